@@ -1,0 +1,53 @@
+/** The monitoring-indicator catalogue (DOMAIN §3.4) as data, validated by zod. */
+import { z } from "zod";
+
+export const ItemSchema = z.object({
+  /** Stable key, e.g. "licence". */
+  key: z.string().min(1),
+  /** Canonical label as the seeds print it. */
+  label: z.string().min(1),
+  /** Other accepted spellings (short forms, older wording). Typos are not listed: matching tolerates them. */
+  aliases: z.array(z.string()).default([]),
+  /** The item carries a うち (of which) figure: "医師主導治験…（うち国際共同治験数）". */
+  ofWhichLabel: z.string().optional(),
+  /** Named sub-items (細目) that must sum to the item: 医療機器 → 治療用 / 診断用. */
+  subItems: z
+    .object({
+      relation: z.literal("exhaustive"),
+      items: z.array(z.object({ key: z.string(), label: z.string(), aliases: z.array(z.string()).default([]) })),
+    })
+    .optional(),
+});
+
+export const GroupSchema = z.object({
+  key: z.string().min(1),
+  /** Group label as written in 内訳; null for an indicator's single unnamed group. */
+  label: z.string().nullable(),
+  aliases: z.array(z.string()).default([]),
+  relation: z.enum(["exhaustive", "partial", "independent", "ordered", "percentages"]),
+  items: z.array(ItemSchema).min(1),
+});
+
+export const IndicatorSchema = z.object({
+  /** 番号 on the monitoring sheets: "1" … "7". */
+  number: z.string().min(1),
+  label: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  /** How 全体 relates to the PJ sheets, per item (DOMAIN §3.4). */
+  rollup: z.enum(["additive", "deduplicated", "share-bounds"]),
+  /** 指標値 is `—` and the groups are compared with each other instead (indicators 4, 5, 7). */
+  noTotal: z.boolean().default(false),
+  /** Indicator 6: 指標値 holds this labelled figure ("Top1%論文数"); an item with this key must equal it. */
+  totalItemKey: z.string().optional(),
+  groups: z.array(GroupSchema).min(1),
+});
+
+export const CatalogueSchema = z.object({
+  version: z.string(),
+  indicators: z.array(IndicatorSchema).min(1),
+});
+
+export type CatalogueItem = z.infer<typeof ItemSchema>;
+export type CatalogueGroup = z.infer<typeof GroupSchema>;
+export type CatalogueIndicator = z.infer<typeof IndicatorSchema>;
+export type Catalogue = z.infer<typeof CatalogueSchema>;

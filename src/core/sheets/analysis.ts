@@ -1,0 +1,106 @@
+/**
+ * What every kind reader gives the shared rules (value/*, structure/duplicate-row, part/exceeds-whole,
+ * xref/mismatch, date/era-mismatch and the typed-vs-computed rules). Kind-specific rules use the
+ * reader's own typed table instead.
+ */
+import type { Parsed, UnitKind } from "../values/types";
+
+/** A numeric cell as the reader sees it. */
+export interface NumericCell {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  /** Column header label, for messages ("健康・医療関係"). */
+  column: string;
+  /** Row label, for messages ("国立健康危機管理研究機構"). */
+  rowLabel: string;
+  parsed: Parsed;
+  /** Empty is `value/missing` (error) when true. */
+  required: boolean;
+  /** A placeholder (`—`) here is info when true, error otherwise. */
+  placeholderAllowed: boolean;
+  /** Negative values are an error unless true (増減額 may be negative). */
+  negativeAllowed?: boolean;
+}
+
+/** A text cell scanned for era mismatches (備考, 進捗の詳細, …). */
+export interface TextCell {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+/** A row identity that must be unique within its sheet (機関名, 指標 番号). */
+export interface RowKey {
+  sheet: string;
+  cell: string;
+  key: string;
+  /** What the key is, for messages: "機関名" or "番号". */
+  label: string;
+}
+
+/** A reference to a figure in a cell, with what tolerance needs. */
+export interface FigureRef {
+  sheet: string;
+  cell: string;
+  value: number;
+  decimals: number;
+  unitKind: UnitKind;
+  unit?: string;
+  /** What it is, for messages: "健康・医療関係", "うち国際共同治験数". */
+  label: string;
+}
+
+/** `part/exceeds-whole`: part must not exceed whole. */
+export interface PartOfWhole {
+  part: FigureRef;
+  whole: FigureRef;
+}
+
+/** `xref/mismatch`: two figures that must be equal. `b` may be a sum of several cells. */
+export interface Equality {
+  a: FigureRef;
+  b: FigureRef;
+  /** Extra cells involved in b (the parts of a sum). */
+  bCells?: string[];
+  /** Why they must agree, for messages: "アウトプット指標1 = 全体 #1". */
+  reason: string;
+}
+
+/**
+ * A cell the product computes (DOMAIN §3: computed columns). When a person typed a value there,
+ * `typed` holds it and the rule named in `rule` compares the two at the typed value's precision.
+ */
+export interface ComputedCell {
+  sheet: string;
+  cell: string;
+  /** The computed value (a number, or text such as a suggested grade "A"). */
+  value: number | string | null;
+  /** Decimals to show the computed number with. */
+  decimals?: number;
+  /** An Excel formula (without "=") that keeps the workbook live; absent when only a value fits. */
+  formula?: string;
+  /** Excel number format for the cell when Kensa fills it ("0.0%"). */
+  numFmt?: string;
+  /** What the cell is, for messages: "健康・医療比率". */
+  label: string;
+  /** The rule that reports a typed value differing from the computed one. */
+  rule?: "ratio/mismatch" | "target/annual-share" | "change/amount" | "change/rate";
+  /** The value a person typed there, when there is one. */
+  typed?: { parsed: Parsed; text: string };
+  /** Percent values are stored as fractions in Excel but compared in percent. */
+  percent?: boolean;
+}
+
+export interface SheetAnalysis {
+  numericCells: NumericCell[];
+  textCells: TextCell[];
+  rowKeys: RowKey[];
+  partsOfWhole: PartOfWhole[];
+  equalities: Equality[];
+  computed: ComputedCell[];
+}
+
+export function emptyAnalysis(): SheetAnalysis {
+  return { numericCells: [], textCells: [], rowKeys: [], partsOfWhole: [], equalities: [], computed: [] };
+}

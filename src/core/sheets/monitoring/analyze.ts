@@ -1,0 +1,8 @@
+// PLACEHOLDER until the monitoring reader lands: recognises nothing beyond detection.
+import type { CheckContext } from "../../rules/context";
+import { emptyAnalysis, type SheetAnalysis } from "../analysis";
+import type { DetectedTable } from "../table";
+
+export function analyzeMonitoring(_table: DetectedTable, _ctx: CheckContext): SheetAnalysis {
+  return emptyAnalysis();
+}

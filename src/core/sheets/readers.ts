@@ -1,0 +1,18 @@
+/** Kind → reader that turns a detected table into what the shared rules need. */
+import type { CheckContext } from "../rules/context";
+import type { SheetAnalysis } from "./analysis";
+import type { SheetKind } from "./kinds";
+import type { DetectedTable } from "./table";
+import { analyzeInhouse } from "./inhouse/analyze";
+import { analyzeBreakdown } from "./breakdown/analyze";
+import { analyzeOutput } from "./output/analyze";
+import { analyzeMonitoring } from "./monitoring/analyze";
+
+export type KindReader = (table: DetectedTable, ctx: CheckContext) => SheetAnalysis;
+
+export const READERS: Record<SheetKind, KindReader> = {
+  "inhouse-budget": analyzeInhouse,
+  "budget-breakdown": analyzeBreakdown,
+  "output-indicators": analyzeOutput,
+  monitoring: analyzeMonitoring,
+};

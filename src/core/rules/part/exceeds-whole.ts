@@ -1,0 +1,32 @@
+import { exceeds } from "../../values/tolerance";
+import type { Rule } from "../rule";
+import { ref, show } from "../shared/figures";
+
+export const rule: Rule = {
+  meta: {
+    id: "part/exceeds-whole",
+    severity: "error",
+    description: { ja: "内数（うち）が全体を超えている", en: "A part (of which) exceeds its whole" },
+    messages: {
+      exceeds: {
+        ja: "{part} {partValue} が {whole} {wholeValue} を超えています。",
+        en: "{part} ({partValue}) exceeds {whole} ({wholeValue}).",
+      },
+    },
+  },
+  check(ctx) {
+    return ctx.analyses().flatMap(({ analysis }) =>
+      analysis.partsOfWhole
+        .filter(({ part, whole }) => exceeds(part, whole, whole.unitKind))
+        .map(({ part, whole }) => ({
+          messageId: "exceeds",
+          data: { part: part.label, partValue: show(part), whole: whole.label, wholeValue: show(whole) },
+          sheet: part.sheet,
+          cell: part.cell,
+          cells: [part.cell, ref(whole.sheet, whole.cell, part.sheet)],
+          expected: whole.value,
+          actual: part.value,
+        })),
+    );
+  },
+};

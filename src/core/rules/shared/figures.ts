@@ -1,0 +1,13 @@
+/** Helpers for rules that talk about figures in cells. */
+import { formatNumber } from "../../report/format";
+import type { FigureRef } from "../../sheets/analysis";
+
+/** "16億円" — a figure as the sheet shows it. */
+export function show(f: Pick<FigureRef, "value" | "decimals" | "unit">): string {
+  return formatNumber(f.value, f.decimals) + (f.unit ?? "");
+}
+
+/** A cell reference as seen from `fromSheet`: "C5" on the same sheet, "'PJ3'!G12" elsewhere. */
+export function ref(sheet: string, cell: string, fromSheet: string): string {
+  return sheet === fromSheet ? cell : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}

@@ -1,0 +1,65 @@
+/**
+ * The four rules that compare a value a person typed into a computed column with the value Kensa
+ * computes there (ratio/mismatch, target/annual-share, change/amount, change/rate). They differ only
+ * in metadata; the comparison is at the typed value's displayed precision (DOMAIN §2.2).
+ */
+import type { ComputedCell } from "../../sheets/analysis";
+import { formatNumber } from "../../report/format";
+import type { Figure } from "../../values/types";
+import { sameAtPrecision } from "../../values/tolerance";
+import type { Rule, RuleFinding, RuleMeta } from "../rule";
+
+type ComputedRuleId = NonNullable<ComputedCell["rule"]>;
+
+/** The typed figure on the computed value's scale (percent cells compare in percent). */
+function comparable(c: ComputedCell, typed: Figure & { unitKind?: string }): { computed: number; typed: Figure; percent: boolean } {
+  const value = c.value as number;
+  if (!c.percent) return { computed: value, typed, percent: false };
+  if (typed.unitKind === "percent") return { computed: value * 100, typed, percent: true };
+  // A bare number in a percent column: 0.89 means 89%, 89 means 89% too; take the nearer reading.
+  const asPercent = Math.abs(typed.value - value * 100) < Math.abs(typed.value - value);
+  return asPercent ? { computed: value * 100, typed, percent: true } : { computed: value, typed, percent: false };
+}
+
+export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id" | "messages">): Rule {
+  return {
+    meta: {
+      ...meta,
+      id,
+      messages: {
+        mismatch: {
+          ja: "{label} に入力された {typed} は計算値 {computed} と一致しません。",
+          en: "{label}: the typed {typed} differs from the computed {computed}.",
+        },
+      },
+    },
+    check(ctx) {
+      const out: RuleFinding[] = [];
+      for (const { analysis } of ctx.analyses()) {
+        for (const c of analysis.computed) {
+          if (c.rule !== id || !c.typed || typeof c.value !== "number" || !Number.isFinite(c.value)) continue;
+          const p = c.typed.parsed;
+          if (p.kind !== "number") continue;
+          const { computed, typed, percent } = comparable(c, p);
+          if (sameAtPrecision(computed, typed)) continue;
+          const unit = percent ? "%" : (p.unit ?? "");
+          const shownDecimals = Math.max(typed.decimals, c.decimals ?? 0, percent ? 1 : 0);
+          out.push({
+            messageId: "mismatch",
+            data: {
+              label: c.label,
+              typed: c.typed.text || formatNumber(typed.value, typed.decimals) + unit,
+              computed: formatNumber(computed, shownDecimals) + unit,
+            },
+            sheet: c.sheet,
+            cell: c.cell,
+            expected: computed,
+            actual: typed.value,
+            fix: c.formula !== undefined ? { sheet: c.sheet, cell: c.cell, formula: c.formula } : { sheet: c.sheet, cell: c.cell, value: c.value },
+          });
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Rule } from "../rule";
+import { allNumericCells } from "../shared/numeric-cells";
+
+export const rule: Rule = {
+  meta: {
+    id: "value/formula-error",
+    severity: "error",
+    description: { ja: "数式がエラー値（#REF! など）を返している", en: "A formula returns an error value (#REF! etc.)" },
+    messages: {
+      formulaError: {
+        ja: "{row} の {column} がエラー値 {code} になっています。数式の参照先を確認してください。",
+        en: "{column} of {row} is the error value {code}; check the formula's references.",
+      },
+    },
+  },
+  check(ctx) {
+    return allNumericCells(ctx).flatMap((c) =>
+      c.parsed.kind === "error"
+        ? [{ messageId: "formulaError", data: { row: c.rowLabel || c.cell, column: c.column, code: c.parsed.code }, sheet: c.sheet, cell: c.cell }]
+        : [],
+    );
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from "../rule";
+import { allNumericCells } from "../shared/numeric-cells";
+
+export const rule: Rule = {
+  meta: {
+    id: "value/missing",
+    severity: "error",
+    description: { ja: "必要な数値が空欄", en: "A required number is empty" },
+    messages: {
+      missing: { ja: "{row} の {column} が空欄です。", en: "{column} of {row} is empty." },
+    },
+  },
+  check(ctx) {
+    return allNumericCells(ctx).flatMap((c) =>
+      c.required && c.parsed.kind === "empty"
+        ? [{ messageId: "missing", data: { row: c.rowLabel || c.cell, column: c.column }, sheet: c.sheet, cell: c.cell }]
+        : [],
+    );
+  },
+};

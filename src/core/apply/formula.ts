@@ -1,0 +1,74 @@
+/**
+ * Recognising Kensa's own formulas in a cell, so they may be refreshed while a person's formula or
+ * typed value is never overwritten.
+ */
+
+/** Canonical text of a formula: no "=", no "$", no whitespace outside string literals, upper case outside strings. */
+export function normalizeFormula(formula: string): string {
+  const f = formula.trim().replace(/^=/, "");
+  let out = "";
+  let inString = false;
+  for (const ch of f) {
+    if (ch === '"') {
+      inString = !inString;
+      out += ch;
+    } else if (inString) {
+      out += ch;
+    } else if (ch === "$" || /\s/.test(ch)) {
+      continue;
+    } else {
+      out += ch.toUpperCase();
+    }
+  }
+  return out;
+}
+
+/** Splits `NAME(a,b,c)` into NAME and its top-level arguments; undefined when the text is not one call. */
+export function splitCall(f: string): { name: string; args: string[] } | undefined {
+  const m = /^([A-Z][A-Z0-9.]*)\(/.exec(f);
+  if (!m || !f.endsWith(")")) return undefined;
+  const inner = f.slice(m[0].length, -1);
+  const args: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i];
+    if (ch === '"') inString = !inString;
+    if (inString) continue;
+    if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth < 0) return undefined; // "IF(a)+B(c)": the first bracket closes before the end
+    } else if (ch === "," && depth === 0) {
+      args.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || inString) return undefined;
+  args.push(inner.slice(start));
+  return { name: m[1], args };
+}
+
+/**
+ * The formula without blank guards: `IF(cond,"",body)` → body, `IFERROR(body,"")` → body, repeatedly.
+ * Kensa's template wraps its formulas so blank rows stay blank; the engine proposes the bare body.
+ */
+export function unguard(normalized: string): string {
+  let f = normalized;
+  for (;;) {
+    const call = splitCall(f);
+    if (call?.name === "IF" && call.args.length === 3 && call.args[1] === '""') f = call.args[2];
+    else if (call?.name === "IFERROR" && call.args.length === 2 && call.args[1] === '""') f = call.args[0];
+    else return f;
+  }
+}
+
+/** True when `existing` is the formula Kensa would write (`proposed`), possibly with blank guards. */
+export function isKensaFormula(existing: string, proposed: string | undefined, alsoKnown: readonly string[] = []): boolean {
+  const e = normalizeFormula(existing);
+  const candidates = [proposed, ...alsoKnown].filter((x): x is string => !!x).map(normalizeFormula);
+  if (candidates.includes(e)) return true;
+  const bare = unguard(e);
+  return candidates.some((c) => unguard(c) === bare);
+}

@@ -1,0 +1,4 @@
+/** Planning what Kensa writes into a workbook (highlights, notes, computed cells, result sheet). */
+export * from "./plan";
+export * from "./rectangles";
+export * from "./formula";

@@ -1,0 +1,280 @@
+/**
+ * Reading an .xlsx into the core workbook model with exceljs.
+ *
+ * Browser-safe: no Node imports here (file access is in ./read-file.ts). The whole file is loaded with
+ * `wb.xlsx.load` (JSZip), which works on a Buffer, a Uint8Array or an ArrayBuffer alike. The streaming
+ * `WorkbookReader` was considered and rejected: it drops merged ranges, turns a formula's cached error
+ * value (`#REF!`) into NaN, needs Node streams and temp files, and only finds sheets named sheetN.xml.
+ *
+ * Mapping (one small object per non-empty cell, nothing else copied):
+ * - numbers, strings, booleans, dates → value; a number format other than General is kept as numFmt
+ *   (the value parser derives percent and displayed decimals from it);
+ * - rich text and hyperlinks → their plain text;
+ * - formulas (also shared and array formulas) → the cached result as value, the formula text in `formula`;
+ * - error values, typed or cached → { error: "#REF!" };
+ * - the cells covered by a merged range other than its top-left are empty; the ranges are in `merges`.
+ */
+import ExcelJS from "exceljs";
+import { toA1 } from "../../core/model/address";
+import type { Cell, CellValue, Sheet, Workbook } from "../../core/model/workbook";
+import { WorkbookReadError, type WorkbookReadErrorCode } from "./errors";
+
+// exceljs ValueType (enums.js); numbers so the hot loop does not go through the enum object.
+const T_NULL = 0;
+const T_MERGE = 1;
+const T_NUMBER = 2;
+const T_STRING = 3;
+const T_DATE = 4;
+const T_HYPERLINK = 5;
+const T_FORMULA = 6;
+const T_SHARED_STRING = 7;
+const T_RICH_TEXT = 8;
+const T_BOOLEAN = 9;
+const T_ERROR = 10;
+
+/** Worksheet parts Kensa never reads; skipping them saves parse time (values, merges, hyperlinks are kept). */
+const IGNORED_NODES = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "rowBreaks",
+  "pageMargins",
+  "dataValidations",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+  "conditionalFormatting",
+  "extLst",
+];
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An empty zip (end-of-central-directory record only). */
+const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+function indexOfBytes(hay: Uint8Array, needle: readonly number[]): number {
+  const first = needle[0];
+  const last = hay.length - needle.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (hay[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function ascii(s: string): number[] {
+  return Array.from(s, (ch) => ch.charCodeAt(0));
+}
+
+function utf16le(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.charCodeAt(0), 0);
+  return out;
+}
+
+/**
+ * An OLE/CFB compound file is either an encrypted OOXML workbook (streams EncryptionInfo and
+ * EncryptedPackage) or a legacy binary workbook (.xls: stream "Workbook" or "Book"); directory entry
+ * names are UTF-16LE.
+ */
+export function classifyCompoundFile(bytes: Uint8Array): WorkbookReadErrorCode {
+  if (indexOfBytes(bytes, utf16le("EncryptedPackage")) >= 0 || indexOfBytes(bytes, utf16le("EncryptionInfo")) >= 0) {
+    return "encrypted";
+  }
+  if (indexOfBytes(bytes, utf16le("Workbook")) >= 0 || indexOfBytes(bytes, utf16le("Book")) >= 0) return "xls";
+  return "not-xlsx";
+}
+
+/** What the first bytes say, before exceljs is asked. */
+export function sniffWorkbookBytes(bytes: Uint8Array): WorkbookReadErrorCode | "zip" {
+  if (startsWith(bytes, ZIP_MAGIC)) return "zip";
+  if (startsWith(bytes, CFB_MAGIC)) return classifyCompoundFile(bytes);
+  if (startsWith(bytes, ZIP_EMPTY_MAGIC)) return "not-xlsx";
+  return "not-xlsx";
+}
+
+function toBytes(buf: ArrayBuffer | Uint8Array): Uint8Array {
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+}
+
+function plainText(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    const parts = (v as { richText: { text?: string }[] }).richText;
+    let s = "";
+    for (let i = 0; i < parts.length; i++) s += parts[i].text ?? "";
+    return s;
+  }
+  return v === null || v === undefined ? "" : String(v);
+}
+
+function mapResult(r: unknown): CellValue {
+  if (r === undefined || r === null) return null;
+  const t = typeof r;
+  if (t === "number" || t === "string" || t === "boolean") return r as CellValue;
+  if (r instanceof Date) return r;
+  if (t === "object") {
+    const o = r as { error?: unknown; richText?: unknown };
+    if (o.error !== undefined) return { error: String(o.error) };
+    if (o.richText !== undefined) return plainText(r);
+  }
+  return String(r);
+}
+
+function withFormat(value: CellValue, numFmt: string | undefined): Cell {
+  return numFmt && numFmt !== "General" ? { value, numFmt } : { value };
+}
+
+/** One exceljs cell → a core cell, or undefined when empty (or covered by a merge). */
+function mapCell(c: ExcelJS.Cell): Cell | undefined {
+  const type = c.type as number;
+  switch (type) {
+    case T_NULL:
+    case T_MERGE:
+      return undefined;
+    case T_NUMBER:
+    case T_DATE:
+      return withFormat(c.value as number | Date, c.numFmt);
+    case T_STRING:
+    case T_SHARED_STRING: {
+      const v = c.value;
+      return { value: typeof v === "string" ? v : plainText(v) };
+    }
+    case T_RICH_TEXT:
+      return { value: plainText(c.value) };
+    case T_HYPERLINK:
+      return { value: plainText((c.value as { text?: unknown }).text) };
+    case T_BOOLEAN:
+      return { value: c.value as boolean };
+    case T_ERROR:
+      return { value: { error: String((c.value as { error?: unknown }).error) } };
+    case T_FORMULA: {
+      const value = mapResult((c.value as { result?: unknown }).result);
+      const cell: Cell = typeof value === "number" || value instanceof Date ? withFormat(value, c.numFmt) : { value };
+      const formula = c.formula;
+      if (formula) cell.formula = formula;
+      return cell;
+    }
+    default:
+      return { value: mapResult(c.value) };
+  }
+}
+
+interface RowLike {
+  _cells?: (ExcelJS.Cell | undefined)[];
+}
+interface WorksheetLike {
+  _rows?: (ExcelJS.Row | undefined)[];
+  _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+}
+
+function mapRow(row: ExcelJS.Row): (Cell | undefined)[] {
+  const out: (Cell | undefined)[] = [];
+  const cells = (row as unknown as RowLike)._cells;
+  if (Array.isArray(cells)) {
+    // exceljs keeps a row's cells in a sparse array indexed by column - 1.
+    let last = -1;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      const mapped = mapCell(cell);
+      if (mapped) {
+        while (++last < c) out.push(undefined);
+        out.push(mapped);
+      }
+    }
+    return out;
+  }
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    const mapped = mapCell(cell);
+    if (mapped) out[col - 1] = mapped;
+  });
+  for (let i = 0; i < out.length; i++) if (!(i in out)) out[i] = undefined;
+  return out;
+}
+
+function mapSheet(ws: ExcelJS.Worksheet, release: boolean): Sheet {
+  const rows: (Cell | undefined)[][] = [];
+  const internal = ws as unknown as WorksheetLike;
+  const source = internal._rows;
+  if (Array.isArray(source)) {
+    for (let r = 0; r < source.length; r++) {
+      const row = source[r];
+      if (!row) continue;
+      const mapped = mapRow(row);
+      if (mapped.length === 0) continue;
+      while (rows.length < r) rows.push([]);
+      rows.push(mapped);
+    }
+  } else {
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      const mapped = mapRow(row);
+      if (mapped.length === 0) return;
+      while (rows.length < n - 1) rows.push([]);
+      rows[n - 1] = mapped;
+    });
+  }
+  const sheet: Sheet = { name: ws.name, rows };
+  const merges: string[] = [];
+  for (const m of Object.values(internal._merges ?? {})) {
+    if (m) merges.push(`${toA1(m.top - 1, m.left - 1)}:${toA1(m.bottom - 1, m.right - 1)}`);
+  }
+  if (merges.length) sheet.merges = merges;
+  // Let exceljs's cells of this sheet be collected while the next sheet is mapped (peak memory).
+  if (release && Array.isArray(source)) internal._rows = [];
+  return sheet;
+}
+
+/** Maps an exceljs workbook already in memory (also used by tests and by the annotate path). */
+export function fromExcelJS(wb: ExcelJS.Workbook): Workbook {
+  return { sheets: wb.worksheets.map((ws) => mapSheet(ws, false)) };
+}
+
+function hasCells(wb: Workbook): boolean {
+  for (const s of wb.sheets) for (const r of s.rows) if (r.length) return true;
+  return false;
+}
+
+/**
+ * Reads an .xlsx held in memory. Throws WorkbookReadError (never anything else) when it cannot:
+ * not-xlsx, corrupt, encrypted, xls or empty.
+ */
+export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<Workbook> {
+  const bytes = toBytes(buf);
+  const sniffed = sniffWorkbookBytes(bytes);
+  if (sniffed !== "zip") throw new WorkbookReadError(sniffed);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings say Buffer; JSZip accepts any Uint8Array or ArrayBuffer.
+    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], { ignoreNodes: IGNORED_NODES });
+  } catch (err) {
+    throw new WorkbookReadError("corrupt", undefined, { cause: err });
+  }
+  if (wb.worksheets.length === 0) {
+    // A zip without xl/workbook.xml is some other zip (a .docx, an archive), not a workbook.
+    const isWorkbook = indexOfBytes(bytes, ascii("xl/workbook.xml")) >= 0;
+    throw new WorkbookReadError(isWorkbook ? "empty" : "not-xlsx");
+  }
+  let workbook: Workbook;
+  try {
+    workbook = { sheets: wb.worksheets.map((ws) => mapSheet(ws, true)) };
+  } catch (err) {
+    throw new WorkbookReadError("corrupt", undefined, { cause: err });
+  }
+  if (!hasCells(workbook)) throw new WorkbookReadError("empty");
+  return workbook;
+}

@@ -1,0 +1,367 @@
+/**
+ * The `kensa` command line.
+ *
+ *   kensa check <files or folders>... [--lang ja|en] [--format text|json] [--annotate DIR]
+ *                                     [--severity error|warning|info] [--quiet] [--no-color]
+ *   kensa template --out FILE [--lang ja|en] [--force]
+ *   kensa rules [--lang ja|en] [--format text|json]
+ *
+ * Exit codes of `check`: 0 when no error was found, 1 when any error finding (or a file that could not be
+ * read, or an annotated copy that could not be written), 2 for a usage problem or when no file could be read.
+ * Other commands: 0 on success, 1 on failure, 2 for a usage problem.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { promises as fs, readFileSync } from "fs";
+import * as path from "path";
+import { checkWorkbook, summarize } from "../core/engine";
+import type { Finding, Severity } from "../core/model/finding";
+import type { Lang } from "../core/report/format";
+import type { FileReport, Report } from "../core/report/schema";
+import { RULES } from "../core/rules/index";
+import type { Rule } from "../core/rules/rule";
+import { WorkbookReadError } from "../adapters/exceljs/errors";
+import { readWorkbookFile } from "../adapters/exceljs/read-file";
+import { annotateFile, writeTemplate } from "../adapters/exceljs/files";
+import { annotatedPath, collectInputs } from "./inputs";
+import { Progress } from "./progress";
+import {
+  ANSI,
+  PLAIN,
+  displayWidth,
+  formatAnnotated,
+  formatFileError,
+  formatFileReport,
+  formatTotal,
+  useColor,
+  type Colors,
+} from "./text-report";
+
+export interface OutStream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Where the CLI writes; tests pass fakes (with isTTY to simulate a terminal). */
+export interface CliIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+}
+
+/** Test seams: the rules to run (all of RULES by default). */
+export interface CliDeps {
+  rules?: readonly Rule[];
+}
+
+let pipeGuard = false;
+
+export function processIO(): CliIO {
+  if (!pipeGuard) {
+    // `kensa check … | head` closes the pipe early: stop quietly instead of printing a stack trace.
+    pipeGuard = true;
+    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const UI = {
+  ja: {
+    description: "検査 — 医療分野研究開発の予算・指標ブック（.xlsx）を検証します",
+    check: "ブック（.xlsx）またはフォルダを検証します（フォルダは再帰的に探します）",
+    paths: "検証するファイルまたはフォルダ",
+    lang: "表示言語",
+    format: "出力形式（text または json）",
+    annotate: "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません）",
+    severity: "この重要度以上の指摘だけを表示します",
+    quiet: "ファイルごとの件数と合計だけを表示します",
+    noColor: "色を使いません",
+    template: "記入用の空のテンプレートブックを書き出します",
+    out: "出力するファイル",
+    force: "既存のファイルを上書きします",
+    rules: "検証ルールの一覧を表示します",
+    version: "バージョンを表示します",
+    help: "ヘルプを表示します",
+    noInputs: (paths: string[]) => `検証する .xlsx ファイルが見つかりません: ${paths.join(", ")}`,
+    noneRead: "読み込めたファイルがありません",
+    annotateDir: (dir: string, why: string) => `出力先フォルダを作成できません: ${dir}（${why}）`,
+    annotateFailed: (file: string, why: string) => `${file}: 注釈付きのコピーを書き込めません（${why}）`,
+    internal: (why: string) => `検証中に予期しないエラーが発生しました（${why}）`,
+    exists: (file: string) => `ファイルが既にあります: ${file}（上書きするには --force を付けてください）`,
+    templateFailed: (file: string, why: string) => `テンプレートを書き込めません: ${file}（${why}）`,
+    templateDone: (file: string) => `テンプレートを書き出しました: ${file}`,
+  },
+  en: {
+    description: "Kensa — checks budget and indicator workbooks (.xlsx) of Japan's medical R&D plan",
+    check: "check workbooks (.xlsx) or folders (searched recursively)",
+    paths: "files or folders to check",
+    lang: "language of the output",
+    format: "output format (text or json)",
+    annotate: "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified)",
+    severity: "list only findings of this severity or above",
+    quiet: "print only each file's counts and the total",
+    noColor: "do not use colours",
+    template: "write the blank template workbook",
+    out: "file to write",
+    force: "overwrite an existing file",
+    rules: "list the checking rules",
+    version: "print the version",
+    help: "display help",
+    noInputs: (paths: string[]) => `no .xlsx files to check in: ${paths.join(", ")}`,
+    noneRead: "no file could be read",
+    annotateDir: (dir: string, why: string) => `cannot create the output folder ${dir} (${why})`,
+    annotateFailed: (file: string, why: string) => `${file}: cannot write the annotated copy (${why})`,
+    internal: (why: string) => `unexpected error while checking (${why})`,
+    exists: (file: string) => `${file} already exists (use --force to overwrite it)`,
+    templateFailed: (file: string, why: string) => `cannot write the template ${file} (${why})`,
+    templateDone: (file: string) => `template written: ${file}`,
+  },
+};
+
+function version(): string {
+  try {
+    // src/cli and lib/cli are both two levels below the package root.
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** The language for help texts, read before parsing: --lang en, --lang=en or KENSA_LANG=en. */
+function preLang(args: readonly string[], env: CliIO["env"]): Lang {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--lang" && args[i + 1] === "en") return "en";
+    if (args[i] === "--lang=en") return "en";
+  }
+  return env.KENSA_LANG === "en" ? "en" : "ja";
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function reason(err: unknown): string {
+  if (err instanceof Error) return oneLine(err.message);
+  return oneLine(String(err));
+}
+
+interface CheckOpts {
+  lang: Lang;
+  format: "text" | "json";
+  annotate?: string;
+  severity: Severity;
+  quiet?: boolean;
+  color: boolean;
+}
+
+async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDeps): Promise<number> {
+  const lang = opts.lang;
+  const ui = UI[lang];
+  const outColors: Colors = useColor(io.stdout, io.env, opts.color) ? ANSI : PLAIN;
+  const errColors: Colors = useColor(io.stderr, io.env, opts.color) ? ANSI : PLAIN;
+  const json = opts.format === "json";
+
+  const inputs = await collectInputs(paths);
+  if (inputs.length === 0) {
+    io.stderr.write(`kensa: ${ui.noInputs(paths)}\n`);
+    return 2;
+  }
+  if (opts.annotate) {
+    try {
+      await fs.mkdir(opts.annotate, { recursive: true });
+    } catch (err) {
+      io.stderr.write(`kensa: ${ui.annotateDir(opts.annotate, reason(err))}\n`);
+      return 2;
+    }
+  }
+
+  const progress = Progress.for(io.stderr, inputs.length);
+  const out = (s: string) => {
+    progress.clear();
+    io.stdout.write(s);
+  };
+  const err = (s: string) => {
+    progress.clear();
+    io.stderr.write(s);
+  };
+
+  const reports: FileReport[] = [];
+  const taken = new Set<string>();
+  const total = { error: 0, warning: 0, info: 0 };
+  let anyError = false;
+  let failed = 0;
+  const minRank = SEVERITY_RANK[opts.severity];
+
+  for (let i = 0; i < inputs.length; i++) {
+    const file = inputs[i];
+    progress.update(i, file);
+    let report: FileReport;
+    let allFindings: Finding[] = [];
+    let annotated: string | undefined;
+    try {
+      const workbook = await readWorkbookFile(file);
+      const result = checkWorkbook(workbook, { lang, rules: deps.rules });
+      allFindings = result.findings;
+      const findings = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
+      report = { file, sheets: result.sheets, findings, summary: summarize(findings) };
+      if (opts.annotate) {
+        const target = annotatedPath(opts.annotate, file, taken);
+        try {
+          await annotateFile(file, result, target, lang);
+          if (!json) annotated = target;
+          else if (!opts.quiet) err(formatAnnotated(target, lang, errColors).trimStart());
+        } catch (e) {
+          anyError = true;
+          err(`${errColors.red("✖")} ${ui.annotateFailed(file, reason(e))}\n`);
+        }
+      }
+    } catch (e) {
+      const message =
+        e instanceof WorkbookReadError ? e.messageIn(lang) : ui.internal(reason(e));
+      const code = e instanceof WorkbookReadError ? e.code : "internal";
+      if (io.env.KENSA_DEBUG && !(e instanceof WorkbookReadError) && e instanceof Error) err(`${e.stack}\n`);
+      failed++;
+      err(formatFileError(file, message, errColors));
+      report = { file, sheets: [], findings: [], summary: { error: 0, warning: 0, info: 0 }, error: { code, message } };
+    }
+    for (const f of allFindings) if (f.severity === "error") anyError = true;
+    total.error += report.summary.error;
+    total.warning += report.summary.warning;
+    total.info += report.summary.info;
+    if (json) {
+      reports.push(report);
+    } else if (!report.error) {
+      let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet });
+      if (annotated && !opts.quiet) text = text.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
+      out(text);
+    }
+  }
+  progress.clear();
+
+  if (json) {
+    const doc: Report = { files: reports };
+    out(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    out(formatTotal(inputs.length, failed, total, lang, outColors));
+  }
+  if (failed === inputs.length) {
+    if (!json && inputs.length > 1) err(`kensa: ${ui.noneRead}\n`);
+    return 2;
+  }
+  return anyError || failed > 0 ? 1 : 0;
+}
+
+async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, io: CliIO): Promise<number> {
+  const ui = UI[opts.lang];
+  const exists = await fs.stat(opts.out).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !opts.force) {
+    io.stderr.write(`kensa: ${ui.exists(opts.out)}\n`);
+    return 2;
+  }
+  try {
+    await writeTemplate(opts.out, opts.lang);
+  } catch (err) {
+    io.stderr.write(`kensa: ${ui.templateFailed(opts.out, reason(err))}\n`);
+    return 1;
+  }
+  io.stderr.write(`${ui.templateDone(opts.out)}\n`);
+  return 0;
+}
+
+function runRules(opts: { lang: Lang; format: "text" | "json" }, io: CliIO): number {
+  const lang = opts.lang;
+  if (opts.format === "json") {
+    const rules = RULES.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description[lang] }));
+    io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
+    return 0;
+  }
+  const sev = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } }[lang];
+  const idWidth = Math.max(0, ...RULES.map((r) => r.meta.id.length));
+  const sevWidth = Math.max(...Object.values(sev).map(displayWidth));
+  let out = "";
+  for (const r of RULES) {
+    const s = sev[r.meta.severity];
+    out += `${r.meta.id.padEnd(idWidth)}  ${s}${" ".repeat(sevWidth - displayWidth(s))}  ${r.meta.description[lang]}\n`;
+  }
+  io.stdout.write(out);
+  return 0;
+}
+
+/** Runs the CLI with process.argv-style arguments; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[] = process.argv, io: CliIO = processIO(), deps: CliDeps = {}): Promise<number> {
+  const args = argv.slice(2);
+  const ui = UI[preLang(args, io.env)];
+  let exitCode = 0;
+
+  const program = new Command("kensa");
+  program
+    .description(ui.description)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`kensa: ${oneLine(s).replace(/^error:\s*/, "")}\n`),
+    })
+    .version(version(), "-v, --version", ui.version)
+    .helpOption("-h, --help", ui.help)
+    .helpCommand(false)
+    .showSuggestionAfterError(true);
+
+  const langOption = () => new Option("--lang <lang>", ui.lang).choices(["ja", "en"]).default("ja");
+
+  program
+    .command("check")
+    .description(ui.check)
+    .argument("<paths...>", ui.paths)
+    .addOption(langOption())
+    .addOption(new Option("--format <format>", ui.format).choices(["text", "json"]).default("text"))
+    .option("--annotate <dir>", ui.annotate)
+    .addOption(new Option("--severity <level>", ui.severity).choices(["error", "warning", "info"]).default("info"))
+    .option("-q, --quiet", ui.quiet)
+    .option("--no-color", ui.noColor)
+    .action(async (paths: string[], opts: CheckOpts) => {
+      exitCode = await runCheck(paths, opts, io, deps);
+    });
+
+  program
+    .command("template")
+    .description(ui.template)
+    .requiredOption("-o, --out <file>", ui.out)
+    .addOption(langOption())
+    .option("-f, --force", ui.force)
+    .action(async (opts: { out: string; lang: Lang; force?: boolean }) => {
+      exitCode = await runTemplate(opts, io);
+    });
+
+  program
+    .command("rules")
+    .description(ui.rules)
+    .addOption(langOption())
+    .addOption(new Option("--format <format>", ui.format).choices(["text", "json"]).default("text"))
+    .action((opts: { lang: Lang; format: "text" | "json" }) => {
+      exitCode = runRules(opts, io);
+    });
+
+  if (args.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    io.stderr.write(`kensa: ${UI[preLang(args, io.env)].internal(reason(err))}\n`);
+    if (io.env.KENSA_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+  return exitCode;
+}

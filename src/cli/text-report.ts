@@ -1,0 +1,183 @@
+/** The readable (text) report of `kensa check`: grouped by file and sheet, then a summary. Pure strings. */
+import type { Finding, Severity } from "../core/model/finding";
+import { formatNumber, type Lang } from "../core/report/format";
+import type { FileReport } from "../core/report/schema";
+import { KIND_TITLES } from "../core/sheets/kinds";
+
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  green(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+
+export const ANSI: Colors = {
+  red: wrap(31, 39),
+  yellow: wrap(33, 39),
+  cyan: wrap(36, 39),
+  green: wrap(32, 39),
+  bold: wrap(1, 22),
+  dim: wrap(2, 22),
+};
+
+const identity = (s: string) => s;
+export const PLAIN: Colors = { red: identity, yellow: identity, cyan: identity, green: identity, bold: identity, dim: identity };
+
+/** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, wanted = true): boolean {
+  if (!wanted) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
+
+const TEXT = {
+  ja: {
+    severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
+    sheet: (name: string) => `シート「${name}」`,
+    noKind: "様式外",
+    clean: "問題なし",
+    noFindings: "問題は見つかりませんでした",
+    expected: "期待値",
+    actual: "実際",
+    fix: "修正案",
+    counts: (s: Counts) => `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件`,
+    total: (files: number, failed: number, s: Counts) =>
+      `合計 ${files}ファイル${failed ? `（読めなかったファイル ${failed}件）` : ""}: ${TEXT.ja.counts(s)}`,
+    annotated: (out: string) => `注釈付きのコピー: ${out}`,
+  },
+  en: {
+    severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    sheet: (name: string) => `Sheet “${name}”`,
+    noKind: "not a known kind",
+    clean: "no problems",
+    noFindings: "no problems found",
+    expected: "expected",
+    actual: "actual",
+    fix: "fix",
+    counts: (s: Counts) => `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info`,
+    total: (files: number, failed: number, s: Counts) =>
+      `Total ${plural(files, "file")}${failed ? ` (${failed} could not be read)` : ""}: ${TEXT.en.counts(s)}`,
+    annotated: (out: string) => `annotated copy: ${out}`,
+  },
+};
+
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Terminal columns taken by a string: East Asian wide and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  const w = displayWidth(s);
+  return w >= width ? s : s + " ".repeat(width - w);
+}
+
+function paint(colors: Colors, severity: Severity, s: string): string {
+  return severity === "error" ? colors.red(s) : severity === "warning" ? colors.yellow(s) : colors.cyan(s);
+}
+
+function number(n: number): string {
+  const decimals = Number.isInteger(n) ? 0 : Math.min(6, (String(n).split(".")[1] ?? "").length);
+  return formatNumber(n, decimals);
+}
+
+function details(f: Finding, lang: Lang): string {
+  const t = TEXT[lang];
+  const parts: string[] = [];
+  if (f.expected !== undefined) parts.push(`${t.expected} ${number(f.expected)}`);
+  if (f.actual !== undefined) parts.push(`${t.actual} ${number(f.actual)}`);
+  if (f.fix) {
+    const what = f.fix.formula !== undefined ? `=${f.fix.formula}` : f.fix.value !== undefined ? String(f.fix.value) : "";
+    const where = f.fix.sheet !== f.sheet ? `'${f.fix.sheet}'!${f.fix.cell}` : f.fix.cell;
+    if (what) parts.push(`${t.fix} ${where} ${what}`);
+  }
+  return parts.join(lang === "ja" ? "、" : ", ");
+}
+
+/** One finding: cell, severity, message and rule id; the numbers and the proposed fix beneath. */
+export function formatFinding(f: Finding, lang: Lang, colors: Colors, indent = "    "): string {
+  const sev = pad(TEXT[lang].severity[f.severity], 8);
+  let line = `${indent}${pad(f.cell, 7)} ${paint(colors, f.severity, sev)} ${f.message} ${colors.dim(`[${f.rule}]`)}\n`;
+  const more = details(f, lang);
+  if (more) line += `${indent}${" ".repeat(16)}${colors.dim(more)}\n`;
+  return line;
+}
+
+export function formatCounts(s: Counts, lang: Lang, colors: Colors): string {
+  const text = TEXT[lang].counts(s);
+  return s.error ? colors.red(text) : s.warning ? colors.yellow(text) : colors.green(text);
+}
+
+/** A readable file's section: its name, each sheet with its kind and findings, its counts. */
+export function formatFileReport(report: FileReport, lang: Lang, colors: Colors, options: { quiet?: boolean } = {}): string {
+  const t = TEXT[lang];
+  if (options.quiet) return `${colors.bold(report.file)}: ${formatCounts(report.summary, lang, colors)}\n`;
+  let out = `${colors.bold(`■ ${report.file}`)}\n`;
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  const sheets: { name: string; kind: string | null }[] = report.sheets.map((s) => ({
+    name: s.name,
+    kind: s.kind ? KIND_TITLES[s.kind][lang] : null,
+  }));
+  for (const name of bySheet.keys()) if (!report.sheets.some((s) => s.name === name)) sheets.push({ name, kind: null });
+  for (const sheet of sheets) {
+    const findings = bySheet.get(sheet.name) ?? [];
+    const kind = sheet.kind ?? t.noKind;
+    const head = `  ${t.sheet(sheet.name)}${colors.dim(lang === "ja" ? `（${kind}）` : ` (${kind})`)}`;
+    if (findings.length === 0) {
+      out += `${head} ${colors.green(t.clean)}\n`;
+      continue;
+    }
+    out += `${head}\n`;
+    for (const f of findings) out += formatFinding(f, lang, colors);
+  }
+  if (report.findings.length === 0 && sheets.length === 0) out += `  ${colors.green(t.noFindings)}\n`;
+  out += `  → ${formatCounts(report.summary, lang, colors)}\n\n`;
+  return out;
+}
+
+/** The one line for a file that could not be read. */
+export function formatFileError(file: string, message: string, colors: Colors): string {
+  return `${colors.red("✖")} ${file}: ${message}\n`;
+}
+
+export function formatAnnotated(outPath: string, lang: Lang, colors: Colors): string {
+  return `  ${colors.dim(TEXT[lang].annotated(outPath))}\n`;
+}
+
+export function formatTotal(files: number, failed: number, summary: Counts, lang: Lang, colors: Colors): string {
+  const text = TEXT[lang].total(files, failed, summary);
+  return `${summary.error || failed ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
+}

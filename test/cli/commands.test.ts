@@ -1,0 +1,87 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { RULES } from "../../src/core/rules/index";
+import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
+import { tempDir } from "../fixtures/workbooks";
+import { run } from "./helpers";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir("kensa-cmd-");
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("usage", () => {
+  test("--help and --version exit 0 on stdout", async () => {
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/check/);
+    expect(help.stdout).toMatch(/template/);
+    expect(help.stdout).toMatch(/rules/);
+    const checkHelp = await run(["check", "--help", "--lang", "en"]);
+    expect(checkHelp.code).toBe(0);
+    expect(checkHelp.stdout).toContain("--annotate <dir>");
+    expect(checkHelp.stdout).toContain("inputs are never modified");
+    const version = await run(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  test.each([
+    [["check", "x.xlsx", "--bogus"]],
+    [["--bogus"]],
+    [["chekc", "x.xlsx"]],
+    [["check"]],
+    [["check", "x.xlsx", "--lang", "fr"]],
+    [["check", "x.xlsx", "--format", "xml"]],
+    [["template"]],
+  ])("%j → exit 2 with one line", async (args) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kensa: /);
+  });
+
+  test("no arguments → help on stderr, exit 2", async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Usage: kensa/);
+  });
+});
+
+describe("kensa rules", () => {
+  test("lists every rule id with severity and description", async () => {
+    const r = await run(["rules"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(RULES.length);
+    for (const rule of RULES) {
+      const line = lines.find((l) => l.startsWith(rule.meta.id + " "));
+      expect(line).toBeDefined();
+      expect(line).toContain(rule.meta.description.ja);
+      expect(line).toContain({ error: "エラー", warning: "警告", info: "情報" }[rule.meta.severity]);
+    }
+    const en = await run(["rules", "--lang", "en", "--format", "json"]);
+    const doc = JSON.parse(en.stdout) as { rules: { id: string; severity: string; description: string }[] };
+    expect(doc.rules.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    expect(doc.rules[0].description).toBe(RULES[0].meta.description.en);
+  });
+});
+
+describe("kensa template", () => {
+  test("writes the template; refuses to overwrite without --force", async () => {
+    const out = path.join(dir, "template.xlsx");
+    const r = await run(["template", "--out", out]);
+    expect(r.code).toBe(0);
+    const wb = await readWorkbookFile(out);
+    expect(wb.sheets.length).toBeGreaterThan(0);
+    const again = await run(["template", "--out", out, "--lang", "en"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists");
+    const forced = await run(["template", "--out", out, "--force", "--lang", "en"]);
+    expect(forced.code).toBe(0);
+  });
+});

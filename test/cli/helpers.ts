@@ -1,0 +1,71 @@
+/** Running the CLI in-process with captured output, and a deterministic rule for plumbing tests. */
+import { main, type CliDeps } from "../../src/cli/main";
+import type { Rule } from "../../src/core/rules/rule";
+import type { Severity } from "../../src/core/model/finding";
+import { toA1 } from "../../src/core/model/address";
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  stdoutTTY?: boolean;
+  stderrTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  deps?: CliDeps;
+}
+
+export async function run(args: string[], options: RunOptions = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(
+    ["node", "kensa", ...args],
+    {
+      stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
+      stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false, columns: 80 },
+      env: options.env ?? {},
+    },
+    options.deps ?? { rules: [markerRule] },
+  );
+  return { code, stdout, stderr };
+}
+
+const MARKERS: Record<string, Severity> = { ERR: "error", WARN: "warning", INFO: "info" };
+
+/** Flags every cell reading ERR, WARN or INFO, with numbers and (for ERR) a fix. */
+export const markerRule: Rule = {
+  meta: {
+    id: "test/marker",
+    severity: "error",
+    description: { ja: "テスト用の印", en: "Test marker" },
+    messages: {
+      marker: { ja: "印 {text} があります（値 {n}）", en: "marker {text} found (value {n})" },
+    },
+  },
+  check(ctx) {
+    const out: ReturnType<Rule["check"]> = [];
+    for (const sheet of ctx.workbook.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const text = typeof cell?.value === "string" ? cell.value : "";
+          const severity = MARKERS[text];
+          if (!severity) return;
+          const address = toA1(r, c);
+          out.push({
+            messageId: "marker",
+            data: { text, n: 12 },
+            sheet: sheet.name,
+            cell: address,
+            severity,
+            expected: 12,
+            actual: 13.5,
+            fix: severity === "error" ? { sheet: sheet.name, cell: address, formula: "SUM(B1:B2)" } : undefined,
+          });
+        }),
+      );
+    }
+    return out;
+  },
+};

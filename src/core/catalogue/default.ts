@@ -1,7 +1,12 @@
-// PLACEHOLDER until the catalogue data lands.
-import { CatalogueSchema, type Catalogue } from "./schema";
+/** The standard monitoring indicators (DOMAIN §3.4), from indicators.json, validated at module load. */
+import data from "./indicators.json";
+import { parseCatalogue } from "./load";
+import type { Catalogue } from "./schema";
 
-export const defaultCatalogue: Catalogue = CatalogueSchema.parse({
-  version: "placeholder",
-  indicators: [{ number: "0", label: "placeholder", rollup: "additive", groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "i", label: "i" }] }] }],
-});
+function load(): Catalogue {
+  const r = parseCatalogue(data);
+  if (!r.ok) throw new Error(`組み込みカタログ indicators.json が不正です:\n${r.errors.join("\n")}`);
+  return r.catalogue;
+}
+
+export const defaultCatalogue: Catalogue = load();

@@ -14,9 +14,18 @@ export const ItemSchema = z.object({
   subItems: z
     .object({
       relation: z.literal("exhaustive"),
+      /**
+       * The list is open-ended (医薬品 by modality): any 細目 label is accepted, the listed ones are only the
+       * known spellings. Unlisted labels match as themselves (key = the normalised label).
+       */
+      openLabels: z.boolean().optional(),
       items: z.array(z.object({ key: z.string(), label: z.string(), aliases: z.array(z.string()).default([]) })),
     })
     .optional(),
+  /** The item may be left out of a sheet (indicator 6's Top1%論文数, usually written in 指標値 instead). */
+  optional: z.boolean().optional(),
+  /** The item's value is a list of labelled percentage shares (indicator 7: 男 / 女 / その他). */
+  shares: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), aliases: z.array(z.string()).default([]) })).optional(),
 });
 
 export const GroupSchema = z.object({

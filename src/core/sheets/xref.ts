@@ -1,7 +1,247 @@
-// PLACEHOLDER until the monitoring helper lands the §3.5 cross-references.
+/**
+ * Cross-sheet references (DOMAIN §3.5) as equalities for the shared xref/mismatch rule:
+ * - output indicators 1, 2, 3 = 全体 monitoring #1, #2, #3 指標値; output indicator 4 = 全体 #6 Top1%;
+ * - output indicator 20 = output indicator 1 + output indicator 3;
+ * - outcome indicators (区分 アウトカム): 薬事承認 = 全体 #4 total, ガイドライン等 = 全体 #5 ガイドライン,
+ *   製品上市数 = 全体 #5 ソフトウェア・一般医療機器;
+ * - project-specific indicators re-listed on the 全体 sheet = the PJ sheet's value.
+ * Indicator 6's two Top1% figures on one sheet are in the monitoring analysis's own equalities.
+ */
 import type { CheckContext } from "../rules/context";
-import type { Equality } from "./analysis";
+import { normalizeLabel } from "../values/normalize";
+import type { Figure, Parsed, UnitKind } from "../values/types";
+import type { Equality, FigureRef } from "./analysis";
+import { indicatorLabel, itemLabel } from "./monitoring/labels";
+import {
+  itemFigure,
+  monitoringSheets,
+  normalizeNumber,
+  type MonIndicator,
+  type MonItem,
+  type MonitoringSheet,
+  type ProjectSpecificRow,
+} from "./monitoring/read";
+import { groupParts } from "./monitoring/relations";
+// TEMPORARY until src/core/sheets/output/read.ts lands (a static import of a missing module breaks every test).
+type OutputRowLike = { number?: unknown; category?: unknown; indicator?: unknown; actual: Parsed; actualCell: string };
+function readOutput(table: import("./table").DetectedTable, ctx: CheckContext): { sheet: string; rows: OutputRowLike[] } {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require("./output/read") as { readOutput: (t: typeof table, c: CheckContext) => { sheet: string; rows: OutputRowLike[] } };
+    return mod.readOutput(table, ctx);
+  } catch {
+    return { sheet: table.sheet.name, rows: [] };
+  }
+}
 
-export function crossReferences(_ctx: CheckContext): Equality[] {
-  return [];
+export function crossReferences(ctx: CheckContext): Equality[] {
+  return ctx.memo("xref:crossReferences", () => {
+    const sheets = monitoringSheets(ctx);
+    const overall = sheets.find((s) => s.project?.kind === "overall");
+    return [...(overall ? outputToMonitoring(ctx, overall) : []), ...composite(ctx), ...(overall ? relisted(sheets, overall) : [])];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+function ref(sheet: string, cell: string, f: Figure, unitKind: UnitKind, label: string): FigureRef {
+  const r: FigureRef = { sheet, cell, value: f.value, decimals: f.decimals, unitKind, label };
+  if (f.unit !== undefined) r.unit = f.unit;
+  return r;
+}
+
+function parsedRef(sheet: string, cell: string, p: Parsed, label: string): FigureRef | undefined {
+  return p.kind === "number" ? ref(sheet, cell, p, p.unitKind, label) : undefined;
+}
+
+function indicatorOf(sheet: MonitoringSheet, number: string): MonIndicator | undefined {
+  return sheet.indicators.find((i) => i.catalogue?.number === number);
+}
+
+/** 指標値 of an indicator on the 全体 sheet (for 6: the Top1% figure, from 指標値 or the item). */
+function totalRef(sheet: MonitoringSheet, ind: MonIndicator): FigureRef | undefined {
+  const label = `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}`;
+  const direct = parsedRef(sheet.sheet, ind.totalCell, ind.total, label);
+  if (direct) return direct;
+  const key = ind.catalogue?.totalItemKey;
+  const item = key ? findItem(ind, (it) => it.key === key) : undefined;
+  if (item) return itemRef(sheet, ind, item);
+  return undefined;
+}
+
+function itemRef(sheet: MonitoringSheet, ind: MonIndicator, it: MonItem): FigureRef | undefined {
+  const f = itemFigure(it);
+  if (!f) return undefined;
+  return ref(sheet.sheet, f.cell, f.figure, f.unitKind, `全体 #${ind.catalogue?.number ?? ind.number} ${itemLabel(it)}`);
+}
+
+function findItem(ind: MonIndicator, pred: (it: MonItem) => boolean): MonItem | undefined {
+  for (const g of ind.groups) for (const it of g.items) if (pred(it)) return it;
+  return undefined;
+}
+
+/** An indicator with no 指標値 (4): the sum of its first complete exhaustive group, with every part's cell. */
+function groupTotalRef(sheet: MonitoringSheet, ind: MonIndicator): { ref: FigureRef; cells: string[] } | undefined {
+  const direct = parsedRef(sheet.sheet, ind.totalCell, ind.total, `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}`);
+  if (direct) return { ref: direct, cells: [] };
+  for (const g of ind.groups) {
+    if (g.catalogueGroup?.relation !== "exhaustive") continue;
+    const gp = groupParts(g);
+    if (!gp) continue;
+    let value = 0;
+    let decimals = 0;
+    for (const p of gp.parts) {
+      value += p.figure.value;
+      decimals = Math.max(decimals, p.figure.decimals);
+    }
+    const f: Figure = { value: Number(value.toPrecision(15)), decimals };
+    const unit = gp.parts[0].figure.unit;
+    if (unit !== undefined) f.unit = unit;
+    const cells = gp.parts.map((p) => p.cell);
+    return { ref: ref(sheet.sheet, cells[0], f, gp.unitKind, `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}の合計`), cells: cells.slice(1) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Output indicators ↔ 全体 monitoring
+
+const OUTCOME = /アウトカム/;
+const SPECIAL = /特設/;
+
+interface OutputFacts {
+  sheet: string;
+  number: string;
+  category: string;
+  label: string;
+  actual: Parsed;
+  actualCell: string;
+}
+
+function outputRows(ctx: CheckContext): OutputFacts[] {
+  return ctx.memo("xref:outputRows", () => {
+    const out: OutputFacts[] = [];
+    for (const table of ctx.tablesOf("output-indicators")) {
+      const o = readOutput(table, ctx);
+      for (const r of o.rows) {
+        out.push({
+          sheet: o.sheet,
+          number: normalizeNumber(String(r.number ?? "")),
+          category: String(r.category ?? ""),
+          label: String(r.indicator ?? ""),
+          actual: r.actual,
+          actualCell: r.actualCell,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+function isOutcome(r: OutputFacts): boolean {
+  return OUTCOME.test(r.category) || /^O\d/i.test(r.number);
+}
+
+function outputToMonitoring(ctx: CheckContext, overall: MonitoringSheet): Equality[] {
+  const out: Equality[] = [];
+  for (const r of outputRows(ctx)) {
+    const a = parsedRef(r.sheet, r.actualCell, r.actual, `アウトプット指標${r.number} ${r.label}`.trim());
+    if (!a) continue;
+    if (isOutcome(r)) {
+      a.label = `アウトカム指標 ${r.label}`.trim();
+      const lbl = normalizeLabel(r.label);
+      if (lbl.includes("薬事承認")) {
+        const ind = indicatorOf(overall, "4");
+        const b = ind && groupTotalRef(overall, ind);
+        if (b) out.push({ a, b: b.ref, bCells: b.cells, reason: "アウトカム指標 薬事承認 = 全体 #4 の合計" });
+      } else if (lbl.includes("ガイドライン") || lbl.includes("上市")) {
+        const ind = indicatorOf(overall, "5");
+        const word = lbl.includes("ガイドライン") ? "ガイドライン" : "上市";
+        const it = ind && findItem(ind, (x) => normalizeLabel(x.canonical ?? x.label).includes(word));
+        const b = ind && it && itemRef(overall, ind, it);
+        if (b) out.push({ a, b, reason: `アウトカム指標 ${r.label} = 全体 #5 ${b.label.replace(/^全体 #5 /, "")}` });
+      }
+      continue;
+    }
+    if (SPECIAL.test(r.category)) continue;
+    const target = { "1": "1", "2": "2", "3": "3", "4": "6" }[r.number];
+    if (!target) continue;
+    const ind = indicatorOf(overall, target);
+    const b = ind && totalRef(overall, ind);
+    if (b) out.push({ a, b, reason: `アウトプット指標${r.number} = 全体 #${target}${target === "6" ? " Top1%論文数" : ""}` });
+  }
+  return out;
+}
+
+/** Indicator 20 = indicator 1 + indicator 3 (seed: 324 = 158 + 166). */
+function composite(ctx: CheckContext): Equality[] {
+  const rows = outputRows(ctx).filter((r) => !isOutcome(r));
+  const out: Equality[] = [];
+  for (const r20 of rows) {
+    if (r20.number !== "20") continue;
+    const lbl = normalizeLabel(r20.label);
+    if (lbl && !(lbl.includes("企業導出") || lbl.includes("連続的支援"))) continue;
+    const r1 = rows.find((r) => r.sheet === r20.sheet && r.number === "1" && !SPECIAL.test(r.category));
+    const r3 = rows.find((r) => r.sheet === r20.sheet && r.number === "3" && !SPECIAL.test(r.category));
+    if (!r1 || !r3 || r1.actual.kind !== "number" || r3.actual.kind !== "number" || r20.actual.kind !== "number") continue;
+    const a = ref(r20.sheet, r20.actualCell, r20.actual, r20.actual.unitKind, `アウトプット指標20 ${r20.label}`.trim());
+    const sum: Figure = {
+      value: Number((r1.actual.value + r3.actual.value).toPrecision(15)),
+      decimals: Math.max(r1.actual.decimals, r3.actual.decimals),
+    };
+    if (r1.actual.unit !== undefined) sum.unit = r1.actual.unit;
+    const b = ref(r20.sheet, r1.actualCell, sum, r1.actual.unitKind, "アウトプット指標1 + 3");
+    out.push({ a, b, bCells: [r3.actualCell], reason: "指標20 = 指標1 + 指標3" });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Project-specific indicators re-listed on the 全体 sheet
+
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** The PJ row a re-listed row stands for: same name, or (wording drifts: 実用化件数 → 開発件数) a close one. */
+function counterpart(row: ProjectSpecificRow, candidates: ProjectSpecificRow[]): ProjectSpecificRow | undefined {
+  const want = normalizeLabel(row.label);
+  const exact = candidates.find((c) => normalizeLabel(c.label) === want);
+  if (exact) return exact;
+  let best: ProjectSpecificRow | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(want, normalizeLabel(c.label));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(2, Math.floor([...want].length * 0.2));
+  return best && bestD <= limit ? best : undefined;
+}
+
+function relisted(sheets: MonitoringSheet[], overall: MonitoringSheet): Equality[] {
+  const out: Equality[] = [];
+  for (const row of overall.projectSpecific) {
+    const pj = row.project;
+    if (pj?.kind !== "project") continue;
+    const source = sheets.find((s) => s !== overall && s.project?.kind === "project" && s.project.number === pj.number);
+    if (!source) continue;
+    const match = counterpart(row, source.projectSpecific);
+    if (!match) continue;
+    const a = parsedRef(overall.sheet, row.valueCell, row.value, `全体（再掲）${pj.code} ${row.label}`);
+    const b = parsedRef(source.sheet, match.valueCell, match.value, `${pj.code} ${match.label}`);
+    if (a && b) out.push({ a, b, reason: `${pj.code} 独自指標の再掲` });
+  }
+  return out;
 }

@@ -1,8 +1,107 @@
-// PLACEHOLDER until the monitoring reader lands: recognises nothing beyond detection.
+/**
+ * What a モニタリング sheet gives the shared rules (DOMAIN §3.4): numeric cells (指標値, 値, うち), 備考 text,
+ * indicator numbers that must be unique, うち ≤ value, and indicator 6's two Top1% figures.
+ * The monitoring-specific relations (group sums, order, percentages, roll-up) are rules of their own
+ * over the typed reader (./read.ts).
+ */
 import type { CheckContext } from "../../rules/context";
-import { emptyAnalysis, type SheetAnalysis } from "../analysis";
+import type { Parsed } from "../../values/types";
+import { emptyAnalysis, type FigureRef, type NumericCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
+import { itemFigure, itemName, readMonitoring, type MonIndicator, type MonItem } from "./read";
 
-export function analyzeMonitoring(_table: DetectedTable, _ctx: CheckContext): SheetAnalysis {
-  return emptyAnalysis();
+const COLUMN = { total: "指標値", value: "値", ofWhich: "うち" } as const;
+
+export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): SheetAnalysis {
+  const m = readMonitoring(table, ctx);
+  const a = emptyAnalysis();
+  const sheet = m.sheet;
+
+  const numeric = (cell: string, column: string, rowLabel: string, parsed: Parsed, required: boolean, placeholderAllowed: boolean) => {
+    const n: NumericCell = { sheet, cell, column, rowLabel, parsed, required, placeholderAllowed };
+    a.numericCells.push(n);
+  };
+
+  for (const ind of m.indicators) {
+    const indLabel = `${ind.number} ${ind.label || ind.catalogue?.label || ""}`.trim();
+    a.rowKeys.push({ sheet, cell: ind.numberCell, key: ind.number, label: "番号" });
+
+    // 指標値: required unless the indicator has none (4, 5, 7) or lists its total as an item (6's Top1%).
+    const cat = ind.catalogue;
+    const totalItem = cat?.totalItemKey ? findItem(ind, cat.totalItemKey) : undefined;
+    const totalOptional = !cat || cat.noTotal || totalItem !== undefined;
+    const quiet = ind.total.kind === "empty" || ind.total.kind === "placeholder";
+    // A `—` or blank where no total is expected is the template's own content: not worth a finding.
+    if (!(totalOptional && quiet)) numeric(ind.totalCell, COLUMN.total, indLabel, ind.total, !totalOptional, totalOptional);
+
+    for (const g of ind.groups) {
+      for (const it of g.items) {
+        const rowLabel = itemName(it) || indLabel;
+        if (it.hasValueRow) numeric(it.valueCell, COLUMN.value, rowLabel, it.value, true, false);
+        for (const sub of it.subItems) {
+          if (!sub.composite && sub.parsed) numeric(sub.cell, COLUMN.value, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed, true, false);
+        }
+        const whole = itemFigure(it);
+        for (const ow of it.ofWhich) {
+          if (!whole || whole.derived) continue;
+          const wholeRef: FigureRef = {
+            sheet,
+            cell: whole.cell,
+            value: whole.figure.value,
+            decimals: whole.figure.decimals,
+            unitKind: whole.unitKind,
+            label: rowLabel,
+          };
+          if (whole.figure.unit !== undefined) wholeRef.unit = whole.figure.unit;
+          const partRef: FigureRef = {
+            sheet,
+            cell: ow.cell,
+            value: ow.figure.value,
+            decimals: ow.figure.decimals,
+            unitKind: ow.unitKind,
+            label: it.catalogueItem?.ofWhichLabel ? `${rowLabel} の${stripUchi(it.catalogueItem.ofWhichLabel)}` : `${rowLabel} のうち数`,
+          };
+          if (ow.figure.unit !== undefined) partRef.unit = ow.figure.unit;
+          a.partsOfWhole.push({ part: partRef, whole: wholeRef });
+        }
+        // うち column cells (numbers or not) are numeric cells too; a `—` there means none.
+        if (it.ofWhichColumn) numeric(it.ofWhichColumn.cell, COLUMN.ofWhich, rowLabel, it.ofWhichColumn.parsed, false, true);
+      }
+    }
+
+    // Indicator 6: 指標値 is the Top1% figure; a Top1% item listed as well must equal it.
+    if (cat?.totalItemKey && ind.total.kind === "number" && totalItem) {
+      const f = itemFigure(totalItem);
+      if (f) {
+        const a1: FigureRef = { sheet, cell: f.cell, value: f.figure.value, decimals: f.figure.decimals, unitKind: f.unitKind, label: itemName(totalItem) };
+        if (f.figure.unit !== undefined) a1.unit = f.figure.unit;
+        const b1: FigureRef = {
+          sheet,
+          cell: ind.totalCell,
+          value: ind.total.value,
+          decimals: ind.total.decimals,
+          unitKind: ind.total.unitKind,
+          label: `${ind.label || cat.label} の指標値`,
+        };
+        if (ind.total.unit !== undefined) b1.unit = ind.total.unit;
+        a.equalities.push({ a: a1, b: b1, reason: `指標値と項目の ${itemName(totalItem)} は同じ値です` });
+      }
+    }
+  }
+
+  for (const p of m.projectSpecific) {
+    numeric(p.valueCell, p.valueColumn, p.label, p.value, true, false);
+  }
+
+  for (const n of m.notes) a.textCells.push({ sheet, cell: n.cell, text: n.text });
+  return a;
+}
+
+function stripUchi(label: string): string {
+  return label.replace(/^[（(]?\s*うち/, "うち").replace(/[）)]\s*$/, "");
+}
+
+export function findItem(ind: MonIndicator, key: string): MonItem | undefined {
+  for (const g of ind.groups) for (const it of g.items) if (it.key === key) return it;
+  return undefined;
 }

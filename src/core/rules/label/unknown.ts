@@ -1,0 +1,122 @@
+import { monitoringSheets } from "../../sheets/monitoring/read";
+import { normalizeLabel } from "../../values/normalize";
+import type { Rule, RuleFinding } from "../rule";
+
+/** Edit distance, capped: enough to tell a typo (ベアリング → ペアリング) from a different wording. */
+function distance(a: string, b: string, cap = 3): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+const WHAT = {
+  indicator: { ja: "指標名", en: "indicator" },
+  group: { ja: "内訳", en: "breakdown" },
+  item: { ja: "項目", en: "item" },
+  subItem: { ja: "細目", en: "sub-item" },
+} as const;
+
+export const rule: Rule = {
+  meta: {
+    id: "label/unknown",
+    severity: "info",
+    description: {
+      ja: "指標・内訳・項目の名称がカタログにない（誤記の可能性と近い名称を示す）",
+      en: "An indicator, breakdown or item label is not in the catalogue (with the nearest label)",
+    },
+    messages: {
+      typo: {
+        ja: "{whatJa}「{label}」はカタログにありません。「{suggestion}」として扱いました（誤記ではありませんか）。",
+        en: "The {whatEn} “{label}” is not in the catalogue; it was read as “{suggestion}” (a typo?).",
+      },
+      nearest: {
+        ja: "{whatJa}「{label}」はカタログにありません（近い名称:「{suggestion}」）。合計・集計の検証には使われません。",
+        en: "The {whatEn} “{label}” is not in the catalogue (nearest: “{suggestion}”); it is left out of sums and roll-ups.",
+      },
+      unknown: {
+        ja: "{whatJa}「{label}」はカタログにありません。合計・集計の検証には使われません。",
+        en: "The {whatEn} “{label}” is not in the catalogue; it is left out of sums and roll-ups.",
+      },
+      indicatorDiffers: {
+        ja: "番号 {number} の指標名「{label}」はカタログの「{suggestion}」と異なります（番号の誤りではありませんか）。",
+        en: "Indicator {number} is labelled “{label}”, but the catalogue's indicator {number} is “{suggestion}” (a wrong number?).",
+      },
+      unknownIndicator: {
+        ja: "番号 {number} の指標「{label}」はカタログにありません。内訳の検証には使われません。",
+        en: "Indicator {number} (“{label}”) is not in the catalogue; its breakdowns are not checked.",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const push = (
+      sheet: string,
+      cell: string,
+      what: keyof typeof WHAT,
+      label: string,
+      kind: "typo" | "nearest" | "unknown",
+      suggestion?: string,
+      fixable = true,
+    ) => {
+      const f: RuleFinding = {
+        messageId: kind,
+        data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label, suggestion: suggestion ?? "" },
+        sheet,
+        cell,
+      };
+      if (fixable && suggestion && normalizeLabel(suggestion) !== normalizeLabel(label) && distance(normalizeLabel(label), normalizeLabel(suggestion), 2) <= 2) {
+        f.fix = { sheet, cell, value: suggestion };
+      }
+      out.push(f);
+    };
+    for (const sheet of monitoringSheets(ctx)) {
+      const s = sheet.sheet;
+      for (const ind of sheet.indicators) {
+        if (!ind.catalogue) {
+          out.push({ messageId: "unknownIndicator", data: { number: ind.number, label: ind.label }, sheet: s, cell: ind.numberCell });
+          continue;
+        }
+        const lm = ind.labelMatch;
+        if (lm && !lm.exact && ind.label) {
+          if (lm.differs) {
+            out.push({ messageId: "indicatorDiffers", data: { number: ind.number, label: ind.label, suggestion: lm.suggestion ?? "" }, sheet: s, cell: ind.labelCell });
+          } else push(s, ind.labelCell, "indicator", ind.label, "typo", lm.suggestion);
+        }
+        for (const g of ind.groups) {
+          if (g.label !== null && g.labelCell) {
+            if (!g.catalogueGroup) push(s, g.labelCell, "group", g.label, "unknown");
+            else if (g.match && !g.match.exact) push(s, g.labelCell, "group", g.label, "typo", g.match.suggestion);
+          }
+          for (const it of g.items) {
+            if (it.label) {
+              if (it.unknown) push(s, it.labelCell, "item", it.label, it.unknown.nearest ? "nearest" : "unknown", it.unknown.nearest);
+              else if (it.match && !it.match.exact) push(s, it.labelCell, "item", it.label, "typo", it.match.suggestion);
+            }
+            // An open list (医薬品 by modality) takes any 細目 label.
+            if (!it.catalogueItem?.subItems || it.catalogueItem.subItems.openLabels) continue;
+            for (const sub of it.subItems) {
+              if (!sub.label) continue;
+              const cell = sub.labelCell ?? sub.cell;
+              if (!sub.key) push(s, cell, "subItem", sub.label, "unknown");
+              // A composite part's label sits inside its value (`12件（治療用9件／…）`): no cell to rewrite.
+              else if (sub.match && !sub.match.exact) push(s, cell, "subItem", sub.label, "typo", sub.match.suggestion, sub.labelCell !== undefined);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

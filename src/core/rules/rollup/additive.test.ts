@@ -1,0 +1,85 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import type { CellValue } from "../../model/workbook";
+import { rule } from "./additive";
+
+// A 全体 sheet and eight PJ sheets holding indicators 3, 4 and 7.
+const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
+type Row = (CellValue | undefined)[];
+
+interface PjData {
+  /** 指標3: total, ペアリング, マッチング, 新たに公募. */
+  support?: [string, string, string, string];
+  /** 指標4 利用形態別: 医薬品, 医療機器, 体外診断用医薬品, 再生医療等製品 (undefined rows are left out). */
+  use?: (string | undefined)[];
+  /** 指標7 shares. */
+  diversity?: string;
+}
+
+function monitoringRows(project: string, d: PjData): Row[] {
+  const rows: Row[] = [["統合プロジェクト", project], H];
+  if (d.support) {
+    rows.push(["3", "優れたシーズの発展・継続支援件数", d.support[0], null, "ペアリングによる他事業への受け渡し件数", null, d.support[1]]);
+    rows.push([null, null, null, null, "マッチングによる他事業への受け渡し件数", null, d.support[2]]);
+    rows.push([null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, d.support[3]]);
+  }
+  if (d.use) {
+    const labels = ["医薬品の承認件数（モダリティ別の内訳）", "医療機器の承認・認証件数（治療用／診断用の内訳）", "体外診断用医薬品の承認・認証件数", "再生医療等製品の承認件数"];
+    let first = true;
+    d.use.forEach((v, i) => {
+      if (v === undefined) return;
+      rows.push(first ? ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", labels[i], null, v] : [null, null, null, null, labels[i], null, v]);
+      first = false;
+    });
+  }
+  if (d.diversity) rows.push(["7", "人的ダイバーシティ", "—", null, "研究者の男女（その他）比率", null, d.diversity]);
+  return rows;
+}
+
+/** Sheets named after their order, so that names say nothing: the metadata identifies them. */
+function workbook(overall: PjData, projects: PjData[]): Record<string, Row[]> {
+  const out: Record<string, Row[]> = { 集計: monitoringRows("全体", overall) };
+  projects.forEach((d, i) => (out[`シート${i + 1}`] = monitoringRows(`PJ${i + 1}`, d)));
+  return out;
+}
+
+const SEED_SUPPORT: [string, string, string, string][] = [
+  ["46.5件", "21件", "0件", "25.5件"], ["15.5件", "0件", "0件", "15.5件"], ["22.5件", "0件", "0件", "22.5件"], ["10.5件", "3件", "0件", "7.5件"],
+  ["25.5件", "0件", "0件", "25.5件"], ["17.5件", "0件", "0件", "17.5件"], ["18件", "2件", "0件", "16件"], ["9.5件", "9件", "0件", "0.5件"],
+];
+const pj = (i: number): PjData => ({ support: SEED_SUPPORT[i] });
+const all = Array.from({ length: 8 }, (_, i) => pj(i));
+
+runRuleTests(rule, {
+  valid: [
+    { name: "Σ PJ = 全体 (165.5 written as such)", sheets: workbook({ support: ["165.5件", "35件", "0件", "130.5件"] }, all) },
+    { name: "de-duplicated indicators are rollup/bounds' business", sheets: workbook({ use: ["1件", "1件", "0件", "0件"] }, all.map(() => ({ use: ["1件", "1件", "0件", "0件"] }))) },
+    { name: "no 全体 sheet: nothing to roll up", sheets: Object.fromEntries(Object.entries(workbook({}, all)).filter(([n]) => n !== "集計")) },
+    { name: "a PJ sheet missing: skipped (structure/rollup-skipped)", sheets: Object.fromEntries(Object.entries(workbook({ support: ["1件", "1件", "0件", "0件"] }, all)).filter(([n]) => n !== "シート5")) },
+    { name: "a PJ without the indicator: that indicator is not rolled up", sheets: workbook({ support: ["1件", "1件", "0件", "0件"] }, all.map((d, i) => (i === 3 ? {} : d))) },
+  ],
+  invalid: [
+    {
+      name: "seed: indicator 3's half shares (165.5 ≠ 166, 130.5 ≠ 131)",
+      sheets: workbook({ support: ["166件", "35件", "0件", "131件"] }, all),
+      findings: [
+        {
+          rule: "rollup/additive",
+          severity: "error",
+          sheet: "集計",
+          cell: "C3",
+          cells: ["C3", "'シート1'!C3", "'シート2'!C3", "'シート3'!C3", "'シート4'!C3", "'シート5'!C3", "'シート6'!C3", "'シート7'!C3", "'シート8'!C3"],
+          message:
+            "指標3 発展・継続支援: 全体 166件 が各PJの合計 165.5件 と一致しません（PJ1 46.5 + PJ2 15.5 + PJ3 22.5 + PJ4 10.5 + PJ5 25.5 + PJ6 17.5 + PJ7 18 + PJ8 9.5）。",
+          expected: 165.5,
+          actual: 166,
+        },
+        { cell: "G5", message: expect.stringMatching(/^指標3 新たに公募: 全体 131件 が各PJの合計 130.5件 と一致しません/), expected: 130.5, actual: 131 },
+      ],
+    },
+    {
+      name: "sheets in any order, named anything; the PJ is read from the metadata",
+      sheets: Object.fromEntries(Object.entries(workbook({ support: ["166件", "35件", "0件", "131件"] }, all)).reverse()),
+      findings: [{ cell: "C3" }, { cell: "G5" }],
+    },
+  ],
+});

@@ -1,0 +1,65 @@
+import { formatNumber } from "../../report/format";
+import { rollupState, type RollupCheck } from "../../sheets/monitoring/rollup";
+import { compareSum } from "../../values/tolerance";
+import type { Rule, RuleFinding } from "../rule";
+import { ref, show } from "../shared/figures";
+
+/** "PJ1 11 + PJ2 9 + … + PJ8 0" */
+export function projectParts(c: RollupCheck): string {
+  return c.projects.map((p) => `${p.code} ${formatNumber(p.entry.figure.value, p.entry.figure.decimals)}`).join(" + ");
+}
+
+/** The 全体 cell first, then every PJ cell (`'PJ3'!G12`). */
+export function rollupCells(c: RollupCheck): string[] {
+  const cells = [c.overall.cell];
+  for (const p of c.projects) if (p.entry.cell) cells.push(ref(p.sheet, p.entry.cell, c.overallSheet));
+  return cells;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "rollup/additive",
+    severity: "error",
+    description: {
+      ja: "各統合プロジェクト（PJ1〜PJ8）の値の合計が全体シートの値と一致しない（加算する指標）",
+      en: "The PJ1–PJ8 values of an additive indicator do not add up to the overall sheet",
+    },
+    messages: {
+      mismatch: {
+        ja: "{label}: 全体 {overall} が各PJの合計 {sum} と一致しません（{parts}）。",
+        en: "{label}: the overall {overall} is not the sum of the projects, {sum} ({parts}).",
+      },
+      rounding: {
+        ja: "{label}: 全体 {overall} と各PJの合計 {sum} の差は端数処理の範囲内です（{parts}）。",
+        en: "{label}: the overall {overall} and the projects' sum {sum} differ only by rounding ({parts}).",
+      },
+    },
+  },
+  check(ctx) {
+    const state = rollupState(ctx);
+    if (state.kind !== "ready") return [];
+    const out: RuleFinding[] = [];
+    for (const c of state.checks) {
+      if (c.mode !== "additive") continue;
+      const cmp = compareSum(c.overall.figure, c.projects.map((p) => p.entry.figure), c.unitKind);
+      if (cmp.status === "equal") continue;
+      const f: RuleFinding = {
+        messageId: cmp.status === "rounding" ? "rounding" : "mismatch",
+        data: {
+          label: c.label,
+          overall: show(c.overall.figure),
+          sum: show({ value: cmp.sum, decimals: cmp.sumDecimals, unit: c.overall.figure.unit }),
+          parts: projectParts(c),
+        },
+        sheet: c.overallSheet,
+        cell: c.overall.cell,
+        cells: rollupCells(c),
+        expected: cmp.sum,
+        actual: c.overall.figure.value,
+      };
+      if (cmp.status === "rounding") f.severity = "info";
+      out.push(f);
+    }
+    return out;
+  },
+};

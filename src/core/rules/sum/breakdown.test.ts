@@ -1,0 +1,110 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./breakdown";
+
+const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
+const top = (pj = "PJ5 データ利活用・ライフコースプロジェクト") => [["統合プロジェクト", pj], H];
+
+// Rows start at A3: A 番号, B アウトプット指標, C 指標値, D 内訳, E 項目, F 細目, G 値, H うち, I 備考.
+const form = (total: string, a: string, b: string, c: string) => [
+  ["1", "企業導出件数", total, "導出形態別の件数", "権利譲渡契約件数", null, a],
+  [null, null, null, null, "実施許諾契約（オプション契約は除く）件数", null, b],
+  [null, null, null, null, "共同研究開発契約件数", null, c],
+];
+const dest = (a: string, b: string, c: string, d: string) => [
+  [null, null, null, "導出先別の件数", "ベンチャー企業への導出件数（国内企業）", null, a],
+  [null, null, null, null, "ベンチャー企業への導出件数（外資系企業）", null, b],
+  [null, null, null, null, "ベンチャー以外の企業への導出件数（国内企業）", null, c],
+  [null, null, null, null, "ベンチャー以外の企業への導出件数（外資系企業）", null, d],
+];
+const use = (drugs: string, devices: string) => [
+  ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", "医薬品の承認件数（モダリティ別の内訳）", null, drugs],
+  [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", null, devices],
+  [null, null, null, null, "体外診断用医薬品の承認・認証件数", null, "0件"],
+  [null, null, null, null, "再生医療等製品の承認件数", null, "0件"],
+];
+
+runRuleTests(rule, {
+  valid: [
+    { name: "an exhaustive group adds up to 指標値", sheets: { PJ1: [...top(), ...form("53件", "2件", "11件", "40件")] } },
+    {
+      name: "full-width text, a title block, blank and footnote rows, columns in another order",
+      sheets: {
+        PJ1: [
+          ["令和7年度 モニタリング指標"],
+          ["統合プロジェクト：PJ1 医薬品プロジェクト"],
+          [],
+          ["備考", "番号", "内訳", "項目", "値", "アウトプット指標", "指標値", "参考"],
+          [null, "１", "導出形態別の件数", "権利譲渡契約件数", "２件", "企業導出件数", "５３件"],
+          [],
+          [null, null, null, "実施許諾契約（オプション契約は除く）件数", "１１", null, null],
+          [null, null, null, "共同研究開発契約件数", "４０件"],
+          ["※ 速報値"],
+        ],
+      },
+    },
+    {
+      name: "細目 rows and composite values add up to their item",
+      sheets: {
+        PJ1: [
+          ...top(),
+          ...use("5件（低分子医薬品2件／高分子医薬品－抗体3件）", "12件"),
+          [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", "治療用", "9件"],
+          [null, null, null, null, null, "診断用", "3件"],
+        ],
+      },
+    },
+    { name: "unnamed composite parts (12件（9件／3件）)", sheets: { PJ1: [...top(), ...use("0件", "12件（9件／3件）")] } },
+    { name: "a one-part bracket naming a 細目 (1件（低分子医薬品1件）)", sheets: { PJ1: [...top(), ...use("1件（低分子医薬品1件）", "0件")] } },
+    { name: "a うち figure is not a breakdown (29件（0件）)", sheets: { PJ1: [...top(), ["2", "治験に至った件数", "30件", null, "医師主導治験の治験計画届の届出数（うち国際共同治験数）", null, "29件（0件）"], [null, null, null, null, "企業治験の治験計画届の届出数（うち国際共同治験数）", null, "1件（1件）"], [null, null, null, null, "臨床性能試験の数", null, "0件"]] } },
+    { name: "a part that is not a number leaves the sum to the value rules", sheets: { PJ1: [...top(), ...form("20件", "0件", "—", "19件")] } },
+    { name: "half counts (46.5 = 21 + 0 + 25.5)", sheets: { PJ1: [...top(), ["3", "優れたシーズの発展・継続支援件数", "46.5件", null, "ペアリングによる他事業への受け渡し件数", null, "21件"], [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"], [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "25.5件"]] } },
+  ],
+  invalid: [
+    {
+      name: "seed PJ5: 導出形態別 33 ≠ 20",
+      sheets: { PJ5: [...top(), ...form("20件", "0件", "14件", "19件"), ...dest("3件", "1件", "16件", "0件")] },
+      findings: [
+        {
+          rule: "sum/breakdown",
+          severity: "error",
+          sheet: "PJ5",
+          cell: "C3",
+          cells: ["C3", "G3", "G4", "G5"],
+          message: expect.stringMatching(/^導出形態別.*の合計 33件 が指標値 20件 と一致しません（権利譲渡.* 0 \+ 実施許諾.* 14 \+ 共同研究開発.* 19）。$/),
+          expected: 33,
+          actual: 20,
+        },
+      ],
+    },
+    {
+      name: "a half count short is an error (165.5 ≠ 166)",
+      sheets: { PJ1: [...top(), ["3", "優れたシーズの発展・継続支援件数", "166件", null, "ペアリングによる他事業への受け渡し件数", null, "35件"], [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"], [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "130.5件"]] },
+      findings: [{ cell: "C3", expected: 165.5, actual: 166 }],
+    },
+    {
+      name: "two exhaustive groups agree with each other, not with 指標値: the 指標値 fix is proposed",
+      sheets: { PJ5: [...top(), ...form("20件", "0件", "14件", "19件"), ...dest("3件", "1件", "29件", "0件")] },
+      findings: [
+        { cell: "C3", fix: { sheet: "PJ5", cell: "C3", value: 33 } },
+        { cell: "C3", fix: { sheet: "PJ5", cell: "C3", value: 33 } },
+      ],
+    },
+    {
+      name: "composite parts that do not add up",
+      sheets: { PJ1: [...top(), ...use("0件", "12件（9件／2件）")] },
+      findings: [{ cell: "G4", cells: ["G4"], message: expect.stringContaining("の合計 11件 が"), expected: 11, actual: 12 }],
+    },
+    {
+      name: "細目 rows that do not add up",
+      sheets: {
+        PJ1: [
+          ...top(),
+          ...use("0件", "12件"),
+          [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", "治療用", "9件"],
+          [null, null, null, null, null, "診断用", "4件"],
+        ],
+      },
+      findings: [{ cell: "G4", cells: ["G4", "G7", "G8"], message: expect.stringMatching(/治療用 9 \+ 診断用 4/), expected: 13, actual: 12 }],
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { sumChecks, partsText, type SumCheck } from "../../sheets/monitoring/relations";
+import type { Rule, RuleFinding } from "../rule";
+import { show } from "../shared/figures";
+
+function unique(cells: string[]): string[] {
+  return cells.filter((c, i) => cells.indexOf(c) === i);
+}
+
+/**
+ * The corrected 指標値 when every exhaustive group of the indicator agrees on a sum the 指標値 does not
+ * match (two or more groups corroborate each other); otherwise the error may be in a part, so no fix.
+ */
+function proposedTotal(check: SumCheck, all: SumCheck[]): number | undefined {
+  if (check.scope !== "group") return undefined;
+  const siblings = all.filter((c) => c.scope === "group" && c.relation === "exhaustive" && c.indicator === check.indicator && c.sheet === check.sheet);
+  if (siblings.length < 2) return undefined;
+  const sum = check.comparison.sum;
+  return siblings.every((c) => c.comparison.status === "mismatch" && c.comparison.sum === sum) ? sum : undefined;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "sum/breakdown",
+    severity: "error",
+    description: {
+      ja: "内訳（漏れなく分類する内訳・細目）の合計が指標値・項目の値と一致しない",
+      en: "An exhaustive breakdown (or an item's sub-items) does not add up to its total",
+    },
+    messages: {
+      group: {
+        ja: "{what}の合計 {sum} が{totalLabel} {total} と一致しません（{parts}）。",
+        en: "The {what} breakdown adds up to {sum}, not the {totalLabel} {total} ({parts}).",
+      },
+      sub: {
+        ja: "{what}の合計 {sum} が {totalLabel} の値 {total} と一致しません（{parts}）。",
+        en: "The sub-items of {totalLabel} add up to {sum}, not its value {total} ({parts}).",
+      },
+      rounding: {
+        ja: "{what}の合計 {sum} と {totalLabel} {total} の差は端数処理の範囲内です（{parts}）。",
+        en: "The {what} breakdown ({sum}) and {totalLabel} ({total}) differ only by rounding ({parts}).",
+      },
+    },
+  },
+  check(ctx) {
+    const all = sumChecks(ctx);
+    const out: RuleFinding[] = [];
+    for (const c of all) {
+      if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
+      const rounding = c.comparison.status === "rounding";
+      const sum = show({ value: c.comparison.sum, decimals: c.comparison.sumDecimals, unit: c.total.unit ?? c.parts[0]?.figure.unit });
+      const f: RuleFinding = {
+        messageId: rounding ? "rounding" : c.scope,
+        data: { what: c.what, sum, totalLabel: c.totalLabel, total: show(c.total), parts: partsText(c.parts) },
+        sheet: c.sheet.sheet,
+        cell: c.totalCell,
+        cells: unique([c.totalCell, ...c.parts.map((p) => p.cell)]),
+        expected: c.comparison.sum,
+        actual: c.total.value,
+      };
+      if (rounding) f.severity = "info";
+      const fix = rounding ? undefined : proposedTotal(c, all);
+      if (fix !== undefined) f.fix = { sheet: c.sheet.sheet, cell: c.totalCell, value: fix };
+      out.push(f);
+    }
+    return out;
+  },
+};

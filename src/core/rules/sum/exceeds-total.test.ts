@@ -1,0 +1,47 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./exceeds-total";
+
+const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
+const sheet = (total: string, tech: string, cand: string, phase: [string, string, string] = ["1件", "1件", "0件"]) => [
+  ["統合プロジェクト", "PJ2 医療機器・ヘルスケアプロジェクト"],
+  H,
+  ["1", "企業導出件数", total, "導出時の開発フェーズ（開発ステージ）別の件数", "非臨床試験開始以前に導出した件数", null, phase[0]],
+  [null, null, null, null, "非臨床試験開始後かつ治験開始前までに導出した件数", null, phase[1]],
+  [null, null, null, null, "治験開始後に導出した件数", null, phase[2]],
+  [null, null, null, "導出内容別の件数", "技術導出件数", null, tech],
+  [null, null, null, null, "開発候補品の導出件数", null, cand],
+];
+
+runRuleTests(rule, {
+  valid: [
+    { name: "a partial group that falls short", sheets: { PJ1: sheet("53件", "37件", "13件") } },
+    { name: "a partial group equal to the total", sheets: { PJ1: sheet("2件", "2件", "0件", ["2件", "0件", "0件"]) } },
+    { name: "an exhaustive group above the total is sum/breakdown's", sheets: { PJ1: [["統合プロジェクト", "PJ1"], H, ["1", "企業導出件数", "1件", "導出形態別の件数", "権利譲渡契約件数", null, "5件"]] } },
+  ],
+  invalid: [
+    {
+      name: "seed PJ2: 導出内容別 38 > 33",
+      sheets: { PJ2: sheet("33件", "30件", "8件") },
+      findings: [
+        {
+          rule: "sum/exceeds-total",
+          severity: "error",
+          sheet: "PJ2",
+          cell: "C3",
+          cells: ["C3", "G6", "G7"],
+          message: expect.stringMatching(/の合計 38件 が指標値 33件 を超えています（技術導出.* 30 \+ .*8）。$/),
+          expected: 33,
+          actual: 38,
+        },
+      ],
+    },
+    {
+      name: "seed PJ7: 導出内容別 15 > 12, and a phase group above the total",
+      sheets: { PJ7: sheet("12件", "6件", "9件", ["3件", "5件", "5件"]) },
+      findings: [
+        { cell: "C3", cells: ["C3", "G3", "G4", "G5"], expected: 12, actual: 13 },
+        { cell: "C3", cells: ["C3", "G6", "G7"], expected: 12, actual: 15 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./incomplete";
+
+const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
+const sheet = (total: string, phase: [string, string, string], content: [string, string]) => [
+  ["統合プロジェクト", "PJ1 医薬品プロジェクト"],
+  H,
+  ["1", "企業導出件数", total, "導出時の開発フェーズ（開発ステージ）別の件数", "非臨床試験開始以前に導出した件数", null, phase[0]],
+  [null, null, null, null, "非臨床試験開始後かつ治験開始前までに導出した件数", null, phase[1]],
+  [null, null, null, null, "治験開始後に導出した件数", null, phase[2]],
+  [null, null, null, "導出内容別の件数", "技術導出件数", null, content[0]],
+  [null, null, null, null, "開発候補品の導出件数", null, content[1]],
+];
+
+runRuleTests(rule, {
+  valid: [
+    { name: "partial groups that cover the total", sheets: { PJ8: sheet("2件", ["2件", "0件", "0件"], ["2件", "0件"]) } },
+    { name: "a partial group above the total is sum/exceeds-total's", sheets: { PJ2: sheet("33件", ["16件", "11件", "6件"], ["30件", "3件"]) } },
+    { name: "no 指標値: nothing to fall short of", sheets: { PJ1: sheet("—", ["1件", "0件", "0件"], ["1件", "0件"]) } },
+  ],
+  invalid: [
+    {
+      name: "seed PJ1: 開発フェーズ別 51 of 53, 導出内容別 50 of 53",
+      sheets: { PJ1: sheet("53件", ["32件", "16件", "3件"], ["37件", "13件"]) },
+      findings: [
+        {
+          rule: "sum/incomplete",
+          severity: "info",
+          cell: "C3",
+          cells: ["C3", "G3", "G4", "G5"],
+          message: expect.stringMatching(/の合計 51件 は指標値 53件 に 2件 届きません（.*32 \+ .*16 \+ .*3）。2件 はどの区分にも分類されていません。$/),
+          expected: 53,
+          actual: 51,
+        },
+        { severity: "info", cell: "C3", cells: ["C3", "G6", "G7"], message: expect.stringContaining(" 3件 届きません"), actual: 50 },
+      ],
+    },
+  ],
+});

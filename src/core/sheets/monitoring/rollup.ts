@@ -1,0 +1,229 @@
+/**
+ * Roll-up across the PJ1–PJ8 monitoring sheets and the 全体 sheet (DOMAIN §3.4), per item, 細目, うち and
+ * indicator total. Sheets are identified by their 統合プロジェクト metadata, never by name.
+ *
+ * A PJ sheet that lists a group but not one of its items counts 0 for it (the seeds print only the
+ * disease areas that occur); an item of 0, or one broken down into 細目, counts 0 for the 細目 it does
+ * not list. Anything else absent leaves that key out of the roll-up.
+ */
+import type { CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
+import type { CheckContext } from "../../rules/context";
+import { normalizeLabel } from "../../values/normalize";
+import type { Figure, UnitKind } from "../../values/types";
+import { indicatorLabel, itemLabel, shortName, subItemLabel } from "./labels";
+import { figureOf, itemFigure, monitoringSheets, PROJECT_COUNT, type MonIndicator, type MonitoringSheet } from "./read";
+
+export type RollupMode = "additive" | "deduplicated" | "share-bounds";
+
+export interface RollupEntry {
+  figure: Figure;
+  unitKind: UnitKind;
+  /** Undefined when the sheet does not list the item and it counts 0. */
+  cell?: string;
+}
+
+export interface RollupCheck {
+  key: string;
+  mode: RollupMode;
+  /** For messages: "指標1 実施許諾". */
+  label: string;
+  unitKind: UnitKind;
+  overallSheet: string;
+  /** The 全体 figure; its cell is where the finding points (for an absent item: the group's first cell). */
+  overall: RollupEntry & { cell: string };
+  /** One per PJ sheet, PJ1 first. */
+  projects: { code: string; sheet: string; entry: RollupEntry }[];
+}
+
+export type RollupState =
+  | { kind: "none" }
+  | { kind: "skipped"; overall: MonitoringSheet; missing: string[]; duplicates: string[] }
+  | { kind: "ready"; overall: MonitoringSheet; projects: MonitoringSheet[]; checks: RollupCheck[] };
+
+interface SheetValues {
+  values: Map<string, RollupEntry>;
+  /** Keys that count 0 when absent. */
+  zeroOk: Set<string>;
+  /** For an absent key counted 0: a cell near where it would be written. */
+  anchors: Map<string, string>;
+  /** Keys in reading order. */
+  order: string[];
+  /** Labels of keys, in words. */
+  labels: Map<string, string>;
+  modes: Map<string, RollupMode>;
+}
+
+const ZERO = (unitKind: UnitKind, unit?: string): Figure => (unit !== undefined ? { value: 0, decimals: 0, unit } : { value: 0, decimals: 0 });
+
+function catItemLabel(ci: CatalogueItem): string {
+  return shortName(ci) ?? ci.label;
+}
+
+function modeOf(cat: CatalogueIndicator): RollupMode {
+  return cat.rollup;
+}
+
+function collect(sheet: MonitoringSheet): SheetValues {
+  const sv: SheetValues = { values: new Map(), zeroOk: new Set(), anchors: new Map(), order: [], labels: new Map(), modes: new Map() };
+  const put = (key: string, label: string, mode: RollupMode, entry: RollupEntry) => {
+    if (sv.values.has(key)) return; // the first statement wins (a repeated row is structure/duplicate-row's business)
+    sv.values.set(key, entry);
+    sv.order.push(key);
+    sv.labels.set(key, label);
+    sv.modes.set(key, mode);
+  };
+  const zero = (key: string, label: string, mode: RollupMode, anchor: string) => {
+    sv.zeroOk.add(key);
+    if (!sv.anchors.has(key)) sv.anchors.set(key, anchor);
+    if (!sv.labels.has(key)) sv.labels.set(key, label);
+    if (!sv.modes.has(key)) sv.modes.set(key, mode);
+  };
+  const seen = new Set<string>();
+  for (const ind of sheet.indicators) {
+    const cat = ind.catalogue;
+    if (!cat) continue;
+    // A repeated indicator number: only the first block rolls up.
+    if (seen.has(cat.number)) continue;
+    seen.add(cat.number);
+    const n = cat.number;
+    const mode = modeOf(cat);
+    const pre = `指標${n}`;
+
+    if (mode !== "share-bounds") {
+      const t = totalEntry(ind);
+      if (t) put(`T|${n}`, `${pre} ${indicatorLabel(ind)}`, mode, t);
+    }
+
+    for (const g of ind.groups) {
+      const cg = g.catalogueGroup;
+      if (!cg) continue;
+      const rel = cg.relation;
+      if ((rel === "exhaustive" || rel === "partial") && g.items.length > 0) {
+        const anchor = g.labelCell ?? g.items[0].labelCell;
+        for (const ci of cg.items) zero(`I|${n}|${cg.key}|${ci.key}`, `${pre} ${catItemLabel(ci)}`, mode, anchor);
+      }
+      for (const it of g.items) {
+        if (!it.key || !it.catalogueItem) continue;
+        if (cat.totalItemKey === it.key) continue; // rolled up as the indicator total
+        const base = `${n}|${cg.key}|${it.key}`;
+        const name = `${pre} ${itemLabel(it)}`;
+        const v = it.value;
+        if (v.kind === "shares") {
+          for (const s of v.shares) {
+            const share = shareKey(it.catalogueItem, s.label ?? "");
+            put(`P|${base}|${share}`, `${name} の ${s.label ?? ""}`, "share-bounds", { figure: s, unitKind: "percent", cell: it.valueCell });
+          }
+          continue;
+        }
+        const f = itemFigure(it);
+        if (!f) continue;
+        put(`I|${base}`, name, mode, { figure: f.figure, unitKind: f.unitKind, cell: f.cell });
+
+        // 細目: listed ones, and 0 for the others when the item is 0 or broken down.
+        const subs = it.catalogueItem.subItems?.items ?? [];
+        const broken = it.subItems.some((s) => s.key);
+        for (const s of it.subItems) {
+          if (!s.key || !s.figure) continue;
+          put(`S|${base}|${s.key}`, `${name}（${subItemLabel(s)}）`, mode, { figure: s.figure, unitKind: s.unitKind, cell: s.cell });
+        }
+        if (broken || f.figure.value === 0) {
+          for (const cs of subs) zero(`S|${base}|${cs.key}`, `${name}（${cs.label}）`, mode, f.cell);
+        }
+        // うち
+        const ow = it.ofWhich[0];
+        const owName = `${name}（${it.catalogueItem.ofWhichLabel ? it.catalogueItem.ofWhichLabel.replace(/^[（(]|[）)]$/g, "") : "うち"}）`;
+        if (ow) put(`O|${base}`, owName, mode, { figure: ow.figure, unitKind: ow.unitKind, cell: ow.cell });
+        else if (f.figure.value === 0 && it.catalogueItem.ofWhichLabel) zero(`O|${base}`, owName, mode, f.cell);
+      }
+    }
+  }
+  return sv;
+}
+
+/** A share's catalogue key (男性 → male), or its normalised label. */
+function shareKey(item: CatalogueItem, label: string): string {
+  const n = normalizeLabel(label);
+  for (const sh of item.shares ?? []) {
+    if ([sh.label, ...(sh.aliases ?? [])].some((l) => normalizeLabel(l) === n)) return sh.key;
+  }
+  return n;
+}
+
+/** The indicator total: 指標値, or for indicator 6 the Top1% item when 指標値 is `—`. */
+function totalEntry(ind: MonIndicator): RollupEntry | undefined {
+  if (ind.total.kind === "number") return { figure: figureOf(ind.total), unitKind: ind.total.unitKind, cell: ind.totalCell };
+  const key = ind.catalogue?.totalItemKey;
+  if (!key) return undefined;
+  for (const g of ind.groups) {
+    for (const it of g.items) {
+      if (it.key !== key) continue;
+      const f = itemFigure(it);
+      if (f) return { figure: f.figure, unitKind: f.unitKind, cell: f.cell };
+    }
+  }
+  return undefined;
+}
+
+export function rollupState(ctx: CheckContext): RollupState {
+  return ctx.memo("monitoring:rollup", () => compute(monitoringSheets(ctx)));
+}
+
+function compute(sheets: MonitoringSheet[]): RollupState {
+  const overalls = sheets.filter((s) => s.project?.kind === "overall");
+  if (overalls.length === 0) return { kind: "none" };
+  const overall = overalls[0];
+  const byNumber = new Map<number, MonitoringSheet[]>();
+  for (const s of sheets) {
+    if (s.project?.kind !== "project" || s.project.number > PROJECT_COUNT) continue;
+    const list = byNumber.get(s.project.number) ?? [];
+    list.push(s);
+    byNumber.set(s.project.number, list);
+  }
+  const missing: string[] = [];
+  const duplicates: string[] = [];
+  for (let n = 1; n <= PROJECT_COUNT; n++) {
+    const list = byNumber.get(n);
+    if (!list) missing.push(`PJ${n}`);
+    else if (list.length > 1) duplicates.push(`PJ${n}`);
+  }
+  if (overalls.length > 1) duplicates.unshift("全体");
+  if (missing.length > 0 || duplicates.length > 0) return { kind: "skipped", overall, missing, duplicates };
+
+  const projects = Array.from({ length: PROJECT_COUNT }, (_, i) => byNumber.get(i + 1)![0]);
+  const ov = collect(overall);
+  const pv = projects.map(collect);
+
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const k of [...ov.order, ...pv.flatMap((p) => p.order)]) {
+    if (!seen.has(k)) {
+      seen.add(k);
+      keys.push(k);
+    }
+  }
+
+  const checks: RollupCheck[] = [];
+  for (const key of keys) {
+    const real = [ov, ...pv].map((v) => v.values.get(key)).find((e) => e !== undefined)!;
+    const unitKind = real.unitKind;
+    const unit = real.figure.unit;
+    const entryOf = (v: SheetValues): RollupEntry | undefined =>
+      v.values.get(key) ?? (v.zeroOk.has(key) ? { figure: ZERO(unitKind, unit), unitKind } : undefined);
+    const o = entryOf(ov);
+    if (!o) continue;
+    const pes = pv.map(entryOf);
+    if (pes.some((e) => e === undefined)) continue;
+    const oCell = o.cell ?? ov.anchors.get(key);
+    if (!oCell) continue;
+    checks.push({
+      key,
+      mode: ov.modes.get(key) ?? pv.map((p) => p.modes.get(key)).find((m) => m !== undefined)!,
+      label: ov.labels.get(key) ?? pv.map((p) => p.labels.get(key)).find((l) => l !== undefined) ?? key,
+      unitKind,
+      overallSheet: overall.sheet,
+      overall: { ...o, cell: oCell },
+      projects: projects.map((s, i) => ({ code: `PJ${i + 1}`, sheet: s.sheet, entry: pes[i]! })),
+    });
+  }
+  return { kind: "ready", overall, projects, checks };
+}

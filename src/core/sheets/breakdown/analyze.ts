@@ -1,8 +1,203 @@
-// PLACEHOLDER until the breakdown reader lands: recognises nothing beyond detection.
+/**
+ * 予算内訳 (DOMAIN §3.2) → what the shared rules need:
+ * - money cells: amounts required on 明細 / その他 rows (headings excepted); `—` accepted in previous-year
+ *   columns (a new programme has no previous amount) and on うち / 内数 / 再掲 rows, an error elsewhere;
+ *   negatives only in 増減額 / 増減率;
+ * - うち ≤ the row above it, and the sum of several うち ≤ it (part/exceeds-whole);
+ * - a 再掲 row equals the row of the same 名称 elsewhere in the workbook, on any 予算内訳 sheet (xref/mismatch);
+ * - computed cells: empty 小計 / 合計 cells (SUM formulas; typed ones are checked by sum/subtotal),
+ *   増減額 = 当年度 − 前年度 (change/amount) and 増減率 = 増減額 / 前年度 (change/rate), with two or more amount columns;
+ * - 備考 text.
+ */
 import type { CheckContext } from "../../rules/context";
-import { emptyAnalysis, type SheetAnalysis } from "../analysis";
+import { sumFigures } from "../../values/tolerance";
+import type { Figure } from "../../values/types";
+import { emptyAnalysis, type ComputedCell, type FigureRef, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
+import { computeSum, convertFigure, sumFormula, typedOf } from "../inhouse/amounts";
+import { originalsByName, readBreakdown, rowKey, rowLabel, type BreakdownRow, type BreakdownTable, type ComputedColumnCell } from "./read";
 
-export function analyzeBreakdown(_table: DetectedTable, _ctx: CheckContext): SheetAnalysis {
-  return emptyAnalysis();
+/** Words written in a change column instead of a number (new or ended programmes). */
+const CHANGE_WORDS = /^(皆増|皆減|新規|純増|純減|増|減|-|―|—|－)$/;
+
+function ref(sheet: string, cell: string, f: Figure, label: string): FigureRef {
+  return { sheet, cell, value: f.value, decimals: f.decimals, unitKind: "amount", unit: f.unit, label };
+}
+
+function clean(x: number): number {
+  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
+}
+
+/** The column of `to` that matches amount column `ci` of `from`: same header, else same position. */
+function matchColumn(from: BreakdownTable, ci: number, to: BreakdownTable): number | undefined {
+  if (from === to) return ci;
+  const key = from.amountCols[ci].key;
+  const same = to.amountCols.findIndex((c) => c.key === key);
+  if (same >= 0) return same;
+  if (from.amountCols.length === to.amountCols.length) return ci;
+  return undefined;
+}
+
+export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): SheetAnalysis {
+  const t = readBreakdown(table, ctx);
+  const out = emptyAnalysis();
+  const sheet = t.sheet;
+  const cols = t.amountCols;
+  const grid = table.sheet.rows;
+
+  // Money cells and text.
+  for (const row of t.rows) {
+    if (row.note) out.textCells.push({ sheet, cell: row.note.cell, text: row.note.text });
+    if (row.heading) continue;
+    const label = rowLabel(row);
+    for (let ci = 0; ci < cols.length; ci++) {
+      const a = row.amounts[ci];
+      out.numericCells.push({
+        sheet,
+        cell: a.cell,
+        column: cols[ci].label,
+        rowLabel: label,
+        parsed: a.parsed,
+        // Previous-year columns may be blank (a new programme, or not given per item).
+        required: (row.role === "detail" || row.role === "other") && (t.cur === undefined || ci === t.cur),
+        placeholderAllowed: t.placeholderAllowed(row, ci),
+      });
+    }
+    for (const [c, column] of [
+      [row.change, t.labels.change],
+      [row.changeRate, t.labels.changeRate],
+    ] as const) {
+      if (!c || !needsValueCheck(c)) continue;
+      out.numericCells.push({ sheet, cell: c.cell, column, rowLabel: label, parsed: c.parsed, required: false, placeholderAllowed: true, negativeAllowed: true });
+    }
+  }
+
+  // 小計 / 合計 cells.
+  for (const group of t.groups) {
+    if (group.parts.length === 0) continue;
+    const label = rowLabel(group.row);
+    for (let ci = 0; ci < cols.length; ci++) {
+      const a = group.row.amounts[ci];
+      const parts = t.partsOf(group, ci);
+      const { figure } = computeSum(parts, cols[ci].unit);
+      const formula = sumFormula(parts, cols[ci].col, t.blocking);
+      const c: ComputedCell = { sheet, cell: a.cell, value: figure ? figure.value : null, label: `${label} の ${cols[ci].label}` };
+      if (figure) c.decimals = figure.decimals;
+      if (formula) c.formula = formula.formula;
+      const typed = typedOf(grid[a.row]?.[a.col], a.parsed);
+      if (typed) c.typed = typed;
+      out.computed.push(c);
+    }
+  }
+
+  // うち: each, and the sum of several, within the row above.
+  for (const set of t.ofWhich) {
+    for (let ci = 0; ci < cols.length; ci++) {
+      const wholeFig = t.effective(set.whole, ci);
+      if (!wholeFig) continue;
+      const whole = ref(sheet, set.whole.amounts[ci].cell, wholeFig, `${rowLabel(set.whole)} の ${cols[ci].label}`);
+      const known = set.parts.filter((p) => p.amounts[ci].figure);
+      for (const p of known) out.partsOfWhole.push({ part: ref(sheet, p.amounts[ci].cell, p.amounts[ci].figure!, rowLabel(p)), whole });
+      if (known.length >= 2) {
+        const sum = sumFigures(known.map((p) => p.amounts[ci].figure!));
+        sum.unit = cols[ci].unit;
+        out.partsOfWhole.push({ part: ref(sheet, known[0].amounts[ci].cell, sum, known.map(rowLabel).join(" + ")), whole });
+      }
+    }
+  }
+
+  // 再掲: equal to the row of the same name elsewhere in the workbook.
+  const relisted = t.rows.filter((r) => r.role === "relisted" && rowKey(r));
+  if (relisted.length) {
+    const index = originalsByName(ctx);
+    for (const row of relisted) {
+      const candidates = index.get(rowKey(row));
+      if (!candidates?.length) continue;
+      const orig = candidates.find((c) => c.table === t) ?? candidates[0];
+      for (let ci = 0; ci < cols.length; ci++) {
+        const mine = row.amounts[ci].figure;
+        const oci = matchColumn(t, ci, orig.table);
+        if (!mine || oci === undefined) continue;
+        const theirs = orig.table.effective(orig.row, oci);
+        if (!theirs) continue;
+        out.equalities.push({
+          a: ref(sheet, row.amounts[ci].cell, mine, `${rowLabel(row)} の ${cols[ci].label}`),
+          b: ref(orig.table.sheet, orig.row.amounts[oci].cell, convertFigure(theirs, cols[ci].unit), rowLabel(orig.row)),
+          reason: "再掲行は元の行と同額",
+        });
+      }
+    }
+  }
+
+  // 増減額 / 増減率.
+  if (t.prev !== undefined && t.cur !== undefined) {
+    for (const row of t.rows) {
+      if (row.heading) continue;
+      pushChanges(t, row, out.computed);
+    }
+  }
+  return out;
+}
+
+/** A change cell needs the value rules only when it claims to hold a number (皆増, — are fine). */
+function needsValueCheck(c: ComputedColumnCell): boolean {
+  const p = c.parsed;
+  if (p.kind === "number" || p.kind === "error") return true;
+  if (p.kind !== "not-a-number") return false;
+  return !CHANGE_WORDS.test(c.text.normalize("NFKC").replace(/\s+/g, ""));
+}
+
+function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCell[]): void {
+  const pi = t.prev!;
+  const ci = t.cur!;
+  const pa = row.amounts[pi];
+  const ca = row.amounts[ci];
+  const zero = (a: typeof pa, i: number) => (a.placeholder && t.placeholderAllowed(row, i) ? { value: 0, decimals: 0, unit: t.amountCols[i].unit } : undefined);
+  const pf = t.effective(row, pi);
+  const cf = t.effective(row, ci);
+  const p = pf ?? zero(pa, pi);
+  const c = cf ? convertFigure(cf, t.amountCols[pi].unit) : zero(ca, ci);
+  const grid = t.table.sheet.rows;
+  const live = (a: typeof pa) => a.live || (a.empty && t.groupOf.has(row));
+  const P = pa.cell;
+  const C = ca.cell;
+  const label = rowLabel(row);
+  const decimals = Math.max(pf?.decimals ?? 0, cf?.decimals ?? 0);
+  if (row.change) {
+    const value = p && c ? clean(c.value - p.value) : null;
+    if (value !== null || row.change.parsed.kind !== "empty") {
+      const cell: ComputedCell = {
+        sheet: t.sheet,
+        cell: row.change.cell,
+        value,
+        decimals,
+        label: `${label} の ${t.labels.change}`,
+        rule: "change/amount",
+        numFmt: decimals > 0 ? `#,##0.${"0".repeat(decimals)};"▲"#,##0.${"0".repeat(decimals)}` : `#,##0;"▲"#,##0`,
+      };
+      if (live(pa) && live(ca)) cell.formula = `IF(OR(${P}="",${C}=""),"",${C}-${P})`;
+      const typed = typedOf(grid[row.row]?.[row.change.col], row.change.parsed);
+      if (typed) cell.typed = typed;
+      computed.push(cell);
+    }
+  }
+  if (row.changeRate) {
+    const value = pf && c && pf.value !== 0 ? (c.value - pf.value) / pf.value : null;
+    if (value !== null || row.changeRate.parsed.kind !== "empty") {
+      const cell: ComputedCell = {
+        sheet: t.sheet,
+        cell: row.changeRate.cell,
+        value,
+        decimals: 1,
+        numFmt: "0.0%",
+        label: `${label} の ${t.labels.changeRate}`,
+        rule: "change/rate",
+        percent: true,
+      };
+      if (live(pa) && live(ca)) cell.formula = `IF(OR(${P}="",${C}=""),"",IFERROR((${C}-${P})/${P},""))`;
+      const typed = typedOf(grid[row.row]?.[row.changeRate.col], row.changeRate.parsed);
+      if (typed) cell.typed = typed;
+      computed.push(cell);
+    }
+  }
 }

@@ -1,0 +1,198 @@
+import type { CellValue } from "../../model/workbook";
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./row";
+
+const HEADER = ["機関名", "所管", "全体", "健康・医療関係", "外部資金（健康・医療関係）", "備考"];
+
+/** Seed 000 (別表), with 所管 added and ministry subtotals. */
+const GROUPED: Rows = [
+  ["(単位：億円)"],
+  HEADER,
+  ["理化学研究所", "文", 577, 144, 45],
+  ["量子科学技術研究開発機構", "文", 218, 95, 44],
+  ["科学技術振興機構", "文", "1,008", 12, "—"],
+  ["小計", "文", 1803, 251, 89],
+  ["国立がん研究センター", "厚", 65.1, 65.1, 67.6],
+  ["国立循環器病研究センター", "厚", 44.7, 44.7, 32.7],
+  ["小計", "厚", 109.8, 109.8, 100.3],
+  ["産業技術総合研究所", "経", 666, 59.9, 7.1],
+  ["小計", "経", 666, 59.9, 7.1],
+  ["合計", undefined, 2578.8, 420.7, 196.4],
+];
+
+type Rows = (CellValue | undefined)[][];
+
+function replace(rows: Rows, r: number, c: number, v: CellValue): Rows {
+  return rows.map((row, i) => (i === r ? row.map((x, j) => (j === c ? v : x)) : row));
+}
+
+runRuleTests(rule, {
+  valid: [
+    { name: "ministry subtotals after each group and a grand total", sheets: { 別表: GROUPED } },
+    {
+      name: "subtotals at the bottom, total below them; extra columns and a title block",
+      sheets: {
+        別表: [
+          ["インハウス研究機関関係予算"],
+          ["単位", "億円"],
+          ["No.", ...HEADER],
+          [1, "理化学研究所", "文部科学省", 577, 144, 45],
+          [2, "国立がん研究センター", "厚生労働省", 65.1, 65.1, 67.6],
+          [3, "量子科学技術研究開発機構", "文部科学省", 218, 95, 44],
+          [4, "産業技術総合研究所", "経済産業省", 666, 59.9, 7.1],
+          [],
+          [undefined, "小計", "文科省", 795, 239, 89],
+          [undefined, "小計", "厚労省", 65.1, 65.1, 67.6],
+          [undefined, "小計", "経産省", 666, 59.9, 7.1],
+          [undefined, "合計", undefined, "1,526.1", "364.0", "163.7"],
+          ["※全体及び健康・医療関係は令和7年度（当初予算）、外部資金（健康・医療関係）は令和6年度。"],
+        ],
+      },
+    },
+    {
+      name: "所管 merged: only the first row of each group carries it",
+      sheets: {
+        別表: [
+          HEADER,
+          ["理化学研究所", "文", 577, 144, 45],
+          ["量子科学技術研究開発機構", undefined, 218, 95, 44],
+          ["小計", "文", 795, 239, 89],
+          ["国立がん研究センター", "厚", 65.1, 65.1, 67.6],
+          ["国立循環器病研究センター", undefined, 44.7, 44.7, 32.7],
+          ["小計", "厚", 109.8, 109.8, 100.3],
+        ],
+      },
+    },
+    {
+      name: "empty total cells are computed, not checked; no total row at all (seed 000 as printed)",
+      sheets: {
+        別表: [
+          HEADER,
+          ["理化学研究所", undefined, 577, 144, 45],
+          ["国立健康危機管理研究機構", undefined, 173.6, undefined, 98.6],
+          ["合計", undefined, undefined, undefined, undefined],
+        ],
+        seed: [HEADER, ["理化学研究所", undefined, 577, 144, 45]],
+      },
+    },
+    {
+      name: "a 合計 placed right below the header covers the rows below it; amounts as text with units",
+      sheets: {
+        別表: [
+          HEADER,
+          ["計", undefined, "2,000億円", "300億円", "50億円"],
+          ["A研究所", undefined, "1,200億円", "200億円", "30億円"],
+          ["B研究所", undefined, "800億円", "100億円", "20億円"],
+        ],
+      },
+    },
+    {
+      name: "unit conversion: a cell typed in 百万円 in a 億円 sheet",
+      sheets: {
+        別表: [
+          ["(単位：億円)"],
+          HEADER,
+          ["A研究所", undefined, 10.5, 1, 1],
+          ["B研究所", undefined, "950百万円", 1, 1],
+          ["合計", undefined, 20, 2, 2],
+        ],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "a wrong grand total (error); parts split by subtotal rows, so the fix is the value",
+      sheets: { 別表: replace(GROUPED, 11, 3, 430.7) },
+      findings: [
+        {
+          rule: "total/row",
+          severity: "error",
+          sheet: "別表",
+          cell: "D12",
+          expected: 420.7,
+          actual: 430.7,
+          message:
+            "合計 の 健康・医療関係 430.7億円 が機関の行の合計 420.7億円 と一致しません（理化学研究所 144 + 量子科学技術研究開発機構 95 + 科学技術振興機構 12 + 国立がん研究センター 65.1 + 国立循環器病研究センター 44.7 + 産業技術総合研究所 59.9）。",
+          fix: { sheet: "別表", cell: "D12", value: 420.7 },
+        },
+      ],
+    },
+    {
+      name: "a wrong ministry subtotal, contiguous parts: the fix is a SUM formula (a value when a part is text)",
+      sheets: { 別表: replace(replace(GROUPED, 5, 2, 1900), 5, 3, 260) },
+      findings: [
+        {
+          cell: "C6",
+          cells: ["C6", "C3", "C4", "C5"],
+          severity: "error",
+          message: "小計（文） の 全体 1,900億円 が機関の行の合計 1,803億円 と一致しません（理化学研究所 577 + 量子科学技術研究開発機構 218 + 科学技術振興機構 1,008）。",
+          fix: { sheet: "別表", cell: "C6", value: 1803 },
+        },
+        { cell: "D6", expected: 251, actual: 260, fix: { sheet: "別表", cell: "D6", formula: "SUM(D3:D5)" } },
+      ],
+    },
+    {
+      name: "rounding only (11 + 7.3 vs 18) is info",
+      sheets: {
+        別表: [HEADER, ["A", undefined, 11, 1, 1], ["B", undefined, 7.3, 1, 1], ["合計", undefined, 18, 2, 2]],
+      },
+      findings: [{ cell: "C4", severity: "info", expected: 18.3, actual: 18 }],
+    },
+    {
+      name: "beyond rounding (10.4 + 2.2 + 2.6 vs 16) is an error",
+      sheets: {
+        別表: [HEADER, ["A", undefined, 10.4, 1, 1], ["B", undefined, 2.2, 1, 1], ["C", undefined, 2.6, 1, 1], ["合計", undefined, 16, 3, 3]],
+      },
+      findings: [{ cell: "C5", severity: "error", expected: 15.2, actual: 16 }],
+    },
+    {
+      name: "a blank cell makes the sum partial (info, with the count), never zero-filled",
+      sheets: {
+        別表: [
+          HEADER,
+          ["理化学研究所", undefined, 577, 144, 45],
+          ["国立健康危機管理研究機構", undefined, 173.6, undefined, 98.6],
+          ["合計", undefined, 750.6, 300, 143.6],
+        ],
+      },
+      findings: [
+        {
+          cell: "D4",
+          severity: "info",
+          message:
+            "合計 の 健康・医療関係 300億円 は、機関の行のうち空欄・読めない値 1 件を除く部分的な合計 144億円 としか照合できません（理化学研究所 144 + 国立健康危機管理研究機構 空欄）。",
+        },
+      ],
+    },
+    {
+      name: "known parts alone exceed the total: error even with a blank",
+      sheets: {
+        別表: [HEADER, ["A", undefined, 577, 144, 45], ["B", undefined, "abc", 10, 5], ["合計", undefined, 500, 154, 50]],
+      },
+      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("1 件") }],
+    },
+    {
+      name: "a 小計 whose ministry has no rows",
+      sheets: { 別表: [HEADER, ["A", "文", 5, 1, 1], ["小計", "文", 5, 1, 1], ["小計", "厚", 3, 1, 1]] },
+      findings: [
+        { cell: "C4", severity: "info", message: "小計（厚） の 全体 3億円 に対応する機関の行がありません。" },
+        { cell: "D4", severity: "info" },
+        { cell: "E4", severity: "info" },
+      ],
+    },
+    {
+      name: "two subtotal blocks of the same ministry, then a total over all rows",
+      sheets: {
+        別表: [
+          HEADER,
+          ["A", "文", 5, 1, 1],
+          ["小計", "文", 5, 1, 1],
+          ["B", "文", 7, 1, 1],
+          ["小計", "文", 12, 1, 1],
+          ["合計", undefined, 12, 2, 2],
+        ],
+      },
+      findings: [{ cell: "C5", severity: "error", expected: 7, actual: 12, fix: { sheet: "別表", cell: "C5", formula: "SUM(C4)" } }],
+    },
+  ],
+});

@@ -1,0 +1,393 @@
+/**
+ * Money cells of the budget sheets (インハウス予算, 予算内訳): reading them in the sheet's unit, summing
+ * groups of them with the amount tolerance (DOMAIN §2.2), and writing SUM formulas over them.
+ * Shared by the two budget readers and the total/row and sum/subtotal rules.
+ */
+import { columnLetters } from "../../model/address";
+import type { RuleFinding } from "../../rules/rule";
+import type { Cell } from "../../model/workbook";
+import { formatNumber } from "../../report/format";
+import { cellText } from "../detect";
+import type { FigureRef } from "../analysis";
+import { parseCell, parseText } from "../../values/parse";
+import { compareSum, sumFigures } from "../../values/tolerance";
+import type { Figure, Parsed } from "../../values/types";
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast helpers (these run once per cell)
+
+const LETTERS: string[] = [];
+
+/** toA1 with the column letters cached. */
+export function a1(row: number, col: number): string {
+  let letters = LETTERS[col];
+  if (letters === undefined) letters = LETTERS[col] = columnLetters(col);
+  return letters + String(row + 1);
+}
+
+/** formatNumber (1443 → "1,443", displayed decimals kept) without toLocaleString, which is slow. */
+export function fmt(value: number, decimals: number): string {
+  const d = decimals < 0 ? 0 : decimals > 10 ? 10 : Math.trunc(decimals);
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e20) return formatNumber(value, d);
+  const s = Math.abs(value).toFixed(d);
+  const dot = s.indexOf(".");
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? "" : s.slice(dot);
+  let out = int;
+  if (int.length > 3) {
+    out = "";
+    for (let i = int.length; i > 0; i -= 3) out = int.slice(Math.max(0, i - 3), i) + (out ? "," + out : "");
+  }
+  const negative = value < 0 && /[1-9]/.test(s);
+  return (negative ? "-" : "") + out + frac;
+}
+
+/** Yen per unit. */
+export const AMOUNT_SCALE: Readonly<Record<string, number>> = { 億円: 1e8, 百万円: 1e6, 千円: 1e3, 円: 1 };
+
+const UNIT_IN_TEXT = /(億円|百万円|千円|円)/;
+
+/** The amount unit named in a text ("(単位：億円)", "予算額（百万円）"), if any. */
+export function amountUnitIn(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return UNIT_IN_TEXT.exec(text.normalize("NFKC"))?.[1];
+}
+
+/** The sheet's unit: metadata 単位, else the fallback. */
+export function sheetUnit(metadata: Record<string, string>, fallback: string): string {
+  return amountUnitIn(metadata["単位"]) ?? fallback;
+}
+
+/** One money cell, parsed once. */
+export interface AmountCell {
+  row: number;
+  col: number;
+  /** A1 address. */
+  cell: string;
+  /** What the cell means; for `43億円の内数` the figure 43 (with `innerOf` set). */
+  parsed: Parsed;
+  /** The figure in the column's unit, when the cell is a number. */
+  figure?: Figure;
+  /** The text as shown or typed, for messages. */
+  text: string;
+  empty: boolean;
+  placeholder: boolean;
+  /** The cell holds a number value (or a formula), so Excel formulas may reference it. */
+  live: boolean;
+  /** The cell read `…の内数` (part of another envelope). */
+  innerOf?: boolean;
+}
+
+const SPACED_UNIT = /([0-9０-９])[\s\u3000]+(億円|百万円|千円|円)\s*$/;
+const INNER_SUFFIX = /\s*の\s*内数\s*[)）]?\s*$/;
+
+function clean(x: number): number {
+  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
+}
+
+/** Reads a money cell in `unit` (a cell typed `30,600百万円` in a 億円 column becomes 306). */
+export function readAmount(cell: Cell | undefined, row: number, col: number, unit: string): AmountCell {
+  let parsed = parseCell(cell);
+  let innerOf: boolean | undefined;
+  const raw = cell?.value;
+  if (parsed.kind === "not-a-number" && typeof raw === "string" && SPACED_UNIT.test(raw)) {
+    // `４６７．３ 億円` (seed 002): a space between the number and its unit.
+    const joined = parseText(raw.replace(SPACED_UNIT, "$1$2"));
+    if (joined.kind === "number") parsed = joined;
+  }
+  if (parsed.kind === "not-a-number" && typeof raw === "string" && INNER_SUFFIX.test(raw)) {
+    const prefix = raw.replace(INNER_SUFFIX, "").replace(/^\s*[(（]/, "");
+    const inner = parseText(prefix);
+    if (inner.kind === "number") {
+      parsed = inner;
+      innerOf = true;
+    }
+  }
+  const out: AmountCell = {
+    row,
+    col,
+    cell: a1(row, col),
+    parsed,
+    text: typeof raw === "string" ? raw.trim() : cell?.text !== undefined ? cell.text.trim() : raw === null || raw === undefined ? "" : cellText(cell),
+    empty: parsed.kind === "empty",
+    placeholder: parsed.kind === "placeholder",
+    live: typeof raw === "number" || (cell?.formula !== undefined && cell.formula !== ""),
+  };
+  if (innerOf) out.innerOf = true;
+  if (parsed.kind === "number") {
+    let value = parsed.value;
+    let decimals = parsed.decimals;
+    const from = parsed.unit !== undefined ? AMOUNT_SCALE[parsed.unit] : undefined;
+    const to = AMOUNT_SCALE[unit];
+    if (from !== undefined && to !== undefined && from !== to) {
+      value = clean((value * from) / to);
+      decimals = decimals + Math.round(Math.log10(to / from));
+    }
+    out.figure = { value, decimals, unit };
+  }
+  return out;
+}
+
+/** A FigureRef for the shared rules. */
+export function figureRef(sheet: string, a: AmountCell, label: string): FigureRef | undefined {
+  if (!a.figure) return undefined;
+  return { sheet, cell: a.cell, value: a.figure.value, decimals: a.figure.decimals, unitKind: "amount", unit: a.figure.unit, label };
+}
+
+/** "16億円", "15.2億円". */
+export function showAmount(f: Figure): string {
+  return fmt(f.value, f.decimals) + (f.unit ?? "");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sums
+
+/** One part of a sum: its cell, the row's name, and (for nested groups) the value it stands for. */
+export interface SumPart {
+  row: number;
+  name: string;
+  amount: AmountCell;
+  /** The figure to add: the stated one, or for an empty 小計 cell the sum Kensa computes there. */
+  figure?: Figure;
+  /** An empty 小計/合計 cell that Kensa fills with a formula (so a SUM may reference it). */
+  computed?: boolean;
+  /** Placeholder allowed here: counts as nothing, not as missing. */
+  placeholderIsZero?: boolean;
+}
+
+export type SumStatus = "equal" | "rounding" | "mismatch" | "partial" | "partial-exceeds" | "empty" | "skip";
+
+export interface SumOutcome {
+  status: SumStatus;
+  /** Σ of the known parts. */
+  sum: Figure;
+  /** Parts with no usable figure (empty, error, text, forbidden placeholder). */
+  missing: number;
+  /** Parts with a figure. */
+  known: SumPart[];
+}
+
+/** Is a part's figure unknown (so a sum over it is partial)? */
+function partFigure(p: SumPart): Figure | "zero" | "missing" {
+  if (p.figure) return p.figure;
+  if (p.amount.placeholder && p.placeholderIsZero) return "zero";
+  return "missing";
+}
+
+/**
+ * Sum of the parts, null when any part is missing (a partial sum is never passed off as the total).
+ */
+export function computeSum(parts: SumPart[], unit: string): { figure: Figure | null; partial: Figure; missing: number } {
+  const figs: Figure[] = [];
+  let missing = 0;
+  for (const p of parts) {
+    const f = partFigure(p);
+    if (f === "missing") missing++;
+    else if (f !== "zero") figs.push(f);
+  }
+  const s = sumFigures(figs);
+  const partial: Figure = { value: s.value, decimals: figs.length ? s.decimals : 0, unit };
+  return { figure: missing ? null : partial, partial, missing };
+}
+
+/**
+ * Stated total vs its parts, amounts by interval (DOMAIN §2.2). With missing parts the outcome is
+ * "partial" (cannot be confirmed), or "partial-exceeds" when the known parts alone already exceed the total.
+ */
+export function evaluateSum(stated: Figure | undefined, parts: SumPart[], unit: string): SumOutcome {
+  let missing = 0;
+  let plain = 0;
+  for (const p of parts) {
+    const f = partFigure(p);
+    if (f === "missing") missing++;
+    else if (f !== "zero") plain += f.value;
+  }
+  const known = parts.filter((p) => p.figure !== undefined);
+  if (!stated) return { status: "skip", sum: { value: plain, decimals: 0, unit }, missing, known };
+  if (parts.length === 0) return { status: "empty", sum: { value: 0, decimals: 0, unit }, missing, known };
+  // Fast path: an exact match needs no intervals (the usual case in a consistent sheet).
+  if (missing === 0 && Math.abs(plain - stated.value) <= 1e-9 * Math.max(1, Math.abs(plain), Math.abs(stated.value))) {
+    return { status: "equal", sum: { value: stated.value, decimals: stated.decimals, unit }, missing, known };
+  }
+  const knownFigures = known.map((p) => p.figure!);
+  const cmp = compareSum(stated, knownFigures, "amount");
+  const sum: Figure = { value: cmp.sum, decimals: knownFigures.length ? cmp.sumDecimals : 0, unit };
+  if (missing > 0) {
+    // Missing amounts are never negative: known parts above the total are wrong whatever the blanks hold.
+    const exceeds = cmp.status === "mismatch" && cmp.low > stated.value;
+    return { status: exceeds ? "partial-exceeds" : "partial", sum, missing, known };
+  }
+  return { status: cmp.status, sum, missing, known };
+}
+
+/** "理化学研究所 577 + 量子科学技術研究開発機構 218" (names when few parts, values only when more, a count when many). */
+export function describeParts(parts: SumPart[], lang: "ja" | "en"): string {
+  const shown = (p: SumPart): string => {
+    const f = p.figure;
+    if (f) return fmt(f.value, f.decimals);
+    if (p.amount.placeholder) return p.amount.text;
+    return lang === "ja" ? "空欄" : "blank";
+  };
+  if (parts.length <= 6) return parts.map((p) => (p.name ? `${p.name} ${shown(p)}` : shown(p))).join(" + ");
+  if (parts.length <= 15) return parts.map(shown).join(" + ");
+  return lang === "ja" ? `${parts.length} 行の合計` : `sum of ${parts.length} rows`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formulas
+
+const MAX_FORMULA = 8000;
+
+/**
+ * Contiguous runs of the parts' rows. Two consecutive parts are in one run when no `blocking` row lies
+ * between them: blocking rows are the rows a SUM range must not take in unless they are parts (every
+ * data row of an インハウス予算 sheet; every non-heading row of a 予算内訳 sheet). `blockingPrefix[r]`
+ * counts blocking rows in [0, r).
+ */
+export function runsOf(partRows: number[], blockingPrefix: Int32Array): [number, number][] {
+  const rows = [...partRows].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && blockingPrefix[r] - blockingPrefix[last[1] + 1] === 0) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** Prefix counts of blocking rows: out[r] = number of blocking rows among 0..r−1. */
+export function blockingPrefix(rowCount: number, blocking: Iterable<number>): Int32Array {
+  const flags = new Uint8Array(rowCount + 1);
+  for (const r of blocking) if (r >= 0 && r < rowCount) flags[r] = 1;
+  const out = new Int32Array(rowCount + 2);
+  for (let r = 0; r <= rowCount; r++) out[r + 1] = out[r] + flags[r];
+  return out;
+}
+
+/**
+ * `SUM(C5:C18)` or `SUM(C5:C7,C9:C12)` over the parts in column `col`; undefined when a part holds text
+ * (SUM would skip it), when there are no parts, or when the formula would be too long.
+ */
+export function sumFormula(parts: SumPart[], col: number, prefix: Int32Array): { formula: string; runs: number } | undefined {
+  if (parts.length === 0) return undefined;
+  for (const p of parts) {
+    if (p.amount.live || p.computed || p.amount.empty) continue;
+    return undefined;
+  }
+  const letters = columnLetters(col);
+  const runs = runsOf(
+    parts.map((p) => p.row),
+    prefix,
+  );
+  const args = runs.map(([a, b]) => (a === b ? `${letters}${a + 1}` : `${letters}${a + 1}:${letters}${b + 1}`));
+  const formula = `SUM(${args.join(",")})`;
+  if (formula.length > MAX_FORMULA) return undefined;
+  return { formula, runs: runs.length };
+}
+
+/** The typed value of a computed cell, as the ComputedCell contract wants it. */
+export function typedOf(cell: Cell | undefined, parsed: Parsed): { parsed: Parsed; text: string } | undefined {
+  if (parsed.kind === "empty") return undefined;
+  if (parsed.kind === "number" && (cell?.text === undefined || cell.text === "") && typeof cell?.value === "number") {
+    const v = cell.value;
+    // A General number shows as itself (parseCell's decimals are its shortest form).
+    if ((cell.numFmt === undefined || cell.numFmt === "General") && v > -1000 && v < 1000) return { parsed, text: String(v) };
+    return { parsed, text: fmt(parsed.value, parsed.decimals) + (parsed.unit ?? "") };
+  }
+  return { parsed, text: cellText(cell).trim() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Findings (total/row, sum/subtotal)
+
+export interface SumCheck {
+  sheet: string;
+  /** The stated total's cell. */
+  stated: AmountCell;
+  /** "小計（文部科学省）", "合計". */
+  rowLabel: string;
+  /** "全体", "令和7年度予算額". */
+  column: string;
+  parts: SumPart[];
+  unit: string;
+  /** SUM formula over the parts, when one fits. */
+  formula?: { formula: string; runs: number };
+}
+
+/**
+ * The finding for a stated total vs its parts, or undefined when it agrees (or cannot be compared).
+ * Message ids: mismatch (error), rounding (info), partial (info), partialExceeds (error), empty (info).
+ */
+export function sumFinding(check: SumCheck): RuleFinding | undefined {
+  const statedFig = check.stated.figure;
+  const outcome = evaluateSum(statedFig, check.parts, check.unit);
+  if (outcome.status === "equal" || outcome.status === "skip" || !statedFig) return undefined;
+  const cells = [check.stated.cell, ...check.parts.map((p) => p.amount.cell)];
+  const data = {
+    row: check.rowLabel,
+    column: check.column,
+    stated: showAmount(statedFig),
+    sum: showAmount(outcome.sum),
+    parts: describeParts(check.parts, "ja"),
+    partsEn: describeParts(check.parts, "en"),
+    missing: outcome.missing,
+    count: check.parts.length,
+  };
+  const base = { data, sheet: check.sheet, cell: check.stated.cell, cells };
+  switch (outcome.status) {
+    case "empty":
+      return { ...base, messageId: "empty", severity: "info" };
+    case "partial":
+      return { ...base, messageId: "partial", severity: "info", actual: statedFig.value };
+    case "partial-exceeds":
+      return { ...base, messageId: "partialExceeds", severity: "error", actual: statedFig.value };
+    default: {
+      const fix =
+        check.formula && check.formula.runs === 1
+          ? { sheet: check.sheet, cell: check.stated.cell, formula: check.formula.formula }
+          : { sheet: check.sheet, cell: check.stated.cell, value: outcome.sum.value };
+      return {
+        ...base,
+        messageId: outcome.status,
+        severity: outcome.status === "rounding" ? "info" : "error",
+        expected: outcome.sum.value,
+        actual: statedFig.value,
+        fix,
+      };
+    }
+  }
+}
+
+/** The message templates both sum rules share, with `{what}` naming the parts ("機関の行", "明細"). */
+export function sumMessages(whatJa: string, whatEn: string) {
+  return {
+    mismatch: {
+      ja: `{row} の {column} {stated} が${whatJa}の合計 {sum} と一致しません（{parts}）。`,
+      en: `{column} of {row} ({stated}) differs from the sum of its ${whatEn} ({sum}: {partsEn}).`,
+    },
+    rounding: {
+      ja: `{row} の {column} {stated} と${whatJa}の合計 {sum} の差は端数処理（四捨五入）の範囲内です（{parts}）。`,
+      en: `{column} of {row} ({stated}) differs from the sum of its ${whatEn} ({sum}) only by rounding ({partsEn}).`,
+    },
+    partial: {
+      ja: `{row} の {column} {stated} は、${whatJa}のうち空欄・読めない値 {missing} 件を除く部分的な合計 {sum} としか照合できません（{parts}）。`,
+      en: `{column} of {row} ({stated}) can only be compared with a partial sum {sum}: {missing} of its ${whatEn} are blank or unreadable ({partsEn}).`,
+    },
+    partialExceeds: {
+      ja: `{row} の {column} {stated} が、空欄・読めない値 {missing} 件を除いた${whatJa}の部分的な合計 {sum} よりも小さくなっています（{parts}）。`,
+      en: `{column} of {row} ({stated}) is below even the partial sum {sum} of its ${whatEn} ({missing} blank or unreadable; {partsEn}).`,
+    },
+    empty: {
+      ja: `{row} の {column} {stated} に対応する${whatJa}がありません。`,
+      en: `{column} of {row} ({stated}) has no ${whatEn} to add up.`,
+    },
+  };
+}
+
+/** A figure in another amount unit (百万円 → 億円: 30,600 → 306, two more decimals). */
+export function convertFigure(f: Figure, to: string): Figure {
+  const from = f.unit !== undefined ? AMOUNT_SCALE[f.unit] : undefined;
+  const target = AMOUNT_SCALE[to];
+  if (from === undefined || target === undefined || from === target) return f;
+  return { value: clean((f.value * from) / target), decimals: f.decimals + Math.round(Math.log10(target / from)), unit: to };
+}

@@ -76,10 +76,11 @@ export function compareSum(total: Figure, parts: Figure[], unitKind: UnitKind): 
   }
   let low = 0;
   let high = 0;
+  // Raw arithmetic in the loop; float noise is cleaned once at the end (interval() cleans per call).
   for (const p of parts) {
-    const [l, h] = interval(p);
-    low += l;
-    high += h;
+    const h = halfUnit(p.decimals);
+    low += p.value - h;
+    high += p.value + h;
   }
   low = clean(low);
   high = clean(high);
@@ -99,7 +100,7 @@ export function compareEqual(a: Figure, b: Figure, unitKind: UnitKind): Comparis
 /** True only when part is above whole beyond tolerance: counts part > whole; amounts/percents part's low > whole's high. */
 export function exceeds(part: Figure, whole: Figure, unitKind: UnitKind): boolean {
   if (isExact(unitKind)) return part.value > whole.value + eps(part.value, whole.value);
-  return interval(part)[0] > interval(whole)[1] + eps(part.value, whole.value);
+  return part.value - halfUnit(part.decimals) > whole.value + halfUnit(whole.decimals) + eps(part.value, whole.value);
 }
 
 /** Rounds half away from zero at `decimals` (negative allowed: roundTo(1457123, -3) = 1457000), without float artefacts (roundTo(1.005, 2) = 1.01, as Excel's ROUND). */

@@ -27,14 +27,16 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const keys of groups.values()) {
       if (keys.length < 2) continue;
-      const cells = keys.map((k) => k.cell);
+      // Name at most a few occurrences: a key repeated thousands of times must not make this quadratic.
+      const shown = keys.slice(0, 5).map((k) => k.cell).join(", ") + (keys.length > 5 ? ` … (${keys.length})` : "");
+      const first = keys[0].cell;
       for (const dup of keys.slice(1)) {
         out.push({
           messageId: "duplicate",
-          data: { label: dup.label, key: dup.key, cells: cells.join(", ") },
+          data: { label: dup.label, key: dup.key, cells: shown },
           sheet: dup.sheet,
           cell: dup.cell,
-          cells: [dup.cell, ...cells.filter((c) => c !== dup.cell)],
+          cells: [dup.cell, first],
         });
       }
     }

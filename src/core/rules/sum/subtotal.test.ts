@@ -152,7 +152,7 @@ runRuleTests(rule, {
         {
           cell: "D6",
           severity: "info",
-          message: expect.stringContaining("空欄・読めない値 3 件"),
+          message: expect.stringContaining("すべて空欄のため照合できません"),
         },
       ],
     },

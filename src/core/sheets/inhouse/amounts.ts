@@ -155,7 +155,7 @@ export interface SumPart {
   placeholderIsZero?: boolean;
 }
 
-export type SumStatus = "equal" | "rounding" | "mismatch" | "partial" | "partial-exceeds" | "empty" | "skip";
+export type SumStatus = "equal" | "rounding" | "mismatch" | "partial" | "partial-exceeds" | "all-blank" | "empty" | "skip";
 
 export interface SumOutcome {
   status: SumStatus;
@@ -209,6 +209,8 @@ export function evaluateSum(stated: Figure | undefined, parts: SumPart[], unit: 
   if (missing === 0 && Math.abs(plain - stated.value) <= 1e-9 * Math.max(1, Math.abs(plain), Math.abs(stated.value))) {
     return { status: "equal", sum: { value: stated.value, decimals: stated.decimals, unit }, missing, known };
   }
+  // Parts present but every one blank: a column the sheet does not fill (a lone 前年度 figure), not a partial sum.
+  if (known.length === 0 && missing > 0) return { status: "all-blank", sum: { value: 0, decimals: 0, unit }, missing, known };
   const knownFigures = known.map((p) => p.figure!);
   const cmp = compareSum(stated, knownFigures, "amount");
   const sum: Figure = { value: cmp.sum, decimals: knownFigures.length ? cmp.sumDecimals : 0, unit };
@@ -337,6 +339,8 @@ export function sumFinding(check: SumCheck): RuleFinding | undefined {
   switch (outcome.status) {
     case "empty":
       return { ...base, messageId: "empty", severity: "info" };
+    case "all-blank":
+      return { ...base, messageId: "allBlank", severity: "info" };
     case "partial":
       return { ...base, messageId: "partial", severity: "info", actual: statedFig.value };
     case "partial-exceeds":
@@ -376,6 +380,10 @@ export function sumMessages(whatJa: string, whatEn: string) {
     partialExceeds: {
       ja: `{row} の {column} {stated} が、空欄・読めない値 {missing} 件を除いた${whatJa}の部分的な合計 {sum} よりも小さくなっています（{parts}）。`,
       en: `{column} of {row} ({stated}) is below even the partial sum {sum} of its ${whatEn} ({missing} blank or unreadable; {partsEn}).`,
+    },
+    allBlank: {
+      ja: `{row} の {column} {stated} は、${whatJa}がすべて空欄のため照合できません。`,
+      en: `{column} of {row} ({stated}) cannot be checked: every ${whatEn} is blank.`,
     },
     empty: {
       ja: `{row} の {column} {stated} に対応する${whatJa}がありません。`,

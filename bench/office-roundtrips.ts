@@ -68,7 +68,7 @@ export async function scaleCase(badPerSheet: number, sheets = 10, rows = 10_000)
   };
 }
 
-async function main(): Promise<void> {
+export async function benchOfficeRoundTrips(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   for (const bad of [1, 1000]) {
     const c = await scaleCase(bad);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((err) => {
+  benchOfficeRoundTrips().catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -33,12 +33,14 @@ function measure(mode: "read" | "check", file: string): Measure {
   return JSON.parse(out.trim().split("\n").pop()!) as Measure;
 }
 
+const SIZES = (process.env.KENSA_BENCH_SIZES ?? "1e4,1e5,1e6").split(",").map(Number);
+
 export async function benchReadVsCheck(): Promise<void> {
   console.log("\n## kensa check vs bare exceljs read (same .xlsx, fresh process each, best of 3)");
   console.log("cells     | read s | check s | added time | read peak MB | check peak MB | memory ratio");
   console.log("----------|--------|---------|------------|--------------|---------------|-------------");
   const dir = mkdtempSync(join(tmpdir(), "kensa-bench-"));
-  for (const size of [1e4, 1e5, 1e6]) {
+  for (const size of SIZES) {
     const file = join(dir, `bench-${size}.xlsx`);
     const cells = await writeXlsx(size, file);
     const best = (mode: "read" | "check") => {

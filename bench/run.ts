@@ -1,11 +1,15 @@
 /** `npm run bench`: prints the figures the issues set targets for. Nothing here is asserted. */
+import { cpus } from "node:os";
 import { benchEngine } from "./engine";
 import { benchReadVsCheck } from "./read-vs-check";
+import { benchOfficeRoundTrips } from "./office-roundtrips";
 
 async function main(): Promise<void> {
-  console.log(`# Kensa benchmarks (node ${process.version}, ${require("node:os").cpus().length} cores)`);
+  console.log(`# Kensa benchmarks (node ${process.version}, ${cpus().length} cores)`);
   benchEngine();
   await benchReadVsCheck();
+  console.log("\n## Excel round trips (on FakeExcel, which counts syncs and enforces Excel's limits)");
+  await benchOfficeRoundTrips();
 }
 
 void main();

@@ -15,7 +15,6 @@ import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import { templateBuffer } from "../../src/adapters/exceljs/template";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { toA1 } from "../../src/core/model/address";
-import type { SheetKind } from "../../src/core/sheets/kinds";
 import { buildTemplate } from "../../src/core/template";
 
 const INSTALL_HINT =
@@ -202,20 +201,7 @@ describe("template formulas recalculated by LibreOffice give the hand-computed n
 });
 
 // ------------------------------------------------------------------------------------------------
-// Engine comparison. Runs for each kind whose reader has landed; until then it is listed as a todo
-// (never silently skipped): src/core/sheets/<kind>/analyze.ts still starts with "// PLACEHOLDER".
-
-const READER_FILES: Record<SheetKind, string> = {
-  "inhouse-budget": "src/core/sheets/inhouse/analyze.ts",
-  "budget-breakdown": "src/core/sheets/breakdown/analyze.ts",
-  "output-indicators": "src/core/sheets/output/analyze.ts",
-  monitoring: "src/core/sheets/monitoring/analyze.ts",
-};
-
-function readerLanded(kind: SheetKind): boolean {
-  const file = path.join(__dirname, "..", "..", READER_FILES[kind]);
-  return existsSync(file) && !readFileSync(file, "utf8").startsWith("// PLACEHOLDER");
-}
+// Engine comparison: every computed cell of the recalculated template equals the engine's value.
 
 /** Template columns the engine computes too (期間開始/期間年数 are the template's own helpers). */
 const HELPER_COLUMNS = new Set(["periodStart", "periodYears"]);
@@ -227,10 +213,6 @@ describe("the engine computes what the template's formulas compute", () => {
   });
 
   for (const s of spec.sheets.filter((x) => x.columns.some((c) => c.computed))) {
-    if (!readerLanded(s.kind)) {
-      it.todo(`${s.name}: engine vs template formulas (waiting for ${READER_FILES[s.kind]})`);
-      continue;
-    }
     it(`${s.name}: every computed cell agrees`, () => {
       const ws = recalculated.getWorksheet(s.name)!;
       const engine = new Map(result.computed.filter((c) => c.sheet === s.name).map((c) => [c.cell, c]));

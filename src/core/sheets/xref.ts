@@ -22,18 +22,7 @@ import {
   type ProjectSpecificRow,
 } from "./monitoring/read";
 import { groupParts } from "./monitoring/relations";
-// TEMPORARY until src/core/sheets/output/read.ts lands (a static import of a missing module breaks every test).
-type OutputRowLike = { number?: unknown; category?: unknown; indicator?: unknown; actual: Parsed; actualCell: string };
-function readOutput(table: import("./table").DetectedTable, ctx: CheckContext): { sheet: string; rows: OutputRowLike[] } {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require("./output/read") as { readOutput: (t: typeof table, c: CheckContext) => { sheet: string; rows: OutputRowLike[] } };
-    return mod.readOutput(table, ctx);
-  } catch {
-    return { sheet: table.sheet.name, rows: [] };
-  }
-}
-
+import { readOutput } from "./output/read";
 export function crossReferences(ctx: CheckContext): Equality[] {
   return ctx.memo("xref:crossReferences", () => {
     const sheets = monitoringSheets(ctx);

@@ -80,7 +80,7 @@ runRuleTests(rule, {
     { name: "indicator 6: 指標値 and the Top1% item agree", sheets: { 全体: overall({ top1Item: "86件" }) } },
     { name: "output 4 against a Top1% item when 指標値 is —", sheets: { アウトプット指標: output(), 全体: overall({ t6: "—", top1Item: "86件" }) } },
     { name: "no 全体 sheet: only the output sheet's own composite is checked", sheets: { アウトプット指標: output() } },
-    { name: "a PJ sheet is not the 全体 sheet", sheets: { アウトプット指標: output({ i1: "1件" }), PJ1: overall().map((r, i) => (i === 0 ? ["統合プロジェクト", "PJ1 医薬品プロジェクト"] : r)) } },
+    { name: "a PJ sheet is not the 全体 sheet", sheets: { アウトプット指標: output({ i1: "1件", i20: "167件" }), PJ1: overall().map((r, i) => (i === 0 ? ["統合プロジェクト", "PJ1 医薬品プロジェクト"] : r)) } },
   ],
   invalid: [
     {

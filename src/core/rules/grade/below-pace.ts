@@ -1,0 +1,56 @@
+import type { Rule, RuleFinding } from "../rule";
+import { fiscalYearLabel } from "../../compute/period";
+import { computedDecimals, outputTables, showFigure, showPercent } from "../../sheets/output/read";
+
+export const rule: Rule = {
+  meta: {
+    id: "grade/below-pace",
+    severity: "warning",
+    description: {
+      ja: "累積目標で進捗が A なのに、実績が期間に比例した進捗ペースを下回っている",
+      en: "A cumulative target is graded A although the result is below the linear pace",
+    },
+    messages: {
+      belowPace: {
+        ja: "{row} の進捗は A ですが、累積実績 {actual} は{yearJa}末時点の進捗ペース {pace}（目標 {target} × {elapsed}/{years}年）を下回っています（ペース比 {ratio}）。",
+        en: "{rowEn} is graded A, but the cumulative result {actual} is below the linear pace {pace} at the end of {yearEn} (target {target} × {elapsed}/{years} years; {ratio} of pace).",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of outputTables(ctx)) {
+      if (table.reportYear === undefined) continue;
+      for (const row of table.rows) {
+        const ev = row.evaluation;
+        if (row.isOutcome || !ev || ev.kind !== "cumulative" || row.grade !== "A" || !row.gradeCell || ev.meets) continue;
+        const actualUnit = row.actual.kind === "number" ? row.actual.unit : undefined;
+        const unit = ev.target.unit ?? actualUnit;
+        const actualDecimals = row.actual.kind === "number" ? row.actual.decimals : 0;
+        const cells = [row.gradeCell, row.actualCell];
+        if (row.targetCell) cells.push(row.targetCell);
+        out.push({
+          messageId: "belowPace",
+          data: {
+            row: row.label,
+            rowEn: row.labelEn,
+            actual: showFigure(ev.measure, actualDecimals, actualUnit ?? unit),
+            pace: showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit),
+            target: showFigure(ev.target.value, ev.target.decimals, unit),
+            elapsed: ev.annual.elapsed ?? 0,
+            years: ev.annual.years ?? 0,
+            yearJa: fiscalYearLabel(table.reportYear, "ja"),
+            yearEn: fiscalYearLabel(table.reportYear, "en"),
+            ratio: showPercent(ev.ratio),
+          },
+          sheet: table.sheet,
+          cell: row.gradeCell,
+          cells,
+          expected: ev.annual.value,
+          actual: ev.measure,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule, RuleFinding } from "../rule";
+import { outputTables } from "../../sheets/output/read";
+
+export const rule: Rule = {
+  meta: {
+    id: "grade/invalid",
+    severity: "error",
+    description: {
+      ja: "進捗が A・B・-（未評価）のいずれでもない",
+      en: "A progress grade that is not A, B or - (not assessed)",
+    },
+    messages: {
+      invalid: {
+        ja: "{row} の進捗「{text}」は A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
+        en: "The progress grade “{text}” of {rowEn} is not A (on track), B (insufficient) or - (not assessed).",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of outputTables(ctx)) {
+      for (const row of table.rows) {
+        if (row.isOutcome || row.gradeStatus !== "invalid" || !row.gradeCell) continue;
+        out.push({
+          messageId: "invalid",
+          data: { row: row.label, rowEn: row.labelEn, text: row.gradeText ?? "" },
+          sheet: table.sheet,
+          cell: row.gradeCell,
+        });
+      }
+    }
+    return out;
+  },
+};

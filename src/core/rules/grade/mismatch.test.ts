@@ -1,0 +1,95 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./mismatch";
+
+const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "R6実績", "R7実績", "達成率", "進捗"];
+// Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I R6実績, J R7実績, K 達成率, L 進捗
+const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+
+const seedOverall = [
+  ["1", "全体目標", "企業導出件数", "650件", "期間累計", "R7-R11", null, "158件", null, null, null, "A"],
+  ["2", null, "治験に至った件数", 300, "期間累計", "令和7～11年度", null, 111, null, null, null, "A"],
+  ["3", null, "発展・継続支援件数", 600, "期間累計", "R7-R11", null, 166, null, null, null, "A"],
+  ["4", null, "論文数（Top1%論文）", 600, "期間累計", "R7-R11", null, 86, null, null, null, "B"],
+];
+
+runRuleTests(rule, {
+  valid: [
+    { name: "seed 001 全体目標 1–4 (158/130 A, 111/60 A, 166/120 A, 86/120 B)", sheets: sheet(...seedOverall) },
+    {
+      name: "annual, baseline and average targets met",
+      sheets: sheet(
+        ["11", "特設目標", "治験数", "360件/年", "年度", null, null, "379件", null, null, null, "A"],
+        ["10", "特設目標", "支援シーズ数", "1,365件", "基準値以上", null, null, "1,443件", null, null, null, "A"],
+        ["18", "特設目標", "創薬関連就職者", "1,225名", "基準値超", null, null, "1,404名", null, null, null, "A"],
+        ["17", "特設目標", "創薬シーズ", "3件", "年平均", null, null, "平均3件 (4件/2件)", null, null, null, "A"],
+        ["17b", "特設目標", "創薬シーズ（列）", 3, "年平均", "R6-R10", null, 3, 4, 2, null, "A"],
+      ),
+    },
+    {
+      name: "cumulative targets are judged by pace (grade/below-pace), not here",
+      sheets: sheet(["16", "特設目標", "バイオ製造人材", "750名", "累積", "R6-R10", null, "271人* (125人/146人)", null, null, null, "A"]),
+    },
+    {
+      name: "no kind, qualitative kind, outcome rows and not-assessed grades",
+      sheets: sheet(
+        ["7", "特設目標", "創薬ベンチャー", "70社", null, null, null, "43件", null, null, null, "A"],
+        ["19", "特設目標", "研究時間", "増加", "定性", null, null, "1,113編", null, null, null, "A"],
+        ["O1", "アウトカム", "薬事承認", 40, "年度", null, null, 31, null, null, null, "A"],
+        ["14", "特設目標", "jRCT", "120万件", "年度", null, null, "-", null, null, null, "-"],
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "A below the annual share of a period total (error)",
+      sheets: sheet(["4", "全体目標", "論文数（Top1%論文）", "600件", "期間累計", "R7-R11", null, "86件", null, null, null, "A"]),
+      findings: [
+        {
+          rule: "grade/mismatch",
+          severity: "error",
+          cell: "L3",
+          cells: ["L3", "H3", "D3"],
+          expected: 120,
+          actual: 86,
+          message: "指標4 の進捗は A ですが、実績 86件 は年度目標 120件（目標値 600件 ÷ 5年）に達していません（達成率 71.7%）。",
+          fix: { sheet: "アウトプット指標", cell: "L3", value: "B" },
+        },
+      ],
+    },
+    {
+      name: "B at or above target (warning)",
+      sheets: sheet(["1", "全体目標", "企業導出件数", 130, "年度", null, null, 158, null, null, null, "B"]),
+      findings: [
+        {
+          rule: "grade/mismatch",
+          severity: "warning",
+          cell: "L3",
+          message: "指標1 の進捗は B ですが、実績 158 は目標値 130を達成しています（達成率 121.5%）。",
+          fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
+        },
+      ],
+    },
+    {
+      name: "A equal to a baseline that must be exceeded",
+      sheets: sheet(["18", "特設目標", "就職者", "1,225名より増加", "基準値超", null, null, "1,225名", null, null, null, "A"]),
+      findings: [{ severity: "error", message: "指標18 の進捗は A ですが、実績 1,225名 は基準値 1,225名を上回っていません（達成率 100.0%）。" }],
+    },
+    {
+      name: "A on an average below target, from the per-year columns",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", "R6-R10", null, 3, 2, 2, null, "A"]),
+      findings: [
+        {
+          severity: "error",
+          cells: ["L3", "I3", "J3", "D3"],
+          actual: 2,
+          message: "指標17 の進捗は A ですが、各年度の実績の平均 2（R6実績 2、R7実績 2） は目標値 年平均3に達していません（達成率 66.7%）。",
+        },
+      ],
+    },
+    {
+      name: "A on an average below target, from the parts in 実績",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, null, "平均2.5件 (3件/2件)", null, null, null, "Ａ"]),
+      findings: [{ severity: "error", message: expect.stringContaining("実績の年平均 2.5件（3件/2件）") }],
+    },
+  ],
+});

@@ -1,0 +1,123 @@
+import type { Rule, RuleFinding } from "../rule";
+import { isStrictKind } from "../../compute/targets";
+import {
+  computedDecimals,
+  outputTables,
+  showFigure,
+  showPercent,
+  yearsUpToReport,
+  type Evaluation,
+  type OutputRow,
+  type OutputTable,
+} from "../../sheets/output/read";
+
+/** What the measure was compared with, in words: "年度目標 130件（目標値 650件 ÷ 5年）". */
+export function describeThreshold(ev: Evaluation, fallbackUnit?: string): { ja: string; en: string } {
+  const unit = ev.target.unit ?? fallbackUnit;
+  const t = showFigure(ev.target.value, ev.target.decimals, unit);
+  const a = showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit);
+  switch (ev.kind) {
+    case "annual":
+      return { ja: `目標値 ${t}`, en: `the target ${t}` };
+    case "period-total":
+      return ev.annual.basis === "share"
+        ? { ja: `年度目標 ${a}（目標値 ${t} ÷ ${ev.annual.years}年）`, en: `the annual target ${a} (target ${t} ÷ ${ev.annual.years} years)` }
+        : { ja: `年度目標 ${a}`, en: `the annual target ${a}` };
+    case "average":
+      return { ja: `目標値 年平均${t}`, en: `the target of ${t} a year on average` };
+    case "baseline-min":
+    case "baseline-above":
+      return { ja: `基準値 ${t}`, en: `the baseline ${t}` };
+    case "cumulative":
+      return { ja: `進捗ペース ${a}`, en: `the pace ${a}` };
+  }
+}
+
+/** What was compared, in words: "実績 86件", "各年度の実績の平均 3件（R6実績 4件、R7実績 2件）". */
+export function describeMeasure(row: OutputRow, ev: Evaluation, table: OutputTable): { ja: string; en: string } {
+  const actual = row.actual.kind === "number" ? row.actual : undefined;
+  const unit = actual?.unit ?? ev.target.unit;
+  if (ev.measureBasis === "parts-mean" && actual?.parts) {
+    const decimals = Math.max(...actual.parts.map((p) => p.decimals), 0);
+    const m = showFigure(ev.measure, computedDecimals(ev.measure, decimals), unit);
+    const parts = actual.parts.map((p) => showFigure(p.value, p.decimals, p.unit ?? unit)).join("/");
+    return { ja: `実績の年平均 ${m}（${parts}）`, en: `the annual average ${m} (${parts})` };
+  }
+  if (ev.measureBasis === "years-mean") {
+    const years = yearsUpToReport(row, table.reportYear).values;
+    const decimals = Math.max(0, ...years.map((y) => (y.parsed.kind === "number" ? y.parsed.decimals : 0)));
+    const m = showFigure(ev.measure, computedDecimals(ev.measure, decimals), unit);
+    const list = years.map((y) => {
+      const p = y.parsed.kind === "number" ? y.parsed : undefined;
+      return `${y.header} ${p ? showFigure(p.value, p.decimals, p.unit ?? unit) : ""}`;
+    });
+    return { ja: `各年度の実績の平均 ${m}（${list.join("、")}）`, en: `the mean of the per-year results ${m} (${list.join(", ")})` };
+  }
+  const m = showFigure(ev.measure, actual?.decimals ?? 0, unit);
+  return { ja: `実績 ${m}`, en: `the result ${m}` };
+}
+
+export const rule: Rule = {
+  meta: {
+    id: "grade/mismatch",
+    severity: "error",
+    description: {
+      ja: "進捗が数値と矛盾している（年度・期間累計・年平均・基準値の目標: 目標未達で A はエラー、達成で B は警告）",
+      en: "A progress grade contradicts the numbers (A below target is an error, B at or above target a warning)",
+    },
+    messages: {
+      aBelow: {
+        ja: "{row} の進捗は A ですが、{measureJa} は{thresholdJa}に達していません（達成率 {ratio}）。",
+        en: "{rowEn} is graded A, but {measureEn} does not reach {thresholdEn} (achievement {ratio}).",
+      },
+      aNotAbove: {
+        ja: "{row} の進捗は A ですが、{measureJa} は{thresholdJa}を上回っていません（達成率 {ratio}）。",
+        en: "{rowEn} is graded A, but {measureEn} does not exceed {thresholdEn} (achievement {ratio}).",
+      },
+      bMet: {
+        ja: "{row} の進捗は B ですが、{measureJa} は{thresholdJa}を達成しています（達成率 {ratio}）。",
+        en: "{rowEn} is graded B, but {measureEn} reaches {thresholdEn} (achievement {ratio}).",
+      },
+      bAbove: {
+        ja: "{row} の進捗は B ですが、{measureJa} は{thresholdJa}を上回っています（達成率 {ratio}）。",
+        en: "{rowEn} is graded B, but {measureEn} exceeds {thresholdEn} (achievement {ratio}).",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of outputTables(ctx)) {
+      for (const row of table.rows) {
+        const ev = row.evaluation;
+        if (row.isOutcome || !ev || !isStrictKind(ev.kind) || !row.gradeCell) continue;
+        if (row.grade !== "A" && row.grade !== "B") continue;
+        if ((row.grade === "A") === ev.meets) continue;
+        const above = ev.kind === "baseline-above";
+        const measure = describeMeasure(row, ev, table);
+        const threshold = describeThreshold(ev, row.actual.kind === "number" ? row.actual.unit : undefined);
+        const cells = [row.gradeCell, ...ev.measureCells];
+        if (row.targetCell) cells.push(row.targetCell);
+        out.push({
+          messageId: row.grade === "A" ? (above ? "aNotAbove" : "aBelow") : above ? "bAbove" : "bMet",
+          severity: row.grade === "A" ? "error" : "warning",
+          data: {
+            row: row.label,
+            rowEn: row.labelEn,
+            measureJa: measure.ja,
+            measureEn: measure.en,
+            thresholdJa: threshold.ja,
+            thresholdEn: threshold.en,
+            ratio: showPercent(ev.ratio),
+          },
+          sheet: table.sheet,
+          cell: row.gradeCell,
+          cells,
+          expected: ev.annual.value,
+          actual: ev.measure,
+          fix: { sheet: table.sheet, cell: row.gradeCell, value: ev.suggested },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule, RuleFinding } from "../rule";
+import { outputTables } from "../../sheets/output/read";
+
+export const rule: Rule = {
+  meta: {
+    id: "grade/missing",
+    severity: "error",
+    description: {
+      ja: "実績が入力されているのに進捗（A・B）が空欄",
+      en: "A result is entered but the progress grade (A/B) is empty",
+    },
+    messages: {
+      missing: {
+        ja: "{row} の実績 {actual} が入力されていますが、進捗（A・B）が空欄です。",
+        en: "{rowEn} has the result {actual} but no progress grade (A/B).",
+      },
+      missingSuggested: {
+        ja: "{row} の実績 {actual} が入力されていますが、進捗（A・B）が空欄です（数値からの判定は {suggested}）。",
+        en: "{rowEn} has the result {actual} but no progress grade (A/B); the numbers suggest {suggested}.",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of outputTables(ctx)) {
+      for (const row of table.rows) {
+        if (row.isOutcome || row.gradeStatus !== "empty" || !row.gradeCell) continue;
+        const k = row.actual.kind;
+        if (k === "empty" || k === "placeholder") continue;
+        const suggested = row.evaluation?.suggested;
+        out.push({
+          messageId: suggested ? "missingSuggested" : "missing",
+          data: { row: row.label, rowEn: row.labelEn, actual: row.actualText, ...(suggested ? { suggested } : {}) },
+          sheet: table.sheet,
+          cell: row.gradeCell,
+          cells: [row.gradeCell, row.actualCell],
+        });
+      }
+    }
+    return out;
+  },
+};

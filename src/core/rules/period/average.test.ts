@@ -1,0 +1,46 @@
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule } from "./average";
+
+const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "実績", "R6実績", "R7実績", "進捗"];
+// Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 実績, H R6実績, I R7実績, J 進捗
+const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+
+runRuleTests(rule, {
+  valid: [
+    { name: "seed 001 indicator 17", sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, "平均3件 (4件/2件)", null, null, "A"]) },
+    { name: "per-year columns", sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, 3, 4, 2, "A"]) },
+    { name: "compared at the displayed precision", sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, "平均3.3件 (4件/2.6件)", null, null, "A"]) },
+    {
+      name: "a result equal to the report year's own value reads as a single-year result",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, 2, 4, 2, "B"]),
+    },
+    { name: "other kinds are not averaged", sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, 158, 4, 2, "A"]) },
+  ],
+  invalid: [
+    {
+      name: "stated average differs from the mean of its parts",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, "平均4件 (4件/2件)", null, null, "A"]),
+      findings: [
+        {
+          rule: "period/average",
+          severity: "error",
+          cell: "G3",
+          expected: 3,
+          actual: 4,
+          message: "指標17 の年平均の実績 4件 が各年度の実績の平均 3件 と一致しません（4件、2件）。",
+        },
+      ],
+    },
+    {
+      name: "average vs per-year columns, with a formula fix",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", "R6-R10", 3.5, 4, 2, "A"]),
+      findings: [
+        {
+          cells: ["G3", "H3", "I3"],
+          message: "指標17 の年平均の実績 3.5 が各年度の実績の平均 3.0 と一致しません（R6実績 4、R7実績 2）。",
+          fix: { sheet: "アウトプット指標", cell: "G3", formula: "AVERAGE(H3,I3)" },
+        },
+      ],
+    },
+  ],
+});

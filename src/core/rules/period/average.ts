@@ -1,0 +1,59 @@
+import type { Rule, RuleFinding } from "../rule";
+import { computedDecimals, outputTables, showFigure } from "../../sheets/output/read";
+import { mean } from "../../compute/targets";
+import { sameAtPrecision } from "../../values/tolerance";
+import { periodParts } from "./parts";
+
+export const rule: Rule = {
+  meta: {
+    id: "period/average",
+    severity: "error",
+    description: {
+      ja: "年平均の実績が各年度の実績の平均と一致しない",
+      en: "An average result differs from the mean of its per-year values",
+    },
+    messages: {
+      mismatch: {
+        ja: "{row} の年平均の実績 {stated} が各年度の実績の平均 {mean} と一致しません（{parts}）。",
+        en: "The average result {stated} of {rowEn} differs from the mean of its per-year values {mean} ({partsEn}).",
+      },
+    },
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const table of outputTables(ctx)) {
+      for (const row of table.rows) {
+        const p = periodParts(row, table, "average");
+        if (!p) continue;
+        const m = mean(p.parts.map((x) => x.value));
+        if (m === undefined || sameAtPrecision(m, p.total)) continue;
+        if (p.cells.length > 0 && table.reportYear !== undefined) {
+          // A plain 実績 equal to the report year's own value reads as that year's result, not an average: ambiguous, skip.
+          const own = row.perYear.find((y) => y.year === table.reportYear);
+          if (own?.parsed.kind === "number" && own.parsed.value === p.total.value) continue;
+        }
+        const unit = p.total.unit;
+        const decimals = Math.max(p.total.decimals, ...p.parts.map((x) => x.decimals));
+        const f: RuleFinding = {
+          messageId: "mismatch",
+          data: {
+            row: row.label,
+            rowEn: row.labelEn,
+            stated: showFigure(p.total.value, p.total.decimals, unit),
+            mean: showFigure(m, computedDecimals(m, decimals), unit),
+            parts: p.labels.join("、"),
+            partsEn: p.labels.join(", "),
+          },
+          sheet: table.sheet,
+          cell: row.actualCell,
+          cells: [row.actualCell, ...p.cells],
+          expected: m,
+          actual: p.total.value,
+        };
+        if (p.plain && p.cells.length > 0) f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` };
+        out.push(f);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,76 @@
+/** Findings grouped by sheet, one accordion section per sheet (all open unless the user closes one). */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../../core/model/finding";
+import { SEVERITIES } from "../../core/model/finding";
+import { useI18n } from "../i18n";
+import type { SheetGroup } from "../state";
+import { FindingRows } from "./FindingRows";
+import { SEVERITY_BADGE_COLOR } from "./SeverityIcon";
+
+const useStyles = makeStyles({
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  badges: { display: "flex", gap: tokens.spacingHorizontalXXS },
+});
+
+export interface FindingGroupsProps {
+  groups: SheetGroup[];
+  currentKey: string | null;
+  keyOf(f: Finding): string;
+  onSelect(f: Finding): void;
+  onFix(f: Finding): void;
+}
+
+export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix }: FindingGroupsProps) {
+  const styles = useStyles();
+  const { s } = useI18n();
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const open = groups.filter((g) => !closed.has(g.sheet)).map((g) => g.sheet);
+  return (
+    <Accordion
+      multiple
+      collapsible
+      openItems={open}
+      onToggle={(_, data) => {
+        const value = String(data.value);
+        setClosed((prev) => {
+          const next = new Set(prev);
+          if (next.has(value)) next.delete(value);
+          else next.add(value);
+          return next;
+        });
+      }}
+    >
+      {groups.map((g) => (
+        <AccordionItem key={g.sheet} value={g.sheet} data-testid="sheet-group" data-sheet={g.sheet}>
+          <AccordionHeader as="h3" size="small">
+            <span className={styles.header}>
+              <span className={styles.name}>{s.groupLabel(g.sheet, g.findings.length)}</span>
+              <span className={styles.badges} aria-hidden>
+                {SEVERITIES.map((sev) => {
+                  const n = g.findings.filter((f) => f.severity === sev).length;
+                  return n ? (
+                    <Badge key={sev} size="small" appearance="tint" color={SEVERITY_BADGE_COLOR[sev]}>
+                      {n}
+                    </Badge>
+                  ) : null;
+                })}
+              </span>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <FindingRows
+              label={s.groupLabel(g.sheet, g.findings.length)}
+              findings={g.findings}
+              currentKey={currentKey}
+              keyOf={keyOf}
+              onSelect={onSelect}
+              onFix={onFix}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}

@@ -1,0 +1,53 @@
+/** One line per sheet: its name, what kind of sheet Kensa took it for, and its counts. */
+import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle20Regular } from "@fluentui/react-icons";
+import type { CheckResult } from "../../core/engine";
+import { SEVERITIES } from "../../core/model/finding";
+import { KIND_TITLES } from "../../core/sheets/kinds";
+import { useI18n } from "../i18n";
+import { countsBySheet } from "../state";
+import { SEVERITY_BADGE_COLOR } from "./SeverityIcon";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  ellipsis: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  counts: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  ok: { color: tokens.colorStatusSuccessForeground1, display: "inline-flex" },
+});
+
+export function SheetSummary({ result }: { result: CheckResult }) {
+  const styles = useStyles();
+  const { s, lang } = useI18n();
+  return (
+    <ul className={styles.list} aria-label={s.bySheetHeading} data-testid="sheet-summary">
+      {countsBySheet(result).map(({ name, kind, counts }) => {
+        const total = counts.error + counts.warning + counts.info;
+        return (
+          <li key={name} className={styles.row} data-sheet={name} aria-label={`${name}: ${s.sheetCounts(counts.error, counts.warning, counts.info)}`}>
+            <span className={styles.name}>
+              <Text weight="semibold" className={styles.ellipsis}>
+                {name}
+              </Text>
+              <Caption1 className={styles.ellipsis}>{kind ? KIND_TITLES[kind][lang] : s.sheetOfNoKind}</Caption1>
+            </span>
+            <span className={styles.counts} aria-hidden>
+              {total === 0 ? (
+                <span className={styles.ok}>
+                  <CheckmarkCircle20Regular />
+                </span>
+              ) : (
+                SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => (
+                  <Badge key={sev} appearance="filled" color={SEVERITY_BADGE_COLOR[sev]} title={s.severity[sev]}>
+                    {counts[sev]}
+                  </Badge>
+                ))
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

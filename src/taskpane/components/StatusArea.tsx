@@ -1,0 +1,71 @@
+/**
+ * What is happening now: progress while an action runs, then at most one message (a failure with a
+ * retry, or a notice). Announced politely to screen readers.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import type { Progress } from "../../host/host";
+import { useI18n } from "../i18n";
+import type { Failure, Notice } from "../state";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export interface StatusAreaProps {
+  busy: { progress: Progress | null } | null;
+  failure: Failure | null;
+  notice: Notice | null;
+  onRetry(): void;
+  onDismiss(): void;
+}
+
+export function StatusArea({ busy, failure, notice, onRetry, onDismiss }: StatusAreaProps) {
+  const styles = useStyles();
+  const { s } = useI18n();
+  const dismiss = <Button aria-label={s.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />;
+  return (
+    <div className={styles.root}>
+      <div role="status" aria-live="polite" className={styles.progress}>
+        {busy && (
+          <>
+            <Spinner size="tiny" label={busy.progress?.step ?? s.working} labelPosition="after" />
+            <ProgressBar
+              aria-label={s.progressLabel}
+              value={busy.progress?.fraction}
+              thickness="medium"
+            />
+          </>
+        )}
+      </div>
+      {failure && (
+        <MessageBar intent={failure.intent} layout="multiline" data-testid="failure">
+          <MessageBarBody>
+            <MessageBarTitle>{failure.title}</MessageBarTitle>
+            {failure.message}
+          </MessageBarBody>
+          <MessageBarActions containerAction={dismiss}>
+            {failure.retryable && <Button onClick={onRetry}>{s.retry}</Button>}
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!failure && notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarActions containerAction={dismiss} />
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Actions on the workbook besides checking: template, result sheet, highlights, and the auto re-check switch. */
+import { makeStyles, Switch, tokens, Toolbar, ToolbarButton } from "@fluentui/react-components";
+import { DocumentTable20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import { useI18n } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  toolbar: { flexWrap: "wrap", paddingLeft: 0, paddingRight: 0 },
+});
+
+export interface WorkbookActionsProps {
+  busy: boolean;
+  hasResult: boolean;
+  autoRecheck: boolean;
+  canAutoRecheck: boolean;
+  onInsertTemplate(): void;
+  onWriteResultSheet(): void;
+  onClearHighlights(): void;
+  onAutoRecheck(on: boolean): void;
+}
+
+export function WorkbookActions(p: WorkbookActionsProps) {
+  const styles = useStyles();
+  const { s } = useI18n();
+  return (
+    <div className={styles.root}>
+      <Toolbar aria-label={s.moreActions} size="small" className={styles.toolbar}>
+        <ToolbarButton icon={<TableAdd20Regular />} disabled={p.busy} onClick={p.onInsertTemplate}>
+          {s.insertTemplate}
+        </ToolbarButton>
+        <ToolbarButton icon={<DocumentTable20Regular />} disabled={p.busy || !p.hasResult} onClick={p.onWriteResultSheet}>
+          {s.writeResultSheet}
+        </ToolbarButton>
+        <ToolbarButton icon={<Eraser20Regular />} disabled={p.busy} onClick={p.onClearHighlights}>
+          {s.clearHighlights}
+        </ToolbarButton>
+      </Toolbar>
+      <Switch
+        label={p.canAutoRecheck ? s.autoRecheck : `${s.autoRecheck}（${s.autoRecheckUnavailable}）`}
+        checked={p.autoRecheck}
+        disabled={!p.canAutoRecheck}
+        title={p.canAutoRecheck ? s.autoRecheckHint : s.autoRecheckUnavailable}
+        onChange={(_, data) => p.onAutoRecheck(data.checked)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+/**
+ * The task pane's strings, Japanese first, English otherwise. The language follows Office's display
+ * language inside Excel, and the browser's language outside it.
+ */
+import { createContext, useContext } from "react";
+import type { Severity } from "../core/model/finding";
+import type { Lang } from "../core/report/format";
+
+export type { Lang };
+
+export interface Strings {
+  appTitle: string;
+  // toolbar
+  check: string;
+  recalcCheck: string;
+  checkHint: string;
+  recalcCheckHint: string;
+  insertTemplate: string;
+  writeResultSheet: string;
+  clearHighlights: string;
+  moreActions: string;
+  autoRecheck: string;
+  autoRecheckHint: string;
+  autoRecheckUnavailable: string;
+  // status
+  checking: string;
+  reading: string;
+  analysing: string;
+  highlighting: string;
+  working: string;
+  progressLabel: string;
+  // states
+  emptyTitle: string;
+  emptyBody: string;
+  noProblemsTitle: string;
+  noProblemsBody: (sheets: number) => string;
+  noMatches: string;
+  notInExcelTitle: string;
+  notInExcelBody: string;
+  // summary
+  summaryHeading: string;
+  bySheetHeading: string;
+  severity: Record<Severity, string>;
+  severityPlural: Record<Severity, string>;
+  countOf: (severity: Severity, n: number) => string;
+  sheetOfNoKind: string;
+  sheetCounts: (e: number, w: number, i: number) => string;
+  // findings
+  findingsHeading: (shown: number, total: number) => string;
+  filterSeverity: string;
+  filterRule: string;
+  allRules: string;
+  expected: string;
+  actual: string;
+  selectFinding: (cell: string, message: string) => string;
+  fix: string;
+  fixLabel: (cell: string) => string;
+  groupLabel: (sheet: string, n: number) => string;
+  // fix dialog
+  fixTitle: (sheet: string, cell: string) => string;
+  fixIntro: string;
+  fixCurrent: string;
+  fixNew: string;
+  fixEmpty: string;
+  fixApply: string;
+  fixCancel: string;
+  fixFormulaNote: (value: string) => string;
+  // notices
+  computedFilled: (n: number) => string;
+  checkedAt: (time: string) => string;
+  templateAdded: (names: string[]) => string;
+  templateNone: string;
+  resultSheetWritten: string;
+  highlightsCleared: string;
+  fixApplied: (cell: string) => string;
+  // errors
+  retry: string;
+  dismiss: string;
+  failedAction: Record<ActionName, string>;
+  unexpected: (detail: string) => string;
+}
+
+/** The pane's actions; a failure remembers which one to retry. */
+export type ActionName =
+  | "check"
+  | "recalcCheck"
+  | "select"
+  | "applyFix"
+  | "insertTemplate"
+  | "writeResultSheet"
+  | "clearHighlights"
+  | "autoRecheck";
+
+const ja: Strings = {
+  appTitle: "Kensa 検査",
+  check: "検証",
+  recalcCheck: "再計算・検証",
+  checkHint: "ブックを読み取り、すべてのルールで検証します",
+  recalcCheckHint: "ブックを再計算してから検証します",
+  insertTemplate: "テンプレート挿入",
+  writeResultSheet: "結果シート出力",
+  clearHighlights: "ハイライト解除",
+  moreActions: "その他の操作",
+  autoRecheck: "編集後に自動で再検証",
+  autoRecheckHint: "セルを編集すると約1.5秒後に再検証します",
+  autoRecheckUnavailable: "この環境では自動再検証を利用できません",
+  checking: "検証しています…",
+  reading: "ブックを読み取っています…",
+  analysing: "ルールを適用しています…",
+  highlighting: "セルに結果を表示しています…",
+  working: "処理しています…",
+  progressLabel: "進行状況",
+  emptyTitle: "まだ検証していません",
+  emptyBody: "「検証」を押すと、ブックのすべてのシートを確認し、問題のあるセルを一覧にします。",
+  noProblemsTitle: "問題は見つかりませんでした",
+  noProblemsBody: (n) => `${n} 枚のシートを確認しました。`,
+  noMatches: "絞り込みに一致する指摘はありません。",
+  notInExcelTitle: "Excel の外で開かれています",
+  notInExcelBody:
+    "この画面は Excel のアドインとして動作します。Excel でアドインを読み込んでから開いてください（Office.js を読み込めない場合もこの表示になります）。",
+  summaryHeading: "概要",
+  bySheetHeading: "シート別",
+  severity: { error: "エラー", warning: "警告", info: "情報" },
+  severityPlural: { error: "エラー", warning: "警告", info: "情報" },
+  countOf: (s, n) => `${ja.severity[s]} ${n} 件`,
+  sheetOfNoKind: "対象外のシート",
+  sheetCounts: (e, w, i) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件`,
+  findingsHeading: (shown, total) => (shown === total ? `指摘 ${total} 件` : `指摘 ${shown} / ${total} 件`),
+  filterSeverity: "重要度で絞り込み",
+  filterRule: "ルールで絞り込み",
+  allRules: "すべてのルール",
+  expected: "期待値",
+  actual: "実際",
+  selectFinding: (cell, message) => `${cell} を選択: ${message}`,
+  fix: "修正",
+  fixLabel: (cell) => `${cell} を修正`,
+  groupLabel: (sheet, n) => `${sheet}（${n} 件）`,
+  fixTitle: (sheet, cell) => `${sheet}!${cell} の修正`,
+  fixIntro: "次のとおりセルを書き換えます。よろしいですか。",
+  fixCurrent: "現在",
+  fixNew: "修正後",
+  fixEmpty: "（空欄）",
+  fixApply: "修正する",
+  fixCancel: "キャンセル",
+  fixFormulaNote: (v) => `計算結果: ${v}`,
+  computedFilled: (n) => `計算セル ${n} 個を入力しました。`,
+  checkedAt: (t) => `${t} に検証しました`,
+  templateAdded: (names) => `シートを追加しました: ${names.join("、")}`,
+  templateNone: "追加するシートはありません（すべて揃っています）。",
+  resultSheetWritten: "結果シートを出力しました。",
+  highlightsCleared: "ハイライトを解除しました。",
+  fixApplied: (cell) => `${cell} を修正しました。再検証します。`,
+  retry: "再試行",
+  dismiss: "閉じる",
+  failedAction: {
+    check: "検証できませんでした",
+    recalcCheck: "再計算・検証できませんでした",
+    select: "セルを選択できませんでした",
+    applyFix: "修正を適用できませんでした",
+    insertTemplate: "テンプレートを挿入できませんでした",
+    writeResultSheet: "結果シートを出力できませんでした",
+    clearHighlights: "ハイライトを解除できませんでした",
+    autoRecheck: "自動再検証を開始できませんでした",
+  },
+  unexpected: (d) => `予期しないエラーが発生しました: ${d}`,
+};
+
+const en: Strings = {
+  appTitle: "Kensa",
+  check: "Check",
+  recalcCheck: "Recalculate & check",
+  checkHint: "Read the workbook and run every rule",
+  recalcCheckHint: "Recalculate the workbook, then check it",
+  insertTemplate: "Insert template",
+  writeResultSheet: "Write result sheet",
+  clearHighlights: "Clear highlights",
+  moreActions: "More actions",
+  autoRecheck: "Re-check automatically after edits",
+  autoRecheckHint: "Re-checks about 1.5 seconds after you edit a cell",
+  autoRecheckUnavailable: "Automatic re-check is not available here",
+  checking: "Checking…",
+  reading: "Reading the workbook…",
+  analysing: "Applying the rules…",
+  highlighting: "Showing the results on the cells…",
+  working: "Working…",
+  progressLabel: "Progress",
+  emptyTitle: "Not checked yet",
+  emptyBody: "Press “Check” to examine every sheet of the workbook and list the cells with problems.",
+  noProblemsTitle: "No problems found",
+  noProblemsBody: (n) => `${n} sheet${n === 1 ? "" : "s"} checked.`,
+  noMatches: "No findings match the filters.",
+  notInExcelTitle: "Not running inside Excel",
+  notInExcelBody:
+    "This pane runs as an Excel add-in. Load the add-in in Excel and open it from there (you also see this when Office.js could not be loaded).",
+  summaryHeading: "Summary",
+  bySheetHeading: "By sheet",
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  severityPlural: { error: "Errors", warning: "Warnings", info: "Info" },
+  countOf: (s, n) => `${n} ${n === 1 ? en.severity[s].toLowerCase() : en.severityPlural[s].toLowerCase()}`,
+  sheetOfNoKind: "Not a checked sheet",
+  sheetCounts: (e, w, i) => `${e} errors, ${w} warnings, ${i} info`,
+  findingsHeading: (shown, total) =>
+    shown === total ? `${total} finding${total === 1 ? "" : "s"}` : `${shown} of ${total} findings`,
+  filterSeverity: "Filter by severity",
+  filterRule: "Filter by rule",
+  allRules: "All rules",
+  expected: "Expected",
+  actual: "Actual",
+  selectFinding: (cell, message) => `Select ${cell}: ${message}`,
+  fix: "Fix",
+  fixLabel: (cell) => `Fix ${cell}`,
+  groupLabel: (sheet, n) => `${sheet} (${n})`,
+  fixTitle: (sheet, cell) => `Fix ${sheet}!${cell}`,
+  fixIntro: "Kensa will change the cell as follows. Continue?",
+  fixCurrent: "Now",
+  fixNew: "After",
+  fixEmpty: "(empty)",
+  fixApply: "Apply fix",
+  fixCancel: "Cancel",
+  fixFormulaNote: (v) => `Evaluates to ${v}`,
+  computedFilled: (n) => `Filled ${n} computed cell${n === 1 ? "" : "s"}.`,
+  checkedAt: (t) => `Checked at ${t}`,
+  templateAdded: (names) => `Added sheets: ${names.join(", ")}`,
+  templateNone: "No sheets to add (every kind is already there).",
+  resultSheetWritten: "Result sheet written.",
+  highlightsCleared: "Highlights cleared.",
+  fixApplied: (cell) => `Fixed ${cell}. Checking again.`,
+  retry: "Retry",
+  dismiss: "Dismiss",
+  failedAction: {
+    check: "Could not check the workbook",
+    recalcCheck: "Could not recalculate and check",
+    select: "Could not select the cells",
+    applyFix: "Could not apply the fix",
+    insertTemplate: "Could not insert the template",
+    writeResultSheet: "Could not write the result sheet",
+    clearHighlights: "Could not clear the highlights",
+    autoRecheck: "Could not start the automatic re-check",
+  },
+  unexpected: (d) => `Unexpected error: ${d}`,
+};
+
+export const STRINGS: Record<Lang, Strings> = { ja, en };
+
+/** "ja", "ja-JP" → Japanese; anything else → English. */
+export function langFromTag(tag: string | undefined | null): Lang {
+  return tag && /^ja(\b|[-_])/i.test(tag.trim()) ? "ja" : "en";
+}
+
+/** Office's display language when Office.js is ready, else the browser's. */
+export function detectLanguage(): Lang {
+  let tag: string | undefined;
+  try {
+    if (typeof Office !== "undefined") tag = Office.context?.displayLanguage;
+  } catch {
+    tag = undefined;
+  }
+  if (!tag && typeof navigator !== "undefined") tag = navigator.language;
+  return langFromTag(tag);
+}
+
+export interface I18n {
+  lang: Lang;
+  s: Strings;
+}
+
+export const I18nContext = createContext<I18n>({ lang: "ja", s: ja });
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** Numbers as users read them: grouped, at most 4 decimals. */
+export function formatValue(v: number | string | boolean | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "number") return v.toLocaleString(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 4 });
+  return String(v);
+}

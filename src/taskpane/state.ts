@@ -1,0 +1,135 @@
+/**
+ * The pane's state: the last result, what is running, the one message bar, and the filters.
+ * A plain reducer, so every transition is testable without React.
+ */
+import type { CheckResult } from "../core/engine";
+import type { Finding, Severity } from "../core/model/finding";
+import type { Progress } from "../host/host";
+import type { ActionName } from "./i18n";
+
+export interface Failure {
+  action: ActionName;
+  /** Bold title: what failed. */
+  title: string;
+  /** Why, as the host said it. */
+  message: string;
+  intent: "error" | "warning";
+  retryable: boolean;
+}
+
+export interface Notice {
+  text: string;
+  intent: "success" | "info";
+}
+
+export interface PaneState {
+  result: CheckResult | null;
+  /** When the result was produced (ms since epoch). */
+  checkedAt: number | null;
+  busy: { action: ActionName; progress: Progress | null } | null;
+  failure: Failure | null;
+  notice: Notice | null;
+  severities: Record<Severity, boolean>;
+  /** A rule id, or null for every rule. */
+  rule: string | null;
+  autoRecheck: boolean;
+}
+
+export const initialState: PaneState = {
+  result: null,
+  checkedAt: null,
+  busy: null,
+  failure: null,
+  notice: null,
+  severities: { error: true, warning: true, info: true },
+  rule: null,
+  autoRecheck: false,
+};
+
+export type PaneEvent =
+  | { type: "start"; action: ActionName }
+  | { type: "progress"; progress: Progress }
+  | { type: "result"; result: CheckResult; at: number }
+  | { type: "done"; notice?: Notice }
+  | { type: "fail"; failure: Failure }
+  | { type: "dismiss" }
+  | { type: "toggleSeverity"; severity: Severity }
+  | { type: "setRule"; rule: string | null }
+  | { type: "setAutoRecheck"; on: boolean };
+
+export function reducer(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "start":
+      // a new action replaces the previous message: there is only ever one
+      return { ...state, busy: { action: event.action, progress: null }, failure: null, notice: null };
+    case "progress":
+      return state.busy ? { ...state, busy: { ...state.busy, progress: event.progress } } : state;
+    case "result": {
+      const rules = new Set(event.result.findings.map((f) => f.rule));
+      return {
+        ...state,
+        result: event.result,
+        checkedAt: event.at,
+        rule: state.rule && rules.has(state.rule) ? state.rule : null,
+      };
+    }
+    case "done":
+      return { ...state, busy: null, notice: event.notice ?? state.notice };
+    case "fail":
+      return { ...state, busy: null, failure: event.failure, notice: null };
+    case "dismiss":
+      return { ...state, failure: null, notice: null };
+    case "toggleSeverity":
+      return { ...state, severities: { ...state.severities, [event.severity]: !state.severities[event.severity] } };
+    case "setRule":
+      return { ...state, rule: event.rule };
+    case "setAutoRecheck":
+      return { ...state, autoRecheck: event.on };
+  }
+}
+
+/** The findings that pass the severity and rule filters. */
+export function visibleFindings(state: Pick<PaneState, "result" | "severities" | "rule">): Finding[] {
+  if (!state.result) return [];
+  return state.result.findings.filter((f) => state.severities[f.severity] && (state.rule === null || f.rule === state.rule));
+}
+
+export interface SheetGroup {
+  sheet: string;
+  findings: Finding[];
+}
+
+/** Findings grouped by sheet, in workbook order (the engine already sorts them that way). */
+export function groupBySheet(findings: readonly Finding[]): SheetGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.sheet);
+    if (g) g.push(f);
+    else groups.set(f.sheet, [f]);
+  }
+  return [...groups].map(([sheet, list]) => ({ sheet, findings: list }));
+}
+
+/** Rule ids present in a result, in order of first appearance, with counts. */
+export function rulesPresent(result: CheckResult | null): { id: string; count: number }[] {
+  if (!result) return [];
+  const counts = new Map<string, number>();
+  for (const f of result.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Per sheet counts by severity, for every sheet of the result. */
+export function countsBySheet(result: CheckResult): { name: string; kind: CheckResult["sheets"][number]["kind"]; counts: Record<Severity, number> }[] {
+  const bySheet = new Map<string, Record<Severity, number>>();
+  for (const s of result.sheets) bySheet.set(s.name, { error: 0, warning: 0, info: 0 });
+  for (const f of result.findings) {
+    let c = bySheet.get(f.sheet);
+    if (!c) {
+      c = { error: 0, warning: 0, info: 0 };
+      bySheet.set(f.sheet, c);
+    }
+    c[f.severity]++;
+  }
+  const kinds = new Map(result.sheets.map((s) => [s.name, s.kind]));
+  return [...bySheet].map(([name, counts]) => ({ name, kind: kinds.get(name) ?? null, counts }));
+}

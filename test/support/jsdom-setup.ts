@@ -1,0 +1,48 @@
+/**
+ * jsdom stubs Fluent UI v9 needs (ResizeObserver, matchMedia, scrollIntoView) plus jest-dom matchers.
+ * Imported only by the task pane tests (which declare `@jest-environment jsdom`), so the node tests are
+ * unaffected.
+ */
+import "@testing-library/jest-dom";
+
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+if (!g.ResizeObserver) g.ResizeObserver = ResizeObserverStub;
+
+if (typeof window !== "undefined") {
+  if (!window.matchMedia) {
+    window.matchMedia = (query: string): MediaQueryList =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+  }
+  // jsdom has no layout: offsetParent is always null and <body> measures 0×0, so Fluent's focus manager
+  // (tabster) would take every element for invisible, never move focus into a dialog, and mark it
+  // aria-hidden. Give connected elements a parent and the body a size, as a browser would.
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement) {
+      if (!this.isConnected || this === document.body || this.style.display === "none") return null;
+      return this.parentElement;
+    },
+  });
+  const bodyRect = (): DOMRect =>
+    ({ x: 0, y: 0, top: 0, left: 0, right: 350, bottom: 800, width: 350, height: 800, toJSON: () => ({}) }) as DOMRect;
+  const originalRect = HTMLElement.prototype.getBoundingClientRect;
+  HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLElement): DOMRect {
+    return this === this.ownerDocument.body ? bodyRect() : originalRect.call(this);
+  };
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+}

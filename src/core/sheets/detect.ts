@@ -62,11 +62,22 @@ export function readMetadata(sheet: Sheet, headerRow: number): Record<string, st
   return meta;
 }
 
-function isFootnoteOrBlank(sheet: Sheet, row: number): boolean {
+/**
+ * Blank rows and footnotes (a first non-empty cell starting with ※, 注, （注） or *) are not data.
+ * A row that also fills another of the kind's required columns is data whose 備考 happens to come first
+ * (columns may be in any order), not a footnote.
+ */
+function isFootnoteOrBlank(sheet: Sheet, row: number, requiredCols: ReadonlySet<number>): boolean {
   const cells = sheet.rows[row] ?? [];
-  for (const cell of cells) {
-    if (isEmptyCell(cell)) continue;
-    return FOOTNOTE.test(cellText(cell).trim().normalize("NFKC"));
+  let first = -1;
+  for (let c = 0; c < cells.length; c++) {
+    if (isEmptyCell(cells[c])) continue;
+    if (first < 0) {
+      if (!FOOTNOTE.test(cellText(cells[c]).trim().normalize("NFKC"))) return false;
+      first = c;
+    } else if (requiredCols.has(c)) {
+      return false;
+    }
   }
   return true;
 }
@@ -87,7 +98,8 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
       if (text) headers.set(c, text);
     });
     const dataRows: number[] = [];
-    for (let row = r + 1; row < sheet.rows.length; row++) if (!isFootnoteOrBlank(sheet, row)) dataRows.push(row);
+    const requiredCols = new Set(best.spec.columns.filter((c) => c.required).flatMap((c) => best!.columns[c.key] ?? []));
+    for (let row = r + 1; row < sheet.rows.length; row++) if (!isFootnoteOrBlank(sheet, row, requiredCols)) dataRows.push(row);
     return { sheet, kind: best.spec.kind, headerRow: r, columns: best.columns, headers, metadata: readMetadata(sheet, r), dataRows };
   }
   return undefined;

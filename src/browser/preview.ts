@@ -1,0 +1,147 @@
+/**
+ * The "surrounding values" preview: where Excel would select a finding's cells, browser mode shows a
+ * small grid of the cells around them, read from the workbook model, with the selected cells marked.
+ * Pure (no DOM, no exceljs), so it is tested in Node.
+ */
+import { columnLetters, fromA1, toA1 } from "../core/model/address";
+import { isCellError, type Cell, type Workbook } from "../core/model/workbook";
+
+export interface PreviewCell {
+  address: string;
+  /** What the cell shows (numbers grouped, percentages as %, errors as #REF!…); "" when empty. */
+  text: string;
+  formula?: string;
+  /** One of the finding's cells. */
+  selected: boolean;
+  /** The cell to look at first (the finding's `cell`). */
+  primary: boolean;
+}
+
+export interface CellPreview {
+  sheet: string;
+  /** The first selected cell on this sheet. */
+  anchor: string;
+  /** Column letters shown, left to right. */
+  columns: string[];
+  rows: { number: number; cells: PreviewCell[] }[];
+  /** Cells of the finding on other sheets, as written in the finding (`'PJ1'!G6`). */
+  elsewhere: string[];
+  /** True when the workbook has no such sheet (nothing to show). */
+  missingSheet?: boolean;
+}
+
+export interface PreviewOptions {
+  /** Rows and columns shown around the selection. */
+  padRows?: number;
+  padCols?: number;
+  maxRows?: number;
+  maxCols?: number;
+}
+
+/** `A1`, `$A$1`, `'Sheet'!A1`, `Sheet!A1:B2` → sheet (or undefined) and the top-left and bottom-right cells. */
+export function parseReference(ref: string): { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } } | undefined {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!'][^!]*))!)?(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  try {
+    const from = fromA1(m[3]);
+    const to = m[4] ? fromA1(m[4]) : from;
+    return {
+      sheet,
+      from: { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col) },
+      to: { row: Math.max(from.row, to.row), col: Math.max(from.col, to.col) },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function formatNumber(n: number, numFmt: string | undefined): string {
+  if (numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ""))) {
+    const decimals = /\.(0+)%/.exec(numFmt)?.[1].length ?? 0;
+    return `${(n * 100).toFixed(decimals)}%`;
+  }
+  const decimals = numFmt ? (/\.(0+)/.exec(numFmt)?.[1].length ?? undefined) : undefined;
+  if (decimals !== undefined) return n.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return n.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
+}
+
+/** The text a cell shows, close to what Excel displays. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (cell.text !== undefined) return cell.text;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return formatNumber(v, cell.numFmt);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+export function surroundingCells(workbook: Workbook, sheet: string, cells: readonly string[], options: PreviewOptions = {}): CellPreview {
+  const padRows = options.padRows ?? 2;
+  const padCols = options.padCols ?? 2;
+  const maxRows = options.maxRows ?? 9;
+  const maxCols = options.maxCols ?? 6;
+  const model = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const here: { row: number; col: number }[] = [];
+  const elsewhere: string[] = [];
+  for (const ref of cells) {
+    const p = parseReference(ref);
+    if (!p) continue;
+    if (p.sheet !== undefined && p.sheet !== sheet) {
+      elsewhere.push(ref);
+      continue;
+    }
+    for (let r = p.from.row; r <= p.to.row && here.length < 500; r++) for (let c = p.from.col; c <= p.to.col; c++) here.push({ row: r, col: c });
+  }
+  if (!model || here.length === 0) {
+    return { sheet, anchor: cells[0] ?? "", columns: [], rows: [], elsewhere, missingSheet: !model };
+  }
+  const anchor = here[0];
+  const minRow = Math.min(...here.map((c) => c.row));
+  const maxRow = Math.max(...here.map((c) => c.row));
+  const minCol = Math.min(...here.map((c) => c.col));
+  const maxCol = Math.max(...here.map((c) => c.col));
+  // padding around the selection, shrunk first when the window would be too large (the selection matters most)
+  const pad = (span: number, max: number, want: number): [number, number] => {
+    const extra = Math.max(0, max - span);
+    return [Math.min(want, Math.ceil(extra / 2)), Math.min(want, Math.floor(extra / 2))];
+  };
+  const [padTop, padBottom] = pad(maxRow - minRow + 1, maxRows, padRows);
+  const [padLeft, padRight] = pad(maxCol - minCol + 1, maxCols, padCols);
+  let top = Math.max(0, minRow - padTop);
+  let bottom = maxRow + padBottom;
+  let left = Math.max(0, minCol - padLeft);
+  let right = maxCol + padRight;
+  // still too large: a window of the maximum size that starts near the anchor
+  if (bottom - top + 1 > maxRows) {
+    top = Math.max(top, anchor.row - 1);
+    bottom = top + maxRows - 1;
+  }
+  if (right - left + 1 > maxCols) {
+    left = Math.max(left, anchor.col - 1);
+    right = left + maxCols - 1;
+  }
+  const selected = new Set(here.map((c) => `${c.row},${c.col}`));
+  const columns: string[] = [];
+  for (let c = left; c <= right; c++) columns.push(columnLetters(c));
+  const rows: CellPreview["rows"] = [];
+  for (let r = top; r <= bottom; r++) {
+    const out: PreviewCell[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = model.rows[r]?.[c];
+      const p: PreviewCell = {
+        address: toA1(r, c),
+        text: cellText(cell),
+        selected: selected.has(`${r},${c}`),
+        primary: r === anchor.row && c === anchor.col,
+      };
+      if (cell?.formula) p.formula = cell.formula;
+      out.push(p);
+    }
+    rows.push({ number: r + 1, cells: out });
+  }
+  return { sheet: model.name, anchor: toA1(anchor.row, anchor.col), columns, rows, elsewhere };
+}

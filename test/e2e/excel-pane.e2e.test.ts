@@ -1,0 +1,114 @@
+/**
+ * The Excel task pane end to end, with a scripted FAKE Office host (test/e2e/support/fake-office.ts)
+ * injected before the page loads: the pane renders over the Office.js adapter, runs a check, shows the
+ * findings, highlights cells in the fake workbook and selects them from the keyboard.
+ */
+import type { Browser, Page } from "playwright-core";
+import { startServer, type RunningServer } from "../../scripts/serve";
+import { SEVERITY_FILL } from "../../src/core/apply";
+import { axeViolations } from "./support/axe";
+import { launchChromium, newContext, watchErrors } from "./support/chromium";
+import { ensureDist } from "./support/dist";
+import { fakeOfficeScript } from "./support/fake-office";
+import { screenshot } from "./support/files";
+
+jest.setTimeout(180_000);
+
+let browser: Browser | undefined;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  const [dist] = await Promise.all([ensureDist(), (async () => (browser = await launchChromium()))()]);
+  server = await startServer(dist, 0);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type FakeCellView = { value: unknown; fill: { color: string } | null } | undefined;
+
+async function fakeCell(page: Page, sheet: string, a1: string): Promise<FakeCellView> {
+  return page.evaluate(([s, a]) => {
+    const fake = (window as unknown as { __kensaFakeExcel: { cell(s: string, a: string): FakeCellView } }).__kensaFakeExcel;
+    const c = fake.cell(s, a);
+    return c ? { value: c.value, fill: c.fill } : undefined;
+  }, [sheet, a1] as const);
+}
+
+async function openPane(displayLanguage: "ja-JP" | "en-US") {
+  // the page's own office.js request gets an empty script: the fake defined before it is the only Office
+  const { context, requests } = await newContext(browser!, { locale: displayLanguage === "ja-JP" ? "en-US" : "ja-JP", officeJs: "/* fake: office.js not loaded */" });
+  await context.addInitScript({ content: fakeOfficeScript(displayLanguage) });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server!.url}taskpane.html`);
+  return { context, page, requests, errors };
+}
+
+describe("Excel task pane over a fake Office host", () => {
+  it("renders in Japanese, checks, highlights, and selects from the keyboard", async () => {
+    // the browser's own language is English: the pane must follow Office's displayLanguage
+    const { context, page, errors } = await openPane("ja-JP");
+    try {
+      const check = page.getByRole("button", { name: "検証", exact: true });
+      await check.waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("browser-mode").count()).resolves.toBe(0);
+      await screenshot(page, "excel-pane-empty-ja");
+      await check.click();
+      await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("finding").count()).resolves.toBe(4);
+      const total = page.locator('[data-testid="finding"][data-rule="total/row"]').filter({ hasText: "C6" });
+      await expect(total.textContent()).resolves.toContain("合計 の 全体 190億円 が機関の行の合計 180億円 と一致しません");
+      await expect(page.locator('[data-testid="finding"][data-rule="value/missing"]').textContent()).resolves.toContain("研究所B の 健康・医療関係 が空欄です");
+      // highlights reached the (fake) workbook
+      expect((await fakeCell(page, "インハウス予算", "C6"))?.fill?.color?.replace("#", "FF").toUpperCase()).toBe(SEVERITY_FILL.error.toUpperCase());
+      await screenshot(page, "excel-pane-findings-ja");
+
+      // keyboard only: Tab to the list, ↓ to the next finding, Enter selects it in the workbook
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      let onFinding = false;
+      for (let i = 0; i < 60 && !onFinding; i++) {
+        await page.keyboard.press("Tab");
+        onFinding = await page.evaluate(() => document.activeElement?.hasAttribute("data-finding-select") ?? false);
+      }
+      expect(onFinding).toBe(true);
+      const first = await page.evaluate(() => document.activeElement?.querySelector("span span")?.textContent);
+      await page.keyboard.press("ArrowDown");
+      const second = await page.evaluate(() => document.activeElement?.querySelector("span span")?.textContent);
+      expect(second).not.toBe(first);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        (cell) => (window as unknown as { __kensaFakeExcel: { selection?: { address: string } } }).__kensaFakeExcel.selection?.address?.startsWith(cell as string),
+        second,
+      );
+      const selection = await page.evaluate(() => (window as unknown as { __kensaFakeExcel: { selection?: unknown } }).__kensaFakeExcel.selection);
+      expect(selection).toMatchObject({ sheet: expect.any(String) });
+      await expect(page.locator('[data-finding-select][aria-current="true"]').count()).resolves.toBe(1);
+      await screenshot(page, "excel-pane-keyboard-ja");
+
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("follows Office's display language: English", async () => {
+    const { context, page, errors } = await openPane("en-US");
+    try {
+      const check = page.getByRole("button", { name: "Check", exact: true });
+      await check.waitFor({ timeout: 30_000 });
+      await check.click();
+      await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
+      await expect(page.getByRole("heading", { name: "4 findings" }).isVisible()).resolves.toBe(true);
+      await expect(page.locator('[data-testid="finding"][data-rule="value/missing"]').textContent()).resolves.toMatch(/研究所B/);
+      await screenshot(page, "excel-pane-findings-en");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

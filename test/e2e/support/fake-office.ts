@@ -1,0 +1,69 @@
+/**
+ * A FAKE Office host for the e2e tests — not Office, not Excel. page.addInitScript runs the script built
+ * here before the task pane's own scripts, so the page sees `window.Office` (onReady answering host
+ * Excel, a displayLanguage, the requirement sets) and `window.Excel.run` over test/fakes/fake-excel.ts
+ * (the Node-side FakeExcel, transpiled for the page: queued proxies, sync(), PropertyNotLoaded), holding
+ * the small workbook below. The test reads the fake back through `window.__kensaFakeExcel`.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+
+/** The fake workbook: an in-house budget table with a wrong 合計 and a blank cell, and a sheet of no kind. */
+export const FAKE_SHEETS: Record<string, (string | number | null)[][]> = {
+  インハウス予算: [
+    ["単位：億円"],
+    ["機関名", "所管", "全体", "健康・医療関係"],
+    ["研究所A", "文", 100, 40],
+    ["研究所B", "厚", 50, null],
+    ["研究所C", "経", 30, 12],
+    ["合計", null, 190, 52],
+  ],
+  メモ: [["このシートはメモです"]],
+};
+
+let compiled: string | undefined;
+
+function fakeExcelSource(): string {
+  if (compiled) return compiled;
+  const file = path.resolve(__dirname, "../../fakes/fake-excel.ts");
+  const out = ts.transpileModule(readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: true },
+    fileName: file,
+  });
+  compiled = out.outputText;
+  return compiled;
+}
+
+/** The init script: defines window.Office and window.Excel over a FakeExcel holding FAKE_SHEETS. */
+export function fakeOfficeScript(displayLanguage: "ja-JP" | "en-US"): string {
+  return `(() => {
+  const module = { exports: {} };
+  const exports = module.exports;
+  // the Node-side fake measures payloads with Buffer.byteLength; the page has TextEncoder
+  const encoder = new TextEncoder();
+  const Buffer = { byteLength: (s) => encoder.encode(String(s)).length };
+  (function (module, exports, Buffer) {
+${fakeExcelSource()}
+  })(module, exports, Buffer);
+  const { FakeExcel } = module.exports;
+  const fake = new FakeExcel();
+  const sheets = ${JSON.stringify(FAKE_SHEETS)};
+  for (const name of Object.keys(sheets)) fake.addSheet(name, sheets[name]);
+  window.__kensaFakeExcel = fake;
+  window.Excel = {
+    run: (a, b) => (typeof a === "function" ? fake.run(a) : fake.run(b)),
+  };
+  window.Office = {
+    HostType: { Excel: "Excel", Word: "Word" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+    onReady: (cb) => {
+      const info = { host: "Excel", platform: "PC" };
+      if (typeof cb === "function") cb(info);
+      return Promise.resolve(info);
+    },
+    context: { displayLanguage: ${JSON.stringify(displayLanguage)}, requirements: fake.requirements },
+    actions: { associate: () => undefined },
+  };
+})();`;
+}

@@ -3,6 +3,7 @@ import { cpus } from "node:os";
 import { benchEngine } from "./engine";
 import { benchReadVsCheck } from "./read-vs-check";
 import { benchOfficeRoundTrips } from "./office-roundtrips";
+import { benchBundles } from "./bundles";
 
 async function main(): Promise<void> {
   console.log(`# Kensa benchmarks (node ${process.version}, ${cpus().length} cores)`);
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   await benchReadVsCheck();
   console.log("\n## Excel round trips (on FakeExcel, which counts syncs and enforces Excel's limits)");
   await benchOfficeRoundTrips();
+  benchBundles();
 }
 
 void main();

@@ -41,6 +41,7 @@ const TEXT = {
     noKind: "様式外",
     clean: "問題なし",
     noFindings: "問題は見つかりませんでした",
+    noKnownSheet: "検証できる様式のシートがありません（どのシートにも最初の30行に様式の見出し行がありません）。",
     expected: "期待値",
     actual: "実際",
     fix: "修正案",
@@ -55,6 +56,7 @@ const TEXT = {
     noKind: "not a known kind",
     clean: "no problems",
     noFindings: "no problems found",
+    noKnownSheet: "no sheet of a known kind: none has a known header row in its first 30 rows.",
     expected: "expected",
     actual: "actual",
     fix: "fix",
@@ -141,6 +143,8 @@ export function formatFileReport(report: FileReport, lang: Lang, colors: Colors,
   const t = TEXT[lang];
   if (options.quiet) return `${colors.bold(report.file)}: ${formatCounts(report.summary, lang, colors)}\n`;
   let out = `${colors.bold(`■ ${report.file}`)}\n`;
+  // A workbook Kensa cannot check at all says so once, before the per-sheet details.
+  if (report.sheets.length > 0 && report.sheets.every((s) => s.kind === null)) out += `  ${colors.yellow(t.noKnownSheet)}\n`;
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const list = bySheet.get(f.sheet);

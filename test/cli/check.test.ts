@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
@@ -170,6 +171,16 @@ describe("kensa check --format json", () => {
     ]);
     for (const f of doc.files[0].findings) expect(RULES.map((x) => x.meta.id)).toContain(f.rule);
   });
+});
+
+test("a workbook with no sheet of a known kind says so in one line, and the run goes on", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("会議メモ").addRow(["出席者", "山田"]);
+  const memo = await writeWorkbook(wb, path.join(dir, "memo", "memo.xlsx"));
+  const inhouse = await writeWorkbook(goodWorkbook(), path.join(dir, "memo", "inhouse.xlsx"));
+  const r = await run(["check", memo, inhouse], { deps: {} });
+  expect(r.stdout.match(/検証できる様式のシートがありません/g)).toHaveLength(1);
+  expect(r.stdout).toContain("シート「インハウス」（インハウス予算）");
 });
 
 describe("kensa check --annotate", () => {

@@ -102,8 +102,6 @@ describe("manifest.xml against the [MS-OWEMXML] schemas (xmllint-wasm, offline)"
     }
   });
 });
-  });
-});
 
 describe("npm run manifest:check", () => {
   test("checkManifest passes on the real manifest", async () => {

@@ -19,15 +19,31 @@ export async function demoOutput(): Promise<string> {
   return out.replaceAll(join(__dirname, "..") + "/", "");
 }
 
-/** The excerpt: the first lines of each of a few sheets, then the summary. */
+/** The excerpt: per sheet, its first errors and warnings (with their numbers), then the totals. */
 export function excerpt(output: string): string {
   const lines = output.trimEnd().split("\n");
   const keep: string[] = [];
-  let perSheet = 0;
+  let heading = "";
+  let shown = 0;
+  let keepDetail = false;
   for (const line of lines) {
-    if (/^\s{2}\S/.test(line)) perSheet = 0; // a sheet heading
-    if (perSheet++ < 5) keep.push(line);
-    else if (perSheet === 6) keep.push("    …");
+    if (/^■/.test(line) || /^\s{2}→/.test(line) || /^\S/.test(line)) {
+      keep.push(line);
+      keepDetail = false;
+    } else if (/^\s{2}\S/.test(line)) {
+      heading = line;
+      shown = 0;
+      keepDetail = false;
+    } else if (/^\s{4}\S+\s+(エラー|警告)/.test(line)) {
+      if (shown === 0) keep.push(heading);
+      keepDetail = shown++ < 2;
+      if (keepDetail) keep.push(line);
+      else if (shown === 3) keep.push("    …");
+    } else if (/^\s{4}\S/.test(line)) {
+      keepDetail = false;
+    } else if (keepDetail && line.trim()) {
+      keep.push(line);
+    }
   }
   return keep.join("\n");
 }

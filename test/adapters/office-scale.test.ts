@@ -26,7 +26,7 @@ describe("Office.js adapter at scale (10 sheets × 10,000 rows)", () => {
       expect(c.fill.syncs).toBe(7); // sheets + probe + 200,000 formulas (14.6 MB) in byte-sized batches
       expect(c.highlight.syncs).toBe(3);
       expect(c.rehighlight.syncs).toBe(3);
-      expect(c.clear.syncs).toBe(3);
+      expect(c.clear.syncs).toBe(4); // + 1 with notes (ExcelApi 1.18): the given-back cells' notes are probed once the state is read
       expect(c.resultSheet.syncs).toBe(3);
     }
   });

@@ -108,9 +108,71 @@ describe("highlight and clear", () => {
     expect(fake.cell("予算", "D14")!.fill?.color).toBe("#FFC7CE");
     expect(fake.sheet(STATE_SHEET)?.visibility).toBe("VeryHidden");
     await host.clearHighlights();
-    expect(host.lastSyncs).toBe(3);
+    expect(host.lastSyncs).toBe(4); // with notes: + 1 to probe the notes of the cells given back
     expect(sameFills(before, fake.fills())).toEqual([]);
     expect(fake.sheet(STATE_SHEET)).toBeUndefined();
+  });
+
+  describe("notes (ExcelApi 1.18)", () => {
+    const part = (cell: string) => ({ sheet: "S", cell, rule: "part/exceeds-whole", message: `${cell} は全体を超えています` });
+
+    it("writes one note per flagged cell with the exceljs adapter's text, and none without 1.18", async () => {
+      const fake = new FakeExcel();
+      fake.addSheet("S", [["x"]]);
+      const host = hostFor(fake);
+      await host.highlight(result([part("B2"), part("C3"), { ...part("C3"), severity: "warning", rule: "value/negative", message: "負の値" }]));
+      expect(host.lastSyncs).toBe(3);
+      expect(fake.note("S", "B2")).toBe("Kensa:\n[エラー] B2 は全体を超えています (part/exceeds-whole)");
+      expect(fake.note("S", "C3")).toBe("Kensa:\n[エラー] C3 は全体を超えています (part/exceeds-whole)\n[警告] 負の値 (value/negative)");
+      expect(fake.cell(STATE_SHEET, "D2")!.value).toBe('{"kensa":"own"}');
+      await host.clearHighlights();
+      expect(fake.sheet("S")!.notes.size).toBe(0);
+
+      const old = new FakeExcel();
+      old.apiVersion = "1.17";
+      old.addSheet("S", [["x"]]);
+      const oldHost = hostFor(old);
+      await oldHost.highlight(result([part("B2")]));
+      expect(oldHost.lastSyncs).toBe(3);
+      expect(old.cell("S", "B2")!.fill?.color).toBe("#FFC7CE");
+      expect(old.sheet("S")!.notes.size).toBe(0);
+      await oldHost.clearHighlights();
+      expect(oldHost.lastSyncs).toBe(3);
+    });
+
+    it("keeps a person's note: appends after it, does not stack on a second check, and clearing gives it back exactly", async () => {
+      const fake = new FakeExcel();
+      fake.addSheet("S", [["x"]]);
+      const mine = "担当者のメモ\n\n  末尾の空白も  ";
+      fake.sheet("S")!.notes.set("B2", mine);
+      const host = hostFor(fake);
+      await host.highlight(result([part("B2"), part("C3")]));
+      const expected = `${mine}\n\nKensa:\n[エラー] B2 は全体を超えています (part/exceeds-whole)`;
+      expect(fake.note("S", "B2")).toBe(expected);
+      await host.highlight(result([part("B2"), part("C3")]));
+      expect(host.lastSyncs).toBe(3);
+      expect(fake.note("S", "B2")).toBe(expected);
+      expect(fake.note("S", "C3")).toBe("Kensa:\n[エラー] C3 は全体を超えています (part/exceeds-whole)");
+      // new messages replace Kensa's part, never the person's
+      await host.highlight(result([{ ...part("B2"), message: "別の指摘" }]));
+      expect(fake.note("S", "B2")).toBe(`${mine}\n\nKensa:\n[エラー] 別の指摘 (part/exceeds-whole)`);
+      expect(fake.note("S", "C3")).toBeUndefined(); // no longer flagged: Kensa's own note removed
+      await host.clearHighlights();
+      expect(fake.note("S", "B2")).toBe(mine);
+      expect([...fake.sheet("S")!.notes.keys()]).toEqual(["B2"]);
+    });
+
+    it("leaves a note alone that the person rewrote or deleted after Kensa wrote it", async () => {
+      const fake = new FakeExcel();
+      fake.addSheet("S", [["x"]]);
+      const host = hostFor(fake);
+      await host.highlight(result([part("B2"), part("C3")]));
+      fake.sheet("S")!.notes.set("B2", "私の文章に書き換えた");
+      fake.sheet("S")!.notes.delete("C3");
+      await host.clearHighlights();
+      expect(fake.note("S", "B2")).toBe("私の文章に書き換えた");
+      expect(fake.note("S", "C3")).toBeUndefined();
+    });
   });
 
   it("checking twice does not stack: the state keeps the user's fill, clear restores it", async () => {

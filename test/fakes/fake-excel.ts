@@ -16,6 +16,9 @@
  * - it simulates cell-edit mode (every sync fails with InvalidOperationInCellEditMode) and an older
  *   ExcelApi version (newer APIs fail with ApiNotFound; isSetSupported answers accordingly).
  *
+ * - cell notes (ExcelApi 1.18, worksheet.notes): add / getItemOrNullObject / content / delete, queued,
+ *   counted and version-checked like the rest; adding a note where one exists fails, as in Excel.
+ *
  * What it does NOT model: formula calculation (formulas keep the cached value a test gives them, or
  * null; HYPERLINK shows its text), fonts/widths/validation beyond recording them, merged cells, themes,
  * events beyond registration, and real Excel's timing. Real-Excel verification is a manual step.
@@ -69,6 +72,8 @@ export class FakeSheet {
   frozenRows = 0;
   autoFilter?: string;
   validations: { address: string; rule: unknown }[] = [];
+  /** Cell notes by A1 address (upper case, no "$"). */
+  readonly notes = new Map<string, string>();
   constructor(public name: string) {}
   key(r: number, c: number): string {
     return `${r},${c}`;
@@ -230,6 +235,11 @@ export class FakeExcel {
   cell(sheet: string, a1: string): FakeCell | undefined {
     const { top, left } = parseRect(a1);
     return this.sheet(sheet)?.get(top, left);
+  }
+
+  /** The note on a cell (test inspection); undefined when it has none. */
+  note(sheet: string, a1: string): string | undefined {
+    return this.sheet(sheet)?.notes.get(noteKey(a1));
   }
 
   /** Every cell's fill as text, for before/after comparisons. */
@@ -462,6 +472,10 @@ class FakeWorksheet extends FakeProxy {
     });
     return r;
   }
+  private _notes?: FakeNoteCollection;
+  get notes(): FakeNoteCollection {
+    return (this._notes ??= new FakeNoteCollection(this.context, this));
+  }
   activate(): void {
     this.context.enqueue({ bytes: 30, exec: () => void (this.context.fake.activeSheet = this.resolve().name) });
   }
@@ -492,6 +506,98 @@ class FakeWorksheet extends FakeProxy {
       this.context.proxy();
       return { apply: (r: FakeRange) => this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => void (this.resolve().autoFilter = rectAddress(r.rect!)) }) };
     })());
+  }
+}
+
+function noteKey(address: string): string {
+  return rectAddress(parseRect(address));
+}
+
+class FakeNote extends FakeProxy {
+  private _content?: string;
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+  load(props: string): void {
+    this.context.enqueue({
+      bytes: 40 + props.length,
+      minVersion: "1.18",
+      exec: () => {
+        if (this.isNullObject) return 20;
+        for (const p of props.split(",").map((x) => x.trim())) if (p !== "content") throw new FakeExcelError("InvalidArgument", `fake: note property ${p} is not modelled`);
+        this._content = this.worksheet.resolve().notes.get(this.key) ?? "";
+        this.loaded.add("content");
+        return bytesOf(this._content) + 20;
+      },
+    });
+  }
+  get content(): string {
+    this.need("content");
+    return this._content!;
+  }
+  set content(v: string) {
+    this.context.enqueue({
+      bytes: 40 + bytesOf(v),
+      minVersion: "1.18",
+      exec: () => {
+        const notes = this.worksheet.resolve().notes;
+        if (!notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
+        notes.set(this.key, v);
+      },
+    });
+  }
+  delete(): void {
+    this.context.enqueue({
+      bytes: 30,
+      minVersion: "1.18",
+      exec: () => {
+        const notes = this.worksheet.resolve().notes;
+        if (!notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
+        notes.delete(this.key);
+      },
+    });
+  }
+  markNull(isNull: boolean): void {
+    this.isNullObject = isNull;
+  }
+}
+
+class FakeNoteCollection extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  add(cellAddress: string, content: string): FakeNote {
+    checkAddress(this.context, cellAddress);
+    const key = noteKey(cellAddress);
+    const note = new FakeNote(this.context, this.worksheet, key);
+    this.context.enqueue({
+      bytes: 40 + cellAddress.length + bytesOf(content),
+      minVersion: "1.18",
+      exec: () => {
+        const notes = this.worksheet.resolve().notes;
+        if (notes.has(key)) throw new FakeExcelError("InvalidArgument", `fake: ${key} already has a note`);
+        notes.set(key, String(content));
+      },
+    });
+    return note;
+  }
+  getItemOrNullObject(cellAddress: string): FakeNote {
+    checkAddress(this.context, cellAddress);
+    const key = noteKey(cellAddress);
+    const note = new FakeNote(this.context, this.worksheet, key);
+    this.context.enqueue({
+      bytes: 40 + cellAddress.length,
+      minVersion: "1.18",
+      exec: () => note.markNull(!this.worksheet.resolve().notes.has(key)),
+    });
+    return note;
   }
 }
 

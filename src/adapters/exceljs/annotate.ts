@@ -8,6 +8,8 @@ import type { CheckResult } from "../../core/engine";
 import {
   planApply,
   internalReference,
+  noteWithKensa,
+  userPartOfNote,
   type ApplyPlan,
   type CellProbe,
   type ExistingCell,
@@ -18,21 +20,10 @@ import type { CellValue } from "../../core/model/workbook";
 import type { Lang } from "../../core/report/format";
 import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
 
-/** Marks the start of Kensa's part of a cell note, so a later run replaces it and keeps the user's part. */
-const NOTE_MARK = "Kensa:";
-const NOTE_SEPARATOR = "\n\n";
-
 function noteText(note: ExcelJS.Cell["note"] | undefined): string {
   if (!note) return "";
   if (typeof note === "string") return note;
   return (note.texts ?? []).map((t) => t.text).join("");
-}
-
-/** The user's part of an existing note (anything before an earlier Kensa note). */
-function userPartOfNote(existing: string): string {
-  if (existing.startsWith(NOTE_MARK)) return "";
-  const i = existing.indexOf(NOTE_SEPARATOR + NOTE_MARK);
-  return i >= 0 ? existing.slice(0, i) : existing;
 }
 
 function plainValue(cell: ExcelJS.Cell): CellValue | undefined {
@@ -113,6 +104,11 @@ function removeNote(cell: ExcelJS.Cell): void {
   if (internal._value?.model) delete internal._value.model.comment;
 }
 
+/**
+ * Rows may carry a 4th column (the Office.js adapter's record of the note it wrote, with the person's
+ * original note); only columns 1–3 are read here, and the note is restored from its text
+ * (userPartOfNote), which both adapters write in the same layout.
+ */
 function restoreFromState(wb: ExcelJS.Workbook): void {
   const state = wb.getWorksheet(STATE_SHEET);
   if (!state || plainValue(state.getCell("A1")) !== STATE_MARK) return;
@@ -184,7 +180,7 @@ function applyHighlights(wb: ExcelJS.Workbook, plan: ApplyPlan): Touched[] {
     const cell = ws.getCell(n.cell);
     touch(ws, cell);
     const user = userPartOfNote(noteText(cell.note));
-    cell.note = user ? user + NOTE_SEPARATOR + n.text : n.text;
+    cell.note = noteWithKensa(user, n.text);
   }
   return [...touched.values()];
 }

@@ -4,7 +4,9 @@
  *
  * Where: a very hidden worksheet `Kensa_state`, in the same layout the exceljs adapter
  * (src/adapters/exceljs/annotate.ts) writes: A1 holds `Kensa 検証結果 state v1`, then one row per
- * touched cell: sheet | cell | original fill as exceljs Fill JSON ("" for no fill).
+ * touched cell: sheet | cell | original fill as exceljs Fill JSON ("" for no fill) | the note Kensa
+ * wrote there (NoteRecord JSON, "" for none; written only by this adapter, with ExcelApi 1.18 — the
+ * exceljs adapter ignores the column and finds the person's part of a note from its text).
  * Why a sheet rather than workbook.settings or custom XML: it is saved in the file, so it survives
  * closing the pane and reopening the workbook; the CLI's annotated copies and the add-in read and
  * write the same record, so a file highlighted by one is cleaned by the other; it is written and read
@@ -27,11 +29,36 @@ export interface OfficeFill {
   patternColor?: string;
 }
 
+/**
+ * The note Kensa wrote on a cell: "own" when the cell had no note (clearing deletes it), "appended"
+ * when Kensa's part follows a person's note (clearing gives back `user`, their text exactly).
+ */
+export type NoteRecord = { kensa: "own" } | { kensa: "appended"; user: string };
+
 export interface StateEntry {
   sheet: string;
   /** A1, upper case, no "$". */
   cell: string;
   fill: OfficeFill | null;
+  /** Set only when Kensa wrote a note on the cell. */
+  note?: NoteRecord;
+}
+
+/** Column D of a state row; undefined for "" or anything not written by this adapter. */
+export function noteFromJson(json: unknown): NoteRecord | undefined {
+  if (typeof json !== "string" || !json) return undefined;
+  try {
+    const o = JSON.parse(json) as { kensa?: unknown; user?: unknown };
+    if (o.kensa === "own") return { kensa: "own" };
+    if (o.kensa === "appended" && typeof o.user === "string") return { kensa: "appended", user: o.user };
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
+export function noteToJson(note: NoteRecord | undefined): string {
+  return note ? JSON.stringify(note) : "";
 }
 
 const OFFICE_TO_OOXML: Record<string, string> = {
@@ -117,16 +144,19 @@ export function parseState(values: readonly (readonly unknown[])[] | undefined):
   if (!values || values[0]?.[0] !== STATE_MARK) return [];
   const out: StateEntry[] = [];
   for (let r = 1; r < values.length; r++) {
-    const [sheet, cell, fill] = values[r];
+    const [sheet, cell, fill, note] = values[r];
     if (typeof sheet !== "string" || typeof cell !== "string" || !sheet || !cell) continue;
-    out.push({ sheet, cell: cell.replace(/\$/g, "").toUpperCase(), fill: fillFromJson(fill) });
+    const entry: StateEntry = { sheet, cell: cell.replace(/\$/g, "").toUpperCase(), fill: fillFromJson(fill) };
+    const record = noteFromJson(note);
+    if (record) entry.note = record;
+    out.push(entry);
   }
   return out;
 }
 
 /** The state sheet's rows (strings only; the adapter writes them with the text number format). */
 export function stateRows(entries: readonly StateEntry[]): string[][] {
-  return [[STATE_MARK, "", ""], ...entries.map((e) => [e.sheet, e.cell, fillToJson(e.fill)])];
+  return [[STATE_MARK, "", "", ""], ...entries.map((e) => [e.sheet, e.cell, fillToJson(e.fill), noteToJson(e.note)])];
 }
 
 /** A key grouping cells that share one original fill. */

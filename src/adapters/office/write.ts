@@ -3,10 +3,12 @@
  * number of findings (within Excel on the web's 5 MB per request; above it the same plan is cut into
  * byte-sized batches):
  *
- * - highlights: 1 sync lists the sheets, 1 sync reads Kensa's state and the current fills of the cells
- *   to highlight (getCellProperties over column runs), 1 sync restores the previous highlights,
- *   applies the new ones through RangeAreas (getRanges with address lists under 8,192 characters)
- *   and rewrites the state: 3 syncs;
+ * - highlights: 1 sync lists the sheets, 1 sync reads Kensa's state, the current fills of the cells
+ *   to highlight (getCellProperties over column runs) and, with ExcelApi 1.18, their notes, 1 sync
+ *   restores the previous highlights and notes, applies the new ones through RangeAreas (getRanges
+ *   with address lists under 8,192 characters), writes the notes and rewrites the state: 3 syncs;
+ *   with notes, 1 more when cells highlighted before are given back (their notes are known only once
+ *   the state is read): 4 syncs for clearing or for a check that flags fewer cells;
  * - computed cells: list sheets, read the target cells (values + formulas), write formulas/values as
  *   2D arrays per column run, null where a cell must stay as it is: 3 syncs;
  * - result sheet: list sheets, read every A1 (to find Kensa's earlier result sheet), write: 3 syncs.
@@ -16,8 +18,11 @@ import {
   internalReference,
   mergeIntoRectangles,
   planComputedWrites,
+  hasKensaPart,
+  noteWithKensa,
   planHighlights,
   planResultSheet,
+  userPartOfNote,
   rectToA1,
   type ComputedWrite,
   type ExistingCell,
@@ -28,14 +33,16 @@ import { columnLetters, fromA1, toA1 } from "../../core/model/address";
 import type { Fix } from "../../core/model/finding";
 import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
 import { buildTemplate, type TemplateSheet, type TemplateStyle } from "../../core/template";
-import { batchByBytes, chunkAddresses, gridBytes, stringBytes } from "./limits";
+import { PAYLOAD_BUDGET_BYTES, batchByBytes, chunkAddresses, gridBytes, stringBytes } from "./limits";
 import type { Session } from "./session";
-import { STATE_SHEET, fillKey, normalizeFill, parseState, stateRows, type OfficeFill, type StateEntry } from "./state";
+import { STATE_SHEET, fillKey, normalizeFill, parseState, stateRows, type NoteRecord, type OfficeFill, type StateEntry } from "./state";
 
 /** Rows of a column that a run may bridge (cells read or sent as null) to save a range object. */
 export const RUN_GAP = 8;
 /** Estimated response bytes of one cell's fill from getCellProperties. */
 const FILL_BYTES_PER_CELL = 100;
+/** Estimated request + response bytes of probing one cell's note (getItemOrNullObject + content). */
+const NOTE_PROBE_BYTES = 200;
 
 interface Pos {
   row: number;
@@ -171,8 +178,19 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
   const exists = new Set(names);
   const hasState = exists.has(STATE_SHEET);
 
+  // Notes (ExcelApi 1.18): one per flagged cell with the findings' messages, the exceljs adapter's
+  // text. Without 1.18 Kensa writes none: the older comments API (1.10) makes threaded conversations
+  // (author, replies, resolved state) that people use to discuss a cell, not annotations, and Kensa
+  // has no place in them. Records of notes written by an earlier session with 1.18 are kept for the
+  // cells still flagged, so a later session with 1.18 can give the person's note back.
+  const notesOn = s.supports("1.18");
+
   // What to highlight, on sheets that exist (never Kensa's own).
-  const plan = result ? planHighlights(result.findings, s.lang).highlights.filter((h) => exists.has(h.sheet) && h.sheet !== STATE_SHEET) : [];
+  const onSheet = (sheet: string) => exists.has(sheet) && sheet !== STATE_SHEET;
+  const planned = result ? planHighlights(result.findings, s.lang) : { highlights: [], notes: [] };
+  const plan = planned.highlights.filter((h) => onSheet(h.sheet));
+  const noteTexts = new Map<string, string>();
+  if (notesOn) for (const n of planned.notes) if (onSheet(n.sheet)) noteTexts.set(`${n.sheet}\u0000${n.cell}`, n.text);
   const target = new Map<string, { sheet: string; cell: string; row: number; col: number }>();
   for (const h of plan) {
     for (const r of h.rects) {
@@ -191,11 +209,25 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
     stateRange = s.sheet(STATE_SHEET).getUsedRange(true);
     stateRange.load("values,rowCount");
   }
-  const runs = readRuns([...target.values()], Math.max(20_000, 3 * target.size));
+  // Bridging gaps between runs reads extra cells; with notes it leaves room for the note probes, so
+  // fills and notes still travel in one sync.
+  const probes = notesOn ? [...target.keys()].filter((k) => noteTexts.has(k)).length : 0;
+  const room = Math.floor((0.9 * PAYLOAD_BUDGET_BYTES - probes * NOTE_PROBE_BYTES) / FILL_BYTES_PER_CELL) - target.size;
+  const runs = readRuns([...target.values()], Math.max(0, Math.min(Math.max(20_000, 3 * target.size), notesOn ? room : Infinity)));
   const current = new Map<string, OfficeFill | null>();
-  const readBatches = batchByBytes(runs, (r) => (r.last - r.first + 1) * FILL_BYTES_PER_CELL);
+  // the target cells' notes are probed in the same syncs as their fills
+  const notes = new Map<string, Excel.Note>();
+  type ReadItem = { run: ColumnRun } | { key: string; sheet: string; cell: string };
+  const readItems: ReadItem[] = runs.map((run) => ({ run }));
+  for (const [key, t] of target) if (noteTexts.has(key)) readItems.push({ key, sheet: t.sheet, cell: t.cell });
+  const readBatches = batchByBytes(readItems, (it) => ("run" in it ? (it.run.last - it.run.first + 1) * FILL_BYTES_PER_CELL : NOTE_PROBE_BYTES));
   if (readBatches.length === 0) readBatches.push([]);
-  for (const batch of readBatches) {
+  for (const items of readBatches) {
+    const batch: ColumnRun[] = [];
+    for (const it of items) {
+      if ("run" in it) batch.push(it.run);
+      else notes.set(it.key, probeNote(s, it.sheet, it.cell));
+    }
     const props = batch.map((r) =>
       s
         .sheet(r.sheet)
@@ -218,7 +250,18 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
     oldStateRows = stateRange.rowCount;
   }
 
-  // 3. write: restore, highlight, record
+  // (with notes) the notes of cells given back, once the state has said which they are
+  const restoreNotes: { key: string; entry: StateEntry }[] = [];
+  if (notesOn) for (const [key, e] of previous) if (!target.has(key) && onSheet(e.sheet) && parse(e.cell)) restoreNotes.push({ key, entry: e });
+  if (restoreNotes.length) {
+    const batches = batchByBytes(restoreNotes, () => NOTE_PROBE_BYTES);
+    for (const batch of batches) {
+      for (const { key, entry } of batch) notes.set(key, probeNote(s, entry.sheet, entry.cell));
+      await s.sync();
+    }
+  }
+
+  // 3. write: restore, highlight, notes, record
   let rangeAreas = 0;
   const restoreGroups = new Map<string, { sheet: string; fill: OfficeFill | null; cells: Pos[] }>();
   for (const [key, e] of previous) {
@@ -243,20 +286,80 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
       rangeAreas++;
     }
   }
-  const entries: StateEntry[] = [...target.entries()].map(([key, t]) => ({
-    sheet: t.sheet,
-    cell: t.cell,
-    fill: previous.has(key) ? previous.get(key)!.fill : (current.get(key) ?? null),
-  }));
-  await writeState(s, entries, hasState, oldStateRows);
+  const noteOps: NoteOp[] = [];
+  for (const { key, entry } of restoreNotes) {
+    const note = notes.get(key)!;
+    if (note.isNullObject) continue; // the person deleted it
+    const content = note.content;
+    if (!hasKensaPart(content)) continue; // the person rewrote it: theirs now
+    const user = entry.note?.kensa === "appended" ? entry.note.user : userPartOfNote(content);
+    noteOps.push(user ? { bytes: 60 + stringBytes(user), run: () => void (note.content = user) } : { bytes: 60, run: () => note.delete() });
+  }
+  const entries: StateEntry[] = [...target.entries()].map(([key, t]) => {
+    const prev = previous.get(key);
+    const entry: StateEntry = { sheet: t.sheet, cell: t.cell, fill: prev ? prev.fill : (current.get(key) ?? null) };
+    const text = noteTexts.get(key);
+    const note = notes.get(key);
+    if (text === undefined || !note) {
+      if (prev?.note) entry.note = prev.note;
+      return entry;
+    }
+    const existing = note.isNullObject ? undefined : note.content;
+    const user = personsPart(existing, prev);
+    const content = noteWithKensa(user, text);
+    entry.note = user ? { kensa: "appended", user } : { kensa: "own" };
+    const bytes = 60 + t.cell.length + stringBytes(content);
+    if (existing === undefined) {
+      const ws = s.sheet(t.sheet);
+      noteOps.push({ bytes, run: () => void ws.notes.add(t.cell, content) });
+    } else if (existing !== content) noteOps.push({ bytes, run: () => void (note.content = content) });
+    return entry;
+  });
+  await writeState(s, entries, hasState, oldStateRows, noteOps);
   return { cells: target.size, restored, rangeAreas };
 }
 
-/** Rewrites the state sheet in the current batch (and more batches only past the byte budget); syncs. */
-async function writeState(s: Session, entries: StateEntry[], hasState: boolean, oldRows: number): Promise<void> {
+/** A note write, queued in the write syncs with the state rows. */
+interface NoteOp {
+  bytes: number;
+  run: () => void;
+}
+
+/** Queues reading one cell's note (ExcelApi 1.18); isNullObject and content are known after the sync. */
+function probeNote(s: Session, sheet: string, cell: string): Excel.Note {
+  const note = s.sheet(sheet).notes.getItemOrNullObject(cell);
+  note.load("content");
+  return note;
+}
+
+/**
+ * The person's part of a flagged cell's note, which Kensa's text follows. A note Kensa did not write
+ * is entirely the person's; of Kensa's own earlier note, the person's part recorded in the state
+ * (exactly as it was), or, for a state without that record (the exceljs adapter's), the text before
+ * Kensa's mark.
+ */
+function personsPart(existing: string | undefined, prev: StateEntry | undefined): string {
+  if (existing === undefined) return ""; // no note (or the person deleted Kensa's)
+  if (!prev) return existing; // Kensa never touched the cell: the note is the person's
+  if (!hasKensaPart(existing)) return existing; // the person rewrote it
+  const record: NoteRecord | undefined = prev.note;
+  if (record?.kensa === "appended") return record.user;
+  return userPartOfNote(existing);
+}
+
+/**
+ * Rewrites the state sheet and queues the note writes in the current batch (and more batches only
+ * past the byte budget); syncs.
+ */
+async function writeState(s: Session, entries: StateEntry[], hasState: boolean, oldRows: number, noteOps: NoteOp[] = []): Promise<void> {
   const { ctx } = s;
   const sheets = ctx.workbook.worksheets;
   if (!entries.length) {
+    const batches = batchByBytes(noteOps, (o) => o.bytes);
+    for (let b = 0; b < batches.length; b++) {
+      for (const o of batches[b]) o.run();
+      if (b < batches.length - 1) await s.sync();
+    }
     if (hasState) s.sheet(STATE_SHEET).delete();
     await s.sync();
     return;
@@ -264,22 +367,26 @@ async function writeState(s: Session, entries: StateEntry[], hasState: boolean, 
   let ws: Excel.Worksheet;
   if (hasState) {
     ws = s.sheet(STATE_SHEET);
-    if (oldRows > 0) ws.getRange(`A1:C${oldRows}`).clear("Contents");
+    // D: a state written before notes had three columns; clearing four covers both.
+    if (oldRows > 0) ws.getRange(`A1:D${oldRows}`).clear("Contents");
   } else {
     ws = sheets.add(STATE_SHEET);
     ws.visibility = "VeryHidden";
   }
   const rows = stateRows(entries);
-  const batches = batchByBytes(
-    rows.map((r, i) => ({ r, i })),
-    ({ r }) => r.reduce((n, v) => n + stringBytes(v) * 1 + 6, 8) + 20,
-  );
+  type Item = { op: NoteOp } | { r: string[]; i: number };
+  const items: Item[] = [...noteOps.map((op) => ({ op })), ...rows.map((r, i) => ({ r, i }))];
+  const batches = batchByBytes(items, (it) => ("op" in it ? it.op.bytes : it.r.reduce((n, v) => n + stringBytes(v) * 2 + 6, 8) + 20));
   for (const batch of batches) {
-    const first = batch[0].i;
-    const range = ws.getRange(`A${first + 1}:C${first + batch.length}`);
-    // Text format first: a sheet named "=x" or "1" must stay text.
-    range.numberFormat = batch.map(() => ["@", "@", "@"]);
-    range.values = batch.map(({ r }) => r);
+    const rowsOf = batch.filter((it): it is { r: string[]; i: number } => "r" in it);
+    for (const it of batch) if ("op" in it) it.op.run();
+    if (rowsOf.length) {
+      const first = rowsOf[0].i;
+      const range = ws.getRange(`A${first + 1}:D${first + rowsOf.length}`);
+      // Text format first: a sheet named "=x" or "1" must stay text.
+      range.numberFormat = rowsOf.map(() => ["@", "@", "@", "@"]);
+      range.values = rowsOf.map(({ r }) => r);
+    }
     await s.sync();
   }
 }

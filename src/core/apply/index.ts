@@ -2,3 +2,4 @@
 export * from "./plan";
 export * from "./rectangles";
 export * from "./formula";
+export * from "./notes";

@@ -163,7 +163,9 @@ function mapCell(c: ExcelJS.Cell): Cell | undefined {
     case T_ERROR:
       return { value: { error: String((c.value as { error?: unknown }).error) } };
     case T_FORMULA: {
-      const value = mapResult((c.value as { result?: unknown }).result);
+      // exceljs leaves a cached result of 0 out of cell.value; cell.result still has it.
+      const cached = (c.value as { result?: unknown }).result ?? (c as unknown as { result?: unknown }).result;
+      const value = mapResult(cached);
       const cell: Cell = typeof value === "number" || value instanceof Date ? withFormat(value, c.numFmt) : { value };
       const formula = c.formula;
       if (formula) cell.formula = formula;

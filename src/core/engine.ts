@@ -70,7 +70,27 @@ export function createContext(workbook: Workbook, catalogue: Catalogue = default
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Row and column of an A1 address (fromA1's reading); a cell that is no address sorts last. */
 function position(cell: string): [number, number] {
+  // Fast path for the plain form rules produce ("C12"): 1–3 upper-case letters, then digits.
+  const n = cell.length;
+  let i = 0;
+  let col = 0;
+  for (; i < n && i < 3; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i > 0 && i < n && n - i <= 15) {
+    let row = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const c = cell.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (j === n) return [row - 1, col - 1];
+  }
   try {
     const { row, col } = fromA1(cell);
     return [row, col];
@@ -79,10 +99,38 @@ function position(cell: string): [number, number] {
   }
 }
 
+/** Workbook order: sheet, row, column, severity, rule id. Each finding's position is computed once. */
+function sortFindings(findings: Finding[], workbook: Workbook): void {
+  if (findings.length < 2) return;
+  const sheetOrder = new Map<string, number>();
+  workbook.sheets.forEach((s, i) => sheetOrder.set(s.name, i));
+  const keyed = findings.map((f) => {
+    const [row, col] = position(f.cell);
+    return { f, sheet: sheetOrder.get(f.sheet) ?? 1e9, row, col, severity: SEVERITY_ORDER[f.severity] };
+  });
+  keyed.sort(
+    (a, b) =>
+      a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.severity - b.severity || a.f.rule.localeCompare(b.f.rule),
+  );
+  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i].f;
+}
+
 export function summarize(findings: readonly Finding[]): Summary {
   const summary: Summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return summary;
+}
+
+function allComputed(ctx: CheckContext): CheckResult["computed"] {
+  const analyses = ctx.analyses();
+  // The context ends with this run, so the one analysis's own array can be handed out.
+  if (analyses.length === 1) return analyses[0].analysis.computed;
+  const out: CheckResult["computed"] = [];
+  for (const { analysis } of analyses) {
+    const cells = analysis.computed;
+    for (let i = 0; i < cells.length; i++) out.push(cells[i]);
+  }
+  return out;
 }
 
 export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): CheckResult {
@@ -108,19 +156,12 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): C
       findings.push(finding);
     }
   }
-  const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  findings.sort((a, b) => {
-    const s = (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9);
-    if (s) return s;
-    const [ar, ac] = position(a.cell);
-    const [br, bc] = position(b.cell);
-    return ar - br || ac - bc || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
-  });
+  sortFindings(findings, workbook);
   const kinds = new Map(ctx.tables.map((t) => [t.sheet.name, t.kind]));
   return {
     sheets: workbook.sheets.map((s) => ({ name: s.name, kind: kinds.get(s.name) ?? null })),
     findings,
     summary: summarize(findings),
-    computed: ctx.analyses().flatMap((a) => a.analysis.computed),
+    computed: allComputed(ctx),
   };
 }

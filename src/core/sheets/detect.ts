@@ -63,6 +63,17 @@ export function readMetadata(sheet: Sheet, headerRow: number): Record<string, st
 }
 
 /**
+ * A first character that no footnote starts with, even after trimming and NFKC: printable ASCII other
+ * than ( and *, digits and letters, kana, and CJK ideographs other than 注 (none of these is white space,
+ * none is changed by NFKC into ※, 注, ( or *).
+ */
+function cannotStartFootnote(c: number): boolean {
+  if (c > 0x20 && c < 0x7f) return c !== 0x28 && c !== 0x2a;
+  if (c >= 0x4e00 && c <= 0x9fff) return c !== 0x6ce8;
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa);
+}
+
+/**
  * Blank rows and footnotes (a first non-empty cell starting with ※, 注, （注） or *) are not data.
  * A row that also fills another of the kind's required columns is data whose 備考 happens to come first
  * (columns may be in any order), not a footnote.
@@ -73,7 +84,9 @@ function isFootnoteOrBlank(sheet: Sheet, row: number, requiredCols: ReadonlySet<
   for (let c = 0; c < cells.length; c++) {
     if (isEmptyCell(cells[c])) continue;
     if (first < 0) {
-      if (!FOOTNOTE.test(cellText(cells[c]).trim().normalize("NFKC"))) return false;
+      const text = cellText(cells[c]);
+      if (cannotStartFootnote(text.charCodeAt(0))) return false;
+      if (!FOOTNOTE.test(text.trim().normalize("NFKC"))) return false;
       first = c;
     } else if (requiredCols.has(c)) {
       return false;

@@ -2,7 +2,25 @@
 
 const DASHES = /[\u2014\u2015\u2010\u2011\u2012\u2013\u2212\uFF0D\u30FC\u2500]/g;
 
+/**
+ * True when normalizeLabel leaves the text as it is: every character printable ASCII other than [ ],
+ * hiragana, katakana (not ー) and ・, or a CJK unified ideograph. NFKC maps none of these, composes none
+ * of them with a neighbour, and no replacement below touches them.
+ */
+function isNormalLabel(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x5b || c === 0x5d || c === 0x7f) return false;
+    } else if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fb))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function normalizeLabel(text: string): string {
+  if (isNormalLabel(text)) return text;
   return text
     .normalize("NFKC")
     .replace(/\s+/g, "")

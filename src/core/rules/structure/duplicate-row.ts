@@ -2,6 +2,9 @@ import { normalizeLabel } from "../../values/normalize";
 import type { RowKey } from "../../sheets/analysis";
 import type { Rule, RuleFinding } from "../rule";
 
+/** Keys of one sheet and label, by normalised key: the first occurrence's index, or every one once repeated. */
+type KeyGroups = Map<string, number | RowKey[]>;
+
 export const rule: Rule = {
   meta: {
     id: "structure/duplicate-row",
@@ -15,18 +18,34 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const groups = new Map<string, RowKey[]>();
+    // sheet → label → normalised key. Groups are reported in the order of their first key (its index in
+    // `all`), as a single map over every key would give them.
+    const scopes = new Map<string, Map<string, KeyGroups>>();
+    const all: RowKey[] = [];
+    const repeated: RowKey[][] = [];
+    const firstOf: number[] = [];
     for (const { analysis } of ctx.analyses()) {
       for (const k of analysis.rowKeys) {
-        const id = `${k.sheet}\u0000${k.label}\u0000${normalizeLabel(k.key)}`;
-        const list = groups.get(id);
-        if (list) list.push(k);
-        else groups.set(id, [k]);
+        let bySheet = scopes.get(k.sheet);
+        if (!bySheet) scopes.set(k.sheet, (bySheet = new Map()));
+        let groups = bySheet.get(k.label);
+        if (!groups) bySheet.set(k.label, (groups = new Map()));
+        const id = normalizeLabel(k.key);
+        const seen = groups.get(id);
+        if (seen === undefined) groups.set(id, all.length);
+        else if (typeof seen === "number") {
+          const list = [all[seen], k];
+          groups.set(id, list);
+          repeated.push(list);
+          firstOf.push(seen);
+        } else seen.push(k);
+        all.push(k);
       }
     }
+    const order = repeated.map((_, i) => i).sort((a, b) => firstOf[a] - firstOf[b]);
     const out: RuleFinding[] = [];
-    for (const keys of groups.values()) {
-      if (keys.length < 2) continue;
+    for (const g of order) {
+      const keys = repeated[g];
       // Name at most a few occurrences: a key repeated thousands of times must not make this quadratic.
       const shown = keys.slice(0, 5).map((k) => k.cell).join(", ") + (keys.length > 5 ? ` … (${keys.length})` : "");
       const first = keys[0].cell;

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { allNumericCells } from "../shared/numeric-cells";
+import { numericBuckets } from "../shared/numeric-cells";
+import type { ErrorValue } from "../../values/types";
 
 export const rule: Rule = {
   meta: {
@@ -14,10 +15,11 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return allNumericCells(ctx).flatMap((c) =>
-      c.parsed.kind === "error"
-        ? [{ messageId: "formulaError", data: { row: c.rowLabel || c.cell, column: c.column, code: c.parsed.code }, sheet: c.sheet, cell: c.cell }]
-        : [],
-    );
+    return numericBuckets(ctx).error.map((c) => ({
+      messageId: "formulaError",
+      data: { row: c.rowLabel || c.cell, column: c.column, code: (c.parsed as ErrorValue).code },
+      sheet: c.sheet,
+      cell: c.cell,
+    }));
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { allNumericCells } from "../shared/numeric-cells";
+import { numericBuckets } from "../shared/numeric-cells";
 
 export const rule: Rule = {
   meta: {
@@ -11,10 +11,11 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return allNumericCells(ctx).flatMap((c) =>
-      c.required && c.parsed.kind === "empty"
-        ? [{ messageId: "missing", data: { row: c.rowLabel || c.cell, column: c.column }, sheet: c.sheet, cell: c.cell }]
-        : [],
-    );
+    return numericBuckets(ctx).missing.map((c) => ({
+      messageId: "missing",
+      data: { row: c.rowLabel || c.cell, column: c.column },
+      sheet: c.sheet,
+      cell: c.cell,
+    }));
   },
 };

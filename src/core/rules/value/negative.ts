@@ -1,6 +1,7 @@
 import { formatNumber } from "../../report/format";
 import type { Rule } from "../rule";
-import { allNumericCells } from "../shared/numeric-cells";
+import { numericBuckets } from "../shared/numeric-cells";
+import type { NumberValue } from "../../values/types";
 
 export const rule: Rule = {
   meta: {
@@ -12,16 +13,15 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return allNumericCells(ctx).flatMap((c) =>
-      c.parsed.kind === "number" && c.parsed.value < 0 && !c.negativeAllowed
-        ? [{
-            messageId: "negative",
-            data: { row: c.rowLabel || c.cell, column: c.column, value: formatNumber(c.parsed.value, c.parsed.decimals) + (c.parsed.unit ?? "") },
-            sheet: c.sheet,
-            cell: c.cell,
-            actual: c.parsed.value,
-          }]
-        : [],
-    );
+    return numericBuckets(ctx).negative.map((c) => {
+      const p = c.parsed as NumberValue;
+      return {
+        messageId: "negative",
+        data: { row: c.rowLabel || c.cell, column: c.column, value: formatNumber(p.value, p.decimals) + (p.unit ?? "") },
+        sheet: c.sheet,
+        cell: c.cell,
+        actual: p.value,
+      };
+    });
   },
 };

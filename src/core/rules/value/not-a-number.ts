@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { allNumericCells } from "../shared/numeric-cells";
+import { numericBuckets } from "../shared/numeric-cells";
+import type { NotANumber } from "../../values/types";
 
 const REASONS = {
   text: { ja: "数値として読めません", en: "is not a number" },
@@ -18,15 +19,15 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return allNumericCells(ctx).flatMap((c) => {
-      if (c.parsed.kind !== "not-a-number") return [];
-      const reason = REASONS[c.parsed.reason];
-      return [{
+    return numericBuckets(ctx).notANumber.map((c) => {
+      const p = c.parsed as NotANumber;
+      const reason = REASONS[p.reason];
+      return {
         messageId: "notANumber",
-        data: { row: c.rowLabel || c.cell, column: c.column, text: c.parsed.text.slice(0, 60), reasonJa: reason.ja, reasonEn: reason.en },
+        data: { row: c.rowLabel || c.cell, column: c.column, text: p.text.slice(0, 60), reasonJa: reason.ja, reasonEn: reason.en },
         sheet: c.sheet,
         cell: c.cell,
-      }];
+      };
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { allNumericCells } from "../shared/numeric-cells";
+import { numericBuckets } from "../shared/numeric-cells";
+import type { PlaceholderValue } from "../../values/types";
 
 export const rule: Rule = {
   meta: {
@@ -18,16 +19,15 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    return allNumericCells(ctx).flatMap((c) => {
-      if (c.parsed.kind !== "placeholder") return [];
+    return numericBuckets(ctx).placeholder.map((c) => {
       const allowed = c.placeholderAllowed;
-      return [{
+      return {
         messageId: allowed ? "allowed" : "forbidden",
         severity: allowed ? ("info" as const) : ("error" as const),
-        data: { row: c.rowLabel || c.cell, column: c.column, text: c.parsed.text },
+        data: { row: c.rowLabel || c.cell, column: c.column, text: (c.parsed as PlaceholderValue).text },
         sheet: c.sheet,
         cell: c.cell,
-      }];
+      };
     });
   },
 };

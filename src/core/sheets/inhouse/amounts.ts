@@ -10,7 +10,7 @@ import { formatNumber } from "../../report/format";
 import { cellText } from "../detect";
 import type { FigureRef } from "../analysis";
 import { parseCell, parseText } from "../../values/parse";
-import { compareSum, sumFigures } from "../../values/tolerance";
+import { compareSum } from "../../values/tolerance";
 import type { Figure, Parsed } from "../../values/types";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -85,46 +85,84 @@ function clean(x: number): number {
   return Number.isInteger(x) ? x : Number(x.toPrecision(15));
 }
 
-/** Reads a money cell in `unit` (a cell typed `30,600百万円` in a 億円 column becomes 306). */
-export function readAmount(cell: Cell | undefined, row: number, col: number, unit: string): AmountCell {
+/** Set by parseAmount: the cell read `…の内数`. */
+let lastInnerOf = false;
+
+/**
+ * What a money cell means: parseCell, plus `４６７．３ 億円` (a space before the unit) and `43億円の内数`
+ * (the figure 43; `amountWasInner()` then tells that it was an 内数).
+ */
+export function parseAmount(cell: Cell | undefined): Parsed {
   let parsed = parseCell(cell);
-  let innerOf: boolean | undefined;
+  lastInnerOf = false;
+  if (parsed.kind !== "not-a-number") return parsed;
   const raw = cell?.value;
-  if (parsed.kind === "not-a-number" && typeof raw === "string" && SPACED_UNIT.test(raw)) {
+  if (typeof raw !== "string") return parsed;
+  if (SPACED_UNIT.test(raw)) {
     // `４６７．３ 億円` (seed 002): a space between the number and its unit.
     const joined = parseText(raw.replace(SPACED_UNIT, "$1$2"));
     if (joined.kind === "number") parsed = joined;
   }
-  if (parsed.kind === "not-a-number" && typeof raw === "string" && INNER_SUFFIX.test(raw)) {
+  if (parsed.kind === "not-a-number" && INNER_SUFFIX.test(raw)) {
     const prefix = raw.replace(INNER_SUFFIX, "").replace(/^\s*[(（]/, "");
     const inner = parseText(prefix);
     if (inner.kind === "number") {
       parsed = inner;
-      innerOf = true;
+      lastInnerOf = true;
     }
   }
-  const out: AmountCell = {
-    row,
-    col,
-    cell: a1(row, col),
-    parsed,
-    text: typeof raw === "string" ? raw.trim() : cell?.text !== undefined ? cell.text.trim() : raw === null || raw === undefined ? "" : cellText(cell),
-    empty: parsed.kind === "empty",
-    placeholder: parsed.kind === "placeholder",
-    live: typeof raw === "number" || (cell?.formula !== undefined && cell.formula !== ""),
-  };
-  if (innerOf) out.innerOf = true;
-  if (parsed.kind === "number") {
-    let value = parsed.value;
-    let decimals = parsed.decimals;
-    const from = parsed.unit !== undefined ? AMOUNT_SCALE[parsed.unit] : undefined;
+  return parsed;
+}
+
+/** Whether the last parseAmount read an `…の内数` cell. */
+export function amountWasInner(): boolean {
+  return lastInnerOf;
+}
+
+/** A money cell's text as shown or typed (trimmed), for messages. */
+export function amountText(cell: Cell | undefined): string {
+  const raw = cell?.value;
+  return typeof raw === "string" ? raw.trim() : cell?.text !== undefined ? cell.text.trim() : raw === null || raw === undefined ? "" : cellText(cell);
+}
+
+/** The cell holds a number value (or a formula), so Excel formulas may reference it. */
+export function amountIsLive(cell: Cell | undefined): boolean {
+  return typeof cell?.value === "number" || (cell?.formula !== undefined && cell.formula !== "");
+}
+
+/** The figure of a parsed money cell in `unit` (`30,600百万円` in a 億円 column is 306); undefined unless a number. */
+export function amountFigure(parsed: Parsed, unit: string): Figure | undefined {
+  if (parsed.kind !== "number") return undefined;
+  let value = parsed.value;
+  let decimals = parsed.decimals;
+  if (parsed.unit !== undefined) {
+    const from = AMOUNT_SCALE[parsed.unit];
     const to = AMOUNT_SCALE[unit];
     if (from !== undefined && to !== undefined && from !== to) {
       value = clean((value * from) / to);
       decimals = decimals + Math.round(Math.log10(to / from));
     }
-    out.figure = { value, decimals, unit };
   }
+  return { value, decimals, unit };
+}
+
+/** Reads a money cell in `unit` (a cell typed `30,600百万円` in a 億円 column becomes 306). */
+export function readAmount(cell: Cell | undefined, row: number, col: number, unit: string): AmountCell {
+  const parsed = parseAmount(cell);
+  const innerOf = lastInnerOf;
+  const out: AmountCell = {
+    row,
+    col,
+    cell: a1(row, col),
+    parsed,
+    text: amountText(cell),
+    empty: parsed.kind === "empty",
+    placeholder: parsed.kind === "placeholder",
+    live: amountIsLive(cell),
+  };
+  if (innerOf) out.innerOf = true;
+  const figure = amountFigure(parsed, unit);
+  if (figure) out.figure = figure;
   return out;
 }
 
@@ -178,16 +216,28 @@ function partFigure(p: SumPart): Figure | "zero" | "missing" {
  * Sum of the parts, null when any part is missing (a partial sum is never passed off as the total).
  */
 export function computeSum(parts: SumPart[], unit: string): { figure: Figure | null; partial: Figure; missing: number } {
-  const figs: Figure[] = [];
+  // sumFigures over the known figures, without collecting them first.
   let missing = 0;
-  for (const p of parts) {
-    const f = partFigure(p);
+  let known = 0;
+  let sum = 0;
+  let decimals = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const f = partFigure(parts[i]);
     if (f === "missing") missing++;
-    else if (f !== "zero") figs.push(f);
+    else if (f !== "zero") {
+      sum += f.value;
+      if (known === 0 || f.decimals > decimals) decimals = f.decimals;
+      known++;
+    }
   }
-  const s = sumFigures(figs);
-  const partial: Figure = { value: s.value, decimals: figs.length ? s.decimals : 0, unit };
+  const partial: Figure = { value: cleanSum(sum), decimals: known ? decimals : 0, unit };
   return { figure: missing ? null : partial, partial, missing };
+}
+
+/** Float noise removed from a sum, as sumFigures does. */
+function cleanSum(x: number): number {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(15));
 }
 
 /**
@@ -197,8 +247,8 @@ export function computeSum(parts: SumPart[], unit: string): { figure: Figure | n
 export function evaluateSum(stated: Figure | undefined, parts: SumPart[], unit: string): SumOutcome {
   let missing = 0;
   let plain = 0;
-  for (const p of parts) {
-    const f = partFigure(p);
+  for (let i = 0; i < parts.length; i++) {
+    const f = partFigure(parts[i]);
     if (f === "missing") missing++;
     else if (f !== "zero") plain += f.value;
   }
@@ -247,9 +297,12 @@ const MAX_FORMULA = 8000;
  * counts blocking rows in [0, r).
  */
 export function runsOf(partRows: number[], blockingPrefix: Int32Array): [number, number][] {
-  const rows = [...partRows].sort((a, b) => a - b);
+  let sorted = true;
+  for (let i = 1; i < partRows.length && sorted; i++) sorted = partRows[i - 1] <= partRows[i];
+  const rows = sorted ? partRows : [...partRows].sort((a, b) => a - b);
   const runs: [number, number][] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const last = runs[runs.length - 1];
     if (last && blockingPrefix[r] - blockingPrefix[last[1] + 1] === 0) last[1] = r;
     else runs.push([r, r]);
@@ -260,7 +313,12 @@ export function runsOf(partRows: number[], blockingPrefix: Int32Array): [number,
 /** Prefix counts of blocking rows: out[r] = number of blocking rows among 0..r−1. */
 export function blockingPrefix(rowCount: number, blocking: Iterable<number>): Int32Array {
   const flags = new Uint8Array(rowCount + 1);
-  for (const r of blocking) if (r >= 0 && r < rowCount) flags[r] = 1;
+  if (Array.isArray(blocking)) {
+    for (let i = 0; i < blocking.length; i++) {
+      const r = blocking[i] as number;
+      if (r >= 0 && r < rowCount) flags[r] = 1;
+    }
+  } else for (const r of blocking) if (r >= 0 && r < rowCount) flags[r] = 1;
   const out = new Int32Array(rowCount + 2);
   for (let r = 0; r <= rowCount; r++) out[r + 1] = out[r] + flags[r];
   return out;
@@ -270,17 +328,27 @@ export function blockingPrefix(rowCount: number, blocking: Iterable<number>): In
  * `SUM(C5:C18)` or `SUM(C5:C7,C9:C12)` over the parts in column `col`; undefined when a part holds text
  * (SUM would skip it), when there are no parts, or when the formula would be too long.
  */
+const FORMULAS = new WeakMap<SumPart[], { col: number; prefix: Int32Array; length: number; formula: { formula: string; runs: number } | undefined }>();
+
 export function sumFormula(parts: SumPart[], col: number, prefix: Int32Array): { formula: string; runs: number } | undefined {
   if (parts.length === 0) return undefined;
-  for (const p of parts) {
-    if (p.amount.live || p.computed || p.amount.empty) continue;
-    return undefined;
+  // The same parts are asked for twice (the computed cell, then total/row): remember the last answer.
+  const known = parts.length > 16 ? FORMULAS.get(parts) : undefined;
+  if (known && known.col === col && known.prefix === prefix && known.length === parts.length) return known.formula;
+  const formula = sumFormulaUncached(parts, col, prefix);
+  if (parts.length > 16) FORMULAS.set(parts, { col, prefix, length: parts.length, formula });
+  return formula;
+}
+
+function sumFormulaUncached(parts: SumPart[], col: number, prefix: Int32Array): { formula: string; runs: number } | undefined {
+  const rows: number[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!(p.amount.live || p.computed || p.amount.empty)) return undefined;
+    rows[i] = p.row;
   }
   const letters = columnLetters(col);
-  const runs = runsOf(
-    parts.map((p) => p.row),
-    prefix,
-  );
+  const runs = runsOf(rows, prefix);
   const args = runs.map(([a, b]) => (a === b ? `${letters}${a + 1}` : `${letters}${a + 1}:${letters}${b + 1}`));
   const formula = `SUM(${args.join(",")})`;
   if (formula.length > MAX_FORMULA) return undefined;

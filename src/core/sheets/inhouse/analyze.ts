@@ -6,11 +6,13 @@
  *
  * 外部資金 is a different fiscal year (R6) from the other columns (R7), so it is never compared with them.
  */
+import { columnLetters } from "../../model/address";
 import type { CheckContext } from "../../rules/context";
-import type { Figure } from "../../values/types";
+import { parseCell } from "../../values/parse";
+import type { Figure, Parsed } from "../../values/types";
 import { emptyAnalysis, type ComputedCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
-import { a1, computeSum, figureRef, sumFormula, typedOf } from "./amounts";
+import { computeSum, sumFormula, typedOf } from "./amounts";
 import { INHOUSE_AMOUNT_KEYS, inhouseParts, inhouseRowLabel, readInhouse, type InhouseAmountKey, type InhouseRow } from "./read";
 
 interface Effective {
@@ -42,35 +44,51 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     return a.live || (row.role !== "item" && a.empty && sums.get(row)?.[key]?.live === true);
   };
 
+  // The ratio columns present, with what their cells need once per sheet.
+  const ratios = RATIOS.filter((r) => t.cols[r.key] !== undefined).map((r) => {
+    const numCol = t.cols[r.num];
+    const denCol = t.cols[r.den];
+    return {
+      ...r,
+      col: t.cols[r.key]!,
+      letters: columnLetters(t.cols[r.key]!),
+      column: t.labels[r.key],
+      suffix: ` の ${t.labels[r.key]}`,
+      // The formula's column letters, when both columns are present.
+      n: numCol === undefined ? undefined : columnLetters(numCol),
+      d: denCol === undefined ? undefined : columnLetters(denCol),
+    };
+  });
+  // Per row and ratio column: the cell's address and its parsed value (read once, used twice).
+  const ratioCells: string[] = [];
+  const ratioParsed: Parsed[] = [];
+
   // Money cells, keys, parts of the whole, text.
-  for (const row of t.rows) {
-    const rowLabel = inhouseRowLabel(row);
-    for (const key of INHOUSE_AMOUNT_KEYS) {
-      const a = row.amounts[key];
-      if (!a) continue;
-      out.numericCells.push({
-        sheet,
-        cell: a.cell,
-        column: t.labels[key],
-        rowLabel,
-        parsed: a.parsed,
-        required: row.role === "item" && key !== "external",
-        placeholderAllowed: key === "external",
-      });
-    }
-    for (const { key } of RATIOS) {
-      const col = t.cols[key];
-      if (col === undefined) continue;
-      const parsed = row.ratios[key]!.parsed;
+  const numericCells = out.numericCells;
+  const nameLabel = t.labels.name;
+  for (let i = 0; i < t.rows.length; i++) {
+    const row = t.rows[i];
+    const { total, health, external } = row.amounts;
+    // The money cells are their own NumericCells.
+    if (total) numericCells.push(total);
+    if (health) numericCells.push(health);
+    if (external) numericCells.push(external);
+    const cells = rowsOfSheet[row.row];
+    const rowNumber = String(row.row + 1);
+    for (let k = 0; k < ratios.length; k++) {
+      const r = ratios[k];
+      const cell = r.letters + rowNumber;
+      const parsed = parseCell(cells?.[r.col]);
+      ratioCells.push(cell);
+      ratioParsed.push(parsed);
       // A ratio cell only needs checking as a value when it holds something that claims to be one.
       if (parsed.kind === "number" || parsed.kind === "error" || parsed.kind === "not-a-number") {
-        out.numericCells.push({ sheet, cell: row.ratios[key]!.cell, column: t.labels[key], rowLabel, parsed, required: false, placeholderAllowed: true });
+        numericCells.push({ sheet, cell, column: r.column, rowLabel: inhouseRowLabel(row), parsed, required: false, placeholderAllowed: true });
       }
     }
-    if (row.role === "item" && row.name) out.rowKeys.push({ sheet, cell: row.nameCell, key: row.name, label: t.labels.name });
-    const health = row.amounts.health && figureRef(sheet, row.amounts.health, `${rowLabel} の ${t.labels.health}`);
-    const whole = row.amounts.total && figureRef(sheet, row.amounts.total, `${t.labels.total}`);
-    if (health && whole) out.partsOfWhole.push({ part: health, whole });
+    if (row.role === "item" && row.name) out.rowKeys.push({ sheet, cell: row.nameCell, key: row.name, label: nameLabel });
+    // The money cells are their own FigureRefs too (labelled "<row> の 健康・医療関係" and "全体").
+    if (health?.figure && total?.figure) out.partsOfWhole.push({ part: health, whole: total });
     if (row.note) out.textCells.push({ sheet, cell: row.note.cell, text: row.note.text });
   }
 
@@ -104,37 +122,46 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     }
   }
 
-  // Ratios on every row (institutes, 小計, 合計).
-  for (const row of t.rows) {
-    for (const r of RATIOS) {
-      const col = t.cols[r.key];
-      const numCol = t.cols[r.num];
-      const denCol = t.cols[r.den];
-      if (col === undefined || numCol === undefined || denCol === undefined) continue;
-      const num = figureOf(row, r.num);
-      const den = figureOf(row, r.den);
+  // Ratios on every row (institutes, 小計, 合計). The formula's pieces around the row number, per ratio.
+  const formulaPieces = ratios.map((r) => ["IF(OR(", r.n, "", '="",', r.d, "", '=""),"",IFERROR(', r.n, "", "/", r.d, "", ',""))']);
+  const rowCount = t.rows.length;
+  for (let i = 0; i < rowCount; i++) {
+    const row = t.rows[i];
+    const item = row.role === "item";
+    let rowLabel: string | undefined;
+    let rowNumber: string | undefined;
+    for (let k = 0; k < ratios.length; k++) {
+      const r = ratios[k];
+      if (r.n === undefined || r.d === undefined) continue;
+      const numAmount = row[r.num];
+      const denAmount = row[r.den];
+      // Institute rows stand for themselves; empty 小計 / 合計 cells take the sums computed above.
+      const num = item ? numAmount?.figure : figureOf(row, r.num);
+      const den = item ? denAmount?.figure : figureOf(row, r.den);
       let value: number | null = null;
       if (num && den && den.value !== 0) value = num.value / den.value;
-      const c: ComputedCell = {
-        sheet,
-        cell: row.ratios[r.key]!.cell,
-        value,
-        decimals: 1,
-        numFmt: "0.0%",
-        label: `${inhouseRowLabel(row)} の ${t.labels[r.key]}`,
-        rule: "ratio/mismatch",
-        percent: true,
-      };
-      if (liveOf(row, r.num) && liveOf(row, r.den)) {
-        const n = a1(row.row, numCol);
-        const d = a1(row.row, denCol);
-        c.formula = `IF(OR(${n}="",${d}=""),"",IFERROR(${n}/${d},""))`;
+      rowLabel ??= inhouseRowLabel(row);
+      const cell = ratioCells[i * ratios.length + k];
+      const label = rowLabel + r.suffix;
+      let c: ComputedCell;
+      const live = item ? numAmount !== undefined && numAmount.live && denAmount !== undefined && denAmount.live : liveOf(row, r.num) && liveOf(row, r.den);
+      if (live) {
+        rowNumber ??= String(row.row + 1);
+        // IF(OR(C4="",B4=""),"",IFERROR(C4/B4,"")), joined: one flat string rather than a chain of pieces.
+        const pieces = formulaPieces[k];
+        pieces[2] = pieces[5] = pieces[8] = pieces[11] = rowNumber;
+        const formula = pieces.join("");
+        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, rule: "ratio/mismatch", percent: true, formula };
+      } else {
+        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, rule: "ratio/mismatch", percent: true };
       }
-      const typed = typedOf(rowsOfSheet[row.row]?.[col], row.ratios[r.key]!.parsed);
-      if (typed) c.typed = typed;
+      const parsed = ratioParsed[i * ratios.length + k];
+      if (parsed.kind !== "empty") {
+        const typed = typedOf(rowsOfSheet[row.row]?.[r.col], parsed);
+        if (typed) c.typed = typed;
+      }
       out.computed.push(c);
     }
   }
   return out;
 }
-

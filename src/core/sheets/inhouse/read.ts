@@ -14,11 +14,24 @@
 import type { Cell } from "../../model/workbook";
 import type { CheckContext } from "../../rules/context";
 import { normalizeLabel } from "../../values/normalize";
-import { parseCell } from "../../values/parse";
-import type { Parsed } from "../../values/types";
+import { plainNumberOf, shortestDecimals } from "../../values/parse";
+import type { Figure, Parsed } from "../../values/types";
+import type { FigureRef, NumericCell } from "../analysis";
 import { cellText } from "../detect";
 import { column, type DetectedTable } from "../table";
-import { a1, amountUnitIn, blockingPrefix, readAmount, sheetUnit, type AmountCell, type SumPart } from "./amounts";
+import {
+  a1,
+  amountFigure,
+  amountIsLive,
+  amountText,
+  amountUnitIn,
+  amountWasInner,
+  blockingPrefix,
+  parseAmount,
+  sheetUnit,
+  type AmountCell,
+  type SumPart,
+} from "./amounts";
 
 export type InhouseRole = "item" | "subtotal" | "total";
 
@@ -39,21 +52,170 @@ export const INHOUSE_LABELS: Record<string, string> = {
   note: "備考",
 };
 
-export interface InhouseRow {
-  row: number;
-  role: InhouseRole;
+/**
+ * One row of the table. Its money cells are its own fields (`amounts` is the row itself), declared up
+ * front so that every row has the same shape.
+ */
+export class InhouseRow {
+  readonly row: number;
+  readonly role: InhouseRole;
   /** 機関名 as written (trimmed); "合計", "小計" for those rows. */
-  name: string;
+  readonly name: string;
   /** Canonical ministry key (文, 厚, 経, 内, 総, こ…), own or filled down. */
-  ministry?: string;
+  ministry: string | undefined = undefined;
   /** 所管 as written on this row, when any. */
-  ministryText?: string;
+  ministryText: string | undefined = undefined;
   /** A1 of the 機関名 cell (or the first cell of the row when there is none). */
-  nameCell: string;
-  amounts: Partial<Record<InhouseAmountKey, AmountCell>>;
-  /** The typed ratio cells (computed columns), parsed. */
-  ratios: Partial<Record<InhouseRatioKey, { cell: string; col: number; parsed: Parsed }>>;
-  note?: { cell: string; text: string };
+  readonly nameCell: string;
+  note: { cell: string; text: string } | undefined = undefined;
+  total: InhouseAmount | undefined = undefined;
+  health: InhouseAmount | undefined = undefined;
+  external: InhouseAmount | undefined = undefined;
+
+  constructor(row: number, role: InhouseRole, name: string, nameCell: string) {
+    this.row = row;
+    this.role = role;
+    this.name = name;
+    this.nameCell = nameCell;
+  }
+
+  /** The money cells by column key (全体, 健康・医療関係, 外部資金), for the columns present. */
+  get amounts(): Partial<Record<InhouseAmountKey, InhouseAmount>> {
+    return this;
+  }
+}
+
+/** What the money cells of one column share. */
+export interface InhouseAmountColumn {
+  key: InhouseAmountKey;
+  sheet: string;
+  /** 0-based column. */
+  col: number;
+  /** Header as written, for messages. */
+  column: string;
+  unit: string;
+}
+
+const LIVE = 1;
+const INNER_OF = 2;
+/** A plain number (no parse kept). */
+const PLAIN = 4;
+
+/**
+ * One money cell of an インハウス予算 sheet, parsed once. The same object is the shared rules' NumericCell,
+ * the SumPart of the 小計 / 合計 that add it up and the FigureRef of part/exceeds-whole (健康・医療関係 as
+ * the part, 全体 as the whole), so a cell costs one small object however many places take it. What only
+ * messages need (the A1 address, the text, labels) is derived on demand.
+ */
+export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRef {
+  readonly owner: InhouseRow;
+  readonly spec: InhouseAmountColumn;
+  readonly figure: Figure | undefined;
+  /** What the cell means; undefined for a plain number, whose parse is rebuilt from the figure on demand. */
+  private readonly parsedValue: Parsed | undefined;
+  /** The model cell, for the text. */
+  private readonly source: Cell | undefined;
+  private readonly flags: number;
+
+  constructor(owner: InhouseRow, spec: InhouseAmountColumn, cell: Cell | undefined) {
+    this.owner = owner;
+    this.spec = spec;
+    this.source = cell;
+    const plain = plainNumberOf(cell);
+    if (plain !== undefined) {
+      // The commonest cell: parseCell's fast path. Keep only the figure (the same value and decimals).
+      this.parsedValue = undefined;
+      this.flags = LIVE | PLAIN;
+      this.figure = { value: plain, decimals: plain % 1 === 0 ? 0 : shortestDecimals(plain), unit: spec.unit };
+    } else {
+      const parsed = parseAmount(cell);
+      this.parsedValue = parsed;
+      this.flags = (amountIsLive(cell) ? LIVE : 0) | (amountWasInner() ? INNER_OF : 0);
+      this.figure = amountFigure(parsed, spec.unit);
+    }
+  }
+
+  /** What the cell means (parseCell's reading, with the money-cell readings of parseAmount). */
+  get parsed(): Parsed {
+    if (this.parsedValue !== undefined) return this.parsedValue;
+    const f = this.figure!;
+    return { kind: "number", value: f.value, decimals: f.decimals, unitKind: "none" };
+  }
+
+  get key(): InhouseAmountKey {
+    return this.spec.key;
+  }
+  get sheet(): string {
+    return this.spec.sheet;
+  }
+  get row(): number {
+    return this.owner.row;
+  }
+  get col(): number {
+    return this.spec.col;
+  }
+  get cell(): string {
+    return a1(this.owner.row, this.spec.col);
+  }
+  get text(): string {
+    return amountText(this.source);
+  }
+  get empty(): boolean {
+    return this.parsedValue !== undefined && this.parsedValue.kind === "empty";
+  }
+  get placeholder(): boolean {
+    return this.parsedValue !== undefined && this.parsedValue.kind === "placeholder";
+  }
+  get live(): boolean {
+    return (this.flags & LIVE) !== 0;
+  }
+  get innerOf(): true | undefined {
+    return (this.flags & INNER_OF) !== 0 ? true : undefined;
+  }
+  // NumericCell
+  /** Column header, for messages. */
+  get column(): string {
+    return this.spec.column;
+  }
+  get rowLabel(): string {
+    return inhouseRowLabel(this.owner);
+  }
+  /** Empty is value/missing on institute rows, in 全体 and 健康・医療関係. */
+  get required(): boolean {
+    return this.owner.role === "item" && this.spec.key !== "external";
+  }
+  /** A placeholder (`—`) is allowed (info) in 外部資金 only. */
+  get placeholderAllowed(): boolean {
+    return this.spec.key === "external";
+  }
+  // SumPart
+  get name(): string {
+    return this.owner.name;
+  }
+  get amount(): AmountCell {
+    return this;
+  }
+  /** 外部資金 may be `—`: it counts as nothing in a sum, not as missing. */
+  get placeholderIsZero(): boolean | undefined {
+    return this.spec.key === "external" ? true : undefined;
+  }
+  // FigureRef (only taken when the cell has a figure)
+  get value(): number {
+    return this.figure!.value;
+  }
+  get decimals(): number {
+    return this.figure!.decimals;
+  }
+  get unit(): string | undefined {
+    return this.figure!.unit;
+  }
+  get unitKind(): "amount" {
+    return "amount";
+  }
+  /** "理化学研究所 の 健康・医療関係" for the part, "全体" for the whole. */
+  get label(): string {
+    return this.spec.key === "health" ? `${inhouseRowLabel(this.owner)} の ${this.spec.column}` : this.spec.column;
+  }
 }
 
 /** A 小計 or 合計 row and the institute rows it covers. */
@@ -127,13 +289,23 @@ function headerLabel(table: DetectedTable, key: string): string {
   return text ? text.replace(/\s+/g, "") : INHOUSE_LABELS[key];
 }
 
-function buildRows(table: DetectedTable, unit: string, cols: InhouseTable["cols"]): InhouseRow[] {
+function buildRows(table: DetectedTable, unit: string, cols: InhouseTable["cols"], labels: Record<string, string>): InhouseRow[] {
   const sheet = table.sheet;
   const nameCol = column(table, "name");
   const ministryCol = column(table, "ministry");
   const noteCol = column(table, "note");
+  const totalCol = cols.total;
+  const spec = (key: InhouseAmountKey): InhouseAmountColumn | undefined => {
+    const col = cols[key];
+    return col === undefined ? undefined : { key, sheet: sheet.name, col, column: labels[key], unit };
+  };
+  const total = spec("total");
+  const health = spec("health");
+  const external = spec("external");
   const rows: InhouseRow[] = [];
-  for (const r of table.dataRows) {
+  const dataRows = table.dataRows;
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     const cells: (Cell | undefined)[] = sheet.rows[r] ?? [];
     let name = nameCol === undefined ? "" : cellText(cells[nameCol]).trim();
     const ministryText = ministryCol === undefined ? "" : cellText(cells[ministryCol]).trim();
@@ -148,17 +320,10 @@ function buildRows(table: DetectedTable, unit: string, cols: InhouseTable["cols"
       }
     }
     if (role !== "total") ministry = ministry ?? ministryKey(name === ministryText ? "" : ministryText);
-    const amounts: InhouseRow["amounts"] = {};
-    for (const key of ["total", "health", "external"] as const) {
-      const c = cols[key];
-      if (c !== undefined) amounts[key] = readAmount(cells[c], r, c, unit);
-    }
-    const ratios: InhouseRow["ratios"] = {};
-    for (const key of ["healthRatio", "externalRatio"] as const) {
-      const c = cols[key];
-      if (c !== undefined) ratios[key] = { cell: a1(r, c), col: c, parsed: parseCell(cells[c]) };
-    }
-    const out: InhouseRow = { row: r, role, name, nameCell: a1(r, nameCol ?? cols.total ?? 0), amounts, ratios };
+    const out = new InhouseRow(r, role, name, a1(r, nameCol ?? totalCol ?? 0));
+    if (total) out.total = new InhouseAmount(out, total, cells[total.col]);
+    if (health) out.health = new InhouseAmount(out, health, cells[health.col]);
+    if (external) out.external = new InhouseAmount(out, external, cells[external.col]);
     if (ministry) out.ministry = ministry;
     if (ministryText && name !== ministryText) out.ministryText = ministryText;
     if (noteCol !== undefined) {
@@ -184,7 +349,8 @@ function buildGroups(rows: InhouseRow[]): InhouseGroup[] {
     if (topTotal) topTotal.parts = sinceTotal.slice();
     topTotal = undefined;
   };
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.role === "item") {
       if (row.ministry) fill = row.ministry;
       else if (fill) row.ministry = fill;
@@ -204,7 +370,7 @@ function buildGroups(rows: InhouseRow[]): InhouseGroup[] {
       } else {
         parts = sinceSub.filter((r) => !covered.has(r));
       }
-      for (const p of parts) covered.add(p);
+      for (let i = 0; i < parts.length; i++) covered.add(parts[i]);
       groups.push({ row, parts });
       sinceSub = [];
       fill = undefined;
@@ -238,7 +404,7 @@ export function buildInhouse(table: DetectedTable): InhouseTable {
   }
   const labels: Record<string, string> = {};
   for (const key of Object.keys(INHOUSE_LABELS)) labels[key] = headerLabel(table, key);
-  const rows = buildRows(table, unit, cols);
+  const rows = buildRows(table, unit, cols, labels);
   const groups = buildGroups(rows);
   const blocking = blockingPrefix(
     table.sheet.rows.length,
@@ -252,16 +418,23 @@ export function readInhouse(table: DetectedTable, ctx: CheckContext): InhouseTab
   return ctx.memo(`inhouse/read:${table.sheet.name}`, () => buildInhouse(table));
 }
 
-/** The parts of a group in one money column, as the sum helpers take them. */
+const PARTS = new WeakMap<InhouseGroup, Partial<Record<InhouseAmountKey, SumPart[]>>>();
+
+/**
+ * The parts of a group in one money column, as the sum helpers take them: the rows' money cells
+ * themselves (an InhouseAmount is a SumPart). The same array for the same group and key.
+ */
 export function inhouseParts(group: InhouseGroup, key: InhouseAmountKey): SumPart[] {
+  let byKey = PARTS.get(group);
+  if (!byKey) PARTS.set(group, (byKey = {}));
+  const known = byKey[key];
+  if (known) return known;
   const out: SumPart[] = [];
-  for (const p of group.parts) {
-    const amount = p.amounts[key];
-    if (!amount) continue;
-    const part: SumPart = { row: p.row, name: p.name, amount };
-    if (amount.figure) part.figure = amount.figure;
-    if (key === "external") part.placeholderIsZero = true;
-    out.push(part);
+  const parts = group.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const amount = parts[i].amounts[key];
+    if (amount) out.push(amount);
   }
+  byKey[key] = out;
   return out;
 }

@@ -126,6 +126,7 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function sameAtPrecision(computed: number, typed: Figure): boolean {
   if (!Number.isFinite(computed) || !Number.isFinite(typed.value)) return false;
+  if (computed === typed.value) return true; // the usual case; rounding both would agree
   if (roundTo(computed, typed.decimals) === roundTo(typed.value, typed.decimals)) return true;
   return Math.abs(computed - typed.value) <= halfUnit(typed.decimals) + eps(computed, typed.value);
 }

@@ -9,17 +9,9 @@ import { ExcelHost } from "../src/adapters/office";
 import { checkWorkbook } from "../src/core/engine";
 import { FakeExcel, budgetSheetRows, type FakeStats } from "../test/fakes/fake-excel";
 
-export interface StepCounts {
-  syncs: number;
-  proxies: number;
-  operations: number;
-  requestBytes: number;
-  responseBytes: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  rangeAreas: number;
-  ms: number;
-}
+const COUNTED = ["syncs", "proxies", "operations", "requestBytes", "responseBytes", "maxRequestBytes", "maxResponseBytes", "rangeAreas"] as const;
+
+export type StepCounts = Pick<FakeStats, (typeof COUNTED)[number]> & { ms: number };
 
 export interface ScaleCase {
   findings: number;
@@ -33,8 +25,7 @@ export interface ScaleCase {
 }
 
 function counts(s: FakeStats, ms: number): StepCounts {
-  const { syncs, proxies, operations, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes, rangeAreas } = s;
-  return { syncs, proxies, operations, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes, rangeAreas, ms };
+  return { ...(Object.fromEntries(COUNTED.map((k) => [k, s[k]])) as Pick<FakeStats, (typeof COUNTED)[number]>), ms };
 }
 
 /** `sheets` sheets of `rows` rows with `badPerSheet` part/exceeds-whole errors each. */

@@ -1,7 +1,7 @@
 /** Puts a real excerpt of the demo's output into README.md between the DEMO markers. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { main, type CliIO } from "../src/cli/main";
+import { runCaptured } from "../src/cli/capture";
 
 const BEGIN = "<!-- DEMO:BEGIN -->";
 const END = "<!-- DEMO:END -->";
@@ -9,14 +9,8 @@ const SAMPLE = "samples/r7-report.xlsx";
 
 /** The text `kensa check` prints for the sample, without colours. */
 export async function demoOutput(): Promise<string> {
-  let out = "";
-  const io: CliIO = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false } as CliIO["stdout"],
-    stderr: { write: () => true, isTTY: false } as unknown as CliIO["stderr"],
-    env: {},
-  };
-  await main(["node", "kensa", "check", join(__dirname, "..", SAMPLE), "--no-color"], io);
-  return out.replaceAll(join(__dirname, "..") + "/", "");
+  const { stdout } = await runCaptured(["check", join(__dirname, "..", SAMPLE), "--no-color"]);
+  return stdout.replaceAll(join(__dirname, "..") + "/", "");
 }
 
 /** The excerpt: per sheet, its first errors and warnings (with their numbers), then the totals. */

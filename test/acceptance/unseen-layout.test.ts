@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
-import { main, type CliIO } from "../../src/cli/main";
+import { runCaptured } from "../../src/cli/capture";
 import { checkWorkbook } from "../../src/core/engine";
 import { fromA1, toA1 } from "../../src/core/model/address";
 import type { Cell, Sheet, Workbook } from "../../src/core/model/workbook";
@@ -109,13 +109,7 @@ test("kensa check --format json on the re-laid-out .xlsx reports them too", asyn
   }
   await wb.xlsx.writeFile(file);
 
-  let stdout = "";
-  const io: CliIO = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: false } as CliIO["stdout"],
-    stderr: { write: () => true, isTTY: false } as unknown as CliIO["stderr"],
-    env: {},
-  };
-  const code = await main(["node", "kensa", "check", file, "--format", "json"], io);
+  const { code, stdout } = await runCaptured(["check", file, "--format", "json"]);
   expect(code).toBe(1);
   const report = JSON.parse(stdout) as { files: { findings: { severity: string; rule: string; sheet: string; cell: string }[] }[] };
   const got = report.files[0].findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`).sort();

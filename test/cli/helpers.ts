@@ -1,35 +1,15 @@
 /** Running the CLI in-process with captured output, and a deterministic rule for plumbing tests. */
-import { main, type CliDeps } from "../../src/cli/main";
+import { runCaptured, type CaptureOptions, type CapturedRun } from "../../src/cli/capture";
 import type { Rule } from "../../src/core/rules/rule";
 import type { Severity } from "../../src/core/model/finding";
 import { toA1 } from "../../src/core/model/address";
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type Run = CapturedRun;
+export type RunOptions = CaptureOptions;
 
-export interface RunOptions {
-  stdoutTTY?: boolean;
-  stderrTTY?: boolean;
-  env?: Record<string, string | undefined>;
-  deps?: CliDeps;
-}
-
-export async function run(args: string[], options: RunOptions = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    ["node", "kensa", ...args],
-    {
-      stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
-      stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false, columns: 80 },
-      env: options.env ?? {},
-    },
-    options.deps ?? { rules: [markerRule] },
-  );
-  return { code, stdout, stderr };
+/** The CLI with captured output; plumbing tests default to the marker rule. */
+export function run(args: string[], options: RunOptions = {}): Promise<Run> {
+  return runCaptured(args, { ...options, deps: options.deps ?? { rules: [markerRule] } });
 }
 
 const MARKERS: Record<string, Severity> = { ERR: "error", WARN: "warning", INFO: "info" };

@@ -37,10 +37,6 @@ export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
 }
 
-export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
-  return sheet.rows[row]?.[col];
-}
-
 export function isEmptyCell(cell: Cell | undefined): boolean {
   if (!cell) return true;
   const v = cell.value;

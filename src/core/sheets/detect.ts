@@ -1,5 +1,5 @@
 /** Sheet-kind detection by header labels (DOMAIN §2). */
-import { cellAt, isEmptyCell, type Cell, type Sheet } from "../model/workbook";
+import { isEmptyCell, type Cell, type Sheet } from "../model/workbook";
 import { matchesLabel, normalizeLabel } from "../values/normalize";
 import { KIND_SPECS, type KindSpec } from "./kinds";
 import type { DetectedTable } from "./table";
@@ -118,4 +118,3 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
   return undefined;
 }
 
-export { cellAt };

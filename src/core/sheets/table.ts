@@ -1,4 +1,4 @@
-import type { Cell, Sheet } from "../model/workbook";
+import type { Sheet } from "../model/workbook";
 import type { SheetKind } from "./kinds";
 
 /** A sheet recognised as one of the kinds: where its header is and which column holds what. */
@@ -19,9 +19,4 @@ export interface DetectedTable {
 
 export function column(table: DetectedTable, key: string): number | undefined {
   return table.columns[key]?.[0];
-}
-
-export function cellIn(table: DetectedTable, row: number, key: string): Cell | undefined {
-  const col = column(table, key);
-  return col === undefined ? undefined : table.sheet.rows[row]?.[col];
 }

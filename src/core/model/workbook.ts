@@ -25,8 +25,14 @@ export interface Sheet {
   name: string;
   /** rows[r][c]; missing rows and cells are empty. */
   rows: (Cell | undefined)[][];
-  /** Merged ranges as A1 rectangles ("A1:C1"), when known. */
+  /** Merged ranges as A1 rectangles ("A1:C1"); the value is in the top-left cell only, as Excel keeps it. */
   merges?: string[];
+  /** 0-based rows hidden by the person (or grouped and collapsed); they are still data. */
+  hiddenRows?: number[];
+  /** 0-based hidden columns; a hidden column repeating a visible column's label is a working column. */
+  hiddenColumns?: number[];
+  /** What the adapter could not load for this sheet (Excel below ExcelApi 1.13 has no merged areas). */
+  layoutUnknown?: ("merges" | "hidden")[];
 }
 
 export interface Workbook {

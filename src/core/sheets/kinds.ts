@@ -30,6 +30,9 @@ export interface KindSpec {
   requireAny?: string[];
 }
 
+/** 備考 as templates write it: `備考`, `備考欄（特筆すべき事項等）`. */
+const NOTE_LABELS = ["備考", "備考欄"];
+
 const AMOUNT_WORDS = ["予算額", "要求額", "前年度", "当年度", "決算額"];
 const FISCAL_YEAR = /(令和|平成|R|H)\d+年度?|20\d\d年度/;
 
@@ -50,7 +53,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "external", labels: ["外部資金"] },
       { key: "healthRatio", labels: ["健康・医療比率"] },
       { key: "externalRatio", labels: ["外部資金比率"] },
-      { key: "note", labels: ["備考"] },
+      { key: "note", labels: NOTE_LABELS },
     ],
   },
   {
@@ -60,7 +63,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "name", labels: ["名称"], required: true },
       { key: "change", labels: ["増減額"] },
       { key: "changeRate", labels: ["増減率"] },
-      { key: "note", labels: ["備考"] },
+      { key: "note", labels: NOTE_LABELS },
       { key: "amount", labels: [], required: true, repeated: true, matches: isAmountHeader },
     ],
   },
@@ -79,7 +82,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "grade", labels: ["進捗"], required: true },
       { key: "suggestedGrade", labels: ["判定"] },
       { key: "detail", labels: ["進捗の詳細"] },
-      { key: "note", labels: ["備考"] },
+      { key: "note", labels: NOTE_LABELS },
       // Per-year columns ("R6実績", "令和7年度") are found by the reader, not here.
     ],
   },
@@ -94,7 +97,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "subItem", labels: ["細目"] },
       { key: "value", labels: ["値"], required: true },
       { key: "ofWhich", labels: ["うち"] },
-      { key: "note", labels: ["備考"] },
+      { key: "note", labels: NOTE_LABELS },
     ],
   },
 ];

@@ -1,22 +1,46 @@
-import type { Sheet } from "../model/workbook";
+import type { Cell, Sheet } from "../model/workbook";
 import type { SheetKind } from "./kinds";
+import type { RowRole } from "./structure/rows";
 
 /** A sheet recognised as one of the kinds: where its header is and which column holds what. */
 export interface DetectedTable {
   sheet: Sheet;
   kind: SheetKind;
-  /** 0-based row of the header. */
+  /** 0-based first row of the header block (one to three rows). */
+  headerTop: number;
+  /** 0-based last row of the header block. */
   headerRow: number;
   /** Column key → 0-based columns (more than one only for repeated columns). */
   columns: Record<string, number[]>;
-  /** Header text of every non-empty header cell, by column. */
+  /**
+   * Header text by column, for messages and qualifiers: the reading that matched for a key column
+   * (`全体` under `予算額（億円）`), else the column's label with its parent as a qualifier.
+   */
   headers: Map<number, string>;
-  /** Metadata found above the header: 報告年度, 単位, 統合プロジェクト, … (label → raw text). */
+  /** Every label above each column, top first (`予算額（億円）`, `全体`), with units from an annex row. */
+  headerPaths: Map<number, string[]>;
+  /** Metadata found above the data: 報告年度, 単位, 統合プロジェクト, … (label → raw text). */
   metadata: Record<string, string>;
-  /** 0-based data rows: below the header, not blank, not footnotes. */
+  /** 0-based data rows: below the header and its annex, not blank, footnotes, legends or headings. */
   dataRows: number[];
+  /** The role of every row below the header block that is not data. */
+  roles: Map<number, RowRole>;
+  /** Hidden columns whose label repeats a visible column's: working columns, not read. */
+  hiddenDuplicates: { key: string; hidden: number; visible: number }[];
+  /**
+   * The grid readers read: the sheet's cells, except that an attribute merged down over several data rows
+   * (目標の種類, 期間, 区分, 所管, 内訳) is given to every row it spans. Addresses are the sheet's own.
+   */
+  rows: (Cell | undefined)[][];
 }
 
 export function column(table: DetectedTable, key: string): number | undefined {
   return table.columns[key]?.[0];
+}
+
+/** Every label above a column joined into one text, to find units and years in any of them. */
+export function headerPathText(table: DetectedTable, col: number | undefined): string | undefined {
+  if (col === undefined) return undefined;
+  const path = table.headerPaths.get(col);
+  return path ? path.join(" ") : table.headers.get(col);
 }

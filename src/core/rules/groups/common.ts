@@ -5,6 +5,8 @@ import { rule as missing } from "../value/missing";
 import { rule as negative } from "../value/negative";
 import { rule as placeholder } from "../value/placeholder";
 import { rule as unknownSheet } from "../structure/unknown-sheet";
+import { rule as hiddenColumn } from "../structure/hidden-column";
+import { rule as layoutUnknown } from "../structure/layout-unknown";
 import { rule as duplicateRow } from "../structure/duplicate-row";
 import { rule as exceedsWhole } from "../part/exceeds-whole";
 import { rule as xrefMismatch } from "../xref/mismatch";
@@ -22,6 +24,8 @@ export const commonRules: Rule[] = [
   negative,
   placeholder,
   unknownSheet,
+  hiddenColumn,
+  layoutUnknown,
   duplicateRow,
   exceedsWhole,
   xrefMismatch,

@@ -1,4 +1,6 @@
-import type { Rule } from "../rule";
+import { KIND_TITLES } from "../../sheets/kinds";
+import { nearKind } from "../../sheets/detect";
+import type { Rule, RuleFinding } from "../rule";
 import { isKensaResultSheet } from "../shared/result-sheet";
 
 export const rule: Rule = {
@@ -11,12 +13,26 @@ export const rule: Rule = {
         ja: "シート「{sheet}」は見出し行が見つからないため検証していません（最初の30行に様式の見出しがありません）。",
         en: "Sheet “{sheet}” was not checked: no known header row in its first 30 rows.",
       },
+      near: {
+        ja: "シート「{sheet}」は{kind}の様式に近いものの、見出し「{missing}」が見つからないため検証していません。見出しの文言を様式に合わせてください。",
+        en: "Sheet “{sheet}” looks like a {kindEn} sheet but was not checked: no header “{missing}” was found. Use the template's header labels.",
+      },
     },
   },
   check(ctx) {
     const known = new Set(ctx.tables.map((t) => t.sheet));
     return ctx.workbook.sheets
       .filter((s) => !known.has(s) && !isKensaResultSheet(s))
-      .map((s) => ({ messageId: "unknown", data: { sheet: s.name }, sheet: s.name, cell: "A1" }));
+      .map((s): RuleFinding => {
+        const near = nearKind(s);
+        if (!near) return { messageId: "unknown", data: { sheet: s.name }, sheet: s.name, cell: "A1" };
+        const title = KIND_TITLES[near.spec.kind];
+        return {
+          messageId: "near",
+          data: { sheet: s.name, kind: title.ja, kindEn: title.en, missing: near.missing.join("」「") },
+          sheet: s.name,
+          cell: "A1",
+        };
+      });
   },
 };

@@ -43,7 +43,7 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
   const out = emptyAnalysis();
   const sheet = t.sheet;
   const cols = t.amountCols;
-  const grid = table.sheet.rows;
+  const grid = table.rows;
 
   // Money cells and text.
   for (const row of t.rows) {
@@ -157,7 +157,7 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
   const cf = t.effective(row, ci);
   const p = pf ?? zero(pa, pi);
   const c = cf ? convertFigure(cf, t.amountCols[pi].unit) : zero(ca, ci);
-  const grid = t.table.sheet.rows;
+  const grid = t.table.rows;
   const live = (a: typeof pa) => a.live || (a.empty && t.groupOf.has(row));
   const P = pa.cell;
   const C = ca.cell;

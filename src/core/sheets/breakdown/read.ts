@@ -26,7 +26,7 @@ import { normalizeLabel } from "../../values/normalize";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import { cellText } from "../detect";
-import { column, type DetectedTable } from "../table";
+import { column, headerPathText, type DetectedTable } from "../table";
 import { a1, amountUnitIn, blockingPrefix, computeSum, readAmount, type AmountCell, type SumPart } from "../inhouse/amounts";
 
 export type BreakdownRole = "detail" | "subtotal" | "total" | "other" | "of-which" | "inner" | "relisted";
@@ -241,7 +241,7 @@ function buildRows(table: DetectedTable, amountCols: AmountColumn[]): BreakdownR
   const noteCol = column(table, "note");
   const rows: BreakdownRow[] = [];
   for (const r of table.dataRows) {
-    const cells: (Cell | undefined)[] = sheet.rows[r] ?? [];
+    const cells: (Cell | undefined)[] = table.rows[r] ?? [];
     const category = catCol === undefined ? "" : cellText(cells[catCol]).trim();
     let name = nameCol === undefined ? "" : cellText(cells[nameCol]).trim();
     const explicit = explicitRole(category);
@@ -395,7 +395,7 @@ function buildOfWhich(rows: BreakdownRow[]): OfWhichSet[] {
 /** The amount unit the column's cells are typed in (`306億円`), when no header or metadata names one. */
 function cellUnit(table: DetectedTable, col: number): string | undefined {
   for (const r of table.dataRows) {
-    const v = table.sheet.rows[r]?.[col]?.value;
+    const v = table.rows[r]?.[col]?.value;
     if (typeof v === "string") {
       const u = amountUnitIn(v);
       if (u) return u;
@@ -408,7 +408,7 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
   const metaUnit = amountUnitIn(table.metadata["単位"]);
   const amountCols: AmountColumn[] = (table.columns.amount ?? []).map((col) => {
     const label = headerText(table, col, columnLetters(col));
-    return { col, label, key: normalizeLabel(label), unit: amountUnitIn(label) ?? metaUnit ?? cellUnit(table, col) ?? "億円" };
+    return { col, label, key: normalizeLabel(label), unit: amountUnitIn(headerPathText(table, col)) ?? metaUnit ?? cellUnit(table, col) ?? "億円" };
   });
   const rows = buildRows(table, amountCols);
   const groups = buildGroups(rows);
@@ -416,7 +416,7 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
   for (const g of groups) groupOf.set(g.row, g);
   const { prev, cur } = choosePrevCur(amountCols);
   const blocking = blockingPrefix(
-    table.sheet.rows.length,
+    table.rows.length,
     rows.filter((r) => !r.heading).map((r) => r.row),
   );
 

@@ -30,7 +30,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
   const t = readInhouse(table, ctx);
   const out = emptyAnalysis();
   const sheet = t.sheet;
-  const rowsOfSheet = table.sheet.rows;
+  const rowsOfSheet = table.rows;
   // Figures of empty 小計 / 合計 cells, as Kensa computes them (other cells stand for themselves).
   const sums = new Map<InhouseRow, Partial<Record<InhouseAmountKey, Effective>>>();
   const figureOf = (row: InhouseRow, key: InhouseAmountKey): Figure | undefined => {

@@ -18,7 +18,7 @@ import { plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import type { FigureRef, NumericCell } from "../analysis";
 import { cellText } from "../detect";
-import { column, type DetectedTable } from "../table";
+import { column, headerPathText, type DetectedTable } from "../table";
 import {
   a1,
   amountFigure,
@@ -306,7 +306,7 @@ function buildRows(table: DetectedTable, unit: string, cols: InhouseTable["cols"
   const dataRows = table.dataRows;
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i];
-    const cells: (Cell | undefined)[] = sheet.rows[r] ?? [];
+    const cells: (Cell | undefined)[] = table.rows[r] ?? [];
     let name = nameCol === undefined ? "" : cellText(cells[nameCol]).trim();
     const ministryText = ministryCol === undefined ? "" : cellText(cells[ministryCol]).trim();
     // A 合計 / 小計 label written in the 所管 column with 機関名 blank.
@@ -395,7 +395,7 @@ function buildGroups(rows: InhouseRow[]): InhouseGroup[] {
 
 export function buildInhouse(table: DetectedTable): InhouseTable {
   const totalCol = column(table, "total");
-  const headerUnit = amountUnitIn(totalCol === undefined ? undefined : table.headers.get(totalCol));
+  const headerUnit = amountUnitIn(headerPathText(table, totalCol));
   const unit = sheetUnit(table.metadata, headerUnit ?? "億円");
   const cols: InhouseTable["cols"] = {};
   for (const key of ["total", "health", "external", "healthRatio", "externalRatio"] as const) {
@@ -407,7 +407,7 @@ export function buildInhouse(table: DetectedTable): InhouseTable {
   const rows = buildRows(table, unit, cols, labels);
   const groups = buildGroups(rows);
   const blocking = blockingPrefix(
-    table.sheet.rows.length,
+    table.rows.length,
     rows.map((r) => r.row),
   );
   return { table, sheet: table.sheet.name, unit, cols, labels, rows, groups, blocking };

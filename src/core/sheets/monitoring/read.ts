@@ -242,7 +242,7 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     ofWhich: column(table, "ofWhich"),
     note: column(table, "note"),
   };
-  const rows = table.sheet.rows;
+  const rows = table.rows;
   const at = (r: number, c: number | undefined) => (c === undefined ? undefined : rows[r]?.[c]);
   const text = (r: number, c: number | undefined) => cellText(at(r, c)).trim();
   const addr = (r: number, c: number | undefined) => toA1(r, c ?? 0);

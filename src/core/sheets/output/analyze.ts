@@ -19,7 +19,7 @@ function header(table: DetectedTable, key: string, fallback: string): string {
 
 function textAt(table: DetectedTable, a1: string): string {
   const { row, col } = fromA1(a1);
-  return cellText(table.sheet.rows[row]?.[col]).trim();
+  return cellText(table.rows[row]?.[col]).trim();
 }
 
 

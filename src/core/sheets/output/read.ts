@@ -306,7 +306,7 @@ function readTable(table: DetectedTable): OutputTable {
   let section: string | undefined;
   let category: string | undefined;
   for (const r of table.dataRows) {
-    const cells = sheet.rows[r] ?? [];
+    const cells = table.rows[r] ?? [];
 
     const numberText = text(cellOf(cells, cols.number));
     const indicatorText = text(cellOf(cells, cols.indicator));

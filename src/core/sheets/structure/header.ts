@@ -1,0 +1,326 @@
+/**
+ * Header blocks (DOMAIN §2): one to three rows within the first 30 whose columns carry every required
+ * label of a kind. In a block, a column's label is the path of labels above it: a parent cell (merged
+ * across its children, or written once over empty cells whose children sit below), then the child; a
+ * label merged down over the header rows belongs to each of them.
+ */
+import { matchesLabel, normalizeLabel } from "../../values/normalize";
+import { KIND_SPECS, type ColumnSpec, type KindSpec } from "../kinds";
+import type { Layout } from "./layout";
+import { isMetadataText } from "./metadata";
+
+export const HEADER_SEARCH_ROWS = 30;
+export const MAX_HEADER_ROWS = 3;
+/** Header cells read per row: enough for any template, bounded for sheets with 16,384 used columns. */
+const MAX_HEADER_COLUMNS = 256;
+
+export interface HeaderColumn {
+  col: number;
+  /** Labels from the top of the block down, consecutive repeats (vertical merges) removed. */
+  path: string[];
+  /** Texts to match, most specific reading first. */
+  candidates: string[];
+  hidden: boolean;
+}
+
+export interface HeaderBlock {
+  top: number;
+  bottom: number;
+  columns: HeaderColumn[];
+}
+
+export interface KindMatch {
+  spec: KindSpec;
+  /** Key → chosen columns (visible before hidden; one unless the key repeats). */
+  columns: Record<string, number[]>;
+  /** The text that matched, per chosen column. */
+  labels: Map<number, string>;
+  /** Hidden columns whose label repeats a visible column's: working columns, not read. */
+  hiddenDuplicates: { key: string; hidden: number; visible: number }[];
+  /** Required labels the block lacks (empty for a full match). */
+  missing: string[];
+  /** Required labels found. */
+  requiredFound: number;
+  score: number;
+}
+
+/** A line break separates a label from its qualifier (`備考\n出典・留意事項等`): the first line is a reading too. */
+function readings(text: string): string[] {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.length > 1 ? [text, lines[0]] : [text];
+}
+
+/** Columns of row `row` that hold a label, directly or through a merge. */
+function labelledColumns(layout: Layout, row: number): number[] {
+  const out: number[] = [];
+  const width = Math.min(layout.width(row), MAX_HEADER_COLUMNS);
+  for (let c = 0; c < width; c++) if (layout.textAt(row, c)) out.push(c);
+  for (const m of layout.merges) {
+    if (m.top <= row && m.bottom >= row && m.right >= width) {
+      for (let c = Math.max(m.left, width); c <= Math.min(m.right, MAX_HEADER_COLUMNS - 1); c++) if (layout.textAt(row, c)) out.push(c);
+    }
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * Labels of row `row` by column. A cell in a row above the block's last spans the empty cells to its right
+ * whose column has a label lower down (an unmerged parent written once over its children).
+ */
+function rowLabels(layout: Layout, row: number, isParentRow: boolean, childCols: ReadonlySet<number>): Map<number, { text: string; span: number }> {
+  const out = new Map<number, { text: string; span: number }>();
+  const cols = labelledColumns(layout, row);
+  for (const c of cols) {
+    const { left, right } = layout.span(row, c);
+    out.set(c, { text: layout.textAt(row, c), span: right - left + 1 });
+  }
+  if (!isParentRow || !mayParent(layout, row, cols)) return out;
+  // Unmerged parents: extend over empty cells that have a child below, up to the next label.
+  for (const c of cols) {
+    const { left, right } = layout.span(row, c);
+    if (c !== left || !childCols.has(c)) continue;
+    let end = right;
+    while (!out.has(end + 1) && childCols.has(end + 1) && end + 1 < MAX_HEADER_COLUMNS) end++;
+    if (end === right) continue;
+    const text = out.get(c)!.text;
+    const span = end - left + 1;
+    for (let k = left; k <= end; k++) out.set(k, { text, span });
+  }
+  return out;
+}
+
+/**
+ * Whether a row's labels may be written once over several children without a merge: only in a row of two
+ * or more labels that holds no metadata (`報告年度 | 令和7年度` is not a parent over the table).
+ */
+function mayParent(layout: Layout, row: number, cols: readonly number[]): boolean {
+  const anchors = cols.filter((c) => layout.isAnchor(row, c));
+  return anchors.length >= 2 && !anchors.some((c) => isMetadataText(layout.textAt(row, c)));
+}
+
+/** The block's columns with their label paths and the readings to match. */
+export function headerBlock(layout: Layout, top: number, bottom: number): HeaderBlock {
+  const rows: Map<number, { text: string; span: number }>[] = [];
+  for (let r = bottom; r >= top; r--) {
+    const below = new Set<number>();
+    for (const m of rows) for (const c of m.keys()) below.add(c);
+    rows.unshift(rowLabels(layout, r, r < bottom, below));
+  }
+  const allCols = new Set<number>();
+  for (const m of rows) for (const c of m.keys()) allCols.add(c);
+  const columns: HeaderColumn[] = [];
+  for (const col of [...allCols].sort((a, b) => a - b)) {
+    const path: string[] = [];
+    const spans: number[] = [];
+    for (const m of rows) {
+      const l = m.get(col);
+      if (!l) continue;
+      if (path.length && path[path.length - 1] === l.text) continue;
+      path.push(l.text);
+      spans.push(l.span);
+    }
+    columns.push({ col, path, candidates: candidatesOf(path, spans), hidden: layout.columnHidden(col) });
+  }
+  return { top, bottom, columns };
+}
+
+/**
+ * Readings of a label path, most specific first. Under a parent spanning several columns the child is the
+ * label (`予算額（億円）` / `全体`); a parent over one column is the label and the child its qualifier
+ * (`外部資金` / `（健康・医療関係）`). Either way the parent with the child as a qualifier is also tried.
+ */
+function candidatesOf(path: string[], spans: number[]): string[] {
+  const out: string[] = [];
+  const leaf = path[path.length - 1];
+  if (path.length === 1) return readings(leaf);
+  const parent = path[path.length - 2];
+  const combined = `${parent}（${leaf.replace(/^[（(](.*)[）)]$/s, "$1")}）`;
+  const parentSpansOne = spans[spans.length - 2] === 1;
+  const order = parentSpansOne ? [combined, leaf] : [leaf, combined];
+  for (const t of order) out.push(...readings(t));
+  // A grandparent over a parent and child: the parent as the label, the child a qualifier.
+  if (path.length > 2) out.push(...readings(`${path[path.length - 3]}（${parent}）`));
+  return [...new Set(out)];
+}
+
+function specMatches(spec: ColumnSpec, text: string): boolean {
+  return spec.matches ? spec.matches(normalizeLabel(text)) : spec.labels.some((l) => matchesLabel(text, l));
+}
+
+/** A label without its bracketed qualifiers, to tell a hidden working copy (`健康・医療関係（百万円）`) of a column. */
+function bareLabel(text: string): string {
+  return normalizeLabel(text).replace(/\([^()]*\)/g, "");
+}
+
+/** How well a block carries a kind's labels. */
+export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
+  const byKey = new Map<string, { col: number; text: string; hidden: boolean }[]>();
+  for (const column of block.columns) {
+    let hit: { key: string; text: string } | undefined;
+    for (const text of column.candidates) {
+      const s = spec.columns.find((cs) => specMatches(cs, text));
+      if (s) {
+        hit = { key: s.key, text };
+        break;
+      }
+    }
+    if (!hit) continue;
+    let list = byKey.get(hit.key);
+    if (!list) byKey.set(hit.key, (list = []));
+    list.push({ col: column.col, text: hit.text, hidden: column.hidden });
+  }
+  const columns: Record<string, number[]> = {};
+  const labels = new Map<number, string>();
+  const hiddenDuplicates: KindMatch["hiddenDuplicates"] = [];
+  const missing: string[] = [];
+  let requiredFound = 0;
+  for (const cs of spec.columns) {
+    const found = byKey.get(cs.key) ?? [];
+    const visible = found.filter((f) => !f.hidden);
+    const hidden = found.filter((f) => f.hidden);
+    let chosen: typeof found;
+    if (cs.repeated) {
+      const seen = new Map(visible.map((v) => [bareLabel(v.text), v.col]));
+      chosen = [...visible];
+      for (const h of hidden) {
+        const twin = seen.get(bareLabel(h.text));
+        if (twin !== undefined) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: twin });
+        else chosen.push(h);
+      }
+      chosen.sort((a, b) => a.col - b.col);
+    } else {
+      chosen = visible.length ? [visible[0]] : hidden.slice(0, 1);
+      if (visible.length) for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: visible[0].col });
+    }
+    if (chosen.length) {
+      columns[cs.key] = chosen.map((f) => f.col);
+      for (const f of chosen) labels.set(f.col, f.text);
+      if (cs.required) requiredFound++;
+    } else if (cs.required) {
+      missing.push(cs.labels[0] ?? cs.key);
+    }
+  }
+  return { spec, columns, labels, hiddenDuplicates, missing, requiredFound, score: Object.keys(columns).length };
+}
+
+/** A row above the block belongs to it when a label is merged down into the block or it parents some columns. */
+function joinsBelow(layout: Layout, row: number, block: HeaderBlock, matched: ReadonlySet<number>): boolean {
+  const cols = labelledColumns(layout, row);
+  if (cols.length === 0) return false;
+  if (cols.some((c) => layout.isAnchor(row, c) && isMetadataText(layout.textAt(row, c)))) return false;
+  const unmergedParents = mayParent(layout, row, cols);
+  for (const c of cols) {
+    const m = layout.mergeAt(row, c);
+    if (m && m.bottom > row && m.top <= row) return true;
+  }
+  // A parent spans two or more labelled columns of the block, but not all of them (that is a title).
+  const anchors = cols.filter((c) => layout.isAnchor(row, c));
+  const labelled = block.columns.map((c) => c.col);
+  for (const c of anchors) {
+    const { left, right } = layout.span(row, c);
+    let end = right;
+    if (left === right && unmergedParents) while (labelled.includes(end + 1) && !layout.textAt(row, end + 1) && end + 1 < MAX_HEADER_COLUMNS) end++;
+    const under = labelled.filter((k) => k >= left && k <= end);
+    const underMatched = under.filter((k) => matched.has(k));
+    if (under.length >= 2 && under.length < labelled.length && underMatched.length >= 1) return true;
+  }
+  return false;
+}
+
+const FIGURE = /^[\d,.\s▲△\-－]+(億円|百万円|千円|円|件|人|名|社|%|％)?$/;
+
+/**
+ * A row below the block continues it when a label of the block is merged down into it and the rest of the
+ * row is label text, or when each of its cells is a child under a parent merged across columns.
+ */
+function continuesAbove(layout: Layout, row: number, block: HeaderBlock): boolean {
+  const width = Math.min(layout.width(row), MAX_HEADER_COLUMNS);
+  let mergedDown = false;
+  for (const col of block.columns) {
+    const m = layout.mergeAt(row, col.col);
+    if (m && m.top <= block.bottom && m.top >= block.top && m.bottom >= row) mergedDown = true;
+  }
+  let children = 0;
+  let others = 0;
+  for (let c = 0; c < width; c++) {
+    if (!layout.isAnchor(row, c) || layout.isEmpty(row, c)) continue;
+    const cell = layout.cell(row, c);
+    if (typeof cell?.value === "number" || FIGURE.test(layout.textAt(row, c).normalize("NFKC"))) return false;
+    const parent = layout.mergeAt(block.bottom, c);
+    if (parent && parent.right > parent.left && parent.bottom === block.bottom) children++;
+    else others++;
+  }
+  return children + others > 0 && (mergedDown || others === 0);
+}
+
+export interface HeaderFound {
+  block: HeaderBlock;
+  match: KindMatch;
+}
+
+function bestMatch(block: HeaderBlock): KindMatch | undefined {
+  let best: KindMatch | undefined;
+  for (const spec of KIND_SPECS) {
+    const m = matchKind(block, spec);
+    if (m.missing.length) continue;
+    if (!best || m.score > best.score) best = m;
+  }
+  return best;
+}
+
+/**
+ * The first header block within 30 rows that carries every required label of a kind; ties go to the kind
+ * with more matched columns. The block is then widened up and down to the rows that belong to it.
+ */
+export function findHeader(layout: Layout): HeaderFound | undefined {
+  const limit = Math.min(HEADER_SEARCH_ROWS, layout.rowCount);
+  for (let last = 0; last < limit; last++) {
+    let found: HeaderFound | undefined;
+    for (let h = 1; h <= MAX_HEADER_ROWS && last - h + 1 >= 0; h++) {
+      const block = headerBlock(layout, last - h + 1, last);
+      const match = bestMatch(block);
+      if (match && (!found || match.score > found.match.score)) found = { block, match };
+    }
+    if (!found) continue;
+    return widen(layout, found);
+  }
+  return undefined;
+}
+
+function widen(layout: Layout, found: HeaderFound): HeaderFound {
+  let { block, match } = found;
+  const matchedCols = () => new Set(Object.values(match.columns).flat());
+  for (;;) {
+    const height = block.bottom - block.top + 1;
+    if (height >= MAX_HEADER_ROWS) break;
+    let next: HeaderBlock | undefined;
+    if (block.bottom + 1 < layout.rowCount && continuesAbove(layout, block.bottom + 1, block)) {
+      next = headerBlock(layout, block.top, block.bottom + 1);
+    } else if (block.top > 0 && joinsBelow(layout, block.top - 1, block, matchedCols())) {
+      next = headerBlock(layout, block.top - 1, block.bottom);
+    }
+    if (!next) break;
+    const m = matchKind(next, match.spec);
+    if (m.missing.length || m.score < match.score) break;
+    block = next;
+    match = m;
+  }
+  return { block, match };
+}
+
+/** For a sheet of no kind: the kind whose required labels it nearly carries (more found than missing). */
+export function nearestKind(layout: Layout): KindMatch | undefined {
+  const limit = Math.min(HEADER_SEARCH_ROWS, layout.rowCount);
+  let best: KindMatch | undefined;
+  for (let last = 0; last < limit; last++) {
+    for (let h = 1; h <= MAX_HEADER_ROWS && last - h + 1 >= 0; h++) {
+      const block = headerBlock(layout, last - h + 1, last);
+      for (const spec of KIND_SPECS) {
+        const m = matchKind(block, spec);
+        if (m.missing.length === 0 || m.requiredFound < 2 || m.requiredFound <= m.missing.length) continue;
+        if (!best || m.requiredFound - m.missing.length > best.requiredFound - best.missing.length) best = m;
+      }
+    }
+  }
+  return best;
+}

@@ -132,8 +132,36 @@ function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: 
         if (it.subItems && subs.length === 0 && !it.subItems.openLabels) {
           errors.push(`${iat}.subItems.items: 細目がありません（任意の名称を認める場合は openLabels: true）`);
         }
+        // Shares (男 / 女 / その他): checked for summing to 100 in a percentages group only; keys and names unique.
+        if (it.shares) {
+          if (g.relation !== "percentages") errors.push(`${iat}.shares: 割合の区分は relation が "percentages" の内訳の項目にしか使えません`);
+          const shareKeys = new Set<string>();
+          const shareNames = new Map<string, string>();
+          it.shares.forEach((sh, si) => {
+            const sat = `${iat}.shares[${si}]`;
+            if (shareKeys.has(sh.key)) errors.push(`${sat}.key: キー「${sh.key}」が重複しています`);
+            shareKeys.add(sh.key);
+            for (const l of [sh.label, ...sh.aliases]) {
+              const k = matchKey(l);
+              const other = shareNames.get(k);
+              if (other !== undefined && other !== sat) errors.push(`${sat}: 名称「${l}」が ${other} と重複しています`);
+              else shareNames.set(k, sat);
+            }
+          });
+        }
       });
     });
+    // A share's name must not name an item of the indicator too: a 項目 with that text is read as the item.
+    const itemKeys = new Set(ind.groups.flatMap((g) => g.items.flatMap((it) => [it.label, ...it.aliases].map(matchKey))));
+    ind.groups.forEach((g, gi) =>
+      g.items.forEach((it, ii) =>
+        it.shares?.forEach((sh, si) => {
+          for (const l of [sh.label, ...sh.aliases]) {
+            if (itemKeys.has(matchKey(l))) errors.push(`${at}.groups[${gi}].items[${ii}].shares[${si}]: 名称「${l}」がこの指標の項目名と同じです`);
+          }
+        }),
+      ),
+    );
     if (ind.totalItemKey !== undefined && !hasTotalItem) {
       errors.push(`${at}.totalItemKey: 項目「${ind.totalItemKey}」がこの指標にありません`);
     }

@@ -80,6 +80,31 @@ describe("parseCatalogue", () => {
     expect(errorsOf(bad)).toEqual(["indicators[0].groups[0].items[1]: 名称「項目Ａ」が indicators[0].groups[0].items[0] と重複しています"]);
   });
 
+  test("shares: only in a percentages group, unique keys and names, no name of an item", () => {
+    const bad = good() as unknown as { indicators: Record<string, unknown>[] };
+    const shares = [
+      { key: "m", label: "男", aliases: ["男性"] },
+      { key: "m", label: "女", aliases: ["男性"] },
+      { key: "o", label: "比率" },
+    ];
+    bad.indicators.push({
+      number: "7",
+      label: "ダイバーシティ",
+      rollup: "share-bounds",
+      groups: [{ key: "d", label: null, relation: "exhaustive", items: [{ key: "r", label: "比率", shares }] }],
+    });
+    expect(errorsOf(bad)).toEqual([
+      'indicators[1].groups[0].items[0].shares: 割合の区分は relation が "percentages" の内訳の項目にしか使えません',
+      "indicators[1].groups[0].items[0].shares[1].key: キー「m」が重複しています",
+      "indicators[1].groups[0].items[0].shares[1]: 名称「男性」が indicators[1].groups[0].items[0].shares[0] と重複しています",
+      "indicators[1].groups[0].items[0].shares[2]: 名称「比率」がこの指標の項目名と同じです",
+    ]);
+  });
+
+  test("the built-in indicator 7 passes the share checks", () => {
+    expect(parseCatalogue(JSON.parse(JSON.stringify(defaultCatalogue))).ok).toBe(true);
+  });
+
   test("formatPath", () => {
     expect(formatPath(["indicators", 2, "groups", 0, "relation"])).toBe("indicators[2].groups[0].relation");
     expect(formatPath([])).toBe("（ルート）");

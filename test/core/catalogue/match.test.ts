@@ -340,4 +340,36 @@ describe("matchShare (indicator 7)", () => {
     expect(matchShare(ratio, "その他")?.share.key).toBe("other");
     expect(matchShare(ratio, "不明")).toBeUndefined();
   });
+  test.each([
+    ["男", "male"],
+    ["男性", "male"],
+    ["男性研究者", "male"],
+    ["男性比率", "male"],
+    ["女", "female"],
+    ["女性", "female"],
+    ["女性研究者比率", "female"],
+    ["女性の比率", "female"],
+    ["その他", "other"],
+    ["その他の性別", "other"],
+    ["その他（性別）", "other"],
+    ["・女性", "female"],
+    ["女性：", "female"],
+  ])("share label %s → %s", (label, key) => {
+    expect(matchShare(ratio, label)).toMatchObject({ share: { key }, exact: true });
+  });
+  test("男性比率 and 女性比率 are one edit apart: each matches itself, never the other", () => {
+    expect(matchShare(ratio, "男性比率")?.share.key).toBe("male");
+    expect(matchShare(ratio, "女性比率")?.share.key).toBe("female");
+    expect(matchShare(ratio, "無回答")).toBeUndefined();
+  });
+  test.each(["研究者の男女（その他）比率", "研究者の男女 (その他) 比率", "研究者の男女(その他)比率", "男女比率", "研究者の男女別比率", "研究者の男女構成比", "研究者の男女（その他）比率（%）"])(
+    "item label %s (in 項目 or in 内訳)",
+    (label) => {
+      expect(matchItem(ind("7"), undefined, label)).toMatchObject({ item: { key: "genderRatio" }, exact: true });
+    },
+  );
+  test("男 and 女 name no item of indicator 7 (they are shares)", () => {
+    expect(matchItem(ind("7"), undefined, "男")).toMatchObject({ unknown: true });
+    expect(matchItem(ind("7"), undefined, "女性")).toMatchObject({ unknown: true });
+  });
 });

@@ -9,8 +9,23 @@ const support = (pairing: string) => [
   [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "15.5件"],
 ];
 
+// 指標7: 男 / 女 / その他 (and 男性 / 女性) are the shares of 研究者の男女（その他）比率 in every layout.
+const L = "研究者の男女（その他）比率";
+const IND = ["7", "研究環境における 人的ダイバーシティ", "—"];
+const pj1 = (rows: (string | null)[][]) => ({ PJ1: [["統合プロジェクト", "PJ1"], H, ...rows] });
+const shareRows = (group: string | null, labels: string[]) =>
+  pj1(labels.map((l, i) => (i === 0 ? [...IND, group, l, null, "33.3%"] : [null, null, null, null, l, null, "33.3%"])));
+
 runRuleTests(rule, {
   valid: [
+    { name: "indicator 7, label in 内訳, 男 / 女 / その他 rows", sheets: shareRows(L, ["男", "女", "その他"]) },
+    { name: "indicator 7, label in 内訳, 男性 / 女性 rows", sheets: shareRows(L, ["男性", "女性"]) },
+    { name: "indicator 7, no label, 男 / 女 rows under a blank 内訳", sheets: shareRows(null, ["男", "女"]) },
+    { name: "indicator 7, label in 内訳, composite value", sheets: pj1([[...IND, L, null, null, "男性：89.0% 女性：11.0%"]]) },
+    { name: "indicator 7, label in 項目, composite value (the seeds)", sheets: pj1([[...IND, null, "研究者の男女 (その他) 比率", null, "男: 92.3% 女: 7.7%"]]) },
+    { name: "indicator 7, label in 項目, 男 / 女 rows below", sheets: pj1([[...IND, null, L], [null, null, null, null, "男", null, "89.0%"], [null, null, null, null, "女", null, "11.0%"]]) },
+    { name: "indicator 7, label in 項目, 男性 / 女性 in 細目", sheets: pj1([[...IND, null, L, "男性", "89.0%"], [null, null, null, null, null, "女性", "11.0%"]]) },
+    { name: "indicator 7 on the 全体 sheet", sheets: { 全体: [["統合プロジェクト", "全体"], H, [...IND, L, "男", null, "89.7%"], [null, null, null, null, "女", null, "10.3%"]] } },
     { name: "catalogue labels", sheets: { PJ2: [...top, ...support("ペアリングによる他事業への受け渡し件数")] } },
     { name: "short aliases and width variants", sheets: { PJ2: [...top, ["3", "発展・継続支援件数", "15.5件", null, "ペアリング", null, "0件"], [null, null, null, null, "マッチング", null, "0件"], [null, null, null, null, "新たに公募", null, "15.5件"]] } },
     {
@@ -47,6 +62,40 @@ runRuleTests(rule, {
       name: "an indicator number the catalogue does not know",
       sheets: { PJ2: [...top, ["9", "特許出願件数", "5件"]] },
       findings: [{ cell: "A3", message: "番号 9 の指標「特許出願件数」はカタログにありません。内訳の検証には使われません。" }],
+    },
+    {
+      name: "indicator 7: a share row the catalogue does not list (counted in the 100%, reported)",
+      sheets: shareRows(L, ["男", "女", "無回答"]),
+      findings: [
+        {
+          rule: "label/unknown",
+          severity: "info",
+          sheet: "PJ1",
+          cell: "E5",
+          message: "項目「無回答」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
+        },
+      ],
+    },
+    {
+      name: "indicator 7: an unlisted share inside a composite value points at the value",
+      sheets: pj1([[...IND, L, null, null, "男：89.0% 女：10.0% 不明：1.0%"]]),
+      findings: [{ cell: "G3", message: "割合の区分「不明」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。" }],
+    },
+    {
+      name: "indicator 7: an unlisted share in 細目",
+      sheets: pj1([[...IND, null, L, "男性", "89.0%"], [null, null, null, null, null, "答えない", "11.0%"]]),
+      findings: [{ cell: "F4", message: expect.stringMatching(/^細目「答えない」は/) }],
+    },
+    {
+      name: "indicator 7: a typo in the label written in 内訳",
+      sheets: shareRows("研究者の男女（その他）比", ["男", "女"]),
+      findings: [
+        {
+          cell: "D3",
+          message: "内訳「研究者の男女（その他）比」はカタログにありません。「研究者の男女（その他）比率」として扱いました（誤記ではありませんか）。",
+          fix: { sheet: "PJ1", cell: "D3", value: "研究者の男女（その他）比率" },
+        },
+      ],
     },
   ],
 });

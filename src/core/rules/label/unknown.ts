@@ -26,7 +26,11 @@ const WHAT = {
   group: { ja: "内訳", en: "breakdown" },
   item: { ja: "項目", en: "item" },
   subItem: { ja: "細目", en: "sub-item" },
+  share: { ja: "割合の区分", en: "share" },
 } as const;
+
+/** Where a share's label is written, as a kind of label. */
+const SHARE_WHAT = { 項目: "item", 細目: "subItem", 値: "share" } as const;
 
 export const rule: Rule = {
   meta: {
@@ -52,6 +56,10 @@ export const rule: Rule = {
       indicatorDiffers: {
         ja: "番号 {number} の指標名「{label}」はカタログの「{suggestion}」と異なります（番号の誤りではありませんか）。",
         en: "Indicator {number} is labelled “{label}”, but the catalogue's indicator {number} is “{suggestion}” (a wrong number?).",
+      },
+      unknownShare: {
+        ja: "{whatJa}「{label}」は「{item}」の区分（{known}）にありません。割合の合計には含めて検証しました。",
+        en: "The {whatEn} “{label}” is not one of the shares of “{item}” ({known}); it was still counted in the 100% total.",
       },
       unknownIndicator: {
         ja: "番号 {number} の指標「{label}」はカタログにありません。内訳の検証には使われません。",
@@ -103,6 +111,17 @@ export const rule: Rule = {
             if (it.label) {
               if (it.unknown) push(s, it.labelCell, "item", it.label, it.unknown.nearest ? "nearest" : "unknown", it.unknown.nearest);
               else if (it.match && !it.match.exact) push(s, it.labelCell, "item", it.label, "typo", it.match.suggestion);
+            }
+            // Shares (男 / 女 / その他 of indicator 7), wherever their labels are written.
+            const ci = it.catalogueItem;
+            for (const sh of it.shares) {
+              if (!sh.label || !ci?.shares) continue;
+              const what = SHARE_WHAT[sh.labelColumn];
+              const cell = sh.labelCell ?? sh.cell;
+              if (!sh.key) {
+                const known = ci.shares.map((x) => x.label).join("・");
+                out.push({ messageId: "unknownShare", data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label: sh.label, item: ci.label, known }, sheet: s, cell });
+              } else if (sh.match && !sh.match.exact) push(s, cell, what, sh.label, "typo", sh.match.suggestion, sh.labelCell !== undefined);
             }
             // An open list (医薬品 by modality) takes any 細目 label.
             if (!it.catalogueItem?.subItems || it.catalogueItem.subItems.openLabels) continue;

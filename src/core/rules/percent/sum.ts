@@ -48,17 +48,21 @@ export const rule: Rule = {
       for (const ind of sheet.indicators) {
         for (const g of ind.groups) {
           if (g.catalogueGroup?.relation !== "percentages") continue;
-          // Items holding labelled shares (`男：89.0% 女：11.0%`) each sum to 100 …
+          // A percentages item's shares (`男：89.0% 女：11.0%`, or 男 / 女 / その他 on rows of their own) sum to 100 …
           const rows: { name: string; figure: Figure; cell: string }[] = [];
           for (const it of g.items) {
-            const v = it.value;
-            if (v.kind === "shares") {
-              report(sheet.sheet, itemLabel(it), v.shares.map((s) => ({ name: s.label ?? "", figure: s, cell: it.valueCell })));
-            } else if (v.kind === "number" && v.unitKind === "percent") {
-              rows.push({ name: v.label ?? itemLabel(it), figure: v, cell: it.valueCell });
+            if (it.shares.length > 0) {
+              // A share that is not a number is the value rules' business; summing the others would mislead.
+              if (it.shares.some((s) => !s.figure)) continue;
+              report(sheet.sheet, itemLabel(it), it.shares.map((s) => ({ name: s.label || s.canonical || "", figure: s.figure!, cell: s.cell })));
+              continue;
             }
+            if (it.catalogueItem?.shares) continue; // a lone figure of a shares item is no complete set of shares
+            const v = it.value;
+            if (v.kind === "number" && v.unitKind === "percent") rows.push({ name: v.label ?? itemLabel(it), figure: v, cell: it.valueCell });
           }
-          // … and items with one percentage each (男 / 女 / その他 on rows of their own) sum to 100 together.
+          // … and so do the items of a group whose items are the shares themselves (a catalogue override's
+          // 男性比率 / 女性比率 items), one percentage each.
           if (rows.length > 0) report(sheet.sheet, g.catalogueGroup.label ?? ind.catalogue?.label ?? ind.label, rows);
         }
       }

@@ -41,6 +41,11 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
         for (const sub of it.subItems) {
           if (!sub.composite && sub.parsed) numeric(sub.cell, COLUMN.value, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed, true, false);
         }
+        for (const sh of it.shares) {
+          if (!sh.composite && sh.parsed) numeric(sh.cell, COLUMN.value, `${rowLabel}（${sh.label}）`, sh.parsed, true, false);
+        }
+        // An item named in 内訳 with neither a value nor shares below it: its 値 is missing.
+        if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0) numeric(it.valueCell, COLUMN.value, rowLabel, { kind: "empty" }, true, false);
         const whole = itemFigure(it);
         for (const ow of it.ofWhich) {
           if (!whole || whole.derived) continue;

@@ -10,15 +10,20 @@
  *   text with two or more parts is the same sub-breakdown; one bracketed figure is a うち unless its label
  *   names a 細目 of the item (`1件（低分子医薬品1件）`);
  * - 番号 `独自`, or any row below a cell reading `個々の統合プロジェクトで定めるモニタリング指標` (whatever its
- *   番号), is a project-specific indicator: name in アウトプット指標, value in 指標値 (or 値), project in 内訳 (全体 sheet).
+ *   番号), is a project-specific indicator: name in アウトプット指標, value in 指標値 (or 値), project in 内訳 (全体 sheet);
+ * - an item whose catalogue entry lists shares (indicator 7's 研究者の男女（その他）比率: 男 / 女 / その他) is read in
+ *   every layout the seeds and ministries use: its label in 項目 or in 内訳 (or not written at all), its value as
+ *   one composite text (`男：89.0% 女：11.0%`, also `男性 89.0%／女性 11.0%`, `男89.0%・女11.0%`) or as share rows
+ *   (the share's label in 項目 or 細目, or inside the 値 as `男：89.0%`, one share per row). Either way the shares
+ *   end up in MonItem.shares, each pointing at its 値 cell.
  *
  * Each cell is parsed once; the result is memoised per sheet with ctx.memo.
  */
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
-import { findIndicator, matchGroup, matchIndicator, matchItem, matchSubItem } from "../../catalogue/match";
+import { findIndicator, matchGroup, matchIndicator, matchItem, matchShare, matchSubItem } from "../../catalogue/match";
 import { toA1 } from "../../model/address";
 import type { CheckContext } from "../../rules/context";
-import { parseCell } from "../../values/parse";
+import { foldWidth, parseCell, unitKindOf } from "../../values/parse";
 import { normalizeLabel } from "../../values/normalize";
 import type { Figure, NumberValue, Parsed, UnitKind } from "../../values/types";
 import { cellText } from "../detect";
@@ -59,6 +64,29 @@ export interface MonSubItem {
   parsed?: Parsed;
 }
 
+/** One share of a percentages item (indicator 7: 男 / 女 / その他). */
+export interface MonShare {
+  /** As written: the 項目 or 細目 text of a share row, or the label inside the value (`男：89.0%`). */
+  label: string;
+  /** The catalogue share key (male, female, other); undefined for a label the catalogue does not list. */
+  key?: string;
+  /** Canonical catalogue label (男), when matched. */
+  canonical?: string;
+  match?: LabelMatch;
+  /** Where the label is: 項目 or 細目 of a share row, or inside the 値 cell. */
+  labelColumn: "項目" | "細目" | "値";
+  /** The label's own cell (項目 or 細目); undefined when the label is inside the value. */
+  labelCell?: string;
+  /** The percentage; undefined when the 値 is not a number (or is a count or an amount). */
+  figure?: Figure;
+  /** The 値 cell: the share row's, or the composite cell shared by every part. */
+  cell: string;
+  /** A part of the item's own 値 (`男：89.0% 女：11.0%`, or `男：89.0%` on the item's row). */
+  composite: boolean;
+  /** The parsed 値 of a share row of its own (undefined for composite parts). */
+  parsed?: Parsed;
+}
+
 export interface MonOfWhich {
   figure: Figure;
   unitKind: UnitKind;
@@ -87,6 +115,8 @@ export interface MonItem {
   /** The うち column of the item's row, parsed, when the column exists and the cell is not empty. */
   ofWhichColumn?: { parsed: Parsed; cell: string };
   subItems: MonSubItem[];
+  /** The shares of a percentages item (composite parts and share rows, in reading order); [] for other items. */
+  shares: MonShare[];
 }
 
 export interface MonGroup {
@@ -96,6 +126,11 @@ export interface MonGroup {
   key?: string;
   catalogueGroup?: CatalogueGroup;
   match?: LabelMatch;
+  /**
+   * 内訳 names an item rather than a group (`研究者の男女（その他）比率` written in 内訳): the group is the item's
+   * catalogue group, its only item is that one, and match tells how the 内訳 text matched the item.
+   */
+  namesItem?: boolean;
   items: MonItem[];
 }
 
@@ -345,17 +380,24 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
 
     if (groupText) {
       const m = ind.catalogue ? matchGroup(ind.catalogue, groupText) : undefined;
-      const sameAsCurrent =
-        group && (m ? group.key === m.group.key : group.key === undefined && group.label !== null && sameLabel(group.label, groupText));
-      if (!sameAsCurrent) {
-        group = { label: groupText, labelCell: addr(r, col.group), items: [] };
-        if (m) {
-          group.key = m.group.key;
-          group.catalogueGroup = m.group;
-          group.match = m.exact ? { exact: true } : { exact: false, suggestion: m.group.label ?? undefined };
+      const named = !m && ind.catalogue ? sharesItemNamed(ind.catalogue, groupText) : undefined;
+      if (named) {
+        // 内訳 names a percentages item (研究者の男女（その他）比率); a 内訳 merged down over its rows names it again.
+        const same = group?.namesItem === true && item !== undefined && group.items.includes(item) && item.key === named.item.key;
+        if (!same) openNamedItem(r, ind, groupText, named);
+      } else {
+        const sameAsCurrent =
+          group && !group.namesItem && (m ? group.key === m.group.key : group.key === undefined && group.label !== null && sameLabel(group.label, groupText));
+        if (!sameAsCurrent) {
+          group = { label: groupText, labelCell: addr(r, col.group), items: [] };
+          if (m) {
+            group.key = m.group.key;
+            group.catalogueGroup = m.group;
+            group.match = m.exact ? { exact: true } : { exact: false, suggestion: m.group.label ?? undefined };
+          }
+          ind.groups.push(group);
+          item = undefined;
         }
-        ind.groups.push(group);
-        item = undefined;
       }
     }
     if (!hasContent) return;
@@ -371,6 +413,21 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
       addSubItemRow(r, item!, subText);
       return;
     }
+    // A share row of the percentages item being read (男 / 女 / その他 in 項目, or `女：11.0%` in 値).
+    if (item && takeShareRow(r, ind, item, itemText, hasValue)) return;
+    // A share label with no percentages item open yet (内訳 and the item's label left blank): that item's share.
+    if (itemText && ind.catalogue) {
+      const owner = sharesOwner(ind.catalogue, itemText);
+      if (owner) {
+        const found = ind.groups.flatMap((g) => g.items).find((it) => it.key === owner.item.key && it.catalogueItem?.shares);
+        if (found) {
+          item = found;
+          group = ind.groups.find((g) => g.items.includes(found));
+        } else startItem(r, ind, "", false, owner);
+        addShareRow(r, item!, itemText, "項目");
+        return;
+      }
+    }
     if (itemText || hasValue || hasOfWhich) startItem(r, ind, itemText, true);
   }
 
@@ -381,18 +438,74 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     return "item" in m && m.item.key === it.key;
   }
 
-  /** Places a new item in the current group, or in the group the catalogue finds for it when 内訳 is blank. */
-  function startItem(r: number, ind: MonIndicator, label: string, hasValueRow: boolean): void {
+  function newItem(r: number, label: string): MonItem {
+    return { row: r, label, labelCell: addr(r, col.item), value: EMPTY, valueCell: addr(r, col.value), hasValueRow: false, ofWhich: [], subItems: [], shares: [] };
+  }
+
+  /** 内訳 names a percentages item: a group of its own holding that item, its value and shares to follow. */
+  function openNamedItem(r: number, ind: MonIndicator, groupText: string, m: CatalogueItemMatch): void {
+    group = {
+      label: groupText,
+      labelCell: addr(r, col.group),
+      key: m.group.key,
+      catalogueGroup: m.group,
+      match: m.exact ? { exact: true } : { exact: false, suggestion: m.item.label },
+      namesItem: true,
+      items: [],
+    };
+    ind.groups.push(group);
+    const it = newItem(r, "");
+    it.key = m.item.key;
+    it.canonical = m.item.label;
+    it.catalogueItem = m.item;
+    group.items.push(it);
+    item = it;
+  }
+
+  /**
+   * A row continuing a percentages item: a share in 項目 (known or not, unless it names another item), the
+   * item's own label again with its value (内訳 and 項目 both naming it), `女：11.0%` in 値 with 項目 blank, or
+   * the value of an item opened from 内訳. False when the row is something else (a new item).
+   */
+  function takeShareRow(r: number, ind: MonIndicator, it: MonItem, itemText: string, hasValue: boolean): boolean {
+    if (!it.catalogueItem?.shares || !ind.catalogue) return false;
+    if (itemText) {
+      const m = matchItem(ind.catalogue, undefined, itemText);
+      if ("item" in m) {
+        if (m.item.key !== it.key || it.hasValueRow || it.shares.length > 0) return false;
+        setValue(it, r);
+        return true;
+      }
+      addShareRow(r, it, itemText, "項目");
+      return true;
+    }
+    if (!hasValue) return false;
+    const parsed = parseCell(at(r, col.value));
+    if (parsed.kind === "number" && parsed.label !== undefined && !/\d/.test(parsed.label) && !parsed.parts && (it.hasValueRow || it.shares.length > 0)) {
+      addShareRow(r, it, parsed.label, "値");
+      return true;
+    }
+    if (it.hasValueRow || it.shares.length > 0) return false;
+    setValue(it, r);
+    return true;
+  }
+
+  /**
+   * Places a new item in the current group, or in the group the catalogue finds for it when 内訳 is blank.
+   * `owner`: the percentages item a share label belongs to (the item's own label is not written).
+   */
+  function startItem(r: number, ind: MonIndicator, label: string, hasValueRow: boolean, owner?: CatalogueItemMatch): void {
     const cat = ind.catalogue;
     let target = group;
-    let m: ReturnType<typeof matchItem> | undefined;
-    if (cat && label) {
+    let m: ReturnType<typeof matchItem> | undefined = owner;
+    if (cat && (label || owner)) {
       // Under a blank 内訳 the item may belong to any group: it decides which.
-      const implicit = !target || target.label === null;
-      m = matchItem(cat, implicit ? undefined : target!.catalogueGroup, label);
+      // (So may it after a 内訳 naming an item, which holds that item alone.)
+      const implicit = !target || target.label === null || target.namesItem === true;
+      m ??= matchItem(cat, implicit ? undefined : target!.catalogueGroup, label);
       if (implicit && "item" in m) {
         const mg = m.group;
-        if (target && (target.key === mg.key || (!target.catalogueGroup && target.items.length === 0))) {
+        if (target && !target.namesItem && (target.key === mg.key || (!target.catalogueGroup && target.items.length === 0))) {
           target.key = mg.key;
           target.catalogueGroup = mg;
         } else {
@@ -405,7 +518,7 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
         }
       }
     }
-    if (!target) {
+    if (!target || target.namesItem) {
       // Blank 内訳 on the indicator's first content row: its only unnamed group, when the catalogue has one.
       const g = cat ? matchGroup(cat, null) : undefined;
       target = { label: null, items: [] };
@@ -417,22 +530,12 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     }
     group = target;
 
-    const valueParsed = hasValueRow ? parseCell(rows[r]?.[col.value ?? -1]) : EMPTY;
-    const it: MonItem = {
-      row: r,
-      label,
-      labelCell: addr(r, col.item),
-      value: valueParsed,
-      valueCell: addr(r, col.value),
-      hasValueRow,
-      ofWhich: [],
-      subItems: [],
-    };
+    const it = newItem(r, label);
     if (m && "item" in m && m.item) {
       it.key = m.item.key;
       it.canonical = m.item.label;
       it.catalogueItem = m.item;
-      it.match = m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.item.label };
+      if (label) it.match = m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.item.label };
     } else if (m && "unknown" in m) {
       it.unknown = m.nearest !== undefined ? { nearest: m.nearest.label } : {};
     } else if (!label && target.catalogueGroup && target.catalogueGroup.items.length === 1) {
@@ -444,10 +547,31 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     }
     target.items.push(it);
     item = it;
+    if (hasValueRow) setValue(it, r);
+  }
 
-    if (!hasValueRow) return;
-    if (valueParsed.kind === "number" && valueParsed.parts && valueParsed.parts.length > 0) {
-      addCompositeParts(it, valueParsed);
+  /** Reads row r's 値 (and うち) as the item's own value: composite parts, shares, うち. */
+  function setValue(it: MonItem, r: number): void {
+    let v = parseCell(at(r, col.value));
+    const ci = it.catalogueItem;
+    if (ci?.shares && v.kind !== "shares") {
+      const written = cellText(at(r, col.value));
+      const alt = sharesFromText(ci, written);
+      if (alt) v = alt;
+      // Several figures read as one labelled figure (`男89.0%・女10.5%・回答なし0.5%` → 0.5 labelled `男89.0%…`):
+      // not a value to check shares with; the value rules ask for it to be rewritten.
+      else if (v.kind === "number" && v.label !== undefined && /\d/.test(v.label)) v = { kind: "not-a-number", text: written.trim(), reason: "text" };
+    }
+    it.value = v;
+    it.valueCell = addr(r, col.value);
+    it.hasValueRow = true;
+    if (ci?.shares) {
+      if (v.kind === "shares") for (const f of v.shares) addCompositeShare(it, f);
+      // `男：89.0%` on the item's own row: its first share, the others on the rows below.
+      else if (v.kind === "number" && v.label !== undefined && !v.parts) addCompositeShare(it, v);
+    }
+    if (v.kind === "number" && v.parts && v.parts.length > 0) {
+      addCompositeParts(it, v);
     }
     if (col.ofWhich !== undefined) {
       const ofWhich = parseCell(rows[r]?.[col.ofWhich]);
@@ -456,6 +580,25 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
         it.ofWhich.push({ figure: figureOf(ofWhich), unitKind: ofWhich.unitKind, cell: addr(r, col.ofWhich), fromColumn: true });
       }
     }
+  }
+
+  function addCompositeShare(it: MonItem, f: Figure): void {
+    const share: MonShare = { label: f.label ?? "", labelColumn: "値", cell: it.valueCell, composite: true };
+    const pf = percentFigure(f);
+    if (pf) share.figure = pf;
+    it.shares.push(matchShareOf(it.catalogueItem!, share));
+  }
+
+  /** A share on a row of its own: label in 項目, 細目 or inside the 値 (`女：11.0%`), the percentage in 値. */
+  function addShareRow(r: number, it: MonItem, label: string, column: MonShare["labelColumn"]): void {
+    const parsed = parseCell(at(r, col.value));
+    const share: MonShare = { label, labelColumn: column, cell: addr(r, col.value), composite: false, parsed };
+    if (column !== "値") share.labelCell = addr(r, column === "項目" ? col.item : col.subItem);
+    const pf = parsed.kind === "number" && !parsed.parts ? percentFigure(parsed, parsed.unitKind) : undefined;
+    if (pf) share.figure = pf;
+    // The item's label on a row of its own with 値 left blank: the shares below are its value.
+    if (it.hasValueRow && it.value.kind === "empty") it.hasValueRow = false;
+    it.shares.push(matchShareOf(it.catalogueItem!, share));
   }
 
   function addCompositeParts(it: MonItem, v: NumberValue): void {
@@ -483,6 +626,11 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
   }
 
   function addSubItemRow(r: number, it: MonItem, label: string): void {
+    if (it.catalogueItem?.shares) {
+      // 研究者の男女（その他）比率 in 項目, 男 / 女 in 細目.
+      addShareRow(r, it, label, "細目");
+      return;
+    }
     const parsed = parseCell(rows[r]?.[col.value ?? -1]);
     const sub: MonSubItem = {
       label,
@@ -497,6 +645,75 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     if (sm) Object.assign(sub, sm);
     it.subItems.push(sub);
   }
+}
+
+type CatalogueItemMatch = { group: CatalogueGroup; item: CatalogueItem; exact: boolean; suggestion?: string };
+
+/** A percentages item (one listing shares) that `label` names, exactly or as a near miss. */
+function sharesItemNamed(cat: CatalogueIndicator, label: string): CatalogueItemMatch | undefined {
+  const m = matchItem(cat, undefined, label);
+  return "item" in m && m.item.shares ? m : undefined;
+}
+
+/** The percentages item of which `label` names a share (男 → 研究者の男女（その他）比率), when it names no item. */
+function sharesOwner(cat: CatalogueIndicator, label: string): CatalogueItemMatch | undefined {
+  if ("item" in matchItem(cat, undefined, label)) return undefined;
+  for (const group of cat.groups) {
+    for (const item of group.items) {
+      if (item.shares && matchShare(item, label)) return { group, item, exact: true };
+    }
+  }
+  return undefined;
+}
+
+/** The share's catalogue key and canonical label, when its label names one. */
+function matchShareOf(item: CatalogueItem, share: MonShare): MonShare {
+  const m = share.label ? matchShare(item, share.label) : undefined;
+  if (m) {
+    share.key = m.share.key;
+    share.canonical = m.share.label;
+    share.match = m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.share.label };
+  }
+  return share;
+}
+
+/**
+ * A share as a percentage: `89.0%`, a cell formatted as a percentage, or a bare `89.0` (the item is a
+ * percentage by definition). Undefined for a count or an amount.
+ */
+function percentFigure(f: Figure, unitKind: UnitKind = f.unit === undefined ? "none" : unitKindOf(f.unit)): Figure | undefined {
+  if (unitKind !== "percent" && unitKind !== "none") return undefined;
+  return { value: f.value, decimals: f.decimals, unit: "%" };
+}
+
+/**
+ * One share written as `label[:=] figure[%]`, after separators (space, 、 , ; / | ・ and brackets). Read on the width-folded
+ * text, so 「男：89.0％／女：11.0％」 reads like `男:89.0%/女:11.0%`.
+ */
+const SHARE_PIECE_RE = /[\s、,;/|・()]*(?<label>[^\s\d:=()|/、,;・%.]+?)\s*[:=]?\s*\(?\s*(?<int>\d+)(?:\.(?<frac>\d+))?\s*(?<pct>%)?\s*\)?/y;
+const SHARE_TAIL_RE = /^[\s、,;/|・()]*$/;
+
+/**
+ * The shares of a composite value the general parser does not read as shares: no separator between them
+ * (`男89.0%女11.0%`, `男89.0%・女11.0%`), a space before % (`男 : 89.0 %`), or one share in brackets
+ * (`男：89.0%（女：11.0%）`). Only when every label names a share of the item, and there are two or more.
+ */
+function sharesFromText(item: CatalogueItem, text: string): Parsed | undefined {
+  const s = foldWidth(text).trim();
+  if (!s || s.length > 200) return undefined;
+  const shares: Figure[] = [];
+  let pos = 0;
+  while (pos < s.length && !SHARE_TAIL_RE.test(s.slice(pos))) {
+    SHARE_PIECE_RE.lastIndex = pos;
+    const m = SHARE_PIECE_RE.exec(s);
+    if (!m || !m.groups) return undefined;
+    const label = m.groups.label!;
+    if (!matchShare(item, label)) return undefined;
+    const frac = m.groups.frac ?? "";
+    shares.push({ value: Number(frac ? `${m.groups.int}.${frac}` : m.groups.int), decimals: frac.length, unit: "%", label });
+    pos = SHARE_PIECE_RE.lastIndex;
+  }
+  return shares.length >= 2 ? { kind: "shares", shares } : undefined;
 }
 
 function matchSub(item: CatalogueItem, label: string): Pick<MonSubItem, "key" | "canonical" | "match"> | undefined {

@@ -107,11 +107,12 @@ function collect(sheet: MonitoringSheet): SheetValues {
         if (cat.totalItemKey === it.key) continue; // rolled up as the indicator total
         const base = `${n}|${cg.key}|${it.key}`;
         const name = `${pre} ${itemLabel(it)}`;
-        const v = it.value;
-        if (v.kind === "shares") {
-          for (const s of v.shares) {
-            const share = shareKey(it.catalogueItem, s.label ?? "");
-            put(`P|${base}|${share}`, `${name} の ${s.label ?? ""}`, "share-bounds", { figure: s, unitKind: "percent", cell: it.valueCell });
+        if (it.shares.length > 0 || it.value.kind === "shares") {
+          // Each share on its own: the overall share lies between the smallest and the largest PJ share.
+          for (const s of it.shares) {
+            if (!s.figure) continue;
+            const share = s.key ?? shareKey(it.catalogueItem, s.label);
+            put(`P|${base}|${share}`, `${name} の ${s.canonical ?? s.label}`, "share-bounds", { figure: s.figure, unitKind: "percent", cell: s.cell });
           }
           continue;
         }

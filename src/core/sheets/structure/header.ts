@@ -152,22 +152,30 @@ function bareLabel(text: string): string {
   return normalizeLabel(text).replace(/\([^()]*\)/g, "");
 }
 
+/**
+ * How directly a column carries a label, for a key several columns match: its own label (0), the parent
+ * with the child as a qualifier (1), or a parent over per-year children (2: under 「実績」 over R6 / R7 / 累計,
+ * 累計 is the 実績 column, the years are per-year columns).
+ */
+function readingRank(column: HeaderColumn, index: number): number {
+  if (index === 0 || column.path.length === 1) return 0;
+  return /\d/.test(column.path[column.path.length - 1].normalize("NFKC")) ? 2 : 1;
+}
+
 /** How well a block carries a kind's labels. */
 export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
-  const byKey = new Map<string, { col: number; text: string; hidden: boolean }[]>();
+  const byKey = new Map<string, { col: number; text: string; hidden: boolean; rank: number }[]>();
   for (const column of block.columns) {
-    let hit: { key: string; text: string } | undefined;
-    for (const text of column.candidates) {
+    let hit: { key: string; text: string; rank: number } | undefined;
+    for (let i = 0; i < column.candidates.length && !hit; i++) {
+      const text = column.candidates[i];
       const s = spec.columns.find((cs) => specMatches(cs, text));
-      if (s) {
-        hit = { key: s.key, text };
-        break;
-      }
+      if (s) hit = { key: s.key, text, rank: readingRank(column, i) };
     }
     if (!hit) continue;
     let list = byKey.get(hit.key);
     if (!list) byKey.set(hit.key, (list = []));
-    list.push({ col: column.col, text: hit.text, hidden: column.hidden });
+    list.push({ col: column.col, text: hit.text, hidden: column.hidden, rank: hit.rank });
   }
   const columns: Record<string, number[]> = {};
   const labels = new Map<number, string>();
@@ -189,8 +197,10 @@ export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
       }
       chosen.sort((a, b) => a.col - b.col);
     } else {
-      chosen = visible.length ? [visible[0]] : hidden.slice(0, 1);
-      if (visible.length) for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: visible[0].col });
+      const best = (list: typeof found) => list.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
+      const pick = best(visible) ?? best(hidden);
+      chosen = pick ? [pick] : [];
+      if (visible.length && pick) for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
     }
     if (chosen.length) {
       columns[cs.key] = chosen.map((f) => f.col);

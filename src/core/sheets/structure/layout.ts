@@ -35,9 +35,6 @@ export function cellText(cell: Cell | undefined): string {
   return String(v);
 }
 
-/** Rows near the top whose merges are indexed by row for the header and metadata search. */
-const INDEXED_ROWS = 64;
-
 export class Layout {
   readonly merges: readonly Rect[];
   private readonly byRow = new Map<number, Rect[]>();
@@ -46,8 +43,10 @@ export class Layout {
 
   constructor(readonly sheet: Sheet) {
     this.merges = (sheet.merges ?? []).map(parseRect).filter((r): r is Rect => r !== undefined && (r.bottom > r.top || r.right > r.left));
+    // Indexed by row, up to the last row with cells: a lookup is one map access for rows with no merge.
+    const lastRow = sheet.rows.length - 1;
     for (const m of this.merges) {
-      for (let r = m.top; r <= Math.min(m.bottom, INDEXED_ROWS - 1); r++) {
+      for (let r = m.top; r <= Math.min(m.bottom, lastRow); r++) {
         let list = this.byRow.get(r);
         if (!list) this.byRow.set(r, (list = []));
         list.push(m);
@@ -61,12 +60,16 @@ export class Layout {
     return this.sheet.rows.length;
   }
 
-  /** The merged range covering (row, col), for rows near the top. */
+  /** The merged range covering (row, col). */
   mergeAt(row: number, col: number): Rect | undefined {
-    const list = row < INDEXED_ROWS ? this.byRow.get(row) : this.merges.filter((m) => m.top <= row && m.bottom >= row);
+    const list = this.byRow.get(row);
     if (!list) return undefined;
     for (const m of list) if (m.left <= col && m.right >= col) return m;
     return undefined;
+  }
+
+  hasMerges(row: number): boolean {
+    return this.byRow.has(row);
   }
 
   cell(row: number, col: number): Cell | undefined {

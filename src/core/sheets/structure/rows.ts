@@ -87,8 +87,34 @@ export interface RowContext {
   requiredColumns: ReadonlySet<number>;
 }
 
+/**
+ * A first character that no footnote, legend or heading test needs to look at: digits, ASCII letters, kana
+ * and CJK ideographs other than 注 出 資 参 備 凡 (none is white space, none changed by NFKC into a mark).
+ */
+function plainStart(code: number): boolean {
+  if (code >= 0x30 && code <= 0x39) return true;
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  if (code >= 0x4e00 && code <= 0x9fff) return !PLAIN_EXCEPT.has(code);
+  return (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
+}
+const PLAIN_EXCEPT = new Set(Array.from("注出資参備凡", (ch) => ch.charCodeAt(0)));
+
 /** The role of a row below the header block and its annex. */
 export function rowRole(layout: Layout, row: number, ctx: RowContext): RowRole {
+  // Fast path for the common data row: two or more cells, the first plainly not a mark.
+  const raw = layout.sheet.rows[row];
+  if (!raw || raw.length === 0) return "blank";
+  let filled = 0;
+  let firstPlain = false;
+  for (let c = 0; c < raw.length && filled < 2; c++) {
+    const cell = raw[c];
+    if (!cell || layout.isEmpty(row, c)) continue;
+    if (filled === 0) firstPlain = typeof cell.value === "number" || plainStart(String(cell.value ?? cell.text ?? "").trimStart().charCodeAt(0));
+    filled++;
+  }
+  if (filled === 0) return "blank";
+  if (filled >= 2 && firstPlain && !layout.hasMerges(row)) return "data";
+
   const { cells } = rowCells(layout, row);
   if (cells.length === 0) return "blank";
   const first = cells[0];

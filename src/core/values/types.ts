@@ -51,10 +51,23 @@ export interface ErrorValue {
   code: string;
 }
 
+/**
+ * An approximate figure (DOMAIN §2.1): `約70`, `70件程度`, `概ね70`, `70前後`, `70強`, `～70`, `12件（約9件／3件）`.
+ * Not a number to compute with; the exact figure is needed.
+ */
+export interface Approximate {
+  /** The qualifier as written: `約`, `程度`, `概ね`, `前後`, `強`, `～`, `余`, `概数` (a remark `（概数）`)… */
+  qualifier: string;
+  /** The approximate figure as written, qualifier included: `約9件` in `12件（約9件／3件）`; the whole text when it is the figure. */
+  figure: string;
+}
+
 export interface NotANumber {
   kind: "not-a-number";
   text: string;
-  reason: "text" | "date" | "boolean" | "too-large";
+  reason: "text" | "date" | "boolean" | "too-large" | "approximate";
+  /** Set when reason is "approximate". */
+  approximate?: Approximate;
 }
 
 export type Parsed = NumberValue | SharesValue | PlaceholderValue | EmptyValue | ErrorValue | NotANumber;

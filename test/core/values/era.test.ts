@@ -1,4 +1,4 @@
-import { findEraMismatches } from "../../../src/core/values/era";
+import { findEraMismatches, mayHoldEraPair, type Era } from "../../../src/core/values/era";
 
 describe("findEraMismatches", () => {
   it("finds the seed's mistake", () => {
@@ -9,7 +9,7 @@ describe("findEraMismatches", () => {
     expect(text.slice(5, 5 + "2025（令和8）年".length)).toBe("2025（令和8）年");
   });
 
-  it.each<[string, number, "令和" | "平成", number, number]>([
+  it.each<[string, number, Era, number, number]>([
     ["2025（令和8）年", 2025, "令和", 8, 2026],
     ["2025(令和8年)", 2025, "令和", 8, 2026],
     ["2025年（令和8年）", 2025, "令和", 8, 2026],
@@ -21,6 +21,18 @@ describe("findEraMismatches", () => {
     ["2025 ( 令和 8 ) 年", 2025, "令和", 8, 2026],
     ["2018（平成31）年", 2018, "平成", 31, 2019],
     ["平成30年（2019年）", 2019, "平成", 30, 2018],
+    ["令和8（2025）年度", 2025, "令和", 8, 2026],
+    ["令和７（２０２４）年度", 2024, "令和", 7, 2025],
+    ["令和８年　（２０２５年）", 2025, "令和", 8, 2026],
+    ["R8(2025)", 2025, "令和", 8, 2026],
+    ["R8（2025年度）", 2025, "令和", 8, 2026],
+    ["2025(R8)", 2025, "令和", 8, 2026],
+    ["2025年度（R8年度）", 2025, "令和", 8, 2026],
+    ["Ｒ８（２０２５）", 2025, "令和", 8, 2026],
+    ["R元(2020)", 2020, "令和", 1, 2019],
+    ["H30(2019)", 2019, "平成", 30, 2018],
+    ["昭和64年（1990年）", 1990, "昭和", 64, 1989],
+    ["2025（平成7）年", 2025, "平成", 7, 1995],
   ])("%s is a mismatch", (text, western, era, eraYear, expectedWestern) => {
     const found = findEraMismatches(`会議は${text}に開催`);
     expect(found).toHaveLength(1);
@@ -44,6 +56,17 @@ describe("findEraMismatches", () => {
     "統合イノベーション戦略2024」（令和6年6月4日閣議決定）",
     "",
     "no era here 2025 (8)",
+    "R7(2025)",
+    "2025(R7)",
+    "Ｒ７（２０２５）",
+    "H31(2019)",
+    "昭和64年（1989年）",
+    "令和７（２０２５）年度",
+    // R and H closing a word, or far from the year: no era.
+    "PJR8(2025)",
+    "ＰＪＲ８（２０２５）",
+    "H1(2025)",
+    "S1(2025)",
   ])("%s is not reported", (text) => {
     expect(findEraMismatches(text)).toEqual([]);
   });
@@ -58,5 +81,20 @@ describe("findEraMismatches", () => {
   it("does not treat longer digit runs as years", () => {
     expect(findEraMismatches("120250（令和8）年")).toEqual([]);
     expect(findEraMismatches("令和123（2025）")).toEqual([]);
+  });
+});
+
+describe("mayHoldEraPair", () => {
+  it.each(["2025（令和8）年", "令和8（2025）", "R8(2025)", "Ｒ８（２０２５）", "２０２５（令和８）", "H30 (2019)"])("%s may", (text) => {
+    expect(mayHoldEraPair(text)).toBe(true);
+  });
+  it.each(["", "研究機関12", "令和7年度", "2025年度", "R&D 2025", "1,443件", "理化学研究所"])("%s may not", (text) => {
+    expect(mayHoldEraPair(text)).toBe(false);
+  });
+  it("never says no to a text with a mismatch", () => {
+    for (const text of ["2025（令和8）年", "R8(2025)", "令和８（２０２５）年度", "平成30年（2019年）", "昭和64年（1990年）"]) {
+      expect(findEraMismatches(text)).toHaveLength(1);
+      expect(mayHoldEraPair(text)).toBe(true);
+    }
   });
 });

@@ -34,6 +34,13 @@ describe("parseText — plain numbers and units (DOMAIN §2.1 row 1)", () => {
     ["0", 0, 0, undefined, "none"],
     ["1,234,567", 1234567, 0, undefined, "none"],
     ["51件*", 51, 0, "件", "count"],
+    // A space before the unit (seed 002: `４６７．３ 億円`).
+    ["４６７．３ 億円", 467.3, 1, "億円", "amount"],
+    ["158 件", 158, 0, "件", "count"],
+    ["１５８　件", 158, 0, "件", "count"],
+    ["89.0 %", 89, 1, "%", "percent"],
+    ["145.7 万件", 1457000, -3, "件", "count"],
+    ["5万 人", 50000, -4, "人", "count"],
   ])("%s → %d (decimals %d, unit %s, %s)", (text, value, decimals, unit, unitKind) => {
     const p = parseText(text);
     expect(p).toMatchObject({ kind: "number", value, decimals, unitKind });
@@ -169,6 +176,105 @@ describe("parseText — composite values", () => {
   });
 });
 
+describe("parseText — approximate figures (DOMAIN §2.1: not numbers to compute with)", () => {
+  // [written, qualifier as written, approximate figure as written (the whole text when omitted)]
+  const rows: [string, string, string?][] = [
+    ["約70", "約"],
+    ["約７０件", "約"],
+    ["約 70 件", "約"],
+    ["約　１，２００人", "約"],
+    ["約▲12億円", "約"],
+    ["約5万人", "約"],
+    ["概ね70", "概ね"],
+    ["おおむね70件", "おおむね"],
+    ["およそ70", "およそ"],
+    ["おおよそ70社", "おおよそ"],
+    ["ほぼ100%", "ほぼ"],
+    ["~70", "~"],
+    ["～70件", "～"],
+    ["〜70", "〜"],
+    ["≒70", "≒"],
+    ["70程度", "程度"],
+    ["70件程度", "程度"],
+    ["７０件 程度", "程度"],
+    ["70前後", "前後"],
+    ["70件前後", "前後"],
+    ["70強", "強"],
+    ["7.5億円弱", "弱"],
+    ["70余", "余"],
+    ["70余件", "余"],
+    ["70件余り", "余り"],
+    ["70有余名", "有余"],
+    ["20数件", "数"],
+    ["70くらい", "くらい"],
+    ["70ぐらい", "ぐらい"],
+    ["70件ほど", "ほど"],
+    ["70内外", "内外"],
+    // Labelled, composite and bracketed: the approximate figure is named.
+    ["合計約70件", "約", "約70件"],
+    ["Top1%論文数 約40件", "約", "約40件"],
+    ["採択件数：約43件 (採択企業数：40社)", "約", "約43件"],
+    ["採択件数：43件 (採択企業数：約40社)", "約", "約40社"],
+    ["約12件（9件／3件）", "約", "約12件"],
+    ["12件（約9件／3件）", "約", "約9件"],
+    ["12件（9件／3件程度）", "程度", "3件程度"],
+    ["16件 (治療用約10件/診断用6件)", "約", "約10件"],
+    ["16件（うち約1件）", "約", "約1件"],
+    ["平均約3件 (4件/2件)", "約", "約3件"],
+    ["51件* (約22件/29件)", "約", "約22件"],
+    ["男：約89.0% 女：約11.0%", "約", "約89.0%"],
+    ["男：89.0% 女：11.0%程度", "程度", "11.0%程度"],
+    ["契約約70件", "約", "約70件"],
+    // A remark that says the figure is approximate.
+    ["70件（概数）", "概数"],
+    ["70件(概算)", "概算"],
+  ];
+  it.each(rows.map(([text, qualifier, figure]) => [text, qualifier, figure ?? text] as const))(
+    "%s is approximate (%s in %s)",
+    (text, qualifier, figure) => {
+      expect(parseText(text)).toEqual({ kind: "not-a-number", text, reason: "approximate", approximate: { qualifier, figure } });
+    },
+  );
+
+  it("parseCell reads a typed approximate figure the same way", () => {
+    expect(parseCell({ value: "約70件" })).toMatchObject({ kind: "not-a-number", reason: "approximate", approximate: { qualifier: "約" } });
+  });
+
+  // Not approximate: words ending in 約, bounds (a target reader's thresholds), ranks, 概算要求, ranges,
+  // provisional remarks, and qualifiers in prose or in a remark that is not a list of figures.
+  it.each<[string, Record<string, unknown>]>([
+    ["契約70件", { kind: "number", value: 70, label: "契約" }],
+    ["成約 12件", { kind: "number", value: 12, label: "成約" }],
+    ["集約3拠点", { kind: "number", value: 3, label: "集約" }],
+    ["約束件数 5件", { kind: "number", value: 5, label: "約束件数" }],
+    ["概算要求 70億円", { kind: "number", value: 70, label: "概算要求" }],
+    ["数値 70件", { kind: "number", value: 70, label: "数値" }],
+    ["Top1%論文数 40件", { kind: "number", value: 40, label: "Top1%論文数" }],
+    ["1,113編(臨床医学・R3~R5 平均)", { kind: "number", value: 1113, remark: "臨床医学・R3~R5 平均" }],
+    ["70件（約半数が企業）", { kind: "number", value: 70, remark: "約半数が企業" }],
+    ["3件（R3~5）", { kind: "number", value: 3, remark: "R3~5" }],
+    ["12件（見込み）", { kind: "number", value: 12, remark: "見込み" }],
+    ["12件（速報値）", { kind: "number", value: 12, remark: "速報値" }],
+    ["▲12", { kind: "number", value: -12 }],
+    ["70超", { kind: "not-a-number", reason: "text" }],
+    ["70件以上", { kind: "not-a-number", reason: "text" }],
+    ["70未満", { kind: "not-a-number", reason: "text" }],
+    ["70以下", { kind: "not-a-number", reason: "text" }],
+    ["70位", { kind: "not-a-number", reason: "text" }],
+    ["第1位", { kind: "not-a-number", reason: "text" }],
+    ["70~80件", { kind: "not-a-number", reason: "text" }],
+    ["R3~5件", { kind: "not-a-number", reason: "text" }],
+    ["前年比約2割増", { kind: "not-a-number", reason: "text" }],
+    ["約70件を予定", { kind: "not-a-number", reason: "text" }],
+    ["5強化", { kind: "not-a-number", reason: "text" }],
+    ["十数件", { kind: "not-a-number", reason: "text" }],
+  ])("%s is not approximate", (text, expected) => {
+    const p = parseText(text);
+    expect(p).toMatchObject(expected);
+    expect(p).not.toHaveProperty("approximate");
+  });
+});
+
 describe("parseText — not a number", () => {
   it.each(["1,2,3", "12.3.4", "abc", "=1+1", "=SUM(A1:A3)", "R5", "PJ-3", "12件 3件", "令和7年度", "2025年", "1-2", "5件以上", "(12)", "12件 (a) (b)", "1234,567", "1e5", "順調に進捗している"])(
     "%j stays text",
@@ -196,7 +302,7 @@ describe("parseText — not a number", () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const alphabet = [
-      ..."0123456789０１２３４５６７８９.,，．%％万件人名社円億百千施設拠点試験編()（）/／:：*＊ 　▲△-－—―‐ーー−=#+~abcRTop男女平均うち\n\t",
+      ..."0123456789０１２３４５６７８９.,，．%％万件人名社円億百千施設拠点試験編()（）/／:：*＊ 　▲△-－—―‐ーー−=#+~abcRTop男女平均うち約程度前後強弱余数〜≒\n\t",
       "\uD83D\uDE00",
       "\uD800",
     ];
@@ -208,6 +314,10 @@ describe("parseText — not a number", () => {
       let p: Parsed;
       expect(() => (p = parseText(s))).not.toThrow();
       expect(kinds.has(p!.kind)).toBe(true);
+      if (p!.kind === "not-a-number" && p!.reason === "approximate") {
+        expect(s).toContain(p!.approximate!.qualifier);
+        expect(s).toContain(p!.approximate!.figure);
+      }
       if (p!.kind === "number") {
         expect(Number.isFinite(p!.value)).toBe(true);
         expect(Number.isInteger(p!.decimals)).toBe(true);

@@ -96,9 +96,11 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     // 実績: required when graded A or B; a dash is fine when not graded (or for outcome rows).
     const graded = row.grade === "A" || row.grade === "B";
     const a = row.actual;
+    // An approximate figure (約31件) is a number written loosely: it is reported wherever it stands.
+    const approximate = a.kind === "not-a-number" && a.reason === "approximate";
     if (row.isOutcome) {
-      if (a.kind !== "not-a-number") out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, false, true));
-    } else if (numericKind || a.kind !== "not-a-number") {
+      if (a.kind !== "not-a-number" || approximate) out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, false, true));
+    } else if (numericKind || a.kind !== "not-a-number" || approximate) {
       // (A prose result of a qualitative indicator has nothing numeric to check.)
       out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, graded, !graded));
     }

@@ -1,0 +1,213 @@
+import { runRuleTests, findingsOf } from "../../../../test/support/rule-tester";
+import { INHOUSE_HEADER, inhouse } from "../../../../test/support/sheets";
+import { sheetFromValues, type CellValue } from "../../model/workbook";
+import { rule } from "./era-mismatch";
+
+type Row = (CellValue | undefined)[];
+
+// インハウス予算: A1 報告年度, A2 (単位：億円), row 3 the header (A 機関名 … H 備考), data from row 4.
+const note = (text: string): Row => ["理研", "文", 100, 50, null, null, null, text];
+/** The inhouse header with 備考 (column H) written another way. */
+const withNoteHeader = (label: string, ...rows: Row[]): Row[] => [
+  ["報告年度", "令和7年度"],
+  ["(単位：億円)"],
+  [...INHOUSE_HEADER.slice(0, 7), label],
+  ...rows,
+];
+
+// アウトプット指標: row 1 報告年度, row 2 the header (A 番号 … L 進捗の詳細, M 備考), data from row 3.
+const OUTPUT_HEADER = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗", "判定"];
+const output = (detailHeader: string, noteHeader: string, ...rows: Row[]): Row[] => [
+  ["報告年度", "令和7年度"],
+  [...OUTPUT_HEADER, detailHeader, noteHeader],
+  ...rows,
+];
+const indicator = (detail: string | null, remark: string | null = null): Row => [
+  "1", "全体目標", "導出件数", 650, "期間累計", "R7-R11", null, 158, null, "A", null, detail, remark,
+];
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: "consistent pairs in every written form",
+      sheets: {
+        予算: inhouse(
+          note("2025（令和7）年度に拡充"),
+          note("令和7（2025）年度に拡充、2026年（令和8年）に完了"),
+          note("２０２５（令和７）年度"),
+          note("R7(2025)・2019(R元)・H30（2018）"),
+          note("令和元年（2019年）、平成31年（2019年）、昭和64年（1989年）"),
+          note("2025年度（令和7年度）"),
+        ),
+      },
+    },
+    {
+      name: "brackets that go on after the year, and letters that are no era",
+      sheets: {
+        予算: inhouse(
+          note("「全ゲノム解析等実行計画2022」(令和4年9月策定)"),
+          note("PJR8(2025)・H1(2025)・S1(2025)"),
+          note("令和7年度、2025年"),
+        ),
+      },
+    },
+    {
+      name: "a sheet of no known kind is not scanned",
+      sheets: { メモ: [["第14回：2025（令和8）年2月開催"]] },
+    },
+    {
+      name: "numbers and dates are not text",
+      sheets: { 予算: inhouse(["理研", "文", 2025, 8, null, null, null, new Date(Date.UTC(2025, 1, 1))]) },
+    },
+  ],
+  invalid: [
+    {
+      name: "the seed's mistake in 備考, with the message",
+      sheets: { 予算: inhouse(note("第14回：2025（令和8）年2月開催")) },
+      findings: [
+        {
+          rule: "date/era-mismatch",
+          severity: "error",
+          sheet: "予算",
+          cell: "H4",
+          expected: 2026,
+          actual: 2025,
+          message: "「2025（令和8）年」：令和8年は 2026年です（2025年ではありません）。",
+        },
+      ],
+    },
+    {
+      name: "備考 headed 「備考\\n出典・留意事項等」",
+      sheets: { 予算: withNoteHeader("備考\n出典・留意事項等", note("2025（令和8）年度に拡充")) },
+      findings: [{ cell: "H4", expected: 2026, actual: 2025 }],
+    },
+    {
+      name: "備考 headed 「備考欄（特筆すべき事項等）」",
+      sheets: { 予算: withNoteHeader("備考欄（特筆すべき事項等）", note("令和7年（2024年）開始")) },
+      findings: [{ cell: "H4", expected: 2025, actual: 2024 }],
+    },
+    {
+      name: "a column no reader knows, and its header",
+      sheets: {
+        予算: [
+          ["報告年度", "令和7年度"],
+          ["(単位：億円)"],
+          [...INHOUSE_HEADER, "2025（令和8）年度見込"],
+          ["理研", "文", 100, 50, null, null, null, null, "令和8（2025）年度に増額"],
+        ],
+      },
+      findings: [
+        { cell: "I3", expected: 2026, actual: 2025 },
+        { cell: "I4", expected: 2026, actual: 2025 },
+      ],
+    },
+    {
+      name: "a title above the header and a footnote below the table",
+      sheets: {
+        予算: [
+          ["令和7年度（2024年度）インハウス予算"],
+          ["報告年度", "令和7年度"],
+          ["(単位：億円)"],
+          INHOUSE_HEADER,
+          ["理研", "文", 100, 50],
+          ["※ 2025（令和8）年3月31日時点"],
+        ],
+      },
+      findings: [
+        { cell: "A1", expected: 2025, actual: 2024 },
+        { cell: "A6", expected: 2026, actual: 2025 },
+      ],
+    },
+    {
+      name: "進捗の詳細 headed 「進捗の詳細（含む成果と要因分析）\\n※…」, and 備考 of the same sheet",
+      sheets: {
+        アウトプット指標: output(
+          "進捗の詳細（含む成果と要因分析）\n※定量的な成果を記載",
+          "備考\n出典・留意事項等",
+          indicator("第14回：2025（令和8）年2月開催", "R8(2025)の速報値"),
+        ),
+      },
+      findings: [
+        { sheet: "アウトプット指標", cell: "L3", expected: 2026, actual: 2025 },
+        { sheet: "アウトプット指標", cell: "M3", expected: 2026, actual: 2025, message: expect.stringContaining("「R8(2025)」：令和8年は 2026年") },
+      ],
+    },
+    {
+      name: "every written form of a wrong pair",
+      sheets: {
+        予算: inhouse(
+          note("2025（令和8）年"),
+          note("2025(令和8年)"),
+          note("2025年（令和8年）"),
+          note("2024年度（令和7年度）"),
+          note("令和8（2025）年度"),
+          note("令和8年（2025年）"),
+          note("令和元年（2020年）"),
+          note("２０２５（令和８）年"),
+          note("2025　（　令和　8　）　年"),
+          note("R8(2025)"),
+          note("2025(R8)"),
+          note("Ｒ８（２０２５）"),
+          note("H30（2019）"),
+          note("平成30年（2019年）"),
+          note("昭和64年（1990年）"),
+        ),
+      },
+      findings: [
+        { cell: "H4", actual: 2025, expected: 2026 },
+        { cell: "H5", actual: 2025, expected: 2026 },
+        { cell: "H6", actual: 2025, expected: 2026 },
+        { cell: "H7", actual: 2024, expected: 2025 },
+        { cell: "H8", actual: 2025, expected: 2026 },
+        { cell: "H9", actual: 2025, expected: 2026 },
+        { cell: "H10", actual: 2020, expected: 2019 },
+        { cell: "H11", actual: 2025, expected: 2026 },
+        { cell: "H12", actual: 2025, expected: 2026 },
+        { cell: "H13", actual: 2025, expected: 2026, message: expect.stringContaining("令和8年") },
+        { cell: "H14", actual: 2025, expected: 2026 },
+        { cell: "H15", actual: 2025, expected: 2026 },
+        { cell: "H16", actual: 2019, expected: 2018, message: expect.stringContaining("平成30年") },
+        { cell: "H17", actual: 2019, expected: 2018 },
+        { cell: "H18", actual: 1990, expected: 1989, message: expect.stringContaining("昭和64年") },
+      ],
+    },
+    {
+      name: "two mistakes in one cell are two findings at that cell",
+      sheets: { 予算: inhouse(note("第14回：2025（令和8）年2月、第15回：2026（令和9）年3月")) },
+      findings: [
+        { cell: "H4", actual: 2025, message: expect.stringContaining("2025（令和8）年") },
+        { cell: "H4", actual: 2026, message: expect.stringContaining("2026（令和9）年") },
+      ],
+    },
+    {
+      name: "every recognised sheet is scanned",
+      sheets: {
+        予算: inhouse(note("2025（令和8）年度")),
+        アウトプット指標: output("進捗の詳細", "備考", indicator(null, "2025（令和8）年度")),
+      },
+      findings: [
+        { sheet: "予算", cell: "H4" },
+        { sheet: "アウトプット指標", cell: "M3" },
+      ],
+    },
+  ],
+});
+
+describe("date/era-mismatch: once per cell", () => {
+  test("a 備考 the reader also collects is reported once", () => {
+    const found = findingsOf(rule, { 予算: inhouse(note("2025（令和8）年度に拡充")) });
+    expect(found.map((f) => f.cell)).toEqual(["H4"]);
+  });
+
+  test("an 指標 merged down over two rows is reported at its cell, once", () => {
+    const sheet = sheetFromValues(
+      "アウトプット指標",
+      output("進捗の詳細", "備考", [
+        "1", "全体目標", "2025（令和8）年度までの導出件数", 650, "期間累計", "R7-R11", null, 158, null, "A",
+      ], [null, null, null, null, null, null, null, 10]),
+    );
+    sheet.merges = ["A3:A4", "C3:C4"];
+    const found = findingsOf(rule, [sheet]);
+    expect(found.map((f) => [f.sheet, f.cell])).toEqual([["アウトプット指標", "C3"]]);
+  });
+});

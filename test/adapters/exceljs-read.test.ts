@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbookBuffer, sniffWorkbookBytes } from "../../src/adapters/exceljs/read";
+import { fromExcelJS, readWorkbookBuffer, sniffWorkbookBytes } from "../../src/adapters/exceljs/read";
 import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "../../src/adapters/exceljs/errors";
 import type { Sheet, Workbook } from "../../src/core/model/workbook";
@@ -193,5 +193,122 @@ describe("exceljs round trip of a larger sheet", () => {
       expect(rows[r][2]?.value).toBe((r + 1) % 3 ? (r + 1) / 10 : undefined);
       expect(rows[r][3]).toEqual({ value: (r + 1) * 2, formula: `B${r + 1}*2` });
     }
+  });
+});
+
+describe("layout: merged ranges, hidden rows and hidden columns", () => {
+  async function read(w: ExcelJS.Workbook | Buffer): Promise<Workbook> {
+    const bytes = Buffer.isBuffer(w) ? w : Buffer.from(await w.xlsx.writeBuffer());
+    return readWorkbookBuffer(bytes);
+  }
+
+  /** A two-row header (予算額 merged over 全体 / 健康・医療関係, 機関名 merged down), six data rows. */
+  function layoutWorkbook(): ExcelJS.Workbook {
+    const w = new ExcelJS.Workbook();
+    const ws = w.addWorksheet("予算");
+    ws.getCell("A1").value = "機関名";
+    ws.getCell("B1").value = "予算額（億円）";
+    ws.getCell("B2").value = "全体";
+    ws.getCell("C2").value = "健康・医療関係";
+    ws.getCell("D1").value = "健康・医療関係（百万円）";
+    ws.getCell("E1").value = "備考";
+    ws.mergeCells("A1:A2");
+    ws.mergeCells("B1:C1");
+    for (let r = 3; r <= 8; r++) ws.getRow(r).values = [`機関${r - 2}`, r * 10, r, r * 100, null];
+    ws.mergeCells("E3:E5");
+    ws.getCell("E3").value = "3機関共通";
+    ws.getColumn(4).hidden = true; // a hidden working column
+    ws.getRow(6).hidden = true;
+    return w;
+  }
+
+  test("hidden rows and columns are listed 0-based; merges as A1 rectangles; covered cells are empty", async () => {
+    const s = (await read(layoutWorkbook())).sheets[0];
+    expect(s.merges).toEqual(["A1:A2", "B1:C1", "E3:E5"]);
+    expect(s.hiddenRows).toEqual([5]);
+    expect(s.hiddenColumns).toEqual([3]);
+    expect(s.layoutUnknown).toBeUndefined();
+    expect(s.rows[0][2]).toBeUndefined(); // C1, under B1:C1
+    expect(s.rows[1][0]).toBeUndefined(); // A2, under A1:A2
+    expect(s.rows[3][4]).toBeUndefined(); // E4, under E3:E5
+    expect(s.rows[2][4]).toEqual({ value: "3機関共通" });
+    expect(s.rows[5][0]).toEqual({ value: "機関4" }); // a hidden row is still data
+    expect(s.rows[4][3]).toEqual({ value: 500 }); // and so is a hidden column
+  });
+
+  test("a sheet with none has no merges, hiddenRows or hiddenColumns at all", async () => {
+    const s = (await read(simpleWorkbook([["a", 1], ["b", 2]]))).sheets[0];
+    expect(Object.keys(s).sort()).toEqual(["name", "rows"]);
+  });
+
+  test("rows and columns of a collapsed outline group are hidden (Excel writes hidden on each)", async () => {
+    const w = new ExcelJS.Workbook();
+    const ws = w.addWorksheet("PJ");
+    for (let r = 1; r <= 8; r++) ws.getRow(r).values = [`行${r}`, r, r * 2, r * 3, r * 4];
+    for (const r of [3, 4, 5]) {
+      ws.getRow(r).outlineLevel = 1;
+      ws.getRow(r).hidden = true;
+    }
+    for (const c of [3, 4]) {
+      ws.getColumn(c).outlineLevel = 1;
+      ws.getColumn(c).hidden = true;
+    }
+    const s = (await read(w)).sheets[0];
+    expect(s.hiddenRows).toEqual([2, 3, 4]);
+    expect(s.hiddenColumns).toEqual([2, 3]);
+  });
+
+  test("the layout is cut to the used box, as the Office.js reader's", async () => {
+    const w = new ExcelJS.Workbook();
+    const ws = w.addWorksheet("S");
+    ws.getCell("B3").value = "見出し";
+    ws.mergeCells("B3:H3"); // beyond the last used column (D): cut to B3:D3
+    ws.getCell("B4").value = 1;
+    ws.getCell("D5").value = 2;
+    ws.mergeCells("C5:C9"); // top-left inside (empty, as it may be): cut to C5:C6 at the last used row
+    ws.mergeCells("F10:G11"); // wholly outside: dropped
+    ws.getCell("B6").value = "x";
+    ws.mergeCells("B6:B8"); // top-left inside, bottom below the last used row (6): cut to B6:B6, dropped
+    ws.getRow(1).hidden = true; // above the box
+    ws.getRow(1).height = 15;
+    ws.getRow(4).hidden = true;
+    ws.getRow(12).hidden = true; // below the box
+    ws.getRow(12).height = 15;
+    ws.getColumn(1).hidden = true; // left of the box
+    ws.getColumn(3).hidden = true;
+    ws.getColumn(9).hidden = true; // right of the box
+    const s = (await read(w)).sheets[0];
+    expect(s.merges).toEqual(["B3:D3", "C5:C6"]);
+    expect(s.hiddenRows).toEqual([3]);
+    expect(s.hiddenColumns).toEqual([2]);
+  });
+
+  /** Rewrites the <cols> of every worksheet of a workbook (as Excel or LibreOffice would have written them). */
+  async function withCols(w: ExcelJS.Workbook, cols: string): Promise<Buffer> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require("jszip");
+    const zip = await JSZip.loadAsync(Buffer.from(await w.xlsx.writeBuffer()));
+    for (const name of Object.keys(zip.files).filter((n: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      const xml: string = await zip.file(name).async("string");
+      zip.file(name, xml.replace(/<cols>[\s\S]*?<\/cols>/, "").replace("<sheetData", `<cols>${cols}</cols><sheetData`));
+    }
+    return zip.generateAsync({ type: "nodebuffer" });
+  }
+
+  test("<col min max hidden> runs: all columns right of the table hidden (Excel), hidden=\"true\" (LibreOffice)", async () => {
+    const w = new ExcelJS.Workbook();
+    const ws = w.addWorksheet("S");
+    for (let r = 1; r <= 4; r++) ws.getRow(r).values = ["a", 1, 2, 3, 4, 5];
+    const excelStyle = await withCols(w, '<col min="2" max="3" width="0" hidden="1" customWidth="1"/><col min="7" max="16384" hidden="1"/>');
+    expect((await read(excelStyle)).sheets[0].hiddenColumns).toEqual([1, 2]);
+    const libreOffice = await withCols(w, '<col collapsed="false" customWidth="true" hidden="true" max="5" min="5" style="0" width="0"/><col collapsed="false" customWidth="false" hidden="false" max="1024" min="6" style="0" width="11.52"/>');
+    expect((await read(libreOffice)).sheets[0].hiddenColumns).toEqual([4]);
+  });
+
+  test("fromExcelJS (the annotate path, columns already built by exceljs) gives the same layout", async () => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(Buffer.from(await layoutWorkbook().xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    const viaBuffer = await read(layoutWorkbook());
+    expect(fromExcelJS(w)).toEqual(viaBuffer);
   });
 });

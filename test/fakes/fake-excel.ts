@@ -19,10 +19,33 @@
  * - cell notes (ExcelApi 1.18, worksheet.notes): add / getItemOrNullObject / content / delete, queued,
  *   counted and version-checked like the rest; adding a note where one exists fails, as in Excel.
  *
+ * - merged areas and hidden rows/columns, for reading the layout (each behaviour cites its source):
+ *   - a merged area keeps its value in its top-left cell only; the other cells read "" — "The value of a
+ *     merged range is specified in the cell of the range's upper-left corner"
+ *     (https://learn.microsoft.com/office/vba/api/excel.range.merge); FakeExcel.merge empties them;
+ *   - Range.getMergedAreasOrNullObject (ExcelApi 1.13; ApiNotFound below, isSetSupported says false):
+ *     a RangeAreas (address, areaCount, cellCount, areas/items/address) of the merged areas whose
+ *     top-left cell is in the range, whole (https://github.com/OfficeDev/office-js/issues/3611); a null
+ *     object (isNullObject true) when there is none; it fails above 512 areas, as its reference says
+ *     (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
+ *     the error code Excel gives then is not documented: the fake says GeneralException;
+ *   - Range.rowHidden / columnHidden (ExcelApi 1.2): true when all rows (columns) of the range are
+ *     hidden, false when none is, null when some are (Range reference);
+ *   - Range.getSpecialCells / getSpecialCellsOrNullObject("Visible") (ExcelApi 1.9): the visible cells as
+ *     a RangeAreas, one area per run of visible rows × run of visible columns; getSpecialCells throws
+ *     ItemNotFound when there is none, the OrNullObject form answers a null object
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells). Only
+ *     "Visible" is modelled. RangeAreas.address lists sheet-qualified areas ("Sheet1!A1:B4, Sheet1!D1:D4",
+ *     RangeAreas.address reference).
+ *
  * What it does NOT model: formula calculation (formulas keep the cached value a test gives them, or
- * null; HYPERLINK shows its text), fonts/widths/validation beyond recording them, merged cells, themes,
- * events beyond registration, and real Excel's timing. Real-Excel verification is a manual step.
+ * null; HYPERLINK shows its text), fonts/widths/validation beyond recording them, writing into or
+ * merging/unmerging merged cells through the API, filters, themes, events beyond registration, and real
+ * Excel's timing. Real-Excel verification is a manual step.
  */
+
+// Types only: the e2e tests transpile this file alone and run it in a page, where nothing can be required.
+import type { Workbook } from "../../src/core/model/workbook";
 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const FAKE_MAX_GET_CELLS = 5_000_000;
@@ -59,6 +82,16 @@ export interface FakeCell {
 
 export type FakeInput = number | string | boolean | null | undefined | { v?: number | string | boolean | null; f?: string; nf?: string; fill?: string | FakeFill };
 
+/** A sheet's layout for test setup: merged areas as A1 rectangles, 0-based hidden rows and columns. */
+export interface FakeLayout {
+  merges?: string[];
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** Merged areas one getMergedAreasOrNullObject can return (Range.getMergedAreasOrNullObject reference). */
+export const FAKE_MAX_MERGED_AREAS = 512;
+
 interface Rect {
   top: number;
   left: number;
@@ -74,6 +107,11 @@ export class FakeSheet {
   validations: { address: string; rule: unknown }[] = [];
   /** Cell notes by A1 address (upper case, no "$"). */
   readonly notes = new Map<string, string>();
+  /** Merged areas (see FakeExcel.merge). */
+  readonly merges: Rect[] = [];
+  /** 0-based hidden rows and columns. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
   constructor(public name: string) {}
   key(r: number, c: number): string {
     return `${r},${c}`;
@@ -103,6 +141,8 @@ export interface FakeStats {
   cellsWritten: number;
   longestAddress: number;
   calculations: number;
+  /** getMergedAreasOrNullObject and getSpecialCells(OrNullObject) calls. */
+  layoutRequests: number;
 }
 
 function zeroStats(): FakeStats {
@@ -118,6 +158,7 @@ function zeroStats(): FakeStats {
     cellsWritten: 0,
     longestAddress: 0,
     calculations: 0,
+    layoutRequests: 0,
   };
 }
 
@@ -212,12 +253,56 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Adds a sheet from rows of inputs (test setup; not counted). */
-  addSheet(name: string, rows: FakeInput[][] = []): FakeSheet {
+  /** Adds a sheet from rows of inputs, with merged areas and hidden rows/columns (test setup; not counted). */
+  addSheet(name: string, rows: FakeInput[][] = [], layout: FakeLayout = {}): FakeSheet {
     const s = new FakeSheet(name);
     this.sheets.push(s);
     rows.forEach((row, r) => row.forEach((input, c) => this.put(s, r, c, input)));
+    for (const m of layout.merges ?? []) this.merge(s, m);
+    for (const r of layout.hiddenRows ?? []) s.hiddenRows.add(r);
+    for (const c of layout.hiddenColumns ?? []) s.hiddenColumns.add(c);
     return s;
+  }
+
+  /**
+   * Loads a core workbook model (test setup; not counted), as Excel would hold it: values (a formula's
+   * cached value, an error as its text, a date as its serial number), formulas, number formats, then the
+   * merged areas (emptying their covered cells) and hidden rows and columns.
+   */
+  addWorkbook(workbook: Workbook): void {
+    for (const sheet of workbook.sheets) {
+      const rows: FakeInput[][] = sheet.rows.map((row) =>
+        row.map((cell) => {
+          if (!cell) return undefined;
+          const v = cell.value;
+          const value = v === null ? null : v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : typeof v === "object" ? v.error : v;
+          return { v: value, f: cell.formula, nf: cell.numFmt };
+        }),
+      );
+      this.addSheet(sheet.name, rows, { merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns });
+    }
+  }
+
+  /**
+   * Merges an area as Excel does (test setup): only the top-left cell keeps its value, the others are
+   * emptied ("The value of a merged range is specified in the cell of the range's upper-left corner",
+   * https://learn.microsoft.com/office/vba/api/excel.range.merge). Overlapping an existing merge fails.
+   */
+  merge(sheet: FakeSheet | string, address: string): void {
+    const s = typeof sheet === "string" ? this.sheet(sheet) : sheet;
+    if (!s) throw new Error(`fake: no sheet ${String(sheet)}`);
+    const m = parseRect(address);
+    if (s.merges.some((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right)) throw new Error(`fake: ${address} overlaps a merged area`);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        const cell = s.get(r, c);
+        if (cell) {
+          cell.value = "";
+          delete cell.formula;
+        }
+      }
+    s.merges.push(m);
   }
 
   put(s: FakeSheet, r: number, c: number, input: FakeInput): void {
@@ -756,6 +841,18 @@ class FakeRange extends FakeProxy {
             case "columnCount":
               v = r.right - r.left + 1;
               break;
+            case "rowHidden":
+            case "columnHidden": {
+              // ExcelApi 1.2: true when all rows (columns) of the range are hidden, false when none is,
+              // null when some are (Range.rowHidden / columnHidden reference).
+              if (!versionLE("1.2", this.context.fake.apiVersion)) throw new FakeExcelError("ApiNotFound", "fake: ExcelApi 1.2 is not supported");
+              const s = this.worksheet.resolve();
+              const [set, first, last] = p === "rowHidden" ? [s.hiddenRows, r.top, r.bottom] : [s.hiddenColumns, r.left, r.right];
+              let hidden = 0;
+              for (let i = first; i <= last; i++) if (set.has(i)) hidden++;
+              v = hidden === 0 ? false : hidden === last - first + 1 ? true : null;
+              break;
+            }
             default:
               throw new FakeExcelError("InvalidArgument", `fake: property ${p} is not modelled`);
           }
@@ -794,6 +891,85 @@ class FakeRange extends FakeProxy {
   }
   get columnCount(): number {
     return this.read("columnCount") as number;
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden") as boolean | null;
+  }
+  get columnHidden(): boolean | null {
+    return this.read("columnHidden") as boolean | null;
+  }
+  /** Marks a range of the areas collection as loaded with `props` (RangeAreas.load of "areas/items/..."). */
+  loadFrom(props: string[]): number {
+    let bytes = 0;
+    for (const p of props) {
+      const r = this.rect!;
+      const v = p === "address" ? `${quoteSheet(this.worksheet.resolve().name)}!${rectAddress(r)}` : p === "rowIndex" ? r.top : p === "columnIndex" ? r.left : p === "rowCount" ? r.bottom - r.top + 1 : p === "columnCount" ? r.right - r.left + 1 : undefined;
+      if (v === undefined) throw new FakeExcelError("InvalidArgument", `fake: area property ${p} is not modelled`);
+      this.data[p] = v;
+      this.loaded.add(p);
+      bytes += bytesOf(v) + p.length + 4;
+    }
+    return bytes;
+  }
+  /**
+   * ExcelApi 1.13. The merged areas whose top-left cell is in this range, whole
+   * (https://github.com/OfficeDev/office-js/issues/3611); a null object when there is none; fails above
+   * 512 areas (Range.getMergedAreasOrNullObject reference; the error code is not documented).
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.context, this.worksheet);
+    this.context.fake.stats.layoutRequests++;
+    this.context.enqueue({
+      bytes: 40,
+      minVersion: "1.13",
+      exec: () => {
+        const r = this.rect!;
+        const found = this.worksheet.resolve().merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+        if (found.length > FAKE_MAX_MERGED_AREAS) throw new FakeExcelError("GeneralException", `fake: ${found.length} merged areas (more than ${FAKE_MAX_MERGED_AREAS})`);
+        areas.resolveTo(found.map((m) => ({ ...m })));
+      },
+    });
+    return areas;
+  }
+  private visibleAreas(): Rect[] {
+    const s = this.worksheet.resolve();
+    const r = this.rect!;
+    const runs = (first: number, last: number, hidden: Set<number>): [number, number][] => {
+      const out: [number, number][] = [];
+      for (let i = first; i <= last; i++) {
+        if (hidden.has(i)) continue;
+        const prev = out[out.length - 1];
+        if (prev && prev[1] === i - 1) prev[1] = i;
+        else out.push([i, i]);
+      }
+      return out;
+    };
+    const out: Rect[] = [];
+    for (const [top, bottom] of runs(r.top, r.bottom, s.hiddenRows)) for (const [left, right] of runs(r.left, r.right, s.hiddenColumns)) out.push({ top, left, bottom, right });
+    return out;
+  }
+  private specialCells(cellType: string, orNull: boolean): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.context, this.worksheet);
+    this.context.fake.stats.layoutRequests++;
+    this.context.enqueue({
+      bytes: 40 + cellType.length,
+      minVersion: "1.9",
+      exec: () => {
+        if (cellType !== "Visible") throw new FakeExcelError("InvalidArgument", `fake: special cells ${cellType} are not modelled`);
+        const found = this.visibleAreas();
+        if (found.length === 0 && !orNull) throw new FakeExcelError("ItemNotFound", "fake: no cells were found");
+        areas.resolveTo(found);
+      },
+    });
+    return areas;
+  }
+  /** ExcelApi 1.9: the visible cells; ItemNotFound when there is none (special-cells article). */
+  getSpecialCells(cellType: string): FakeRangeAreas {
+    return this.specialCells(cellType, false);
+  }
+  /** ExcelApi 1.9: the visible cells; a null object when there is none (special-cells article). */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return this.specialCells(cellType, true);
   }
   private setGrid(name: string, grid: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
     this.context.enqueue({
@@ -902,6 +1078,8 @@ class FakeRange extends FakeProxy {
 class FakeRangeAreas extends FakeProxy {
   rects: Rect[] = [];
   private _format?: FakeFormat;
+  private _areas?: FakeRangeCollection;
+  private data: Record<string, unknown> = {};
   constructor(
     ctx: FakeContext,
     readonly worksheet: FakeWorksheet,
@@ -912,8 +1090,57 @@ class FakeRangeAreas extends FakeProxy {
     const s = this.worksheet.resolve();
     for (const r of this.rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.ensure(row, col));
   };
+  /** Sets the areas a *OrNullObject method found (none: a null object). */
+  resolveTo(rects: Rect[]): void {
+    this.rects = rects;
+    this.isNullObject = rects.length === 0;
+  }
   get format(): FakeFormat {
     return (this._format ??= new FakeFormat(this.context, this.each));
+  }
+  /** The areas (RangeAreas.areas, a RangeCollection); its items are there once loaded. */
+  get areas(): FakeRangeCollection {
+    return (this._areas ??= new FakeRangeCollection(this.context, this.worksheet, () => this.rects));
+  }
+  /** address, areaCount, cellCount and areas/items/<address|rowIndex|columnIndex|rowCount|columnCount>. */
+  load(props: string): void {
+    this.context.enqueue({
+      bytes: 40 + props.length,
+      exec: () => {
+        if (this.isNullObject) return 20; // a null object loads nothing; its properties stay unreadable
+        const itemProps: string[] = [];
+        let bytes = 0;
+        for (const p of props.split(",").map((x) => x.trim())) {
+          let v: unknown;
+          if (p.startsWith("areas/items/")) {
+            itemProps.push(p.slice("areas/items/".length));
+            continue;
+          } else if (p === "address") {
+            const sheet = quoteSheet(this.worksheet.resolve().name);
+            v = this.rects.map((r) => `${sheet}!${rectAddress(r)}`).join(", ");
+          } else if (p === "areaCount") v = this.rects.length;
+          else if (p === "cellCount") v = this.rects.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+          else throw new FakeExcelError("InvalidArgument", `fake: RangeAreas property ${p} is not modelled`);
+          this.data[p] = v;
+          this.loaded.add(p);
+          bytes += bytesOf(v) + p.length + 4;
+        }
+        if (itemProps.length) bytes += this.areas.fill(itemProps);
+        return bytes;
+      },
+    });
+  }
+  get address(): string {
+    this.need("address");
+    return this.data.address as string;
+  }
+  get areaCount(): number {
+    this.need("areaCount");
+    return this.data.areaCount as number;
+  }
+  get cellCount(): number {
+    this.need("cellCount");
+    return this.data.cellCount as number;
   }
   select(): void {
     this.context.enqueue({
@@ -921,6 +1148,37 @@ class FakeRangeAreas extends FakeProxy {
       minVersion: "1.9",
       exec: () => void (this.context.fake.selection = { sheet: this.worksheet.resolve().name, address: this.rects.map(rectAddress).join(",") }),
     });
+  }
+}
+
+/** RangeAreas.areas: the ranges of a RangeAreas, readable once loaded ("areas/items/address"). */
+class FakeRangeCollection extends FakeProxy {
+  private _items?: FakeRange[];
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly rects: () => Rect[],
+  ) {
+    super(ctx);
+  }
+  /** Builds the items with `props` loaded; returns the response bytes. */
+  fill(props: string[]): number {
+    let bytes = 2;
+    this._items = this.rects().map((rect) => {
+      const r = new FakeRange(this.context, this.worksheet);
+      r.rect = rect;
+      bytes += r.loadFrom(props);
+      return r;
+    });
+    this.loaded.add("items");
+    return bytes;
+  }
+  load(props: string): void {
+    this.context.enqueue({ bytes: 40 + props.length, exec: () => this.fill(props.split(",").map((p) => p.trim().replace(/^items\//, ""))) });
+  }
+  get items(): FakeRange[] {
+    this.need("items");
+    return this._items!;
   }
 }
 

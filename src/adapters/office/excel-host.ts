@@ -72,7 +72,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async readSnapshot(onProgress?: ProgressListener, calculate = false): Promise<ReadSnapshot> {
-    const snapshot = await this.batch((s) => readWorkbook(s.ctx, { lang: this.lang, onProgress, calculate, budget: this.readBudget }));
+    const snapshot = await this.batch((s) => readWorkbook(s.ctx, { lang: this.lang, onProgress, calculate, budget: this.readBudget, supports: (v) => s.supports(v) }));
     this.snapshot = snapshot;
     this.lastSyncs = snapshot.syncs;
     return snapshot;

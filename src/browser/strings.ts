@@ -25,6 +25,9 @@ export interface BrowserStrings {
   cannotRead: (name: string) => string;
   notXlsxName: (name: string) => string;
   counts: (e: number, w: number, i: number) => string;
+  /** The badge of a file with no sheet of a known kind, where the counts would be. */
+  notChecked: string;
+  notCheckedCaption: string;
   fixesApplied: (n: number) => string;
   noHighlights: string;
   previewHeading: string;
@@ -62,6 +65,8 @@ const ja: BrowserStrings = {
   cannotRead: (n) => `「${n}」を読み込めません`,
   notXlsxName: (n) => `「${n}」は .xlsx ファイルではありません`,
   counts: (e, w, i) => `エラー ${e} 件・警告 ${w} 件・情報 ${i} 件`,
+  notChecked: "未検証",
+  notCheckedCaption: "様式に当たるシートがないため、何も検証していません",
   fixesApplied: (n) => `修正 ${n} 件を反映済み`,
   noHighlights: "ハイライトなし",
   previewHeading: "周辺のセル",
@@ -90,7 +95,7 @@ const en: BrowserStrings = {
   show: "Show",
   showing: "Shown",
   download: "Download annotated copy",
-  downloadLabel: (n) => `Download the annotated copy of ${n}`,
+  downloadLabel: (n) => `Download annotated copy of ${n}`,
   downloading: "Preparing…",
   downloaded: (n) => `Saved ${n}.`,
   remove: "Close",
@@ -99,6 +104,8 @@ const en: BrowserStrings = {
   cannotRead: (n) => `Cannot read “${n}”`,
   notXlsxName: (n) => `“${n}” is not an .xlsx file`,
   counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} info`,
+  notChecked: "Not checked",
+  notCheckedCaption: "No sheet matches a Kensa template, so nothing was checked",
   fixesApplied: (n) => `${n} fix${n === 1 ? "" : "es"} applied`,
   noHighlights: "no highlights",
   previewHeading: "Surrounding cells",

@@ -6,8 +6,9 @@
  *   kensa template --out FILE [--lang ja|en] [--force]
  *   kensa rules [--lang ja|en] [--format text|json]
  *
- * Exit codes of `check`: 0 when no error was found, 1 when any error finding (or a file that could not be
- * read, or an annotated copy that could not be written), 2 for a usage problem or when no file could be read.
+ * Exit codes of `check`: 0 when every file was checked and no error was found; 1 when any error finding, a
+ * file that could not be read, a file with no sheet of a known kind (未検証: nothing in it was checked), or
+ * an annotated copy that could not be written; 2 for a usage problem or when no file could be read.
  * Other commands: 0 on success, 1 on failure, 2 for a usage problem.
  */
 import { Command, CommanderError, Option } from "commander";
@@ -17,6 +18,7 @@ import { checkWorkbook, summarize } from "../core/engine";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Lang } from "../core/report/format";
 import type { FileReport, Report } from "../core/report/schema";
+import { checkStatus } from "../core/report/status";
 import { RULES } from "../core/rules/index";
 import type { Rule } from "../core/rules/rule";
 import { WorkbookReadError } from "../adapters/exceljs/errors";
@@ -89,6 +91,14 @@ const UI = {
     help: "ヘルプを表示します",
     noInputs: (paths: string[]) => `検証する .xlsx ファイルが見つかりません: ${paths.join(", ")}`,
     noneRead: "読み込めたファイルがありません",
+    unchecked: (file: string) => `${file}: 未検証（様式の見出しが見つからないため、どのシートも検証していません）`,
+    exitCodes: [
+      "終了コード:",
+      "  0  すべてのファイルを検証でき、エラーがなかった（警告・情報だけなら 0）",
+      "  1  エラーがあった、読めないファイルがあった、様式のシートが一つもないファイル（未検証）があった、",
+      "     または注釈付きのコピーを書き込めなかった",
+      "  2  使い方の誤り、または読み込めたファイルが一つもなかった",
+    ].join("\n"),
     annotateDir: (dir: string, why: string) => `出力先フォルダを作成できません: ${dir}（${why}）`,
     annotateFailed: (file: string, why: string) => `${file}: 注釈付きのコピーを書き込めません（${why}）`,
     internal: (why: string) => `検証中に予期しないエラーが発生しました（${why}）`,
@@ -114,6 +124,14 @@ const UI = {
     help: "display help",
     noInputs: (paths: string[]) => `no .xlsx files to check in: ${paths.join(", ")}`,
     noneRead: "no file could be read",
+    unchecked: (file: string) => `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
+    exitCodes: [
+      "Exit codes:",
+      "  0  every file was checked and no error was found (warnings and infos alone give 0)",
+      "  1  an error was found, a file could not be read, a file has no sheet of a known kind (not checked),",
+      "     or an annotated copy could not be written",
+      "  2  a usage problem, or no file could be read",
+    ].join("\n"),
     annotateDir: (dir: string, why: string) => `cannot create the output folder ${dir} (${why})`,
     annotateFailed: (file: string, why: string) => `${file}: cannot write the annotated copy (${why})`,
     internal: (why: string) => `unexpected error while checking (${why})`,
@@ -196,6 +214,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   const total = { error: 0, warning: 0, info: 0 };
   let anyError = false;
   let failed = 0;
+  let unchecked = 0;
   const minRank = SEVERITY_RANK[opts.severity];
 
   for (let i = 0; i < inputs.length; i++) {
@@ -209,7 +228,13 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       const result = checkWorkbook(workbook, { lang, rules: deps.rules });
       allFindings = result.findings;
       const findings = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
-      report = { file, sheets: result.sheets, findings, summary: summarize(findings) };
+      const status = checkStatus(result.sheets);
+      if (status === "unchecked") {
+        unchecked++;
+        // text output says so in the file's section; JSON keeps stdout for JSON, so one line on stderr
+        if (json) err(`${errColors.yellow("!")} ${ui.unchecked(file)}\n`);
+      }
+      report = { file, status, sheets: result.sheets, findings, summary: summarize(findings) };
       if (opts.annotate) {
         const target = annotatedPath(opts.annotate, file, taken);
         try {
@@ -228,7 +253,14 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       if (io.env.KENSA_DEBUG && !(e instanceof WorkbookReadError) && e instanceof Error) err(`${e.stack}\n`);
       failed++;
       err(formatFileError(file, message, errColors));
-      report = { file, sheets: [], findings: [], summary: { error: 0, warning: 0, info: 0 }, error: { code, message } };
+      report = {
+        file,
+        status: e instanceof WorkbookReadError ? "unreadable" : "failed",
+        sheets: [],
+        findings: [],
+        summary: { error: 0, warning: 0, info: 0 },
+        error: { code, message },
+      };
     }
     for (const f of allFindings) if (f.severity === "error") anyError = true;
     total.error += report.summary.error;
@@ -248,13 +280,13 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     const doc: Report = { files: reports };
     out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    out(formatTotal(inputs.length, failed, total, lang, outColors));
+    out(formatTotal(inputs.length, unchecked, failed, total, lang, outColors));
   }
   if (failed === inputs.length) {
     if (!json && inputs.length > 1) err(`kensa: ${ui.noneRead}\n`);
     return 2;
   }
-  return anyError || failed > 0 ? 1 : 0;
+  return anyError || failed > 0 || unchecked > 0 ? 1 : 0;
 }
 
 async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, io: CliIO): Promise<number> {
@@ -328,6 +360,7 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .addOption(new Option("--severity <level>", ui.severity).choices(["error", "warning", "info"]).default("info"))
     .option("-q, --quiet", ui.quiet)
     .option("--no-color", ui.noColor)
+    .addHelpText("after", `\n${ui.exitCodes}\n`)
     .action(async (paths: string[], opts: CheckOpts) => {
       exitCode = await runCheck(paths, opts, io, deps);
     });

@@ -2,7 +2,8 @@
 import type { Finding, Severity } from "../core/model/finding";
 import { formatNumber, type Lang } from "../core/report/format";
 import type { FileReport } from "../core/report/schema";
-import { KIND_TITLES } from "../core/sheets/kinds";
+import { checkStatus } from "../core/report/status";
+import { KIND_TITLES, SHEET_KINDS } from "../core/sheets/kinds";
 
 export interface Colors {
   red(s: string): string;
@@ -40,14 +41,19 @@ const TEXT = {
     sheet: (name: string) => `シート「${name}」`,
     noKind: "様式外",
     clean: "問題なし",
+    notChecked: "検証対象外",
     noFindings: "問題は見つかりませんでした",
-    noKnownSheet: "検証できる様式のシートがありません（どのシートにも最初の30行に様式の見出し行がありません）。",
+    unchecked: "未検証",
+    uncheckedLine: (kinds: string[]) =>
+      `未検証：様式の見出しが見つからないため、どのシートも検証していません（どのシートの最初の30行にも、${kinds.join("・")}の見出し行がありません）。`,
     expected: "期待値",
     actual: "実際",
     fix: "修正案",
     counts: (s: Counts) => `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件`,
-    total: (files: number, failed: number, s: Counts) =>
-      `合計 ${files}ファイル${failed ? `（読めなかったファイル ${failed}件）` : ""}: ${TEXT.ja.counts(s)}`,
+    total: (files: number, unchecked: number, failed: number, s: Counts) => {
+      const notes = [unchecked ? `未検証 ${unchecked}件` : "", failed ? `読めなかったファイル ${failed}件` : ""].filter(Boolean);
+      return `合計 ${files}ファイル${notes.length ? `（${notes.join("・")}）` : ""}: ${TEXT.ja.counts(s)}`;
+    },
     annotated: (out: string) => `注釈付きのコピー: ${out}`,
   },
   en: {
@@ -55,14 +61,19 @@ const TEXT = {
     sheet: (name: string) => `Sheet “${name}”`,
     noKind: "not a known kind",
     clean: "no problems",
+    notChecked: "not checked",
     noFindings: "no problems found",
-    noKnownSheet: "no sheet of a known kind: none has a known header row in its first 30 rows.",
+    unchecked: "not checked",
+    uncheckedLine: (kinds: string[]) =>
+      `Not checked: no sheet matches a Kensa template, so nothing was checked (none has a header row of the ${orList(kinds)} template in its first 30 rows).`,
     expected: "expected",
     actual: "actual",
     fix: "fix",
     counts: (s: Counts) => `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info`,
-    total: (files: number, failed: number, s: Counts) =>
-      `Total ${plural(files, "file")}${failed ? ` (${failed} could not be read)` : ""}: ${TEXT.en.counts(s)}`,
+    total: (files: number, unchecked: number, failed: number, s: Counts) => {
+      const notes = [unchecked ? `${unchecked} not checked` : "", failed ? `${failed} could not be read` : ""].filter(Boolean);
+      return `Total ${plural(files, "file")}${notes.length ? ` (${notes.join(", ")})` : ""}: ${TEXT.en.counts(s)}`;
+    },
     annotated: (out: string) => `annotated copy: ${out}`,
   },
 };
@@ -71,6 +82,16 @@ interface Counts {
   error: number;
   warning: number;
   info: number;
+}
+
+/** "a, b or c" */
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/** The kinds Kensa knows, as users read them: what an unchecked workbook lacked. */
+function kindTitles(lang: Lang): string[] {
+  return SHEET_KINDS.map((k) => (lang === "en" ? KIND_TITLES[k].en.toLowerCase() : KIND_TITLES[k].ja));
 }
 
 function plural(n: number, word: string): string {
@@ -138,13 +159,30 @@ export function formatCounts(s: Counts, lang: Lang, colors: Colors): string {
   return s.error ? colors.red(text) : s.warning ? colors.yellow(text) : colors.green(text);
 }
 
-/** A readable file's section: its name, each sheet with its kind and findings, its counts. */
+/**
+ * What the file's footer (and its --quiet line) says: the counts, or for a workbook of no known kind
+ * 「未検証」 with whatever findings it has (never a bare row of zeros that reads as "no problems").
+ */
+function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
+  const t = TEXT[lang];
+  if (checkStatus(report.sheets) === "checked") return formatCounts(report.summary, lang, colors);
+  const s = report.summary;
+  const counts = s.error || s.warning ? t.counts(s) : s.info ? (lang === "ja" ? `情報 ${s.info}件` : `${s.info} info`) : "";
+  const text = counts ? (lang === "ja" ? `${t.unchecked}（${counts}）` : `${t.unchecked} (${counts})`) : t.unchecked;
+  return s.error ? colors.red(text) : colors.yellow(text);
+}
+
+/**
+ * A readable file's section: its name, each sheet with its kind and findings, its counts. A workbook with
+ * no sheet of a known kind says 未検証 first, and no sheet of no kind ever says 「問題なし」: nothing was
+ * checked there.
+ */
 export function formatFileReport(report: FileReport, lang: Lang, colors: Colors, options: { quiet?: boolean } = {}): string {
   const t = TEXT[lang];
-  if (options.quiet) return `${colors.bold(report.file)}: ${formatCounts(report.summary, lang, colors)}\n`;
+  if (options.quiet) return `${colors.bold(report.file)}: ${fileOutcome(report, lang, colors)}\n`;
   let out = `${colors.bold(`■ ${report.file}`)}\n`;
-  // A workbook Kensa cannot check at all says so once, before the per-sheet details.
-  if (report.sheets.length > 0 && report.sheets.every((s) => s.kind === null)) out += `  ${colors.yellow(t.noKnownSheet)}\n`;
+  const unchecked = checkStatus(report.sheets) === "unchecked";
+  if (unchecked) out += `  ${colors.yellow(t.uncheckedLine(kindTitles(lang)))}\n`;
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const list = bySheet.get(f.sheet);
@@ -161,14 +199,14 @@ export function formatFileReport(report: FileReport, lang: Lang, colors: Colors,
     const kind = sheet.kind ?? t.noKind;
     const head = `  ${t.sheet(sheet.name)}${colors.dim(lang === "ja" ? `（${kind}）` : ` (${kind})`)}`;
     if (findings.length === 0) {
-      out += `${head} ${colors.green(t.clean)}\n`;
+      out += `${head} ${sheet.kind ? colors.green(t.clean) : colors.dim(t.notChecked)}\n`;
       continue;
     }
     out += `${head}\n`;
     for (const f of findings) out += formatFinding(f, lang, colors);
   }
-  if (report.findings.length === 0 && sheets.length === 0) out += `  ${colors.green(t.noFindings)}\n`;
-  out += `  → ${formatCounts(report.summary, lang, colors)}\n\n`;
+  if (report.findings.length === 0 && sheets.length === 0 && !unchecked) out += `  ${colors.green(t.noFindings)}\n`;
+  out += `  → ${fileOutcome(report, lang, colors)}\n\n`;
   return out;
 }
 
@@ -181,7 +219,8 @@ export function formatAnnotated(outPath: string, lang: Lang, colors: Colors): st
   return `  ${colors.dim(TEXT[lang].annotated(outPath))}\n`;
 }
 
-export function formatTotal(files: number, failed: number, summary: Counts, lang: Lang, colors: Colors): string {
-  const text = TEXT[lang].total(files, failed, summary);
-  return `${summary.error || failed ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
+/** The last line: every file counted, with the unchecked and unreadable ones named apart; green only when all is well. */
+export function formatTotal(files: number, unchecked: number, failed: number, summary: Counts, lang: Lang, colors: Colors): string {
+  const text = TEXT[lang].total(files, unchecked, failed, summary);
+  return `${summary.error || failed || unchecked ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
 }

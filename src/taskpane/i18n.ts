@@ -34,6 +34,14 @@ export interface Strings {
   emptyBody: string;
   noProblemsTitle: string;
   noProblemsBody: (sheets: number) => string;
+  notCheckedTitle: string;
+  notCheckedBody: (sheets: number) => string;
+  /** In Excel, where the pane can insert the template's sheets. */
+  notCheckedHint: string;
+  /** In browser mode, where the template is a download. */
+  notCheckedHintFile: string;
+  notCheckedReasons: string;
+  readAt: (time: string) => string;
   noMatches: string;
   notInExcelTitle: string;
   notInExcelBody: string;
@@ -114,6 +122,17 @@ const ja: Strings = {
   emptyBody: "「検証」を押すと、ブックのすべてのシートを確認し、問題のあるセルを一覧にします。",
   noProblemsTitle: "問題は見つかりませんでした",
   noProblemsBody: (n) => `${n} 枚のシートを確認しました。`,
+  notCheckedTitle: "未検証：様式に当たるシートがありません",
+  notCheckedBody: (n) =>
+    n === 1
+      ? "このブックのシートは Kensa の様式（インハウス予算・予算内訳・アウトプット指標・モニタリング）に当たりません。最初の30行に様式の見出し行が見つからなかったため、何も検証していません。"
+      : `このブックの ${n} 枚のシートは、どれも Kensa の様式（インハウス予算・予算内訳・アウトプット指標・モニタリング）に当たりません。どのシートの最初の30行にも様式の見出し行が見つからなかったため、何も検証していません。`,
+  notCheckedHint:
+    "様式のシートを追加するには「テンプレート挿入」を押してください。既存の表を検証するには、見出しの文言（例:「機関名」「全体」「健康・医療関係」）が様式どおりか確認してください。",
+  notCheckedHintFile:
+    "「テンプレートをダウンロード」で様式を確かめ、見出しの文言（例:「機関名」「全体」「健康・医療関係」）が様式どおりか確認してください。",
+  notCheckedReasons: "シートごとの理由は、下の「情報」の指摘にあります。",
+  readAt: (t) => `${t} に読み取りました`,
   noMatches: "絞り込みに一致する指摘はありません。",
   notInExcelTitle: "Excel の外で開かれています",
   notInExcelBody:
@@ -188,6 +207,15 @@ const en: Strings = {
   emptyBody: "Press “Check” to examine every sheet of the workbook and list the cells with problems.",
   noProblemsTitle: "No problems found",
   noProblemsBody: (n) => `${n} sheet${n === 1 ? "" : "s"} checked.`,
+  notCheckedTitle: "Not checked: no sheet matches a Kensa template",
+  notCheckedBody: (n) =>
+    `${n === 1 ? "The one sheet" : `None of the ${n} sheets`} of this workbook ${n === 1 ? "does not match" : "matches"} a Kensa template (in-house budget, budget breakdown, output indicators, monitoring): no template header row was found in the first 30 rows of any sheet, so nothing was checked.`,
+  notCheckedHint:
+    "Press “Insert template” to add the template's sheets, or, to check an existing table, make sure its header labels read as in the template (e.g. 機関名, 全体, 健康・医療関係).",
+  notCheckedHintFile:
+    "Download the template to compare, and make sure the header labels read as in the template (e.g. 機関名, 全体, 健康・医療関係).",
+  notCheckedReasons: "The info findings below say why for each sheet.",
+  readAt: (t) => `Read at ${t}`,
   noMatches: "No findings match the filters.",
   notInExcelTitle: "Not running inside Excel",
   notInExcelBody:

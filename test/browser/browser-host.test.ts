@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { BrowserHost, annotatedName } from "../../src/browser/browser-host";
 import { parseReference, surroundingCells } from "../../src/browser/preview";
 import { checkWorkbook } from "../../src/core/engine";
+import { isUnchecked } from "../../src/core/report/status";
 import { sheetFromValues } from "../../src/core/model/workbook";
 import { HostError } from "../../src/host/host";
 
@@ -80,6 +81,24 @@ describe("BrowserHost", () => {
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe("not-xlsx");
     expect((err as HostError).message).toMatch(/not an Excel workbook/);
+  });
+
+  it("an unrelated .xlsx reads and checks as 未検証: no sheet of a known kind, each named by an info", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("会議メモ").addRow(["出席者", "山田"]);
+    wb.addWorksheet("予定").addRow(["日付", "内容"]);
+    const host = new BrowserHost("memo.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "ja");
+    const result = checkWorkbook(await host.read(), { lang: "ja" });
+    await host.highlight(result);
+    expect(isUnchecked(host.result!)).toBe(true);
+    expect(host.result!.sheets).toEqual([
+      { name: "会議メモ", kind: null },
+      { name: "予定", kind: null },
+    ]);
+    expect(host.result!.findings.filter((f) => f.rule === "structure/unknown-sheet").map((f) => f.sheet)).toEqual(["会議メモ", "予定"]);
+    // the sample, by contrast, is checked
+    const sampleHost = new BrowserHost("r7.xlsx", sample(), "ja");
+    expect(isUnchecked(checkWorkbook(await sampleHost.read(), { lang: "ja" }))).toBe(false);
   });
 
   it("names the annotated copy", () => {

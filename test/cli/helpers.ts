@@ -1,4 +1,5 @@
-/** Running the CLI in-process with captured output, and a deterministic rule for plumbing tests. */
+/** Running the CLI in-process with captured output, a deterministic rule for plumbing tests, and workbooks. */
+import ExcelJS from "exceljs";
 import { runCaptured, type CaptureOptions, type CapturedRun } from "../../src/cli/capture";
 import type { Rule } from "../../src/core/rules/rule";
 import type { Severity } from "../../src/core/model/finding";
@@ -49,3 +50,29 @@ export const markerRule: Rule = {
     return out;
   },
 };
+
+/**
+ * A minimal インハウス予算 sheet (a sheet of a known kind, no marker, no finding from the real rules), so that
+ * a plumbing workbook counts as checked: a workbook without one is 未検証.
+ */
+export function withKnownSheet(wb: ExcelJS.Workbook, name = "インハウス"): ExcelJS.Workbook {
+  const ws = wb.addWorksheet(name);
+  ws.addRow(["機関名", "全体", "健康・医療関係"]);
+  ws.addRow(["機関A", 100, 40]);
+  ws.addRow(["機関B", 50, 20]);
+  return wb;
+}
+
+/** A workbook that has nothing to do with Kensa: two sheets, no header of any known kind. */
+export function unrelatedWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("会議メモ").addRows([
+    ["日時", "2025年4月1日"],
+    ["出席者", "山田、佐藤"],
+  ]);
+  wb.addWorksheet("予定").addRows([
+    ["日付", "内容", "担当"],
+    ["4月10日", "打合せ", "山田"],
+  ]);
+  return wb;
+}

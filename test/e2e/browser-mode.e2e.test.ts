@@ -201,6 +201,85 @@ describe("browser mode (Japanese)", () => {
   });
 });
 
+/** A workbook that has nothing to do with Kensa: no sheet has a header of any known kind. */
+async function unrelatedXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("会議メモ").addRows([
+    ["日時", "2025年4月1日"],
+    ["出席者", "山田、佐藤"],
+    ["議題", "来年度の予定"],
+  ]);
+  wb.addWorksheet("予定").addRows([
+    ["日付", "内容", "担当"],
+    ["4月10日", "打合せ", "山田"],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("browser mode: a workbook with no sheet of a known kind is 未検証", () => {
+  it("shows a 未検証 badge (not E 0) next to a checked file, and the pane says nothing was checked and why", async () => {
+    const { context, page, requests, errors } = await openPage("ja-JP");
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openSample(page);
+      await page.getByTestId("file-input").setInputFiles({ name: "会議メモ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() });
+      const memo = page.locator('[data-testid="file-item"][data-file="会議メモ.xlsx"]');
+      await memo.locator('[data-testid="file-unchecked"]').waitFor({ timeout: 60_000 });
+      await expect(memo.getAttribute("data-result")).resolves.toBe("unchecked");
+      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe("未検証様式に当たるシートがないため、何も検証していません");
+      await expect(memo.getByTestId("file-counts").count()).resolves.toBe(0);
+      await expect(memo.textContent()).resolves.not.toMatch(/E 0|エラー 0 件/);
+      // the sample keeps its counts
+      const sample = page.locator('[data-testid="file-item"][data-file="r7-report.xlsx"]');
+      await expect(sample.getAttribute("data-result")).resolves.toBe("checked");
+      await expect(sample.getByTestId("file-counts").getAttribute("data-error")).resolves.toBe(String(expectedJa.summary.error));
+      await screenshot(page, "browser-unchecked-list-ja");
+
+      // shown in the pane: the 未検証 message, the sheets as not checked, the infos naming them; no 問題なし
+      await memo.getByRole("button", { name: "表示: 会議メモ.xlsx" }).click();
+      const bar = page.getByTestId("not-checked");
+      await bar.waitFor({ timeout: 30_000 });
+      await expect(bar.getByRole("heading").textContent()).resolves.toBe("未検証：様式に当たるシートがありません");
+      await expect(bar.textContent()).resolves.toContain("どのシートの最初の30行にも様式の見出し行が見つからなかったため、何も検証していません。");
+      await expect(bar.textContent()).resolves.toContain("「テンプレートをダウンロード」で様式を確かめ");
+      await expect(page.getByTestId("no-problems").count()).resolves.toBe(0);
+      await expect(page.getByTestId("severity-summary").count()).resolves.toBe(0);
+      const infos = await page.locator('[data-testid="finding"][data-rule="structure/unknown-sheet"]').allTextContents();
+      expect(infos).toHaveLength(2);
+      expect(infos[0]).toContain("シート「会議メモ」は見出し行が見つからないため検証していません");
+      expect(infos[1]).toContain("シート「予定」は見出し行が見つからないため検証していません");
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, "browser-unchecked-ja", true);
+      // the narrow width of a side panel
+      await page.setViewportSize({ width: 420, height: 900 });
+      await screenshot(page, "browser-unchecked-narrow-ja", true);
+      expectNothingSent(requests);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("English: a “Not checked” badge and message", async () => {
+    const { context, page, errors } = await openPage("en-US");
+    try {
+      await page.getByTestId("file-input").setInputFiles({ name: "memo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() });
+      const memo = page.locator('[data-testid="file-item"][data-file="memo.xlsx"]');
+      await memo.locator('[data-testid="file-unchecked"]').waitFor({ timeout: 60_000 });
+      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe("Not checkedNo sheet matches a Kensa template, so nothing was checked");
+      const bar = page.getByTestId("not-checked");
+      await bar.waitFor({ timeout: 30_000 });
+      await expect(bar.getByRole("heading").textContent()).resolves.toBe("Not checked: no sheet matches a Kensa template");
+      await expect(page.getByTestId("no-problems").count()).resolves.toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, "browser-unchecked-en", true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("browser mode (English)", () => {
   it("shows the page, the findings and the preview in English", async () => {
     const { context, page, requests, errors } = await openPage("en-US");

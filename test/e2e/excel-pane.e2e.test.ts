@@ -95,6 +95,45 @@ describe("Excel task pane over a fake Office host", () => {
     }
   });
 
+  it("a workbook with no sheet of a known kind: 未検証 with テンプレート挿入, never 問題なし", async () => {
+    const { context, page, errors } = await openPane("ja-JP");
+    try {
+      const check = page.getByRole("button", { name: "検証", exact: true });
+      await check.waitFor({ timeout: 30_000 });
+      // the open workbook becomes one that has nothing to do with Kensa
+      await page.evaluate(() => {
+        const fake = (window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addSheet(n: string, rows: unknown[][]): void } }).__kensaFakeExcel;
+        fake.sheets.splice(0, fake.sheets.length);
+        fake.addSheet("会議メモ", [["日時", "2025年4月1日"], ["出席者", "山田、佐藤"]]);
+        fake.addSheet("予定", [["日付", "内容", "担当"], ["4月10日", "打合せ", "山田"]]);
+      });
+      await check.click();
+      const bar = page.getByTestId("not-checked");
+      await bar.waitFor({ timeout: 30_000 });
+      await expect(bar.getByRole("heading").textContent()).resolves.toBe("未検証：様式に当たるシートがありません");
+      await expect(bar.textContent()).resolves.toContain("何も検証していません。");
+      await expect(bar.textContent()).resolves.toContain("様式のシートを追加するには「テンプレート挿入」を押してください。");
+      await expect(page.getByTestId("no-problems").count()).resolves.toBe(0);
+      await expect(page.getByTestId("severity-summary").count()).resolves.toBe(0);
+      await expect(page.locator('[data-testid="finding"][data-rule="structure/unknown-sheet"]').count()).resolves.toBe(2);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, "excel-pane-unchecked-ja", true);
+      // the width of Excel's task pane
+      await page.setViewportSize({ width: 350, height: 900 });
+      await screenshot(page, "excel-pane-unchecked-narrow-ja", true);
+
+      // the message's own button inserts the template's sheets; the next check is no longer 未検証
+      await bar.getByRole("button", { name: "テンプレート挿入" }).click();
+      await page.getByText(/^シートを追加しました: /).waitFor({ timeout: 30_000 });
+      await check.click();
+      await page.getByTestId("severity-summary").waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("not-checked").count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("follows Office's display language: English", async () => {
     const { context, page, errors } = await openPane("en-US");
     try {

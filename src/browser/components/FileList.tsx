@@ -1,6 +1,7 @@
 /** The files opened in this page: status, counts, and per file "show" and "download annotated copy". */
 import { Badge, Button, Caption1, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, Dismiss20Regular, DocumentTable20Regular, ErrorCircle20Filled } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, Dismiss20Regular, DocumentDismiss16Regular, DocumentTable20Regular, ErrorCircle20Filled } from "@fluentui/react-icons";
+import { isUnchecked } from "../../core/report/status";
 import type { BrowserStrings } from "../strings";
 import type { FileEntry } from "./BrowserApp";
 
@@ -41,6 +42,11 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
     <ul className={styles.list} aria-label={s.fileListLabel} data-testid="file-list">
       {files.map((f) => {
         const result = f.host?.result;
+        // no sheet of a known kind: a badge of its own instead of counts that would read as "no problems"
+        const unchecked = !!result && isUnchecked(result);
+        const extras = `${f.host && f.host.fixesApplied > 0 ? ` · ${s.fixesApplied(f.host.fixesApplied)}` : ""}${
+          f.host && !f.host.highlightsOn ? ` · ${s.noHighlights}` : ""
+        }`;
         const active = f.id === activeId;
         return (
           <li
@@ -49,6 +55,7 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
             data-testid="file-item"
             data-file={f.name}
             data-status={f.status}
+            data-result={result ? (unchecked ? "unchecked" : "checked") : undefined}
             aria-current={active ? "true" : undefined}
           >
             <div className={styles.name}>
@@ -67,7 +74,18 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                   </span>
                 </Text>
               )}
-              {result && (
+              {result && unchecked && (
+                <span className={styles.badges} data-testid="file-unchecked">
+                  <Badge appearance="filled" color="severe" icon={<DocumentDismiss16Regular />}>
+                    {s.notChecked}
+                  </Badge>
+                  <Caption1 className={styles.muted}>
+                    {s.notCheckedCaption}
+                    {extras}
+                  </Caption1>
+                </span>
+              )}
+              {result && !unchecked && (
                 <span className={styles.badges} data-testid="file-counts" data-error={result.summary.error} data-warning={result.summary.warning} data-info={result.summary.info}>
                   <Badge appearance="tint" color="danger">
                     {`E ${result.summary.error}`}
@@ -80,8 +98,7 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                   </Badge>
                   <Caption1 className={styles.muted}>
                     {s.counts(result.summary.error, result.summary.warning, result.summary.info)}
-                    {f.host && f.host.fixesApplied > 0 ? ` · ${s.fixesApplied(f.host.fixesApplied)}` : ""}
-                    {f.host && !f.host.highlightsOn ? ` · ${s.noHighlights}` : ""}
+                    {extras}
                   </Caption1>
                 </span>
               )}

@@ -1,14 +1,19 @@
 /**
  * The JSON report of `kensa check --format json` (DOMAIN §4), as a zod schema:
  *
- *   { "files": [ { "file", "sheets": [{ "name", "kind" }], "findings": [...], "summary": { "error", "warning", "info" } } ] }
+ *   { "files": [ { "file", "status", "sheets": [{ "name", "kind" }], "findings": [...], "summary": { "error", "warning", "info" } } ] }
  *
- * A file that could not be read (not found, not an .xlsx, corrupt, password-protected, old .xls, empty)
- * appears with an `"error": { "code", "message" }` field, an empty `sheets` and `findings` and a zero
- * summary, so every entry has the same fields. `kind` is null for a sheet of no known kind.
+ * `status` (./status.ts) is `checked` when at least one sheet is of a known kind; `unchecked` (未検証) when
+ * the workbook was read but no sheet is of a known kind, so nothing was checked (its findings name each sheet
+ * and say why; never reported as "no problems"); `unreadable` when the file could not be read (not found, not an
+ * .xlsx, corrupt, password-protected, old .xls, empty); `failed` for an unexpected error inside Kensa.
+ * An unreadable or failed file, and only such a file, has an `"error": { "code", "message" }` field, an
+ * empty `sheets` and `findings` and a zero summary, so every entry has the same fields. `kind` is null for a
+ * sheet of no known kind.
  */
 import { z } from "zod";
 import { SHEET_KINDS, type SheetKind } from "../sheets/kinds";
+import { FILE_STATUSES } from "./status";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
@@ -45,13 +50,25 @@ export const FileErrorSchema = z.object({
   message: z.string().min(1),
 });
 
-export const FileReportSchema = z.object({
-  file: z.string(),
-  sheets: z.array(z.object({ name: z.string(), kind: SheetKindSchema.nullable() })),
-  findings: z.array(FindingSchema),
-  summary: SummarySchema,
-  error: FileErrorSchema.optional(),
-});
+export const FileStatusSchema = z.enum(FILE_STATUSES);
+
+export const FileReportSchema = z
+  .object({
+    file: z.string(),
+    status: FileStatusSchema,
+    sheets: z.array(z.object({ name: z.string(), kind: SheetKindSchema.nullable() })),
+    findings: z.array(FindingSchema),
+    summary: SummarySchema,
+    error: FileErrorSchema.optional(),
+  })
+  .superRefine((r, ctx) => {
+    const failed = r.status === "unreadable" || r.status === "failed";
+    if (failed !== (r.error !== undefined))
+      ctx.addIssue({ code: "custom", path: ["error"], message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error` });
+    const known = r.sheets.some((s) => s.kind !== null);
+    if (r.status === "checked" && !known) ctx.addIssue({ code: "custom", path: ["status"], message: "checked, but no sheet of a known kind" });
+    if (r.status === "unchecked" && known) ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
+  });
 
 export const ReportSchema = z.object({
   files: z.array(FileReportSchema),

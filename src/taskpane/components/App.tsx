@@ -5,6 +5,7 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/model/finding";
+import { isUnchecked } from "../../core/report/status";
 import type { WorkbookHost } from "../../host/host";
 import { I18nContext, STRINGS, type Lang } from "../i18n";
 import type { CheckFn } from "../run-check";
@@ -16,6 +17,7 @@ import { FindingGroups } from "./FindingGroups";
 import { FixDialog } from "./FixDialog";
 import { Header } from "./Header";
 import { NoProblems } from "./NoProblems";
+import { NotChecked } from "./NotChecked";
 import { SeveritySummary } from "./SeveritySummary";
 import { SheetSummary } from "./SheetSummary";
 import { StatusArea } from "./StatusArea";
@@ -58,6 +60,8 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
   const [fixing, setFixing] = useState<Finding | null>(null);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const { result } = state;
+  // no sheet of a known kind: nothing was checked, so no counts and never "no problems"
+  const unchecked = result !== null && isUnchecked(result);
 
   const autoChecked = useRef(false);
   useEffect(() => {
@@ -66,7 +70,11 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
     void actions.check();
   }, [autoCheck, actions]);
 
-  const shown = useMemo(() => visibleFindings(state), [state.result, state.severities, state.rule]);
+  // unchecked: only the infos saying why, all shown, with no filters (whose "エラー 0" would read as clean)
+  const shown = useMemo(
+    () => (unchecked && result ? result.findings : visibleFindings(state)),
+    [unchecked, state.result, state.severities, state.rule],
+  );
   const groups = useMemo(() => groupBySheet(shown), [shown]);
   const rules = useMemo(() => rulesPresent(result), [result]);
 
@@ -113,25 +121,36 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
               <Subtitle2 as="h2" id="kensa-summary">
                 {s.summaryHeading}
               </Subtitle2>
-              {time && <Caption1 className={styles.muted}>{s.checkedAt(time)}</Caption1>}
-              <SeveritySummary summary={result.summary} />
+              {time && <Caption1 className={styles.muted}>{unchecked ? s.readAt(time) : s.checkedAt(time)}</Caption1>}
+              {unchecked ? (
+                <NotChecked
+                  sheets={result.sheets.length}
+                  hasReasons={result.findings.length > 0}
+                  busy={!!state.busy}
+                  onInsertTemplate={workbookActions ? () => void actions.insertTemplate() : undefined}
+                />
+              ) : (
+                <SeveritySummary summary={result.summary} />
+              )}
               <SheetSummary result={result} />
             </section>
             {result.findings.length === 0 ? (
-              <NoProblems sheets={result.sheets.length} />
+              !unchecked && <NoProblems sheets={result.sheets.length} />
             ) : (
               <section className={styles.section} aria-labelledby="kensa-findings">
                 <Subtitle2 as="h2" id="kensa-findings">
                   {s.findingsHeading(shown.length, result.findings.length)}
                 </Subtitle2>
-                <FindingFilters
-                  summary={result.summary}
-                  severities={state.severities}
-                  rules={rules}
-                  rule={state.rule}
-                  onToggleSeverity={actions.toggleSeverity}
-                  onRule={actions.setRule}
-                />
+                {!unchecked && (
+                  <FindingFilters
+                    summary={result.summary}
+                    severities={state.severities}
+                    rules={rules}
+                    rule={state.rule}
+                    onToggleSeverity={actions.toggleSeverity}
+                    onRule={actions.setRule}
+                  />
+                )}
                 {groups.length === 0 ? (
                   <p className={styles.noMatches}>{s.noMatches}</p>
                 ) : (

@@ -34,9 +34,12 @@ export function SheetSummary({ result }: { result: CheckResult }) {
             </span>
             <span className={styles.counts} aria-hidden>
               {total === 0 ? (
-                <span className={styles.ok}>
-                  <CheckmarkCircle20Regular />
-                </span>
+                // a sheet of no kind was not checked: no green tick for it
+                kind && (
+                  <span className={styles.ok} data-testid="sheet-ok">
+                    <CheckmarkCircle20Regular />
+                  </span>
+                )
               ) : (
                 SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => (
                   <Badge key={sev} appearance="filled" color={SEVERITY_BADGE_COLOR[sev]} title={s.severity[sev]}>

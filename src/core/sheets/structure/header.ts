@@ -252,15 +252,48 @@ function continuesAbove(layout: Layout, row: number, block: HeaderBlock): boolea
   }
   let children = 0;
   let others = 0;
+  let underEmpty = 0;
   for (let c = 0; c < width; c++) {
     if (!layout.isAnchor(row, c) || layout.isEmpty(row, c)) continue;
     const cell = layout.cell(row, c);
     if (typeof cell?.value === "number" || FIGURE.test(layout.textAt(row, c).normalize("NFKC"))) return false;
     const parent = layout.mergeAt(block.bottom, c);
     if (parent && parent.right > parent.left && parent.bottom === block.bottom) children++;
-    else others++;
+    else if (unmergedParentOver(layout, block.bottom, row, c)) {
+      children++;
+      if (!layout.textAt(block.bottom, c)) underEmpty++;
+    } else others++;
   }
-  return children + others > 0 && (mergedDown || others === 0);
+  if (children + others === 0) return false;
+  if (mergedDown) return true;
+  // Only children: of merged parents, or of parents written once over empty cells (one child at least under such a cell).
+  return others === 0 && (underEmpty > 0 || children > 0) && (underEmpty > 0 || !hasUnmergedOnly(layout, block.bottom, row, width));
+}
+
+/** True when no cell of `row` sits under a parent merged across columns in `parentRow`. */
+function hasUnmergedOnly(layout: Layout, parentRow: number, row: number, width: number): boolean {
+  for (let c = 0; c < width; c++) {
+    if (layout.isEmpty(row, c)) continue;
+    const parent = layout.mergeAt(parentRow, c);
+    if (parent && parent.right > parent.left) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether (row, col) sits under a parent in `parentRow` written once without a merge: the parent cell itself
+ * when the cell right of it is empty with a label below, or an empty cell with such a parent to its left.
+ */
+function unmergedParentOver(layout: Layout, parentRow: number, row: number, col: number): boolean {
+  if (layout.mergeAt(parentRow, col)) return false;
+  const isParent = (k: number) =>
+    layout.textAt(parentRow, k) !== "" && !layout.mergeAt(parentRow, k) && !layout.textAt(parentRow, k + 1) && layout.textAt(row, k + 1) !== "";
+  if (layout.textAt(parentRow, col)) return isParent(col);
+  for (let k = col - 1; k >= 0; k--) {
+    if (!layout.textAt(row, k)) return false;
+    if (layout.textAt(parentRow, k)) return isParent(k);
+  }
+  return false;
 }
 
 export interface HeaderFound {

@@ -9,8 +9,12 @@ export type RowRole = "annex" | "section" | "legend" | "footnote" | "blank" | "d
 
 /** A unit: `（単位：億円）`, `単位：千円`, `億円`, `%`, `(件)`, `人・%`. */
 const UNIT_TOKEN = /^[(（]?(単位[:：]?)?\s*(億円|百万円|千円|万円|円|%|％|件|人|名|社|施設|拠点|試験|編|年|年度|倍|ポイント|pt)([・、,/／](億円|百万円|千円|円|%|％|件|人|名|社))*\s*[)）]?$/;
-/** A column number: `(A)`, `B`, `(B)/(A)`, `①`, `②＝①÷年数`, `[3]`, `C=A+B`, `※1`. */
-const COLUMN_NUMBER = /^[(（[［]?[A-ZＡ-Ｚa-z①-⑳ⅰ-ⅹⅠ-Ⅹ][)）\]］]?([=＝]?\s*[-+＋－÷×*/／()（）A-ZＡ-Ｚa-z①-⑳年数度]+)*$/;
+/**
+ * A column number: `(A)`, `B`, `(B)/(A)`, `((B)－(A))/(A)`, `①`, `②＝①÷年数`, `[3]`, `C=A+B`: single letters or
+ * circled numbers joined by brackets and arithmetic, nothing else.
+ */
+const COLUMN_NUMBER_SYMBOLS = /[()（）[\]［］{}=＝+＋\-－−÷×*＊/／・]|年数|年度/g;
+const COLUMN_NUMBER_MARK = /^([A-ZＡ-Ｚa-zａ-ｚⅠ-Ⅹⅰ-ⅹ①-⑳]|\d{1,2})$/;
 const CIRCLED = /^[①-⑳]/;
 const BRACKETED_NUMBER = /^[(（[［]\d{1,2}[)）\]］]$/;
 
@@ -28,7 +32,11 @@ function isUnit(text: string): boolean {
 /** NFKC would turn ① into 1: test the text as written. */
 function isColumnNumber(text: string): boolean {
   const t = text.replace(/\s+/g, "");
-  return t.length <= 24 && (COLUMN_NUMBER.test(t) || CIRCLED.test(t) || BRACKETED_NUMBER.test(t));
+  if (t.length > 24) return false;
+  if (CIRCLED.test(t) || BRACKETED_NUMBER.test(t)) return true;
+  const marks = t.replace(COLUMN_NUMBER_SYMBOLS, " ").trim().split(/\s+/).filter(Boolean);
+  // A bare number is data, not a column mark; a mark must carry a letter or a circled number.
+  return marks.length > 0 && marks.every((m) => COLUMN_NUMBER_MARK.test(m)) && marks.some((m) => !/^\d+$/.test(m));
 }
 
 interface RowCells {

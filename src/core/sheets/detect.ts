@@ -4,6 +4,7 @@
  * nothing themselves.
  */
 import type { Sheet } from "../model/workbook";
+import { normalizeLabel } from "../values/normalize";
 import { findHeader, nearestKind, type KindMatch } from "./structure/header";
 import { Layout, cellText } from "./structure/layout";
 import { readMetadata } from "./structure/metadata";
@@ -49,9 +50,11 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
 
   const keyColumns = new Set(Object.values(match.columns).flat());
   const requiredColumns = new Set(match.spec.columns.filter((c) => c.required).flatMap((c) => match.columns[c.key] ?? []));
+  const headerLabels = new Map<number, Set<string>>();
+  for (const c of block.columns) headerLabels.set(c.col, new Set(c.path.map((t) => normalizeLabel(t))));
   const dataRows: number[] = [];
   for (let r = first; r < layout.rowCount; r++) {
-    const role = rowRole(layout, r, { kind, keyColumns, requiredColumns });
+    const role = rowRole(layout, r, { kind, keyColumns, requiredColumns, headerLabels });
     if (readerSees(kind, role, layout, r)) dataRows.push(r);
     if (role !== "data") roles.set(r, role);
   }

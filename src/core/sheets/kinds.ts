@@ -32,6 +32,8 @@ export interface KindSpec {
 
 /** 備考 as templates write it: `備考`, `備考欄（特筆すべき事項等）`. */
 const NOTE_LABELS = ["備考", "備考欄"];
+/** 番号 as tables number their rows: `番号`, `No.`, `項番`. */
+const NUMBER_LABELS = ["番号", "No.", "No", "NO.", "№", "項番", "通し番号"];
 
 const AMOUNT_WORDS = ["予算額", "要求額", "前年度", "当年度", "決算額"];
 const FISCAL_YEAR = /(令和|平成|R|H)\d+年度?|20\d\d年度/;
@@ -46,7 +48,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
   {
     kind: "inhouse-budget",
     columns: [
-      { key: "name", labels: ["機関名"], required: true },
+      { key: "name", labels: ["機関名", "研究機関名"], required: true },
       { key: "ministry", labels: ["所管"] },
       { key: "total", labels: ["全体"], required: true },
       { key: "health", labels: ["健康・医療関係"], required: true },
@@ -60,7 +62,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
     kind: "budget-breakdown",
     columns: [
       { key: "category", labels: ["区分"], required: true },
-      { key: "name", labels: ["名称"], required: true },
+      { key: "name", labels: ["名称", "事業名", "項目名"], required: true },
       { key: "change", labels: ["増減額"] },
       { key: "changeRate", labels: ["増減率"] },
       { key: "note", labels: NOTE_LABELS },
@@ -70,9 +72,9 @@ export const KIND_SPECS: readonly KindSpec[] = [
   {
     kind: "output-indicators",
     columns: [
-      { key: "number", labels: ["番号"], required: true },
+      { key: "number", labels: NUMBER_LABELS, required: true },
       { key: "category", labels: ["区分"] },
-      { key: "indicator", labels: ["指標"], required: true },
+      { key: "indicator", labels: ["指標", "指標名"], required: true },
       { key: "target", labels: ["目標値"], required: true },
       { key: "targetKind", labels: ["目標の種類"] },
       { key: "period", labels: ["期間"] },
@@ -89,7 +91,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
   {
     kind: "monitoring",
     columns: [
-      { key: "number", labels: ["番号"], required: true },
+      { key: "number", labels: NUMBER_LABELS, required: true },
       { key: "indicator", labels: ["アウトプット指標"], required: true },
       { key: "indicatorValue", labels: ["指標値"], required: true },
       { key: "group", labels: ["内訳"], required: true },

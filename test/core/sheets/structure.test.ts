@@ -232,6 +232,26 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
     expect: { kind: "inhouse-budget", columns: { note: [3] } },
   },
   {
+    name: "a header repeated inside the table (pasted print pages) is neither data nor a new table",
+    sheet: sheet([
+      ["機関名", "全体", "健康・医療関係"],
+      ["A研究所", 100, 50],
+      ["機関名", "全体", "健康・医療関係"],
+      ["B研究所", 80, 40],
+    ]),
+    expect: { kind: "inhouse-budget", dataRows: [1, 3], roles: { 2: "header" } },
+  },
+  {
+    name: "footnote marks after header labels: 全体※1, 実績＊, 健康・医療関係 注2",
+    sheet: sheet([["機関名", "全体※1", "健康・医療関係 注2", "外部資金（健康・医療関係）※"], ["A研究所", 100, 50, 10]]),
+    expect: { kind: "inhouse-budget", columns: { total: [1], health: [2], external: [3] } },
+  },
+  {
+    name: "labels as tables often word them: No., 事業名, 指標名, 研究機関名",
+    sheet: sheet([["No.", "区分", "指標名", "目標値", "実績", "進捗"], ["1", "全体目標", "企業導出件数", 650, 158, "A"]]),
+    expect: { kind: "output-indicators", columns: { number: [0], indicator: [2] } },
+  },
+  {
     name: "a title merged across the whole table above the header is not a parent",
     sheet: sheet([["令和7年度 インハウス研究機関関係予算"], ["機関名", "全体", "健康・医療関係"], ["A研究所", 100, 50]], { merges: ["A1:C1"] }),
     expect: { kind: "inhouse-budget", headerTop: 1, headerRow: 1, dataRows: [2] },

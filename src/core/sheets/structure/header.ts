@@ -44,10 +44,22 @@ export interface KindMatch {
   score: number;
 }
 
-/** A line break separates a label from its qualifier (`備考\n出典・留意事項等`): the first line is a reading too. */
+/** Footnote marks people append to a header label: `全体※1`, `実績＊`, `健康・医療関係 注2`. */
+const TRAILING_MARKS = /(\s*(※\s*\d*|[*＊]\s*\d*|注\s*\d+|[(（]注\s*\d*[)）]|[(（]\s*※\s*\d*\s*[)）]))+$/;
+
+/**
+ * Readings of one header cell: the text; its first line, when a line break separates the label from a
+ * qualifier (`備考\n出典・留意事項等`); and the text without trailing footnote marks.
+ */
 function readings(text: string): string[] {
+  const out = [text];
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return lines.length > 1 ? [text, lines[0]] : [text];
+  if (lines.length > 1) out.push(lines[0]);
+  for (const t of [...out]) {
+    const bare = t.replace(TRAILING_MARKS, "");
+    if (bare && bare !== t) out.push(bare);
+  }
+  return out;
 }
 
 /** Columns of row `row` that hold a label, directly or through a merge. */

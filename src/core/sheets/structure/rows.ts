@@ -2,10 +2,11 @@
  * Row roles below a header (DOMAIN §2): header annex rows (units, column numbers), section headings,
  * legends, footnotes and sources, blank rows, and data. Only data rows reach the kind readers.
  */
+import { normalizeLabel } from "../../values/normalize";
 import type { SheetKind } from "../kinds";
 import type { Layout } from "./layout";
 
-export type RowRole = "annex" | "section" | "legend" | "footnote" | "blank" | "data";
+export type RowRole = "annex" | "header" | "section" | "legend" | "footnote" | "blank" | "data";
 
 /** A unit: `（単位：億円）`, `単位：千円`, `億円`, `%`, `(件)`, `人・%`. */
 const UNIT_TOKEN = /^[(（]?(単位[:：]?)?\s*(億円|百万円|千円|万円|円|%|％|件|人|名|社|施設|拠点|試験|編|年|年度|倍|ポイント|pt)([・、,/／](億円|百万円|千円|円|%|％|件|人|名|社))*\s*[)）]?$/;
@@ -93,6 +94,15 @@ export interface RowContext {
   keyColumns: ReadonlySet<number>;
   /** Required columns: a row filling one beyond its first cell is data, whatever its first cell says. */
   requiredColumns: ReadonlySet<number>;
+  /** Normalised header labels by column (every label of the column's path), to spot a repeated header. */
+  headerLabels: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+/** A header row repeated inside the table (pasted print pages): most of its cells repeat their column's label. */
+function repeatsHeader(cells: RowCells["cells"], labels: ReadonlyMap<number, ReadonlySet<string>>): boolean {
+  let same = 0;
+  for (const c of cells) if (!c.numeric && labels.get(c.col)?.has(normalizeLabel(c.text))) same++;
+  return same >= 2 && same * 2 > cells.length;
 }
 
 /**
@@ -117,7 +127,12 @@ export function rowRole(layout: Layout, row: number, ctx: RowContext): RowRole {
   for (let c = 0; c < raw.length && filled < 2; c++) {
     const cell = raw[c];
     if (!cell || layout.isEmpty(row, c)) continue;
-    if (filled === 0) firstPlain = typeof cell.value === "number" || plainStart(String(cell.value ?? cell.text ?? "").trimStart().charCodeAt(0));
+    if (filled === 0) {
+      const v = cell.value;
+      firstPlain =
+        typeof v === "number" ||
+        (plainStart(String(v ?? cell.text ?? "").trimStart().charCodeAt(0)) && !(typeof v === "string" && ctx.headerLabels.get(c)?.has(normalizeLabel(v.trim()))));
+    }
     filled++;
   }
   if (filled === 0) return "blank";
@@ -125,6 +140,7 @@ export function rowRole(layout: Layout, row: number, ctx: RowContext): RowRole {
 
   const { cells } = rowCells(layout, row);
   if (cells.length === 0) return "blank";
+  if (repeatsHeader(cells, ctx.headerLabels)) return "header";
   const first = cells[0];
   const firstText = first.numeric ? "" : first.text.normalize("NFKC").trim();
   const fillsRequired = cells.slice(1).some((c) => ctx.requiredColumns.has(c.col));

@@ -98,13 +98,26 @@ function cells(ws: WS): Found[] {
   return out;
 }
 
+/** Labels the label-wording habit writes differently, and the marks footnote-marks appends. */
+const WORDED: Record<string, string> = { 番号: "No.", 指標: "指標名", 名称: "事業名", 機関名: "研究機関名" };
+const unmarked = (s: string) => norm(s).replace(/(※\d*|\*|注\d+)$/, "");
+
+/** A cell text starting with a label, or with the label-wording habit's other wording of it. */
+function startsWithLabel(text: string, label: string): boolean {
+  return norm(text).startsWith(norm(label)) || (WORDED[label] !== undefined && norm(text).startsWith(norm(WORDED[label])));
+}
+
 /**
- * The first cell whose text, normalised (NFKC, no spaces), equals `text`; with "prefix", starts with it;
- * with "exact", equals it unnormalised (「（単位：億円）」 is not 「(単位：億円)」).
+ * The first cell whose text, normalised (NFKC, no spaces, without a trailing footnote mark), equals `text`
+ * or its other wording; with "prefix", starts with it; with "exact", equals it unnormalised (「（単位：億円）」 is
+ * not 「(単位：億円)」).
  */
 function find(ws: WS, text: string, mode: "norm" | "prefix" | "exact" = "norm"): Found {
   const want = norm(text);
-  const hit = cells(ws).find((c) => (mode === "exact" ? c.text === text : mode === "prefix" ? norm(c.text).startsWith(want) : norm(c.text) === want));
+  const alias = WORDED[text] === undefined ? undefined : norm(WORDED[text]);
+  const hit = cells(ws).find((c) =>
+    mode === "exact" ? c.text === text : mode === "prefix" ? norm(c.text).startsWith(want) : unmarked(c.text) === want || unmarked(c.text) === alias,
+  );
   if (!hit) throw new Error(`${ws.name}: no cell ${mode === "prefix" ? "starting with " : ""}「${text}」`);
   return hit;
 }
@@ -170,7 +183,7 @@ const PRESENT: Record<string, Presence> = {
       const parent = find(ws, l.parent);
       const [h, w] = mergeSize(ws, parent);
       expect([ws.name, h, w >= 2]).toEqual([ws.name, 1, true]);
-      expect(norm(textOf(ws.getCell(parent.row + 1, parent.col))).startsWith(norm(l.child))).toBe(true);
+      expect(startsWithLabel(textOf(ws.getCell(parent.row + 1, parent.col)), l.child)).toBe(true);
       const down = find(ws, l.down);
       expect([ws.name, down.row, mergeSize(ws, down)]).toEqual([ws.name, parent.row, [2, 1]]);
     }),
@@ -179,7 +192,7 @@ const PRESENT: Record<string, Presence> = {
       const l = KIND_LABELS[kind];
       const parent = find(ws, l.parent);
       expect([ws.name, mergeSize(ws, parent), isEmpty(ws, parent.row, parent.col + 1)]).toEqual([ws.name, [1, 1], true]);
-      expect(norm(textOf(ws.getCell(parent.row + 1, parent.col))).startsWith(norm(l.child))).toBe(true);
+      expect(startsWithLabel(textOf(ws.getCell(parent.row + 1, parent.col)), l.child)).toBe(true);
       const down = find(ws, l.down);
       expect([ws.name, down.row, mergeSize(ws, down), isEmpty(ws, down.row + 1, down.col)]).toEqual([ws.name, parent.row, [1, 1], true]);
       expect(spans(ws).filter((m) => m.top <= parent.row + 1 && m.bottom >= parent.row)).toEqual([]);
@@ -192,7 +205,7 @@ const PRESENT: Record<string, Presence> = {
       expect(mergeSize(ws, title)[1]).toBeGreaterThanOrEqual(kind === "monitoring" ? 9 : 4);
       const middle = cells(ws).find((c) => c.row === title.row + 1 && norm(c.text) === norm(l.middle));
       expect(middle).toBeDefined();
-      expect(norm(textOf(ws.getCell(title.row + 2, middle!.col))).startsWith(norm(l.child))).toBe(true);
+      expect(startsWithLabel(textOf(ws.getCell(title.row + 2, middle!.col)), l.child)).toBe(true);
       const down = find(ws, l.downThree);
       // monitoring: the title spans every column, so labels are merged down over the two rows below it
       expect([ws.name, mergeSize(ws, down)]).toEqual([ws.name, kind === "monitoring" ? [2, 1] : [3, 1]]);
@@ -257,7 +270,14 @@ const PRESENT: Record<string, Presence> = {
   "merged-attributes": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind, original) => {
       // 文 ×3 (理研…JST) and 厚 ×9 (国立がん… to 国立社会保障…)
-      if (kind === "inhouse") for (const [who, rows] of [["文", 3], ["厚", 9]] as const) expect(cells(ws).filter((c) => c.text === who).map((c) => mergeSize(ws, c))).toContainEqual([rows, 1]);
+      // A header repeated inside a group (repeated-header) splits its merge in two: the pieces cover the group.
+      const split = r.habits.includes("repeated-header");
+      if (kind === "inhouse")
+        for (const [who, rows] of [["文", 3], ["厚", 9]] as const) {
+          const sizes = cells(ws).filter((c) => c.text === who).map((c) => mergeSize(ws, c));
+          if (split) expect(sizes.filter(([h]) => h > 1).reduce((n, [h]) => n + h, 0)).toBe(rows);
+          else expect(sizes).toContainEqual([rows, 1]);
+        }
       if (kind === "output") {
         expect(mergeSize(ws, find(ws, "期間累計"))).toEqual([4, 1]);
         expect(mergeSize(ws, find(ws, "アウトカム"))).toEqual([3, 1]);
@@ -313,13 +333,15 @@ const PRESENT: Record<string, Presence> = {
         expect([ws.name, text, at !== undefined]).toEqual([ws.name, text, true]);
         expect(ws.getCell(at!.row, at!.col).alignment?.wrapText).toBe(true);
       };
+      // label-wording, when applied too, words 機関名 and monitoring's 番号 its own way.
+      const reworded = r.habits.includes("label-wording");
       if (kind === "inhouse") {
-        expect(cells(ws).some((c) => c.text === "機 関 名")).toBe(true);
+        if (!reworded) expect(cells(ws).some((c) => c.text === "機 関 名")).toBe(true);
         wrapped("外部資金（健康・医療関係）\n※令和6年度");
       }
       if (kind === "breakdown") wrapped("備考\n出典・留意事項等");
       if (kind === "output") wrapped("進捗の詳細（含む成果と要因分析）\n※達成に向けた過程等を総合的に勘案");
-      if (kind === "monitoring") expect(cells(ws).some((c) => c.text === "番　号")).toBe(true);
+      if (kind === "monitoring" && !reworded) expect(cells(ws).some((c) => c.text === "番　号")).toBe(true);
     }),
   offset: (book, r) =>
     eachSheet(book, r, undefined, (ws, kind) => {
@@ -353,6 +375,27 @@ const PRESENT: Record<string, Presence> = {
         ["Xn-Xn", 3],
         ["Xn/Xn", 3 / 13],
       ]);
+    }),
+  "repeated-header": (book, r) =>
+    eachSheet(book, r, undefined, (ws, kind, original) => {
+      if (kind === "monitoring" && original !== "全体") return;
+      // Some row of two or more labels appears again, whole, further down: the header and its repeat.
+      const rows = new Map<number, string[]>();
+      for (const c of cells(ws)) (rows.get(c.row) ?? rows.set(c.row, []).get(c.row)!).push(`${c.col}:${c.text}`);
+      const seen = new Map<string, number>();
+      for (const texts of rows.values()) if (texts.length >= 2) seen.set(texts.join("|"), (seen.get(texts.join("|")) ?? 0) + 1);
+      expect([ws.name, [...seen.values()].some((n) => n >= 2)]).toEqual([ws.name, true]);
+    }),
+  "footnote-marks": (book, r) =>
+    eachSheet(book, r, undefined, (ws, kind) => {
+      // The marks end the (possibly reworded) labels: 健康・医療関係※2, 増減額…※, 実績…＊, 値 注1.
+      const marked = { inhouse: "※2", breakdown: "※", output: "*", monitoring: "注1" }[kind];
+      expect([ws.name, cells(ws).some((c) => norm(c.text).endsWith(marked))]).toEqual([ws.name, true]);
+    }),
+  "label-wording": (book, r) =>
+    eachSheet(book, r, undefined, (ws, kind) => {
+      const worded = { inhouse: "研究機関名", breakdown: "事業名", output: "指標名", monitoring: "No." }[kind];
+      expect(cells(ws).some((c) => norm(c.text) === norm(worded))).toBe(true);
     }),
   "print-setup": (book, r) =>
     eachSheet(book, r, undefined, (ws) => {

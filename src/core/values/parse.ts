@@ -213,22 +213,33 @@ function parseShares(norm: string, orig: string, start: number, end: number): Ra
   return out.length >= 2 ? out : null;
 }
 
-/** Pieces of a bracket `(22件/29件)` as figures; null when any piece is not one (then it is a remark). */
-function parseBracketParts(norm: string, orig: string, start: number, end: number): RawFigure[] | null {
-  const parts: RawFigure[] = [];
+/** The pieces of a bracket's inside, split at ／ and 、 and trimmed, as [start, end) spans; null when one is empty. */
+function bracketPieces(norm: string, start: number, end: number): [number, number][] | null {
+  const pieces: [number, number][] = [];
   let p = start;
   while (p <= end) {
     let q = p;
     while (q < end && norm[q] !== "/" && norm[q] !== "、") q++;
     let a = p;
     let b = q;
-    while (a < b && /\s/.test(norm[a]!)) a++;
-    while (b > a && /\s/.test(norm[b - 1]!)) b--;
+    while (a < b && isSpace(norm.charCodeAt(a))) a++;
+    while (b > a && isSpace(norm.charCodeAt(b - 1))) b--;
     if (a === b) return null;
+    pieces.push([a, b]);
+    p = q + 1;
+  }
+  return pieces;
+}
+
+/** Pieces of a bracket `(22件/29件)` as figures; null when any piece is not one (then it is a remark). */
+function parseBracketParts(norm: string, orig: string, start: number, end: number): RawFigure[] | null {
+  const pieces = bracketPieces(norm, start, end);
+  if (!pieces) return null;
+  const parts: RawFigure[] = [];
+  for (const [a, b] of pieces) {
     const single = parseSingle(norm, orig, a, b);
     if (!single || single.tooLarge || single.star) return null;
     parts.push(single.figure);
-    p = q + 1;
   }
   return parts.length > 0 ? parts : null;
 }
@@ -327,23 +338,16 @@ function findApproximate(norm: string, orig: string, start: number, end: number,
  */
 function approximateInBracket(norm: string, orig: string, start: number, end: number): Approximate | undefined {
   if (!APPROX_QUICK_RE.test(norm.slice(start, end))) return undefined;
+  const pieces = bracketPieces(norm, start, end);
+  if (!pieces) return undefined;
   let found: Approximate | undefined;
-  let p = start;
-  while (p <= end) {
-    let q = p;
-    while (q < end && norm[q] !== "/" && norm[q] !== "、") q++;
-    let a = p;
-    let b = q;
-    while (a < b && isSpace(norm.charCodeAt(a))) a++;
-    while (b > a && isSpace(norm.charCodeAt(b - 1))) b--;
-    if (a === b) return undefined;
+  for (const [a, b] of pieces) {
     const approx = findApproximate(norm, orig, a, b, true);
     if (approx) found ??= approx;
     else {
       const single = parseSingle(norm, orig, a, b);
       if (!single || single.tooLarge || single.star) return undefined;
     }
-    p = q + 1;
   }
   return found;
 }

@@ -19,6 +19,8 @@ export interface ColumnSpec {
   required?: boolean;
   /** The column may occur more than once (予算内訳's amount columns). */
   repeated?: boolean;
+  /** How messages name the column when it has no label of its own (a custom matcher). */
+  title?: string;
   /** A custom matcher over the normalised header text, used instead of labels. */
   matches?: (normalizedHeader: string) => boolean;
 }
@@ -66,7 +68,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "change", labels: ["増減額"] },
       { key: "changeRate", labels: ["増減率"] },
       { key: "note", labels: NOTE_LABELS },
-      { key: "amount", labels: [], required: true, repeated: true, matches: isAmountHeader },
+      { key: "amount", labels: [], title: "金額（予算額・要求額・令和7年度 など）", required: true, repeated: true, matches: isAmountHeader },
     ],
   },
   {

@@ -272,6 +272,11 @@ const invalid: { name: string; sheet: Sheet; near?: { kind: string; missing: str
     near: { kind: "monitoring", missing: ["項目", "値"] },
   },
   {
+    name: "a breakdown without amount columns names them in words",
+    sheet: sheet([["区分", "名称", "担当課"], ["明細", "A事業", "総務課"]]),
+    near: { kind: "budget-breakdown", missing: ["金額（予算額・要求額・令和7年度 など）"] },
+  },
+  {
     name: "a label split over two rows without a merge is not guessed into place",
     sheet: sheet([["機関", "全体", "健康・医療関係"], ["名", null, null], ["A研究所", 100, 50]]),
     near: { kind: "inhouse-budget", missing: ["機関名"] },

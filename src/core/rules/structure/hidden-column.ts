@@ -22,7 +22,7 @@ export const rule: Rule = {
       table.hiddenDuplicates.map((d) => {
         const hidden = toA1(table.headerRow, d.hidden).replace(/\d+$/, "");
         const visible = toA1(table.headerRow, d.visible).replace(/\d+$/, "");
-        const label = (table.headerPaths.get(d.hidden) ?? []).join(" ") || (table.headers.get(d.hidden) ?? "");
+        const label = table.headers.get(d.hidden) ?? "";
         return {
           messageId: "duplicate",
           data: { hidden, visible, label },

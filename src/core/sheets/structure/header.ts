@@ -219,7 +219,7 @@ export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
       for (const f of chosen) labels.set(f.col, f.text);
       if (cs.required) requiredFound++;
     } else if (cs.required) {
-      missing.push(cs.labels[0] ?? cs.key);
+      missing.push(cs.title ?? cs.labels[0] ?? cs.key);
     }
   }
   return { spec, columns, labels, hiddenDuplicates, missing, requiredFound, score: Object.keys(columns).length };

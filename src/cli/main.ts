@@ -1,29 +1,37 @@
 /**
  * The `kensa` command line.
  *
- *   kensa check <files or folders>... [--lang ja|en] [--format text|json] [--annotate DIR]
- *                                     [--severity error|warning|info] [--quiet] [--no-color]
+ *   kensa check <files or folders>... [--lang ja|en] [--format text|json|csv] [--out FILE.xlsx|FILE.csv]
+ *                                     [--each] [--annotate DIR] [--severity error|warning|info] [--quiet] [--no-color]
  *   kensa template --out FILE [--lang ja|en] [--force]
  *   kensa rules [--lang ja|en] [--format text|json]
  *
+ * Every workbook given is checked as one submission set (DOMAIN §3.4): projects are matched by their 統合プロジェクト
+ * metadata across the files, and the roll-up and cross-references run across them; `--each` checks each file on
+ * its own instead.
+ *
  * Exit codes of `check`: 0 when every file was checked and no error was found; 1 when any error finding, a
  * file that could not be read, a file with no sheet of a known kind (未検証: nothing in it was checked), or
- * an annotated copy that could not be written; 2 for a usage problem or when no file could be read.
+ * an annotated copy or the --out file that could not be written; 2 for a usage problem (--out naming an input
+ * or not ending in .xlsx/.csv included) or when no file could be read.
  * Other commands: 0 on success, 1 on failure, 2 for a usage problem.
  */
 import { Command, CommanderError, Option } from "commander";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { checkWorkbook, summarize } from "../core/engine";
-import type { Finding, Severity } from "../core/model/finding";
+import { checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult } from "../core/engine";
+import type { Severity } from "../core/model/finding";
 import type { Lang } from "../core/report/format";
-import type { FileReport, Report } from "../core/report/schema";
+import type { FileReport, Report, SetReport } from "../core/report/schema";
+import { findingsCsv } from "../core/report/table";
+import type { Workbook } from "../core/model/workbook";
 import { checkStatus } from "../core/report/status";
 import { RULES } from "../core/rules/index";
 import type { Rule } from "../core/rules/rule";
 import { WorkbookReadError } from "../adapters/exceljs/errors";
 import { readWorkbookFile } from "../adapters/exceljs/read-file";
-import { annotateFile, writeTemplate } from "../adapters/exceljs/files";
+import { annotateFile, writeFileAtomic, writeTemplate } from "../adapters/exceljs/files";
+import { findingsWorkbookBuffer } from "../adapters/exceljs/findings";
 import { annotatedPath, collectInputs } from "./inputs";
 import { Progress } from "./progress";
 import {
@@ -33,7 +41,9 @@ import {
   formatAnnotated,
   formatFileError,
   formatFileReport,
+  formatSet,
   formatTotal,
+  formatWritten,
   useColor,
   type Colors,
 } from "./text-report";
@@ -78,7 +88,10 @@ const UI = {
     check: "ブック（.xlsx）またはフォルダを検証します（フォルダは再帰的に探します）",
     paths: "検証するファイルまたはフォルダ",
     lang: "表示言語",
-    format: "出力形式（text または json）",
+    format: "出力形式（text、json または csv）",
+    checkFormat: "出力形式（text、json、または csv: 全ファイルの指摘を1行1件で。UTF-8 BOM付き）",
+    checkOut: "全ファイルの指摘一覧をこのファイルに書き出します（.xlsx: 指摘一覧・ファイル別・提出セットのシート、.csv: CSV）",
+    each: "ファイルを一つずつ別々に検証します（既定では、与えたすべてのブックを一つの提出セットとして、プロジェクトをまたぐ集計と参照も検証します）",
     annotate: "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません）",
     severity: "この重要度以上の指摘だけを表示します",
     quiet: "ファイルごとの件数と合計だけを表示します",
@@ -90,14 +103,17 @@ const UI = {
     version: "バージョンを表示します",
     help: "ヘルプを表示します",
     noInputs: (paths: string[]) => `検証する .xlsx ファイルが見つかりません: ${paths.join(", ")}`,
+    outExt: (file: string) => `--out のファイル名は .xlsx または .csv で終わる必要があります: ${file}`,
+    outIsInput: (file: string) => `--out に検証するファイル自身は指定できません（入力を上書きしません）: ${file}`,
+    outFailed: (file: string, why: string) => `指摘一覧を書き込めません: ${file}（${why}）`,
     noneRead: "読み込めたファイルがありません",
     unchecked: (file: string) => `${file}: 未検証（様式の見出しが見つからないため、どのシートも検証していません）`,
     exitCodes: [
       "終了コード:",
       "  0  すべてのファイルを検証でき、エラーがなかった（警告・情報だけなら 0）",
       "  1  エラーがあった、読めないファイルがあった、様式のシートが一つもないファイル（未検証）があった、",
-      "     または注釈付きのコピーを書き込めなかった",
-      "  2  使い方の誤り、または読み込めたファイルが一つもなかった",
+      "     または注釈付きのコピーや --out のファイルを書き込めなかった",
+      "  2  使い方の誤り（--out に入力ファイルを指定した場合を含む）、または読み込めたファイルが一つもなかった",
     ].join("\n"),
     annotateDir: (dir: string, why: string) => `出力先フォルダを作成できません: ${dir}（${why}）`,
     annotateFailed: (file: string, why: string) => `${file}: 注釈付きのコピーを書き込めません（${why}）`,
@@ -112,6 +128,9 @@ const UI = {
     paths: "files or folders to check",
     lang: "language of the output",
     format: "output format (text or json)",
+    checkFormat: "output format (text, json, or csv: one row per finding of every file, UTF-8 with BOM)",
+    checkOut: "write every file's findings to this file (.xlsx: findings, files and set sheets; .csv: CSV)",
+    each: "check each file on its own (by default all the workbooks given are one submission set, with the roll-up and references across files)",
     annotate: "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified)",
     severity: "list only findings of this severity or above",
     quiet: "print only each file's counts and the total",
@@ -123,14 +142,17 @@ const UI = {
     version: "print the version",
     help: "display help",
     noInputs: (paths: string[]) => `no .xlsx files to check in: ${paths.join(", ")}`,
+    outExt: (file: string) => `the --out file must end in .xlsx or .csv: ${file}`,
+    outIsInput: (file: string) => `--out names a file being checked (inputs are never overwritten): ${file}`,
+    outFailed: (file: string, why: string) => `cannot write the findings file ${file} (${why})`,
     noneRead: "no file could be read",
     unchecked: (file: string) => `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
     exitCodes: [
       "Exit codes:",
       "  0  every file was checked and no error was found (warnings and infos alone give 0)",
       "  1  an error was found, a file could not be read, a file has no sheet of a known kind (not checked),",
-      "     or an annotated copy could not be written",
-      "  2  a usage problem, or no file could be read",
+      "     or an annotated copy or the --out file could not be written",
+      "  2  a usage problem (--out naming an input included), or no file could be read",
     ].join("\n"),
     annotateDir: (dir: string, why: string) => `cannot create the output folder ${dir} (${why})`,
     annotateFailed: (file: string, why: string) => `${file}: cannot write the annotated copy (${why})`,
@@ -171,11 +193,27 @@ function reason(err: unknown): string {
 
 interface CheckOpts {
   lang: Lang;
-  format: "text" | "json";
+  format: "text" | "json" | "csv";
   annotate?: string;
+  out?: string;
+  each?: boolean;
   severity: Severity;
   quiet?: boolean;
   color: boolean;
+}
+
+async function realOrResolved(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => path.resolve(p));
+}
+
+/** A read workbook, or why it could not be read; then what checking it gave. */
+interface Entry {
+  file: string;
+  /** The file could be read (its workbook is let go once checked). */
+  read?: boolean;
+  workbook?: Workbook;
+  result?: CheckResult;
+  error?: { status: "unreadable" | "failed"; code: string; message: string };
 }
 
 async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDeps): Promise<number> {
@@ -183,9 +221,27 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   const ui = UI[lang];
   const outColors: Colors = useColor(io.stdout, io.env, opts.color) ? ANSI : PLAIN;
   const errColors: Colors = useColor(io.stderr, io.env, opts.color) ? ANSI : PLAIN;
-  const json = opts.format === "json";
+  // json and csv: stdout is the document, everything else goes to stderr
+  const machine = opts.format !== "text";
+  const rules = deps.rules ?? RULES;
 
-  const inputs = await collectInputs(paths);
+  let inputs = await collectInputs(paths);
+  if (opts.out) {
+    const ext = path.extname(opts.out).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".csv") {
+      io.stderr.write(`kensa: ${ui.outExt(opts.out)}\n`);
+      return 2;
+    }
+    const target = await realOrResolved(opts.out);
+    const named = await Promise.all(paths.map(realOrResolved));
+    if (named.includes(target)) {
+      io.stderr.write(`kensa: ${ui.outIsInput(opts.out)}\n`);
+      return 2;
+    }
+    // A findings workbook written into the folder being checked by an earlier run is not an input.
+    const real = await Promise.all(inputs.map(realOrResolved));
+    inputs = inputs.filter((_, i) => real[i] !== target);
+  }
   if (inputs.length === 0) {
     io.stderr.write(`kensa: ${ui.noInputs(paths)}\n`);
     return 2;
@@ -208,8 +264,61 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     progress.clear();
     io.stderr.write(s);
   };
+  const internal = (e: unknown): Entry["error"] => {
+    if (io.env.KENSA_DEBUG && e instanceof Error) err(`${e.stack}\n`);
+    return { status: "failed", code: "internal", message: ui.internal(reason(e)) };
+  };
 
-  const reports: FileReport[] = [];
+  // 1. Read every file (each one that cannot be read gets its line on stderr).
+  const entries: Entry[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const file = inputs[i];
+    progress.update(i, file);
+    try {
+      const entry: Entry = { file, read: true, workbook: await readWorkbookFile(file) };
+      if (opts.each) {
+        // on its own: checked at once, so that only one workbook is held in memory at a time
+        try {
+          entry.result = checkWorkbook(entry.workbook!, { lang, rules });
+        } catch (x) {
+          entry.error = internal(x);
+        }
+        entry.workbook = undefined;
+      }
+      entries.push(entry);
+    } catch (e) {
+      const entry: Entry = { file };
+      if (e instanceof WorkbookReadError) entry.error = { status: "unreadable", code: e.code, message: e.messageIn(lang) };
+      else entry.error = internal(e);
+      err(formatFileError(file, entry.error!.message, errColors));
+      entries.push(entry);
+    }
+  }
+  progress.clear();
+
+  // 2. Check: every readable workbook as one submission set, or (--each) each one on its own.
+  const readable = entries.filter((e) => e.read);
+  const names = new Map<Entry, string>();
+  setNames(readable.map((e) => e.file)).forEach((n, i) => names.set(readable[i], n));
+  let set: SetResult | undefined;
+  if (!opts.each && readable.length > 0) {
+    try {
+      set = checkSet(readable.map((e) => ({ name: names.get(e)!, workbook: e.workbook! })), { lang, rules });
+      set.files.forEach((f, i) => {
+        if (f.result) readable[i].result = f.result;
+        else readable[i].error = internal(f.error);
+      });
+    } catch (x) {
+      for (const e of readable) e.error = internal(x);
+    }
+  }
+  for (const e of readable) {
+    e.workbook = undefined; // the model is no longer needed; let it go before writing copies
+    if (e.error) err(formatFileError(e.file, e.error.message, errColors));
+  }
+
+  // 3. Report each file, in the order given.
+  const reports: (FileReport & { name?: string })[] = [];
   const taken = new Set<string>();
   const total = { error: 0, warning: 0, info: 0 };
   let anyError = false;
@@ -217,76 +326,110 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   let unchecked = 0;
   const minRank = SEVERITY_RANK[opts.severity];
 
-  for (let i = 0; i < inputs.length; i++) {
-    const file = inputs[i];
-    progress.update(i, file);
+  for (const entry of entries) {
+    const { file, result } = entry;
     let report: FileReport;
-    let allFindings: Finding[] = [];
     let annotated: string | undefined;
-    try {
-      const workbook = await readWorkbookFile(file);
-      const result = checkWorkbook(workbook, { lang, rules: deps.rules });
-      allFindings = result.findings;
+    if (result) {
       const findings = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
       const status = checkStatus(result.sheets);
       if (status === "unchecked") {
         unchecked++;
-        // text output says so in the file's section; JSON keeps stdout for JSON, so one line on stderr
-        if (json) err(`${errColors.yellow("!")} ${ui.unchecked(file)}\n`);
+        // text output says so in the file's section; JSON and CSV keep stdout for themselves, so one line on stderr
+        if (machine) err(`${errColors.yellow("!")} ${ui.unchecked(file)}\n`);
       }
       report = { file, status, sheets: result.sheets, findings, summary: summarize(findings) };
+      if (result.findings.some((f) => f.severity === "error")) anyError = true;
       if (opts.annotate) {
         const target = annotatedPath(opts.annotate, file, taken);
         try {
           await annotateFile(file, result, target, lang);
-          if (!json) annotated = target;
+          if (!machine) annotated = target;
           else if (!opts.quiet) err(formatAnnotated(target, lang, errColors).trimStart());
         } catch (e) {
           anyError = true;
           err(`${errColors.red("✖")} ${ui.annotateFailed(file, reason(e))}\n`);
         }
       }
-    } catch (e) {
-      const message =
-        e instanceof WorkbookReadError ? e.messageIn(lang) : ui.internal(reason(e));
-      const code = e instanceof WorkbookReadError ? e.code : "internal";
-      if (io.env.KENSA_DEBUG && !(e instanceof WorkbookReadError) && e instanceof Error) err(`${e.stack}\n`);
+    } else {
       failed++;
-      err(formatFileError(file, message, errColors));
+      const error = entry.error!;
       report = {
         file,
-        status: e instanceof WorkbookReadError ? "unreadable" : "failed",
+        status: error.status,
         sheets: [],
         findings: [],
         summary: { error: 0, warning: 0, info: 0 },
-        error: { code, message },
+        error: { code: error.code, message: error.message },
       };
     }
-    for (const f of allFindings) if (f.severity === "error") anyError = true;
     total.error += report.summary.error;
     total.warning += report.summary.warning;
     total.info += report.summary.info;
-    if (json) {
-      reports.push(report);
-    } else if (!report.error) {
+    reports.push(names.has(entry) ? { ...report, name: names.get(entry) } : report);
+    if (opts.format === "text" && !report.error) {
       let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet });
       if (annotated && !opts.quiet) text = text.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
       out(text);
     }
   }
-  progress.clear();
 
-  if (json) {
-    const doc: Report = { files: reports };
+  // The set: where each project is, and whether the roll-up ran (several files checked together only).
+  const byName = new Map([...names].map(([e, n]) => [n, e.file]));
+  const setReport: SetReport | undefined =
+    set && entries.length > 1
+      ? {
+          rollup: set.set.rollup,
+          projects: set.set.projects.map((p) => ({ project: p.project, sheets: p.sheets.map((s) => ({ file: byName.get(s.file) ?? s.file, sheet: s.sheet })) })),
+          missing: set.set.missing,
+          duplicates: set.set.duplicates,
+          summary: { ...total },
+        }
+      : undefined;
+
+  const stripName = ({ name: _name, ...r }: FileReport & { name?: string }): FileReport => r;
+  if (opts.format === "json") {
+    const doc: Report = { files: reports.map(stripName) };
+    if (setReport) doc.set = setReport;
     out(`${JSON.stringify(doc, null, 2)}\n`);
+  } else if (opts.format === "csv") {
+    out(findingsCsv(reports, lang, describeWith(rules)));
   } else {
+    if (setReport && setReport.rollup !== "none") out(formatSet(setReport, readable.length, lang, outColors));
     out(formatTotal(inputs.length, unchecked, failed, total, lang, outColors));
   }
+
+  // 4. The findings workbook or CSV of the whole run.
+  if (opts.out) {
+    try {
+      const outDir = path.dirname(path.resolve(opts.out));
+      const bytes =
+        path.extname(opts.out).toLowerCase() === ".csv"
+          ? new Uint8Array(Buffer.from(findingsCsv(reports, lang, describeWith(rules)), "utf8"))
+          : await findingsWorkbookBuffer(reports, {
+              lang,
+              describe: describeWith(rules),
+              linkOf: (file) => path.relative(outDir, path.resolve(file)),
+              set: setReport && setReport.rollup !== "none" ? setReport : undefined,
+            });
+      await fs.mkdir(outDir, { recursive: true });
+      await writeFileAtomic(opts.out, bytes);
+      if (!opts.quiet) (machine ? err : out)(formatWritten(opts.out, lang, machine ? errColors : outColors));
+    } catch (e) {
+      anyError = true;
+      err(`${errColors.red("✖")} ${ui.outFailed(opts.out, reason(e))}\n`);
+    }
+  }
+
   if (failed === inputs.length) {
-    if (!json && inputs.length > 1) err(`kensa: ${ui.noneRead}\n`);
+    if (!machine && inputs.length > 1) err(`kensa: ${ui.noneRead}\n`);
     return 2;
   }
   return anyError || failed > 0 || unchecked > 0 ? 1 : 0;
+}
+
+function describeWith(rules: readonly Rule[]): (id: string) => { ja: string; en: string } | undefined {
+  return (id) => rules.find((r) => r.meta.id === id)?.meta.description;
 }
 
 async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, io: CliIO): Promise<number> {
@@ -355,7 +498,9 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .description(ui.check)
     .argument("<paths...>", ui.paths)
     .addOption(langOption())
-    .addOption(new Option("--format <format>", ui.format).choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", ui.checkFormat).choices(["text", "json", "csv"]).default("text"))
+    .option("-o, --out <file>", ui.checkOut)
+    .option("--each", ui.each)
     .option("--annotate <dir>", ui.annotate)
     .addOption(new Option("--severity <level>", ui.severity).choices(["error", "warning", "info"]).default("info"))
     .option("-q, --quiet", ui.quiet)

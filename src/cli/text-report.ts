@@ -1,7 +1,8 @@
 /** The readable (text) report of `kensa check`: grouped by file and sheet, then a summary. Pure strings. */
 import type { Finding, Severity } from "../core/model/finding";
-import { formatNumber, type Lang } from "../core/report/format";
-import type { FileReport } from "../core/report/schema";
+import { formatNumber, textWidth, type Lang } from "../core/report/format";
+import { isExternalRef } from "../core/report/refs";
+import type { FileReport, SetReport } from "../core/report/schema";
 import { checkStatus } from "../core/report/status";
 import { KIND_TITLES, SHEET_KINDS } from "../core/sheets/kinds";
 
@@ -55,6 +56,14 @@ const TEXT = {
       return `合計 ${files}ファイル${notes.length ? `（${notes.join("・")}）` : ""}: ${TEXT.ja.counts(s)}`;
     },
     annotated: (out: string) => `注釈付きのコピー: ${out}`,
+    written: (out: string) => `指摘一覧: ${out}`,
+    otherFiles: "他のファイル:",
+    set: (files: number) => `提出セット（${files}ファイル）: `,
+    setComplete: "全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました",
+    setMissing: (codes: string[]) => `${codes.join(", ")} のモニタリングシートがありません`,
+    setDuplicate: (code: string, files: string[]) => `${code} のシートが複数あります（${files.join("、")}）`,
+    setSkipped: "集計の検証を省略しました",
+    eachHint: "（別々の報告書であれば --each で一つずつ検証できます）",
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
@@ -75,6 +84,14 @@ const TEXT = {
       return `Total ${plural(files, "file")}${notes.length ? ` (${notes.join(", ")})` : ""}: ${TEXT.en.counts(s)}`;
     },
     annotated: (out: string) => `annotated copy: ${out}`,
+    written: (out: string) => `findings: ${out}`,
+    otherFiles: "in other files:",
+    set: (files: number) => `Submission set (${files} files): `,
+    setComplete: "全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files",
+    setMissing: (codes: string[]) => `no monitoring sheet for ${codes.join(", ")}`,
+    setDuplicate: (code: string, files: string[]) => `${code} is claimed more than once (${files.join(", ")})`,
+    setSkipped: "the roll-up was skipped",
+    eachHint: " (if they are separate reports, --each checks them one by one)",
   },
 };
 
@@ -99,24 +116,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Terminal columns taken by a string: East Asian wide and full-width characters count 2. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return w;
-}
+export const displayWidth = textWidth;
 
 function pad(s: string, width: number): string {
   const w = displayWidth(s);
@@ -145,12 +145,17 @@ function details(f: Finding, lang: Lang): string {
   return parts.join(lang === "ja" ? "、" : ", ");
 }
 
-/** One finding: cell, severity, message and rule id; the numbers and the proposed fix beneath. */
+/**
+ * One finding: cell, severity, message and rule id; the numbers and the proposed fix beneath, then the cells it
+ * involves in other files of the set (`[提出_医薬品.xlsx]様式2!G6`), so that a cross-file finding names both files.
+ */
 export function formatFinding(f: Finding, lang: Lang, colors: Colors, indent = "    "): string {
   const sev = pad(TEXT[lang].severity[f.severity], 8);
   let line = `${indent}${pad(f.cell, 7)} ${paint(colors, f.severity, sev)} ${f.message} ${colors.dim(`[${f.rule}]`)}\n`;
   const more = details(f, lang);
   if (more) line += `${indent}${" ".repeat(16)}${colors.dim(more)}\n`;
+  const external = f.cells.filter((c) => c !== f.cell && isExternalRef(c));
+  if (external.length) line += `${indent}${" ".repeat(16)}${colors.dim(`${TEXT[lang].otherFiles} ${external.join(lang === "ja" ? "、" : ", ")}`)}\n`;
   return line;
 }
 
@@ -217,6 +222,25 @@ export function formatFileError(file: string, message: string, colors: Colors): 
 
 export function formatAnnotated(outPath: string, lang: Lang, colors: Colors): string {
   return `  ${colors.dim(TEXT[lang].annotated(outPath))}\n`;
+}
+
+/** The line about the submission set: complete (roll-up checked), or what is missing or claimed twice. */
+export function formatSet(set: SetReport, files: number, lang: Lang, colors: Colors): string {
+  const t = TEXT[lang];
+  if (set.rollup === "checked") return `${t.set(files)}${colors.green(t.setComplete)}\n`;
+  const parts: string[] = [];
+  if (set.missing.length) parts.push(t.setMissing(set.missing));
+  for (const code of set.duplicates) {
+    const where = set.projects.find((p) => p.project === code)?.sheets.map((s) => s.file) ?? [];
+    parts.push(t.setDuplicate(code, where));
+  }
+  const text = `${parts.join(lang === "ja" ? "。" : "; ")}${lang === "ja" ? "。" : "; "}${t.setSkipped}${set.duplicates.length ? t.eachHint : ""}`;
+  return `${t.set(files)}${colors.yellow(text)}\n`;
+}
+
+/** The line naming the findings workbook or CSV written with --out. */
+export function formatWritten(outPath: string, lang: Lang, colors: Colors): string {
+  return `${colors.dim(TEXT[lang].written(outPath))}\n`;
 }
 
 /** The last line: every file counted, with the unchecked and unreadable ones named apart; green only when all is well. */

@@ -1,6 +1,14 @@
 /**
  * The rule engine: detects sheet kinds, runs every rule, renders messages, sorts findings.
  * Pure: no Office, no file I/O.
+ *
+ * Two entry points:
+ * - checkWorkbook(workbook): one workbook on its own;
+ * - checkSet([{ name, workbook }, …]): every workbook of a submission set (DOMAIN §3.4) at once. Each workbook is
+ *   checked as checkWorkbook checks it, and the roll-up, the cross-references and the duplicate-project check run
+ *   across all of them, matched by 統合プロジェクト metadata. A cross-file finding is reported once, in the result of
+ *   the file holding its primary cell, with the other files' cells written `[name]Sheet!A1` in its `cells`. A set
+ *   of one workbook gives exactly what checkWorkbook gives.
  */
 import { defaultCatalogue } from "./catalogue/default";
 import type { Catalogue } from "./catalogue/schema";
@@ -8,7 +16,7 @@ import type { Finding, Severity } from "./model/finding";
 import type { Workbook } from "./model/workbook";
 import { fromA1 } from "./model/address";
 import { render, type Lang } from "./report/format";
-import type { CheckContext } from "./rules/context";
+import type { CheckContext, SetMember, SubmissionSet } from "./rules/context";
 import { RULES } from "./rules/index";
 import type { Rule } from "./rules/rule";
 import type { SheetAnalysis } from "./sheets/analysis";
@@ -16,6 +24,7 @@ import { detectTable } from "./sheets/detect";
 import type { SheetKind } from "./sheets/kinds";
 import { READERS } from "./sheets/readers";
 import type { DetectedTable } from "./sheets/table";
+import { projectClaims, rollupState } from "./sheets/monitoring/rollup";
 
 export interface CheckOptions {
   lang?: Lang;
@@ -44,7 +53,7 @@ export interface CheckResult {
   computed: ReturnType<CheckContext["analyses"]>[number]["analysis"]["computed"];
 }
 
-export function createContext(workbook: Workbook, catalogue: Catalogue = defaultCatalogue): CheckContext {
+export function createContext(workbook: Workbook, catalogue: Catalogue = defaultCatalogue, set?: { set: SubmissionSet; file: string }): CheckContext {
   const tables: DetectedTable[] = [];
   for (const sheet of workbook.sheets) {
     const table = detectTable(sheet);
@@ -65,6 +74,10 @@ export function createContext(workbook: Workbook, catalogue: Catalogue = default
         tables.map((table) => ({ table, analysis: READERS[table.kind](table, ctx) as SheetAnalysis })),
       ),
   };
+  if (set) {
+    ctx.set = set.set;
+    ctx.file = set.file;
+  }
   return ctx;
 }
 
@@ -133,11 +146,9 @@ function allComputed(ctx: CheckContext): CheckResult["computed"] {
   return out;
 }
 
-export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): CheckResult {
-  const lang = options.lang ?? "ja";
-  const ctx = createContext(workbook, options.catalogue);
+function runRules(ctx: CheckContext, rules: readonly Rule[], lang: Lang): CheckResult {
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     for (const raw of rule.check(ctx)) {
       const template = rule.meta.messages[raw.messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown messageId ${raw.messageId}`);
@@ -156,6 +167,7 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): C
       findings.push(finding);
     }
   }
+  const workbook = ctx.workbook;
   sortFindings(findings, workbook);
   const kinds = new Map(ctx.tables.map((t) => [t.sheet.name, t.kind]));
   return {
@@ -164,4 +176,138 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): C
     summary: summarize(findings),
     computed: allComputed(ctx),
   };
+}
+
+export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): CheckResult {
+  return runRules(createContext(workbook, options.catalogue), options.rules ?? RULES, options.lang ?? "ja");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Submission sets
+
+/** A workbook of a set and the name its cells are written with in other files' findings (`提出_医薬品.xlsx`). */
+export interface NamedWorkbook {
+  name: string;
+  workbook: Workbook;
+}
+
+/**
+ * One workbook's outcome in a set: its CheckResult (cross-file findings included), or the unexpected error
+ * that stopped Kensa while checking it (a bug: the other workbooks are still checked).
+ */
+export type SetFileResult =
+  | { name: string; result: CheckResult; error?: undefined }
+  | { name: string; result?: undefined; error: unknown };
+
+/** Where a project's monitoring sheet is in the set. */
+export interface SetPlacement {
+  file: string;
+  sheet: string;
+}
+
+/** What the set holds, for a set-level summary above the per-file results. */
+export interface SetSummary {
+  /** 全体, PJ1…PJ8 in that order, each with every sheet claiming it (empty: missing; two or more: duplicated). */
+  projects: { project: string; sheets: SetPlacement[] }[];
+  /** Projects with no sheet in the set (全体 first when it is missing). */
+  missing: string[];
+  /** Projects claimed by two sheets or more (structure/duplicate-project). */
+  duplicates: string[];
+  /**
+   * `checked`: 全体 and PJ1–PJ8 each once, the roll-up ran; `skipped`: some monitoring sheet is missing or
+   * duplicated (structure/rollup-skipped says which); `none`: no monitoring sheet names a project.
+   */
+  rollup: "checked" | "skipped" | "none";
+}
+
+export interface SetResult {
+  /** One per workbook, in the order given. */
+  files: SetFileResult[];
+  set: SetSummary;
+  /** Every finding of every file, counted once. */
+  summary: Summary;
+}
+
+/**
+ * Checks several workbooks as one submission set (DOMAIN §3.4). Names must be distinct (see setNames for turning
+ * paths into names); each file's findings are in its own result. Browser-safe and synchronous.
+ */
+export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOptions = {}): SetResult {
+  const names = new Set<string>();
+  for (const w of workbooks) {
+    if (names.has(w.name)) throw new Error(`checkSet: two workbooks are named ${w.name}`);
+    names.add(w.name);
+  }
+  const lang = options.lang ?? "ja";
+  const rules = options.rules ?? RULES;
+  const memo = new Map<string, unknown>();
+  const members: SetMember[] = [];
+  const set: SubmissionSet = {
+    members,
+    memo<T>(key: string, make: () => T): T {
+      if (!memo.has(key)) memo.set(key, make());
+      return memo.get(key) as T;
+    },
+  };
+  for (const w of workbooks) members.push({ name: w.name, ctx: createContext(w.workbook, options.catalogue, { set, file: w.name }) });
+  const files = members.map((m): SetFileResult => {
+    try {
+      return { name: m.name, result: runRules(m.ctx, rules, lang) };
+    } catch (error) {
+      return { name: m.name, error };
+    }
+  });
+  const summary: Summary = { error: 0, warning: 0, info: 0 };
+  for (const f of files) {
+    if (!f.result) continue;
+    summary.error += f.result.summary.error;
+    summary.warning += f.result.summary.warning;
+    summary.info += f.result.summary.info;
+  }
+  return { files, set: summarizeSet(members), summary };
+}
+
+function summarizeSet(members: SetMember[]): SetSummary {
+  if (members.length === 0) return { projects: [], missing: [], duplicates: [], rollup: "none" };
+  try {
+    const ctx = members[0].ctx;
+    const claims = projectClaims(ctx);
+    const state = rollupState(ctx);
+    return {
+      projects: claims.map((c) => ({ project: c.code, sheets: c.sheets.map((s) => ({ file: s.file, sheet: s.mon.sheet })) })),
+      missing: claims.filter((c) => c.sheets.length === 0).map((c) => c.code),
+      duplicates: claims.filter((c) => c.sheets.length > 1).map((c) => c.code),
+      rollup: state.kind === "ready" ? "checked" : state.kind === "none" ? "none" : "skipped",
+    };
+  } catch {
+    // A workbook that breaks the reader is already reported as failed in its own result.
+    return { projects: [], missing: [], duplicates: [], rollup: "none" };
+  }
+}
+
+/**
+ * Names for the files of a set, from their paths: the file name (`提出_医薬品.xlsx`), or, for files sharing a
+ * name, the path from the folder they have in common (`a/book.xlsx`, `b/book.xlsx`); the same path twice gets
+ * ` (2)`. Works with `/` and `\\` separators, so browser file names (no folder) and CLI paths both fit.
+ */
+export function setNames(paths: readonly string[]): string[] {
+  const parts = paths.map((p) => p.split(/[\\/]+/).filter((x, i) => x !== "" || i === 0));
+  const base = parts.map((p) => p[p.length - 1] ?? "");
+  const count = new Map<string, number>();
+  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
+  const names = parts.map((p, i) => {
+    if (count.get(base[i]) === 1) return base[i];
+    const same = parts.filter((q) => q[q.length - 1] === base[i]);
+    let common = 0;
+    while (same.every((q) => common < q.length - 1 && q[common] === same[0][common])) common++;
+    return p.slice(common).join("/");
+  });
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    if (k === 1) return n;
+    const dot = n.lastIndexOf(".");
+    return dot > 0 ? `${n.slice(0, dot)} (${k})${n.slice(dot)}` : `${n} (${k})`;
+  });
 }

@@ -10,6 +10,13 @@
  * An unreadable or failed file, and only such a file, has an `"error": { "code", "message" }` field, an
  * empty `sheets` and `findings` and a zero summary, so every entry has the same fields. `kind` is null for a
  * sheet of no known kind.
+ *
+ * When several files are checked together as one submission set (DOMAIN §3.4; not with --each), the report also
+ * has `"set": { "rollup", "projects", "missing", "duplicates", "summary" }`: `rollup` is `checked` (全体 and
+ * PJ1–PJ8 each once), `skipped` (one missing or claimed twice) or `none` (no monitoring sheet names a project);
+ * `projects` lists 全体, PJ1…PJ8 with every `{ "file", "sheet" }` claiming each; `summary` counts every finding
+ * of every file. A cross-file finding is in the entry of the file holding its `cell`, and its `cells` name the
+ * other files' cells as `[file.xlsx]Sheet!A1`.
  */
 import { z } from "zod";
 import { SHEET_KINDS, type SheetKind } from "../sheets/kinds";
@@ -70,10 +77,20 @@ export const FileReportSchema = z
     if (r.status === "unchecked" && known) ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
   });
 
+export const SetReportSchema = z.object({
+  rollup: z.enum(["checked", "skipped", "none"]),
+  projects: z.array(z.object({ project: z.string(), sheets: z.array(z.object({ file: z.string(), sheet: z.string() })) })),
+  missing: z.array(z.string()),
+  duplicates: z.array(z.string()),
+  summary: SummarySchema,
+});
+
 export const ReportSchema = z.object({
   files: z.array(FileReportSchema),
+  set: SetReportSchema.optional(),
 });
 
 export type FileError = z.infer<typeof FileErrorSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type SetReport = z.infer<typeof SetReportSchema>;

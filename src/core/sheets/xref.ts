@@ -6,15 +6,20 @@
  *   製品上市数 = 全体 #5 ソフトウェア・一般医療機器;
  * - project-specific indicators re-listed on the 全体 sheet = the PJ sheet's value.
  * Indicator 6's two Top1% figures on one sheet are in the monitoring analysis's own equalities.
+ *
+ * The references run across every workbook of the submission set (DOMAIN §3.4): the output indicators of any file
+ * against the set's 全体 sheet, the 全体 sheet's re-listed rows against the PJ sheet of the same project wherever it
+ * is. Each equality carries the files of its two sides; a workbook's xref/mismatch reports those whose `a` side
+ * (the cell the finding points at) is in it, so a cross-file mismatch is reported once. Indicator 20 = 1 + 3
+ * compares rows of one output sheet and stays within its workbook.
  */
-import type { CheckContext } from "../rules/context";
+import { fileOf, setMembers, setMemo, type CheckContext } from "../rules/context";
 import { normalizeLabel } from "../values/normalize";
 import type { Figure, Parsed, UnitKind } from "../values/types";
 import type { Equality, FigureRef } from "./analysis";
 import { indicatorLabel, itemLabel } from "./monitoring/labels";
 import {
   itemFigure,
-  monitoringSheets,
   normalizeNumber,
   type MonIndicator,
   type MonItem,
@@ -22,12 +27,31 @@ import {
   type ProjectSpecificRow,
 } from "./monitoring/read";
 import { groupParts } from "./monitoring/relations";
+import { setMonitoringSheets, type SetSheet } from "./monitoring/rollup";
 import { readOutput } from "./output/read";
-export function crossReferences(ctx: CheckContext): Equality[] {
+
+/** An equality between two cells of the set: `aFile` and `bFile` are the workbooks of its sides ("" when alone). */
+export interface PlacedEquality extends Equality {
+  aFile: string;
+  bFile: string;
+}
+
+/** The cross-references whose `a` side is in this workbook (for a workbook checked alone: all of them). */
+export function crossReferences(ctx: CheckContext): PlacedEquality[] {
   return ctx.memo("xref:crossReferences", () => {
-    const sheets = monitoringSheets(ctx);
-    const overall = sheets.find((s) => s.project?.kind === "overall");
-    return [...(overall ? outputToMonitoring(ctx, overall) : []), ...composite(ctx), ...(overall ? relisted(sheets, overall) : [])];
+    const file = fileOf(ctx);
+    const across = setMemo(ctx, "xref:acrossSet", (): { outputs: PlacedEquality[]; relisted: PlacedEquality[] } => {
+      const sheets = setMonitoringSheets(ctx);
+      const overall = sheets.find((s) => s.mon.project?.kind === "overall");
+      if (!overall) return { outputs: [], relisted: [] };
+      const outputs = setMembers(ctx).flatMap((m) =>
+        outputToMonitoring(m.ctx, overall.mon).map((e): PlacedEquality => ({ ...e, aFile: m.name, bFile: overall.file })),
+      );
+      return { outputs, relisted: relisted(sheets, overall) };
+    });
+    const own = composite(ctx).map((e): PlacedEquality => ({ ...e, aFile: file, bFile: file }));
+    // In the order a workbook checked alone has always had: output ↔ 全体, indicator 20, re-listed rows.
+    return [...across.outputs.filter((e) => e.aFile === file), ...own, ...across.relisted.filter((e) => e.aFile === file)];
   });
 }
 
@@ -219,18 +243,20 @@ function counterpart(row: ProjectSpecificRow, candidates: ProjectSpecificRow[]):
   return best && bestD <= limit ? best : undefined;
 }
 
-function relisted(sheets: MonitoringSheet[], overall: MonitoringSheet): Equality[] {
-  const out: Equality[] = [];
+function relisted(sheets: SetSheet[], overallAt: SetSheet): PlacedEquality[] {
+  const out: PlacedEquality[] = [];
+  const overall = overallAt.mon;
   for (const row of overall.projectSpecific) {
     const pj = row.project;
     if (pj?.kind !== "project") continue;
-    const source = sheets.find((s) => s !== overall && s.project?.kind === "project" && s.project.number === pj.number);
-    if (!source) continue;
+    const sourceAt = sheets.find((s) => s.mon !== overall && s.mon.project?.kind === "project" && s.mon.project.number === pj.number);
+    if (!sourceAt) continue;
+    const source = sourceAt.mon;
     const match = counterpart(row, source.projectSpecific);
     if (!match) continue;
     const a = parsedRef(overall.sheet, row.valueCell, row.value, `全体（再掲）${pj.code} ${row.label}`);
     const b = parsedRef(source.sheet, match.valueCell, match.value, `${pj.code} ${match.label}`);
-    if (a && b) out.push({ a, b, reason: `${pj.code} 独自指標の再掲` });
+    if (a && b) out.push({ a, b, reason: `${pj.code} 独自指標の再掲`, aFile: overallAt.file, bFile: sourceAt.file });
   }
   return out;
 }

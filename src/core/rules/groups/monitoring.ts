@@ -9,6 +9,7 @@ import { rule as labelUnknown } from "../label/unknown";
 import { rule as rollupAdditive } from "../rollup/additive";
 import { rule as rollupBounds } from "../rollup/bounds";
 import { rule as rollupSkipped } from "../structure/rollup-skipped";
+import { rule as duplicateProject } from "../structure/duplicate-project";
 
 /** The monitoring rules, in the order their findings are reported. */
 export const monitoringRules: Rule[] = [
@@ -22,4 +23,5 @@ export const monitoringRules: Rule[] = [
   rollupAdditive,
   rollupBounds,
   rollupSkipped,
+  duplicateProject,
 ];

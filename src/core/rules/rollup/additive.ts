@@ -1,19 +1,35 @@
 import { formatNumber } from "../../report/format";
-import { rollupState, type RollupCheck } from "../../sheets/monitoring/rollup";
+import { cellRef } from "../../report/refs";
+import { rollupState, type RollupCheck, type RollupState } from "../../sheets/monitoring/rollup";
 import { compareSum } from "../../values/tolerance";
+import { fileOf, type CheckContext } from "../context";
 import type { Rule, RuleFinding } from "../rule";
-import { ref, show } from "../shared/figures";
+import { show } from "../shared/figures";
 
 /** "PJ1 11 + PJ2 9 + … + PJ8 0" */
 export function projectParts(c: RollupCheck): string {
   return c.projects.map((p) => `${p.code} ${formatNumber(p.entry.figure.value, p.entry.figure.decimals)}`).join(" + ");
 }
 
-/** The 全体 cell first, then every PJ cell (`'PJ3'!G12`). */
+/**
+ * The 全体 cell first, then every PJ cell: `'PJ3'!G12` in the same workbook, `[提出_医薬品.xlsx]様式2!G6` in another
+ * workbook of the set.
+ */
 export function rollupCells(c: RollupCheck): string[] {
+  const from = { file: c.overallFile, sheet: c.overallSheet };
   const cells = [c.overall.cell];
-  for (const p of c.projects) if (p.entry.cell) cells.push(ref(p.sheet, p.entry.cell, c.overallSheet));
+  for (const p of c.projects) if (p.entry.cell) cells.push(cellRef(from, { file: p.file, sheet: p.sheet }, p.entry.cell));
   return cells;
+}
+
+/**
+ * The roll-up checks to report in this workbook: those whose 全体 cell is in it. A roll-up across the files of a
+ * set is reported once, under the file holding the 全体 sheet.
+ */
+export function rollupChecksHere(ctx: CheckContext): RollupCheck[] {
+  const state: RollupState = rollupState(ctx);
+  if (state.kind !== "ready" || state.overall.file !== fileOf(ctx)) return [];
+  return state.checks;
 }
 
 export const rule: Rule = {
@@ -36,10 +52,8 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const state = rollupState(ctx);
-    if (state.kind !== "ready") return [];
     const out: RuleFinding[] = [];
-    for (const c of state.checks) {
+    for (const c of rollupChecksHere(ctx)) {
       if (c.mode !== "additive") continue;
       const cmp = compareSum(c.overall.figure, c.projects.map((p) => p.entry.figure), c.unitKind);
       if (cmp.status === "equal") continue;

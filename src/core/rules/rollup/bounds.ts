@@ -1,8 +1,7 @@
-import { rollupState } from "../../sheets/monitoring/rollup";
 import { compareSum, exceeds } from "../../values/tolerance";
 import type { Rule, RuleFinding } from "../rule";
 import { show } from "../shared/figures";
-import { projectParts, rollupCells } from "./additive";
+import { projectParts, rollupCells, rollupChecksHere } from "./additive";
 
 export const rule: Rule = {
   meta: {
@@ -32,10 +31,8 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const state = rollupState(ctx);
-    if (state.kind !== "ready") return [];
     const out: RuleFinding[] = [];
-    for (const c of state.checks) {
+    for (const c of rollupChecksHere(ctx)) {
       if (c.mode === "additive") continue;
       const o = c.overall.figure;
       const base = { sheet: c.overallSheet, cell: c.overall.cell, cells: rollupCells(c), actual: o.value };

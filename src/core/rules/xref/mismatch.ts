@@ -1,7 +1,9 @@
-import { crossReferences } from "../../sheets/xref";
+import { cellRef } from "../../report/refs";
+import { crossReferences, type PlacedEquality } from "../../sheets/xref";
 import { compareEqual } from "../../values/tolerance";
+import { fileOf } from "../context";
 import type { Rule } from "../rule";
-import { ref, show } from "../shared/figures";
+import { show } from "../shared/figures";
 
 export const rule: Rule = {
   meta: {
@@ -19,11 +21,16 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const equalities = [...ctx.analyses().flatMap((a) => a.analysis.equalities), ...crossReferences(ctx)];
-    return equalities
+    const file = fileOf(ctx);
+    // Within each sheet (the analyses' own equalities), then across sheets and across the files of the set; a
+    // finding is reported in the workbook holding its `a` cell, with `b`'s cells as seen from there.
+    const local: PlacedEquality[] = ctx.analyses().flatMap((a) => a.analysis.equalities.map((e) => ({ ...e, aFile: file, bFile: file })));
+    return [...local, ...crossReferences(ctx)]
       .filter(({ a, b }) => compareEqual(a, b, a.unitKind) === "mismatch")
-      .map(({ a, b, bCells, reason }) => {
-        const bRefs = [b.cell, ...(bCells ?? [])].filter((c, i, all) => all.indexOf(c) === i).map((c) => ref(b.sheet, c, a.sheet));
+      .map(({ a, b, bCells, reason, aFile, bFile }) => {
+        const from = { file: aFile, sheet: a.sheet };
+        const to = { file: bFile, sheet: b.sheet };
+        const bRefs = [b.cell, ...(bCells ?? [])].filter((c, i, all) => all.indexOf(c) === i).map((c) => cellRef(from, to, c));
         return {
           messageId: "mismatch",
           data: { aLabel: a.label, aValue: show(a), bLabel: b.label, bValue: show(b), bWhere: bRefs[0], reason },

@@ -1,13 +1,15 @@
 /**
  * Roll-up across the PJ1–PJ8 monitoring sheets and the 全体 sheet (DOMAIN §3.4), per item, 細目, うち and
- * indicator total. Sheets are identified by their 統合プロジェクト metadata, never by name.
+ * indicator total. Sheets are identified by their 統合プロジェクト metadata, never by file or sheet name, across
+ * every workbook of the submission set (one workbook checked alone is a set of one): the state is computed
+ * once per set, and each sheet carries the file it is in.
  *
  * A PJ sheet that lists a group but not one of its items counts 0 for it (the seeds print only the
  * disease areas that occur); an item of 0, or one broken down into 細目, counts 0 for the 細目 it does
  * not list. Anything else absent leaves that key out of the roll-up.
  */
 import type { CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
-import type { CheckContext } from "../../rules/context";
+import { setMembers, setMemo, type CheckContext } from "../../rules/context";
 import { normalizeLabel } from "../../values/normalize";
 import type { Figure, UnitKind } from "../../values/types";
 import { indicatorLabel, itemLabel, shortName, subItemLabel } from "./labels";
@@ -28,17 +30,37 @@ export interface RollupCheck {
   /** For messages: "指標1 実施許諾". */
   label: string;
   unitKind: UnitKind;
+  /** The workbook of the 全体 sheet in the set ("" for a workbook checked alone). */
+  overallFile: string;
   overallSheet: string;
   /** The 全体 figure; its cell is where the finding points (for an absent item: the group's first cell). */
   overall: RollupEntry & { cell: string };
   /** One per PJ sheet, PJ1 first. */
-  projects: { code: string; sheet: string; entry: RollupEntry }[];
+  projects: { code: string; file: string; sheet: string; entry: RollupEntry }[];
+}
+
+/** A monitoring sheet of the set, with the workbook it is in ("" for a workbook checked alone). */
+export interface SetSheet {
+  file: string;
+  mon: MonitoringSheet;
+}
+
+/** A project (`全体`, `PJ1`…`PJ8`) and every monitoring sheet of the set that claims it, in set order. */
+export interface ProjectClaim {
+  code: string;
+  sheets: SetSheet[];
 }
 
 export type RollupState =
+  /** No 全体 and no PJ sheet in the set: nothing to roll up. */
   | { kind: "none" }
-  | { kind: "skipped"; overall: MonitoringSheet; missing: string[]; duplicates: string[] }
-  | { kind: "ready"; overall: MonitoringSheet; projects: MonitoringSheet[]; checks: RollupCheck[] };
+  /** PJ sheets but no 全体 sheet; `missing` is 全体 and every absent PJ, `projects` the PJ sheets in PJ order. */
+  | { kind: "no-overall"; projects: SetSheet[]; missing: string[] }
+  | { kind: "skipped"; overall: SetSheet; missing: string[]; duplicates: string[] }
+  | { kind: "ready"; overall: SetSheet; projects: SetSheet[]; checks: RollupCheck[] };
+
+/** The codes a set may hold, in report order. */
+export const PROJECT_CODES: readonly string[] = ["全体", ...Array.from({ length: PROJECT_COUNT }, (_, i) => `PJ${i + 1}`)];
 
 interface SheetValues {
   values: Map<string, RollupEntry>;
@@ -165,32 +187,52 @@ function totalEntry(ind: MonIndicator): RollupEntry | undefined {
   return undefined;
 }
 
-export function rollupState(ctx: CheckContext): RollupState {
-  return ctx.memo("monitoring:rollup", () => compute(monitoringSheets(ctx)));
+/** Every monitoring sheet of the set, workbook by workbook in set order, each sheet in its workbook's order. */
+export function setMonitoringSheets(ctx: CheckContext): SetSheet[] {
+  return setMemo(ctx, "monitoring:setSheets", () =>
+    setMembers(ctx).flatMap((m) => monitoringSheets(m.ctx).map((mon) => ({ file: m.name, mon }))),
+  );
 }
 
-function compute(sheets: MonitoringSheet[]): RollupState {
-  const overalls = sheets.filter((s) => s.project?.kind === "overall");
-  if (overalls.length === 0) return { kind: "none" };
-  const overall = overalls[0];
-  const byNumber = new Map<number, MonitoringSheet[]>();
-  for (const s of sheets) {
-    if (s.project?.kind !== "project" || s.project.number > PROJECT_COUNT) continue;
-    const list = byNumber.get(s.project.number) ?? [];
-    list.push(s);
-    byNumber.set(s.project.number, list);
-  }
-  const missing: string[] = [];
-  const duplicates: string[] = [];
-  for (let n = 1; n <= PROJECT_COUNT; n++) {
-    const list = byNumber.get(n);
-    if (!list) missing.push(`PJ${n}`);
-    else if (list.length > 1) duplicates.push(`PJ${n}`);
-  }
-  if (overalls.length > 1) duplicates.unshift("全体");
-  if (missing.length > 0 || duplicates.length > 0) return { kind: "skipped", overall, missing, duplicates };
+/** Which sheets of the set claim 全体 and each of PJ1…PJ8 (by their 統合プロジェクト metadata), in that order. */
+export function projectClaims(ctx: CheckContext): ProjectClaim[] {
+  return setMemo(ctx, "monitoring:claims", () => claimsOf(setMonitoringSheets(ctx)));
+}
 
-  const projects = Array.from({ length: PROJECT_COUNT }, (_, i) => byNumber.get(i + 1)![0]);
+function codeOf(s: MonitoringSheet): string | undefined {
+  const p = s.project;
+  if (p?.kind === "overall") return "全体";
+  if (p?.kind === "project" && p.number >= 1 && p.number <= PROJECT_COUNT) return `PJ${p.number}`;
+  return undefined;
+}
+
+function claimsOf(sheets: SetSheet[]): ProjectClaim[] {
+  const claims = PROJECT_CODES.map((code): ProjectClaim => ({ code, sheets: [] }));
+  for (const s of sheets) {
+    const code = codeOf(s.mon);
+    if (code) claims[PROJECT_CODES.indexOf(code)].sheets.push(s);
+  }
+  return claims;
+}
+
+export function rollupState(ctx: CheckContext): RollupState {
+  return setMemo(ctx, "monitoring:rollup", () => compute(projectClaims(ctx)));
+}
+
+function compute(claims: ProjectClaim[]): RollupState {
+  const [overalls, ...byProject] = claims;
+  const missing = byProject.filter((c) => c.sheets.length === 0).map((c) => c.code);
+  if (overalls.sheets.length === 0) {
+    const present = byProject.filter((c) => c.sheets.length > 0).map((c) => c.sheets[0]);
+    return present.length === 0 ? { kind: "none" } : { kind: "no-overall", projects: present, missing: ["全体", ...missing] };
+  }
+  const overallAt = overalls.sheets[0];
+  const duplicates = claims.filter((c) => c.sheets.length > 1).map((c) => c.code);
+  if (missing.length > 0 || duplicates.length > 0) return { kind: "skipped", overall: overallAt, missing, duplicates };
+
+  const projectsAt = byProject.map((c) => c.sheets[0]);
+  const overall = overallAt.mon;
+  const projects = projectsAt.map((p) => p.mon);
   const ov = collect(overall);
   const pv = projects.map(collect);
 
@@ -221,10 +263,11 @@ function compute(sheets: MonitoringSheet[]): RollupState {
       mode: ov.modes.get(key) ?? pv.map((p) => p.modes.get(key)).find((m) => m !== undefined)!,
       label: ov.labels.get(key) ?? pv.map((p) => p.labels.get(key)).find((l) => l !== undefined) ?? key,
       unitKind,
+      overallFile: overallAt.file,
       overallSheet: overall.sheet,
       overall: { ...o, cell: oCell },
-      projects: projects.map((s, i) => ({ code: `PJ${i + 1}`, sheet: s.sheet, entry: pes[i]! })),
+      projects: projectsAt.map((s, i) => ({ code: `PJ${i + 1}`, file: s.file, sheet: s.mon.sheet, entry: pes[i]! })),
     });
   }
-  return { kind: "ready", overall, projects, checks };
+  return { kind: "ready", overall: overallAt, projects: projectsAt, checks };
 }

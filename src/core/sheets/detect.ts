@@ -7,7 +7,8 @@ import type { Sheet } from "../model/workbook";
 import { normalizeLabel } from "../values/normalize";
 import { findHeader, nearestKind, type KindMatch } from "./structure/header";
 import { Layout, cellText } from "./structure/layout";
-import { readMetadata } from "./structure/metadata";
+import { isMetadataText, readMetadata } from "./structure/metadata";
+import { toA1 } from "../model/address";
 import { isAnnexRow, readerSees, rowRole, type RowRole } from "./structure/rows";
 import { spreadAttributes } from "./structure/spans";
 import type { DetectedTable } from "./table";
@@ -60,8 +61,16 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
   }
 
   const headerCells = (r: number, c: number) => r >= block.top && r <= block.bottom && keyColumns.has(c);
-  const metadata = readMetadata(layout, first - 1, block.top, headerCells);
+  const { values: metadata, cells: metadataCells } = readMetadata(layout, first - 1, block.top, headerCells);
   if (metadata["単位"] === undefined && sheetUnit) metadata["単位"] = sheetUnit.normalize("NFKC").replace(/^[(（]?\s*単位\s*[:：]?\s*(.*?)\s*[)）]?$/, "$1");
+  const titles: DetectedTable["titles"] = [];
+  for (let r = 0; r < block.top; r++) {
+    const n = layout.width(r);
+    for (let c = 0; c < n; c++) {
+      const text = layout.isAnchor(r, c) ? layout.textAt(r, c) : "";
+      if (text && !Object.values(metadataCells).includes(toA1(r, c)) && !isMetadataText(text)) titles.push({ cell: toA1(r, c), text });
+    }
+  }
 
   return {
     sheet,
@@ -72,6 +81,8 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
     headers,
     headerPaths,
     metadata,
+    metadataCells,
+    titles,
     dataRows,
     roles,
     hiddenDuplicates: match.hiddenDuplicates,

@@ -21,6 +21,10 @@ export interface DetectedTable {
   headerPaths: Map<number, string[]>;
   /** Metadata found above the data: 報告年度, 単位, 統合プロジェクト, … (label → raw text). */
   metadata: Record<string, string>;
+  /** Where each metadata value was read (label → A1). */
+  metadataCells: Record<string, string>;
+  /** Other texts above the header (titles such as 「モニタリング指標（PJ1 医薬品プロジェクト）」), top first. */
+  titles: { cell: string; text: string }[];
   /** 0-based data rows: below the header and its annex, not blank, footnotes, legends or headings. */
   dataRows: number[];
   /** The role of every row below the header block that is not data. */

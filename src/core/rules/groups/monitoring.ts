@@ -10,6 +10,7 @@ import { rule as rollupAdditive } from "../rollup/additive";
 import { rule as rollupBounds } from "../rollup/bounds";
 import { rule as rollupSkipped } from "../structure/rollup-skipped";
 import { rule as duplicateProject } from "../structure/duplicate-project";
+import { rule as projectUnknown } from "../structure/project-unknown";
 
 /** The monitoring rules, in the order their findings are reported. */
 export const monitoringRules: Rule[] = [
@@ -24,4 +25,5 @@ export const monitoringRules: Rule[] = [
   rollupBounds,
   rollupSkipped,
   duplicateProject,
+  projectUnknown,
 ];

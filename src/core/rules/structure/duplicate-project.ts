@@ -6,31 +6,13 @@
  */
 import { cellRef } from "../../report/refs";
 import { projectClaims, type SetSheet } from "../../sheets/monitoring/rollup";
-import { cellText } from "../../sheets/detect";
 import { fileOf } from "../context";
 import type { Rule, RuleFinding } from "../rule";
 import { headerCell } from "./rollup-skipped";
-import { toA1 } from "../../model/address";
 
-/** The cell holding the 統合プロジェクト value above the header (the header's first cell if it cannot be found). */
+/** The cell holding the 統合プロジェクト value above the header (the header's first cell if none was read). */
 export function projectCell(s: SetSheet): string {
-  const text = s.mon.projectText?.trim();
-  const table = s.mon.table;
-  if (text) {
-    const rows = table.sheet.rows;
-    let partial: string | undefined;
-    for (let r = 0; r <= table.headerRow && r < rows.length; r++) {
-      const row = rows[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const t = cellText(row[c]).trim();
-        if (!t) continue;
-        if (t === text) return toA1(r, c);
-        if (partial === undefined && t.includes(text)) partial = toA1(r, c);
-      }
-    }
-    if (partial) return partial;
-  }
-  return headerCell(s);
+  return s.mon.projectCell ?? headerCell(s);
 }
 
 function where(s: SetSheet, lang: "ja" | "en"): string {

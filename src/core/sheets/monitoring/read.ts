@@ -165,9 +165,13 @@ export interface ProjectSpecificRow {
 export interface MonitoringSheet {
   table: DetectedTable;
   sheet: string;
-  /** From the 統合プロジェクト metadata; undefined when absent or unreadable. */
+  /** From the 統合プロジェクト metadata, else from a title above the table; undefined when neither names one. */
   project?: ProjectId;
   projectText?: string;
+  /** Where the project was read: the metadata value's cell, or the title's. */
+  projectCell?: string;
+  /** True when no 統合プロジェクト was written and the project was taken from a title. */
+  projectFromTitle?: boolean;
   indicators: MonIndicator[];
   projectSpecific: ProjectSpecificRow[];
   /** Non-empty 備考 cells. */
@@ -240,6 +244,28 @@ function sameLabel(a: string, b: string): boolean {
   return normalizeLabel(a) === normalizeLabel(b);
 }
 
+/** A project named in a title: `PJ1`, or a project's name followed by プロジェクト, or 全体 in brackets. */
+function projectInTitle(text: string): ProjectId | undefined {
+  const t = normalizeLabel(text);
+  if (/\((全体|計画全体)\)|^全体$/.test(t)) return { kind: "overall", code: "全体" };
+  if (!/PJ-?\d|プロジェクト/i.test(t)) return undefined;
+  const p = parseProject(t.replace(/^.*?(?=PJ-?\d)/i, ""));
+  if (p) return p;
+  for (const { n, i } of NAME_ORDER) if (t.includes(n + "プロジェクト")) return { kind: "project", number: i + 1, code: `PJ${i + 1}` };
+  return undefined;
+}
+
+/** The sheet's project: the 統合プロジェクト metadata; where none is written, a title above the table naming one. */
+function projectOf(table: DetectedTable): Pick<MonitoringSheet, "project" | "projectText" | "projectCell" | "projectFromTitle"> {
+  const text = table.metadata["統合プロジェクト"];
+  if (text !== undefined) return { project: parseProject(text), projectText: text, projectCell: table.metadataCells["統合プロジェクト"] };
+  for (const title of table.titles) {
+    const project = projectInTitle(title.text);
+    if (project) return { project, projectText: title.text, projectCell: title.cell, projectFromTitle: true };
+  }
+  return {};
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reader
 
@@ -255,16 +281,7 @@ export function monitoringSheets(ctx: CheckContext): MonitoringSheet[] {
 function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
   const sheetName = table.sheet.name;
   const cat = ctx.catalogue;
-  const projectText = table.metadata["統合プロジェクト"];
-  const out: MonitoringSheet = {
-    table,
-    sheet: sheetName,
-    project: parseProject(projectText),
-    projectText,
-    indicators: [],
-    projectSpecific: [],
-    notes: [],
-  };
+  const out: MonitoringSheet = { table, sheet: sheetName, ...projectOf(table), indicators: [], projectSpecific: [], notes: [] };
 
   const col = {
     number: column(table, "number"),

@@ -3,6 +3,7 @@
  * several columns) with its value in the next non-empty cell to the right of the label's merged area, or
  * in the cell below it (the two-row form).
  */
+import { toA1 } from "../../model/address";
 import { normalizeLabel } from "../../values/normalize";
 import type { Layout } from "./layout";
 
@@ -42,7 +43,7 @@ export function isMetadataText(text: string): boolean {
 }
 
 /** The value cell for a label at (row, col): right of its merged area, else below it. */
-function valueFor(layout: Layout, row: number, col: number, belowLimit: number): string | undefined {
+function valueFor(layout: Layout, row: number, col: number, belowLimit: number): { text: string; row: number; col: number } | undefined {
   const { right } = layout.span(row, col);
   const width = layout.width(row);
   for (let c = right + 1; c < Math.max(width, right + 2); c++) {
@@ -50,15 +51,22 @@ function valueFor(layout: Layout, row: number, col: number, belowLimit: number):
     const text = layout.textAt(row, c);
     if (!text) continue;
     if (labelOf(text) || inlinePair(text)) break;
-    return text;
+    return { text, row, col: c };
   }
   const m = layout.mergeAt(row, col);
   const below = (m ? m.bottom : row) + 1;
   if (below < belowLimit) {
     const text = layout.textAt(below, col);
-    if (text && !labelOf(text) && !inlinePair(text)) return text;
+    if (text && !labelOf(text) && !inlinePair(text)) return { text, row: below, col };
   }
   return undefined;
+}
+
+export interface Metadata {
+  /** Label → value as written. */
+  values: Record<string, string>;
+  /** Label → A1 of the cell holding the value (the `label：value` cell itself for the one-cell form). */
+  cells: Record<string, string>;
 }
 
 /**
@@ -70,8 +78,9 @@ export function readMetadata(
   lastRow: number,
   headerTop: number,
   skip: (row: number, col: number) => boolean = () => false,
-): Record<string, string> {
+): Metadata {
   const meta: Record<string, string> = {};
+  const cells: Record<string, string> = {};
   for (let r = 0; r <= lastRow; r++) {
     const width = layout.width(r);
     for (let c = 0; c < width; c++) {
@@ -80,14 +89,19 @@ export function readMetadata(
       if (!text) continue;
       const pair = inlinePair(text);
       if (pair) {
-        if (meta[pair[0]] === undefined) meta[pair[0]] = pair[1];
+        if (meta[pair[0]] === undefined) {
+          meta[pair[0]] = pair[1];
+          cells[pair[0]] = toA1(r, c);
+        }
         continue;
       }
       const label = labelOf(text);
       if (!label || meta[label] !== undefined) continue;
       const value = valueFor(layout, r, c, headerTop);
-      if (value !== undefined) meta[label] = value;
+      if (value === undefined) continue;
+      meta[label] = value.text;
+      cells[label] = toA1(value.row, value.col);
     }
   }
-  return meta;
+  return { values: meta, cells };
 }

@@ -278,8 +278,8 @@ function continuesAbove(layout: Layout, row: number, block: HeaderBlock): boolea
   }
   if (children + others === 0) return false;
   if (mergedDown) return true;
-  // Only children: of merged parents, or of parents written once over empty cells (one child at least under such a cell).
-  return others === 0 && (underEmpty > 0 || children > 0) && (underEmpty > 0 || !hasUnmergedOnly(layout, block.bottom, row, width));
+  // Only children: of a parent merged across columns, or of parents written once (one child under an empty cell).
+  return others === 0 && children > 0 && (underEmpty > 0 || !hasUnmergedOnly(layout, block.bottom, row, width));
 }
 
 /** True when no cell of `row` sits under a parent merged across columns in `parentRow`. */

@@ -1,6 +1,7 @@
 /**
  * WorkbookHost for a local .xlsx opened in a plain browser (browser mode). The file stays in memory:
- * nothing is uploaded. What Excel would do to the open workbook is folded into the annotated copy the
+ * nothing is uploaded. Every open file is one workbook of the page's submission set (./set-check.ts): its
+ * result holds its own findings, cross-file ones included (other files' cells written `[book.xlsx]Sheet!A1`). What Excel would do to the open workbook is folded into the annotated copy the
  * user downloads (highlights, computed cells, the 検証結果 sheet, see annotateBuffer); selecting a finding
  * shows the cells around it (./preview.ts); a confirmed fix is applied to the in-memory copy, so the
  * next check and the download include it.
@@ -17,6 +18,7 @@ import type { Fix } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
 import type { Lang } from "../core/report/format";
 import { HostError, type ProgressListener, type WorkbookHost } from "../host/host";
+import { originalResult } from "./cross-file";
 import { surroundingCells, type CellPreview } from "./preview";
 
 export type BrowserHostEvent = "result" | "selection" | "fix";
@@ -31,6 +33,8 @@ export class BrowserHost implements WorkbookHost {
   preview: CellPreview | null = null;
   /** Fixes applied to the in-memory copy. */
   fixesApplied = 0;
+  /** Looks up a cell of another open file (set by browser mode): the preview shows what other files' cells hold. */
+  lookupOther?: (file: string, sheet: string, cell: string) => string | undefined;
   private bytes: Uint8Array;
   private workbook: Workbook | null = null;
   private readonly listeners = new Set<(e: BrowserHostEvent) => void>();
@@ -58,6 +62,11 @@ export class BrowserHost implements WorkbookHost {
     return this.bytes;
   }
 
+  /** The workbook read last, or null when it must be read again (never read, or a fix changed the file). */
+  get loaded(): Workbook | null {
+    return this.workbook;
+  }
+
   async read(onProgress?: ProgressListener): Promise<Workbook> {
     if (this.workbook) return this.workbook;
     onProgress?.({ step: this.lang === "ja" ? "ファイルを読み込んでいます" : "Reading the file" });
@@ -69,8 +78,9 @@ export class BrowserHost implements WorkbookHost {
     return this.workbook;
   }
 
+  /** Keeps the result for the list and the download (the pane's copy with readable other-file cells is undone). */
   async highlight(result: CheckResult): Promise<void> {
-    this.result = result;
+    this.result = originalResult(result);
     this.highlightsOn = true;
     this.emit("result");
   }
@@ -80,9 +90,15 @@ export class BrowserHost implements WorkbookHost {
     this.emit("result");
   }
 
+  /**
+   * The preview of a finding's cells: the grid around its own cell on this file's sheet; its cells on other
+   * sheets and in other files are listed as text.
+   */
   async select(sheet: string, cells: string[]): Promise<void> {
     const workbook = await this.read();
-    this.preview = surroundingCells(workbook, sheet, cells);
+    // the pane passes the finding's cells; its own cell anchors the grid (it is in this file, by construction)
+    const finding = this.result?.findings.find((f) => f.sheet === sheet && f.cells.length === cells.length && f.cells.every((c, i) => c === cells[i]));
+    this.preview = surroundingCells(workbook, sheet, cells, { primary: finding?.cell, lookup: this.lookupOther });
     this.emit("selection");
   }
 
@@ -113,7 +129,7 @@ export class BrowserHost implements WorkbookHost {
 
   /** The 検証結果 sheet is always part of the download. */
   async writeResultSheet(result: CheckResult): Promise<void> {
-    this.result = result;
+    this.result = originalResult(result);
     this.emit("result");
   }
 

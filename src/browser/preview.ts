@@ -5,6 +5,7 @@
  */
 import { columnLetters, fromA1, toA1 } from "../core/model/address";
 import { isCellError, type Cell, type Workbook } from "../core/model/workbook";
+import { parseRef } from "../core/report/refs";
 
 export interface PreviewCell {
   address: string;
@@ -26,11 +27,29 @@ export interface CellPreview {
   rows: { number: number; cells: PreviewCell[] }[];
   /** Cells of the finding on other sheets, as written in the finding (`'PJ1'!G6`). */
   elsewhere: string[];
+  /**
+   * Cells of the finding in other workbooks of the submission set (`[提出_医薬品.xlsx]様式2!G6`), taken apart,
+   * with what each shows when the caller could look it up. Never shown in the grid: the grid is this file's.
+   */
+  otherFiles: OtherFilePreview[];
   /** True when the workbook has no such sheet (nothing to show). */
   missingSheet?: boolean;
 }
 
+export interface OtherFilePreview {
+  ref: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  /** What the cell shows in its workbook; undefined when it could not be looked up. */
+  text?: string;
+}
+
 export interface PreviewOptions {
+  /** The finding's own cell (`cell`): the anchor of the grid even when it is not the first of `cells`. */
+  primary?: string;
+  /** Looks up a cell of another workbook of the set (browser mode knows every open file). */
+  lookup?(file: string, sheet: string, cell: string): string | undefined;
   /** Rows and columns shown around the selection. */
   padRows?: number;
   padCols?: number;
@@ -79,6 +98,10 @@ export function cellText(cell: Cell | undefined): string {
   return String(v);
 }
 
+/**
+ * The grid around a finding's cells on `sheet` of this workbook. Cells on other sheets are listed in
+ * `elsewhere`, cells in other workbooks of the set in `otherFiles`: neither ever breaks the grid.
+ */
 export function surroundingCells(workbook: Workbook, sheet: string, cells: readonly string[], options: PreviewOptions = {}): CellPreview {
   const padRows = options.padRows ?? 2;
   const padCols = options.padCols ?? 2;
@@ -87,7 +110,23 @@ export function surroundingCells(workbook: Workbook, sheet: string, cells: reado
   const model = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const here: { row: number; col: number }[] = [];
   const elsewhere: string[] = [];
-  for (const ref of cells) {
+  const otherFiles: OtherFilePreview[] = [];
+  // the primary cell first, so that it anchors the grid; a cell listed twice counts once
+  const ordered = options.primary ? [options.primary, ...cells.filter((c) => c !== options.primary)] : [...cells];
+  for (const ref of ordered) {
+    const external = parseRef(ref);
+    if (external.file !== undefined) {
+      const sheetName = external.sheet ?? "";
+      const cell = external.cell.replace(/\$/g, "");
+      let text: string | undefined;
+      try {
+        text = options.lookup?.(external.file, sheetName, cell);
+      } catch {
+        text = undefined;
+      }
+      otherFiles.push({ ref, file: external.file, sheet: sheetName, cell, ...(text !== undefined ? { text } : {}) });
+      continue;
+    }
     const p = parseReference(ref);
     if (!p) continue;
     if (p.sheet !== undefined && p.sheet !== sheet) {
@@ -97,7 +136,7 @@ export function surroundingCells(workbook: Workbook, sheet: string, cells: reado
     for (let r = p.from.row; r <= p.to.row && here.length < 500; r++) for (let c = p.from.col; c <= p.to.col; c++) here.push({ row: r, col: c });
   }
   if (!model || here.length === 0) {
-    return { sheet, anchor: cells[0] ?? "", columns: [], rows: [], elsewhere, missingSheet: !model };
+    return { sheet, anchor: options.primary ?? cells[0] ?? "", columns: [], rows: [], elsewhere, otherFiles, missingSheet: !model };
   }
   const anchor = here[0];
   const minRow = Math.min(...here.map((c) => c.row));
@@ -143,5 +182,14 @@ export function surroundingCells(workbook: Workbook, sheet: string, cells: reado
     }
     rows.push({ number: r + 1, cells: out });
   }
-  return { sheet: model.name, anchor: toA1(anchor.row, anchor.col), columns, rows, elsewhere };
+  return { sheet: model.name, anchor: toA1(anchor.row, anchor.col), columns, rows, elsewhere, otherFiles };
+}
+
+/** What a cell of `sheet` shows (`G6` or `$G$6`), or undefined when there is no such sheet or address. */
+export function lookupCell(workbook: Workbook, sheet: string, cell: string): string | undefined {
+  const model = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  if (!model) return undefined;
+  const p = parseReference(cell);
+  if (!p || p.sheet !== undefined) return undefined;
+  return cellText(model.rows[p.from.row]?.[p.from.col]);
 }

@@ -38,6 +38,31 @@ export interface BrowserStrings {
   previewMissingSheet: (sheet: string) => string;
   previewFormula: (f: string) => string;
   paneLabel: (name: string) => string;
+  previewOtherFiles: string;
+  previewOtherCell: (file: string, sheet: string, cell: string) => string;
+  previewNoValue: string;
+  /** The set summary (DOMAIN §3.4): every open file is one submission set. */
+  setHeading: (files: number) => string;
+  setIntro: string;
+  setChecking: string;
+  setComplete: string;
+  setMissing: (codes: string[]) => string;
+  setDuplicate: (code: string, places: string[]) => string;
+  setSkipped: string;
+  setNone: string;
+  setProjectsLabel: string;
+  setPlace: (file: string, sheet: string) => string;
+  setMissingBadge: string;
+  setDuplicateBadge: string;
+  setTotal: (files: number, unchecked: number, unreadable: number, e: number, w: number, i: number) => string;
+  setPending: (n: number) => string;
+  setVerdict: Record<"errors" | "unreadable" | "unchecked" | "warnings" | "rollup-skipped" | "clean", string>;
+  downloadAll: string;
+  downloadAllLabel: string;
+  downloadAllHint: string;
+  /** A file whose name another open file has too: the name the set gives it. */
+  setNameNote: (name: string) => string;
+  checkFailed: (why: string) => string;
 }
 
 const ja: BrowserStrings = {
@@ -77,6 +102,39 @@ const ja: BrowserStrings = {
   previewMissingSheet: (s) => `シート「${s}」はありません。`,
   previewFormula: (f) => `数式: =${f}`,
   paneLabel: (n) => `${n} の検証結果`,
+  previewOtherFiles: "他のファイルの関連セル",
+  previewOtherCell: (f, sh, c) => `${f} の ${sh}!${c}`,
+  previewNoValue: "（値を読めません）",
+  setHeading: (n) => `提出セット（${n} ファイル）`,
+  setIntro: "開いたファイルはすべて一つの提出セットとして検証します。全体・PJ1〜PJ8 はファイル名やシート名ではなく、各シートの「統合プロジェクト」の記載で見分けます。",
+  setChecking: "提出セットを検証しています…",
+  setComplete: "全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。",
+  setMissing: (codes) => `不足: ${codes.join("、")}`,
+  setDuplicate: (code, places) => `重複: ${code}（${places.join("、")}）`,
+  setSkipped: "全体シートとの集計の検証は省略しました（全体・PJ1〜PJ8 が一つずつそろうと検証します）。",
+  setNone: "全体・PJ のモニタリングシートはありません（集計の検証は対象外です）。",
+  setProjectsLabel: "全体・PJ1〜PJ8 の所在",
+  setPlace: (f, sh) => `${f} の ${sh}`,
+  setMissingBadge: "不足",
+  setDuplicateBadge: "重複",
+  setTotal: (files, unchecked, unreadable, e, w, i) => {
+    const notes = [unchecked ? `未検証 ${unchecked} 件` : "", unreadable ? `読めなかったファイル ${unreadable} 件` : ""].filter(Boolean);
+    return `合計 ${files} ファイル${notes.length ? `（${notes.join("・")}）` : ""}: エラー ${e} 件・警告 ${w} 件・情報 ${i} 件`;
+  },
+  setPending: (n) => `${n} ファイルを読み込み中`,
+  setVerdict: {
+    errors: "エラーあり",
+    unreadable: "読めないファイルあり",
+    unchecked: "未検証のファイルあり",
+    warnings: "警告あり",
+    "rollup-skipped": "エラーなし（集計は未検証）",
+    clean: "問題なし",
+  },
+  downloadAll: "まとめてダウンロード",
+  downloadAllLabel: "提出セット全体の指摘一覧（.xlsx）をまとめてダウンロード",
+  downloadAllHint: "全ファイルの指摘を一覧にした Excel ブック（.xlsx）",
+  setNameNote: (n) => `提出セット内の名前: ${n}`,
+  checkFailed: (why) => `検証中に予期しないエラーが発生しました（${why}）`,
 };
 
 const en: BrowserStrings = {
@@ -116,6 +174,39 @@ const en: BrowserStrings = {
   previewMissingSheet: (s) => `There is no sheet “${s}”.`,
   previewFormula: (f) => `Formula: =${f}`,
   paneLabel: (n) => `Findings for ${n}`,
+  previewOtherFiles: "Related cells in other files",
+  previewOtherCell: (f, sh, c) => `${sh}!${c} in ${f}`,
+  previewNoValue: "(value not available)",
+  setHeading: (n) => `Submission set (${n} files)`,
+  setIntro: "All the open files are checked as one submission set. 全体 and PJ1–PJ8 are found by each sheet's 統合プロジェクト entry, never by file or sheet names.",
+  setChecking: "Checking the submission set…",
+  setComplete: "全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files.",
+  setMissing: (codes) => `Missing: ${codes.join(", ")}`,
+  setDuplicate: (code, places) => `Claimed twice: ${code} (${places.join(", ")})`,
+  setSkipped: "The roll-up to the overall sheet was skipped (it is checked once 全体 and PJ1–PJ8 are each present once).",
+  setNone: "No monitoring sheet of 全体 or a PJ (no roll-up to check).",
+  setProjectsLabel: "Where 全体 and PJ1–PJ8 are",
+  setPlace: (f, sh) => `${sh} in ${f}`,
+  setMissingBadge: "missing",
+  setDuplicateBadge: "twice",
+  setTotal: (files, unchecked, unreadable, e, w, i) => {
+    const notes = [unchecked ? `${unchecked} not checked` : "", unreadable ? `${unreadable} could not be read` : ""].filter(Boolean);
+    return `Total ${files} files${notes.length ? ` (${notes.join(", ")})` : ""}: ${e} errors · ${w} warnings · ${i} info`;
+  },
+  setPending: (n) => `reading ${n} file${n === 1 ? "" : "s"}`,
+  setVerdict: {
+    errors: "Errors",
+    unreadable: "Unreadable files",
+    unchecked: "Files not checked",
+    warnings: "Warnings",
+    "rollup-skipped": "No errors (roll-up not checked)",
+    clean: "No problems",
+  },
+  downloadAll: "Download all findings",
+  downloadAllLabel: "Download all findings of the whole submission set (.xlsx)",
+  downloadAllHint: "One Excel workbook (.xlsx) listing every file's findings",
+  setNameNote: (n) => `named ${n} in the submission set`,
+  checkFailed: (why) => `Unexpected error while checking (${why})`,
 };
 
 export const BROWSER_STRINGS: Record<Lang, BrowserStrings> = { ja, en };

@@ -74,3 +74,18 @@ describe("FileList: a file with no sheet of a known kind", () => {
     expect(within(memo).queryByTestId("file-counts")).not.toBeInTheDocument();
   });
 });
+
+describe("FileList: two open files with one name", () => {
+  test("the second says the name it has in the submission set", async () => {
+    const a = await entry("a", "報告.xlsx", BUDGET, "ja");
+    const b = { ...(await entry("b", "報告.xlsx", BUDGET, "ja")), setName: "報告 (2).xlsx" };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FileList s={BROWSER_STRINGS.ja} files={[a, b]} activeId="a" downloading={new Set()} onShow={() => undefined} onDownload={() => undefined} onRemove={() => undefined} />
+      </FluentProvider>,
+    );
+    const [first, second] = screen.getAllByTestId("file-item");
+    expect(first).not.toHaveTextContent("提出セット内の名前");
+    expect(second).toHaveTextContent("提出セット内の名前: 報告 (2).xlsx");
+  });
+});

@@ -4,18 +4,24 @@
  * Screenshots go to test-results/e2e/.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../scripts/serve";
 import { planForBuffer } from "../../src/adapters/exceljs/annotate";
 import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import { SEVERITY_FILL } from "../../src/core/apply";
+import { runCaptured } from "../../src/cli/capture";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import type { Finding } from "../../src/core/model/finding";
+import { ReportSchema, type Report } from "../../src/core/report/schema";
+import { otherFilesText } from "../../src/browser/cross-file";
+import { SPLIT, writeSplit } from "../fixtures/split";
 import { axeViolations } from "./support/axe";
 import { launchChromium, newContext, watchErrors, type Requests } from "./support/chromium";
 import { ensureDist } from "./support/dist";
-import { SAMPLE, screenshot } from "./support/files";
+import { SAMPLE, SHOTS, screenshot } from "./support/files";
 
 jest.setTimeout(180_000);
 
@@ -295,6 +301,241 @@ describe("browser mode (English)", () => {
       await expect(page.getByTestId("download").textContent()).resolves.toBe("Download annotated copy");
       await screenshot(page, "browser-findings-en");
       expectNothingSent(requests);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * The R7 sample split per submitter (test/fixtures/split): every file opened in the page is one submission set,
+ * checked as `kensa check` checks the folder.
+ */
+describe("browser mode: the opened files are one submission set (the split R7 sample)", () => {
+  let dir: string;
+  let paths: string[];
+  let cli: Report;
+  const fileOf = (name: string) => cli.files.find((f) => path.basename(f.file) === name)!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "kensa-e2e-split-"));
+    paths = await writeSplit(dir);
+    const r = await runCaptured(["check", dir, "--format", "json"]);
+    cli = ReportSchema.parse(JSON.parse(r.stdout));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const item = (page: Page, name: string) => page.locator(`[data-testid="file-item"][data-file="${name}"]`);
+  /** Waits until every open file is checked and the set summary is settled. */
+  async function settled(page: Page, files: number): Promise<void> {
+    await page.locator(`[data-testid="set-summary"][data-files="${files}"][data-verdict]`).waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="file-item"]:not([data-status="ready"]):not([data-status="error"])').count()).resolves.toBe(0);
+  }
+  /** The finding rows of the shown file, as rule|sheet|cell lines. */
+  async function shownFindings(page: Page): Promise<string[]> {
+    return page.locator('[data-testid="sheet-group"]').evaluateAll((groups) =>
+      groups.flatMap((g) =>
+        Array.from(g.querySelectorAll('[data-testid="finding"]')).map((f) => `${f.getAttribute("data-rule")}|${g.getAttribute("data-sheet")}|${f.querySelector("[data-finding-select] span span")?.textContent}`),
+      ),
+    );
+  }
+  const expectedRows = (findings: Finding[]) => findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}`).sort();
+
+  it("opens all 11 files: the same findings as kensa check on the folder, and a complete set summary", async () => {
+    const { context, page, requests, errors } = await openPage("ja-JP");
+    try {
+      await page.getByTestId("file-input").setInputFiles(paths);
+      await settled(page, 11);
+      const summary = page.getByTestId("set-summary");
+      await expect(summary.getByRole("heading", { name: "提出セット（11 ファイル）" }).isVisible()).resolves.toBe(true);
+      await expect(summary.getAttribute("data-rollup")).resolves.toBe("checked");
+      await expect(summary.getAttribute("data-missing")).resolves.toBe("");
+      await expect(summary.getAttribute("data-verdict")).resolves.toBe("errors");
+      await expect(page.getByTestId("set-verdict").textContent()).resolves.toBe("エラーあり");
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。");
+      // where each project was found: by its metadata, whatever the file and sheet are called
+      const places = await page.getByTestId("set-project").evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-project")}=${li.getAttribute("data-places")}`));
+      expect(places).toEqual(cli.set!.projects.map((p) => `${p.project}=${p.sheets.map((x) => `${path.basename(x.file)}:${x.sheet}`).join("|")}`));
+      await expect(page.locator('[data-testid="set-project"][data-project="PJ8"]').textContent()).resolves.toBe("PJ8提出_エコシステム.xlsx の PJ1");
+      const t = cli.set!.summary;
+      await expect(page.getByTestId("set-total").textContent()).resolves.toBe(`合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`);
+      expect(t).toMatchObject({ error: 12, warning: 2 });
+
+      // each file's counts are kensa check's
+      for (const f of SPLIT) {
+        const counts = item(page, f.file).getByTestId("file-counts");
+        const want = fileOf(f.file).summary;
+        await expect(counts.getAttribute("data-error")).resolves.toBe(String(want.error));
+        await expect(counts.getAttribute("data-warning")).resolves.toBe(String(want.warning));
+        await expect(counts.getAttribute("data-info")).resolves.toBe(String(want.info));
+      }
+      await page.getByTestId("set-summary").scrollIntoViewIfNeeded();
+      await screenshot(page, "browser-set-ja");
+      await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-summary-ja.png") });
+
+      // each file's list: its own findings, the roll-ups under the 全体 file
+      for (const f of SPLIT) {
+        if ((await item(page, f.file).getAttribute("aria-current")) !== "true") await item(page, f.file).getByRole("button", { name: `表示: ${f.file}` }).click();
+        await page.locator(`[role="region"][aria-label="${f.file} の検証結果"]`).waitFor();
+        const want = fileOf(f.file).findings;
+        await page.getByRole("heading", { name: `指摘 ${want.length} 件` }).waitFor({ timeout: 30_000 });
+        expect((await shownFindings(page)).sort()).toEqual(expectedRows(want));
+      }
+
+      // the 全体 file: the six roll-up errors, each naming the PJ files' cells readably
+      await item(page, "提出_総括.xlsx").getByRole("button", { name: "表示: 提出_総括.xlsx" }).click();
+      const g6want = fileOf("提出_総括.xlsx").findings.find((f) => f.rule === "rollup/additive" && f.cell === "G6")!;
+      const g6 = finding(page, "様式1", "rollup/additive", "G6");
+      await g6.waitFor({ timeout: 30_000 });
+      const g6text = (await g6.textContent())!;
+      expect(g6text).toContain("指標1 実施許諾: 全体 36件 が各PJの合計 49件 と一致しません");
+      expect(g6text).toContain(`${g6want.message} ${otherFilesText(g6want, "ja")}`);
+      expect(g6text).toContain("他のファイル: 提出_医薬品.xlsx の 様式2!G6、");
+      expect(g6text).toContain("提出 データ利活用.xlsx の Sheet 1!G6");
+      await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(6);
+
+      // selecting it: the 全体 cell previewed in its file; the PJ files' cells listed as text, with their values
+      await g6.locator("[data-finding-select]").click();
+      await page.locator('[data-testid="preview-grid"][data-sheet="様式1"][data-anchor="G6"]').waitFor();
+      const others = page.getByTestId("preview-other-files");
+      await expect(others.locator("li").count()).resolves.toBe(8);
+      await expect(others.locator("li").first().textContent()).resolves.toBe("提出_医薬品.xlsx の 様式2!G611件");
+      await expect(others.locator('li[data-file="提出_エコシステム.xlsx"]').textContent()).resolves.toBe("提出_エコシステム.xlsx の PJ1!G60件");
+      await expect(page.getByTestId("preview-elsewhere").count()).resolves.toBe(0);
+      await screenshot(page, "browser-set-crossfile-ja");
+
+      // an output indicator ↔ 全体 reference, if the sample has one across the files, previews the same way
+      expect(await axeViolations(page)).toEqual([]);
+
+      // per-file annotated copies stay as they were
+      const [copy] = await Promise.all([page.waitForEvent("download"), item(page, "提出_総括.xlsx").getByTestId("download").click()]);
+      expect(copy.suggestedFilename()).toBe("提出_総括_検証済.xlsx");
+      const annotated = new ExcelJS.Workbook();
+      await annotated.xlsx.load(readFileSync((await copy.path())!) as unknown as ExcelJS.Buffer);
+      expect((annotated.getWorksheet("様式1")!.getCell("G6").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(SEVERITY_FILL.error);
+      const sheetTexts: string[] = [];
+      annotated.getWorksheet("検証結果")!.eachRow((row) => row.eachCell((c) => sheetTexts.push(String(c.text ?? ""))));
+      // the copy keeps the messages exactly as kensa check writes them
+      expect(sheetTexts).toContain(g6want.message);
+
+      // まとめてダウンロード, from the keyboard: the findings workbook of the whole set
+      await page.getByTestId("download-all").focus();
+      const [all] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      expect(all.suggestedFilename()).toMatch(/^指摘一覧_提出セット_\d{8}\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync((await all.path())!) as unknown as ExcelJS.Buffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(["指摘一覧", "ファイル別", "提出セット"]);
+      const total = cli.files.reduce((n, f) => n + f.findings.length, 0);
+      expect(wb.getWorksheet("指摘一覧")!.rowCount).toBe(total + 1);
+      const rows: string[] = [];
+      wb.getWorksheet("指摘一覧")!.eachRow((row) => rows.push((row.values as unknown[]).map((v) => (v && typeof v === "object" && "result" in v ? String((v as { result: unknown }).result) : String(v ?? ""))).join("\t")));
+      expect(rows.join("\n")).toContain("[提出_医薬品.xlsx]様式2!G6");
+      expect(rows.join("\n")).toContain(g6want.message);
+      const byFile = wb.getWorksheet("ファイル別")!;
+      expect(byFile.rowCount).toBe(12);
+      const set = wb.getWorksheet("提出セット")!;
+      expect(set.getCell("A10").value).toBe("PJ8");
+      expect(set.getCell("C10").value).toBe("提出_エコシステム.xlsx");
+      await expect(page.getByTestId("browser-notice").textContent()).resolves.toBe(`${all.suggestedFilename()} を保存しました。`);
+      expectNothingSent(requests);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("files added one at a time: 「不足: …」 shrinks, the roll-up appears in the 全体 file; closing a PJ file takes it away", async () => {
+    const { context, page, errors } = await openPage("ja-JP");
+    try {
+      const byName = new Map(paths.map((p) => [path.basename(p), p]));
+      const order = ["提出_総括.xlsx", ...SPLIT.map((f) => f.file).filter((f) => f.startsWith("提出_") && f !== "提出_総括.xlsx" && f !== "提出_成果指標.xlsx" && f !== "提出_予算.xlsx")];
+      // PJ1…PJ8 in order, PJ5 being the file with a space in its name
+      order.splice(5, 0, "提出 データ利活用.xlsx");
+      expect(order).toHaveLength(9);
+      const missingSeen: string[] = [];
+      const totalErrors = () => item(page, "提出_総括.xlsx").getByTestId("file-counts").getAttribute("data-error");
+      for (let i = 0; i < order.length; i++) {
+        await page.getByTestId("file-input").setInputFiles(byName.get(order[i])!);
+        if (i === 0) {
+          await page.locator(`[data-testid="file-item"][data-file="${order[0]}"][data-status="ready"]`).waitFor({ timeout: 60_000 });
+          await expect(page.getByTestId("set-summary").count()).resolves.toBe(0); // one file alone: its pane says it all
+          continue;
+        }
+        await settled(page, i + 1);
+        const missing = (await page.getByTestId("set-summary").getAttribute("data-missing"))!;
+        missingSeen.push(missing);
+        if (missing) {
+          await expect(page.getByTestId("set-missing").textContent()).resolves.toBe(`不足: ${missing.split(",").join("、")}`);
+          await expect(page.getByTestId("set-summary").getAttribute("data-rollup")).resolves.toBe("skipped");
+          await expect(page.getByTestId("set-verdict").textContent()).resolves.not.toBe("問題なし");
+          // the 全体 file has no roll-up error yet
+          await expect(totalErrors()).resolves.toBe("0");
+        }
+        if (i === 3) await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-incomplete-ja.png") });
+      }
+      expect(missingSeen).toEqual(["PJ2,PJ3,PJ4,PJ5,PJ6,PJ7,PJ8", "PJ3,PJ4,PJ5,PJ6,PJ7,PJ8", "PJ4,PJ5,PJ6,PJ7,PJ8", "PJ5,PJ6,PJ7,PJ8", "PJ6,PJ7,PJ8", "PJ7,PJ8", "PJ8", ""]);
+      await expect(page.getByTestId("set-summary").getAttribute("data-rollup")).resolves.toBe("checked");
+      await expect(page.getByTestId("set-missing").count()).resolves.toBe(0);
+      // the 全体 file was not touched, yet it now holds the six roll-up errors
+      await expect(totalErrors()).resolves.toBe("6");
+
+      // the shown file (the first one) refreshed by itself: its pane lists the roll-ups
+      await page.locator('[data-testid="finding"][data-rule="rollup/additive"]').first().waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(6);
+
+      // closing PJ3's file: the roll-up goes, 「不足: PJ3」 is back
+      await item(page, "提出_再生医療.xlsx").getByRole("button", { name: "提出_再生医療.xlsx を閉じる" }).click();
+      await settled(page, 8);
+      await expect(page.getByTestId("set-missing").textContent()).resolves.toBe("不足: PJ3");
+      await expect(totalErrors()).resolves.toBe("0");
+      await page.locator('[data-testid="finding"][data-rule="structure/rollup-skipped"]').waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("English: the set summary and the other files' cells", async () => {
+    const { context, page, errors } = await openPage("en-US");
+    try {
+      await page.getByTestId("file-input").setInputFiles(paths);
+      await settled(page, 11);
+      const summary = page.getByTestId("set-summary");
+      await expect(summary.getByRole("heading", { name: "Submission set (11 files)" }).isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files.");
+      await expect(page.locator('[data-testid="set-project"][data-project="PJ5"]').textContent()).resolves.toBe("PJ5Sheet 1 in 提出 データ利活用.xlsx");
+      await expect(page.getByTestId("download-all").textContent()).resolves.toBe("Download all findings");
+      await item(page, "提出_総括.xlsx").getByRole("button", { name: "Show: 提出_総括.xlsx" }).click();
+      const g6 = finding(page, "様式1", "rollup/additive", "G6");
+      await g6.waitFor({ timeout: 30_000 });
+      await expect(g6.textContent()).resolves.toContain("In other files: 様式2!G6 in 提出_医薬品.xlsx, 様式2!G6 in 提出_医療機器.xlsx");
+      await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-summary-en.png") });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a file that cannot be read and one with no known sheet are counted apart: never 問題なし", async () => {
+    const { context, page, errors } = await openPage("ja-JP");
+    try {
+      const byName = new Map(paths.map((p) => [path.basename(p), p]));
+      await page.getByTestId("file-input").setInputFiles([
+        { name: "提出_予算.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(byName.get("提出_予算.xlsx")!) },
+        { name: "会議メモ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() },
+        { name: "壊れた.xlsx", mimeType: "application/octet-stream", buffer: readFileSync(SAMPLE).subarray(0, 4096) },
+      ]);
+      await settled(page, 3);
+      const total = (await page.getByTestId("set-total").textContent())!;
+      expect(total).toMatch(/^合計 3 ファイル（未検証 1 件・読めなかったファイル 1 件）: エラー \d+ 件・警告 \d+ 件・情報 \d+ 件$/);
+      await expect(page.getByTestId("set-summary").textContent()).resolves.not.toContain("問題なし");
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体・PJ のモニタリングシートはありません（集計の検証は対象外です）。");
+      await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-unchecked-ja.png") });
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

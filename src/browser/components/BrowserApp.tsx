@@ -1,31 +1,45 @@
 /**
  * Browser mode: the task pane page opened outside Office. The user opens one or more local .xlsx files
- * (picker or drag and drop); each is read and checked here, in the page, with the same core; the
- * findings pane (the same App as in Excel) shows the chosen file over a BrowserHost, the surrounding
- * cells stand in for Excel's selection, and each file's annotated copy can be downloaded.
+ * (picker or drag and drop); they are read and checked here, in the page, with the same core. Every open file
+ * is one submission set (DOMAIN §3.4), checked as `kensa check` checks the files given to it: the set is
+ * checked again whenever a file is added, removed or changed, so cross-file findings appear and disappear in
+ * files that were not touched. The set summary sits above the per-file list; the findings pane (the same App as
+ * in Excel) shows the chosen file's findings over a BrowserHost, cross-file ones naming the other files' cells;
+ * the surrounding cells stand in for Excel's selection; each file's annotated copy can be downloaded, and the
+ * findings workbook of the whole set (「まとめてダウンロード」).
  * Nothing is uploaded: there is no server side at all.
  */
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ShieldLock20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { findingsWorkbookBuffer } from "../../adapters/exceljs/findings";
+import type { SetSummary as SetSummaryModel } from "../../core/engine";
 import type { Lang } from "../../core/report/format";
 import { App } from "../../taskpane/components/App";
-import { defaultCheck, yieldToBrowser, type CheckFn } from "../../taskpane/run-check";
+import { yieldToBrowser, type CheckFn } from "../../taskpane/run-check";
 import { BrowserHost, templateFile, toHostError } from "../browser-host";
+import { withOtherFiles } from "../cross-file";
 import { saveBytes } from "../download";
-import type { CellPreview as CellPreviewModel } from "../preview";
+import { lookupCell, type CellPreview as CellPreviewModel } from "../preview";
+import {
+  defaultSetCheck,
+  findingsFileName,
+  sameResult,
+  SetChecker,
+  setOverview,
+  setTableFiles,
+  type FileEntry,
+  type SetCheckFn,
+  type SetMember,
+  type SetRun,
+} from "../set-check";
 import { BROWSER_STRINGS } from "../strings";
 import { CellPreview } from "./CellPreview";
 import { FileDrop } from "./FileDrop";
 import { FileList } from "./FileList";
+import { SetSummary } from "./SetSummary";
 
-export interface FileEntry {
-  id: string;
-  name: string;
-  status: "reading" | "checking" | "ready" | "error";
-  host?: BrowserHost;
-  error?: string;
-}
+export type { FileEntry } from "../set-check";
 
 const useStyles = makeStyles({
   root: {
@@ -68,55 +82,149 @@ const useStyles = makeStyles({
 
 let nextId = 1;
 
+/** The set summary appears once two files are open (one file alone is its own set: its pane says it all). */
+const SET_FROM = 2;
+
 export interface BrowserAppProps {
   lang: Lang;
-  check?: CheckFn;
+  /** The engine over the set; tests pass their own. */
+  checkSet?: SetCheckFn;
 }
 
-export function BrowserApp({ lang, check = defaultCheck }: BrowserAppProps) {
+export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps) {
   const styles = useStyles();
   const s = BROWSER_STRINGS[lang];
+  const checker = useMemo(() => new SetChecker(lang, checkSet), [lang, checkSet]);
   const [files, setFiles] = useState<FileEntry[]>([]);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveIdState] = useState<string | null>(null);
   const [downloading, setDownloading] = useState<ReadonlySet<string>>(new Set());
+  const [downloadingAll, setDownloadingAll] = useState(false);
   const [notice, setNotice] = useState<{ text: string; intent: "success" | "error" } | null>(null);
   const [, setVersion] = useState(0);
   const [preview, setPreview] = useState<CellPreviewModel | null>(null);
+  const [set, setSet] = useState<SetSummaryModel | null>(null);
+  const [setChecks, setSetChecks] = useState(0);
+  // bumped when a check of the set changed the shown file's findings: the pane is shown afresh
+  const [paneNonce, setPaneNonce] = useState(0);
+  // kept in step with every change, so that a check queued now sees the files as they are when it runs
   const filesRef = useRef(files);
-  filesRef.current = files;
+  const activeRef = useRef(activeId);
 
-  const update = useCallback((id: string, patch: Partial<FileEntry>) => {
-    setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, ...patch } : f)));
+  const commit = useCallback((next: (prev: FileEntry[]) => FileEntry[]) => {
+    filesRef.current = next(filesRef.current);
+    setFiles(filesRef.current);
   }, []);
+  const setActiveId = useCallback((id: string | null) => {
+    activeRef.current = id;
+    setActiveIdState(id);
+  }, []);
+
+  const update = useCallback((id: string, patch: Partial<FileEntry>) => commit((prev) => prev.map((f) => (f.id === id ? { ...f, ...patch } : f))), [commit]);
+
+  /** The readable files, in the order opened: the set. */
+  const members = useCallback(
+    (): SetMember[] =>
+      filesRef.current.filter((f) => (f.status === "checking" || f.status === "ready") && f.host).map((f) => ({ id: f.id, name: f.name, host: f.host! })),
+    [],
+  );
+
+  /** What a cell of another open file shows (the preview lists other files' cells with their values). */
+  const lookup = useCallback((file: string, sheet: string, cell: string): string | undefined => {
+    const entry = filesRef.current.find((f) => f.host && (f.setName ?? f.name) === file);
+    const workbook = entry?.host?.loaded;
+    return workbook ? lookupCell(workbook, sheet, cell) : undefined;
+  }, []);
+
+  /**
+   * Gives each file its result from a check of the set, and the summary its projects. `paneId`: the file whose
+   * pane asked for this check (it shows the result it gets); any other shown file whose findings changed is
+   * shown afresh.
+   */
+  const apply = useCallback(
+    (run: SetRun, paneId: string | null) => {
+      let shownChanged = false;
+      for (const id of run.ids) {
+        const entry = filesRef.current.find((f) => f.id === id);
+        const result = run.results.get(id);
+        if (!entry?.host || !result) continue;
+        if (id === activeRef.current && id !== paneId && entry.status === "ready" && !sameResult(entry.host.result, result)) shownChanged = true;
+        if (entry.host.result !== result) void entry.host.highlight(result);
+      }
+      commit((prev) =>
+        prev.map((f) => {
+          if (!run.ids.includes(f.id) || !f.host) return f;
+          const failure = run.failures.get(f.id);
+          if (failure) return { ...f, status: "error", host: undefined, error: s.checkFailed(failure), errorCode: "internal" };
+          const name = run.names.get(f.id);
+          return { ...f, status: "ready", setName: name && name !== f.name ? name : undefined };
+        }),
+      );
+      setSet(run.set);
+      if (shownChanged) setPaneNonce((n) => n + 1);
+    },
+    [commit, s],
+  );
+
+  /** Checks the set again (a file was added or removed). */
+  const recheck = useCallback(async (): Promise<void> => {
+    setSetChecks((n) => n + 1);
+    try {
+      apply(await checker.run(members), null);
+    } catch (err) {
+      setNotice({ text: toHostError(err, lang).message, intent: "error" });
+    } finally {
+      setSetChecks((n) => n - 1);
+    }
+  }, [apply, checker, members, lang]);
+
+  /** The pane's engine for one file: checks the whole set (or takes its last check) and gives this file's part. */
+  const paneCheck = useCallback(
+    (id: string): CheckFn =>
+      async (_workbook, paneLang) => {
+        setSetChecks((n) => n + 1);
+        try {
+          const run = await checker.run(members);
+          apply(run, id);
+          const result = run.results.get(id);
+          if (!result) throw new Error(run.failures.get(id) ?? "?");
+          return withOtherFiles(result, paneLang);
+        } finally {
+          setSetChecks((n) => n - 1);
+        }
+      },
+    [apply, checker, members],
+  );
 
   const open = useCallback(
     async (list: File[]) => {
       const added: FileEntry[] = list.map((file) => ({ id: `f${nextId++}`, name: file.name, status: "reading" }));
-      setFiles((prev) => [...prev, ...added]);
+      commit((prev) => [...prev, ...added]);
       setNotice(null);
-      let first: string | null = null;
       for (let i = 0; i < list.length; i++) {
         const { id, name } = added[i];
         try {
           const bytes = new Uint8Array(await list[i].arrayBuffer());
           const host = new BrowserHost(name, bytes, lang);
           host.subscribe(() => setVersion((v) => v + 1));
+          host.lookupOther = lookup;
           await host.read();
-          update(id, { status: "checking", host });
-          await yieldToBrowser();
-          await host.highlight(await check(await host.read(), lang));
-          update(id, { status: "ready" });
-          if (!first) {
-            first = id;
-            // show the first readable file of this batch unless one is shown already
-            setActiveId((cur) => (cur && filesRef.current.some((f) => f.id === cur && f.status === "ready") ? cur : id));
-          }
+          // closed while it was being read: nothing to do
+          if (filesRef.current.some((f) => f.id === id)) update(id, { status: "checking", host });
         } catch (err) {
-          update(id, { status: "error", error: toHostError(err, lang).message, host: undefined });
+          const e = toHostError(err, lang);
+          update(id, { status: "error", error: e.message, errorCode: e.code, host: undefined });
         }
       }
+      await yieldToBrowser();
+      await recheck();
+      // show the first readable file of this batch unless one is shown already
+      const shown = filesRef.current.find((f) => f.id === activeRef.current && f.status === "ready");
+      if (!shown) {
+        const first = filesRef.current.find((f) => added.some((a) => a.id === f.id) && f.status === "ready");
+        if (first) setActiveId(first.id);
+      }
     },
-    [check, lang, update],
+    [commit, update, lang, lookup, recheck, setActiveId],
   );
 
   const active = files.find((f) => f.id === activeId && f.status === "ready" && f.host);
@@ -152,10 +260,34 @@ export function BrowserApp({ lang, check = defaultCheck }: BrowserAppProps) {
     [lang, s],
   );
 
-  const remove = useCallback((id: string) => {
-    setFiles((prev) => prev.filter((f) => f.id !== id));
-    setActiveId((cur) => (cur === id ? (filesRef.current.find((f) => f.id !== id && f.status === "ready")?.id ?? null) : cur));
-  }, []);
+  /** The findings workbook of the whole set, made in the page (no links to files: they have no place on disk). */
+  const downloadAll = useCallback(async () => {
+    setDownloadingAll(true);
+    try {
+      const bytes = await findingsWorkbookBuffer(setTableFiles(filesRef.current), {
+        lang,
+        set: set && set.rollup !== "none" && members().length > 1 ? { projects: set.projects, rollup: set.rollup } : undefined,
+      });
+      const name = findingsFileName(lang);
+      saveBytes(name, bytes);
+      setNotice({ text: s.downloaded(name), intent: "success" });
+    } catch (err) {
+      setNotice({ text: toHostError(err, lang).message, intent: "error" });
+    } finally {
+      setDownloadingAll(false);
+    }
+  }, [lang, s, set, members]);
+
+  const remove = useCallback(
+    (id: string) => {
+      const was = filesRef.current.find((f) => f.id === id);
+      commit((prev) => prev.filter((f) => f.id !== id));
+      if (activeRef.current === id) setActiveId(filesRef.current.find((f) => f.status === "ready")?.id ?? null);
+      // a readable file left the set: the others' cross-file findings may change
+      if (was?.host && (was.status === "ready" || was.status === "checking")) void recheck();
+    },
+    [commit, recheck, setActiveId],
+  );
 
   const downloadTemplate = useCallback(async () => {
     const t = await templateFile(lang);
@@ -163,10 +295,15 @@ export function BrowserApp({ lang, check = defaultCheck }: BrowserAppProps) {
   }, [lang]);
 
   const hasFiles = files.length > 0;
+  const overview = useMemo(() => setOverview(files, set), [files, set]);
+  const activeCheck = useMemo(() => (active ? paneCheck(active.id) : undefined), [active?.id, paneCheck]);
   const pane = useMemo(
-    () => (activeHost && active ? <App key={active.id} host={activeHost} lang={lang} check={check} autoCheck workbookActions={false} /> : null),
+    () =>
+      activeHost && active ? (
+        <App key={`${active.id}:${paneNonce}`} host={activeHost} lang={lang} check={activeCheck} autoCheck workbookActions={false} />
+      ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [activeHost, active?.id, lang, check],
+    [activeHost, active?.id, lang, activeCheck, paneNonce],
   );
 
   return (
@@ -184,6 +321,9 @@ export function BrowserApp({ lang, check = defaultCheck }: BrowserAppProps) {
         <MessageBarBody>{s.privacy}</MessageBarBody>
       </MessageBar>
       <FileDrop s={s} compact={hasFiles} onFiles={(f) => void open(f)} />
+      {files.length >= SET_FROM && (
+        <SetSummary s={s} overview={overview} checking={setChecks > 0} downloading={downloadingAll} onDownloadAll={() => void downloadAll()} />
+      )}
       {hasFiles && (
         <section className={styles.files} aria-labelledby="kensa-files-heading">
           <Subtitle1 as="h2" id="kensa-files-heading" style={{ fontSize: tokens.fontSizeBase400 }}>

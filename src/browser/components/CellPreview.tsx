@@ -33,8 +33,19 @@ const useStyles = makeStyles({
   selected: { backgroundColor: "#FFF4CE", outline: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`, outlineOffset: "-2px" },
   primary: { backgroundColor: "#FDE7E9", outline: `2px solid ${tokens.colorPaletteRedBorder2}`, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
+  block: { display: "block" },
   legend: { display: "inline-block", width: "0.9em", height: "0.9em", marginRight: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  others: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    "& li": { overflowWrap: "anywhere" },
+  },
+  value: { marginLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
 });
 
 const NUMERIC = /^[\s▲△+\-−]?[\d,.]+(%|件|人|億円)?$/;
@@ -101,15 +112,30 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
           </div>
         )}
         {preview && preview.rows.length > 0 && (
-          <Caption1 className={styles.muted}>
+          <Caption1 className={mergeClasses(styles.muted, styles.block)}>
             <span className={mergeClasses(styles.legend, styles.primary)} aria-hidden />
             <span className={mergeClasses(styles.legend, styles.selected)} aria-hidden />
             {s.previewSelected}
           </Caption1>
         )}
+        {preview && preview.otherFiles.length > 0 && (
+          <>
+            <Caption1 className={mergeClasses(styles.muted, styles.block)} id="kensa-preview-other-files">
+              {s.previewOtherFiles}
+            </Caption1>
+            <ul className={styles.others} aria-labelledby="kensa-preview-other-files" data-testid="preview-other-files">
+              {preview.otherFiles.map((c) => (
+                <li key={c.ref} data-ref={c.ref} data-file={c.file}>
+                  <span>{s.previewOtherCell(c.file, c.sheet, c.cell)}</span>
+                  <span className={styles.value}>{c.text !== undefined ? (c.text === "" ? "—" : c.text) : s.previewNoValue}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {preview && preview.elsewhere.length > 0 && (
           <>
-            <Caption1 className={styles.muted}>{s.previewElsewhere}</Caption1>
+            <Caption1 className={mergeClasses(styles.muted, styles.block)}>{s.previewElsewhere}</Caption1>
             <ul className={styles.list} data-testid="preview-elsewhere">
               {preview.elsewhere.map((ref) => (
                 <li key={ref}>{ref}</li>

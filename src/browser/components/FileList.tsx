@@ -63,6 +63,7 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                 <DocumentTable20Regular aria-hidden />
                 {f.name}
               </span>
+              {f.setName && <Caption1 className={styles.muted}>{s.setNameNote(f.setName)}</Caption1>}
               {(f.status === "reading" || f.status === "checking") && (
                 <Spinner size="extra-tiny" label={f.status === "reading" ? s.reading : s.checking} labelPosition="after" />
               )}

@@ -1,0 +1,202 @@
+/**
+ * The submission set's summary (DOMAIN §3.4), above the per-file list: how many files, where 全体 and PJ1–PJ8
+ * were found (file and sheet), which are missing or claimed twice, whether the roll-up across the files was
+ * checked, the counts of every file (files not checked or not readable counted apart: never 「問題なし」 then),
+ * and 「まとめてダウンロード」 for the findings workbook of the whole set.
+ */
+import { Badge, Body1, Button, Caption1, makeStyles, mergeClasses, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { ArrowDownload20Regular, CheckmarkCircle16Filled, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import type { SetOverview } from "../set-check";
+import type { BrowserStrings } from "../strings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, justifyContent: "space-between" },
+  title: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  download: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalXXS, maxWidth: "26em" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
+  icon: { flexShrink: 0, marginTop: "3px" },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  projects: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(15em, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  project: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  projectBad: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1 },
+  code: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  place: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  total: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const VERDICT_COLOR = {
+  errors: "danger",
+  unreadable: "danger",
+  unchecked: "severe",
+  warnings: "warning",
+  "rollup-skipped": "informative",
+  clean: "success",
+} as const;
+
+export interface SetSummaryProps {
+  s: BrowserStrings;
+  overview: SetOverview;
+  /** A check of the set is running (files added, removed or changed). */
+  checking: boolean;
+  downloading: boolean;
+  onDownloadAll(): void;
+}
+
+export function SetSummary({ s, overview: o, checking, downloading, onDownloadAll }: SetSummaryProps) {
+  const styles = useStyles();
+  const busy = checking || o.pending > 0;
+  const settled = o.files - o.pending;
+  const place = (p: { file: string; sheet: string }) => s.setPlace(p.file, p.sheet);
+  return (
+    <section
+      className={styles.root}
+      aria-labelledby="kensa-set-heading"
+      aria-busy={busy}
+      data-testid="set-summary"
+      data-files={o.files}
+      data-rollup={busy ? undefined : o.rollup}
+      data-missing={busy ? undefined : o.missing.join(",")}
+      data-duplicates={busy ? undefined : o.duplicates.join(",")}
+      data-verdict={busy ? undefined : o.verdict}
+      data-error={o.summary.error}
+      data-warning={o.summary.warning}
+      data-info={o.summary.info}
+    >
+      <div className={styles.head}>
+        <div className={styles.title}>
+          <Subtitle2 as="h2" id="kensa-set-heading">
+            {s.setHeading(o.files)}
+          </Subtitle2>
+          {!busy && (
+            <Badge appearance="filled" color={VERDICT_COLOR[o.verdict]} data-testid="set-verdict">
+              {s.setVerdict[o.verdict]}
+            </Badge>
+          )}
+        </div>
+        <div className={styles.download}>
+          <Button
+            appearance="primary"
+            icon={downloading ? <Spinner size="extra-tiny" /> : <ArrowDownload20Regular />}
+            disabled={busy || downloading || settled === 0}
+            onClick={onDownloadAll}
+            aria-label={s.downloadAllLabel}
+            aria-describedby="kensa-set-download-hint"
+            data-testid="download-all"
+          >
+            {downloading ? s.downloading : s.downloadAll}
+          </Button>
+          <Caption1 id="kensa-set-download-hint" className={styles.muted} style={{ textAlign: "end" }}>
+            {s.downloadAllHint}
+          </Caption1>
+        </div>
+      </div>
+      <Caption1 className={styles.muted}>{s.setIntro}</Caption1>
+
+      <div className={styles.status} aria-live="polite" data-testid="set-status">
+        {busy ? (
+          <Spinner size="extra-tiny" labelPosition="after" label={o.pending > 0 ? `${s.setChecking}（${s.setPending(o.pending)}）` : s.setChecking} />
+        ) : o.rollup === "checked" ? (
+          <Body1 className={styles.line}>
+            <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.ok)} aria-hidden />
+            <span>{s.setComplete}</span>
+          </Body1>
+        ) : o.rollup === "none" ? (
+          <Body1 className={styles.line}>
+            <span>{s.setNone}</span>
+          </Body1>
+        ) : (
+          <>
+            {o.missing.length > 0 && (
+              <Body1 className={styles.line} data-testid="set-missing">
+                <Warning16Filled className={mergeClasses(styles.icon, styles.warn)} aria-hidden />
+                <span className={styles.strong}>{s.setMissing(o.missing)}</span>
+              </Body1>
+            )}
+            {o.duplicates.map((code) => (
+              <Body1 key={code} className={styles.line} data-testid="set-duplicate">
+                <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.bad)} aria-hidden />
+                <span className={styles.strong}>{s.setDuplicate(code, o.projects.find((p) => p.project === code)?.places.map(place) ?? [])}</span>
+              </Body1>
+            ))}
+            <Body1 className={styles.line}>
+              <span>{s.setSkipped}</span>
+            </Body1>
+          </>
+        )}
+      </div>
+
+      {!busy && o.rollup !== "none" && o.projects.length > 0 && (
+        <ul className={styles.projects} aria-label={s.setProjectsLabel} data-testid="set-projects">
+          {o.projects.map((p) => (
+            <li
+              key={p.project}
+              className={mergeClasses(styles.project, p.state !== "present" && styles.projectBad)}
+              data-testid="set-project"
+              data-project={p.project}
+              data-state={p.state}
+              data-places={p.places.map((x) => `${x.file}:${x.sheet}`).join("|")}
+            >
+              <span className={styles.code}>
+                {p.state === "present" ? (
+                  <CheckmarkCircle16Filled className={styles.ok} aria-hidden />
+                ) : (
+                  <ErrorCircle16Filled className={styles.bad} aria-hidden />
+                )}
+                {p.project}
+                {p.state === "missing" && (
+                  <Badge size="small" appearance="tint" color="danger">
+                    {s.setMissingBadge}
+                  </Badge>
+                )}
+                {p.state === "duplicate" && (
+                  <Badge size="small" appearance="tint" color="danger">
+                    {s.setDuplicateBadge}
+                  </Badge>
+                )}
+              </span>
+              {p.places.map((x) => (
+                <Text key={`${x.file}:${x.sheet}`} className={styles.place}>
+                  {place(x)}
+                </Text>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Text className={styles.total} data-testid="set-total">
+        {s.setTotal(o.files, o.unchecked, o.unreadable, o.summary.error, o.summary.warning, o.summary.info)}
+      </Text>
+    </section>
+  );
+}

@@ -10,6 +10,10 @@
  *     HighResolutionIconUrl 64), and each ribbon <Icon> has the mandatory 16, 32 and 80 px images;
  *   - the ExecuteFunction names are exactly COMMAND_FUNCTIONS (src/commands/function-names.ts), a
  *     FunctionFile is declared, and commands.ts (when it exists) associates each of them;
+ *   - the shared runtime (SharedRuntime 1.1): SharedRuntime is required, one <Runtime lifetime="long">,
+ *     and the FunctionFile and every ShowTaskpane source use its resid ("The shared runtime won't load
+ *     if the resid of the runtime isn't consistent in the manifest", configure-your-add-in-to-use-a-
+ *     shared-runtime.md), with no TaskpaneId (one task pane);
  *   - DefaultLocale ja-JP, and DisplayName, Description and every string resource have exactly one
  *     en-US override;
  *   - Id is a GUID, Version has four parts, host Workbook, ReadWriteDocument, ExcelApi floor declared,
@@ -201,7 +205,7 @@ const KIND_LABEL: Record<Kind, string> = {
 /** Which resource kind a resid on this element refers to. */
 function refKind(el: XmlElement): Kind | undefined {
   if (el.name === "Image" && el.ns === NS.bt) return "image";
-  if (["SourceLocation", "FunctionFile", "LearnMoreUrl"].includes(el.name)) return "url";
+  if (["SourceLocation", "FunctionFile", "LearnMoreUrl", "Runtime"].includes(el.name)) return "url";
   if (["Label", "Title"].includes(el.name)) return "short";
   if (el.name === "Description") return "long";
   return undefined;
@@ -272,9 +276,31 @@ export function lintManifest(
     at(excelSet, `ExcelApi MinVersion is "${excelSet.attrs.MinVersion ?? ""}", expected ${EXCEL_API_FLOOR}`);
   }
 
+  const sharedSet = kids(child(child(root, "Requirements", NS.app), "Sets", NS.app), "Set", NS.app).find((s) => s.attrs.Name === "SharedRuntime");
+  if (!sharedSet) at(root, `<Requirements> does not declare <Set Name="SharedRuntime" MinVersion="1.1"/>`);
+
   const vo = child(root, "VersionOverrides", NS.ov);
   const workbookHosts = kids(child(vo, "Hosts", NS.ov), "Host", NS.ov).filter((h) => xsiType(h) === "Workbook");
   if (vo && !workbookHosts.length) at(vo, `<VersionOverrides> has no <Host xsi:type="Workbook">`);
+
+  // --- the shared runtime: one long-lived page for the pane and the ribbon
+  for (const host of workbookHosts) {
+    const runtimes = kids(child(host, "Runtimes", NS.ov), "Runtime", NS.ov);
+    const long = runtimes.filter((r) => r.attrs.lifetime === "long");
+    if (long.length !== 1) {
+      at(host, `<Host xsi:type="Workbook"> needs exactly one <Runtime lifetime="long"> (the shared runtime), found ${long.length}`);
+      continue;
+    }
+    const rid = long[0].attrs.resid;
+    for (const el of walk(host)) {
+      if (el.name === "FunctionFile" && el.attrs.resid !== rid) at(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`);
+      if (el.name === "Action" && xsiType(el) === "ShowTaskpane") {
+        const src = child(el, "SourceLocation", NS.ov);
+        if (src && src.attrs.resid !== rid) at(src, `ShowTaskpane <SourceLocation resid="${src.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`);
+        if (child(el, "TaskpaneId", NS.ov)) at(el, `a ShowTaskpane action of the shared runtime has a <TaskpaneId> (a shared runtime has one task pane)`);
+      }
+    }
+  }
 
   // --- resources
   const resources = new Map<string, { kind: Kind; el: XmlElement; used: boolean }>();
@@ -413,6 +439,7 @@ export function lintManifest(
   if (inManifest.size) {
     for (const host of workbookHosts) {
       for (const ff of host.children) {
+        if (ff.name === "Runtimes") continue;
         if (!child(ff, "FunctionFile", NS.ov)) at(ff, `<${ff.name}> has ExecuteFunction buttons but no <FunctionFile>`);
       }
     }

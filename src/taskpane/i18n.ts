@@ -18,6 +18,9 @@ export interface Strings {
   insertTemplate: string;
   writeResultSheet: string;
   clearHighlights: string;
+  clearHighlightsHint: string;
+  removeAll: string;
+  removeAllHint: string;
   moreActions: string;
   autoRecheck: string;
   autoRecheckHint: string;
@@ -75,6 +78,23 @@ export interface Strings {
   fixFormulaNote: (value: string) => string;
   // notices
   computedFilled: (n: number) => string;
+  /** Exactly the cells 再計算・検証 wrote. */
+  computedWritten: (cells: string[]) => string;
+  computedUnchanged: string;
+  computedLeftAlone: (n: number) => string;
+  protectedSheets: (sheets: string[]) => string;
+  blocked: Record<"workbook-protected" | "state-protected" | "state-foreign", string>;
+  unrestorable: (cells: string[]) => string;
+  notHighlighted: (cells: string[]) => string;
+  highlightsSkipped: string;
+  removedAll: (formulas: number, sheets: string[]) => string;
+  keptFormulas: (n: number) => string;
+  // the question before the first write
+  undoTitle: string;
+  undoEveryWrite: string;
+  undoSheetChanges: string;
+  undoContinue: string;
+  undoCancel: string;
   checkedAt: (time: string) => string;
   templateAdded: (names: string[]) => string;
   templateNone: string;
@@ -97,17 +117,21 @@ export type ActionName =
   | "insertTemplate"
   | "writeResultSheet"
   | "clearHighlights"
+  | "removeAll"
   | "autoRecheck";
 
 const ja: Strings = {
   appTitle: "Kensa 検査",
   check: "検証",
   recalcCheck: "再計算・検証",
-  checkHint: "ブックを読み取り、すべてのルールで検証します",
-  recalcCheckHint: "ブックを再計算してから検証します",
+  checkHint: "ブックを読み取り、すべてのルールで検証します。値は変えず、問題のセルに色とメモを付けます",
+  recalcCheckHint: "ブックを再計算し、空欄の計算セルに数式を入れてから検証します",
   insertTemplate: "テンプレート挿入",
   writeResultSheet: "結果シート出力",
   clearHighlights: "ハイライト解除",
+  clearHighlightsHint: "Kensa が付けた色とメモを消し、各セルを元の塗りつぶしとメモに戻します",
+  removeAll: "Kensa の変更を削除",
+  removeAllHint: "ハイライトとメモに加え、Kensa が入れた数式・結果シート・記録用シートも削除して、ブックを元の状態に戻します",
   moreActions: "その他の操作",
   autoRecheck: "編集後に自動で再検証",
   autoRecheckHint: "セルを編集すると約1.5秒後に再検証します",
@@ -163,6 +187,27 @@ const ja: Strings = {
   fixCancel: "キャンセル",
   fixFormulaNote: (v) => `計算結果: ${v}`,
   computedFilled: (n) => `計算セル ${n} 個を入力しました。`,
+  computedWritten: (cells) => `計算セル ${cells.length} 個に数式を入れました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  computedUnchanged: "計算セルに変更はありません。",
+  computedLeftAlone: (n) => `入力済みのセル ${n} 個はそのままにしました。`,
+  protectedSheets: (sheets) => `保護されたシート${sheets.map((x) => `「${x}」`).join("")}には書き込んでいません（検証は行いました。指摘は一覧のとおりです）。`,
+  blocked: {
+    "workbook-protected": "ブックの構成が保護されているため、Kensa は記録用の非表示シートを追加できず、何も書き込んでいません（検証結果は一覧のとおりです）。",
+    "state-protected": "Kensa の記録用シート「Kensa_state」が保護されているため、何も書き込んでいません（検証結果は一覧のとおりです）。",
+    "state-foreign": "「Kensa_state」という名前のシートが Kensa のものではないため、何も書き込んでいません（検証結果は一覧のとおりです）。",
+  },
+  unrestorable: (cells) => `記録された元の塗りつぶしを読み取れないため、次のセルはそのままにしました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  notHighlighted: (cells) => `グラデーションの塗りつぶしは元に戻せないため、次のセルには色を付けていません: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  highlightsSkipped: "セルには何も書き込んでいません（検証結果は一覧のとおりです）。",
+  removedAll: (formulas, sheets) => `Kensa が入れた数式 ${formulas} 個${sheets.length ? `とシート${sheets.map((x) => `「${x}」`).join("")}` : ""}を削除しました。`,
+  keptFormulas: (n) => `その後に変更された計算セル ${n} 個はそのままにしました。`,
+  undoTitle: "Excel の「元に戻す」について",
+  undoEveryWrite:
+    "この Excel では、アドインがブックに書き込むと「元に戻す」（Ctrl+Z）の履歴が消えます。Kensa はこれから問題のセルに色とメモを付けます（値は変えません。「ハイライト解除」で元に戻せます）。続けますか？",
+  undoSheetChanges:
+    "Kensa が記録用の非表示シートを追加・削除するとき、Excel の「元に戻す」（Ctrl+Z）の履歴が消えます。それ以外の書き込みは Ctrl+Z で 1 回ずつ取り消せます。続けますか？",
+  undoContinue: "続行",
+  undoCancel: "書き込まない",
   checkedAt: (t) => `${t} に検証しました`,
   templateAdded: (names) => `シートを追加しました: ${names.join("、")}`,
   templateNone: "追加するシートはありません（すべて揃っています）。",
@@ -179,6 +224,7 @@ const ja: Strings = {
     insertTemplate: "テンプレートを挿入できませんでした",
     writeResultSheet: "結果シートを出力できませんでした",
     clearHighlights: "ハイライトを解除できませんでした",
+    removeAll: "Kensa の変更を削除できませんでした",
     autoRecheck: "自動再検証を開始できませんでした",
   },
   unexpected: (d) => `予期しないエラーが発生しました: ${d}`,
@@ -188,11 +234,14 @@ const en: Strings = {
   appTitle: "Kensa",
   check: "Check",
   recalcCheck: "Recalculate & check",
-  checkHint: "Read the workbook and run every rule",
-  recalcCheckHint: "Recalculate the workbook, then check it",
+  checkHint: "Read the workbook and run every rule; changes no value, only colours and notes the cells with problems",
+  recalcCheckHint: "Recalculate the workbook, put formulas in the empty computed cells, then check it",
   insertTemplate: "Insert template",
   writeResultSheet: "Write result sheet",
   clearHighlights: "Clear highlights",
+  clearHighlightsHint: "Removes Kensa's colours and notes and gives every cell back its own fill and note",
+  removeAll: "Remove Kensa's changes",
+  removeAllHint: "Besides the highlights and notes, removes the formulas, the result sheet and the record sheet Kensa added: the workbook as you had it",
   moreActions: "More actions",
   autoRecheck: "Re-check automatically after edits",
   autoRecheckHint: "Re-checks about 1.5 seconds after you edit a cell",
@@ -247,6 +296,27 @@ const en: Strings = {
   fixCancel: "Cancel",
   fixFormulaNote: (v) => `Evaluates to ${v}`,
   computedFilled: (n) => `Filled ${n} computed cell${n === 1 ? "" : "s"}.`,
+  computedWritten: (cells) => `Put formulas in ${cells.length} computed cell${cells.length === 1 ? "" : "s"}: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  computedUnchanged: "No computed cell changed.",
+  computedLeftAlone: (n) => `${n} cell${n === 1 ? "" : "s"} with a typed value left as they are.`,
+  protectedSheets: (sheets) => `Nothing was written to the protected sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")} (they were checked; the findings are in the list).`,
+  blocked: {
+    "workbook-protected": "The workbook's structure is protected, so Kensa cannot add its hidden record sheet and wrote nothing (the findings are in the list).",
+    "state-protected": "Kensa's record sheet “Kensa_state” is protected, so Kensa wrote nothing (the findings are in the list).",
+    "state-foreign": "A sheet named “Kensa_state” is not Kensa's, so Kensa wrote nothing (the findings are in the list).",
+  },
+  unrestorable: (cells) => `These cells were left as they are, because their recorded original fill cannot be read: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  notHighlighted: (cells) => `A gradient fill cannot be put back, so these cells were not coloured: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  highlightsSkipped: "Nothing was written to the cells (the findings are in the list).",
+  removedAll: (formulas, sheets) => `Removed ${formulas} formula${formulas === 1 ? "" : "s"} Kensa had put in${sheets.length ? ` and the sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")}` : ""}.`,
+  keptFormulas: (n) => `${n} computed cell${n === 1 ? "" : "s"} changed since were left as they are.`,
+  undoTitle: "About Excel's Undo",
+  undoEveryWrite:
+    "In this Excel, a write by an add-in clears the Undo (Ctrl+Z) history. Kensa is about to colour and note the cells with problems (no value changes; Clear highlights takes them off). Continue?",
+  undoSheetChanges:
+    "When Kensa adds or deletes its hidden record sheet, Excel's Undo (Ctrl+Z) history is cleared; its other writes can be undone one at a time. Continue?",
+  undoContinue: "Continue",
+  undoCancel: "Don't write",
   checkedAt: (t) => `Checked at ${t}`,
   templateAdded: (names) => `Added sheets: ${names.join(", ")}`,
   templateNone: "No sheets to add (every kind is already there).",
@@ -263,12 +333,18 @@ const en: Strings = {
     insertTemplate: "Could not insert the template",
     writeResultSheet: "Could not write the result sheet",
     clearHighlights: "Could not clear the highlights",
+    removeAll: "Could not remove Kensa's changes",
     autoRecheck: "Could not start the automatic re-check",
   },
   unexpected: (d) => `Unexpected error: ${d}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { ja, en };
+
+/** Up to 12 items, then "and n more". */
+export function listOf(items: readonly string[], sep: string, more: (n: number) => string, max = 12): string {
+  return items.length <= max ? items.join(sep) : `${items.slice(0, max).join(sep)}${sep}${more(items.length - max)}`;
+}
 
 /** "ja", "ja-JP" → Japanese; anything else → English. */
 export function langFromTag(tag: string | undefined | null): Lang {

@@ -19,7 +19,14 @@ export interface Failure {
 
 export interface Notice {
   text: string;
-  intent: "success" | "info";
+  intent: "success" | "info" | "warning";
+}
+
+/** A question the pane asks before it goes on (the one before Kensa's first write of the session). */
+export interface Question {
+  kind: "undo";
+  /** "every-write": any write clears Excel's undo history here; "sheet-changes": adding or deleting Kensa's sheets does. */
+  risk: "every-write" | "sheet-changes";
 }
 
 export interface PaneState {
@@ -29,6 +36,7 @@ export interface PaneState {
   busy: { action: ActionName; progress: Progress | null } | null;
   failure: Failure | null;
   notice: Notice | null;
+  question: Question | null;
   severities: Record<Severity, boolean>;
   /** A rule id, or null for every rule. */
   rule: string | null;
@@ -41,6 +49,7 @@ export const initialState: PaneState = {
   busy: null,
   failure: null,
   notice: null,
+  question: null,
   severities: { error: true, warning: true, info: true },
   rule: null,
   autoRecheck: false,
@@ -52,6 +61,8 @@ export type PaneEvent =
   | { type: "result"; result: CheckResult; at: number }
   | { type: "done"; notice?: Notice }
   | { type: "fail"; failure: Failure }
+  | { type: "ask"; question: Question }
+  | { type: "answered" }
   | { type: "dismiss" }
   | { type: "toggleSeverity"; severity: Severity }
   | { type: "setRule"; rule: string | null }
@@ -76,7 +87,11 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
     case "done":
       return { ...state, busy: null, notice: event.notice ?? state.notice };
     case "fail":
-      return { ...state, busy: null, failure: event.failure, notice: null };
+      return { ...state, busy: null, failure: event.failure, notice: null, question: null };
+    case "ask":
+      return { ...state, question: event.question };
+    case "answered":
+      return { ...state, question: null };
     case "dismiss":
       return { ...state, failure: null, notice: null };
     case "toggleSeverity":

@@ -1,12 +1,23 @@
 /**
  * The pane's behaviour: every call to the WorkbookHost goes through here, so a failure always becomes
- * one message with a retry, and only one long action runs at a time.
+ * one message with a retry, and only one long action runs at a time — the ribbon's commands included
+ * (they run the pane's actions through the PaneBridge and wait for the same lock).
+ *
+ * What each action writes:
+ * - 検証 (check) reads, checks and highlights: colours and notes on the cells, never a value;
+ * - 再計算・検証 (recalcCheck) recalculates, reads, checks, fills the empty computed cells (or Kensa's own
+ *   formulas) and says exactly which cells it wrote, then highlights;
+ * - ハイライト解除 gives every cell its own fill and note back; "Kensa の変更を削除" also takes out
+ *   Kensa's formulas, result sheet and state sheet.
+ * Before the first write of a session the pane says, once, that Excel's undo history may be cleared
+ * (docs/excel/excel-add-ins-undo-capabilities.md), and writes nothing unless the person goes on.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CheckResult } from "../core/engine";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
-import { HostError, type Progress, type ProgressListener, type WorkbookHost } from "../host/host";
+import { HostError, type ClearReport, type FillReport, type HighlightReport, type Progress, type ProgressListener, type UndoRisk, type WorkbookHost } from "../host/host";
+import type { PaneBridge, RibbonAction, RibbonOutcome } from "./bridge";
 import type { ActionName, Lang, Strings } from "./i18n";
 import { defaultCheck, yieldToBrowser, type CheckFn } from "./run-check";
 import { initialState, reducer, type Failure, type Notice, type PaneState } from "./state";
@@ -14,6 +25,16 @@ import { initialState, reducer, type Failure, type Notice, type PaneState } from
 /** Hosts that can recalculate before reading (the Office.js adapter can; a file in the browser cannot). */
 interface RecalculatingHost {
   recalculateAndRead?(onProgress?: ProgressListener): Promise<Workbook>;
+}
+
+/** Hosts that can hold a batch until the person leaves cell-edit mode (Excel.RunOptions.delayForCellEdit). */
+interface DelayingHost {
+  withCellEditDelay?<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Hosts whose writes may clear Excel's undo history. */
+interface UndoHost {
+  undoRisk?(): UndoRisk;
 }
 
 /** Delay between the last edit and the automatic re-check. */
@@ -26,7 +47,9 @@ export interface PaneActions {
   applyFix(finding: Finding): Promise<boolean>;
   insertTemplate(): Promise<boolean>;
   writeResultSheet(): Promise<boolean>;
-  clearHighlights(): Promise<boolean>;
+  clearHighlights(removeAll?: boolean): Promise<boolean>;
+  /** The answer to the question before the first write. */
+  answer(goOn: boolean): void;
   retry(): void;
   dismiss(): void;
   toggleSeverity(severity: Severity): void;
@@ -53,14 +76,89 @@ export function describeFailure(err: unknown, action: ActionName, s: Strings): F
   return { action, title, message: s.unexpected(detail || "?"), intent: "error", retryable: true };
 }
 
-export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: CheckFn = defaultCheck): PaneModel {
+/** Notice parts, with whether any is a warning the person should see. */
+interface Parts {
+  text: string[];
+  warning: boolean;
+}
+
+function cellNames(cells: readonly { sheet: string; cell: string }[]): string[] {
+  const out: string[] = [];
+  let last = "";
+  for (const c of cells) {
+    out.push(c.sheet === last ? c.cell : `${c.sheet}!${c.cell}`);
+    last = c.sheet;
+  }
+  return out;
+}
+
+/** What a highlight or a clear report says to the person. */
+export function describeHighlight(r: HighlightReport | ClearReport | void, s: Strings, parts: Parts): void {
+  if (!r) return;
+  if (r.blocked) {
+    parts.text.push(s.blocked[r.blocked]);
+    parts.warning = true;
+  }
+  if (r.protectedSheets.length) {
+    parts.text.push(s.protectedSheets(r.protectedSheets));
+    parts.warning = true;
+  }
+  if (r.unrestorable.length) {
+    parts.text.push(s.unrestorable(cellNames(r.unrestorable)));
+    parts.warning = true;
+  }
+  if (r.notHighlighted.length) {
+    parts.text.push(s.notHighlighted(cellNames(r.notHighlighted)));
+    parts.warning = true;
+  }
+}
+
+/** What 再計算・検証's writes say to the person: exactly the cells written. */
+export function describeFill(r: number | FillReport, s: Strings, parts: Parts): void {
+  if (typeof r === "number") {
+    if (r > 0) parts.text.push(s.computedFilled(r));
+    return;
+  }
+  if (r.blocked) {
+    parts.text.push(s.blocked[r.blocked]);
+    parts.warning = true;
+  } else if (r.written.length) parts.text.push(s.computedWritten(cellNames(r.written)));
+  else parts.text.push(s.computedUnchanged);
+  if (r.leftAlone) parts.text.push(s.computedLeftAlone(r.leftAlone));
+  if (r.protectedSheets.length) {
+    parts.text.push(s.protectedSheets(r.protectedSheets));
+    parts.warning = true;
+  }
+}
+
+function noticeOf(parts: Parts, okIntent: Notice["intent"]): Notice | undefined {
+  const text = [...new Set(parts.text)].join(" ");
+  return text ? { text, intent: parts.warning ? "warning" : okIntent } : undefined;
+}
+
+/** Hosts (one per runtime: the session) whose person has been told about the undo history. */
+const undoTold = new WeakSet<object>();
+
+interface RunResult {
+  ok: boolean;
+  notice?: Notice;
+  failure?: Failure;
+  /** The person was asked something (the pane must be seen). */
+  asked: boolean;
+}
+
+export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: CheckFn = defaultCheck, bridge?: PaneBridge): PaneModel {
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
   const busyRef = useRef(false);
+  const idleWaiters = useRef<(() => void)[]>([]);
   const retryRef = useRef<(() => void) | null>(null);
   const workbookRef = useRef<Workbook | null>(null);
   const pendingAutoRef = useRef(false);
+  const answerRef = useRef<((goOn: boolean) => void) | null>(null);
+  const askedRef = useRef(false);
+  const ribbonRef = useRef(false);
   const checkRef = useRef(check);
   checkRef.current = check;
   const mounted = useRef(true);
@@ -75,30 +173,57 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
     if (mounted.current) dispatch(e);
   }, []);
 
+  /**
+   * Before Kensa's first write of the session: says, once, that Excel's undo history may be cleared, and
+   * resolves false if the person chooses not to write.
+   */
+  const mayWrite = useCallback(async (): Promise<boolean> => {
+    const risk = (host as WorkbookHost & UndoHost).undoRisk?.() ?? null;
+    if (!risk || undoTold.has(host)) return true;
+    askedRef.current = true;
+    if (ribbonRef.current) bridge?.attention();
+    const goOn = await new Promise<boolean>((resolve) => {
+      answerRef.current = resolve;
+      safeDispatch({ type: "ask", question: { kind: "undo", risk } });
+    });
+    if (goOn) undoTold.add(host);
+    return goOn;
+  }, [host, bridge, safeDispatch]);
+
   /** Runs one long action: busy state, then a notice or one failure message that can retry it. */
-  const run = useCallback(
-    async (action: ActionName, work: () => Promise<Notice | undefined>): Promise<boolean> => {
-      if (busyRef.current) return false;
+  const runFull = useCallback(
+    async (action: ActionName, work: () => Promise<Notice | undefined>, opts: { wait?: boolean; ribbon?: boolean } = {}): Promise<RunResult> => {
+      if (busyRef.current && !opts.wait) return { ok: false, asked: false };
+      while (busyRef.current) await new Promise<void>((resolve) => idleWaiters.current.push(resolve));
       busyRef.current = true;
-      retryRef.current = () => void run(action, work);
+      askedRef.current = false;
+      ribbonRef.current = !!opts.ribbon;
+      retryRef.current = () => void runFull(action, work);
       safeDispatch({ type: "start", action });
+      const delaying = host as WorkbookHost & DelayingHost;
       try {
-        const notice = await work();
+        const notice = opts.ribbon && typeof delaying.withCellEditDelay === "function" ? await delaying.withCellEditDelay(work) : await work();
         safeDispatch({ type: "done", notice });
-        return true;
+        return { ok: true, notice, asked: askedRef.current };
       } catch (err) {
-        safeDispatch({ type: "fail", failure: describeFailure(err, action, s) });
-        return false;
+        const failure = describeFailure(err, action, s);
+        safeDispatch({ type: "fail", failure });
+        return { ok: false, failure, asked: askedRef.current };
       } finally {
         busyRef.current = false;
-        if (pendingAutoRef.current) {
+        ribbonRef.current = false;
+        const waiters = idleWaiters.current.splice(0);
+        for (const w of waiters) w();
+        if (pendingAutoRef.current && !busyRef.current) {
           pendingAutoRef.current = false;
           setTimeout(() => void autoRef.current(), 0);
         }
       }
     },
-    [s, safeDispatch],
+    [host, s, safeDispatch],
   );
+
+  const run = useCallback(async (action: ActionName, work: () => Promise<Notice | undefined>): Promise<boolean> => (await runFull(action, work)).ok, [runFull]);
 
   const checkWork = useCallback(
     (recalc: boolean, before?: string) => async (): Promise<Notice | undefined> => {
@@ -114,13 +239,33 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       await yieldToBrowser();
       const result: CheckResult = await checkRef.current(workbook, lang);
       safeDispatch({ type: "result", result, at: Date.now() });
+      const parts: Parts = { text: before ? [before] : [], warning: false };
+      if (!(await mayWrite())) {
+        parts.text.push(s.highlightsSkipped);
+        return noticeOf(parts, "info");
+      }
       onProgress({ step: s.highlighting, fraction: undefined });
-      await host.highlight(result);
-      const filled = await host.fillComputed(result);
-      const parts = [before, filled > 0 ? s.computedFilled(filled) : undefined].filter(Boolean);
-      return parts.length ? { text: parts.join(" "), intent: before ? "success" : "info" } : undefined;
+      // 再計算・検証 alone fills computed cells; 検証 never changes a value
+      if (recalc) describeFill(await host.fillComputed(result), s, parts);
+      describeHighlight(await host.highlight(result), s, parts);
+      return noticeOf(parts, before ? "success" : "info");
     },
-    [host, lang, s, safeDispatch],
+    [host, lang, s, safeDispatch, mayWrite],
+  );
+
+  const clearWork = useCallback(
+    (removeAll: boolean) => async (): Promise<Notice | undefined> => {
+      if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
+      const report = await host.clearHighlights(removeAll ? { removeAll: true } : undefined);
+      const parts: Parts = { text: [s.highlightsCleared], warning: false };
+      if (report && "removedFormulas" in report && removeAll) {
+        parts.text.push(s.removedAll(report.removedFormulas, report.removedSheets));
+        if (report.keptFormulas) parts.text.push(s.keptFormulas(report.keptFormulas));
+      }
+      describeHighlight(report, s, parts);
+      return noticeOf(parts, "info");
+    },
+    [host, s, mayWrite],
   );
 
   const actions = useMemo<PaneActions>(() => {
@@ -143,6 +288,7 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
         const fix = f.fix;
         if (!fix) return false;
         const ok = await run("applyFix", async () => {
+          if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
           await host.applyFix(fix);
           return undefined;
         });
@@ -151,6 +297,7 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       },
       insertTemplate: () =>
         run("insertTemplate", async () => {
+          if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
           const names = await host.insertTemplate();
           return { text: names.length ? s.templateAdded(names) : s.templateNone, intent: names.length ? "success" : "info" };
         }),
@@ -158,14 +305,17 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
         run("writeResultSheet", async () => {
           const result = stateRef.current.result;
           if (!result) return undefined;
+          if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
           await host.writeResultSheet(result);
           return { text: s.resultSheetWritten, intent: "success" };
         }),
-      clearHighlights: () =>
-        run("clearHighlights", async () => {
-          await host.clearHighlights();
-          return { text: s.highlightsCleared, intent: "info" };
-        }),
+      clearHighlights: (removeAll = false) => run(removeAll ? "removeAll" : "clearHighlights", clearWork(removeAll)),
+      answer(goOn) {
+        const resolve = answerRef.current;
+        answerRef.current = null;
+        safeDispatch({ type: "answered" });
+        resolve?.(goOn);
+      },
       retry() {
         const again = retryRef.current;
         if (again) again();
@@ -176,7 +326,22 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       setAutoRecheck: (on) => safeDispatch({ type: "setAutoRecheck", on }),
     };
     return a;
-  }, [host, run, checkWork, s, safeDispatch]);
+  }, [host, run, checkWork, clearWork, s, safeDispatch, mayWrite]);
+
+  // the ribbon's commands run these, after whatever the pane is doing
+  useEffect(() => {
+    if (!bridge) return;
+    return bridge.attach({
+      async ribbon(action: RibbonAction): Promise<RibbonOutcome> {
+        const name: ActionName = action === "recalcCheck" ? "recalcCheck" : "clearHighlights";
+        const work = action === "recalcCheck" ? checkWork(true) : clearWork(false);
+        const r = await runFull(name, work, { wait: true, ribbon: true });
+        // the command shows the pane (or a dialog) when the person must see the outcome
+        const attention = !r.ok || r.notice?.intent === "warning";
+        return { ok: r.ok, attention, title: r.failure?.title, message: r.failure?.message ?? (r.notice?.intent === "warning" ? r.notice.text : undefined) };
+      },
+    });
+  }, [bridge, runFull, checkWork, clearWork]);
 
   /** The automatic re-check: waits while another action runs. */
   const autoRef = useRef<() => Promise<void>>(async () => undefined);

@@ -57,6 +57,13 @@ describe("Excel task pane over a fake Office host", () => {
       await expect(page.getByTestId("browser-mode").count()).resolves.toBe(0);
       await screenshot(page, "excel-pane-empty-ja");
       await check.click();
+      // before Kensa's first write of the session: the undo question, once
+      const question = page.getByTestId("undo-question");
+      await question.waitFor({ timeout: 30_000 });
+      await expect(question.textContent()).resolves.toContain("「元に戻す」（Ctrl+Z）の履歴が消えます");
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, "excel-pane-undo-question-ja");
+      await question.getByRole("button", { name: "続行" }).click();
       await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
       await expect(page.getByTestId("finding").count()).resolves.toBe(4);
       const total = page.locator('[data-testid="finding"][data-rule="total/row"]').filter({ hasText: "C6" });
@@ -108,6 +115,8 @@ describe("Excel task pane over a fake Office host", () => {
         fake.addSheet("予定", [["日付", "内容", "担当"], ["4月10日", "打合せ", "山田"]]);
       });
       await check.click();
+      // the first write of the session (the infos' highlights): the undo question, once
+      await page.getByTestId("undo-question").getByRole("button", { name: "続行" }).click({ timeout: 30_000 });
       const bar = page.getByTestId("not-checked");
       await bar.waitFor({ timeout: 30_000 });
       await expect(bar.getByRole("heading").textContent()).resolves.toBe("未検証：様式に当たるシートがありません");
@@ -134,12 +143,36 @@ describe("Excel task pane over a fake Office host", () => {
     }
   });
 
+  it("a ribbon failure reaches the person: the shared runtime's pane shows it and is brought up", async () => {
+    const { context, page, errors } = await openPane("ja-JP");
+    try {
+      await page.getByRole("button", { name: "検証", exact: true }).waitFor({ timeout: 30_000 });
+      // the ribbon's 再計算・検証 runs in this page (shared runtime); Excel fails its first request
+      const completed = await page.evaluate(async () => {
+        const w = window as unknown as { __kensaFakeExcel: { failNextSyncWith?: string }; __kensaRibbon: { press(n: string): Promise<boolean> } };
+        w.__kensaFakeExcel.failNextSyncWith = "GeneralException";
+        return w.__kensaRibbon.press("kensaRecheck");
+      });
+      expect(completed).toBe(true);
+      const bar = page.getByTestId("failure");
+      await bar.waitFor({ timeout: 30_000 });
+      await expect(bar.textContent()).resolves.toContain("再計算・検証できませんでした");
+      await expect(page.evaluate(() => (window as unknown as { __kensaPaneShown: number }).__kensaPaneShown)).resolves.toBeGreaterThan(0);
+      await screenshot(page, "excel-pane-ribbon-failure-ja");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("follows Office's display language: English", async () => {
     const { context, page, errors } = await openPane("en-US");
     try {
       const check = page.getByRole("button", { name: "Check", exact: true });
       await check.waitFor({ timeout: 30_000 });
       await check.click();
+      await page.getByTestId("undo-question").getByRole("button", { name: "Continue" }).click({ timeout: 30_000 });
       await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
       await expect(page.getByRole("heading", { name: "4 findings" }).isVisible()).resolves.toBe(true);
       await expect(page.locator('[data-testid="finding"][data-rule="value/missing"]').textContent()).resolves.toMatch(/研究所B/);

@@ -2,46 +2,101 @@
  * TEST FAKE of the Excel JavaScript API (Office.js) — NOT Excel.
  *
  * An in-memory workbook behind just the part of the Excel JS object model that the Office.js adapter
- * (src/adapters/office) uses, with the request/sync semantics that matter for correctness and cost:
+ * (src/adapters/office) uses, with the request/sync semantics that matter for correctness and cost. Each
+ * behaviour below says what it follows; "docs/…" is a page of OfficeDev/office-js-docs-pr, "ref" the
+ * API reference (learn.microsoft.com/javascript/api/excel, the same text as @types/office-js), "#n" an
+ * issue of OfficeDev/office-js. Where Microsoft documents nothing, the fake takes the case that is worse
+ * for Kensa and says so.
  *
- * - calls on proxy objects are QUEUED and run only at context.sync(); reading a property that was not
- *   loaded (or before the sync) throws PropertyNotLoaded, as Excel does;
+ * Requests and limits
+ * - calls on proxy objects are QUEUED and run only at context.sync(), in order; reading a property that
+ *   was not loaded (or before the sync) throws PropertyNotLoaded (docs/develop/application-specific-api-model.md,
+ *   "proxy objects … added to a queue of pending commands");
  * - it COUNTS syncs, proxy objects, queued operations and estimated request/response bytes;
- * - it ENFORCES Excel's limits: a request or a response over 5 MB fails the whole sync with
- *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (Excel on the web); a get of more
- *   than 5,000,000 cells fails; an address string over 8,192 characters fails (real Excel silently
- *   truncates it — the fake makes that loud);
- * - Excel's value coercion: a string written through `values` that starts with "=" becomes a formula and
- *   a numeric-looking string becomes a number, unless the cell's number format is text ("@");
- * - it simulates cell-edit mode (every sync fails with InvalidOperationInCellEditMode) and an older
- *   ExcelApi version (newer APIs fail with ApiNotFound; isSetSupported answers accordingly).
+ * - it ENFORCES Excel on the web's limits: a request or a response over 5 MB fails the whole sync with
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (docs/excel/performance.md,
+ *   docs/testing/application-specific-api-error-handling.md); a get of more than 5,000,000 cells fails
+ *   (performance.md); an address string over 8,192 characters fails (real Excel silently truncates it,
+ *   docs/excel/excel-add-ins-troubleshooting.md — the fake makes that loud);
  *
- * - cell notes (ExcelApi 1.18, worksheet.notes): add / getItemOrNullObject / content / delete, queued,
- *   counted and version-checked like the rest; adding a note where one exists fails, as in Excel.
+ * Partial failure (`failAt`, and any operation that throws)
+ * - a batch is not a transaction: when an operation fails, the operations queued before it in the same
+ *   sync stay applied and the ones after it do not run. Microsoft documents no rollback; the error names
+ *   "the statement that caused the error" (ref OfficeExtension.DebugInfo.statement), so the queue runs in
+ *   order up to it — the fake keeps what ran before it, the worse case for an add-in
+ *   (shared/reference/excel-real-behaviour.md row 1). `failAt` fails the n-th sync at its k-th operation
+ *   (k = the number of operations that still run; k ≥ their count: all ran and the answer was lost);
  *
- * - merged areas and hidden rows/columns, for reading the layout (each behaviour cites its source):
+ * Values
+ * - a string written through `values` that starts with "=" becomes a formula, a numeric-looking string a
+ *   number, "TRUE"/"FALSE" a boolean and an error literal ("#N/A", "#DIV/0!", …) an error value, unless the
+ *   cell's number format is text ("@") — as typing it does (ref Range.values: "If the returned value starts
+ *   with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula");
+ * - `valueTypes` (ExcelApi 1.1, ref Range.valueTypes): "Empty", "String", "Double", "Boolean" or "Error"
+ *   per cell, so an error value is told from text that looks like one;
+ *
+ * Fills (ExcelApi 1.9 RangeFill and getCellProperties)
+ * - a cell's fill is color, pattern, patternColor, tintAndShade, patternTintAndShade (ref RangeFill);
+ * - No Fill reads as color "#FFFFFF" — the same as a white fill (#6218) — with pattern null, and a white
+ *   fill also reads pattern null (#4900, reporter); only tintAndShade tells them apart: null for No Fill, a
+ *   number for any fill (#4900, Microsoft's answer). Other fills report their pattern;
+ * - the gradient patterns can be read but not set (ref RangeFill.pattern: "LinearGradient and
+ *   RectangularGradient are not supported"): setting one fails with InvalidArgument;
+ * - setting tintAndShade / patternTintAndShade changes only that number, and reading gives back exactly
+ *   what was set (Microsoft does not document how RangeFill.color and tintAndShade combine on real Excel:
+ *   see the note in src/adapters/office/highlight.ts);
+ *
+ * Protection
+ * - Worksheet.protection.protected (ExcelApi 1.2) and Workbook.protection.protected (ExcelApi 1.7), loaded
+ *   like any property (docs/excel/excel-add-ins-worksheets.md "Protect worksheet data",
+ *   docs/excel/excel-add-ins-workbooks.md "Protect workbook structure");
+ * - a write to a protected sheet (values, formulas, number formats, fills, fonts, notes, validation,
+ *   clear) fails; adding, deleting, renaming or hiding a sheet of a protected workbook fails ("prevent users
+ *   from adding, deleting, moving, or renaming worksheets", excel-add-ins-workbooks.md). The error code
+ *   Excel gives is not documented; the fake says AccessDenied ("You cannot perform the requested
+ *   operation", application-specific-api-error-handling.md);
+ *
+ * Events (ExcelApi 1.7 / 1.14)
+ * - worksheets.onChanged fires for changes of cell data made by the add-in itself, not only by a person
+ *   (docs/excel/excel-add-ins-events.md, "Event triggers": "Office Add-in (JavaScript) code that changes the
+ *   workbook"); fill changes are format changes (onFormatChanged) and do not fire it. Whether a note fires
+ *   onChanged is not documented: the fake fires it (the worse case);
+ * - the event arguments carry worksheetId, address, source ("Local"/"Remote") and, from ExcelApi 1.14,
+ *   triggerSource: "ThisLocalAddin" for the add-in's own writes, "Unknown" otherwise
+ *   (ref WorksheetChangedEventArgs, Excel.EventTriggerSource);
+ * - they arrive AFTER the sync, asynchronously, `eventDelayMs` later (delivery time is not documented;
+ *   Excel on the web delivers them late — issue 9), so no timing window can tell own writes apart;
+ *
+ * Run options (ref Excel.RunOptions)
+ * - delayForCellEdit: while a cell is being edited, a batch without it fails (InvalidOperationInCellEditMode,
+ *   error table) and a batch with it waits until the edit ends (docs/excel/excel-add-ins-delay-in-cell-edit.md);
+ * - mergeUndoGroup (ExcelApi 1.20): all syncs of the run make one undo record instead of one per sync; an API
+ *   without undo support in the group throws UndoNotSupported (docs/excel/excel-add-ins-undo-capabilities.md);
+ * - the undo stack (`undo`): from ExcelApi 1.20 each sync with writes is an undo record, and
+ *   Worksheet.delete and Worksheet.visibility (desktop) clear the stack (the "Unsupported APIs" table);
+ *   before 1.20 (Office 2021/2024 perpetual) every API write clears it
+ *   (docs/develop/application-specific-api-model.md "Undo support": "If a particular API doesn't support
+ *   undo, the application's undo stack is cleared"; undo support was released with ExcelApi 1.20);
+ *
+ * Also: cell-edit mode; an older ExcelApi version (newer APIs fail with ApiNotFound, isSetSupported says
+ * false); notes (ExcelApi 1.18: add / getItemOrNullObject / content / delete; adding a note where one exists
+ * fails); merged areas and hidden rows/columns for reading the layout:
  *   - a merged area keeps its value in its top-left cell only; the other cells read "" — "The value of a
  *     merged range is specified in the cell of the range's upper-left corner"
  *     (https://learn.microsoft.com/office/vba/api/excel.range.merge); FakeExcel.merge empties them;
- *   - Range.getMergedAreasOrNullObject (ExcelApi 1.13; ApiNotFound below, isSetSupported says false):
- *     a RangeAreas (address, areaCount, cellCount, areas/items/address) of the merged areas whose
- *     top-left cell is in the range, whole (https://github.com/OfficeDev/office-js/issues/3611); a null
- *     object (isNullObject true) when there is none; it fails above 512 areas, as its reference says
- *     (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
- *     the error code Excel gives then is not documented: the fake says GeneralException;
- *   - Range.rowHidden / columnHidden (ExcelApi 1.2): true when all rows (columns) of the range are
- *     hidden, false when none is, null when some are (Range reference);
- *   - Range.getSpecialCells / getSpecialCellsOrNullObject("Visible") (ExcelApi 1.9): the visible cells as
- *     a RangeAreas, one area per run of visible rows × run of visible columns; getSpecialCells throws
- *     ItemNotFound when there is none, the OrNullObject form answers a null object
- *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells). Only
- *     "Visible" is modelled. RangeAreas.address lists sheet-qualified areas ("Sheet1!A1:B4, Sheet1!D1:D4",
- *     RangeAreas.address reference).
+ *   - Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas whose top-left cell is in the
+ *     range, whole (#3611); a null object when there is none; fails above 512 areas (ref; the error code
+ *     is not documented: the fake says GeneralException);
+ *   - Range.rowHidden / columnHidden (ExcelApi 1.2): true when all rows (columns) of the range are hidden,
+ *     false when none is, null when some are (ref);
+ *   - getSpecialCells / getSpecialCellsOrNullObject("Visible") (ExcelApi 1.9): one area per run of visible
+ *     rows × run of visible columns; ItemNotFound / a null object when there is none
+ *     (docs/excel/excel-add-ins-ranges-special-cells.md).
  *
  * What it does NOT model: formula calculation (formulas keep the cached value a test gives them, or
  * null; HYPERLINK shows its text), fonts/widths/validation beyond recording them, writing into or
- * merging/unmerging merged cells through the API, filters, themes, events beyond registration, and real
- * Excel's timing. Real-Excel verification is a manual step.
+ * merging/unmerging merged cells through the API, filters, theme colours (a fill is the RGB colour Office.js
+ * reports), and real Excel's timing. Real-Excel verification is a manual step.
  */
 
 // Types only: the e2e tests transpile this file alone and run it in a page, where nothing can be required.
@@ -68,6 +123,10 @@ export interface FakeFill {
   color: string;
   pattern: string;
   patternColor: string;
+  /** RangeFill.tintAndShade; 0 when absent. */
+  tintAndShade?: number;
+  /** RangeFill.patternTintAndShade; 0 when absent. */
+  patternTintAndShade?: number;
 }
 
 export interface FakeCell {
@@ -78,9 +137,17 @@ export interface FakeCell {
   numberFormat: string;
   fill: FakeFill | null;
   bold?: boolean;
+  /** The value is an error value (valueTypes "Error"), not text. */
+  error?: boolean;
 }
 
-export type FakeInput = number | string | boolean | null | undefined | { v?: number | string | boolean | null; f?: string; nf?: string; fill?: string | FakeFill };
+export type FakeInput =
+  | number
+  | string
+  | boolean
+  | null
+  | undefined
+  | { v?: number | string | boolean | null; f?: string; nf?: string; fill?: string | FakeFill; note?: string };
 
 /** A sheet's layout for test setup: merged areas as A1 rectangles, 0-based hidden rows and columns. */
 export interface FakeLayout {
@@ -92,6 +159,9 @@ export interface FakeLayout {
 /** Merged areas one getMergedAreasOrNullObject can return (Range.getMergedAreasOrNullObject reference). */
 export const FAKE_MAX_MERGED_AREAS = 512;
 
+/** Excel's error values (what `values` returns for a cell holding one). */
+export const FAKE_ERROR_VALUES = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+
 interface Rect {
   top: number;
   left: number;
@@ -99,8 +169,14 @@ interface Rect {
   right: number;
 }
 
+let nextSheetId = 1;
+
 export class FakeSheet {
   visibility = "Visible";
+  /** Worksheet.id: a GUID in braces, as Excel gives it. */
+  readonly id = `{00000000-0000-4000-8000-${String(nextSheetId++).padStart(12, "0")}}`;
+  /** Worksheet.protection.protected. */
+  protected = false;
   readonly cells = new Map<string, FakeCell>();
   frozenRows = 0;
   autoFilter?: string;
@@ -162,6 +238,17 @@ function zeroStats(): FakeStats {
   };
 }
 
+/** The arguments of a worksheets.onChanged event (ref WorksheetChangedEventArgs). */
+export interface FakeChangedEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local" | "Remote";
+  /** ExcelApi 1.14; absent below. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
 function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -212,38 +299,77 @@ function versionLE(a: string, b: string): boolean {
 function toFill(f: string | FakeFill | undefined): FakeFill | null {
   if (!f) return null;
   if (typeof f === "string") return { color: f.toUpperCase(), pattern: "Solid", patternColor: "#000000" };
-  return { ...f, color: f.color.toUpperCase() };
+  return { ...f, color: f.color.toUpperCase(), patternColor: (f.patternColor ?? "#000000").toUpperCase() };
 }
 
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+type RunOptions = { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 
 /** The fake workbook and its Excel.run. */
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   stats: FakeStats = zeroStats();
-  /** Every sync fails with InvalidOperationInCellEditMode while true. */
+  /** Every sync fails with InvalidOperationInCellEditMode while true (see endCellEdit). */
   cellEditMode = false;
   /** Highest ExcelApi version this "Excel" supports. */
   apiVersion = "1.18";
+  /** "desktop" or "web": which column of the undo table applies (Worksheet.visibility supports undo on the web only). */
+  platform: "desktop" | "web" = "desktop";
   /** Request/response limit in bytes (Excel on the web: 5 MB; tests may lower it). */
   payloadLimit = FAKE_PAYLOAD_LIMIT;
-  /** The next sync fails with this code (once). */
+  /** Workbook.protection.protected: the structure is protected. */
+  workbookProtected = false;
+  /** The next sync fails with this code (once), before any of its operations runs. */
   failNextSyncWith?: string;
+  /** The sync numbered `sync` (syncCount after it starts) fails after running `op` of its operations. */
+  failAt?: { sync: number; op: number; code?: string };
+  /** Syncs since the fake was made (never reset); `failAt.sync` counts these. */
+  syncCount = 0;
+  /** The number of operations of every sync so far, in order (for planning failures). */
+  readonly syncLog: number[] = [];
+  /** The undo stack as the person sees it: records added by the add-in, and how often it was cleared. */
+  undo = { records: 0, cleared: 0 };
+  /** Milliseconds between a sync and the change events it causes (their delivery is asynchronous). */
+  eventDelayMs = 0;
+  /** Every change event delivered (for tests). */
+  readonly events: FakeChangedEvent[] = [];
   activeSheet?: string;
   selection?: { sheet: string; address: string };
   changeHandlers: ((e: unknown) => unknown)[] = [];
+  /** Options of every Excel.run, in order (for tests). */
+  readonly runs: RunOptions[] = [];
   /** Optional formula evaluator for cached values of formulas written through the API. */
   evaluate?: (sheet: string, formula: string) => number | string | boolean | null;
+  private editWaiters: (() => void)[] = [];
 
   readonly requirements = {
     isSetSupported: (name: string, minVersion?: string): boolean => name === "ExcelApi" && (!minVersion || versionLE(minVersion, this.apiVersion)),
   };
 
-  /** Excel.run: one request context per batch. */
-  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
-    return batch(ctx as unknown as Excel.RequestContext);
+  /** Excel.run([options,] batch): one request context per batch. */
+  readonly run = async <T>(a: RunOptions | Batch<T>, b?: Batch<T>): Promise<T> => {
+    const options: RunOptions = typeof a === "function" ? {} : (a ?? {});
+    const batch = (typeof a === "function" ? a : b) as Batch<T>;
+    this.runs.push(options);
+    // delayForCellEdit: the batch waits until the edit ends (excel-add-ins-delay-in-cell-edit.md)
+    if (options.delayForCellEdit && this.cellEditMode) await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+    const ctx = new FakeContext(this, !!options.mergeUndoGroup && versionLE("1.20", this.apiVersion));
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      ctx.end();
+    }
   };
+
+  /** The person leaves cell-edit mode: batches waiting with delayForCellEdit run. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiting) w();
+  }
 
   resetStats(): void {
     this.stats = zeroStats();
@@ -251,6 +377,10 @@ export class FakeExcel {
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheetById(id: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
   }
 
   /** Adds a sheet from rows of inputs, with merged areas and hidden rows/columns (test setup; not counted). */
@@ -266,8 +396,8 @@ export class FakeExcel {
 
   /**
    * Loads a core workbook model (test setup; not counted), as Excel would hold it: values (a formula's
-   * cached value, an error as its text, a date as its serial number), formulas, number formats, then the
-   * merged areas (emptying their covered cells) and hidden rows and columns.
+   * cached value, an error as an error value, a date as its serial number), formulas, number formats, then
+   * the merged areas (emptying their covered cells) and hidden rows and columns.
    */
   addWorkbook(workbook: Workbook): void {
     for (const sheet of workbook.sheets) {
@@ -300,20 +430,24 @@ export class FakeExcel {
         if (cell) {
           cell.value = "";
           delete cell.formula;
+          delete cell.error;
         }
       }
     s.merges.push(m);
   }
 
+  /** Puts a value as typing it would (test setup): an error literal becomes an error value unless the format is text. */
   put(s: FakeSheet, r: number, c: number, input: FakeInput): void {
     if (input === undefined || input === null) return;
     const cell = s.ensure(r, c);
     if (typeof input === "object") {
+      if (input.nf) cell.numberFormat = input.nf;
       if (input.v !== undefined && input.v !== null) cell.value = input.v;
       if (input.f) cell.formula = input.f.startsWith("=") ? input.f : `=${input.f}`;
-      if (input.nf) cell.numberFormat = input.nf;
       if (input.fill) cell.fill = toFill(input.fill);
+      if (input.note !== undefined) s.notes.set(rectAddress({ top: r, left: c, bottom: r, right: c }), input.note);
     } else cell.value = input;
+    if (typeof cell.value === "string" && FAKE_ERROR_VALUES.test(cell.value) && cell.numberFormat !== "@") cell.error = true;
   }
 
   /** The cell at an A1 address (test inspection). */
@@ -330,14 +464,83 @@ export class FakeExcel {
   /** Every cell's fill as text, for before/after comparisons. */
   fills(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const s of this.sheets) for (const [k, c] of s.cells) out.set(`${s.name}!${k}`, c.fill ? JSON.stringify(c.fill) : "");
+    for (const s of this.sheets) for (const [k, c] of s.cells) out.set(`${s.name}!${k}`, c.fill ? JSON.stringify(normalFill(c.fill)) : "");
     return out;
   }
 
-  /** Fires worksheets.onChanged handlers, as a person's edit would. */
-  fireChange(): void {
-    for (const h of this.changeHandlers) void h({ source: "Local", changeType: "RangeEdited" });
+  /**
+   * Everything a person sees of one sheet (value, formula, number format, fill, note of every cell), for
+   * before/after comparisons; cells with nothing in them are left out.
+   */
+  snapshot(sheet: string): Record<string, string> {
+    const s = this.sheet(sheet);
+    const out: Record<string, string> = {};
+    if (!s) return out;
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(",").map(Number);
+      const a1 = rectAddress({ top: r, left: col, bottom: r, right: col });
+      const view = { v: c.value, f: c.formula ?? null, nf: c.numberFormat, fill: c.fill ? normalFill(c.fill) : null, e: !!c.error };
+      if (view.v === "" && !view.f && view.nf === "General" && !view.fill) continue;
+      out[a1] = JSON.stringify(view);
+    }
+    for (const [a1, text] of s.notes) out[`${a1}#note`] = text;
+    return out;
   }
+
+  private deliver(events: FakeChangedEvent[]): void {
+    if (!events.length) return;
+    setTimeout(() => {
+      for (const e of events) {
+        this.events.push(e);
+        for (const h of this.changeHandlers) void h(e);
+      }
+    }, this.eventDelayMs);
+  }
+
+  /** Queues the change events of the add-in's own writes (called by a sync). */
+  addinChanged(changes: { sheet: FakeSheet; address: string }[]): void {
+    const tagged = versionLE("1.14", this.apiVersion);
+    this.deliver(
+      changes.map(({ sheet, address }) => {
+        const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" };
+        if (tagged) e.triggerSource = "ThisLocalAddin";
+        return e;
+      }),
+    );
+  }
+
+  /** A person (source "Local") or a co-author ("Remote") types a value: the cell changes and onChanged fires. */
+  edit(sheet: string, a1: string, value: FakeInput, source: "Local" | "Remote" = "Local"): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const { top, left } = parseRect(a1);
+    const cell = s.get(top, left);
+    if (cell) {
+      cell.value = "";
+      delete cell.formula;
+      delete cell.error;
+    }
+    this.put(s, top, left, value);
+    const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: s.id, address: a1, changeType: "RangeEdited", source };
+    if (versionLE("1.14", this.apiVersion)) e.triggerSource = "Unknown";
+    this.deliver([e]);
+  }
+
+  /** Fires worksheets.onChanged handlers, as a person's edit would (no cell changes). */
+  fireChange(): void {
+    const s = this.sheets[0];
+    const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: s?.id ?? "", address: "A1", changeType: "RangeEdited", source: "Local" };
+    if (versionLE("1.14", this.apiVersion)) e.triggerSource = "Unknown";
+    for (const h of this.changeHandlers) void h(e);
+  }
+}
+
+/** A fill as compared in tests: zero tints left out. */
+function normalFill(f: FakeFill): FakeFill {
+  const out: FakeFill = { color: f.color.toUpperCase(), pattern: f.pattern, patternColor: (f.patternColor ?? "#000000").toUpperCase() };
+  if (f.tintAndShade) out.tintAndShade = f.tintAndShade;
+  if (f.patternTintAndShade) out.patternTintAndShade = f.patternTintAndShade;
+  return out;
 }
 
 type Op = { bytes: number; minVersion?: string; exec: () => number | void };
@@ -345,7 +548,14 @@ type Op = { bytes: number; minVersion?: string; exec: () => number | void };
 class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbook;
-  constructor(readonly fake: FakeExcel) {
+  /** The add-in's value writes of the running sync (for change events). */
+  private changes: { sheet: FakeSheet; address: string }[] = [];
+  private wroteInSync = false;
+  private wroteInRun = false;
+  constructor(
+    readonly fake: FakeExcel,
+    private readonly merge: boolean,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
   enqueue(op: Op): void {
@@ -355,11 +565,34 @@ class FakeContext {
   proxy(): void {
     this.fake.stats.proxies++;
   }
+  /** A write to a sheet's cells, formats or notes: fails on a protected sheet; counts for undo. */
+  touch(s: FakeSheet): void {
+    if (s.protected) throw new FakeExcelError("AccessDenied", `fake: the sheet ${s.name} is protected`);
+    this.wroteInSync = true;
+  }
+  /** A change of the cells' data: touch, plus a change event after the sync. */
+  changed(s: FakeSheet, r: Rect): void {
+    this.touch(s);
+    this.changes.push({ sheet: s, address: rectAddress(r) });
+  }
+  /** A change of the workbook's structure (add, delete, rename, hide): fails on a protected workbook. */
+  structure(kind: "add" | "delete" | "visibility"): void {
+    if (this.fake.workbookProtected) throw new FakeExcelError("AccessDenied", "fake: the workbook's structure is protected");
+    // the "Unsupported APIs" table of excel-add-ins-undo-capabilities.md
+    const noUndo = kind === "delete" || (kind === "visibility" && this.fake.platform === "desktop");
+    if (noUndo && versionLE("1.20", this.fake.apiVersion)) {
+      if (this.merge) throw new FakeExcelError("UndoNotSupported", `fake: ${kind} does not support undo and cannot be grouped`);
+      this.fake.undo.cleared++;
+    }
+    this.wroteInSync = true;
+  }
   async sync(): Promise<void> {
     const fake = this.fake;
     const ops = this.queue;
     this.queue = [];
     fake.stats.syncs++;
+    fake.syncCount++;
+    fake.syncLog.push(ops.length);
     const request = ops.reduce((n, o) => n + o.bytes, 64);
     fake.stats.requestBytes += request;
     fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, request);
@@ -371,11 +604,34 @@ class FakeContext {
     if (fake.cellEditMode) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation is not allowed while the user is editing a cell.");
     if (request > fake.payloadLimit) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `fake: request of ${request} bytes exceeds ${fake.payloadLimit} bytes`);
     for (const op of ops) if (op.minVersion && !versionLE(op.minVersion, fake.apiVersion)) throw new FakeExcelError("ApiNotFound", `fake: ExcelApi ${op.minVersion} is not supported`);
+    const failAt = fake.failAt && fake.failAt.sync === fake.syncCount ? fake.failAt : undefined;
+    if (failAt) fake.failAt = undefined;
     let response = 64;
-    for (const op of ops) response += op.exec() ?? 0;
+    this.changes = [];
+    this.wroteInSync = false;
+    try {
+      for (let i = 0; i < ops.length; i++) {
+        if (failAt && i === failAt.op) throw new FakeExcelError(failAt.code ?? "GeneralException", `fake: injected failure at operation ${i} of sync ${fake.syncCount}`);
+        response += ops[i].exec() ?? 0;
+      }
+      if (failAt) throw new FakeExcelError(failAt.code ?? "GeneralException", `fake: injected failure after sync ${fake.syncCount} ran (the answer was lost)`);
+    } finally {
+      // what ran stays applied: its undo record (or the cleared stack) and its change events
+      if (this.wroteInSync) {
+        this.wroteInRun = true;
+        if (!versionLE("1.20", fake.apiVersion)) fake.undo.cleared++;
+        else if (!this.merge) fake.undo.records++;
+      }
+      fake.addinChanged(this.changes);
+      this.changes = [];
+    }
     fake.stats.responseBytes += response;
     fake.stats.maxResponseBytes = Math.max(fake.stats.maxResponseBytes, response);
     if (response > fake.payloadLimit) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `fake: response of ${response} bytes exceeds ${fake.payloadLimit} bytes`);
+  }
+  /** The end of Excel.run: a merged undo group becomes one record. */
+  end(): void {
+    if (this.merge && this.wroteInRun) this.fake.undo.records++;
   }
 }
 
@@ -390,14 +646,45 @@ class FakeProxy {
   }
 }
 
+/** Workbook.protection / Worksheet.protection: `protected`, readable once loaded. */
+class FakeProtection extends FakeProxy {
+  private value = false;
+  constructor(
+    ctx: FakeContext,
+    private readonly read: () => boolean,
+    private readonly minVersion: string,
+  ) {
+    super(ctx);
+  }
+  load(props?: string): void {
+    void props;
+    this.context.enqueue({ bytes: 40, minVersion: this.minVersion, exec: () => this.mark() });
+  }
+  /** Marks `protected` as loaded (also used when a collection load names items/protection/protected). */
+  mark(): number {
+    this.value = this.read();
+    this.loaded.add("protected");
+    return 20;
+  }
+  get protected(): boolean {
+    this.need("protected");
+    return this.value;
+  }
+}
+
 class FakeWorkbook extends FakeProxy {
   private _worksheets?: FakeWorksheetCollection;
   private _application?: FakeApplication;
+  private _protection?: FakeProtection;
   get worksheets(): FakeWorksheetCollection {
     return (this._worksheets ??= new FakeWorksheetCollection(this.context));
   }
   get application(): FakeApplication {
     return (this._application ??= new FakeApplication(this.context));
+  }
+  /** ExcelApi 1.7 (ref Workbook.protection). */
+  get protection(): FakeProtection {
+    return (this._protection ??= new FakeProtection(this.context, () => this.context.fake.workbookProtected, "1.7"));
   }
 }
 
@@ -436,17 +723,21 @@ class FakeWorksheetCollection extends FakeProxy {
     this.need("items");
     return this._items!;
   }
+  /** items/name, items/id, items/visibility, items/protection/protected (ExcelApi 1.2). */
   load(props: string): void {
+    const wantsProtection = /\bprotection\b/.test(props);
     this.context.enqueue({
       bytes: 40 + props.length,
+      minVersion: wantsProtection ? "1.2" : undefined,
       exec: () => {
         this._items = this.context.fake.sheets.map((s) => {
           const w = new FakeWorksheet(this.context, s.name);
           w.markLoaded(s);
+          if (wantsProtection) w.protection.mark();
           return w;
         });
         this.loaded.add("items");
-        return bytesOf(this._items.map((w) => ({ name: w.name, visibility: w.visibility })));
+        return bytesOf(this._items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility, p: wantsProtection })));
       },
     });
   }
@@ -465,7 +756,9 @@ class FakeWorksheetCollection extends FakeProxy {
     this.context.enqueue({
       bytes: 40 + name.length,
       exec: () => {
-        w.isNullObject = !this.context.fake.sheet(name);
+        const s = this.context.fake.sheet(name);
+        w.isNullObject = !s;
+        if (s) w.markLoaded(s);
       },
     });
     return w;
@@ -476,6 +769,7 @@ class FakeWorksheetCollection extends FakeProxy {
       bytes: 40 + name.length,
       exec: () => {
         const fake = this.context.fake;
+        this.context.structure("add");
         if (fake.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `fake: a sheet named ${name} exists`);
         if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError("InvalidArgument", `fake: bad sheet name ${name}`);
         fake.sheets.push(new FakeSheet(name));
@@ -487,8 +781,10 @@ class FakeWorksheetCollection extends FakeProxy {
 
 class FakeWorksheet extends FakeProxy {
   private _visibility = "Visible";
+  private _id = "";
   private _freeze?: { freezeRows(n: number): void; freezeAt(r: FakeRange): void; unfreeze(): void };
-  private _autoFilter?: { apply(r: FakeRange): void };
+  private _autoFilter?: { apply(r: FakeRange): void; remove(): void };
+  private _protection?: FakeProtection;
   constructor(
     ctx: FakeContext,
     private sheetName: string,
@@ -497,27 +793,62 @@ class FakeWorksheet extends FakeProxy {
   }
   markLoaded(s: FakeSheet): void {
     this._visibility = s.visibility;
-    this.loaded.add("name").add("visibility");
+    this._id = s.id;
+    this.loaded.add("name").add("visibility").add("id");
+  }
+  /** name, id, visibility, protection/protected (nothing on a null object). */
+  load(props: string): void {
+    this.context.enqueue({
+      bytes: 40 + props.length,
+      exec: () => {
+        if (this.isNullObject) return 20;
+        const s = this.resolve();
+        this.markLoaded(s);
+        if (/\bprotection\b/.test(props)) this.protection.mark();
+        return 60;
+      },
+    });
   }
   get name(): string {
     this.need("name");
     return this.sheetName;
+  }
+  get id(): string {
+    this.need("id");
+    return this._id;
   }
   get visibility(): string {
     this.need("visibility");
     return this._visibility;
   }
   set visibility(v: string) {
-    this.context.enqueue({ bytes: 40, exec: () => void (this.resolve().visibility = v) });
+    this.context.enqueue({
+      bytes: 40,
+      exec: () => {
+        const s = this.resolve();
+        this.context.structure("visibility");
+        s.visibility = v;
+      },
+    });
+  }
+  /** ExcelApi 1.2 (ref Worksheet.protection). */
+  get protection(): FakeProtection {
+    return (this._protection ??= new FakeProtection(this.context, () => !!this.context.fake.sheet(this.sheetName)?.protected, "1.2"));
   }
   resolve(): FakeSheet {
     const s = this.context.fake.sheet(this.sheetName);
     if (!s) throw new FakeExcelError("ItemNotFound", `fake: no sheet named ${this.sheetName}`);
     return s;
   }
-  getRange(address: string): FakeRange {
-    checkAddress(this.context, address);
+  /** A range by address; without one, the whole sheet (only clear() is modelled on it). */
+  getRange(address?: string): FakeRange {
     const r = new FakeRange(this.context, this);
+    if (address === undefined) {
+      r.whole = true;
+      this.context.enqueue({ bytes: 40, exec: () => void (this.resolve(), (r.rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 })) });
+      return r;
+    }
+    checkAddress(this.context, address);
     this.context.enqueue({ bytes: 40 + address.length, exec: () => void (this.resolve(), (r.rect = parseRect(address))) });
     return r;
   }
@@ -533,26 +864,42 @@ class FakeWorksheet extends FakeProxy {
     this.context.enqueue({ bytes: 40 + address.length, minVersion: "1.9", exec: () => void (this.resolve(), (r.rects = address.split(",").map(parseRect))) });
     return r;
   }
+  private usedRect(valuesOnly: boolean | undefined): Rect | undefined {
+    const s = this.resolve();
+    let rect: Rect | undefined;
+    for (const [k, c] of s.cells) {
+      const has = c.value !== "" || !!c.formula || (!valuesOnly && (c.fill !== null || c.numberFormat !== "General"));
+      if (!has) continue;
+      const [row, col] = k.split(",").map(Number);
+      if (!rect) rect = { top: row, left: col, bottom: row, right: col };
+      else {
+        rect.top = Math.min(rect.top, row);
+        rect.left = Math.min(rect.left, col);
+        rect.bottom = Math.max(rect.bottom, row);
+        rect.right = Math.max(rect.right, col);
+      }
+    }
+    return rect;
+  }
   getUsedRange(valuesOnly?: boolean): FakeRange {
+    const r = new FakeRange(this.context, this);
+    this.context.enqueue({ bytes: 40, exec: () => void (r.rect = this.usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }) });
+    return r;
+  }
+  /** ExcelApi 1.4: a null object when the sheet is blank (or this worksheet is a null object). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const r = new FakeRange(this.context, this);
     this.context.enqueue({
       bytes: 40,
+      minVersion: "1.4",
       exec: () => {
-        const s = this.resolve();
-        let rect: Rect | undefined;
-        for (const [k, c] of s.cells) {
-          const has = c.value !== "" || !!c.formula || (!valuesOnly && (c.fill !== null || c.numberFormat !== "General"));
-          if (!has) continue;
-          const [row, col] = k.split(",").map(Number);
-          if (!rect) rect = { top: row, left: col, bottom: row, right: col };
-          else {
-            rect.top = Math.min(rect.top, row);
-            rect.left = Math.min(rect.left, col);
-            rect.bottom = Math.max(rect.bottom, row);
-            rect.right = Math.max(rect.right, col);
-          }
+        if (this.isNullObject) {
+          r.isNullObject = true;
+          return;
         }
-        r.rect = rect ?? { top: 0, left: 0, bottom: 0, right: 0 };
+        const rect = this.usedRect(valuesOnly);
+        if (rect) r.rect = rect;
+        else r.isNullObject = true;
       },
     });
     return r;
@@ -570,6 +917,7 @@ class FakeWorksheet extends FakeProxy {
       exec: () => {
         const fake = this.context.fake;
         const s = this.resolve();
+        this.context.structure("delete");
         const visibleLeft = fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length;
         if (s.visibility === "Visible" && visibleLeft === 0) throw new FakeExcelError("InvalidOperation", "fake: cannot delete the last visible sheet");
         fake.sheets.splice(fake.sheets.indexOf(s), 1);
@@ -579,17 +927,30 @@ class FakeWorksheet extends FakeProxy {
   get freezePanes() {
     return (this._freeze ??= (() => {
       this.context.proxy();
+      const set = (n: number) => {
+        const s = this.resolve();
+        this.context.touch(s);
+        s.frozenRows = n;
+      };
       return {
-        freezeRows: (n: number) => this.context.enqueue({ bytes: 30, exec: () => void (this.resolve().frozenRows = n) }),
-        freezeAt: (r: FakeRange) => this.context.enqueue({ bytes: 30, exec: () => void (this.resolve().frozenRows = r.rect!.bottom + 1) }),
-        unfreeze: () => this.context.enqueue({ bytes: 30, exec: () => void (this.resolve().frozenRows = 0) }),
+        freezeRows: (n: number) => this.context.enqueue({ bytes: 30, exec: () => set(n) }),
+        freezeAt: (r: FakeRange) => this.context.enqueue({ bytes: 30, exec: () => set(r.rect!.bottom + 1) }),
+        unfreeze: () => this.context.enqueue({ bytes: 30, exec: () => set(0) }),
       };
     })());
   }
   get autoFilter() {
     return (this._autoFilter ??= (() => {
       this.context.proxy();
-      return { apply: (r: FakeRange) => this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => void (this.resolve().autoFilter = rectAddress(r.rect!)) }) };
+      const set = (v: string | undefined) => {
+        const s = this.resolve();
+        this.context.touch(s);
+        s.autoFilter = v;
+      };
+      return {
+        apply: (r: FakeRange) => this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => set(rectAddress(r.rect!)) }),
+        remove: () => this.context.enqueue({ bytes: 30, minVersion: "1.9", exec: () => set(undefined) }),
+      };
     })());
   }
 }
@@ -606,6 +967,9 @@ class FakeNote extends FakeProxy {
     private readonly key: string,
   ) {
     super(ctx);
+  }
+  private changedNote(s: FakeSheet): void {
+    this.context.changed(s, parseRect(this.key));
   }
   load(props: string): void {
     this.context.enqueue({
@@ -629,9 +993,10 @@ class FakeNote extends FakeProxy {
       bytes: 40 + bytesOf(v),
       minVersion: "1.18",
       exec: () => {
-        const notes = this.worksheet.resolve().notes;
-        if (!notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
-        notes.set(this.key, v);
+        const s = this.worksheet.resolve();
+        this.changedNote(s);
+        if (!s.notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
+        s.notes.set(this.key, v);
       },
     });
   }
@@ -640,9 +1005,10 @@ class FakeNote extends FakeProxy {
       bytes: 30,
       minVersion: "1.18",
       exec: () => {
-        const notes = this.worksheet.resolve().notes;
-        if (!notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
-        notes.delete(this.key);
+        const s = this.worksheet.resolve();
+        this.changedNote(s);
+        if (!s.notes.has(this.key)) throw new FakeExcelError("ItemNotFound", `fake: no note at ${this.key}`);
+        s.notes.delete(this.key);
       },
     });
   }
@@ -666,9 +1032,10 @@ class FakeNoteCollection extends FakeProxy {
       bytes: 40 + cellAddress.length + bytesOf(content),
       minVersion: "1.18",
       exec: () => {
-        const notes = this.worksheet.resolve().notes;
-        if (notes.has(key)) throw new FakeExcelError("InvalidArgument", `fake: ${key} already has a note`);
-        notes.set(key, String(content));
+        const s = this.worksheet.resolve();
+        this.context.changed(s, parseRect(key));
+        if (s.notes.has(key)) throw new FakeExcelError("InvalidArgument", `fake: ${key} already has a note`);
+        s.notes.set(key, String(content));
       },
     });
     return note;
@@ -691,24 +1058,56 @@ function checkAddress(ctx: FakeContext, address: string): void {
   if (address.length > FAKE_MAX_ADDRESS) throw new FakeExcelError("InvalidArgument", `fake: address of ${address.length} characters (Excel truncates above ${FAKE_MAX_ADDRESS})`);
 }
 
+type Each = (f: (c: FakeCell) => void) => void;
+
 class FakeFillProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
-    private readonly each: (f: (c: FakeCell) => void) => void,
+    private readonly each: Each,
+    private readonly sheet: () => FakeSheet,
   ) {
     super(ctx);
   }
+  private set(minVersion: string | undefined, f: (c: FakeCell) => void): void {
+    this.context.enqueue({
+      bytes: 40,
+      minVersion,
+      exec: () => {
+        this.context.touch(this.sheet());
+        this.each(f);
+      },
+    });
+  }
+  /** ExcelApi 1.1: a cell with no fill (or a gradient) becomes solid; a pattern keeps its pattern. */
   set color(v: string) {
-    this.context.enqueue({ bytes: 40, exec: () => this.each((c) => void (c.fill = { color: v.toUpperCase(), pattern: c.fill && c.fill.pattern !== "None" ? c.fill.pattern : "Solid", patternColor: c.fill?.patternColor ?? "#000000" })) });
+    const color = v.toUpperCase();
+    this.set(undefined, (c) => {
+      const keep = c.fill && c.fill.pattern !== "None" && c.fill.pattern !== "LinearGradient" && c.fill.pattern !== "RectangularGradient";
+      c.fill = { ...(keep ? c.fill! : { pattern: "Solid", patternColor: "#000000" }), color };
+    });
   }
   set pattern(v: string) {
-    this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => this.each((c) => void (c.fill = v === "None" ? null : { color: c.fill?.color ?? "#FFFFFF", pattern: v, patternColor: c.fill?.patternColor ?? "#000000" })) });
+    if (v === "LinearGradient" || v === "RectangularGradient") {
+      this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => { throw new FakeExcelError("InvalidArgument", `fake: the pattern ${v} cannot be set (RangeFill.pattern reference)`); } });
+      return;
+    }
+    this.set("1.9", (c) => void (c.fill = v === "None" ? null : { ...(c.fill ?? { color: "#FFFFFF", patternColor: "#000000" }), pattern: v }));
   }
   set patternColor(v: string) {
-    this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => this.each((c) => void (c.fill = { color: c.fill?.color ?? "#FFFFFF", pattern: c.fill?.pattern ?? "Solid", patternColor: v.toUpperCase() })) });
+    this.set("1.9", (c) => void (c.fill = { ...(c.fill ?? { color: "#FFFFFF", pattern: "Solid" }), patternColor: v.toUpperCase() }));
+  }
+  set tintAndShade(v: number) {
+    this.set("1.9", (c) => {
+      if (c.fill) c.fill = { ...c.fill, tintAndShade: v };
+    });
+  }
+  set patternTintAndShade(v: number) {
+    this.set("1.9", (c) => {
+      if (c.fill) c.fill = { ...c.fill, patternTintAndShade: v };
+    });
   }
   clear(): void {
-    this.context.enqueue({ bytes: 30, exec: () => this.each((c) => void (c.fill = null)) });
+    this.set(undefined, (c) => void (c.fill = null));
   }
 }
 
@@ -717,23 +1116,31 @@ class FakeFormat extends FakeProxy {
   private _font?: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
-    private readonly each: (f: (c: FakeCell) => void) => void,
+    private readonly each: Each,
+    private readonly sheet: () => FakeSheet,
   ) {
     super(ctx);
   }
   get fill(): FakeFillProxy {
-    return (this._fill ??= new FakeFillProxy(this.context, this.each));
+    return (this._fill ??= new FakeFillProxy(this.context, this.each, this.sheet));
   }
   get font(): Record<string, unknown> {
     if (!this._font) {
       this.context.proxy();
       const ctx = this.context;
       const each = this.each;
+      const sheet = this.sheet;
       this._font = new Proxy(
         {},
         {
           set: (_t, prop) => {
-            ctx.enqueue({ bytes: 40, exec: () => (prop === "bold" ? each((c) => void (c.bold = true)) : undefined) });
+            ctx.enqueue({
+              bytes: 40,
+              exec: () => {
+                ctx.touch(sheet());
+                if (prop === "bold") each((c) => void (c.bold = true));
+              },
+            });
             return true;
           },
         },
@@ -741,19 +1148,23 @@ class FakeFormat extends FakeProxy {
     }
     return this._font;
   }
+  private other(): void {
+    this.context.enqueue({ bytes: 40, exec: () => this.context.touch(this.sheet()) });
+  }
   set columnWidth(_v: number) {
-    this.context.enqueue({ bytes: 40, exec: () => undefined });
+    this.other();
   }
   set wrapText(_v: boolean) {
-    this.context.enqueue({ bytes: 40, exec: () => undefined });
+    this.other();
   }
   set verticalAlignment(_v: string) {
-    this.context.enqueue({ bytes: 40, exec: () => undefined });
+    this.other();
   }
 }
 
-function writeCell(fake: FakeExcel, sheet: FakeSheet, cell: FakeCell, v: unknown, asFormula: boolean): void {
+function writeCell(fake: FakeExcel, sheet: FakeSheet, cell: FakeCell, v: unknown): void {
   fake.stats.cellsWritten++;
+  delete cell.error;
   if (v === "") {
     cell.value = "";
     delete cell.formula;
@@ -764,22 +1175,40 @@ function writeCell(fake: FakeExcel, sheet: FakeSheet, cell: FakeCell, v: unknown
     if (!text && v.startsWith("=") && v.length > 1) {
       cell.formula = v;
       const m = /^=HYPERLINK\((".*?"),"((?:[^"]|"")*)"\)$/i.exec(v);
-      cell.value = m ? m[2].replace(/""/g, '"') : (fake.evaluate?.(sheet.name, v.slice(1)) ?? "");
+      const value = m ? m[2].replace(/""/g, '"') : (fake.evaluate?.(sheet.name, v.slice(1)) ?? "");
+      cell.value = value === null ? "" : value;
+      if (typeof cell.value === "string" && FAKE_ERROR_VALUES.test(cell.value)) cell.error = true;
       return;
     }
     delete cell.formula;
     if (!text && NUMERIC.test(v.trim())) cell.value = Number(v);
     else if (!text && /^(TRUE|FALSE)$/i.test(v)) cell.value = v.toUpperCase() === "TRUE";
-    else cell.value = v;
-    void asFormula;
+    else {
+      cell.value = v;
+      if (!text && FAKE_ERROR_VALUES.test(v)) cell.error = true;
+    }
     return;
   }
   delete cell.formula;
   cell.value = v as number | boolean;
 }
 
+/** What getCellProperties reports of a cell's fill (see the file comment: #4900, #6218). */
+function reportedFill(f: FakeFill | null, want: Record<string, boolean>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const white = !!f && f.pattern === "Solid" && f.color.toUpperCase() === "#FFFFFF";
+  if (want.color) out.color = f ? f.color.toUpperCase() : "#FFFFFF";
+  if (want.pattern) out.pattern = !f || white ? null : f.pattern;
+  if (want.patternColor) out.patternColor = f ? (f.patternColor ?? "#000000").toUpperCase() : "#000000";
+  if (want.tintAndShade) out.tintAndShade = f ? (f.tintAndShade ?? 0) : null;
+  if (want.patternTintAndShade) out.patternTintAndShade = f ? (f.patternTintAndShade ?? 0) : null;
+  return out;
+}
+
 class FakeRange extends FakeProxy {
   rect?: Rect;
+  /** getRange() without an address: the whole sheet. */
+  whole = false;
   private data: Record<string, unknown> = {};
   private _format?: FakeFormat;
   private _dv?: { rule: unknown; errorAlert: unknown };
@@ -789,7 +1218,9 @@ class FakeRange extends FakeProxy {
   ) {
     super(ctx);
   }
+  private sheetOf = (): FakeSheet => this.worksheet.resolve();
   private each = (f: (c: FakeCell) => void): void => {
+    if (this.whole) throw new FakeExcelError("InvalidArgument", "fake: only clear() is modelled on a whole sheet");
     const s = this.worksheet.resolve();
     const r = this.rect!;
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.ensure(row, col));
@@ -809,6 +1240,7 @@ class FakeRange extends FakeProxy {
     this.context.enqueue({
       bytes: 40 + props.length,
       exec: () => {
+        if (this.isNullObject) return 20; // a null object loads nothing
         const r = this.rect!;
         const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
         let bytes = 0;
@@ -818,13 +1250,16 @@ class FakeRange extends FakeProxy {
             case "values":
             case "formulas":
             case "numberFormat":
+            case "valueTypes":
               if (cells > FAKE_MAX_GET_CELLS) throw new FakeExcelError("RangeExceedsLimit", `fake: get of ${cells} cells exceeds 5,000,000`);
               v =
                 p === "values"
                   ? this.grid((c) => c?.value ?? "")
                   : p === "formulas"
                     ? this.grid((c) => c?.formula ?? c?.value ?? "")
-                    : this.grid((c) => c?.numberFormat ?? "General");
+                    : p === "numberFormat"
+                      ? this.grid((c) => c?.numberFormat ?? "General")
+                      : this.grid((c) => (!c || c.value === "" ? "Empty" : c.error ? "Error" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
               break;
             case "address":
               v = `${quoteSheet(this.worksheet.resolve().name)}!${rectAddress(r)}`;
@@ -876,6 +1311,9 @@ class FakeRange extends FakeProxy {
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat") as unknown[][];
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes") as string[][];
   }
   get address(): string {
     return this.read("address") as string;
@@ -971,7 +1409,7 @@ class FakeRange extends FakeProxy {
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return this.specialCells(cellType, true);
   }
-  private setGrid(name: string, grid: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
+  private setGrid(name: string, grid: unknown[][], apply: (cell: FakeCell, v: unknown) => void, dataChange: boolean): void {
     this.context.enqueue({
       bytes: 40 + bytesOf(grid),
       exec: () => {
@@ -979,6 +1417,8 @@ class FakeRange extends FakeProxy {
         if (!Array.isArray(grid) || grid.length !== r.bottom - r.top + 1 || grid.some((row) => !Array.isArray(row) || row.length !== r.right - r.left + 1))
           throw new FakeExcelError("InvalidArgument", `fake: ${name} array does not match ${rectAddress(r)}`);
         const s = this.worksheet.resolve();
+        if (dataChange) this.context.changed(s, r);
+        else this.context.touch(s);
         grid.forEach((row, i) =>
           row.forEach((v, j) => {
             if (v === null || v === undefined) return; // null leaves the cell as it is
@@ -989,16 +1429,16 @@ class FakeRange extends FakeProxy {
     });
   }
   set values(grid: unknown[][]) {
-    this.setGrid("values", grid, (c, v) => writeCell(this.context.fake, this.worksheet.resolve(), c, v, false));
+    this.setGrid("values", grid, (c, v) => writeCell(this.context.fake, this.worksheet.resolve(), c, v), true);
   }
   set formulas(grid: unknown[][]) {
-    this.setGrid("formulas", grid, (c, v) => writeCell(this.context.fake, this.worksheet.resolve(), c, v, true));
+    this.setGrid("formulas", grid, (c, v) => writeCell(this.context.fake, this.worksheet.resolve(), c, v), true);
   }
   set numberFormat(grid: unknown[][]) {
-    this.setGrid("numberFormat", grid, (c, v) => void (c.numberFormat = String(v)));
+    this.setGrid("numberFormat", grid, (c, v) => void (c.numberFormat = String(v)), false);
   }
   get format(): FakeFormat {
-    return (this._format ??= new FakeFormat(this.context, this.each));
+    return (this._format ??= new FakeFormat(this.context, this.each, this.sheetOf));
   }
   get dataValidation() {
     if (!this._dv) {
@@ -1007,10 +1447,18 @@ class FakeRange extends FakeProxy {
       const self = this;
       this._dv = {
         set rule(v: unknown) {
-          ctx.enqueue({ bytes: 40 + bytesOf(v), minVersion: "1.8", exec: () => void self.worksheet.resolve().validations.push({ address: rectAddress(self.rect!), rule: v }) });
+          ctx.enqueue({
+            bytes: 40 + bytesOf(v),
+            minVersion: "1.8",
+            exec: () => {
+              const s = self.worksheet.resolve();
+              ctx.touch(s);
+              s.validations.push({ address: rectAddress(self.rect!), rule: v });
+            },
+          });
         },
         set errorAlert(_v: unknown) {
-          ctx.enqueue({ bytes: 60, minVersion: "1.8", exec: () => undefined });
+          ctx.enqueue({ bytes: 60, minVersion: "1.8", exec: () => ctx.touch(self.worksheet.resolve()) });
         },
         get rule() {
           return undefined;
@@ -1031,14 +1479,7 @@ class FakeRange extends FakeProxy {
       minVersion: "1.9",
       exec: () => {
         const want = opts.format?.fill ?? {};
-        const v = this.grid((c) => {
-          const f = c?.fill;
-          const fill: Record<string, unknown> = {};
-          if (want.color) fill.color = f ? f.color : "#FFFFFF";
-          if (want.pattern) fill.pattern = f ? f.pattern : "None";
-          if (want.patternColor) fill.patternColor = f ? f.patternColor : "#000000";
-          return { format: { fill } };
-        });
+        const v = this.grid((c) => ({ format: { fill: reportedFill(c?.fill ?? null, want) } }));
         result.value = v;
         loaded = true;
         return bytesOf(v);
@@ -1057,22 +1498,33 @@ class FakeRange extends FakeProxy {
       exec: () => {
         const s = this.worksheet.resolve();
         const r = this.rect!;
-        for (let row = r.top; row <= r.bottom; row++)
-          for (let col = r.left; col <= r.right; col++) {
-            if (applyTo === "Contents") {
-              const c = s.get(row, col);
-              if (c) {
-                c.value = "";
-                delete c.formula;
-              }
-            } else s.cells.delete(s.key(row, col));
-          }
+        if (applyTo === "Contents" || applyTo === undefined || applyTo === "All") this.context.changed(s, this.whole ? { top: 0, left: 0, bottom: 0, right: 0 } : r);
+        else this.context.touch(s);
+        clearCells(s, this.whole ? undefined : r, applyTo);
       },
     });
   }
   select(): void {
     this.context.enqueue({ bytes: 30, exec: () => void (this.context.fake.selection = { sheet: this.worksheet.resolve().name, address: rectAddress(this.rect!) }) });
   }
+}
+
+/** Range.clear: Contents (values and formulas), Formats (fill, number format, bold) or All (the cells). */
+function clearCells(s: FakeSheet, r: Rect | undefined, applyTo: string | undefined): void {
+  for (const [k, c] of [...s.cells]) {
+    const [row, col] = k.split(",").map(Number);
+    if (r && (row < r.top || row > r.bottom || col < r.left || col > r.right)) continue;
+    if (applyTo === "Contents") {
+      c.value = "";
+      delete c.formula;
+      delete c.error;
+    } else if (applyTo === "Formats") {
+      c.fill = null;
+      c.numberFormat = "General";
+      delete c.bold;
+    } else s.cells.delete(k);
+  }
+  if (!r && applyTo !== "Contents" && applyTo !== "Formats") s.notes.clear();
 }
 
 class FakeRangeAreas extends FakeProxy {
@@ -1096,7 +1548,22 @@ class FakeRangeAreas extends FakeProxy {
     this.isNullObject = rects.length === 0;
   }
   get format(): FakeFormat {
-    return (this._format ??= new FakeFormat(this.context, this.each));
+    return (this._format ??= new FakeFormat(this.context, this.each, () => this.worksheet.resolve()));
+  }
+  /** RangeAreas.clear (ExcelApi 1.9). */
+  clear(applyTo?: string): void {
+    this.context.enqueue({
+      bytes: 40,
+      minVersion: "1.9",
+      exec: () => {
+        const s = this.worksheet.resolve();
+        for (const r of this.rects) {
+          if (applyTo === "Contents" || applyTo === undefined || applyTo === "All") this.context.changed(s, r);
+          else this.context.touch(s);
+          clearCells(s, r, applyTo);
+        }
+      },
+    });
   }
   /** The areas (RangeAreas.areas, a RangeCollection); its items are there once loaded. */
   get areas(): FakeRangeCollection {

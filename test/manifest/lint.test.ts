@@ -67,13 +67,30 @@ describe("manifest.xml lint", () => {
   });
 
   test("a duplicate resource id is reported", () => {
-    const xml = mutate(MANIFEST, 'bt:Url id="Kensa.Help.Url"', 'bt:Url id="Kensa.Commands.Url"');
-    expect(lint(xml)).toContainEqual(expect.stringContaining('resource id "Kensa.Commands.Url" is defined more than once'));
+    const xml = mutate(MANIFEST, 'bt:Url id="Kensa.Help.Url"', 'bt:Url id="Kensa.Taskpane.Url"');
+    expect(lint(xml)).toContainEqual(expect.stringContaining('resource id "Kensa.Taskpane.Url" is defined more than once'));
   });
 
   test("an http URL is reported", () => {
-    const xml = mutate(MANIFEST, 'DefaultValue="https://localhost:3000/commands.html"', 'DefaultValue="http://localhost:3000/commands.html"');
-    expect(lint(xml)).toContainEqual(expect.stringMatching(/^line \d+: URL "Kensa\.Commands\.Url": "http:\/\/localhost:3000\/commands\.html" is not https$/));
+    const xml = mutate(MANIFEST, 'bt:Url id="Kensa.Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"', 'bt:Url id="Kensa.Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"');
+    expect(lint(xml)).toContainEqual(expect.stringMatching(/^line \d+: URL "Kensa\.Taskpane\.Url": "http:\/\/localhost:3000\/taskpane\.html" is not https$/));
+  });
+
+  test("the shared runtime: required, one long-lived Runtime, its resid for the FunctionFile and the pane, no TaskpaneId", () => {
+    // the real manifest: the ribbon runs in the pane's page
+    expect(MANIFEST).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    expect(MANIFEST).toContain('<Runtime resid="Kensa.Taskpane.Url" lifetime="long"/>');
+    expect(MANIFEST).toContain('<FunctionFile resid="Kensa.Taskpane.Url"/>');
+    expect(MANIFEST).not.toContain("<TaskpaneId>");
+    expect(MANIFEST).not.toContain("commands.html");
+    let xml = mutate(MANIFEST, /\s*<Set Name="SharedRuntime" MinVersion="1\.1"\/>/, "");
+    expect(lint(xml)).toContainEqual(expect.stringContaining('does not declare <Set Name="SharedRuntime" MinVersion="1.1"/>'));
+    xml = mutate(MANIFEST, 'lifetime="long"', 'lifetime="short"');
+    expect(lint(xml)).toContainEqual(expect.stringContaining('needs exactly one <Runtime lifetime="long"> (the shared runtime), found 0'));
+    xml = mutate(MANIFEST, '<FunctionFile resid="Kensa.Taskpane.Url"/>', '<FunctionFile resid="Kensa.Help.Url"/>');
+    expect(lint(xml)).toContainEqual(expect.stringMatching(/^line \d+: <FunctionFile resid="Kensa\.Help\.Url"> is not the shared runtime's resid "Kensa\.Taskpane\.Url"$/));
+    xml = mutate(MANIFEST, '<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>KensaTaskpane</TaskpaneId>');
+    expect(lint(xml)).toContainEqual(expect.stringContaining("a ShowTaskpane action of the shared runtime has a <TaskpaneId>"));
   });
 
   test("an http override and a URL on another origin are reported", () => {
@@ -112,7 +129,7 @@ describe("manifest.xml lint", () => {
   });
 
   test("ExecuteFunction buttons without a FunctionFile are reported", () => {
-    const xml = mutate(MANIFEST, /\s*<FunctionFile resid="Kensa\.Commands\.Url"\/>/, "");
+    const xml = mutate(MANIFEST, /\s*<FunctionFile resid="Kensa\.Taskpane\.Url"\/>/, "");
     expect(lint(xml)).toContainEqual(expect.stringContaining("<DesktopFormFactor> has ExecuteFunction buttons but no <FunctionFile>"));
   });
 

@@ -75,6 +75,16 @@ describe("manifest.xml against the [MS-OWEMXML] schemas (xmllint-wasm, offline)"
     expect(await validateManifestXsd(ok)).toEqual({ valid: true, problems: [] });
   });
 
+  test("<Runtimes> comes first in the Host and <Runtime lifetime> is short or long (shared runtime)", async () => {
+    let xml = mutate(MANIFEST, /(<Runtimes>[\s\S]*?<\/Runtimes>)(\s*)(<DesktopFormFactor>[\s\S]*<\/DesktopFormFactor>)/, "$3$2$1");
+    let r = await validateManifestXsd(xml);
+    expect(r.valid).toBe(false);
+    expect(r.problems).toEqual([expect.stringContaining(`Element '${OV}Runtimes': This element is not expected.`)]);
+    xml = mutate(MANIFEST, 'lifetime="long"', 'lifetime="forever"');
+    r = await validateManifestXsd(xml);
+    expect(r.problems).toEqual([expect.stringContaining("'forever' is not an element of the set")]);
+  });
+
   test("XML that is not well-formed fails with the parser's message", async () => {
     const r = await validateManifestXsd(MANIFEST.replace("</Permissions>", ""));
     expect(r.valid).toBe(false);

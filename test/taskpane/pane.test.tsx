@@ -46,7 +46,8 @@ describe("task pane", () => {
     expect(host.read).toHaveBeenCalledTimes(1);
     expect(check).toHaveBeenCalledWith(FAKE_WORKBOOK, "ja");
     expect(host.highlight).toHaveBeenCalledWith(FAKE_RESULT);
-    expect(host.fillComputed).toHaveBeenCalledWith(FAKE_RESULT);
+    // 検証 never changes a value: computed cells are 再計算・検証's
+    expect(host.fillComputed).not.toHaveBeenCalled();
     expect(screen.queryByTestId("empty-state")).not.toBeInTheDocument();
 
     const summary = screen.getByTestId("severity-summary");
@@ -59,8 +60,7 @@ describe("task pane", () => {
     expect(within(bySheet).getByLabelText("PJ1: エラー 1 件、警告 1 件、情報 1 件")).toHaveTextContent("アウトプット指標");
     expect(within(bySheet).getByLabelText("メモ: エラー 0 件、警告 0 件、情報 0 件")).toHaveTextContent("対象外のシート");
 
-    // fillComputed wrote 2 cells: announced as a notice
-    expect(await screen.findByText("計算セル 2 個を入力しました。")).toBeInTheDocument();
+    expect(screen.queryByTestId("notice")).not.toBeInTheDocument();
   });
 
   test("groups findings by sheet, with the cell, the message and the numbers", async () => {
@@ -234,6 +234,12 @@ describe("task pane", () => {
     await checkNow("再計算・検証");
     expect(host.recalculateAndRead).toHaveBeenCalledTimes(1);
     expect(host.read).not.toHaveBeenCalled();
+    // 再計算・検証 fills the computed cells (this host says how many): announced as a notice
+    expect(host.fillComputed).toHaveBeenCalledWith(FAKE_RESULT);
+    expect(await screen.findByText("計算セル 2 個を入力しました。")).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("button", { name: "Kensa の変更を削除" }));
+    await waitFor(() => expect(host.clearHighlights).toHaveBeenLastCalledWith({ removeAll: true }));
   });
 
   test("a clean workbook shows the no-problems state", async () => {

@@ -7,7 +7,7 @@ import type { Lang } from "../../core/report/format";
 
 type Code = HostError["code"];
 
-const MESSAGES: Record<"cell-edit-mode" | "payload-too-large" | "unsupported-api" | "workbook-changed" | "unknown", Record<Lang, string>> = {
+const MESSAGES: Record<"cell-edit-mode" | "payload-too-large" | "unsupported-api" | "workbook-changed" | "protected" | "unknown", Record<Lang, string>> = {
   "cell-edit-mode": {
     ja: "セルの編集を終えてから、もう一度実行してください。",
     en: "Finish editing the cell, then try again.",
@@ -23,6 +23,10 @@ const MESSAGES: Record<"cell-edit-mode" | "payload-too-large" | "unsupported-api
   "workbook-changed": {
     ja: "確認中にブックが変更されました。もう一度チェックしてください。",
     en: "The workbook changed while Kensa was working. Check it again.",
+  },
+  protected: {
+    ja: "シートまたはブックが保護されているため、Excel が書き込みを受け付けませんでした。保護を解除してから、もう一度実行してください。",
+    en: "Excel refused the change because the sheet or the workbook is protected. Unprotect it, then try again.",
   },
   unknown: {
     ja: "Excel でエラーが発生しました: {detail}",
@@ -61,6 +65,10 @@ export function toHostError(err: unknown, lang: Lang, requiredSet = "1.9"): Host
   const code = excelErrorCode(err);
   let mapped: Code = "unknown";
   if (code === "InvalidOperationInCellEditMode") mapped = "cell-edit-mode";
+  // Excel does not document the code of a write refused by protection; AccessDenied is its "You cannot
+  // perform the requested operation" (application-specific-api-error-handling.md). Kensa checks protection
+  // before writing, so this is only the last line.
+  else if (code === "AccessDenied") mapped = "protected";
   else if (code && isPayloadError(err)) mapped = "payload-too-large";
   else if (code && UNSUPPORTED.has(code)) mapped = "unsupported-api";
   else if (code && CHANGED.has(code)) mapped = "workbook-changed";

@@ -1,19 +1,40 @@
 /**
- * The task pane's WorkbookHost inside Excel, over Office.js. Every method is one Excel.run with a
- * small, constant number of context.sync() calls (see ./read.ts and ./write.ts), and every Excel error
- * becomes a HostError the pane shows as one message with a retry (./errors.ts).
+ * The task pane's (and the ribbon's) WorkbookHost inside Excel, over Office.js. Every method is one
+ * Excel.run with a small, constant number of context.sync() calls (see ./read.ts, ./highlight.ts and
+ * ./write.ts), and every Excel error becomes a HostError the pane shows as one message with a retry
+ * (./errors.ts).
+ *
+ * Run options (Excel.RunOptions reference):
+ * - mergeUndoGroup (ExcelApi 1.20): the syncs of one write become one undo record, so Ctrl+Z takes back a
+ *   whole highlight — fills, notes and Kensa's record together — instead of its last sync only. Adding,
+ *   deleting or hiding a sheet has no undo support and would throw UndoNotSupported inside a group
+ *   (docs/excel/excel-add-ins-undo-capabilities.md), so a write that must add or hide Kensa's state sheet,
+ *   or delete Kensa's sheets, runs without it (StructureNeeded, then again unmerged);
+ * - delayForCellEdit: set while a ribbon command runs (withCellEditDelay), so a click while the person is
+ *   typing in a cell waits for the edit to end instead of failing
+ *   (docs/excel/excel-add-ins-delay-in-cell-edit.md).
+ *
+ * Events: worksheets.onChanged also fires for the add-in's own writes (docs/excel/excel-add-ins-events.md,
+ * "Event triggers"), late on Excel on the web. They are told apart by what they are, never by when they
+ * arrive: triggerSource "ThisLocalAddin" (ExcelApi 1.14, WorksheetChangedEventArgs reference), and the
+ * worksheet id of Kensa's own sheets (its state sheet, its result sheet) for Excel without 1.14 and for a
+ * co-author's Kensa. 検証 never writes a value on a person's sheet, so even below 1.14 a re-check cannot
+ * cause another.
  */
 import type { CheckResult } from "../../core/engine";
 import type { Fix } from "../../core/model/finding";
 import type { Workbook } from "../../core/model/workbook";
 import type { Lang } from "../../core/report/format";
-import type { ProgressListener, WorkbookHost } from "../../host/host";
-import { toHostError } from "./errors";
+import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
+import type { ClearOptions, ClearReport, FillReport, HighlightReport, ProgressListener, UndoRisk, UndoRiskHost, WorkbookHost } from "../../host/host";
+import { excelErrorCode, toHostError } from "./errors";
+import { applyHighlights, StructureNeeded } from "./highlight";
 import { readWorkbook, type ReadSnapshot } from "./read";
 import { Session, type Requirements } from "./session";
+import { STATE_SHEET } from "./state";
 import * as W from "./write";
 
-export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface ExcelHostOptions {
   lang?: Lang;
@@ -30,7 +51,14 @@ export interface HostStats {
   syncs: number;
 }
 
-export class ExcelHost implements WorkbookHost {
+interface BatchOptions {
+  writes?: boolean;
+  requiredSet?: string;
+  /** The write adds or deletes sheets: never in a merged undo group. */
+  structure?: boolean;
+}
+
+export class ExcelHost implements WorkbookHost, UndoRiskHost {
   readonly kind = "excel" as const;
   readonly lang: Lang;
   /** The last read, so the pane and the ribbon command can reuse it. */
@@ -39,35 +67,90 @@ export class ExcelHost implements WorkbookHost {
   lastSyncs = 0;
   /** Counts of the last fillComputed, shown on the result sheet. */
   lastComputed = { written: 0, skipped: 0 };
+  /** Ids of Kensa's own sheets (state, result): change events there are Kensa's. */
+  readonly ownSheetIds = new Set<string>();
   private readonly run: ExcelRun;
   private readonly requirements: Requirements;
   private readonly readBudget?: number;
   private readonly injectedRun: boolean;
-  /** While Kensa writes, change events are its own and are not passed on. */
-  private writingUntil = 0;
+  private delayForCellEdit = false;
+  /** Whether Kensa's state sheet exists, as the last write saw it (undefined: not known). */
+  private stateKnown?: boolean;
 
   constructor(options: ExcelHostOptions = {}) {
     this.lang = options.lang ?? "ja";
-    this.run = options.run ?? (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
+    // without options, the plain overload (every Office.js has it)
+    this.run = options.run ?? (<T>(o: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => (Object.keys(o).length ? Excel.run(o, batch) : Excel.run(batch)));
     this.requirements = options.requirements ?? Office.context.requirements;
     this.readBudget = options.readBudget;
     this.injectedRun = !!options.run;
   }
 
-  private async batch<T>(work: (s: Session) => Promise<T>, opts: { writes?: boolean; requiredSet?: string } = {}): Promise<T> {
-    let session: Session | undefined;
-    if (opts.writes) this.writingUntil = Number.POSITIVE_INFINITY;
+  private supports(version: string): boolean {
     try {
-      return await this.run(async (ctx) => {
-        session = new Session(ctx, this.lang, this.requirements);
-        return await work(session);
-      });
+      return this.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether Kensa's writes may clear Excel's undo history here: before ExcelApi 1.20 every API write does. */
+  undoRisk(): UndoRisk {
+    return this.supports("1.20") ? "sheet-changes" : "every-write";
+  }
+
+  /** Runs `work` with delayForCellEdit on every batch (the ribbon's commands). */
+  async withCellEditDelay<T>(work: () => Promise<T>): Promise<T> {
+    this.delayForCellEdit = true;
+    try {
+      return await work();
+    } finally {
+      this.delayForCellEdit = false;
+    }
+  }
+
+  private async batch<T>(work: (s: Session) => Promise<T>, opts: BatchOptions = {}): Promise<T> {
+    let syncs = 0;
+    const attempt = async (merge: boolean): Promise<T> => {
+      const options: Excel.RunOptions = {};
+      if (this.delayForCellEdit) options.delayForCellEdit = true;
+      if (merge) options.mergeUndoGroup = true;
+      let session: Session | undefined;
+      try {
+        return await this.run(options, async (ctx) => {
+          session = new Session(ctx, this.lang, this.requirements, !merge);
+          return await work(session);
+        });
+      } finally {
+        syncs += session?.syncs ?? 0;
+        for (const id of session?.ownSheetIds ?? []) this.ownSheetIds.add(id);
+        if (session?.stateSheetPresent !== undefined) this.stateKnown = session.stateSheetPresent;
+      }
+    };
+    const merge = !!opts.writes && !opts.structure && this.supports("1.20");
+    try {
+      try {
+        return await attempt(merge);
+      } catch (err) {
+        // the write had to add, hide or delete a sheet: again, outside an undo group (nothing was written yet
+        // for StructureNeeded; every write of Kensa's may be run again for UndoNotSupported)
+        if (merge && (err instanceof StructureNeeded || (err instanceof Error && err.name === "StructureNeeded") || excelErrorCode(err) === "UndoNotSupported")) return await attempt(false);
+        throw err;
+      }
     } catch (err) {
       throw toHostError(err, this.lang, opts.requiredSet);
     } finally {
-      this.lastSyncs = session?.syncs ?? 0;
-      // change events of our own batch arrive after it; ignore them for a moment
-      if (opts.writes) this.writingUntil = Date.now() + 1000;
+      this.lastSyncs = syncs;
+    }
+  }
+
+  /** Notes which sheets are Kensa's, from a read (state sheet by name, result sheets by their A1 marker). */
+  private learnOwnSheets(snapshot: ReadSnapshot): void {
+    for (const sh of snapshot.sheets) {
+      if (sh.name.toLowerCase() === STATE_SHEET.toLowerCase()) this.ownSheetIds.add(sh.id);
+      const model = snapshot.workbook.sheets.find((m) => m.name === sh.name);
+      const a1 = model?.rows[0]?.[0]?.value;
+      if (typeof a1 === "string" && a1.startsWith(RESULT_SHEET_MARKER)) this.ownSheetIds.add(sh.id);
     }
   }
 
@@ -75,6 +158,8 @@ export class ExcelHost implements WorkbookHost {
     const snapshot = await this.batch((s) => readWorkbook(s.ctx, { lang: this.lang, onProgress, calculate, budget: this.readBudget, supports: (v) => s.supports(v) }));
     this.snapshot = snapshot;
     this.lastSyncs = snapshot.syncs;
+    this.stateKnown = snapshot.sheets.some((x) => x.name.toLowerCase() === STATE_SHEET.toLowerCase());
+    this.learnOwnSheets(snapshot);
     return snapshot;
   }
 
@@ -82,27 +167,52 @@ export class ExcelHost implements WorkbookHost {
     return (await this.readSnapshot(onProgress)).workbook;
   }
 
-  /** Full recalculation, then read (the ribbon's re-check). */
+  /** Full recalculation, then read (再計算・検証). */
   async recalculateAndRead(onProgress?: ProgressListener): Promise<Workbook> {
     return (await this.readSnapshot(onProgress, true)).workbook;
   }
 
-  async highlight(result: CheckResult): Promise<void> {
-    await this.batch((s) => W.applyHighlights(s, result), { writes: true, requiredSet: "1.9" });
+  /** The sheets of the last read (their cells can be read in a write's first sync). */
+  private knownSheets(): Set<string> | undefined {
+    return this.snapshot ? new Set(this.snapshot.sheets.map((x) => x.name)) : undefined;
   }
 
-  async clearHighlights(): Promise<void> {
-    await this.batch((s) => W.applyHighlights(s, null), { writes: true, requiredSet: "1.9" });
+  /** Whether the last read saw no state sheet (the first write must add it: no undo group then). */
+  private stateMissing(): boolean {
+    if (this.stateKnown !== undefined) return !this.stateKnown;
+    return !!this.snapshot && !this.snapshot.sheets.some((x) => x.name.toLowerCase() === STATE_SHEET.toLowerCase());
+  }
+
+  /** Highlights and notes only (検証): never changes a value. */
+  async highlight(result: CheckResult): Promise<HighlightReport> {
+    const knownSheets = this.knownSheets();
+    return this.batch(
+      async (s) => {
+        const { rangeAreas: _r, liveEntries: _l, ...report } = await applyHighlights(s, result, { knownSheets });
+        return report;
+      },
+      { writes: true, requiredSet: "1.9", structure: this.stateMissing() },
+    );
+  }
+
+  async clearHighlights(options: ClearOptions = {}): Promise<ClearReport> {
+    const out = await this.batch((s) => W.clearAll(s, !!options.removeAll), { writes: true, requiredSet: "1.9", structure: !!options.removeAll });
+    const { rangeAreas: _r, liveEntries: _l, ...report } = out as ClearReport & { rangeAreas?: number; liveEntries?: number };
+    if (options.removeAll && out.removedSheets.length) this.snapshot = undefined;
+    return report;
   }
 
   async select(sheet: string, cells: string[]): Promise<void> {
     await this.batch((s) => W.selectCells(s, sheet, cells));
   }
 
-  async fillComputed(result: CheckResult): Promise<number> {
-    const out = await this.batch((s) => W.fillComputed(s, result), { writes: true });
-    this.lastComputed = { written: out.written, skipped: out.leftAlone };
-    return out.written;
+  /** 再計算・検証 only: writes computed cells that are empty or Kensa's own, and says exactly which. */
+  async fillComputed(result: CheckResult): Promise<FillReport> {
+    const knownSheets = this.knownSheets();
+    const out = await this.batch((s) => W.fillComputed(s, result, { knownSheets }), { writes: true, structure: this.stateMissing() });
+    this.lastComputed = { written: out.written.length, skipped: out.leftAlone };
+    const { writes: _w, skipped: _s, ...report } = out;
+    return report;
   }
 
   async applyFix(fix: Fix): Promise<void> {
@@ -110,17 +220,27 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async writeResultSheet(result: CheckResult): Promise<void> {
-    await this.batch((s) => W.writeResultSheet(s, result, this.lastComputed), { writes: true });
+    await this.batch(
+      async (s) => {
+        await W.writeResultSheet(s, result, this.lastComputed);
+      },
+      { writes: true, structure: true },
+    );
   }
 
   async insertTemplate(): Promise<string[]> {
-    return this.batch((s) => W.insertTemplate(s), { writes: true });
+    // adding sheets is not merged: a retry after UndoNotSupported would add them twice
+    return this.batch((s) => W.insertTemplate(s), { writes: true, structure: true });
   }
 
-  /** worksheets.onChanged (ExcelApi 1.9); Kensa's own writes are not reported. */
+  /**
+   * worksheets.onChanged (ExcelApi 1.9). Changes made by Kensa itself are not reported: triggerSource
+   * "ThisLocalAddin" (ExcelApi 1.14), or a change on one of Kensa's own sheets.
+   */
   async onChanged(listener: () => void): Promise<() => void> {
-    const handler = async (): Promise<void> => {
-      if (Date.now() < this.writingUntil) return;
+    const handler = async (e: Partial<Excel.WorksheetChangedEventArgs> | undefined): Promise<void> => {
+      if (e?.triggerSource === "ThisLocalAddin") return;
+      if (e?.worksheetId && this.ownSheetIds.has(e.worksheetId)) return;
       listener();
     };
     const registration = await this.batch(

@@ -10,7 +10,11 @@
  *     sheets are grouped into syncs by estimated bytes (columns × bytes per cell, measured on the first
  *     batch), never more than 5,000,000 cells per sync. A payload error halves the blocks and retries.
  *
- * Kensa's state sheet is read in the same syncs (it is a sheet) and returned apart from the model.
+ *  4. only when some cell reads like an error value ("#N/A", "#DIV/0!", …): `valueTypes` of those cells
+ *     (ExcelApi 1.1, Range.valueTypes reference), which tells an error value ("Error") from text that looks
+ *     like one (a cell formatted as text holding "#N/A") — one small sync, not the whole sheet's types. Kensa's state sheet is read in the same
+ * syncs (it is a sheet) and returned apart from the model; the sheets' ids are read too, so change events
+ * on Kensa's own sheets can be told apart (ExcelHost.onChanged).
  *
  * Layout (merged areas, hidden rows and columns), two extra requests per sheet and no extra sync:
  *  - merged areas: `usedRange.getMergedAreasOrNullObject()` (ExcelApi 1.13), a null object when there is
@@ -41,7 +45,7 @@ import { excelErrorCode, hostError, isPayloadError } from "./errors";
 import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET_BYTES, gridBytes } from "./limits";
 import { STATE_SHEET, parseState, type StateEntry } from "./state";
 
-/** Error values Excel returns as strings in `values`. */
+/** Error values Excel returns as strings in `values` (used only where `valueTypes` is not given). */
 const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 /** First guess of JSON bytes per cell for values + formulas + numberFormat, before any was measured. */
@@ -60,6 +64,8 @@ export interface ReadOptions {
 
 export interface SheetInfo {
   name: string;
+  /** Worksheet.id. */
+  id: string;
   visibility: string;
   /** 0-based position and size of the used range (values only); rowCount 0 when the sheet is blank. */
   rowIndex: number;
@@ -90,6 +96,7 @@ function toCell(v: unknown, f: unknown, nf: unknown): Cell | undefined {
   const isFormula = typeof f === "string" && f.startsWith("=") && f !== v;
   if (!isFormula && (v === "" || v === null || v === undefined)) return undefined;
   let value: CellValue;
+  // an error until valueTypes says otherwise (step 4)
   if (typeof v === "string" && ERROR_VALUE.test(v)) value = { error: v };
   else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") value = v;
   else if (v === "" || v === null || v === undefined) value = null;
@@ -240,7 +247,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   // 1. the sheets
   if (options.calculate) ctx.workbook.application.calculate("Full");
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/name,items/visibility,items/id");
   await sync();
   const sheets = worksheets.items;
 
@@ -268,6 +275,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   }
   const infos: SheetInfo[] = sheets.map((ws, i) => ({
     name: ws.name,
+    id: ws.id,
     visibility: ws.visibility,
     rowIndex: used[i].rowIndex,
     columnIndex: used[i].columnIndex,
@@ -295,6 +303,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   // 3. the cells
   const grids: (Cell | undefined)[][][] = infos.map(() => []);
   let bytesPerCell = INITIAL_BYTES_PER_CELL;
+  /** Cells whose value reads like an error value: valueTypes decides (step 4). */
+  const errorLike: { sheet: number; row: number; col: number; cell: Cell }[] = [];
   let currentBudget = budget;
   let pending = planBlocks(infos, bytesPerCell, currentBudget);
   const totalCells = pending.reduce((n, b) => n + b.count * infos[b.sheet].columnCount, 0) || 1;
@@ -355,6 +365,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         let row: (Cell | undefined)[] | undefined;
         for (let cc = 0; cc < s.columnCount; cc++) {
           const cell = toCell(vrow[cc], frow[cc], nrow[cc]);
+          if (cell && typeof cell.value === "object" && cell.value !== null && "error" in cell.value) errorLike.push({ sheet: b.sheet, row: s.rowIndex + b.first + rr, col: s.columnIndex + cc, cell });
           if (!cell) continue;
           if (!row) {
             row = [];
@@ -372,14 +383,49 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     progress(0.1 + 0.9 * (doneCells / totalCells));
   }
 
+  // 4. which of the cells that read like error values are errors
+  if (errorLike.length) {
+    const bySheet = new Map<number, typeof errorLike>();
+    for (const e of errorLike) {
+      let list = bySheet.get(e.sheet);
+      if (!list) bySheet.set(e.sheet, (list = []));
+      list.push(e);
+    }
+    // one range per run of such cells down a column
+    const queued: { cells: (typeof errorLike)[number][]; r: Excel.Range }[] = [];
+    for (const [i, list] of bySheet) {
+      list.sort((a, b) => a.col - b.col || a.row - b.row);
+      let run: (typeof errorLike)[number][] = [];
+      const flush = () => {
+        if (!run.length) return;
+        const r = sheets[i].getRangeByIndexes(run[0].row, run[0].col, run[run.length - 1].row - run[0].row + 1, 1);
+        r.load("valueTypes");
+        queued.push({ cells: run, r });
+        run = [];
+      };
+      for (const e of list) {
+        const last = run[run.length - 1];
+        if (last && (last.col !== e.col || e.row !== last.row + 1)) flush();
+        run.push(e);
+      }
+      flush();
+    }
+    await sync();
+    for (const { cells, r } of queued) {
+      cells.forEach((e, k) => {
+        if (r.valueTypes?.[k]?.[0] !== "Error" && e.cell.value && typeof e.cell.value === "object" && "error" in e.cell.value) e.cell.value = e.cell.value.error;
+      });
+    }
+  }
+
   const modelSheets: Sheet[] = [];
   let state: StateEntry[] = [];
   infos.forEach((s, i) => {
     const grid = grids[i];
     const rows: (Cell | undefined)[][] = [];
     for (let r = 0; r < grid.length; r++) rows.push(grid[r] ?? []);
-    if (s.name === STATE_SHEET) {
-      state = parseState(rows.map((r) => r.map((c) => c?.value ?? "")));
+    if (s.name.toLowerCase() === STATE_SHEET.toLowerCase()) {
+      state = parseState(rows.map((r) => r.map((c) => (c?.value && typeof c.value === "object" && "error" in c.value ? c.value.error : (c?.value ?? ""))))).entries;
       return;
     }
     const sheet: Sheet = { name: s.name, rows };

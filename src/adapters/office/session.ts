@@ -1,6 +1,7 @@
 /** One Excel.run batch with counted syncs, the UI language and the requirement-set check. */
 import type { Lang } from "../../core/report/format";
-import { hostError } from "./errors";
+import { hostError, isPayloadError } from "./errors";
+import { PAYLOAD_BUDGET_BYTES, batchByBytes } from "./limits";
 
 export interface Requirements {
   isSetSupported(name: string, minVersion?: string): boolean;
@@ -8,10 +9,14 @@ export interface Requirements {
 
 export class Session {
   syncs = 0;
+  /** Ids of Kensa's own sheets met in this run (the host ignores change events there). */
+  readonly ownSheetIds: string[] = [];
   constructor(
     readonly ctx: Excel.RequestContext,
     readonly lang: Lang,
     private readonly requirements: Requirements,
+    /** True when this run may add, delete or hide sheets (it is not merged into one undo group). */
+    readonly structureAllowed = true,
   ) {}
 
   private readonly sheets = new Map<string, Excel.Worksheet>();
@@ -40,4 +45,41 @@ export class Session {
   require(version: string): void {
     if (!this.supports(version)) throw hostError("unsupported-api", this.lang, { set: version }, false);
   }
+
+  /**
+   * Writes items in byte-sized batches, one sync each (Excel on the web refuses a request over 5 MB,
+   * docs/excel/performance.md); a payload error halves the batch and sends it again, as the reader does.
+   * `queue` must queue the whole batch afresh each time (a failed request's proxies are not reused); what
+   * it returns runs once that batch's sync succeeded (to read loaded values).
+   */
+  async writeInBatches<T>(
+    items: readonly T[],
+    bytes: (t: T) => number,
+    queue: (batch: T[]) => (() => void) | void,
+    options: { budget?: number; split?: (t: T) => T[] | undefined } = {},
+  ): Promise<void> {
+    const pending = batchByBytes(items, bytes, options.budget ?? PAYLOAD_BUDGET_BYTES);
+    while (pending.length) {
+      const batch = pending.shift()!;
+      const after = queue(batch);
+      try {
+        await this.sync();
+        if (after) after();
+      } catch (err) {
+        if (!isPayloadError(err)) throw err;
+        if (batch.length > 1) {
+          const half = Math.ceil(batch.length / 2);
+          pending.unshift(batch.slice(0, half), batch.slice(half));
+          continue;
+        }
+        // one item too large: in halves, when it can be cut (a run of cells)
+        const parts = options.split?.(batch[0]);
+        if (!parts || parts.length < 2) throw hostError("payload-too-large", this.lang);
+        pending.unshift(...parts.map((p) => [p]));
+      }
+    }
+  }
+
+  /** Whether Kensa's state sheet exists after this run (learned by its reads and writes). */
+  stateSheetPresent?: boolean;
 }

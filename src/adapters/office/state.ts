@@ -1,33 +1,46 @@
 /**
- * Kensa's memory of the cells it highlighted, so clearing restores each cell's own fill and a second
- * check does not stack highlights.
+ * Kensa's memory of what it changed in a workbook, so clearing gives every cell back exactly as the person
+ * had it, a second check does not stack highlights, and a failure at any point leaves a record of every
+ * cell Kensa touched.
  *
- * Where: a very hidden worksheet `Kensa_state`, in the same layout the exceljs adapter
- * (src/adapters/exceljs/annotate.ts) writes: A1 holds `Kensa 検証結果 state v1`, then one row per
- * touched cell: sheet | cell | original fill as exceljs Fill JSON ("" for no fill) | the note Kensa
- * wrote there (NoteRecord JSON, "" for none; written only by this adapter, with ExcelApi 1.18 — the
- * exceljs adapter ignores the column and finds the person's part of a note from its text).
- * Why a sheet rather than workbook.settings or custom XML: it is saved in the file, so it survives
- * closing the pane and reopening the workbook; the CLI's annotated copies and the add-in read and
- * write the same record, so a file highlighted by one is cleaned by the other; it is written and read
- * as one 2D array in the batches the adapter already makes (settings hold one JSON value per add-in and
- * file and are not visible to the CLI; custom XML needs XML building and a separate part API). Its A1
- * starts with the result-sheet marker, so the engine never checks it, and the reader leaves it out.
+ * Where: a very hidden worksheet `Kensa_state`, in the layout the exceljs adapter
+ * (src/adapters/exceljs/annotate.ts) also writes and reads. A1 holds `Kensa 検証結果 state v1`; from row 2:
+ *
+ *   A sheet | B cell | C original fill | D note record        — a cell Kensa highlighted
+ *   F sheet | G cells | H formula Kensa wrote | I what was there before  — computed cells Kensa filled
+ *
+ * - C: the fill record of ../../core/apply/fill.ts (exceljs Fill JSON plus the Office.js fill exactly as
+ *   read; "" for no fill). The exceljs adapter reads columns A–C only.
+ * - D: the note Kensa wrote on the cell (NoteRecord JSON, "" for none; written by this adapter only, with
+ *   ExcelApi 1.18 — the exceljs adapter finds the person's part of a note from its text).
+ * - F–I: written by 再計算・検証 only, so "remove Kensa's changes" can take its formulas out again. G is one
+ *   cell or a run down one column ("F4:F10003") whose formulas are the first cell's filled down (H is the
+ *   first cell's formula; shiftRows gives the others), so a column of 10,000 computed cells is one row;
+ *   I is `{"f": formula or absent, "nf": number format}` of the cells before Kensa wrote them. A cell
+ *   written again gets another row; the first row's I and the last row's H are the ones that count.
+ *
+ * The record is written and synced BEFORE the cell is changed, as appended rows or updates of single rows
+ * (never cleared and rewritten), and a row is blanked only AFTER its cell was given back; so whatever sync
+ * fails, every changed cell has its row (Excel keeps the operations of a failed batch that ran before the
+ * failing one: see src/adapters/office/highlight.ts).
+ *
+ * Why a sheet rather than workbook.settings or custom XML: it is saved in the file, so it survives closing
+ * the pane and reopening the workbook; the CLI's annotated copies and the add-in read and write the same
+ * record, so a file highlighted by one is cleaned by the other. Its A1 starts with the result-sheet marker,
+ * so the engine never checks it, and the reader leaves it out.
  */
+import { fillRecordFromJson, fillRecordToJson, type OfficeFill } from "../../core/apply/fill";
 import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
 
 export const STATE_SHEET = "Kensa_state";
 export const STATE_MARK = `${RESULT_SHEET_MARKER} state v1`;
+/** Columns A–D: highlighted cells. */
+export const HIGHLIGHT_COLUMNS = 4;
+/** Column F (0-based 5) starts the computed-cell records, F–I. */
+export const WRITTEN_FIRST_COLUMN = 5;
+export const STATE_COLUMNS = 9;
 
-/** A cell's fill as Office.js describes it; null is "no fill". */
-export interface OfficeFill {
-  /** "#RRGGBB". */
-  color: string;
-  /** Excel.FillPattern ("Solid", "Gray50", …). */
-  pattern: string;
-  /** "#RRGGBB", for patterns other than Solid. */
-  patternColor?: string;
-}
+export type { OfficeFill };
 
 /**
  * The note Kensa wrote on a cell: "own" when the cell had no note (clearing deletes it), "appended"
@@ -39,9 +52,37 @@ export interface StateEntry {
   sheet: string;
   /** A1, upper case, no "$". */
   cell: string;
+  /** The original fill; null is "no fill". Meaningless when `unreadable` is set. */
   fill: OfficeFill | null;
+  /** Why the recorded fill cannot be given back exactly (a theme colour without its resolved colour…). */
+  unreadable?: string;
   /** Set only when Kensa wrote a note on the cell. */
   note?: NoteRecord;
+  /** 1-based row of the state sheet (absent for entries not yet written). */
+  row?: number;
+}
+
+/** Computed cells Kensa wrote (columns F–I): one cell, or a run down one column filled from the first. */
+export interface WrittenEntry {
+  sheet: string;
+  /** "F4" or "F4:F10003" (one column), upper case, no "$". */
+  range: string;
+  /** The first cell's formula, with "=" (or the value, as text, when Kensa wrote a value). */
+  formula: string;
+  /** What the cells held before: a formula (Kensa's own, refreshed; single cells only) or nothing, and the number format. */
+  before: { f?: string; nf: string };
+  row?: number;
+}
+
+export interface ParsedState {
+  /** A1 carries the mark. */
+  ours: boolean;
+  /** Nothing at all on the sheet (left by a failure right after the sheet was added): Kensa may take it. */
+  blank: boolean;
+  entries: StateEntry[];
+  written: WrittenEntry[];
+  /** The last 1-based row holding anything (1 when only the mark). */
+  lastRow: number;
 }
 
 /** Column D of a state row; undefined for "" or anything not written by this adapter. */
@@ -61,105 +102,60 @@ export function noteToJson(note: NoteRecord | undefined): string {
   return note ? JSON.stringify(note) : "";
 }
 
-const OFFICE_TO_OOXML: Record<string, string> = {
-  Solid: "solid",
-  Gray50: "mediumGray",
-  Gray75: "darkGray",
-  Gray25: "lightGray",
-  Horizontal: "darkHorizontal",
-  Vertical: "darkVertical",
-  Down: "darkDown",
-  Up: "darkUp",
-  Checker: "darkGrid",
-  SemiGray75: "darkTrellis",
-  LightHorizontal: "lightHorizontal",
-  LightVertical: "lightVertical",
-  LightDown: "lightDown",
-  LightUp: "lightUp",
-  Grid: "lightGrid",
-  CrissCross: "lightTrellis",
-  Gray16: "gray125",
-  Gray8: "gray0625",
-};
-const OOXML_TO_OFFICE: Record<string, string> = Object.fromEntries(Object.entries(OFFICE_TO_OOXML).map(([k, v]) => [v, k]));
-
-function argb(hex: string | undefined): string | undefined {
-  if (!hex) return undefined;
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  return m ? `FF${m[1].toUpperCase()}` : undefined;
+export function sameNoteRecord(a: NoteRecord | undefined, b: NoteRecord | undefined): boolean {
+  return noteToJson(a) === noteToJson(b);
 }
 
-function hex(a: string | undefined): string | undefined {
-  if (!a) return undefined;
-  const m = /^([0-9a-f]{2})?([0-9a-f]{6})$/i.exec(a.trim());
-  return m ? `#${m[2].toUpperCase()}` : undefined;
-}
-
-/** Normalises what Office reports; a pattern of "None" (or missing) is no fill. */
-export function normalizeFill(f: { color?: string | null; pattern?: string | null; patternColor?: string | null } | null | undefined): OfficeFill | null {
-  if (!f) return null;
-  const pattern = f.pattern ?? (f.color && f.color.toUpperCase() !== "#FFFFFF" ? "Solid" : "None");
-  if (!pattern || pattern === "None") return null;
-  const color = (f.color ?? "#FFFFFF").toUpperCase();
-  const out: OfficeFill = { color, pattern };
-  if (pattern !== "Solid" && f.patternColor) out.patternColor = f.patternColor.toUpperCase();
-  return out;
-}
-
-/** The fill as exceljs Fill JSON (the annotate adapter's format); "" for no fill. */
-export function fillToJson(fill: OfficeFill | null): string {
-  if (!fill) return "";
-  const color = argb(fill.color) ?? "FFFFFFFF";
-  const ooxml = OFFICE_TO_OOXML[fill.pattern];
-  if (!ooxml || ooxml === "solid") return JSON.stringify({ type: "pattern", pattern: "solid", fgColor: { argb: color } });
-  // OOXML: fgColor is the pattern's colour, bgColor the cell's background.
-  return JSON.stringify({ type: "pattern", pattern: ooxml, fgColor: { argb: argb(fill.patternColor) ?? "FF000000" }, bgColor: { argb: color } });
-}
-
-/** Reads a fill written by either adapter; fills it cannot express (theme colours, gradients) become "no fill". */
-export function fillFromJson(json: unknown): OfficeFill | null {
-  if (typeof json !== "string" || !json) return null;
-  let f: { type?: string; pattern?: string; fgColor?: { argb?: string }; bgColor?: { argb?: string } };
-  try {
-    f = JSON.parse(json) as typeof f;
-  } catch {
-    return null;
-  }
-  if (f.type !== "pattern" || !f.pattern || f.pattern === "none") return null;
-  if (f.pattern === "solid") {
-    const color = hex(f.fgColor?.argb);
-    return color ? { color, pattern: "Solid" } : null;
-  }
-  const pattern = OOXML_TO_OFFICE[f.pattern];
-  const color = hex(f.bgColor?.argb) ?? "#FFFFFF";
-  if (!pattern) return null;
-  const out: OfficeFill = { color, pattern };
-  const pc = hex(f.fgColor?.argb);
-  if (pc) out.patternColor = pc;
-  return out;
-}
-
-/** Parses the state sheet's values (as read through Office.js); [] when it is not Kensa's. */
-export function parseState(values: readonly (readonly unknown[])[] | undefined): StateEntry[] {
-  if (!values || values[0]?.[0] !== STATE_MARK) return [];
-  const out: StateEntry[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const [sheet, cell, fill, note] = values[r];
-    if (typeof sheet !== "string" || typeof cell !== "string" || !sheet || !cell) continue;
-    const entry: StateEntry = { sheet, cell: cell.replace(/\$/g, "").toUpperCase(), fill: fillFromJson(fill) };
-    const record = noteFromJson(note);
-    if (record) entry.note = record;
-    out.push(entry);
+/**
+ * Parses the state sheet's values, given as a grid anchored at A1 (as read through Office.js); rows and
+ * columns beyond the grid are empty.
+ */
+export function parseState(values: readonly (readonly unknown[])[] | undefined): ParsedState {
+  const grid = values ?? [];
+  let lastRow = 0;
+  grid.forEach((row, r) => {
+    if (row.some((v) => v !== "" && v !== null && v !== undefined)) lastRow = r + 1;
+  });
+  const out: ParsedState = { ours: grid[0]?.[0] === STATE_MARK, blank: lastRow === 0, entries: [], written: [], lastRow: Math.max(lastRow, 1) };
+  if (!out.ours) return out;
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    const [sheet, cell, fill, note] = row;
+    if (typeof sheet === "string" && typeof cell === "string" && sheet && cell) {
+      const reading = fillRecordFromJson(fill);
+      const entry: StateEntry = { sheet, cell: cell.replace(/\$/g, "").toUpperCase(), fill: reading.ok ? reading.fill : null, row: r + 1 };
+      if (!reading.ok) entry.unreadable = reading.reason;
+      const record = noteFromJson(note);
+      if (record) entry.note = record;
+      out.entries.push(entry);
+    }
+    const [wSheet, wCell, wFormula, wBefore] = row.slice(WRITTEN_FIRST_COLUMN);
+    if (typeof wSheet === "string" && typeof wCell === "string" && typeof wFormula === "string" && wSheet && wCell) {
+      let before: WrittenEntry["before"] = { nf: "General" };
+      try {
+        const b = JSON.parse(String(wBefore)) as { f?: unknown; nf?: unknown };
+        before = { nf: typeof b.nf === "string" ? b.nf : "General" };
+        if (typeof b.f === "string" && b.f) before.f = b.f;
+      } catch {
+        // an unreadable "before": the cell was empty
+      }
+      out.written.push({ sheet: wSheet, range: wCell.replace(/\$/g, "").toUpperCase(), formula: wFormula, before, row: r + 1 });
+    }
   }
   return out;
 }
 
-/** The state sheet's rows (strings only; the adapter writes them with the text number format). */
-export function stateRows(entries: readonly StateEntry[]): string[][] {
-  return [[STATE_MARK, "", "", ""], ...entries.map((e) => [e.sheet, e.cell, fillToJson(e.fill), noteToJson(e.note)])];
+/** Columns A–D of a highlighted cell's row (strings only; written with the text number format). */
+export function entryRow(e: StateEntry): string[] {
+  return [e.sheet, e.cell, fillRecordToJson(e.fill), noteToJson(e.note)];
 }
 
-/** A key grouping cells that share one original fill. */
-export function fillKey(fill: OfficeFill | null): string {
-  return fill ? `${fill.pattern}|${fill.color}|${fill.patternColor ?? ""}` : "";
+/** Columns F–I of a computed cell's row. */
+export function writtenRow(w: WrittenEntry): string[] {
+  return [w.sheet, w.range, w.formula, JSON.stringify(w.before)];
+}
+
+/** `sheet\0CELL`, the key every map of cells uses. */
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell.replace(/\$/g, "").toUpperCase()}`;
 }

@@ -1,28 +1,31 @@
 /**
- * Everything the Office.js adapter writes, each as a constant number of round trips whatever the
- * number of findings (within Excel on the web's 5 MB per request; above it the same plan is cut into
- * byte-sized batches):
+ * What the Office.js adapter writes besides highlights (./highlight.ts), each as a small, constant number
+ * of round trips whatever the number of findings (within Excel on the web's 5 MB per request; above it the
+ * same plan is cut into byte-sized batches, halved on a payload error):
  *
- * - highlights: 1 sync lists the sheets, 1 sync reads Kensa's state, the current fills of the cells
- *   to highlight (getCellProperties over column runs) and, with ExcelApi 1.18, their notes, 1 sync
- *   restores the previous highlights and notes, applies the new ones through RangeAreas (getRanges
- *   with address lists under 8,192 characters), writes the notes and rewrites the state: 3 syncs;
- *   with notes, 1 more when cells highlighted before are given back (their notes are known only once
- *   the state is read): 4 syncs for clearing or for a check that flags fewer cells;
- * - computed cells: list sheets, read the target cells (values + formulas), write formulas/values as
- *   2D arrays per column run, null where a cell must stay as it is: 3 syncs;
- * - result sheet: list sheets, read every A1 (to find Kensa's earlier result sheet), write: 3 syncs.
+ * - computed cells (再計算・検証 only; 検証 never changes a value): sheets, protection and state; the target
+ *   cells (values, formulas, number formats); the record of what Kensa will write (state columns F–I,
+ *   appended before any cell is written); the cells — only empty cells or Kensa's own formulas, and only
+ *   where something changes: 3 syncs when nothing changes, 4–5 otherwise;
+ * - removing Kensa's changes (ハイライト解除 with removeAll): highlights given back, then its formulas taken
+ *   out where a person has not changed them since, its result sheets and its state sheet deleted;
+ * - the result sheet: sheets and their A1; Kensa's earlier result sheet is cleared and reused, never
+ *   deleted and added again (deleting a sheet clears Excel's undo history,
+ *   docs/excel/excel-add-ins-undo-capabilities.md);
+ * - one fix, the template, selecting a finding's cells.
+ *
+ * Nothing is written to a protected sheet, and no sheet is added to a workbook whose structure is
+ * protected: the person is told instead (docs/testing/application-specific-api-error-handling.md: Excel's
+ * own error messages are not meant for end users).
  */
 import type { CheckResult } from "../../core/engine";
 import {
   internalReference,
+  shiftRows,
   mergeIntoRectangles,
+  normalizeFormula,
   planComputedWrites,
-  hasKensaPart,
-  noteWithKensa,
-  planHighlights,
   planResultSheet,
-  userPartOfNote,
   rectToA1,
   type ComputedWrite,
   type ExistingCell,
@@ -33,362 +36,34 @@ import { columnLetters, fromA1, toA1 } from "../../core/model/address";
 import type { Fix } from "../../core/model/finding";
 import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
 import { buildTemplate, type TemplateSheet, type TemplateStyle } from "../../core/template";
-import { PAYLOAD_BUDGET_BYTES, batchByBytes, chunkAddresses, gridBytes, stringBytes } from "./limits";
+import type { CellRef, ClearReport, FillReport } from "../../host/host";
+import { applyHighlights, columnRuns, formatCells, parseCell, queueBlankRows, readRuns, runAddress, stateBlock, writeStateRows } from "./highlight";
+import { excelErrorCode, hostError } from "./errors";
+import { PAYLOAD_BUDGET_BYTES, batchByBytes, chunkAddresses, gridBytes } from "./limits";
 import type { Session } from "./session";
-import { STATE_SHEET, fillKey, normalizeFill, parseState, stateRows, type NoteRecord, type OfficeFill, type StateEntry } from "./state";
+import { STATE_SHEET, WRITTEN_FIRST_COLUMN, cellKey, writtenRow, type WrittenEntry } from "./state";
+import { loadWorkbookInfo, queueWorkbookInfo, type WorkbookInfo } from "./workbook-info";
 
-/** Rows of a column that a run may bridge (cells read or sent as null) to save a range object. */
-export const RUN_GAP = 8;
-/** Estimated response bytes of one cell's fill from getCellProperties. */
-const FILL_BYTES_PER_CELL = 100;
-/** Estimated request + response bytes of probing one cell's note (getItemOrNullObject + content). */
-const NOTE_PROBE_BYTES = 200;
+type ColumnRunLike = { sheet: string; col: number; first: number; last: number };
+
+/** A run of cells in two halves (a request or response too large for one sync). */
+function splitRun<T extends ColumnRunLike>(r: T): T[] | undefined {
+  if (r.first === r.last) return undefined;
+  const mid = Math.floor((r.first + r.last) / 2);
+  return [{ ...r, last: mid }, { ...r, first: mid + 1 }];
+}
+type ComputedCellLike = { sheet: string; cell: string };
+
+export { RUN_GAP, columnRuns, readRuns } from "./highlight";
 
 interface Pos {
   row: number;
   col: number;
 }
 
-/** A vertical run of cells in one column, rows first..last inclusive (0-based). */
-export interface ColumnRun {
-  sheet: string;
-  col: number;
-  first: number;
-  last: number;
-}
-
-/** Groups cells into vertical runs per sheet and column, bridging gaps of up to `gap` rows. */
-export function columnRuns(cells: readonly { sheet: string; row: number; col: number }[], gap = RUN_GAP): ColumnRun[] {
-  const sorted = [...cells].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
-  const runs: ColumnRun[] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.sheet === c.sheet && last.col === c.col && c.row <= last.last + gap + 1) {
-      last.last = Math.max(last.last, c.row);
-      continue;
-    }
-    runs.push({ sheet: c.sheet, col: c.col, first: c.row, last: c.row });
-  }
-  return runs;
-}
-
-/**
- * Runs for reading cells: starts from exact runs and bridges the smallest gaps first while the extra
- * cells read stay under `extraCells` — few range objects, bounded payload, however scattered the cells.
- */
-export function readRuns(cells: readonly { sheet: string; row: number; col: number }[], extraCells: number): ColumnRun[] {
-  const runs = columnRuns(cells, 0);
-  const gaps: { i: number; size: number }[] = [];
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const a = runs[i];
-    const b = runs[i + 1];
-    if (a.sheet === b.sheet && a.col === b.col) gaps.push({ i, size: b.first - a.last - 1 });
-  }
-  gaps.sort((x, y) => x.size - y.size);
-  const joinNext = new Set<number>();
-  let spent = 0;
-  for (const g of gaps) {
-    if (spent + g.size > extraCells) break;
-    spent += g.size;
-    joinNext.add(g.i);
-  }
-  const out: ColumnRun[] = [];
-  runs.forEach((r, i) => {
-    if (i > 0 && joinNext.has(i - 1)) out[out.length - 1].last = r.last;
-    else out.push({ ...r });
-  });
-  return out;
-}
-
-function runAddress(r: ColumnRun): string {
-  const l = columnLetters(r.col);
-  return r.first === r.last ? `${l}${r.first + 1}` : `${l}${r.first + 1}:${l}${r.last + 1}`;
-}
-
-function parse(cell: string): Pos | undefined {
-  try {
-    return fromA1(cell);
-  } catch {
-    return undefined;
-  }
-}
-
-function hexColor(argb: string): string {
-  return `#${argb.slice(-6).toUpperCase()}`;
-}
-
 /** Strings that Excel's values setter would not keep as the same text. */
 export function needsTextFormat(s: string): boolean {
   return /^[=+\-@']/.test(s) || (s.trim() !== "" && !Number.isNaN(Number(s.replace(/,/g, "")))) || /^(TRUE|FALSE)$/i.test(s.trim());
-}
-
-async function sheetNames(s: Session): Promise<string[]> {
-  const ws = s.ctx.workbook.worksheets;
-  ws.load("items/name");
-  await s.sync();
-  return ws.items.map((w) => w.name);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Highlights
-
-function setFill(format: Excel.RangeFormat, fill: OfficeFill | null): void {
-  if (!fill) {
-    format.fill.clear();
-    return;
-  }
-  if (fill.pattern === "Solid" || fill.pattern === "LinearGradient" || fill.pattern === "RectangularGradient") {
-    format.fill.color = fill.color;
-    return;
-  }
-  format.fill.color = fill.color;
-  format.fill.pattern = fill.pattern as Excel.FillPattern;
-  if (fill.patternColor) format.fill.patternColor = fill.patternColor;
-}
-
-/** Formats cells of one sheet through as few RangeAreas as the address limit allows. */
-function formatCells(ws: Excel.Worksheet, cells: readonly Pos[], apply: (format: Excel.RangeFormat) => void): number {
-  const ranges = mergeIntoRectangles(cells).map(rectToA1);
-  let calls = 0;
-  for (const address of chunkAddresses(ranges)) {
-    apply(ws.getRanges(address).format);
-    calls++;
-  }
-  return calls;
-}
-
-export interface HighlightOutcome {
-  /** Cells highlighted now. */
-  cells: number;
-  /** Cells given back their own fill. */
-  restored: number;
-  /** getRanges calls made for restoring and highlighting. */
-  rangeAreas: number;
-}
-
-/**
- * Restores the cells of the previous run, then highlights the findings' cells (most severe finding
- * wins a cell) and records their original fills. With no findings it only restores (clear).
- */
-export async function applyHighlights(s: Session, result: Pick<CheckResult, "findings"> | null): Promise<HighlightOutcome> {
-  s.require("1.9"); // getRanges (RangeAreas), getCellProperties
-  const { ctx } = s;
-  // 1. sheets
-  const names = await sheetNames(s);
-  const exists = new Set(names);
-  const hasState = exists.has(STATE_SHEET);
-
-  // Notes (ExcelApi 1.18): one per flagged cell with the findings' messages, the exceljs adapter's
-  // text. Without 1.18 Kensa writes none: the older comments API (1.10) makes threaded conversations
-  // (author, replies, resolved state) that people use to discuss a cell, not annotations, and Kensa
-  // has no place in them. Records of notes written by an earlier session with 1.18 are kept for the
-  // cells still flagged, so a later session with 1.18 can give the person's note back.
-  const notesOn = s.supports("1.18");
-
-  // What to highlight, on sheets that exist (never Kensa's own).
-  const onSheet = (sheet: string) => exists.has(sheet) && sheet !== STATE_SHEET;
-  const planned = result ? planHighlights(result.findings, s.lang) : { highlights: [], notes: [] };
-  const plan = planned.highlights.filter((h) => onSheet(h.sheet));
-  const noteTexts = new Map<string, string>();
-  if (notesOn) for (const n of planned.notes) if (onSheet(n.sheet)) noteTexts.set(`${n.sheet}\u0000${n.cell}`, n.text);
-  const target = new Map<string, { sheet: string; cell: string; row: number; col: number }>();
-  for (const h of plan) {
-    for (const r of h.rects) {
-      for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) {
-          const cell = toA1(row, col);
-          target.set(`${h.sheet}\u0000${cell}`, { sheet: h.sheet, cell, row, col });
-        }
-      }
-    }
-  }
-
-  // 2. the state and the current fills
-  let stateRange: Excel.Range | undefined;
-  if (hasState) {
-    stateRange = s.sheet(STATE_SHEET).getUsedRange(true);
-    stateRange.load("values,rowCount");
-  }
-  // Bridging gaps between runs reads extra cells; with notes it leaves room for the note probes, so
-  // fills and notes still travel in one sync.
-  const probes = notesOn ? [...target.keys()].filter((k) => noteTexts.has(k)).length : 0;
-  const room = Math.floor((0.9 * PAYLOAD_BUDGET_BYTES - probes * NOTE_PROBE_BYTES) / FILL_BYTES_PER_CELL) - target.size;
-  const runs = readRuns([...target.values()], Math.max(0, Math.min(Math.max(20_000, 3 * target.size), notesOn ? room : Infinity)));
-  const current = new Map<string, OfficeFill | null>();
-  // the target cells' notes are probed in the same syncs as their fills
-  const notes = new Map<string, Excel.Note>();
-  type ReadItem = { run: ColumnRun } | { key: string; sheet: string; cell: string };
-  const readItems: ReadItem[] = runs.map((run) => ({ run }));
-  for (const [key, t] of target) if (noteTexts.has(key)) readItems.push({ key, sheet: t.sheet, cell: t.cell });
-  const readBatches = batchByBytes(readItems, (it) => ("run" in it ? (it.run.last - it.run.first + 1) * FILL_BYTES_PER_CELL : NOTE_PROBE_BYTES));
-  if (readBatches.length === 0) readBatches.push([]);
-  for (const items of readBatches) {
-    const batch: ColumnRun[] = [];
-    for (const it of items) {
-      if ("run" in it) batch.push(it.run);
-      else notes.set(it.key, probeNote(s, it.sheet, it.cell));
-    }
-    const props = batch.map((r) =>
-      s
-        .sheet(r.sheet)
-        .getRange(runAddress(r))
-        .getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } }),
-    );
-    await s.sync();
-    batch.forEach((r, i) => {
-      const grid = props[i].value;
-      for (let k = 0; k <= r.last - r.first; k++) {
-        const key = `${r.sheet}\u0000${toA1(r.first + k, r.col)}`;
-        if (target.has(key)) current.set(key, normalizeFill(grid[k]?.[0]?.format?.fill));
-      }
-    });
-  }
-  const previous = new Map<string, StateEntry>();
-  let oldStateRows = 0;
-  if (stateRange) {
-    for (const e of parseState(stateRange.values)) previous.set(`${e.sheet}\u0000${e.cell}`, e);
-    oldStateRows = stateRange.rowCount;
-  }
-
-  // (with notes) the notes of cells given back, once the state has said which they are
-  const restoreNotes: { key: string; entry: StateEntry }[] = [];
-  if (notesOn) for (const [key, e] of previous) if (!target.has(key) && onSheet(e.sheet) && parse(e.cell)) restoreNotes.push({ key, entry: e });
-  if (restoreNotes.length) {
-    const batches = batchByBytes(restoreNotes, () => NOTE_PROBE_BYTES);
-    for (const batch of batches) {
-      for (const { key, entry } of batch) notes.set(key, probeNote(s, entry.sheet, entry.cell));
-      await s.sync();
-    }
-  }
-
-  // 3. write: restore, highlight, notes, record
-  let rangeAreas = 0;
-  const restoreGroups = new Map<string, { sheet: string; fill: OfficeFill | null; cells: Pos[] }>();
-  for (const [key, e] of previous) {
-    if (target.has(key) || !exists.has(e.sheet)) continue;
-    const pos = parse(e.cell);
-    if (!pos) continue;
-    const gk = `${e.sheet}\u0000${fillKey(e.fill)}`;
-    let g = restoreGroups.get(gk);
-    if (!g) restoreGroups.set(gk, (g = { sheet: e.sheet, fill: e.fill, cells: [] }));
-    g.cells.push(pos);
-  }
-  let restored = 0;
-  for (const g of restoreGroups.values()) {
-    const ws = s.sheet(g.sheet);
-    rangeAreas += formatCells(ws, g.cells, (f) => setFill(f, g.fill));
-    restored += g.cells.length;
-  }
-  for (const h of plan) {
-    const ws = s.sheet(h.sheet);
-    for (const address of chunkAddresses(h.ranges)) {
-      ws.getRanges(address).format.fill.color = hexColor(h.fill);
-      rangeAreas++;
-    }
-  }
-  const noteOps: NoteOp[] = [];
-  for (const { key, entry } of restoreNotes) {
-    const note = notes.get(key)!;
-    if (note.isNullObject) continue; // the person deleted it
-    const content = note.content;
-    if (!hasKensaPart(content)) continue; // the person rewrote it: theirs now
-    const user = entry.note?.kensa === "appended" ? entry.note.user : userPartOfNote(content);
-    noteOps.push(user ? { bytes: 60 + stringBytes(user), run: () => void (note.content = user) } : { bytes: 60, run: () => note.delete() });
-  }
-  const entries: StateEntry[] = [...target.entries()].map(([key, t]) => {
-    const prev = previous.get(key);
-    const entry: StateEntry = { sheet: t.sheet, cell: t.cell, fill: prev ? prev.fill : (current.get(key) ?? null) };
-    const text = noteTexts.get(key);
-    const note = notes.get(key);
-    if (text === undefined || !note) {
-      if (prev?.note) entry.note = prev.note;
-      return entry;
-    }
-    const existing = note.isNullObject ? undefined : note.content;
-    const user = personsPart(existing, prev);
-    const content = noteWithKensa(user, text);
-    entry.note = user ? { kensa: "appended", user } : { kensa: "own" };
-    const bytes = 60 + t.cell.length + stringBytes(content);
-    if (existing === undefined) {
-      const ws = s.sheet(t.sheet);
-      noteOps.push({ bytes, run: () => void ws.notes.add(t.cell, content) });
-    } else if (existing !== content) noteOps.push({ bytes, run: () => void (note.content = content) });
-    return entry;
-  });
-  await writeState(s, entries, hasState, oldStateRows, noteOps);
-  return { cells: target.size, restored, rangeAreas };
-}
-
-/** A note write, queued in the write syncs with the state rows. */
-interface NoteOp {
-  bytes: number;
-  run: () => void;
-}
-
-/** Queues reading one cell's note (ExcelApi 1.18); isNullObject and content are known after the sync. */
-function probeNote(s: Session, sheet: string, cell: string): Excel.Note {
-  const note = s.sheet(sheet).notes.getItemOrNullObject(cell);
-  note.load("content");
-  return note;
-}
-
-/**
- * The person's part of a flagged cell's note, which Kensa's text follows. A note Kensa did not write
- * is entirely the person's; of Kensa's own earlier note, the person's part recorded in the state
- * (exactly as it was), or, for a state without that record (the exceljs adapter's), the text before
- * Kensa's mark.
- */
-function personsPart(existing: string | undefined, prev: StateEntry | undefined): string {
-  if (existing === undefined) return ""; // no note (or the person deleted Kensa's)
-  if (!prev) return existing; // Kensa never touched the cell: the note is the person's
-  if (!hasKensaPart(existing)) return existing; // the person rewrote it
-  const record: NoteRecord | undefined = prev.note;
-  if (record?.kensa === "appended") return record.user;
-  return userPartOfNote(existing);
-}
-
-/**
- * Rewrites the state sheet and queues the note writes in the current batch (and more batches only
- * past the byte budget); syncs.
- */
-async function writeState(s: Session, entries: StateEntry[], hasState: boolean, oldRows: number, noteOps: NoteOp[] = []): Promise<void> {
-  const { ctx } = s;
-  const sheets = ctx.workbook.worksheets;
-  if (!entries.length) {
-    const batches = batchByBytes(noteOps, (o) => o.bytes);
-    for (let b = 0; b < batches.length; b++) {
-      for (const o of batches[b]) o.run();
-      if (b < batches.length - 1) await s.sync();
-    }
-    if (hasState) s.sheet(STATE_SHEET).delete();
-    await s.sync();
-    return;
-  }
-  let ws: Excel.Worksheet;
-  if (hasState) {
-    ws = s.sheet(STATE_SHEET);
-    // D: a state written before notes had three columns; clearing four covers both.
-    if (oldRows > 0) ws.getRange(`A1:D${oldRows}`).clear("Contents");
-  } else {
-    ws = sheets.add(STATE_SHEET);
-    ws.visibility = "VeryHidden";
-  }
-  const rows = stateRows(entries);
-  type Item = { op: NoteOp } | { r: string[]; i: number };
-  const items: Item[] = [...noteOps.map((op) => ({ op })), ...rows.map((r, i) => ({ r, i }))];
-  const batches = batchByBytes(items, (it) => ("op" in it ? it.op.bytes : it.r.reduce((n, v) => n + stringBytes(v) * 2 + 6, 8) + 20));
-  for (const batch of batches) {
-    const rowsOf = batch.filter((it): it is { r: string[]; i: number } => "r" in it);
-    for (const it of batch) if ("op" in it) it.op.run();
-    if (rowsOf.length) {
-      const first = rowsOf[0].i;
-      const range = ws.getRange(`A${first + 1}:D${first + rowsOf.length}`);
-      // Text format first: a sheet named "=x" or "1" must stay text.
-      range.numberFormat = rowsOf.map(() => ["@", "@", "@", "@"]);
-      range.values = rowsOf.map(({ r }) => r);
-    }
-    await s.sync();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,89 +76,326 @@ function existingOf(v: unknown, f: unknown): ExistingCell {
   return out;
 }
 
-export interface FillOutcome {
-  written: number;
-  skipped: number;
-  /** Writes that were left alone because a person typed there (or wrote their own formula). */
-  leftAlone: number;
+export interface FillOutcome extends FillReport {
+  /** Every planned write, including the unchanged ones. */
   writes: ComputedWrite[];
+  skipped: number;
 }
 
-export async function fillComputed(s: Session, result: Pick<CheckResult, "computed">): Promise<FillOutcome> {
-  const { ctx } = s;
-  const exists = new Set(await sheetNames(s));
-  const candidates = result.computed.filter((c) => exists.has(c.sheet) && c.sheet !== STATE_SHEET && !c.typed && parse(c.cell));
-  const cells = candidates.map((c) => ({ sheet: c.sheet, ...parse(c.cell)! }));
-  const runs = readRuns(cells, Math.max(20_000, 3 * cells.length));
-  // read what the target cells hold now
-  const probe = new Map<string, ExistingCell>();
-  const batches = batchByBytes(runs, (r) => (r.last - r.first + 1) * 40);
-  for (const batch of batches) {
+/** What Kensa would put in the cell, as it would read back through `formulas`. */
+function contentOf(w: ComputedWrite): string {
+  if (w.formula) return `=${w.formula}`;
+  return w.value === null ? "" : String(w.value);
+}
+
+/** Codes of a first sync that failed because of the reads queued with it (then made again without them). */
+const PREFETCH_FAILURES = new Set(["ItemNotFound", "InvalidReference", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+export async function fillComputed(s: Session, result: Pick<CheckResult, "computed">, opts: { knownSheets?: ReadonlySet<string> } = {}): Promise<FillOutcome> {
+  const probe = new Map<string, ExistingCell & { nf: string }>();
+  const queueProbe = (batch: ColumnRunLike[]) => {
     const ranges = batch.map((r) => {
       const range = s.sheet(r.sheet).getRange(runAddress(r));
-      range.load("values,formulas");
+      range.load("values,formulas,numberFormat");
       return range;
     });
-    await s.sync();
-    batch.forEach((r, i) => {
-      const { values, formulas } = ranges[i];
-      for (let k = 0; k <= r.last - r.first; k++) probe.set(`${r.sheet}\u0000${toA1(r.first + k, r.col)}`, existingOf(values[k][0], formulas[k][0]));
-    });
+    return () =>
+      batch.forEach((r, i) => {
+        const { values, formulas, numberFormat } = ranges[i];
+        for (let k = 0; k <= r.last - r.first; k++) probe.set(cellKey(r.sheet, toA1(r.first + k, r.col)), { ...existingOf(values[k][0], formulas[k][0]), nf: String(numberFormat[k][0] ?? "General") });
+      });
+  };
+  const runBytes = (r: ColumnRunLike) => (r.last - r.first + 1) * 40;
+  const runsOf = (cs: readonly ComputedCellLike[]) => readRuns(cs.map((c) => ({ sheet: c.sheet, ...parseCell(c.cell)! })), Math.max(20_000, 3 * cs.length));
+  // typed cells too: one holding exactly what Kensa would write is "unchanged", not "left alone"
+  const wanted = result.computed.filter((c) => parseCell(c.cell) && c.sheet.toLowerCase() !== STATE_SHEET.toLowerCase());
+  // 1. sheets, protection and state — with the target cells when their sheets are known
+  let info: WorkbookInfo | undefined;
+  const probed = new Set<string>();
+  const pre = opts.knownSheets ? runsOf(wanted.filter((c) => opts.knownSheets!.has(c.sheet))) : [];
+  if (pre.length && pre.reduce((n, r) => n + runBytes(r), 0) < PAYLOAD_BUDGET_BYTES / 2) {
+    const q = queueWorkbookInfo(s);
+    const store = queueProbe(pre);
+    try {
+      await s.sync();
+      info = q.collect();
+      store();
+      for (const r of pre) probed.add(r.sheet);
+    } catch (err) {
+      const code = excelErrorCode(err);
+      if (!code || !PREFETCH_FAILURES.has(code)) throw err;
+      probe.clear();
+    }
   }
-  if (!batches.length) await s.sync();
+  info ??= await loadWorkbookInfo(s);
+  const protectedSheets = new Set<string>();
+  const writable = (sheet: string): boolean => {
+    const st = info!.sheet(sheet);
+    if (!st || sheet.toLowerCase() === STATE_SHEET.toLowerCase()) return false;
+    if (st.protected) protectedSheets.add(st.name);
+    return !st.protected;
+  };
+  // 2. what the other target cells hold now
+  const rest = runsOf(wanted.filter((c) => writable(c.sheet) && !probed.has(c.sheet)));
+  if (rest.length) await s.writeInBatches(rest, runBytes, queueProbe, { split: splitRun });
   const { writes, skipped } = planComputedWrites(result.computed, (sheet, cell) => {
-    if (!exists.has(sheet)) return "no-sheet";
-    return probe.get(`${sheet}\u0000${cell.replace(/\$/g, "").toUpperCase()}`) ?? { value: null };
+    if (!writable(sheet)) return "no-sheet";
+    return probe.get(cellKey(sheet, cell)) ?? { value: null };
   });
-  const leftAlone = skipped.filter((k) => k.reason === "typed" || k.reason === "user-formula").length;
-  // write: per column run, 2D arrays with null where nothing changes
-  const byKey = new Map<string, ComputedWrite>();
-  const wcells: { sheet: string; row: number; col: number }[] = [];
-  for (const w of writes) {
-    const p = parse(w.cell);
-    if (!p) continue;
-    byKey.set(`${w.sheet}\u0000${toA1(p.row, p.col)}`, w);
-    wcells.push({ sheet: w.sheet, ...p });
+  // a cell "typed" with exactly the value Kensa would write (Kensa's own value from an earlier run, or the
+  // person's agreeing one) is unchanged, not left alone
+  const computedValue = new Map(result.computed.map((c) => [cellKey(c.sheet, c.cell), c.value]));
+  let unchanged = 0;
+  let leftAlone = 0;
+  for (const k of skipped) {
+    if (k.reason !== "typed" && k.reason !== "user-formula") continue;
+    const now = probe.get(cellKey(k.sheet, k.cell));
+    if (k.reason === "typed" && now && !now.formula && now.value === computedValue.get(cellKey(k.sheet, k.cell))) unchanged++;
+    else leftAlone++;
   }
-  const wruns = columnRuns(wcells);
+  // skip writes that change nothing: Kensa's formula (or value) is already there, in the same number format
+  const changing: { w: ComputedWrite; pos: { row: number; col: number }; before: ExistingCell & { nf: string } }[] = [];
+  for (const w of writes) {
+    const pos = parseCell(w.cell);
+    if (!pos) continue;
+    const before = probe.get(cellKey(w.sheet, w.cell)) ?? { value: null, nf: "General" };
+    const sameContent = w.formula
+      ? before.formula !== undefined && normalizeFormula(before.formula) === normalizeFormula(w.formula)
+      : before.formula === undefined && before.value === w.value;
+    const sameFormat = !w.numFmt || w.numFmt === before.nf;
+    if (sameContent && sameFormat) unchanged++;
+    else changing.push({ w, pos, before });
+  }
+  const out: FillOutcome = { written: [], unchanged, leftAlone, protectedSheets: [...protectedSheets].sort(), writes, skipped: skipped.length };
+  if (!changing.length) return out;
+  const block = stateBlock(info);
+  if (block) {
+    out.blocked = block;
+    return out;
+  }
+
+  // 3. record what Kensa writes (and what was there), before writing it: a column of formulas filled down
+  // from its first cell, over cells that held nothing, is one row
+  let next = info.stateSheet && info.state.ours ? info.state.lastRow + 1 : 2;
+  const sorted = [...changing].sort((a, b) => (a.w.sheet < b.w.sheet ? -1 : a.w.sheet > b.w.sheet ? 1 : a.pos.col - b.pos.col || a.pos.row - b.pos.row));
+  const records: WrittenEntry[] = [];
+  let run: { entry: WrittenEntry; col: number; first: number; last: number } | undefined;
+  for (const { w, pos, before } of sorted) {
+    const content = contentOf(w);
+    const fits =
+      run &&
+      !before.formula &&
+      !run.entry.before.f &&
+      run.entry.sheet === w.sheet &&
+      run.col === pos.col &&
+      pos.row === run.last + 1 &&
+      run.entry.before.nf === before.nf &&
+      content.startsWith("=") &&
+      shiftRows(run.entry.formula, pos.row - run.first) === content;
+    if (run && fits) {
+      run.last = pos.row;
+      continue;
+    }
+    if (run) records.push({ ...run.entry, range: run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}` });
+    const entry: WrittenEntry = { sheet: w.sheet, range: "", formula: content, before: { nf: before.nf } };
+    if (before.formula) entry.before.f = `=${before.formula}`;
+    run = { entry, col: pos.col, first: pos.row, last: pos.row };
+  }
+  if (run) records.push({ ...run.entry, range: run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}` });
+  await writeStateRows(s, info, records.map((r) => ({ row: next++, col: WRITTEN_FIRST_COLUMN, values: writtenRow(r) })));
+
+  // 4. the cells: per column run, 2D arrays with null where nothing changes
+  const byKey = new Map(changing.map((c) => [cellKey(c.w.sheet, toA1(c.pos.row, c.pos.col)), c.w]));
+  const wruns = columnRuns(changing.map((c) => ({ sheet: c.w.sheet, ...c.pos })));
+  // per column run: "@" where text must stay text (before its value), the formulas and values, then the
+  // display formats — after the content, so a batch that fails part-way never leaves a Kensa format on a
+  // cell without Kensa's content (the next "remove Kensa's changes" would not know it as Kensa's)
   const plans = wruns.map((r) => {
     const n = r.last - r.first + 1;
+    const text: (string | null)[][] = [];
     const formats: (string | null)[][] = [];
     const values: (string | number | null)[][] = [];
     const formulas: (string | null)[][] = [];
+    let anyText = false;
     let anyFormat = false;
     let anyValue = false;
     let anyFormula = false;
     for (let k = 0; k < n; k++) {
-      const w = byKey.get(`${r.sheet}\u0000${toA1(r.first + k, r.col)}`);
+      const w = byKey.get(cellKey(r.sheet, toA1(r.first + k, r.col)));
       let fmt: string | null = w?.numFmt ?? null;
+      let textFmt: string | null = null;
       let val: string | number | null = null;
       let formula: string | null = null;
       if (w?.formula) formula = `=${w.formula}`;
       else if (w && w.value !== null) {
         val = w.value;
-        if (typeof val === "string" && needsTextFormat(val)) fmt = "@";
+        if (typeof val === "string" && needsTextFormat(val)) {
+          textFmt = "@";
+          fmt = null;
+        }
       }
+      text.push([textFmt]);
       formats.push([fmt]);
       values.push([val]);
       formulas.push([formula]);
+      anyText ||= textFmt !== null;
       anyFormat ||= fmt !== null;
       anyValue ||= val !== null;
       anyFormula ||= formula !== null;
     }
-    return { r, formats: anyFormat ? formats : undefined, values: anyValue ? values : undefined, formulas: anyFormula ? formulas : undefined };
+    return { r, text: anyText ? text : undefined, formats: anyFormat ? formats : undefined, values: anyValue ? values : undefined, formulas: anyFormula ? formulas : undefined };
   });
-  const wbatches = batchByBytes(plans, (p) => (p.formats ? gridBytes(p.formats) : 0) + (p.values ? gridBytes(p.values) : 0) + (p.formulas ? gridBytes(p.formulas) : 0) + 60);
-  for (const batch of wbatches) {
-    for (const p of batch) {
-      const range = s.sheet(p.r.sheet).getRange(runAddress(p.r));
-      if (p.formats) range.numberFormat = p.formats;
-      if (p.values) range.values = p.values;
-      if (p.formulas) range.formulas = p.formulas;
+  await s.writeInBatches(
+    plans,
+    (p) => [p.text, p.formats, p.values, p.formulas].reduce((n, g) => n + (g ? gridBytes(g) : 0), 60),
+    (batch) => {
+      for (const p of batch) {
+        const range = s.sheet(p.r.sheet).getRange(runAddress(p.r));
+        if (p.text) range.numberFormat = p.text;
+        if (p.values) range.values = p.values;
+        if (p.formulas) range.formulas = p.formulas;
+        if (p.formats) range.numberFormat = p.formats;
+      }
+    },
+  );
+  out.written = changing.map((c) => ({ sheet: c.w.sheet, cell: toA1(c.pos.row, c.pos.col) }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removing what Kensa wrote
+
+/** Sheets whose A1 carries the result-sheet marker (Kensa's result sheets), never the state sheet. */
+async function kensaResultSheets(s: Session, names: readonly string[]): Promise<ExistingSheet[]> {
+  const a1 = names.map((n) => {
+    const r = s.sheet(n).getRange("A1");
+    r.load("values");
+    return r;
+  });
+  await s.sync();
+  return names.map((name, i) => {
+    const v = a1[i].values?.[0]?.[0];
+    return { name, kensa: typeof v === "string" && v.startsWith(RESULT_SHEET_MARKER) && name.toLowerCase() !== STATE_SHEET.toLowerCase() };
+  });
+}
+
+/**
+ * ハイライト解除, and with removeAll everything else Kensa wrote: its formulas go (where the cell still holds
+ * exactly what Kensa wrote), its result sheets and its state sheet are deleted — the workbook as the person
+ * had it. Deleting sheets clears Excel's undo history (the pane says so before).
+ */
+export async function clearAll(s: Session, removeAll: boolean): Promise<ClearReport> {
+  const highlights = await applyHighlights(s, null);
+  const out: ClearReport = { ...highlights, removedFormulas: 0, removedSheets: [], keptFormulas: 0 };
+  if (!removeAll || highlights.blocked) return out;
+  const info = await loadWorkbookInfo(s);
+  const protectedSheets = new Set(out.protectedSheets);
+  // every cell Kensa wrote: what it had before (first record) and what Kensa last wrote there (last record)
+  const cells = new Map<string, { sheet: string; row: number; col: number; before: WrittenEntry["before"]; expected: string }>();
+  let pendingRecords = 0;
+  for (const w of info.state.written) {
+    const st = info.sheet(w.sheet);
+    if (!st) continue; // the sheet is gone
+    if (st.protected) {
+      protectedSheets.add(st.name);
+      pendingRecords++;
+      continue;
     }
-    await s.sync();
+    const [a, b = a] = w.range.split(":");
+    const p = parseCell(a);
+    const q = parseCell(b);
+    if (!p || !q) continue;
+    for (let row = p.row; row <= q.row; row++) {
+      const key = cellKey(w.sheet, toA1(row, p.col));
+      const expected = w.formula.startsWith("=") ? shiftRows(w.formula, row - p.row) : w.formula;
+      const had = cells.get(key);
+      if (had) had.expected = expected;
+      else cells.set(key, { sheet: w.sheet, row, col: p.col, before: w.before, expected });
+    }
   }
-  return { written: writes.length, skipped: skipped.length, leftAlone, writes };
+  // what those cells hold now: only the ones still holding exactly what Kensa wrote are given back
+  const now = new Map<string, string>();
+  const runs = columnRuns([...cells.values()], 0);
+  await s.writeInBatches(runs, (r) => (r.last - r.first + 1) * 80, (batch) => {
+    const ranges = batch.map((r) => {
+      const range = s.sheet(r.sheet).getRange(runAddress(r));
+      range.load("formulas");
+      return range;
+    });
+    return () =>
+      batch.forEach((r, i) => {
+        const f = ranges[i].formulas;
+        for (let k = 0; k <= r.last - r.first; k++) now.set(cellKey(r.sheet, toA1(r.first + k, r.col)), String(f[k]?.[0] ?? ""));
+      });
+  });
+  const restore: typeof cells extends Map<string, infer V> ? V[] : never = [];
+  for (const [key, c] of cells) {
+    const current = now.get(key) ?? "";
+    const same = c.expected.startsWith("=") ? current.startsWith("=") && normalizeFormula(current) === normalizeFormula(c.expected) : current === c.expected;
+    if (same) restore.push(c);
+    else out.keptFormulas++;
+  }
+  if (restore.length) {
+    // per column run: the number format first — while Kensa's formula is there, the next run still knows the
+    // cell as Kensa's — then the content ("" clears it, or Kensa's earlier formula)
+    const byKey = new Map(restore.map((c) => [cellKey(c.sheet, toA1(c.row, c.col)), c]));
+    const wruns = columnRuns(restore);
+    const plans = wruns.map((r) => {
+      const nf: (string | null)[][] = [];
+      const fx: (string | null)[][] = [];
+      for (let row = r.first; row <= r.last; row++) {
+        const c = byKey.get(cellKey(r.sheet, toA1(row, r.col)));
+        nf.push([c ? c.before.nf : null]);
+        fx.push([c ? (c.before.f ?? "") : null]);
+      }
+      return { r, nf, fx };
+    });
+    await s.writeInBatches(plans, (p) => gridBytes(p.nf) + gridBytes(p.fx) + 60, (batch) => {
+      for (const p of batch) {
+        const range = s.sheet(p.r.sheet).getRange(runAddress(p.r));
+        range.numberFormat = p.nf;
+        range.formulas = p.fx;
+      }
+    });
+    out.removedFormulas = restore.length;
+  }
+  out.protectedSheets = [...protectedSheets].sort();
+  // Kensa's sheets: its result sheets, and the state sheet once nothing in it is still needed
+  const resultSheets = (await kensaResultSheets(s, info.sheets.filter((x) => !x.protected).map((x) => x.name).filter((n) => n.toLowerCase() !== STATE_SHEET.toLowerCase()))).filter((x) => x.kensa);
+  const pending = highlights.liveEntries > 0 || pendingRecords > 0;
+  const toDelete = resultSheets.map((x) => x.name);
+  if (info.stateSheet && !pending) toDelete.push(info.stateSheet.name);
+  if (toDelete.length) {
+    if (info.workbookProtected) {
+      out.blocked = "workbook-protected";
+      return out;
+    }
+    if (!s.structureAllowed) throw new StructureNeededForRemoval();
+    for (const name of toDelete) s.sheet(name).delete();
+    await s.sync();
+    if (info.stateSheet && toDelete.includes(info.stateSheet.name)) s.stateSheetPresent = false;
+    out.removedSheets = toDelete;
+  } else if (info.stateSheet && info.state.written.length) {
+    // forget the records of the cells given back (or kept by the person), not those of protected sheets
+    const done = info.state.written.filter((w) => !info.sheet(w.sheet)?.protected && w.row).map((w) => w.row!);
+    if (done.length) {
+      queueBlankRows(s.sheet(STATE_SHEET), done, "F", "I");
+      await s.sync();
+    }
+  }
+  return out;
+}
+
+class StructureNeededForRemoval extends Error {
+  constructor() {
+    super("Kensa's sheets can only be deleted outside an undo group");
+    this.name = "StructureNeeded";
+  }
+}
+
+/** The cells of a report, for messages. */
+export function cellList(cells: readonly CellRef[]): string {
+  return cells.map((c) => `${c.sheet}!${c.cell}`).join(", ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +403,10 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
 
 export async function applyFix(s: Session, fix: Fix): Promise<void> {
   const ws = s.sheet(fix.sheet);
+  // never write to a protected sheet: say so instead of passing on Excel's own message
+  ws.protection.load("protected");
+  await s.sync();
+  if (ws.protection.protected) throw hostError("protected", s.lang);
   const range = ws.getRange(fix.cell.replace(/\$/g, ""));
   if (fix.formula !== undefined) range.formulas = [[`=${fix.formula.replace(/^=/, "")}`]];
   else if (typeof fix.value === "string") {
@@ -521,7 +437,7 @@ async function existingSheets(s: Session, names: readonly string[]): Promise<Exi
   await s.sync();
   return names.map((name, i) => {
     const v = a1[i].values?.[0]?.[0];
-    return { name, kensa: typeof v === "string" && v.startsWith(RESULT_SHEET_MARKER) && name !== STATE_SHEET };
+    return { name, kensa: typeof v === "string" && v.startsWith(RESULT_SHEET_MARKER) && name.toLowerCase() !== STATE_SHEET.toLowerCase() };
   });
 }
 
@@ -531,12 +447,21 @@ export async function writeResultSheet(
   computedCounts: { written: number; skipped: number } = { written: 0, skipped: 0 },
 ): Promise<ResultSheetPlan> {
   const { ctx } = s;
-  const names = await sheetNames(s);
+  const info = await loadWorkbookInfo(s, false);
+  const names = info.sheets.map((x) => x.name);
   const existing = await existingSheets(s, names);
   const plan = planResultSheet(result, s.lang, existing, computedCounts);
-  const sheets = ctx.workbook.worksheets;
-  for (const name of plan.replace) s.sheet(name).delete();
-  const ws = sheets.add(plan.name);
+  // Kensa's earlier result sheet is cleared and reused: deleting a sheet clears Excel's undo history
+  const reuse = plan.replace.find((name) => !info.sheet(name)?.protected);
+  if (!reuse && info.workbookProtected) throw hostError("protected", s.lang);
+  let ws: Excel.Worksheet;
+  if (reuse) {
+    ws = s.sheet(reuse);
+    ws.getRange().clear("All");
+    ws.freezePanes.unfreeze();
+    if (s.supports("1.9")) ws.autoFilter.remove();
+    plan.name = reuse;
+  } else ws = ctx.workbook.worksheets.add(plan.name);
   const width = plan.columnCount;
   const lastCol = columnLetters(width - 1);
   // cells as three aligned 2D arrays: number formats ("@" on every text cell, first), values, link formulas
@@ -597,7 +522,9 @@ export async function writeResultSheet(
   ws.freezePanes.freezeRows(plan.headerRow + 1);
   if (s.supports("1.9")) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
   ws.activate();
+  ws.load("id");
   await s.sync();
+  s.ownSheetIds.push(ws.id);
   return plan;
 }
 
@@ -674,7 +601,9 @@ function writeTemplateSheet(s: Session, name: string, sheet: TemplateSheet): voi
 }
 
 export async function insertTemplate(s: Session): Promise<string[]> {
-  const names = await sheetNames(s);
+  const info = await loadWorkbookInfo(s, false);
+  if (info.workbookProtected) throw hostError("protected", s.lang);
+  const names = info.sheets.map((x) => x.name);
   const taken = new Set(names.map((n) => n.toLowerCase()));
   const spec = buildTemplate(s.lang);
   const added: string[] = [];
@@ -701,7 +630,7 @@ export async function selectCells(s: Session, sheet: string, cells: readonly str
       const name = (m[1] ?? m[2]).replace(/''/g, "'");
       return name === sheet ? m[3] : undefined;
     })
-    .filter((c): c is string => !!c && !!parse(c.replace(/\$/g, "").split(":")[0]))
+    .filter((c): c is string => !!c && !!parseCell(c.replace(/\$/g, "").split(":")[0]))
     .map((c) => c.replace(/\$/g, ""));
   if (own.length === 1) ws.getRange(own[0]).select();
   else if (own.length > 1) {

@@ -72,3 +72,42 @@ export function isKensaFormula(existing: string, proposed: string | undefined, a
   const bare = unguard(e);
   return candidates.some((c) => unguard(c) === bare);
 }
+
+/**
+ * The formula with its relative row references moved by `delta` rows, as Excel does when a formula is
+ * filled down: `=D4/C4` → `=D5/C5` for 1; `$4` rows, whole columns (`A:A`), text in quotes and quoted sheet
+ * names stay. Function names (`LOG10(`) are not references. Used to record a column of computed formulas
+ * as one run (the first cell's formula) and to recognise each of its cells later.
+ */
+export function shiftRows(formula: string, delta: number): string {
+  if (!delta) return formula;
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // a string literal or a quoted sheet name: copied as it is ("" and '' escape the quote)
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/.exec(formula.slice(i));
+    const prev = i > 0 ? formula[i - 1] : "";
+    if (m && !/[\w.$]/.test(prev)) {
+      const [all, colAbs, col, rowAbs, row] = m;
+      out += `${colAbs}${col}${rowAbs}${rowAbs ? row : String(Number(row) + delta)}`;
+      i += all.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

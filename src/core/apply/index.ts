@@ -3,3 +3,4 @@ export * from "./plan";
 export * from "./rectangles";
 export * from "./formula";
 export * from "./notes";
+export * from "./fill";

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/model/finding";
 import { isUnchecked } from "../../core/report/status";
 import type { WorkbookHost } from "../../host/host";
+import type { PaneBridge } from "../bridge";
 import { I18nContext, STRINGS, type Lang } from "../i18n";
 import type { CheckFn } from "../run-check";
 import { groupBySheet, rulesPresent, visibleFindings } from "../state";
@@ -48,15 +49,17 @@ export interface AppProps {
   /** The workbook actions row (template, result sheet, highlights, auto re-check); browser mode hides it:
    *  its file is changed only in the annotated copy it downloads. */
   workbookActions?: boolean;
+  /** The ribbon's way in (shared runtime): its commands run the pane's actions. */
+  bridge?: PaneBridge;
 }
 
 const keyOf = (f: Finding): string => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
 
-export function App({ host, lang, check, autoCheck = false, workbookActions = true }: AppProps) {
+export function App({ host, lang, check, autoCheck = false, workbookActions = true, bridge }: AppProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
   const i18n = useMemo(() => ({ lang, s }), [lang, s]);
-  const { state, actions, workbook, canAutoRecheck } = usePane(host, lang, s, check);
+  const { state, actions, workbook, canAutoRecheck } = usePane(host, lang, s, check, bridge);
   const [fixing, setFixing] = useState<Finding | null>(null);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const { result } = state;
@@ -110,10 +113,19 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
             onInsertTemplate={() => void actions.insertTemplate()}
             onWriteResultSheet={() => void actions.writeResultSheet()}
             onClearHighlights={() => void actions.clearHighlights()}
+            onRemoveAll={() => void actions.clearHighlights(true)}
             onAutoRecheck={actions.setAutoRecheck}
           />
         )}
-        <StatusArea busy={state.busy} failure={state.failure} notice={state.notice} onRetry={actions.retry} onDismiss={actions.dismiss} />
+        <StatusArea
+          busy={state.busy}
+          failure={state.failure}
+          notice={state.notice}
+          question={state.question}
+          onAnswer={actions.answer}
+          onRetry={actions.retry}
+          onDismiss={actions.dismiss}
+        />
         {!result && !state.busy && <EmptyState />}
         {result && (
           <>

@@ -16,7 +16,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import type { Progress } from "../../host/host";
 import { useI18n } from "../i18n";
-import type { Failure, Notice } from "../state";
+import type { Failure, Notice, Question } from "../state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,11 +27,14 @@ export interface StatusAreaProps {
   busy: { progress: Progress | null } | null;
   failure: Failure | null;
   notice: Notice | null;
+  /** A question the running action waits on (the one before the first write). */
+  question?: Question | null;
+  onAnswer?(goOn: boolean): void;
   onRetry(): void;
   onDismiss(): void;
 }
 
-export function StatusArea({ busy, failure, notice, onRetry, onDismiss }: StatusAreaProps) {
+export function StatusArea({ busy, failure, notice, question, onAnswer, onRetry, onDismiss }: StatusAreaProps) {
   const styles = useStyles();
   const { s } = useI18n();
   const dismiss = <Button aria-label={s.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />;
@@ -49,6 +52,20 @@ export function StatusArea({ busy, failure, notice, onRetry, onDismiss }: Status
           </>
         )}
       </div>
+      {question && (
+        <MessageBar intent="warning" layout="multiline" data-testid="undo-question">
+          <MessageBarBody>
+            <MessageBarTitle>{s.undoTitle}</MessageBarTitle>
+            {question.risk === "every-write" ? s.undoEveryWrite : s.undoSheetChanges}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => onAnswer?.(true)}>
+              {s.undoContinue}
+            </Button>
+            <Button onClick={() => onAnswer?.(false)}>{s.undoCancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {failure && (
         <MessageBar intent={failure.intent} layout="multiline" data-testid="failure">
           <MessageBarBody>
@@ -61,7 +78,7 @@ export function StatusArea({ busy, failure, notice, onRetry, onDismiss }: Status
         </MessageBar>
       )}
       {!failure && notice && (
-        <MessageBar intent={notice.intent}>
+        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
           <MessageBarBody>{notice.text}</MessageBarBody>
           <MessageBarActions containerAction={dismiss} />
         </MessageBar>

@@ -1,6 +1,6 @@
 /** Actions on the workbook besides checking: template, result sheet, highlights, and the auto re-check switch. */
 import { makeStyles, Switch, tokens, Toolbar, ToolbarButton } from "@fluentui/react-components";
-import { DocumentTable20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular, DocumentTable20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -16,6 +16,8 @@ export interface WorkbookActionsProps {
   onInsertTemplate(): void;
   onWriteResultSheet(): void;
   onClearHighlights(): void;
+  /** Takes out everything Kensa wrote (formulas, result sheet, state sheet); absent in browser mode. */
+  onRemoveAll?(): void;
   onAutoRecheck(on: boolean): void;
 }
 
@@ -31,9 +33,14 @@ export function WorkbookActions(p: WorkbookActionsProps) {
         <ToolbarButton icon={<DocumentTable20Regular />} disabled={p.busy || !p.hasResult} onClick={p.onWriteResultSheet}>
           {s.writeResultSheet}
         </ToolbarButton>
-        <ToolbarButton icon={<Eraser20Regular />} disabled={p.busy} onClick={p.onClearHighlights}>
+        <ToolbarButton icon={<Eraser20Regular />} disabled={p.busy} onClick={p.onClearHighlights} title={s.clearHighlightsHint}>
           {s.clearHighlights}
         </ToolbarButton>
+        {p.onRemoveAll && (
+          <ToolbarButton icon={<ArrowUndo20Regular />} disabled={p.busy} onClick={p.onRemoveAll} title={s.removeAllHint}>
+            {s.removeAll}
+          </ToolbarButton>
+        )}
       </Toolbar>
       <Switch
         label={p.canAutoRecheck ? s.autoRecheck : `${s.autoRecheck}（${s.autoRecheckUnavailable}）`}

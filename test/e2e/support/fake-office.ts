@@ -1,9 +1,12 @@
 /**
  * A FAKE Office host for the e2e tests — not Office, not Excel. page.addInitScript runs the script built
  * here before the task pane's own scripts, so the page sees `window.Office` (onReady answering host
- * Excel, a displayLanguage, the requirement sets) and `window.Excel.run` over test/fakes/fake-excel.ts
- * (the Node-side FakeExcel, transpiled for the page: queued proxies, sync(), PropertyNotLoaded), holding
- * the small workbook below. The test reads the fake back through `window.__kensaFakeExcel`.
+ * Excel, a displayLanguage, the requirement sets — SharedRuntime 1.1 included) and `window.Excel.run` over
+ * test/fakes/fake-excel.ts (the Node-side FakeExcel, transpiled for the page: queued proxies, sync(),
+ * PropertyNotLoaded, run options), holding the small workbook below. The test reads the fake back through
+ * `window.__kensaFakeExcel`. The shared runtime: the page's Office.actions.associate handlers are kept in
+ * `window.__kensaRibbon` (press(name) runs one and resolves when it completes its event), and
+ * Office.addin.showAsTaskpane() records `window.__kensaPaneShown`.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -52,7 +55,16 @@ ${fakeExcelSource()}
   for (const name of Object.keys(sheets)) fake.addSheet(name, sheets[name]);
   window.__kensaFakeExcel = fake;
   window.Excel = {
-    run: (a, b) => (typeof a === "function" ? fake.run(a) : fake.run(b)),
+    run: (a, b) => fake.run(a, b),
+  };
+  const handlers = {};
+  window.__kensaPaneShown = 0;
+  window.__kensaRibbon = {
+    press: (name) => new Promise((resolve, reject) => {
+      const h = handlers[name];
+      if (!h) return reject(new Error("fake: nothing associated with " + name));
+      h({ completed: () => resolve(true), source: { id: name } });
+    }),
   };
   window.Office = {
     HostType: { Excel: "Excel", Word: "Word" },
@@ -62,8 +74,13 @@ ${fakeExcelSource()}
       if (typeof cb === "function") cb(info);
       return Promise.resolve(info);
     },
-    context: { displayLanguage: ${JSON.stringify(displayLanguage)}, requirements: fake.requirements },
-    actions: { associate: () => undefined },
+    context: {
+      displayLanguage: ${JSON.stringify(displayLanguage)},
+      requirements: { isSetSupported: (name, v) => (name === "SharedRuntime" ? true : fake.requirements.isSetSupported(name, v)) },
+      ui: { displayDialogAsync: (url, o, cb) => cb({ status: "failed" }), messageParent: () => undefined },
+    },
+    actions: { associate: (name, handler) => { handlers[name] = handler; } },
+    addin: { showAsTaskpane: () => { window.__kensaPaneShown++; return Promise.resolve(); } },
   };
 })();`;
 }

@@ -14,14 +14,26 @@ import { isWorkbookReadError } from "../adapters/exceljs/errors";
 import { readWorkbookBuffer } from "../adapters/exceljs/read";
 import { templateBuffer } from "../adapters/exceljs/template";
 import type { CheckResult } from "../core/engine";
-import type { Fix } from "../core/model/finding";
+import type { Finding, Fix } from "../core/model/finding";
+import {
+  acceptanceOf,
+  localTimestamp,
+  readAcceptanceStore,
+  storeGrid,
+  withAcceptance,
+  withoutAcceptance,
+  workbookLookup,
+  type Acceptance,
+} from "../core/accept/index";
+import { StoreWriteError, writeStoreToPackage } from "../adapters/exceljs/accept";
 import type { Workbook } from "../core/model/workbook";
 import type { Lang } from "../core/report/format";
 import { HostError, type ProgressListener, type WorkbookHost } from "../host/host";
 import { originalResult } from "./cross-file";
+import { isExternalRef } from "../core/report/refs";
 import { surroundingCells, type CellPreview } from "./preview";
 
-export type BrowserHostEvent = "result" | "selection" | "fix";
+export type BrowserHostEvent = "result" | "selection" | "fix" | "accept";
 
 export class BrowserHost implements WorkbookHost {
   readonly kind = "browser" as const;
@@ -35,6 +47,12 @@ export class BrowserHost implements WorkbookHost {
   fixesApplied = 0;
   /** Looks up a cell of another open file (set by browser mode): the preview shows what other files' cells hold. */
   lookupOther?: (file: string, sheet: string, cell: string) => string | undefined;
+  /** Another open file's workbook by its name in the set (set by browser mode): a cross-file finding's fingerprint. */
+  otherWorkbook?: (name: string) => Workbook | undefined;
+  /** Acceptances made or revoked here since the file was opened: its copy with the record is worth saving. */
+  acceptChanges = 0;
+  /** The last selected finding's place (see selectedFinding). */
+  private selectedKey: { sheet: string; cells: string[] } | null = null;
   private bytes: Uint8Array;
   private workbook: Workbook | null = null;
   private readonly listeners = new Set<(e: BrowserHostEvent) => void>();
@@ -97,9 +115,73 @@ export class BrowserHost implements WorkbookHost {
   async select(sheet: string, cells: string[]): Promise<void> {
     const workbook = await this.read();
     // the pane passes the finding's cells; its own cell anchors the grid (it is in this file, by construction)
-    const finding = this.result?.findings.find((f) => f.sheet === sheet && f.cells.length === cells.length && f.cells.every((c, i) => c === cells[i]));
-    this.preview = surroundingCells(workbook, sheet, cells, { primary: finding?.cell, lookup: this.lookupOther });
+    const finding = this.findingAt(sheet, cells);
+    // the pane may pass only the finding's cells in this file: its cells in other files are listed from the finding
+    const all = finding?.cells ?? cells;
+    this.selectedKey = { sheet, cells: [...all] };
+    this.preview = surroundingCells(workbook, sheet, all, { primary: finding?.cell, lookup: this.lookupOther });
     this.emit("selection");
+  }
+
+  /** The finding of the last result at these cells: all of its cells, or those in this file (without `[book]…` ones). */
+  private findingAt(sheet: string, cells: readonly string[], rule?: string): Finding | undefined {
+    const same = (a: readonly string[]) => a.length === cells.length && a.every((c, i) => c === cells[i]);
+    const candidates = this.result?.findings.filter((f) => f.sheet === sheet && (rule === undefined || f.rule === rule)) ?? [];
+    return candidates.find((f) => same(f.cells)) ?? candidates.find((f) => same(f.cells.filter((c) => !isExternalRef(c))));
+  }
+
+  /** The finding last selected, as the latest result has it (accepted or not); null when none or gone. */
+  get selectedFinding(): Finding | null {
+    if (!this.selectedKey) return null;
+    return this.findingAt(this.selectedKey.sheet, this.selectedKey.cells) ?? null;
+  }
+
+  /**
+   * Accepts a finding (確認済み) with a reason: its acceptance (src/core/accept) is written into the in-memory
+   * file's very hidden Kensa_accepted sheet, so the next check honours it and every download carries it.
+   * Throws AcceptanceError for an empty or too long reason.
+   */
+  async accept(finding: Finding, reason: string, by?: string): Promise<void> {
+    const original = this.findingAt(finding.sheet, finding.cells, finding.rule) ?? finding;
+    const workbook = await this.read();
+    const lookup = workbookLookup(workbook, (name) => this.otherWorkbook?.(name));
+    const entry = acceptanceOf(original, lookup, reason, { by, at: localTimestamp(), lang: this.lang });
+    const store = readAcceptanceStore(workbook);
+    const place = { rule: original.rule, sheet: original.sheet, cell: original.cell };
+    await this.writeStore(withAcceptance(withoutAcceptance(store.entries, place).entries, entry));
+  }
+
+  /** Revokes the acceptance of a finding (every record at its rule, sheet and cell). */
+  async revoke(finding: Pick<Finding, "rule" | "sheet" | "cell">): Promise<void> {
+    const store = readAcceptanceStore(await this.read());
+    const next = withoutAcceptance(store.entries, { rule: finding.rule, sheet: finding.sheet, cell: finding.cell });
+    if (next.removed === 0) return;
+    await this.writeStore(next.entries);
+  }
+
+  private async writeStore(entries: Acceptance[]): Promise<void> {
+    try {
+      this.bytes = await writeStoreToPackage(this.bytes, storeGrid(entries));
+    } catch (err) {
+      const code = err instanceof StoreWriteError ? err.code : "";
+      const message =
+        code === "not-ours"
+          ? this.lang === "ja"
+            ? "このファイルのシート「Kensa_accepted」は Kensa の記録ではないため、確認済みを書き込めません"
+            : "The sheet “Kensa_accepted” of this file is not Kensa's record: acceptances cannot be written"
+          : this.lang === "ja"
+            ? `確認済みを記録できません（${err instanceof Error ? err.message : String(err)}）`
+            : `Cannot record the acceptance (${err instanceof Error ? err.message : String(err)})`;
+      throw new HostError("unknown", message, false);
+    }
+    this.workbook = null;
+    this.acceptChanges++;
+    this.emit("accept");
+  }
+
+  /** The file as opened, with its record of accepted findings (and any fix applied): to save in place of the original. */
+  storedFile(): { name: string; bytes: Uint8Array } {
+    return { name: this.fileName, bytes: this.bytes };
   }
 
   /** Computed cells go into the download; nothing is written to the user's file. */

@@ -12,58 +12,37 @@
 import type { CheckResult } from "../core/engine";
 import type { Finding } from "../core/model/finding";
 import type { Lang } from "../core/report/format";
-import { parseRef } from "../core/report/refs";
+import { otherFilesText } from "../core/report/other-files";
+import { acceptedText } from "../core/accept/index";
 
-/** A cell of another workbook of the set. */
-export interface OtherFileCell {
-  /** As the finding writes it: `[提出_医薬品.xlsx]様式2!G6`. */
-  ref: string;
-  /** The file's name in the set. */
-  file: string;
-  sheet: string;
-  cell: string;
-}
-
-/** The finding's cells that are in other workbooks of the set, in the finding's order. */
-export function otherFileCells(f: Pick<Finding, "cell" | "cells">): OtherFileCell[] {
-  const out: OtherFileCell[] = [];
-  for (const ref of f.cells) {
-    if (ref === f.cell) continue;
-    const p = parseRef(ref);
-    if (p.file === undefined) continue;
-    out.push({ ref, file: p.file, sheet: p.sheet ?? "", cell: p.cell });
-  }
-  return out;
-}
-
-/** 「提出_医薬品.xlsx の 様式2!G6」 / “様式2!G6 in 提出_医薬品.xlsx”. */
-export function readableOtherCell(c: Pick<OtherFileCell, "file" | "sheet" | "cell">, lang: Lang): string {
-  const at = c.sheet ? `${c.sheet}!${c.cell}` : c.cell;
-  return lang === "ja" ? `${c.file} の ${at}` : `${at} in ${c.file}`;
-}
-
-/** 「他のファイル: 提出_医薬品.xlsx の 様式2!G6、提出_医療機器.xlsx の 様式2!G6」, or "" for a finding within one file. */
-export function otherFilesText(f: Pick<Finding, "cell" | "cells">, lang: Lang): string {
-  const cells = otherFileCells(f);
-  if (cells.length === 0) return "";
-  const list = cells.map((c) => readableOtherCell(c, lang)).join(lang === "ja" ? "、" : ", ");
-  return lang === "ja" ? `他のファイル: ${list}` : `In other files: ${list}`;
-}
+export { otherFileCells, otherFilesText, readableOtherCell, type OtherFileCell } from "../core/report/other-files";
 
 /** The copies handed to the pane, each with the result it was made from. */
 const ORIGINALS = new WeakMap<CheckResult, CheckResult>();
 
 /**
- * The result as the pane shows it: each cross-file finding's message followed by the other files' cells. The
- * same object when no finding involves another file.
+ * 「［確認済み］…（理由: 指標8は令和8年度からの事業のため（山田、2025-12-02））」: an accepted finding's message as
+ * the pane lists it. The pane's rows show the message only; until they show `accepted` themselves, browser mode
+ * says it in the message (the download keeps the message as the CLI writes it, with the 状態 column).
+ */
+export function acceptedMessage(f: Pick<Finding, "message" | "accepted">, lang: Lang): string {
+  if (!f.accepted) return f.message;
+  const why = acceptedText(f.accepted, lang);
+  return lang === "ja" ? `［確認済み］${f.message}（理由: ${why}）` : `[Accepted] ${f.message} (reason: ${why})`;
+}
+
+/**
+ * The result as the pane shows it: each cross-file finding's message followed by the other files' cells, each
+ * accepted finding's marked 確認済み with its reason. The same object when no finding is either.
  */
 export function withOtherFiles(result: CheckResult, lang: Lang): CheckResult {
   let changed = false;
   const findings = result.findings.map((f) => {
     const text = otherFilesText(f, lang);
-    if (!text) return f;
+    if (!text && !f.accepted) return f;
     changed = true;
-    return { ...f, message: `${f.message} ${text}` };
+    const message = acceptedMessage(f, lang);
+    return { ...f, message: text ? `${message} ${text}` : message };
   });
   if (!changed) return result;
   const copy: CheckResult = { ...result, findings };

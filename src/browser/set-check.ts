@@ -177,6 +177,7 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
       summary.error += r.summary.error;
       summary.warning += r.summary.warning;
       summary.info += r.summary.info;
+      if (r.summary.accepted) summary.accepted = (summary.accepted ?? 0) + r.summary.accepted;
     }
   }
   const rollup = set?.rollup ?? "none";

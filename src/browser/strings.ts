@@ -54,7 +54,7 @@ export interface BrowserStrings {
   setPlace: (file: string, sheet: string) => string;
   setMissingBadge: string;
   setDuplicateBadge: string;
-  setTotal: (files: number, unchecked: number, unreadable: number, e: number, w: number, i: number) => string;
+  setTotal: (files: number, unchecked: number, unreadable: number, e: number, w: number, i: number, accepted?: number) => string;
   setPending: (n: number) => string;
   setVerdict: Record<"errors" | "unreadable" | "unchecked" | "warnings" | "rollup-skipped" | "clean", string>;
   downloadAll: string;
@@ -63,6 +63,29 @@ export interface BrowserStrings {
   /** A file whose name another open file has too: the name the set gives it. */
   setNameNote: (name: string) => string;
   checkFailed: (why: string) => string;
+  /** Accepted findings (確認済み, src/core/accept). */
+  acceptHeading: string;
+  acceptIntro: string;
+  acceptNone: string;
+  acceptSelected: (cell: string, rule: string) => string;
+  acceptReason: string;
+  acceptReasonHint: string;
+  acceptBy: string;
+  acceptButton: string;
+  acceptNotFor: string;
+  acceptedNow: (cell: string) => string;
+  acceptedAlready: string;
+  acceptedBy: (by: string) => string;
+  acceptedAt: (at: string) => string;
+  revoke: string;
+  revokeLabel: (cell: string, rule: string) => string;
+  revokedNow: (cell: string) => string;
+  acceptedList: (n: number) => string;
+  acceptedCount: (n: number) => string;
+  acceptSaved: string;
+  downloadStore: string;
+  downloadStoreLabel: (name: string) => string;
+  downloadStoreHint: string;
 }
 
 const ja: BrowserStrings = {
@@ -117,9 +140,9 @@ const ja: BrowserStrings = {
   setPlace: (f, sh) => `${f} の ${sh}`,
   setMissingBadge: "不足",
   setDuplicateBadge: "重複",
-  setTotal: (files, unchecked, unreadable, e, w, i) => {
+  setTotal: (files, unchecked, unreadable, e, w, i, accepted) => {
     const notes = [unchecked ? `未検証 ${unchecked} 件` : "", unreadable ? `読めなかったファイル ${unreadable} 件` : ""].filter(Boolean);
-    return `合計 ${files} ファイル${notes.length ? `（${notes.join("・")}）` : ""}: エラー ${e} 件・警告 ${w} 件・情報 ${i} 件`;
+    return `合計 ${files} ファイル${notes.length ? `（${notes.join("・")}）` : ""}: エラー ${e} 件・警告 ${w} 件・情報 ${i} 件${accepted ? `・確認済み ${accepted} 件` : ""}`;
   },
   setPending: (n) => `${n} ファイルを読み込み中`,
   setVerdict: {
@@ -135,6 +158,28 @@ const ja: BrowserStrings = {
   downloadAllHint: "全ファイルの指摘を一覧にした Excel ブック（.xlsx）",
   setNameNote: (n) => `提出セット内の名前: ${n}`,
   checkFailed: (why) => `検証中に予期しないエラーが発生しました（${why}）`,
+  acceptHeading: "確認済み",
+  acceptIntro: "説明のつく指摘は、理由を付けて「確認済み」にできます。記録はファイルの中（非表示のシート「Kensa_accepted」）に残り、コマンドラインと Excel アドインでも同じように扱われます。値が変わると自動的に外れます。",
+  acceptNone: "指摘を選ぶと、理由を付けて確認済みにできます。",
+  acceptSelected: (c, r) => `選んだ指摘: ${c}（${r}）`,
+  acceptReason: "確認済みにする理由",
+  acceptReasonHint: "例: 指標8は令和8年度からの事業のため、令和7年度の実績は0件",
+  acceptBy: "確認者（任意）",
+  acceptButton: "確認済みにする",
+  acceptNotFor: "この情報は確認済みの記録についてのものです。",
+  acceptedNow: (c) => `${c} の指摘を確認済みにしました。保存するには「確認済みを記録して保存」を押してください。`,
+  acceptedAlready: "この指摘は確認済みです。",
+  acceptedBy: (b) => `確認者: ${b}`,
+  acceptedAt: (a) => `日時: ${a}`,
+  revoke: "確認済みを取り消す",
+  revokeLabel: (c, r) => `${c}（${r}）の確認済みを取り消す`,
+  revokedNow: (c) => `${c} の確認済みを取り消しました。`,
+  acceptedList: (n) => `このファイルの確認済みの指摘（${n} 件）`,
+  acceptedCount: (n) => `確認済み ${n} 件`,
+  acceptSaved: "確認済みの記録を変更しました",
+  downloadStore: "確認済みを記録して保存",
+  downloadStoreLabel: (n) => `${n} を確認済みの記録付きで保存`,
+  downloadStoreHint: "元のファイルに確認済みの記録だけを加えたもの（ハイライトなどは付けません）",
 };
 
 const en: BrowserStrings = {
@@ -189,9 +234,9 @@ const en: BrowserStrings = {
   setPlace: (f, sh) => `${sh} in ${f}`,
   setMissingBadge: "missing",
   setDuplicateBadge: "twice",
-  setTotal: (files, unchecked, unreadable, e, w, i) => {
+  setTotal: (files, unchecked, unreadable, e, w, i, accepted) => {
     const notes = [unchecked ? `${unchecked} not checked` : "", unreadable ? `${unreadable} could not be read` : ""].filter(Boolean);
-    return `Total ${files} files${notes.length ? ` (${notes.join(", ")})` : ""}: ${e} errors · ${w} warnings · ${i} info`;
+    return `Total ${files} files${notes.length ? ` (${notes.join(", ")})` : ""}: ${e} errors · ${w} warnings · ${i} info${accepted ? ` · ${accepted} accepted` : ""}`;
   },
   setPending: (n) => `reading ${n} file${n === 1 ? "" : "s"}`,
   setVerdict: {
@@ -207,6 +252,28 @@ const en: BrowserStrings = {
   downloadAllHint: "One Excel workbook (.xlsx) listing every file's findings",
   setNameNote: (n) => `named ${n} in the submission set`,
   checkFailed: (why) => `Unexpected error while checking (${why})`,
+  acceptHeading: "Accepted",
+  acceptIntro: "A finding that is explained can be accepted with a reason. The record stays inside the file (the very hidden sheet “Kensa_accepted”), and the command line and the Excel add-in honour it too. It lapses by itself when the values change.",
+  acceptNone: "Select a finding to accept it with a reason.",
+  acceptSelected: (c, r) => `Selected: ${c} (${r})`,
+  acceptReason: "Reason for accepting",
+  acceptReasonHint: "e.g. indicator 8 starts in FY2026, so 0 so far is expected",
+  acceptBy: "Accepted by (optional)",
+  acceptButton: "Accept",
+  acceptNotFor: "This info is about the record of accepted findings itself.",
+  acceptedNow: (c) => `The finding at ${c} is accepted. Use “Save with acceptances” to keep it.`,
+  acceptedAlready: "This finding is accepted.",
+  acceptedBy: (b) => `by ${b}`,
+  acceptedAt: (a) => `at ${a}`,
+  revoke: "Revoke",
+  revokeLabel: (c, r) => `Revoke the acceptance of ${c} (${r})`,
+  revokedNow: (c) => `The acceptance of ${c} was revoked.`,
+  acceptedList: (n) => `Accepted findings of this file (${n})`,
+  acceptedCount: (n) => `${n} accepted`,
+  acceptSaved: "acceptances changed",
+  downloadStore: "Save with acceptances",
+  downloadStoreLabel: (n) => `Save ${n} with its record of accepted findings`,
+  downloadStoreHint: "The original file with the record of accepted findings added (no highlights)",
 };
 
 export const BROWSER_STRINGS: Record<Lang, BrowserStrings> = { ja, en };

@@ -2,13 +2,24 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 
-/** Excel's lock files (~$book.xlsx) and Kensa's own annotated copies (book.kensa.xlsx) are never checked. */
+/**
+ * Office's lock files (~$book.xlsx, ~$book.xlsm: Excel writes one beside every workbook it has open), hidden
+ * files and Kensa's own annotated copies (book.kensa.xlsx) are never checked in a folder.
+ */
 export function isSkippedName(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".") || /\.kensa\.xlsx$/i.test(name);
+  return name.startsWith("~$") || name.startsWith(".") || /\.kensa\.xls[xm]$/i.test(name);
 }
 
+/** A macro-enabled workbook (.xlsm): read like an .xlsx; its annotated copy is an .xlsx without the macros. */
+export function isMacroWorkbook(file: string): boolean {
+  return /\.xlsm$/i.test(file);
+}
+
+/** The workbooks a folder scan takes: .xlsx and .xlsm (and old .xls, to be explained rather than ignored). */
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+
 /**
- * Folders are searched recursively for .xlsx files (and old .xls files, so that each gets its one-line
+ * Folders are searched recursively for .xlsx and .xlsm files (and old .xls files, so that each gets its one-line
  * explanation instead of being silently ignored); hidden entries, lock files and annotated copies are
  * skipped. Files named explicitly are always taken, whatever their name, so a bad one gets its error.
  * The order is the command line's, and within a folder by path; duplicates are dropped.
@@ -43,7 +54,7 @@ async function walk(dir: string): Promise<string[]> {
     if (e.isDirectory()) {
       if (e.name === "node_modules") continue;
       files.push(...(await walk(full)));
-    } else if (/\.xlsx?$/i.test(e.name)) {
+    } else if (WORKBOOK.test(e.name)) {
       // A symlink to a folder is not followed (no loops); a symlink to a file is read.
       if (e.isSymbolicLink()) {
         const stat = await fs.stat(full).catch(() => undefined);

@@ -3,8 +3,12 @@
  *
  *   kensa check <files or folders>... [--lang ja|en] [--format text|json|csv] [--out FILE.xlsx|FILE.csv]
  *                                     [--each] [--annotate DIR] [--severity error|warning|info] [--quiet] [--no-color]
+ *                                     [--catalogue FILE.yaml|FILE.json] [--accepted show|hide]
+ *   kensa accept FILE [OTHER FILES OR FOLDERS...] --rule ID --cell SHEET!A1 --reason TEXT [--by NAME]
+ *   kensa accept FILE --revoke --rule ID --cell SHEET!A1 | --list [--format json]      (./accept.ts)
  *   kensa template --out FILE [--lang ja|en] [--force]
  *   kensa rules [--lang ja|en] [--format text|json]
+ *   kensa catalogue [--format json|yaml|xlsx] [--out FILE] [--catalogue FILE] [--lang ja|en] [--force]
  *
  * Every workbook given is checked as one submission set (DOMAIN §3.4): projects are matched by their 統合プロジェクト
  * metadata across the files, and the roll-up and cross-references run across them; `--each` checks each file on
@@ -14,12 +18,20 @@
  * file that could not be read, a file with no sheet of a known kind (未検証: nothing in it was checked), or
  * an annotated copy or the --out file that could not be written; 2 for a usage problem (--out naming an input
  * or not ending in .xlsx/.csv included) or when no file could be read.
- * Other commands: 0 on success, 1 on failure, 2 for a usage problem.
+ * Other commands: 0 on success, 1 on failure, 2 for a usage problem. A --catalogue file that cannot be read or
+ * is not a valid catalogue is a usage problem (2), each problem named by its line and path.
+ *
+ * Usage errors, commander's own included, are in Japanese unless --lang en (or KENSA_LANG=en): ./commander-ja.ts.
  */
-import { Command, CommanderError, Option } from "commander";
+import { CommanderError, Option } from "commander";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult } from "../core/engine";
+import { checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult, type Summary } from "../core/engine";
+import { ACCEPT_RULES } from "../core/accept/index";
+import { ACCEPT_UI, runAccept, type AcceptOpts } from "./accept";
+import { defaultCatalogue } from "../core/catalogue/default";
+import type { Catalogue } from "../core/catalogue/schema";
+import { catalogueSheetRule } from "../core/catalogue/workbook";
 import type { Severity } from "../core/model/finding";
 import type { Lang } from "../core/report/format";
 import type { FileReport, Report, SetReport } from "../core/report/schema";
@@ -32,7 +44,9 @@ import { WorkbookReadError } from "../adapters/exceljs/errors";
 import { readWorkbookFile } from "../adapters/exceljs/read-file";
 import { annotateFile, writeFileAtomic, writeTemplate } from "../adapters/exceljs/files";
 import { findingsWorkbookBuffer } from "../adapters/exceljs/findings";
-import { annotatedPath, collectInputs } from "./inputs";
+import { annotatedPath, collectInputs, isMacroWorkbook } from "./inputs";
+import { catalogueJson, catalogueWorkbookBuffer, catalogueYaml, describeChanges, loadCatalogueFile } from "./catalogue-file";
+import { LocalizedCommand } from "./commander-ja";
 import { Progress } from "./progress";
 import {
   ANSI,
@@ -41,6 +55,7 @@ import {
   formatAnnotated,
   formatFileError,
   formatFileReport,
+  formatHidden,
   formatSet,
   formatTotal,
   formatWritten,
@@ -84,15 +99,25 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 
 const UI = {
   ja: {
-    description: "検査 — 医療分野研究開発の予算・指標ブック（.xlsx）を検証します",
-    check: "ブック（.xlsx）またはフォルダを検証します（フォルダは再帰的に探します）",
+    description: "検査 — 医療分野研究開発の予算・指標ブック（.xlsx・.xlsm）を検証します",
+    check: "ブック（.xlsx・.xlsm）またはフォルダを検証します（フォルダは再帰的に探します）",
     paths: "検証するファイルまたはフォルダ",
     lang: "表示言語",
     format: "出力形式（text、json または csv）",
     checkFormat: "出力形式（text、json、または csv: 全ファイルの指摘を1行1件で。UTF-8 BOM付き）",
     checkOut: "全ファイルの指摘一覧をこのファイルに書き出します（.xlsx: 指摘一覧・ファイル別・提出セットのシート、.csv: CSV）",
     each: "ファイルを一つずつ別々に検証します（既定では、与えたすべてのブックを一つの提出セットとして、プロジェクトをまたぐ集計と参照も検証します）",
-    annotate: "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません）",
+    annotate: "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません。.xlsm のコピーはマクロを含まない .xlsx です）",
+    catalogueOpt: "指標カタログのファイル（YAML または JSON）。既定のカタログに追加・置き換えます（mode: replace なら置き換え）",
+    catalogueCmd: "指標カタログを表示します（既定: 組み込みのカタログ。--catalogue で指定したファイルを反映したもの）",
+    catalogueFormat: "出力形式（json、yaml、または xlsx: ブックに貼り付けられる「Kensa_カタログ」シート。--out が必要）",
+    catalogueOut: "このファイルに書き出します（拡張子 .json・.yaml・.yml・.xlsx から形式を決めます）",
+    catalogueBad: (file: string) => `カタログのファイル ${file} を使えません:`,
+    catalogueXlsxOut: "--format xlsx には --out FILE.xlsx が必要です",
+    catalogueDone: (file: string) => `カタログを書き出しました: ${file}`,
+    catalogueFailed: (file: string, why: string) => `カタログを書き込めません: ${file}（${why}）`,
+    catalogueLeft: (numbers: string[]) => `（指標 ${numbers.join("・")} は割合の区分があるため表に書けません。組み込みのまま使われます）`,
+    macroCopy: (file: string) => `${file}: マクロ付きブック（.xlsm）の注釈付きコピーは、マクロを含まない .xlsx として書き出します（元のファイルとそのマクロは変更しません）`,
     severity: "この重要度以上の指摘だけを表示します",
     quiet: "ファイルごとの件数と合計だけを表示します",
     noColor: "色を使いません",
@@ -102,7 +127,7 @@ const UI = {
     rules: "検証ルールの一覧を表示します",
     version: "バージョンを表示します",
     help: "ヘルプを表示します",
-    noInputs: (paths: string[]) => `検証する .xlsx ファイルが見つかりません: ${paths.join(", ")}`,
+    noInputs: (paths: string[]) => `検証する .xlsx・.xlsm ファイルが見つかりません: ${paths.join(", ")}`,
     outExt: (file: string) => `--out のファイル名は .xlsx または .csv で終わる必要があります: ${file}`,
     outIsInput: (file: string) => `--out に検証するファイル自身は指定できません（入力を上書きしません）: ${file}`,
     outFailed: (file: string, why: string) => `指摘一覧を書き込めません: ${file}（${why}）`,
@@ -110,10 +135,11 @@ const UI = {
     unchecked: (file: string) => `${file}: 未検証（様式の見出しが見つからないため、どのシートも検証していません）`,
     exitCodes: [
       "終了コード:",
-      "  0  すべてのファイルを検証でき、エラーがなかった（警告・情報だけなら 0）",
+      "  0  すべてのファイルを検証でき、エラーがなかった（警告・情報だけなら 0。確認済みの指摘はエラーに数えません）",
       "  1  エラーがあった、読めないファイルがあった、様式のシートが一つもないファイル（未検証）があった、",
       "     または注釈付きのコピーや --out のファイルを書き込めなかった",
-      "  2  使い方の誤り（--out に入力ファイルを指定した場合を含む）、または読み込めたファイルが一つもなかった",
+      "  2  使い方の誤り（--out に入力ファイルを指定した場合、--catalogue のファイルが誤っている場合を含む）、",
+      "     または読み込めたファイルが一つもなかった",
     ].join("\n"),
     annotateDir: (dir: string, why: string) => `出力先フォルダを作成できません: ${dir}（${why}）`,
     annotateFailed: (file: string, why: string) => `${file}: 注釈付きのコピーを書き込めません（${why}）`,
@@ -123,15 +149,25 @@ const UI = {
     templateDone: (file: string) => `テンプレートを書き出しました: ${file}`,
   },
   en: {
-    description: "Kensa — checks budget and indicator workbooks (.xlsx) of Japan's medical R&D plan",
-    check: "check workbooks (.xlsx) or folders (searched recursively)",
+    description: "Kensa — checks budget and indicator workbooks (.xlsx, .xlsm) of Japan's medical R&D plan",
+    check: "check workbooks (.xlsx, .xlsm) or folders (searched recursively)",
     paths: "files or folders to check",
     lang: "language of the output",
     format: "output format (text or json)",
     checkFormat: "output format (text, json, or csv: one row per finding of every file, UTF-8 with BOM)",
     checkOut: "write every file's findings to this file (.xlsx: findings, files and set sheets; .csv: CSV)",
     each: "check each file on its own (by default all the workbooks given are one submission set, with the roll-up and references across files)",
-    annotate: "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified)",
+    annotate: "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified; the copy of an .xlsm is an .xlsx without its macros)",
+    catalogueOpt: "indicator catalogue file (YAML or JSON), extending the built-in one (or replacing it: mode: replace)",
+    catalogueCmd: "print the indicator catalogue (the built-in one, with the --catalogue file applied)",
+    catalogueFormat: "output format (json, yaml, or xlsx: a 「Kensa_カタログ」 sheet to copy into a workbook; needs --out)",
+    catalogueOut: "write to this file (the format follows its extension: .json, .yaml, .yml, .xlsx)",
+    catalogueBad: (file: string) => `cannot use the catalogue file ${file}:`,
+    catalogueXlsxOut: "--format xlsx needs --out FILE.xlsx",
+    catalogueDone: (file: string) => `catalogue written: ${file}`,
+    catalogueFailed: (file: string, why: string) => `cannot write the catalogue ${file} (${why})`,
+    catalogueLeft: (numbers: string[]) => `(indicator ${numbers.join(", ")} has shares and cannot be written in the table; it stays as built in)`,
+    macroCopy: (file: string) => `${file}: the annotated copy of a macro-enabled workbook (.xlsm) is written as an .xlsx without macros (the input and its macros are not changed)`,
     severity: "list only findings of this severity or above",
     quiet: "print only each file's counts and the total",
     noColor: "do not use colours",
@@ -141,7 +177,7 @@ const UI = {
     rules: "list the checking rules",
     version: "print the version",
     help: "display help",
-    noInputs: (paths: string[]) => `no .xlsx files to check in: ${paths.join(", ")}`,
+    noInputs: (paths: string[]) => `no .xlsx or .xlsm files to check in: ${paths.join(", ")}`,
     outExt: (file: string) => `the --out file must end in .xlsx or .csv: ${file}`,
     outIsInput: (file: string) => `--out names a file being checked (inputs are never overwritten): ${file}`,
     outFailed: (file: string, why: string) => `cannot write the findings file ${file} (${why})`,
@@ -149,10 +185,10 @@ const UI = {
     unchecked: (file: string) => `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
     exitCodes: [
       "Exit codes:",
-      "  0  every file was checked and no error was found (warnings and infos alone give 0)",
+      "  0  every file was checked and no error was found (warnings and infos alone give 0; accepted findings are not counted)",
       "  1  an error was found, a file could not be read, a file has no sheet of a known kind (not checked),",
       "     or an annotated copy or the --out file could not be written",
-      "  2  a usage problem (--out naming an input included), or no file could be read",
+      "  2  a usage problem (--out naming an input, or a --catalogue file that is not valid, included), or no file could be read",
     ].join("\n"),
     annotateDir: (dir: string, why: string) => `cannot create the output folder ${dir} (${why})`,
     annotateFailed: (file: string, why: string) => `${file}: cannot write the annotated copy (${why})`,
@@ -200,6 +236,24 @@ interface CheckOpts {
   severity: Severity;
   quiet?: boolean;
   color: boolean;
+  catalogue?: string;
+  /** Accepted findings (確認済み): listed with their reasons (show, the default) or only counted (hide). */
+  accepted: "show" | "hide";
+}
+
+/**
+ * The catalogue of a run: the built-in one, or with the --catalogue file applied (its effect said on stderr);
+ * undefined after writing why the file cannot be used.
+ */
+async function runCatalogue(file: string | undefined, lang: Lang, io: CliIO, say: boolean): Promise<Catalogue | undefined> {
+  if (!file) return defaultCatalogue;
+  const r = await loadCatalogueFile(file, defaultCatalogue, lang);
+  if (!r.ok) {
+    io.stderr.write(`kensa: ${UI[lang].catalogueBad(file)}\n${r.messages.map((m) => `  ${m}\n`).join("")}`);
+    return undefined;
+  }
+  if (say) io.stderr.write(`${describeChanges(file, r.mode, r.changes, lang)}\n`);
+  return r.catalogue;
 }
 
 async function realOrResolved(p: string): Promise<string> {
@@ -224,6 +278,8 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   // json and csv: stdout is the document, everything else goes to stderr
   const machine = opts.format !== "text";
   const rules = deps.rules ?? RULES;
+  const catalogue = await runCatalogue(opts.catalogue, lang, io, !opts.quiet);
+  if (!catalogue) return 2;
 
   let inputs = await collectInputs(paths);
   if (opts.out) {
@@ -279,7 +335,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       if (opts.each) {
         // on its own: checked at once, so that only one workbook is held in memory at a time
         try {
-          entry.result = checkWorkbook(entry.workbook!, { lang, rules });
+          entry.result = checkWorkbook(entry.workbook!, { lang, rules, catalogue });
         } catch (x) {
           entry.error = internal(x);
         }
@@ -303,7 +359,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   let set: SetResult | undefined;
   if (!opts.each && readable.length > 0) {
     try {
-      set = checkSet(readable.map((e) => ({ name: names.get(e)!, workbook: e.workbook! })), { lang, rules });
+      set = checkSet(readable.map((e) => ({ name: names.get(e)!, workbook: e.workbook! })), { lang, rules, catalogue });
       set.files.forEach((f, i) => {
         if (f.result) readable[i].result = f.result;
         else readable[i].error = internal(f.error);
@@ -320,7 +376,9 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   // 3. Report each file, in the order given.
   const reports: (FileReport & { name?: string })[] = [];
   const taken = new Set<string>();
-  const total = { error: 0, warning: 0, info: 0 };
+  const total: Summary = { error: 0, warning: 0, info: 0 };
+  /** Findings below --severity, counted but not listed. */
+  const hiddenTotal = { error: 0, warning: 0, info: 0 };
   let anyError = false;
   let failed = 0;
   let unchecked = 0;
@@ -330,18 +388,27 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     const { file, result } = entry;
     let report: FileReport;
     let annotated: string | undefined;
+    let hidden: { error: number; warning: number; info: number } | undefined;
+    let acceptedHidden = 0;
     if (result) {
-      const findings = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
+      const shown = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
+      // --accepted hide: accepted findings are counted (summary.accepted), not listed
+      const findings = opts.accepted === "hide" ? shown.filter((f) => !f.accepted) : shown;
+      acceptedHidden = shown.length - findings.length;
+      hidden = hiddenOf(result, minRank);
+      hiddenTotal.warning += hidden.warning;
+      hiddenTotal.info += hidden.info;
       const status = checkStatus(result.sheets);
       if (status === "unchecked") {
         unchecked++;
         // text output says so in the file's section; JSON and CSV keep stdout for themselves, so one line on stderr
         if (machine) err(`${errColors.yellow("!")} ${ui.unchecked(file)}\n`);
       }
-      report = { file, status, sheets: result.sheets, findings, summary: summarize(findings) };
-      if (result.findings.some((f) => f.severity === "error")) anyError = true;
+      report = { file, status, sheets: result.sheets, findings, summary: summarize(shown) };
+      if (result.findings.some((f) => f.severity === "error" && !f.accepted)) anyError = true;
       if (opts.annotate) {
         const target = annotatedPath(opts.annotate, file, taken);
+        if (isMacroWorkbook(file) && !opts.quiet) err(`${errColors.yellow("!")} ${ui.macroCopy(file)}\n`);
         try {
           await annotateFile(file, result, target, lang);
           if (!machine) annotated = target;
@@ -366,9 +433,10 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     total.error += report.summary.error;
     total.warning += report.summary.warning;
     total.info += report.summary.info;
+    if (report.summary.accepted) total.accepted = (total.accepted ?? 0) + report.summary.accepted;
     reports.push(names.has(entry) ? { ...report, name: names.get(entry) } : report);
     if (opts.format === "text" && !report.error) {
-      let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet });
+      let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet, hidden, severity: opts.severity, acceptedHidden });
       if (annotated && !opts.quiet) text = text.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
       out(text);
     }
@@ -397,7 +465,10 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   } else {
     if (setReport && setReport.rollup !== "none") out(formatSet(setReport, readable.length, lang, outColors));
     out(formatTotal(inputs.length, unchecked, failed, total, lang, outColors));
+    out(formatHidden(hiddenTotal, opts.severity, lang, outColors));
   }
+  // json and csv: stdout is the document; how many findings --severity left out is said on stderr
+  if (machine) err(formatHidden(hiddenTotal, opts.severity, lang, errColors));
 
   // 4. The findings workbook or CSV of the whole run.
   if (opts.out) {
@@ -428,8 +499,16 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   return anyError || failed > 0 || unchecked > 0 ? 1 : 0;
 }
 
+/** The findings of a result below the --severity shown, by severity. */
+function hiddenOf(result: CheckResult, minRank: number): { error: number; warning: number; info: number } {
+  const hidden = { error: 0, warning: 0, info: 0 };
+  if (minRank >= 2) return hidden;
+  for (const f of result.findings) if (SEVERITY_RANK[f.severity] > minRank) hidden[f.severity]++;
+  return hidden;
+}
+
 function describeWith(rules: readonly Rule[]): (id: string) => { ja: string; en: string } | undefined {
-  return (id) => rules.find((r) => r.meta.id === id)?.meta.description;
+  return (id) => (id === catalogueSheetRule.meta.id ? catalogueSheetRule : rules.find((r) => r.meta.id === id))?.meta.description;
 }
 
 async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, io: CliIO): Promise<number> {
@@ -454,20 +533,61 @@ async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, i
 
 function runRules(opts: { lang: Lang; format: "text" | "json" }, io: CliIO): number {
   const lang = opts.lang;
+  // every finding id a check can give: the rules, and the workbook catalogue sheet's findings
+  const all: { meta: Pick<Rule["meta"], "id" | "severity" | "description"> }[] = [...RULES, catalogueSheetRule, ...ACCEPT_RULES.map((meta) => ({ meta }))];
   if (opts.format === "json") {
-    const rules = RULES.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description[lang] }));
+    const rules = all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description[lang] }));
     io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
     return 0;
   }
   const sev = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } }[lang];
-  const idWidth = Math.max(0, ...RULES.map((r) => r.meta.id.length));
+  const idWidth = Math.max(0, ...all.map((r) => r.meta.id.length));
   const sevWidth = Math.max(...Object.values(sev).map(displayWidth));
   let out = "";
-  for (const r of RULES) {
+  for (const r of all) {
     const s = sev[r.meta.severity];
     out += `${r.meta.id.padEnd(idWidth)}  ${s}${" ".repeat(sevWidth - displayWidth(s))}  ${r.meta.description[lang]}\n`;
   }
   io.stdout.write(out);
+  return 0;
+}
+
+type CatalogueFormat = "json" | "yaml" | "xlsx";
+
+/** kensa catalogue: the catalogue in force (built in, or with --catalogue applied) as JSON, YAML or a sheet. */
+async function runCatalogueCommand(opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean }, io: CliIO): Promise<number> {
+  const ui = UI[opts.lang];
+  const ext = opts.out ? path.extname(opts.out).toLowerCase() : "";
+  const format: CatalogueFormat = opts.format ?? (ext === ".xlsx" ? "xlsx" : ext === ".yaml" || ext === ".yml" ? "yaml" : "json");
+  if (format === "xlsx" && !opts.out) {
+    io.stderr.write(`kensa: ${ui.catalogueXlsxOut}\n`);
+    return 2;
+  }
+  const catalogue = await runCatalogue(opts.catalogue, opts.lang, io, false);
+  if (!catalogue) return 2;
+  if (opts.out && !opts.force && (await fs.stat(opts.out).then(() => true, () => false))) {
+    io.stderr.write(`kensa: ${ui.exists(opts.out)}\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  let left: string[] = [];
+  if (format === "xlsx") ({ bytes, left } = await catalogueWorkbookBuffer(catalogue, opts.lang));
+  else {
+    const text = format === "yaml" ? catalogueYaml(catalogue, opts.lang) : catalogueJson(catalogue);
+    if (!opts.out) {
+      io.stdout.write(text);
+      return 0;
+    }
+    bytes = new Uint8Array(Buffer.from(text, "utf8"));
+  }
+  try {
+    await fs.mkdir(path.dirname(path.resolve(opts.out!)), { recursive: true });
+    await writeFileAtomic(opts.out!, bytes);
+  } catch (err) {
+    io.stderr.write(`kensa: ${ui.catalogueFailed(opts.out!, reason(err))}\n`);
+    return 1;
+  }
+  io.stderr.write(`${ui.catalogueDone(opts.out!)}${left.length ? ` ${ui.catalogueLeft(left)}` : ""}\n`);
   return 0;
 }
 
@@ -477,7 +597,7 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
   const ui = UI[preLang(args, io.env)];
   let exitCode = 0;
 
-  const program = new Command("kensa");
+  const program = new LocalizedCommand("kensa", preLang(args, io.env));
   program
     .description(ui.description)
     .exitOverride()
@@ -505,9 +625,29 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .addOption(new Option("--severity <level>", ui.severity).choices(["error", "warning", "info"]).default("info"))
     .option("-q, --quiet", ui.quiet)
     .option("--no-color", ui.noColor)
+    .option("--catalogue <file>", ui.catalogueOpt)
+    .addOption(new Option("--accepted <mode>", ACCEPT_UI[preLang(args, io.env)].checkOption).choices(["show", "hide"]).default("show"))
     .addHelpText("after", `\n${ui.exitCodes}\n`)
     .action(async (paths: string[], opts: CheckOpts) => {
       exitCode = await runCheck(paths, opts, io, deps);
+    });
+
+  const acceptUi = ACCEPT_UI[preLang(args, io.env)];
+  program
+    .command("accept")
+    .description(acceptUi.command)
+    .argument("<file>", acceptUi.file)
+    .argument("[others...]", acceptUi.others)
+    .option("--rule <id>", acceptUi.rule)
+    .option("--cell <sheet!cell>", acceptUi.cell)
+    .option("--reason <text>", acceptUi.reason)
+    .option("--by <name>", acceptUi.by)
+    .option("--revoke", acceptUi.revoke)
+    .option("--list", acceptUi.list)
+    .addOption(new Option("--format <format>", acceptUi.format).choices(["text", "json"]).default("text"))
+    .addOption(langOption())
+    .action(async (file: string, others: string[], opts: AcceptOpts) => {
+      exitCode = await runAccept(file, others, opts, io, deps.rules);
     });
 
   program
@@ -527,6 +667,18 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .addOption(new Option("--format <format>", ui.format).choices(["text", "json"]).default("text"))
     .action((opts: { lang: Lang; format: "text" | "json" }) => {
       exitCode = runRules(opts, io);
+    });
+
+  program
+    .command("catalogue")
+    .description(ui.catalogueCmd)
+    .addOption(langOption())
+    .addOption(new Option("--format <format>", ui.catalogueFormat).choices(["json", "yaml", "xlsx"]))
+    .option("-o, --out <file>", ui.catalogueOut)
+    .option("--catalogue <file>", ui.catalogueOpt)
+    .option("-f, --force", ui.force)
+    .action(async (opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean }) => {
+      exitCode = await runCatalogueCommand(opts, io);
     });
 
   if (args.length === 0) {

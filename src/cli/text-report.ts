@@ -5,6 +5,8 @@ import { isExternalRef } from "../core/report/refs";
 import type { FileReport, SetReport } from "../core/report/schema";
 import { checkStatus } from "../core/report/status";
 import { KIND_TITLES, SHEET_KINDS } from "../core/sheets/kinds";
+import { isCatalogueSheet } from "../core/catalogue/sheet";
+import { acceptedText } from "../core/accept/index";
 
 export interface Colors {
   red(s: string): string;
@@ -41,6 +43,7 @@ const TEXT = {
     severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
     sheet: (name: string) => `シート「${name}」`,
     noKind: "様式外",
+    catalogue: "カタログ",
     clean: "問題なし",
     notChecked: "検証対象外",
     noFindings: "問題は見つかりませんでした",
@@ -50,7 +53,10 @@ const TEXT = {
     expected: "期待値",
     actual: "実際",
     fix: "修正案",
-    counts: (s: Counts) => `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件`,
+    counts: (s: Counts) => `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件${s.accepted ? `・確認済み ${s.accepted}件` : ""}`,
+    accepted: "確認済み",
+    acceptedReason: (reason: string, severity: string) => `${severity}を確認済み・理由: ${reason}`,
+    acceptedHidden: (n: number) => `（確認済み ${n}件 は表示していません: --accepted show で表示）`,
     total: (files: number, unchecked: number, failed: number, s: Counts) => {
       const notes = [unchecked ? `未検証 ${unchecked}件` : "", failed ? `読めなかったファイル ${failed}件` : ""].filter(Boolean);
       return `合計 ${files}ファイル${notes.length ? `（${notes.join("・")}）` : ""}: ${TEXT.ja.counts(s)}`;
@@ -64,11 +70,15 @@ const TEXT = {
     setDuplicate: (code: string, files: string[]) => `${code} のシートが複数あります（${files.join("、")}）`,
     setSkipped: "集計の検証を省略しました",
     eachHint: "（別々の報告書であれば --each で一つずつ検証できます）",
+    hiddenCounts: (s: Counts) => [s.warning ? `警告 ${s.warning}件` : "", s.info ? `情報 ${s.info}件` : ""].filter(Boolean).join("・"),
+    hiddenFile: (counts: string, severity: Severity) => `（--severity ${severity} のため ${counts} は表示していません）`,
+    hiddenTotal: (counts: string, severity: Severity) => `表示していない指摘: ${counts}（--severity ${severity} より低い重要度。すべて表示するには --severity info）`,
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     sheet: (name: string) => `Sheet “${name}”`,
     noKind: "not a known kind",
+    catalogue: "catalogue",
     clean: "no problems",
     notChecked: "not checked",
     noFindings: "no problems found",
@@ -78,7 +88,10 @@ const TEXT = {
     expected: "expected",
     actual: "actual",
     fix: "fix",
-    counts: (s: Counts) => `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info`,
+    counts: (s: Counts) => `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
+    accepted: "accepted",
+    acceptedReason: (reason: string, severity: string) => `accepted ${severity}, reason: ${reason}`,
+    acceptedHidden: (n: number) => ` (${n} accepted not shown: --accepted show lists them)`,
     total: (files: number, unchecked: number, failed: number, s: Counts) => {
       const notes = [unchecked ? `${unchecked} not checked` : "", failed ? `${failed} could not be read` : ""].filter(Boolean);
       return `Total ${plural(files, "file")}${notes.length ? ` (${notes.join(", ")})` : ""}: ${TEXT.en.counts(s)}`;
@@ -92,6 +105,9 @@ const TEXT = {
     setDuplicate: (code: string, files: string[]) => `${code} is claimed more than once (${files.join(", ")})`,
     setSkipped: "the roll-up was skipped",
     eachHint: " (if they are separate reports, --each checks them one by one)",
+    hiddenCounts: (s: Counts) => [s.warning ? plural(s.warning, "warning") : "", s.info ? `${s.info} info` : ""].filter(Boolean).join(", "),
+    hiddenFile: (counts: string, severity: Severity) => ` (${counts} not shown: --severity ${severity})`,
+    hiddenTotal: (counts: string, severity: Severity) => `Not shown: ${counts} (below --severity ${severity}; --severity info shows every finding)`,
   },
 };
 
@@ -99,6 +115,8 @@ interface Counts {
   error: number;
   warning: number;
   info: number;
+  /** Accepted findings (確認済み), counted apart. */
+  accepted?: number;
 }
 
 /** "a, b or c" */
@@ -150,8 +168,11 @@ function details(f: Finding, lang: Lang): string {
  * involves in other files of the set (`[提出_医薬品.xlsx]様式2!G6`), so that a cross-file finding names both files.
  */
 export function formatFinding(f: Finding, lang: Lang, colors: Colors, indent = "    "): string {
-  const sev = pad(TEXT[lang].severity[f.severity], 8);
-  let line = `${indent}${pad(f.cell, 7)} ${paint(colors, f.severity, sev)} ${f.message} ${colors.dim(`[${f.rule}]`)}\n`;
+  const t = TEXT[lang];
+  const sev = pad(f.accepted ? t.accepted : t.severity[f.severity], 8);
+  let line = `${indent}${pad(f.cell, 7)} ${f.accepted ? colors.green(sev) : paint(colors, f.severity, sev)} ${f.message} ${colors.dim(`[${f.rule}]`)}\n`;
+  // an accepted finding (確認済み): why, by whom and when, and the severity it would have
+  if (f.accepted) line += `${indent}${" ".repeat(16)}${colors.green(t.acceptedReason(acceptedText(f.accepted, lang), t.severity[f.severity]))}\n`;
   const more = details(f, lang);
   if (more) line += `${indent}${" ".repeat(16)}${colors.dim(more)}\n`;
   const external = f.cells.filter((c) => c !== f.cell && isExternalRef(c));
@@ -182,9 +203,18 @@ function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
  * no sheet of a known kind says 未検証 first, and no sheet of no kind ever says 「問題なし」: nothing was
  * checked there.
  */
-export function formatFileReport(report: FileReport, lang: Lang, colors: Colors, options: { quiet?: boolean } = {}): string {
+export function formatFileReport(
+  report: FileReport,
+  lang: Lang,
+  colors: Colors,
+  options: { quiet?: boolean; hidden?: Counts; severity?: Severity; acceptedHidden?: number } = {},
+): string {
   const t = TEXT[lang];
-  if (options.quiet) return `${colors.bold(report.file)}: ${fileOutcome(report, lang, colors)}\n`;
+  const hiddenCounts = options.hidden ? t.hiddenCounts(options.hidden) : "";
+  const hidden =
+    (hiddenCounts ? colors.dim(t.hiddenFile(hiddenCounts, options.severity ?? "info")) : "") +
+    (options.acceptedHidden ? colors.dim(t.acceptedHidden(options.acceptedHidden)) : "");
+  if (options.quiet) return `${colors.bold(report.file)}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
   let out = `${colors.bold(`■ ${report.file}`)}\n`;
   const unchecked = checkStatus(report.sheets) === "unchecked";
   if (unchecked) out += `  ${colors.yellow(t.uncheckedLine(kindTitles(lang)))}\n`;
@@ -201,7 +231,7 @@ export function formatFileReport(report: FileReport, lang: Lang, colors: Colors,
   for (const name of bySheet.keys()) if (!report.sheets.some((s) => s.name === name)) sheets.push({ name, kind: null });
   for (const sheet of sheets) {
     const findings = bySheet.get(sheet.name) ?? [];
-    const kind = sheet.kind ?? t.noKind;
+    const kind = sheet.kind ?? (isCatalogueSheet(sheet) ? t.catalogue : t.noKind);
     const head = `  ${t.sheet(sheet.name)}${colors.dim(lang === "ja" ? `（${kind}）` : ` (${kind})`)}`;
     if (findings.length === 0) {
       out += `${head} ${sheet.kind ? colors.green(t.clean) : colors.dim(t.notChecked)}\n`;
@@ -211,8 +241,14 @@ export function formatFileReport(report: FileReport, lang: Lang, colors: Colors,
     for (const f of findings) out += formatFinding(f, lang, colors);
   }
   if (report.findings.length === 0 && sheets.length === 0 && !unchecked) out += `  ${colors.green(t.noFindings)}\n`;
-  out += `  → ${fileOutcome(report, lang, colors)}\n\n`;
+  out += `  → ${fileOutcome(report, lang, colors)}${hidden}\n\n`;
   return out;
+}
+
+/** The line under the total when --severity hid findings: how many, of which severity; "" when none were hidden. */
+export function formatHidden(hidden: Counts, severity: Severity, lang: Lang, colors: Colors): string {
+  const counts = TEXT[lang].hiddenCounts(hidden);
+  return counts ? `${colors.dim(TEXT[lang].hiddenTotal(counts, severity))}\n` : "";
 }
 
 /** The one line for a file that could not be read. */

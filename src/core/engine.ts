@@ -12,6 +12,8 @@
  */
 import { defaultCatalogue } from "./catalogue/default";
 import type { Catalogue } from "./catalogue/schema";
+import { isCatalogueSheet } from "./catalogue/sheet";
+import { applyWorkbookCatalogues, catalogueSheetRule, setCatalogueFindings } from "./catalogue/workbook";
 import type { Finding, Severity } from "./model/finding";
 import type { Workbook } from "./model/workbook";
 import { fromA1 } from "./model/address";
@@ -25,9 +27,15 @@ import type { SheetKind } from "./sheets/kinds";
 import { READERS } from "./sheets/readers";
 import type { DetectedTable } from "./sheets/table";
 import { projectClaims, rollupState } from "./sheets/monitoring/rollup";
+import { acceptFindings, setAcceptanceStore } from "./accept/context";
+import { splitAcceptanceStore } from "./accept/store";
 
 export interface CheckOptions {
   lang?: Lang;
+  /**
+   * The catalogue to check with (the built-in one by default); a workbook's own Kensa_カタログ sheet is applied
+   * on top of it (src/core/catalogue/workbook.ts), its outcome reported as catalogue/sheet findings.
+   */
   catalogue?: Catalogue;
   /** Run only these rules (ids); all when absent. */
   rules?: readonly Rule[];
@@ -43,6 +51,8 @@ export interface Summary {
   error: number;
   warning: number;
   info: number;
+  /** Accepted findings (確認済み, src/core/accept), counted apart from the severities; present when there are any. */
+  accepted?: number;
 }
 
 export interface CheckResult {
@@ -56,6 +66,7 @@ export interface CheckResult {
 export function createContext(workbook: Workbook, catalogue: Catalogue = defaultCatalogue, set?: { set: SubmissionSet; file: string }): CheckContext {
   const tables: DetectedTable[] = [];
   for (const sheet of workbook.sheets) {
+    if (isCatalogueSheet(sheet)) continue; // the workbook's own catalogue: data for Kensa, not a sheet to check
     const table = detectTable(sheet);
     if (table) tables.push(table);
   }
@@ -130,7 +141,10 @@ function sortFindings(findings: Finding[], workbook: Workbook): void {
 
 export function summarize(findings: readonly Finding[]): Summary {
   const summary: Summary = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) summary[f.severity]++;
+  for (const f of findings) {
+    if (f.accepted) summary.accepted = (summary.accepted ?? 0) + 1;
+    else summary[f.severity]++;
+  }
   return summary;
 }
 
@@ -167,6 +181,7 @@ function runRules(ctx: CheckContext, rules: readonly Rule[], lang: Lang): CheckR
       findings.push(finding);
     }
   }
+  acceptFindings(ctx, findings, lang); // the workbook's accepted findings (確認済み), and the infos about its record
   const workbook = ctx.workbook;
   sortFindings(findings, workbook);
   const kinds = new Map(ctx.tables.map((t) => [t.sheet.name, t.kind]));
@@ -178,8 +193,18 @@ function runRules(ctx: CheckContext, rules: readonly Rule[], lang: Lang): CheckR
   };
 }
 
-export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): CheckResult {
-  return runRules(createContext(workbook, options.catalogue), options.rules ?? RULES, options.lang ?? "ja");
+/** The rules of a check: the catalogue sheet's findings first, then the rules asked for. */
+function withCatalogueRule(rules: readonly Rule[]): readonly Rule[] {
+  return rules.includes(catalogueSheetRule) ? rules : [catalogueSheetRule, ...rules];
+}
+
+export function checkWorkbook(input: Workbook, options: CheckOptions = {}): CheckResult {
+  const { workbook, store } = splitAcceptanceStore(input); // the Kensa_accepted sheet is Kensa's record, not a sheet to check
+  const own = applyWorkbookCatalogues(options.catalogue ?? defaultCatalogue, [{ name: "", workbook }]);
+  const ctx = createContext(workbook, own.catalogue);
+  setCatalogueFindings(ctx, own.findings[0]);
+  setAcceptanceStore(ctx, store);
+  return runRules(ctx, withCatalogueRule(options.rules ?? RULES), options.lang ?? "ja");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,7 +264,9 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
     names.add(w.name);
   }
   const lang = options.lang ?? "ja";
-  const rules = options.rules ?? RULES;
+  const rules = withCatalogueRule(options.rules ?? RULES);
+  const split = workbooks.map((w) => ({ name: w.name, ...splitAcceptanceStore(w.workbook) }));
+  const own = applyWorkbookCatalogues(options.catalogue ?? defaultCatalogue, split);
   const memo = new Map<string, unknown>();
   const members: SetMember[] = [];
   const set: SubmissionSet = {
@@ -249,7 +276,12 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
       return memo.get(key) as T;
     },
   };
-  for (const w of workbooks) members.push({ name: w.name, ctx: createContext(w.workbook, options.catalogue, { set, file: w.name }) });
+  split.forEach((w, i) => {
+    const ctx = createContext(w.workbook, own.catalogue, { set, file: w.name });
+    setCatalogueFindings(ctx, own.findings[i]);
+    setAcceptanceStore(ctx, w.store);
+    members.push({ name: w.name, ctx });
+  });
   const files = members.map((m): SetFileResult => {
     try {
       return { name: m.name, result: runRules(m.ctx, rules, lang) };
@@ -263,6 +295,7 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
     summary.error += f.result.summary.error;
     summary.warning += f.result.summary.warning;
     summary.info += f.result.summary.info;
+    if (f.result.summary.accepted) summary.accepted = (summary.accepted ?? 0) + f.result.summary.accepted;
   }
   return { files, set: summarizeSet(members), summary };
 }

@@ -10,6 +10,7 @@
  */
 import { ExcelHost } from "../adapters/office";
 import { MESSAGE_PARAM, registerCommands } from "../commands/commands";
+import { openBookName } from "./added-books";
 import { PaneBridge } from "./bridge";
 import { detectLanguage } from "./i18n";
 import { mountMessage, mountNotInExcel, mountPane } from "./mount";
@@ -55,7 +56,14 @@ function start(): void {
         const bridge = new PaneBridge();
         // associate the ribbon's functions at once: a click may be what started this runtime
         registerCommands(Office, bridge, { unexpected: lang === "ja" ? "予期しないエラーが発生しました。" : "Unexpected error." });
-        mountPane(container, host, lang, bridge);
+        // the open workbook's name in a submission set (「他のブックを追加」): its file name when Office gives one
+        let url: string | null | undefined;
+        try {
+          url = Office.context.document?.url;
+        } catch {
+          url = undefined;
+        }
+        mountPane(container, host, lang, bridge, openBookName(url, lang));
       } else startBrowserMode(container);
     },
     () => startBrowserMode(container),

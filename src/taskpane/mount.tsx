@@ -11,11 +11,11 @@ import { MessageDialog } from "./components/MessageDialog";
 import { NotInExcel } from "./components/NotInExcel";
 import { I18nContext, STRINGS, type Lang } from "./i18n";
 
-export function mountPane(container: HTMLElement, host: WorkbookHost, lang: Lang, bridge?: PaneBridge): Root {
+export function mountPane(container: HTMLElement, host: WorkbookHost, lang: Lang, bridge?: PaneBridge, workbookName?: string): Root {
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} lang={lang} bridge={bridge} />
+      <App host={host} lang={lang} bridge={bridge} workbookName={workbookName} />
     </FluentProvider>,
   );
   return root;

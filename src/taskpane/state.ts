@@ -5,6 +5,7 @@
 import type { CheckResult } from "../core/engine";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Progress } from "../host/host";
+import type { AddedBook, PaneSet } from "./added-books";
 import type { ActionName } from "./i18n";
 
 export interface Failure {
@@ -41,6 +42,10 @@ export interface PaneState {
   /** A rule id, or null for every rule. */
   rule: string | null;
   autoRecheck: boolean;
+  /** Other submitters' workbooks added to the set (「他のブックを追加」), in the order added. */
+  added: AddedBook[];
+  /** The set's outcome at the last check with added workbooks; null when the open workbook was checked alone. */
+  set: PaneSet | null;
 }
 
 export const initialState: PaneState = {
@@ -53,6 +58,8 @@ export const initialState: PaneState = {
   severities: { error: true, warning: true, info: true },
   rule: null,
   autoRecheck: false,
+  added: [],
+  set: null,
 };
 
 export type PaneEvent =
@@ -66,7 +73,11 @@ export type PaneEvent =
   | { type: "dismiss" }
   | { type: "toggleSeverity"; severity: Severity }
   | { type: "setRule"; rule: string | null }
-  | { type: "setAutoRecheck"; on: boolean };
+  | { type: "setAutoRecheck"; on: boolean }
+  | { type: "addBooks"; books: AddedBook[] }
+  | { type: "bookRead"; id: string; error?: string }
+  | { type: "removeBook"; id: string }
+  | { type: "setResult"; set: PaneSet | null };
 
 export function reducer(state: PaneState, event: PaneEvent): PaneState {
   switch (event.type) {
@@ -100,6 +111,27 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, rule: event.rule };
     case "setAutoRecheck":
       return { ...state, autoRecheck: event.on };
+    case "addBooks":
+      return { ...state, added: [...state.added, ...event.books] };
+    case "bookRead":
+      return {
+        ...state,
+        added: state.added.map((b) => (b.id === event.id ? { ...b, status: event.error === undefined ? "ready" : "error", error: event.error } : b)),
+      };
+    case "removeBook":
+      return { ...state, added: state.added.filter((b) => b.id !== event.id) };
+    case "setResult": {
+      const set = event.set;
+      return {
+        ...state,
+        set,
+        added: state.added.map((b) => {
+          const r = set?.added.get(b.id);
+          if (!r) return b.result || b.setName ? { ...b, result: undefined, setName: undefined } : b;
+          return { ...b, result: r.result, setName: r.name !== b.name ? r.name : undefined, error: r.result ? b.error : (r.error ?? b.error) };
+        }),
+      };
+    }
   }
 }
 

@@ -11,6 +11,10 @@
  *   Kensa's formulas, result sheet and state sheet.
  * Before the first write of a session the pane says, once, that Excel's undo history may be cleared
  * (docs/excel/excel-add-ins-undo-capabilities.md), and writes nothing unless the person goes on.
+ *
+ * 「他のブックを追加」 (./added-books.ts): the other submitters' files, read in the pane, are checked with the open
+ * workbook as one submission set. Only the open workbook's result reaches the host: its findings' cells in
+ * other files are never selected, and the added files' findings are listed, never highlighted or fixed.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CheckResult } from "../core/engine";
@@ -19,6 +23,7 @@ import type { Workbook } from "../core/model/workbook";
 import { HostError, type ClearReport, type FillReport, type HighlightReport, type Progress, type ProgressListener, type UndoRisk, type WorkbookHost } from "../host/host";
 import type { PaneBridge, RibbonAction, RibbonOutcome } from "./bridge";
 import type { ActionName, Lang, Strings } from "./i18n";
+import { checkWithAdded, defaultPaneSetCheck, defaultReadBook, isOwnFix, openBookName, ownCells, readFailure, type AddedBook, type PaneSetCheckFn, type ReadBookFn } from "./added-books";
 import { defaultCheck, yieldToBrowser, type CheckFn } from "./run-check";
 import { initialState, reducer, type Failure, type Notice, type PaneState } from "./state";
 
@@ -55,6 +60,25 @@ export interface PaneActions {
   toggleSeverity(severity: Severity): void;
   setRule(rule: string | null): void;
   setAutoRecheck(on: boolean): void;
+  /** Adds other submitters' workbooks to the set (read here, never uploaded) and checks again. */
+  addBooks(files: readonly PickedFile[]): Promise<void>;
+  /** Takes an added workbook out of the set and checks again. */
+  removeBook(id: string): Promise<void>;
+}
+
+/** A file picked from disk (a File, or anything with its name and bytes). */
+export interface PickedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface PaneOptions {
+  /** The open workbook's name in a set (its file name, from Office); 「開いているブック」 when absent. */
+  workbookName?: string;
+  /** Reads an added file (tests pass their own). */
+  readBook?: ReadBookFn;
+  /** The engine over a set (tests pass their own). */
+  setCheck?: PaneSetCheckFn;
 }
 
 export interface PaneModel {
@@ -147,7 +171,9 @@ interface RunResult {
   asked: boolean;
 }
 
-export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: CheckFn = defaultCheck, bridge?: PaneBridge): PaneModel {
+let bookSeq = 0;
+
+export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: CheckFn = defaultCheck, bridge?: PaneBridge, options: PaneOptions = {}): PaneModel {
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -161,6 +187,10 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
   const ribbonRef = useRef(false);
   const checkRef = useRef(check);
   checkRef.current = check;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  /** The added workbooks, in order, with what was read (the state holds what the person sees). */
+  const booksRef = useRef<{ id: string; name: string; workbook?: Workbook }[]>([]);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -237,7 +267,18 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       workbookRef.current = workbook;
       onProgress({ step: s.analysing });
       await yieldToBrowser();
-      const result: CheckResult = await checkRef.current(workbook, lang);
+      // with added workbooks: one set, the open workbook first; only its own result goes on to the host
+      const added = booksRef.current.filter((b): b is { id: string; name: string; workbook: Workbook } => !!b.workbook);
+      let result: CheckResult;
+      if (added.length) {
+        const opts = optionsRef.current;
+        const r = checkWithAdded({ name: opts.workbookName || openBookName(null, lang), workbook }, added, lang, opts.setCheck ?? defaultPaneSetCheck);
+        result = r.result;
+        safeDispatch({ type: "setResult", set: r.set });
+      } else {
+        result = await checkRef.current(workbook, lang);
+        safeDispatch({ type: "setResult", set: null });
+      }
       safeDispatch({ type: "result", result, at: Date.now() });
       const parts: Parts = { text: before ? [before] : [], warning: false };
       if (!(await mayWrite())) {
@@ -275,7 +316,9 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       async select(f) {
         const attempt = async (): Promise<void> => {
           try {
-            await host.select(f.sheet, f.cells.length ? f.cells : [f.cell]);
+            // Excel: the finding's cells in other workbooks of the set are not in the open one, never selected;
+            // browser mode previews them (as text, from the other open files), so it gets every cell
+            await host.select(f.sheet, host.kind === "excel" ? ownCells(f) : f.cells.length ? f.cells : [f.cell]);
             if (stateRef.current.failure?.action === "select") safeDispatch({ type: "dismiss" });
           } catch (err) {
             retryRef.current = () => void attempt();
@@ -286,7 +329,8 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       },
       async applyFix(f) {
         const fix = f.fix;
-        if (!fix) return false;
+        // only a fix of the open workbook's own findings, on one of its sheets
+        if (!fix || !isOwnFix(f, stateRef.current.result)) return false;
         const ok = await run("applyFix", async () => {
           if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
           await host.applyFix(fix);
@@ -324,9 +368,40 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       toggleSeverity: (severity) => safeDispatch({ type: "toggleSeverity", severity }),
       setRule: (rule) => safeDispatch({ type: "setRule", rule }),
       setAutoRecheck: (on) => safeDispatch({ type: "setAutoRecheck", on }),
+      async addBooks(files) {
+        if (files.length === 0) return;
+        const books: AddedBook[] = files.map((f) => ({ id: `book-${++bookSeq}`, name: f.name, status: "reading" }));
+        booksRef.current = [...booksRef.current, ...books.map((b) => ({ id: b.id, name: b.name }))];
+        safeDispatch({ type: "addBooks", books });
+        const read = optionsRef.current.readBook ?? defaultReadBook;
+        const ok = await Promise.all(
+          files.map(async (f, i) => {
+            const id = books[i].id;
+            try {
+              const workbook = await read(new Uint8Array(await f.arrayBuffer()));
+              const entry = booksRef.current.find((b) => b.id === id);
+              if (!entry) return false; // removed while it was read
+              entry.workbook = workbook;
+              safeDispatch({ type: "bookRead", id });
+              return true;
+            } catch (err) {
+              safeDispatch({ type: "bookRead", id, error: readFailure(err, lang) });
+              return false;
+            }
+          }),
+        );
+        // a file that could not be read changes nothing in the set
+        if (ok.some(Boolean)) await runFull("check", checkWork(false), { wait: true });
+      },
+      async removeBook(id) {
+        const entry = booksRef.current.find((b) => b.id === id);
+        booksRef.current = booksRef.current.filter((b) => b.id !== id);
+        safeDispatch({ type: "removeBook", id });
+        if (entry?.workbook && stateRef.current.result) await runFull("check", checkWork(false), { wait: true });
+      },
     };
     return a;
-  }, [host, run, checkWork, clearWork, s, safeDispatch, mayWrite]);
+  }, [host, run, runFull, checkWork, clearWork, s, lang, safeDispatch, mayWrite]);
 
   // the ribbon's commands run these, after whatever the pane is doing
   useEffect(() => {

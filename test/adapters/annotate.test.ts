@@ -140,7 +140,7 @@ describe("annotateBuffer", () => {
     expect(rs).toBeDefined();
     expect(rs.getCell("A1").value).toBe(RESULT_SHEET_MARKER);
     expect(rs.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
-    expect(rs.autoFilter).toBe("A6:H15");
+    expect(rs.autoFilter).toBe("A6:J15");
     expect(rs.getCell("A6").value).toBe("重要度");
     expect(rs.getCell("A7").value).toBe("エラー");
     expect(rs.getCell("F7").value).toBe(101);
@@ -194,6 +194,27 @@ describe("annotateBuffer", () => {
     expect(state.state).toBe("veryHidden");
     expect(String(state.getCell("A1").value).startsWith(RESULT_SHEET_MARKER)).toBe(true);
     expect(again.worksheets.filter((w) => w.name === "Kensa_state")).toHaveLength(1);
+  });
+
+  it("records a theme fill with the colour it stands for, so the add-in can restore it, and restores the theme fill itself", async () => {
+    const wb = await load(input);
+    wb.getWorksheet("予算")!.getCell("C7").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.4 } as ExcelJS.Color };
+    const themed = new Uint8Array(await wb.xlsx.writeBuffer());
+    const annotated = await load(await annotateBuffer(themed, checkResult(), "ja"));
+    const state = annotated.getWorksheet("Kensa_state")!;
+    let recorded: { fgColor?: { theme?: number }; kensaResolved?: { fg?: string } } | undefined;
+    state.eachRow((row) => {
+      if (row.getCell(1).value === "予算" && row.getCell(2).value === "C7") recorded = JSON.parse(String(row.getCell(3).value));
+    });
+    expect(recorded?.fgColor?.theme).toBe(4);
+    // Office's default theme: accent1 #4472C4 (or the theme exceljs writes), lightened by 40%: some RGB, never absent.
+    expect(recorded?.kensaResolved?.fg).toMatch(/^(FF)?#?[0-9A-F]{6}$/i);
+    const fixed = checkResult();
+    fixed.findings = [];
+    const cleared = await load(await annotateBuffer(new Uint8Array(await annotated.xlsx.writeBuffer()), fixed, "ja"));
+    const fill = cleared.getWorksheet("予算")!.getCell("C7").fill as ExcelJS.FillPattern & { kensaResolved?: unknown };
+    expect(fill.fgColor).toMatchObject({ theme: 4 });
+    expect(fill.kensaResolved).toBeUndefined();
   });
 
   it("names the result sheet in English with lang en", async () => {

@@ -95,7 +95,7 @@ describe("kensa check (text)", () => {
     const r2 = await run(["check", empty]);
     expect(r2.code).toBe(2);
     expect(r2.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(r2.stderr).toContain(".xlsx ファイルが見つかりません");
+    expect(r2.stderr).toContain(".xlsx・.xlsm ファイルが見つかりません");
   });
 
   test("--lang en", async () => {
@@ -233,8 +233,9 @@ describe("a workbook with no sheet of a known kind is 未検証, never 「問題
     const r = await run(["check", memo, "--severity", "error"], { deps: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `■ ${memo}\n${UNCHECKED_JA}  シート「会議メモ」（様式外） 検証対象外\n  シート「予定」（様式外） 検証対象外\n  → 未検証\n\n` +
-        "合計 1ファイル（未検証 1件）: エラー 0件・警告 0件・情報 0件\n",
+      `■ ${memo}\n${UNCHECKED_JA}  シート「会議メモ」（様式外） 検証対象外\n  シート「予定」（様式外） 検証対象外\n  → 未検証（--severity error のため 情報 2件 は表示していません）\n\n` +
+        "合計 1ファイル（未検証 1件）: エラー 0件・警告 0件・情報 0件\n" +
+        "表示していない指摘: 情報 2件（--severity error より低い重要度。すべて表示するには --severity info）\n",
     );
   });
 

@@ -48,7 +48,10 @@ describe("usage", () => {
   test("no arguments → help on stderr, exit 2", async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Usage: kensa/);
+    expect(r.stderr).toMatch(/使い方: kensa/);
+    expect(r.stderr).toMatch(/コマンド:/);
+    const en = await run([], { env: { KENSA_LANG: "en" } });
+    expect(en.stderr).toMatch(/Usage: kensa/);
   });
 });
 
@@ -57,7 +60,11 @@ describe("kensa rules", () => {
     const r = await run(["rules"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(RULES.length);
+    // the rules, then catalogue/sheet (the workbook's own catalogue: reported by the engine itself), then the
+    // accepted findings' record (src/core/accept)
+    expect(lines).toHaveLength(RULES.length + 4);
+    expect(lines[RULES.length]).toMatch(/^catalogue\/sheet\s+エラー\s+ブック内のカタログ/);
+    expect(lines.slice(RULES.length + 1).map((l) => l.split(/\s+/)[0])).toEqual(["accepted/lapsed", "accepted/unused", "accepted/store"]);
     for (const rule of RULES) {
       const line = lines.find((l) => l.startsWith(rule.meta.id + " "));
       expect(line).toBeDefined();
@@ -66,7 +73,7 @@ describe("kensa rules", () => {
     }
     const en = await run(["rules", "--lang", "en", "--format", "json"]);
     const doc = JSON.parse(en.stdout) as { rules: { id: string; severity: string; description: string }[] };
-    expect(doc.rules.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    expect(doc.rules.map((x) => x.id)).toEqual([...RULES.map((x) => x.meta.id), "catalogue/sheet", "accepted/lapsed", "accepted/unused", "accepted/store"]);
     expect(doc.rules[0].description).toBe(RULES[0].meta.description.en);
   });
 });

@@ -71,5 +71,5 @@ test("node bin/kensa.js usage: --version, unknown option", () => {
   expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   const u = kensa(["check", "x.xlsx", "--nope"]);
   expect(u.status).toBe(2);
-  expect(u.stderr).toBe("kensa: unknown option '--nope'\n");
+  expect(u.stderr).toBe("kensa: 不明なオプション --nope です\n");
 });

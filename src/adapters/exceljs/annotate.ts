@@ -8,6 +8,8 @@ import type { CheckResult } from "../../core/engine";
 import {
   planApply,
   internalReference,
+  themePalette,
+  withResolvedColours,
   noteWithKensa,
   userPartOfNote,
   type ApplyPlan,
@@ -129,7 +131,8 @@ function restoreFromState(wb: ExcelJS.Workbook): void {
     const style = { ...cell.style } as Partial<ExcelJS.Style>;
     if (typeof fill === "string" && fill) {
       try {
-        style.fill = JSON.parse(fill) as ExcelJS.Fill;
+        const { kensaResolved: _resolved, ...original } = JSON.parse(fill) as ExcelJS.Fill & { kensaResolved?: unknown };
+        style.fill = original as ExcelJS.Fill;
       } catch {
         delete style.fill;
       }
@@ -154,11 +157,21 @@ function writeState(wb: ExcelJS.Workbook, touched: Touched[]): void {
   });
 }
 
+/** The workbook's theme colours, so a theme fill can be recorded with the RGB it stands for (Office.js sets fills by RGB only). */
+function workbookPalette(wb: ExcelJS.Workbook): (string | undefined)[] | undefined {
+  const xml = (wb as unknown as { _themes?: Record<string, unknown> })._themes?.theme1;
+  return typeof xml === "string" ? themePalette(xml) : undefined;
+}
+
 function applyHighlights(wb: ExcelJS.Workbook, plan: ApplyPlan): Touched[] {
   const touched = new Map<string, Touched>();
+  let palette: (string | undefined)[] | undefined | null = null;
   const touch = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell) => {
     const key = `${ws.name}\u0000${cell.address}`;
-    if (!touched.has(key)) touched.set(key, { sheet: ws.name, cell: cell.address, fill: cell.style?.fill ? JSON.stringify(cell.style.fill) : "" });
+    if (touched.has(key)) return;
+    const fill = cell.style?.fill;
+    if (fill && palette === null) palette = workbookPalette(wb);
+    touched.set(key, { sheet: ws.name, cell: cell.address, fill: fill ? JSON.stringify(withResolvedColours(fill, palette ?? undefined)) : "" });
   };
   for (const h of plan.highlights) {
     const ws = wb.getWorksheet(h.sheet);
@@ -237,6 +250,7 @@ function writeResultSheet(wb: ExcelJS.Workbook, plan: ResultSheetPlan): ExcelJS.
   });
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(5).alignment = { wrapText: true, vertical: "top" };
+  if (plan.columnCount >= 10) ws.getColumn(10).alignment = { wrapText: true, vertical: "top" }; // 確認の理由
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.headerRow + 1 }];
   ws.autoFilter = plan.autoFilter;
   return ws;

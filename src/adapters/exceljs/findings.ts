@@ -77,13 +77,15 @@ const HEADER_FILL = "FFE7E6E6";
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
 const LINK_FONT: Partial<ExcelJS.Font> = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
 
-/** Widths in characters: ファイル シート セル 重要度 ルール ルールID メッセージ 記入値 計算値 状態 関連セル. */
-const FINDING_WIDTHS = [24, 11, 7, 7, 16, 19, 64, 9, 9, 8, 34];
-/** Columns that wrap: ファイル, ルール, メッセージ, 関連セル. */
-const FINDING_WRAP = new Set([1, 5, 7, 11]);
+/** Widths in characters: ファイル シート セル 重要度 ルール ルールID メッセージ 記入値 計算値 状態 関連セル 確認の理由. */
+const FINDING_WIDTHS = [24, 11, 7, 7, 21, 19, 64, 9, 9, 8, 30, 26];
+/** Columns that wrap: ファイル, ルール, メッセージ, 関連セル, 確認の理由. */
+const FINDING_WRAP = new Set([1, 5, 7, 11, 12]);
 /** Columns centred: セル, 重要度, 状態. */
 const FINDING_CENTER = new Set([3, 4, 10]);
-const FILE_WIDTHS = [36, 11, 8, 8, 8, 90];
+/** A 確認済み status, shaded green. */
+const ACCEPTED_FILL = "FFDFF6DD";
+const FILE_WIDTHS = [36, 11, 8, 8, 8, 8, 84];
 const SET_WIDTHS = [14, 10, 40, 20];
 
 /** A string literal in a formula; Excel allows at most 255 characters in one. */
@@ -185,6 +187,7 @@ export async function findingsWorkbookBuffer(files: readonly TableFile[], option
     }
     const sev = row.getCell(4);
     sev.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[r.severity] } };
+    if (r.reason !== undefined) row.getCell(10).fill = { type: "pattern", pattern: "solid", fgColor: { argb: ACCEPTED_FILL } };
   });
   if (rows.length === 0) ws.getCell("A2").value = t.none;
   setupSheet(ws, FINDING_WIDTHS, rows.length + 1, lang);
@@ -204,11 +207,12 @@ export async function findingsWorkbookBuffer(files: readonly TableFile[], option
     row.getCell(3).value = r.error;
     row.getCell(4).value = r.warning;
     row.getCell(5).value = r.info;
-    row.getCell(6).value = r.detail;
-    for (let c = 1; c <= 6; c++) top(row.getCell(c), c === 1 || c === 6, c >= 2 && c <= 5);
+    row.getCell(6).value = r.accepted;
+    row.getCell(7).value = r.detail;
+    for (let c = 1; c <= 7; c++) top(row.getCell(c), c === 1 || c === 7, c >= 2 && c <= 6);
   });
   setupSheet(wf, FILE_WIDTHS, files.length + 1, lang);
-  fitRows(wf, FILE_WIDTHS, new Set([1, 6]), 1);
+  fitRows(wf, FILE_WIDTHS, new Set([1, 7]), 1);
 
   // 提出セット: where each project is
   if (options.set) {

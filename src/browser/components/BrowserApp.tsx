@@ -14,6 +14,8 @@ import { ArrowDownload20Regular, ShieldLock20Regular } from "@fluentui/react-ico
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { findingsWorkbookBuffer } from "../../adapters/exceljs/findings";
 import type { SetSummary as SetSummaryModel } from "../../core/engine";
+import { AcceptanceError } from "../../core/accept/index";
+import type { Finding } from "../../core/model/finding";
 import type { Lang } from "../../core/report/format";
 import { App } from "../../taskpane/components/App";
 import { yieldToBrowser, type CheckFn } from "../../taskpane/run-check";
@@ -34,6 +36,7 @@ import {
   type SetRun,
 } from "../set-check";
 import { BROWSER_STRINGS } from "../strings";
+import { AcceptPanel } from "./AcceptPanel";
 import { CellPreview } from "./CellPreview";
 import { FileDrop } from "./FileDrop";
 import { FileList } from "./FileList";
@@ -102,6 +105,7 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
   const [notice, setNotice] = useState<{ text: string; intent: "success" | "error" } | null>(null);
   const [, setVersion] = useState(0);
   const [preview, setPreview] = useState<CellPreviewModel | null>(null);
+  const [accepting, setAccepting] = useState(false);
   const [set, setSet] = useState<SetSummaryModel | null>(null);
   const [setChecks, setSetChecks] = useState(0);
   // bumped when a check of the set changed the shown file's findings: the pane is shown afresh
@@ -207,6 +211,8 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
           const host = new BrowserHost(name, bytes, lang);
           host.subscribe(() => setVersion((v) => v + 1));
           host.lookupOther = lookup;
+          // a cross-file finding's fingerprint reads the other open files' cells
+          host.otherWorkbook = (setName) => filesRef.current.find((f) => f.host && (f.setName ?? f.name) === setName)?.host?.loaded ?? undefined;
           await host.read();
           // closed while it was being read: nothing to do
           if (filesRef.current.some((f) => f.id === id)) update(id, { status: "checking", host });
@@ -289,6 +295,51 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
     [commit, recheck, setActiveId],
   );
 
+  /** Accepts a finding of the shown file with a reason (into the in-memory file), then checks the set again. */
+  const accept = useCallback(
+    async (host: BrowserHost, finding: Finding, reason: string, by: string) => {
+      setAccepting(true);
+      try {
+        await host.accept(finding, reason, by);
+        setNotice({ text: s.acceptedNow(`${finding.sheet}!${finding.cell}`), intent: "success" });
+        await recheck();
+      } catch (err) {
+        setNotice({ text: err instanceof AcceptanceError ? err.message : toHostError(err, lang).message, intent: "error" });
+      } finally {
+        setAccepting(false);
+      }
+    },
+    [recheck, lang, s],
+  );
+
+  const revoke = useCallback(
+    async (host: BrowserHost, finding: Finding) => {
+      setAccepting(true);
+      try {
+        await host.revoke(finding);
+        setNotice({ text: s.revokedNow(`${finding.sheet}!${finding.cell}`), intent: "success" });
+        await recheck();
+      } catch (err) {
+        setNotice({ text: toHostError(err, lang).message, intent: "error" });
+      } finally {
+        setAccepting(false);
+      }
+    },
+    [recheck, lang, s],
+  );
+
+  /** The file as opened plus its record of accepted findings, under its own name. */
+  const saveStored = useCallback(
+    (id: string) => {
+      const host = filesRef.current.find((f) => f.id === id)?.host;
+      if (!host) return;
+      const out = host.storedFile();
+      saveBytes(out.name, out.bytes);
+      setNotice({ text: s.downloaded(out.name), intent: "success" });
+    },
+    [s],
+  );
+
   const downloadTemplate = useCallback(async () => {
     const t = await templateFile(lang);
     saveBytes(t.name, t.bytes);
@@ -329,7 +380,16 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
           <Subtitle1 as="h2" id="kensa-files-heading" style={{ fontSize: tokens.fontSizeBase400 }}>
             {s.filesHeading}
           </Subtitle1>
-          <FileList s={s} files={files} activeId={activeId} downloading={downloading} onShow={setActiveId} onDownload={(id) => void download(id)} onRemove={remove} />
+          <FileList
+            s={s}
+            files={files}
+            activeId={activeId}
+            downloading={downloading}
+            onShow={setActiveId}
+            onDownload={(id) => void download(id)}
+            onRemove={remove}
+            onSaveStored={saveStored}
+          />
           {notice && (
             <MessageBar intent={notice.intent} data-testid="browser-notice">
               <MessageBarBody>{notice.text}</MessageBarBody>
@@ -344,6 +404,15 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
           </div>
           <aside className={styles.aside} aria-label={s.previewHeading}>
             <CellPreview preview={preview} s={s} />
+            <AcceptPanel
+              s={s}
+              lang={lang}
+              selected={activeHost!.selectedFinding}
+              findings={activeHost!.result?.findings ?? []}
+              busy={accepting || setChecks > 0}
+              onAccept={(f, reason, by) => void accept(activeHost!, f, reason, by)}
+              onRevoke={(f) => void revoke(activeHost!, f)}
+            />
           </aside>
         </div>
       )}

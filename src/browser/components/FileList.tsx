@@ -1,6 +1,6 @@
 /** The files opened in this page: status, counts, and per file "show" and "download annotated copy". */
 import { Badge, Button, Caption1, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, Dismiss20Regular, DocumentDismiss16Regular, DocumentTable20Regular, ErrorCircle20Filled } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, Dismiss20Regular, DocumentDismiss16Regular, DocumentTable20Regular, ErrorCircle20Filled, Save20Regular } from "@fluentui/react-icons";
 import { isUnchecked } from "../../core/report/status";
 import type { BrowserStrings } from "../strings";
 import type { FileEntry } from "./BrowserApp";
@@ -34,9 +34,11 @@ export interface FileListProps {
   onShow(id: string): void;
   onDownload(id: string): void;
   onRemove(id: string): void;
+  /** Saves the file with its record of accepted findings (shown once an acceptance was made or revoked here). */
+  onSaveStored?(id: string): void;
 }
 
-export function FileList({ s, files, activeId, downloading, onShow, onDownload, onRemove }: FileListProps) {
+export function FileList({ s, files, activeId, downloading, onShow, onDownload, onRemove, onSaveStored }: FileListProps) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={s.fileListLabel} data-testid="file-list">
@@ -46,7 +48,8 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
         const unchecked = !!result && isUnchecked(result);
         const extras = `${f.host && f.host.fixesApplied > 0 ? ` · ${s.fixesApplied(f.host.fixesApplied)}` : ""}${
           f.host && !f.host.highlightsOn ? ` · ${s.noHighlights}` : ""
-        }`;
+        }${f.host && f.host.acceptChanges > 0 ? ` · ${s.acceptSaved}` : ""}`;
+        const accepted = result?.summary.accepted ?? 0;
         const active = f.id === activeId;
         return (
           <li
@@ -87,7 +90,14 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                 </span>
               )}
               {result && !unchecked && (
-                <span className={styles.badges} data-testid="file-counts" data-error={result.summary.error} data-warning={result.summary.warning} data-info={result.summary.info}>
+                <span
+                  className={styles.badges}
+                  data-testid="file-counts"
+                  data-error={result.summary.error}
+                  data-warning={result.summary.warning}
+                  data-info={result.summary.info}
+                  data-accepted={accepted}
+                >
                   <Badge appearance="tint" color="danger">
                     {`E ${result.summary.error}`}
                   </Badge>
@@ -97,6 +107,11 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                   <Badge appearance="tint" color="informative">
                     {`I ${result.summary.info}`}
                   </Badge>
+                  {accepted > 0 && (
+                    <Badge appearance="tint" color="success" data-testid="file-accepted">
+                      {s.acceptedCount(accepted)}
+                    </Badge>
+                  )}
                   <Caption1 className={styles.muted}>
                     {s.counts(result.summary.error, result.summary.warning, result.summary.info)}
                     {extras}
@@ -120,6 +135,19 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                   data-testid="download"
                 >
                   {downloading.has(f.id) ? s.downloading : s.download}
+                </Button>
+              )}
+              {f.status === "ready" && f.host && f.host.acceptChanges > 0 && onSaveStored && (
+                <Button
+                  size="small"
+                  appearance="primary"
+                  icon={<Save20Regular />}
+                  onClick={() => onSaveStored(f.id)}
+                  aria-label={s.downloadStoreLabel(f.name)}
+                  title={s.downloadStoreHint}
+                  data-testid="download-store"
+                >
+                  {s.downloadStore}
                 </Button>
               )}
               <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label={s.removeLabel(f.name)} title={s.remove} onClick={() => onRemove(f.id)} />

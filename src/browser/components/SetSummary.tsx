@@ -195,7 +195,7 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
       )}
 
       <Text className={styles.total} data-testid="set-total">
-        {s.setTotal(o.files, o.unchecked, o.unreadable, o.summary.error, o.summary.warning, o.summary.info)}
+        {s.setTotal(o.files, o.unchecked, o.unreadable, o.summary.error, o.summary.warning, o.summary.info, o.summary.accepted)}
       </Text>
     </section>
   );

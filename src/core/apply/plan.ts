@@ -15,6 +15,8 @@ import { RESULT_SHEET_MARKER, RESULT_SHEET_NAMES } from "../rules/shared/result-
 import type { ComputedCell } from "../sheets/analysis";
 import { KIND_TITLES } from "../sheets/kinds";
 import { isKensaFormula } from "./formula";
+import { acceptedText } from "../accept/index";
+import { isAcceptSheet } from "../accept/store";
 import { mergeIntoRectangles, rectToA1, type Rect } from "./rectangles";
 
 /** Fill colours (ARGB) by severity: light red, amber, light blue, as Excel's own "bad/neutral" styles. */
@@ -140,10 +142,14 @@ function parseCell(cell: string): { row: number; col: number } | undefined {
   }
 }
 
-/** Highlight rectangles and notes for the findings' primary cells (the most severe finding wins a cell). */
+/**
+ * Highlight rectangles and notes for the findings' primary cells (the most severe finding wins a cell). Accepted
+ * findings (確認済み) are not highlighted (the result sheet lists them), nor is Kensa's record of them.
+ */
 export function planHighlights(findings: readonly Finding[], lang: Lang): { highlights: HighlightPlan[]; notes: NotePlan[] } {
   const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: Finding[] }>();
   for (const f of findings) {
+    if (f.accepted || isAcceptSheet(f.sheet)) continue;
     const pos = parseCell(f.cell);
     if (!pos) continue;
     const a1 = f.cell.replace(/\$/g, "").toUpperCase();
@@ -253,10 +259,16 @@ export function chooseResultSheetName(existing: readonly ExistingSheet[], lang: 
 }
 
 const HEADERS: Record<Lang, string[]> = {
-  ja: ["重要度", "ルール", "シート", "セル", "メッセージ", "期待値", "実際の値", "修正案"],
-  en: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual", "Fix"],
+  ja: ["重要度", "ルール", "シート", "セル", "メッセージ", "期待値", "実際の値", "修正案", "状態", "確認の理由"],
+  en: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual", "Fix", "Status", "Reason accepted"],
 };
-const WIDTHS = [10, 22, 18, 10, 80, 12, 12, 24];
+const WIDTHS = [10, 22, 18, 10, 80, 12, 12, 24, 10, 40];
+
+/** The 状態 column: 確認済み (accepted, with its reason in the next column) or 未確認. */
+export const ACCEPT_STATUS: Record<Lang, { accepted: string; open: string }> = {
+  ja: { accepted: "確認済み", open: "未確認" },
+  en: { accepted: "accepted", open: "open" },
+};
 
 const TEXTS = {
   ja: {
@@ -312,6 +324,8 @@ export function planResultSheet(
     { type: "number", value: result.summary.warning },
     text(labels.info),
     { type: "number", value: result.summary.info },
+    text(ACCEPT_STATUS[lang].accepted),
+    { type: "number", value: result.summary.accepted ?? 0 },
   ]);
   const sheetList = result.sheets
     .map((s) => `${s.name}（${s.kind ? KIND_TITLES[s.kind][lang] : t.noKind}）`)
@@ -332,6 +346,8 @@ export function planResultSheet(
       f.expected !== undefined && Number.isFinite(f.expected) ? { type: "number", value: f.expected } : null,
       f.actual !== undefined && Number.isFinite(f.actual) ? { type: "number", value: f.actual } : null,
       fixCell(f),
+      text(f.accepted ? ACCEPT_STATUS[lang].accepted : ACCEPT_STATUS[lang].open),
+      f.accepted ? text(acceptedText(f.accepted, lang)) : null,
     ]);
   }
   if (result.findings.length === 0) rows.push([text(t.none)]);

@@ -1,33 +1,52 @@
 /**
- * Loading and merging catalogues: zod validation with Japanese messages that name the path
- * (「indicators[2].groups[0].relation: …」), plus the consistency checks zod cannot express.
+ * Loading and merging catalogues: zod validation with Japanese (and English) messages that name the path inside
+ * the document (「indicators[3].groups[0].relation は exhaustive・partial・… のいずれかです」), plus the consistency
+ * checks zod cannot express. Each problem is a CatalogueIssue (path + message); whoever read the document turns
+ * the path into a place the user can find: a line of a YAML/JSON file (src/cli/catalogue-file.ts) or a cell of
+ * a workbook's Kensa_カタログ sheet (./sheet.ts).
+ *
+ * Browser-safe and pure: the YAML parser is the CLI's business.
  */
 import { z } from "zod";
 import { CatalogueSchema, IndicatorSchema, type Catalogue, type CatalogueIndicator } from "./schema";
-import { matchKey, normalizeNumber } from "./match";
+import { editDistance, matchKey, normalizeNumber } from "./match";
 
-export type ParseResult = { ok: true; catalogue: Catalogue } | { ok: false; errors: string[] };
+export type CataloguePath = readonly PropertyKey[];
 
-/** A workbook's override: indicators to replace (same 番号) or add; version optional. */
-export const CatalogueOverrideSchema = z.object({
+/**
+ * One problem of a catalogue document. `ja` and `en` read after the path (「indicators[0].rollup がありません」);
+ * `{other}` in them stands for another place of the document (`other`), written the same way as the path.
+ */
+export interface CatalogueIssue {
+  path: CataloguePath;
+  ja: string;
+  en: string;
+  other?: CataloguePath;
+}
+
+export type ParseResult = { ok: true; catalogue: Catalogue } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+
+/** A workbook's or a file's override: indicators to replace (same 番号) or add; version optional. */
+export const CatalogueOverrideSchema = z.strictObject({
   version: z.string().optional(),
   indicators: z.array(IndicatorSchema),
 });
 export type CatalogueOverride = z.infer<typeof CatalogueOverrideSchema>;
-export type OverrideParseResult = { ok: true; override: CatalogueOverride } | { ok: false; errors: string[] };
+export type OverrideParseResult = { ok: true; override: CatalogueOverride } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
 
-const jaLocale = z.locales.ja();
-
-/** zod error map: plain Japanese for the common cases, zod's Japanese locale for the rest. */
-const jaError = (issue: Parameters<NonNullable<typeof jaLocale.localeError>>[0]): string | undefined => {
-  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && issue.input === undefined) return "必須の項目がありません";
-  if (issue.code === "invalid_type" && issue.input === null && issue.expected !== "null") return "null は使えません";
-  const r = jaLocale.localeError(issue);
-  return typeof r === "string" ? r : r?.message;
-};
+/**
+ * A catalogue file (kensa check --catalogue FILE): `mode: extend` (the default) replaces the indicators of the
+ * same 番号 and adds the others to the catalogue in force; `mode: replace` is a whole catalogue on its own.
+ */
+export const CatalogueFileSchema = z.strictObject({
+  mode: z.enum(["extend", "replace"]).default("extend"),
+  version: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+});
+export type CatalogueMode = "extend" | "replace";
 
 /** `indicators[2].groups[0].relation` */
-export function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: CataloguePath): string {
   let out = "";
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
@@ -36,24 +55,215 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "（ルート）";
 }
 
-function zodErrors(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+/** An issue as one line: the place (the path unless `place` says otherwise), then the message. */
+export function formatIssue(
+  issue: CatalogueIssue,
+  lang: "ja" | "en" = "ja",
+  place: (path: CataloguePath) => string = formatPath,
+  otherPlace: (path: CataloguePath) => string = place,
+): string {
+  const text = (lang === "ja" ? issue.ja : issue.en).replace("{other}", issue.other ? otherPlace(issue.other) : "");
+  return `${place(issue.path)} ${text}`;
 }
 
-/** Parses and checks a catalogue (e.g. the JSON of indicators.json or of a workbook's override). */
+// ---------------------------------------------------------------------------------------------------------
+// zod issues in plain words
+
+type ZodIssue = z.core.$ZodIssue & { input?: unknown };
+
+/** 「文字列「sum」が」, 「数値 8 が」: the found value as the subject of a sentence. */
+function found(v: unknown): { ja: string; en: string } {
+  const d = describeInput(v);
+  return { ja: `${d.ja}${d.ja.endsWith("」") ? "" : " "}が書かれています`, en: `found ${d.en}` };
+}
+
+function describeInput(v: unknown): { ja: string; en: string } {
+  if (v === null) return { ja: "空（null）", en: "empty (null)" };
+  if (Array.isArray(v)) return { ja: "リスト", en: "a list" };
+  if (typeof v === "object") return { ja: "「項目: 値」の組", en: "a mapping" };
+  if (typeof v === "string") return { ja: `文字列「${v}」`, en: `the text “${v}”` };
+  if (typeof v === "number") return { ja: `数値 ${v}`, en: `the number ${v}` };
+  if (typeof v === "boolean") return { ja: String(v), en: String(v) };
+  return { ja: String(v), en: String(v) };
+}
+
+const EXPECTED: Record<string, { ja: string; en: string }> = {
+  string: { ja: "文字列で書いてください", en: "must be a text" },
+  number: { ja: "数値で書いてください", en: "must be a number" },
+  boolean: { ja: "true か false で書いてください", en: "must be true or false" },
+  array: { ja: "リスト（YAML では「- 」で始まる行、JSON では [ ]）で書いてください", en: "must be a list (lines starting with “- ” in YAML, [ ] in JSON)" },
+  object: { ja: "「項目: 値」の組（JSON では { }）で書いてください", en: "must be a mapping of “key: value” ({ } in JSON)" },
+};
+
+/** Walks the file schema along a path, for the keys an object there may have (unknown-key messages). */
+function schemaAt(path: CataloguePath): z.ZodType | undefined {
+  let s: z.ZodType | undefined = CatalogueFileSchema;
+  const unwrap = (x: z.ZodType): z.ZodType => {
+    for (;;) {
+      const def = (x as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
+      if ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) x = def.innerType;
+      else if (def.type === "pipe" && def.in) x = def.in;
+      else return x;
+    }
+  };
+  for (const seg of path) {
+    if (!s) return undefined;
+    const u = unwrap(s) as unknown as { _zod: { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } } };
+    const def = u._zod.def;
+    if (typeof seg === "number" && def.type === "array") s = def.element;
+    else if (typeof seg === "string" && def.type === "object" && def.shape) s = def.shape[seg];
+    else return undefined;
+  }
+  return s ? unwrap(s) : undefined;
+}
+
+function knownKeys(path: CataloguePath): string[] {
+  const s = schemaAt(path) as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } } | undefined;
+  return s && s._zod.def.type === "object" && s._zod.def.shape ? Object.keys(s._zod.def.shape) : [];
+}
+
+function nearestKey(key: string, keys: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of keys) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase(), 3);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return bestD <= Math.max(1, Math.floor(key.length * 0.4)) ? best : undefined;
+}
+
+function zodIssue(i: ZodIssue, base: CataloguePath = []): CatalogueIssue[] {
+  const path = [...base, ...i.path];
+  const hasInput = "input" in i && i.input !== undefined;
+  switch (i.code) {
+    case "invalid_type": {
+      if (!hasInput) return [{ path, ja: "がありません（必須の項目です）", en: "is missing (required)" }];
+      const want = EXPECTED[i.expected] ?? { ja: `は ${i.expected} で書いてください`, en: `must be ${i.expected}` };
+      const got = found(i.input);
+      return [{ path, ja: `は${want.ja}（${got.ja}）`, en: `${want.en} (${got.en})` }];
+    }
+    case "invalid_union": {
+      if (!hasInput) return [{ path, ja: "がありません（必須の項目です）", en: "is missing (required)" }];
+      const got = found(i.input);
+      return [{ path, ja: `は文字列か数値で書いてください（${got.ja}）`, en: `must be a text or a number (${got.en})` }];
+    }
+    case "invalid_value": {
+      const values = i.values.map(String);
+      if (!hasInput) return [{ path, ja: `がありません（${values.join("・")} のいずれかです）`, en: `is missing (one of ${values.join(", ")})` }];
+      const got = found(i.input);
+      return [{ path, ja: `は ${values.join("・")} のいずれかです（${got.ja}）`, en: `must be one of ${values.join(", ")} (${got.en})` }];
+    }
+    case "too_small":
+      if (i.origin === "array") return [{ path, ja: `は${String(i.minimum)}つ以上必要です（空のリストです）`, en: `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? "y" : "ies"} (the list is empty)` }];
+      return [{ path, ja: "が空です", en: "is empty" }];
+    case "unrecognized_keys": {
+      const keys = knownKeys(path);
+      return i.keys.map((k) => {
+        const near = nearestKey(k, keys);
+        const list = keys.join("・");
+        return {
+          path: [...path, k],
+          ja: near ? `は使えない項目名です（${near} のことですか？）` : `は使えない項目名です（ここに書けるのは ${list}）`,
+          en: near ? `is not a known key (did you mean ${near}?)` : `is not a known key (allowed here: ${keys.join(", ")})`,
+        };
+      });
+    }
+    default:
+      return [{ path, ja: `が正しくありません（${i.message}）`, en: `is not valid (${i.message})` }];
+  }
+}
+
+/** zod's issues as catalogue issues, in plain words. */
+export function zodIssues(error: z.ZodError, base: CataloguePath = []): CatalogueIssue[] {
+  return error.issues.flatMap((i) => zodIssue(i as ZodIssue, base));
+}
+
+const PARSE = { reportInput: true } as const;
+
+function failure(issues: CatalogueIssue[]): { ok: false; errors: string[]; issues: CatalogueIssue[] } {
+  return { ok: false, errors: issues.map((i) => formatIssue(i)), issues };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+/** Parses and checks a catalogue (e.g. the JSON of indicators.json). */
 export function parseCatalogue(json: unknown): ParseResult {
-  const r = CatalogueSchema.safeParse(json, { error: jaError });
-  if (!r.success) return { ok: false, errors: zodErrors(r.error) };
-  const errors = checkIndicators(r.data.indicators, true);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, catalogue: r.data };
+  const r = CatalogueSchema.safeParse(json, PARSE);
+  if (!r.success) return failure(zodIssues(r.error));
+  const issues = checkIndicators(r.data.indicators, true);
+  return issues.length > 0 ? failure(issues) : { ok: true, catalogue: r.data };
 }
 
 /** Parses an override: like a catalogue, with version optional and possibly no indicators. */
 export function parseCatalogueOverride(json: unknown): OverrideParseResult {
-  const r = CatalogueOverrideSchema.safeParse(json, { error: jaError });
-  if (!r.success) return { ok: false, errors: zodErrors(r.error) };
-  const errors = checkIndicators(r.data.indicators, false);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, override: r.data };
+  const r = CatalogueOverrideSchema.safeParse(json, PARSE);
+  if (!r.success) return failure(zodIssues(r.error));
+  const issues = checkIndicators(r.data.indicators, false);
+  return issues.length > 0 ? failure(issues) : { ok: true, override: r.data };
+}
+
+/** What a catalogue file or sheet changed in the catalogue it was applied to, by 番号. */
+export interface CatalogueChanges {
+  added: string[];
+  replaced: string[];
+  /** Given again exactly as they were (nothing changed). */
+  unchanged: string[];
+  /** mode: replace: the indicators of the catalogue in force that are no longer there. */
+  removed: string[];
+}
+
+export type DocumentParseResult =
+  | { ok: true; catalogue: Catalogue; mode: CatalogueMode; changes: CatalogueChanges }
+  | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+
+/**
+ * A catalogue document (the data of a YAML or JSON file): `{ mode?, version?, indicators }`, applied to `base`
+ * (the built-in catalogue): extended (the default) or replaced.
+ */
+export function parseCatalogueDocument(json: unknown, base: Catalogue): DocumentParseResult {
+  const r = CatalogueFileSchema.safeParse(json, PARSE);
+  if (!r.success) return failure(zodIssues(r.error));
+  const { mode, version, indicators } = r.data;
+  const issues = checkIndicators(indicators, mode === "replace");
+  if (issues.length > 0) return failure(issues);
+  if (mode === "replace") {
+    const catalogue: Catalogue = { version: version ?? "custom", indicators };
+    const changes = changesOf(base, indicators);
+    const kept = new Set(indicators.map((i) => normalizeNumber(i.number)));
+    changes.removed = base.indicators.filter((i) => !kept.has(normalizeNumber(i.number))).map((i) => i.number);
+    return { ok: true, catalogue, mode, changes };
+  }
+  return { ok: true, catalogue: mergeCatalogue(base, { version, indicators }), mode, changes: changesOf(base, indicators) };
+}
+
+/** Which of `indicators` add to `base`, replace one of its indicators, or repeat one unchanged. */
+export function changesOf(base: Catalogue, indicators: readonly CatalogueIndicator[]): CatalogueChanges {
+  const byNumber = new Map(base.indicators.map((i) => [normalizeNumber(i.number), i]));
+  const out: CatalogueChanges = { added: [], replaced: [], unchanged: [], removed: [] };
+  for (const ind of indicators) {
+    const old = byNumber.get(normalizeNumber(ind.number));
+    if (!old) out.added.push(ind.number);
+    else if (sameIndicator(old, ind)) out.unchanged.push(ind.number);
+    else out.replaced.push(ind.number);
+  }
+  return out;
+}
+
+/** Two indicators define the same thing (deep equality of their data). */
+export function sameIndicator(a: CatalogueIndicator, b: CatalogueIndicator): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }
 
 /**
@@ -75,76 +285,81 @@ export function mergeCatalogue(base: Catalogue, override: CatalogueOverride | Ca
   return { version: override.version ?? base.version, indicators };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Consistency
+
 /** Checks beyond the schema: unique numbers and keys, totalItemKey present, no label naming two items. */
-function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: boolean): string[] {
-  const errors: string[] = [];
-  if (requireOne && indicators.length === 0) errors.push("indicators: 指標が1つもありません");
+export function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: boolean): CatalogueIssue[] {
+  const issues: CatalogueIssue[] = [];
+  const add = (path: CataloguePath, ja: string, en: string, other?: CataloguePath) => issues.push(other ? { path, ja, en, other } : { path, ja, en });
+  if (requireOne && indicators.length === 0) add(["indicators"], "に指標が1つもありません", "has no indicator");
   const numbers = new Map<string, number>();
   indicators.forEach((ind, i) => {
-    const at = `indicators[${i}]`;
+    const at = ["indicators", i];
     const n = normalizeNumber(ind.number);
     const prev = numbers.get(n);
-    if (prev !== undefined) errors.push(`${at}.number: 番号「${ind.number}」が indicators[${prev}] と重複しています`);
+    if (prev !== undefined) add([...at, "number"], `の番号「${ind.number}」は {other} と重複しています`, `repeats the number “${ind.number}” of {other}`, ["indicators", prev]);
     else numbers.set(n, i);
 
     const groupKeys = new Map<string, number>();
     const unnamed = ind.groups.filter((g) => g.label === null).length;
     if (unnamed > 0 && ind.groups.length > 1) {
-      errors.push(`${at}.groups: 名前のない内訳（label: null）は、内訳が1つだけの指標にしか使えません`);
+      add([...at, "groups"], "に名前のない内訳（label: null）があります。名前のない内訳は、内訳が1つだけの指標にしか使えません", "has an unnamed breakdown (label: null), which is only allowed when the indicator has a single breakdown");
     }
-    const groupNames = new Map<string, string>();
-    const itemNames = new Map<string, string>();
+    const groupNames = new Map<string, CataloguePath>();
+    const itemNames = new Map<string, CataloguePath>();
     let hasTotalItem = false;
     ind.groups.forEach((g, gi) => {
-      const gat = `${at}.groups[${gi}]`;
+      const gat = [...at, "groups", gi];
       const pg = groupKeys.get(g.key);
-      if (pg !== undefined) errors.push(`${gat}.key: キー「${g.key}」が groups[${pg}] と重複しています`);
+      if (pg !== undefined) add([...gat, "key"], `のキー「${g.key}」は {other} と重複しています`, `repeats the key “${g.key}” of {other}`, [...at, "groups", pg]);
       else groupKeys.set(g.key, gi);
       for (const l of [g.label, ...g.aliases]) {
         if (l === null) continue;
         const k = matchKey(l);
         const other = groupNames.get(k);
-        if (other !== undefined && other !== gat) errors.push(`${gat}: 名称「${l}」が ${other} と重複しています`);
+        if (other !== undefined && formatPath(other) !== formatPath(gat)) add(gat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
         else groupNames.set(k, gat);
       }
       const itemKeys = new Map<string, number>();
       g.items.forEach((it, ii) => {
-        const iat = `${gat}.items[${ii}]`;
+        const iat = [...gat, "items", ii];
         const pi = itemKeys.get(it.key);
-        if (pi !== undefined) errors.push(`${iat}.key: キー「${it.key}」が items[${pi}] と重複しています`);
+        if (pi !== undefined) add([...iat, "key"], `のキー「${it.key}」は {other} と重複しています`, `repeats the key “${it.key}” of {other}`, [...gat, "items", pi]);
         else itemKeys.set(it.key, ii);
         if (it.key === ind.totalItemKey) hasTotalItem = true;
         // Within a group two items must not share a name; across groups they may (each group is matched alone).
         for (const l of [it.label, ...it.aliases]) {
           const k = `${g.key}\u0000${matchKey(l)}`;
           const other = itemNames.get(k);
-          if (other !== undefined && other !== iat) errors.push(`${iat}: 名称「${l}」が ${other} と重複しています`);
+          if (other !== undefined && formatPath(other) !== formatPath(iat)) add(iat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
           else itemNames.set(k, iat);
         }
         const subs = it.subItems?.items ?? [];
         const subKeys = new Set<string>();
         subs.forEach((s, si) => {
-          if (!s.key) errors.push(`${iat}.subItems.items[${si}].key: 空のキーは使えません`);
-          else if (subKeys.has(s.key)) errors.push(`${iat}.subItems.items[${si}].key: キー「${s.key}」が重複しています`);
+          const sat = [...iat, "subItems", "items", si];
+          if (!s.key) add([...sat, "key"], "が空です", "is empty");
+          else if (subKeys.has(s.key)) add([...sat, "key"], `のキー「${s.key}」が重複しています`, `uses the key “${s.key}” twice`);
           subKeys.add(s.key);
-          if (!s.label.trim()) errors.push(`${iat}.subItems.items[${si}].label: 名称が空です`);
+          if (!s.label.trim()) add([...sat, "label"], "が空です", "is empty");
         });
         if (it.subItems && subs.length === 0 && !it.subItems.openLabels) {
-          errors.push(`${iat}.subItems.items: 細目がありません（任意の名称を認める場合は openLabels: true）`);
+          add([...iat, "subItems", "items"], "に細目がありません（任意の名称を認める場合は openLabels: true）", "has no sub-item (openLabels: true accepts any name)");
         }
         // Shares (男 / 女 / その他): checked for summing to 100 in a percentages group only; keys and names unique.
         if (it.shares) {
-          if (g.relation !== "percentages") errors.push(`${iat}.shares: 割合の区分は relation が "percentages" の内訳の項目にしか使えません`);
+          if (g.relation !== "percentages") add([...iat, "shares"], 'は relation が "percentages" の内訳の項目にしか使えません', 'is only allowed in a breakdown whose relation is "percentages"');
           const shareKeys = new Set<string>();
-          const shareNames = new Map<string, string>();
+          const shareNames = new Map<string, CataloguePath>();
           it.shares.forEach((sh, si) => {
-            const sat = `${iat}.shares[${si}]`;
-            if (shareKeys.has(sh.key)) errors.push(`${sat}.key: キー「${sh.key}」が重複しています`);
+            const sat = [...iat, "shares", si];
+            if (shareKeys.has(sh.key)) add([...sat, "key"], `のキー「${sh.key}」が重複しています`, `uses the key “${sh.key}” twice`);
             shareKeys.add(sh.key);
             for (const l of [sh.label, ...sh.aliases]) {
               const k = matchKey(l);
               const other = shareNames.get(k);
-              if (other !== undefined && other !== sat) errors.push(`${sat}: 名称「${l}」が ${other} と重複しています`);
+              if (other !== undefined && formatPath(other) !== formatPath(sat)) add(sat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
               else shareNames.set(k, sat);
             }
           });
@@ -157,14 +372,14 @@ function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: 
       g.items.forEach((it, ii) =>
         it.shares?.forEach((sh, si) => {
           for (const l of [sh.label, ...sh.aliases]) {
-            if (itemKeys.has(matchKey(l))) errors.push(`${at}.groups[${gi}].items[${ii}].shares[${si}]: 名称「${l}」がこの指標の項目名と同じです`);
+            if (itemKeys.has(matchKey(l))) add([...at, "groups", gi, "items", ii, "shares", si], `の名称「${l}」はこの指標の項目名と同じです`, `is named “${l}”, which is also the name of an item of this indicator`);
           }
         }),
       ),
     );
     if (ind.totalItemKey !== undefined && !hasTotalItem) {
-      errors.push(`${at}.totalItemKey: 項目「${ind.totalItemKey}」がこの指標にありません`);
+      add([...at, "totalItemKey"], `の項目「${ind.totalItemKey}」がこの指標にありません`, `names the item “${ind.totalItemKey}”, which is not in this indicator`);
     }
   });
-  return errors;
+  return issues;
 }

@@ -1,7 +1,14 @@
-/** The monitoring-indicator catalogue (DOMAIN §3.4) as data, validated by zod. */
+/**
+ * The monitoring-indicator catalogue (DOMAIN §3.4) as data, validated by zod. Objects are strict: a key the
+ * schema does not know (`alias:` for `aliases:`) is an error, never silently dropped, because catalogues also
+ * come from users (kensa check --catalogue FILE, a workbook's Kensa_カタログ sheet).
+ */
 import { z } from "zod";
 
-export const ItemSchema = z.object({
+/** A label or key: a string; YAML's `8` or `2025` (a number) is read as its text. */
+const text = () => z.union([z.string(), z.number()]).transform(String);
+
+export const ItemSchema = z.strictObject({
   /** Stable key, e.g. "licence". */
   key: z.string().min(1),
   /** Canonical label as the seeds print it. */
@@ -12,23 +19,23 @@ export const ItemSchema = z.object({
   ofWhichLabel: z.string().optional(),
   /** Named sub-items (細目) that must sum to the item: 医療機器 → 治療用 / 診断用. */
   subItems: z
-    .object({
+    .strictObject({
       relation: z.literal("exhaustive"),
       /**
        * The list is open-ended (医薬品 by modality): any 細目 label is accepted, the listed ones are only the
        * known spellings. Unlisted labels match as themselves (key = the normalised label).
        */
       openLabels: z.boolean().optional(),
-      items: z.array(z.object({ key: z.string(), label: z.string(), aliases: z.array(z.string()).default([]) })),
+      items: z.array(z.strictObject({ key: z.string(), label: z.string(), aliases: z.array(z.string()).default([]) })),
     })
     .optional(),
   /** The item may be left out of a sheet (indicator 6's Top1%論文数, usually written in 指標値 instead). */
   optional: z.boolean().optional(),
   /** The item's value is a list of labelled percentage shares (indicator 7: 男 / 女 / その他). */
-  shares: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), aliases: z.array(z.string()).default([]) })).optional(),
+  shares: z.array(z.strictObject({ key: z.string().min(1), label: z.string().min(1), aliases: z.array(z.string()).default([]) })).optional(),
 });
 
-export const GroupSchema = z.object({
+export const GroupSchema = z.strictObject({
   key: z.string().min(1),
   /** Group label as written in 内訳; null for an indicator's single unnamed group. */
   label: z.string().nullable(),
@@ -37,9 +44,9 @@ export const GroupSchema = z.object({
   items: z.array(ItemSchema).min(1),
 });
 
-export const IndicatorSchema = z.object({
-  /** 番号 on the monitoring sheets: "1" … "7". */
-  number: z.string().min(1),
+export const IndicatorSchema = z.strictObject({
+  /** 番号 on the monitoring sheets: "1" … "7" (a number in a YAML file is taken as its text). */
+  number: text().pipe(z.string().min(1)),
   label: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   /** How 全体 relates to the PJ sheets, per item (DOMAIN §3.4). */
@@ -51,7 +58,7 @@ export const IndicatorSchema = z.object({
   groups: z.array(GroupSchema).min(1),
 });
 
-export const CatalogueSchema = z.object({
+export const CatalogueSchema = z.strictObject({
   version: z.string(),
   indicators: z.array(IndicatorSchema).min(1),
 });

@@ -14,6 +14,19 @@ export interface Fix {
   formula?: string;
 }
 
+/**
+ * A finding accepted (確認済み) with a reason: set by the engine from the workbook's acceptance store
+ * (src/core/accept) when the values the finding involves are still the ones accepted. An accepted finding keeps
+ * its severity but is never counted as an error, warning or info (Summary.accepted counts it apart).
+ */
+export interface Accepted {
+  reason: string;
+  /** Who accepted it, when they said. */
+  by?: string;
+  /** When, as ISO 8601 (`2025-12-02T10:15:00+09:00`). */
+  at?: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -27,4 +40,6 @@ export interface Finding {
   expected?: number;
   actual?: number;
   fix?: Fix;
+  /** Present when the finding is accepted (確認済み). */
+  accepted?: Accepted;
 }

@@ -5,6 +5,9 @@
 import type { Lang } from "./format";
 
 export const RULE_NAMES: Readonly<Record<string, { ja: string; en: string }>> = {
+  "accepted/lapsed": { ja: "確認済みの失効", en: "Acceptance lapsed" },
+  "accepted/store": { ja: "確認済みの記録", en: "Acceptance record" },
+  "accepted/unused": { ja: "使われていない確認済み", en: "Unused acceptance" },
   "change/amount": { ja: "増減額", en: "Change amount" },
   "change/rate": { ja: "増減率", en: "Change rate" },
   "date/era-mismatch": { ja: "西暦と和暦の不一致", en: "Era year mismatch" },

@@ -17,6 +17,9 @@
  * `projects` lists 全体, PJ1…PJ8 with every `{ "file", "sheet" }` claiming each; `summary` counts every finding
  * of every file. A cross-file finding is in the entry of the file holding its `cell`, and its `cells` name the
  * other files' cells as `[file.xlsx]Sheet!A1`.
+ *
+ * An accepted finding (確認済み, src/core/accept) has `"accepted": { "reason", "by"?, "at"? }`; it is counted in
+ * `summary.accepted` (present when there are any), never in `error`, `warning` or `info`.
  */
 import { z } from "zod";
 import { SHEET_KINDS, type SheetKind } from "../sheets/kinds";
@@ -41,6 +44,8 @@ export const FindingSchema = z.object({
   expected: z.number().optional(),
   actual: z.number().optional(),
   fix: FixSchema.optional(),
+  /** An accepted finding (確認済み): never counted in the summary's error, warning or info. */
+  accepted: z.object({ reason: z.string().min(1), by: z.string().optional(), at: z.string().optional() }).optional(),
 });
 
 export const SheetKindSchema = z.enum(SHEET_KINDS as unknown as [SheetKind, ...SheetKind[]]);
@@ -49,6 +54,8 @@ export const SummarySchema = z.object({
   error: z.number().int().nonnegative(),
   warning: z.number().int().nonnegative(),
   info: z.number().int().nonnegative(),
+  /** Accepted findings (確認済み), counted apart; present when there are any. */
+  accepted: z.number().int().nonnegative().optional(),
 });
 
 /** Codes of WorkbookReadError, plus "internal" for an unexpected failure while checking one file. */

@@ -7,6 +7,7 @@ import type { Finding, Severity } from "../model/finding";
 import { ruleName } from "./rule-names";
 import type { Lang } from "./format";
 import { parseRef } from "./refs";
+import { acceptedText } from "../accept/index";
 import type { FileReport } from "./schema";
 
 /** A file of the run as the tables need it: FileReport (the JSON report's entry), plus its name in the set. */
@@ -35,8 +36,10 @@ export interface FindingRow {
   actual?: number;
   /** 計算値: what Kensa computed it should be (Finding.expected). */
   expected?: number;
-  /** 「未確認」 for every finding today (accepted findings, 確認済み, come with issue 8 item 5). */
+  /** 「確認済み」 for an accepted finding (its reason in `reason`), else 「未確認」. */
   status: string;
+  /** Why it was accepted, with who and when: 「指標8は令和8年度からの事業のため（山田、2025-12-02）」. */
+  reason?: string;
   /** Every other cell involved, as the finding names them (`'PJ3'!G12`, `[提出_医薬品.xlsx]様式2!G6`). */
   related: string[];
   /** The files other than this one that the finding's cells are in (names in the set). */
@@ -51,6 +54,8 @@ export interface FileRow {
   error: number;
   warning: number;
   info: number;
+  /** Accepted findings (確認済み), not counted in error, warning or info. */
+  accepted: number;
   /** The sheets with their kinds (`様式2（モニタリング）`), or why the file could not be read. */
   detail: string;
 }
@@ -60,9 +65,10 @@ const TEXT = {
     severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
     outcome: { pass: "合格", errors: "エラーあり", unchecked: "未検証", unreadable: "読めない" } as Record<FileOutcome, string>,
     open: "未確認",
+    accepted: "確認済み",
     unreadable: "読めないファイル",
-    findingHeaders: ["ファイル", "シート", "セル", "重要度", "ルール", "ルールID", "メッセージ", "記入値", "計算値", "状態", "関連セル"],
-    fileHeaders: ["ファイル", "状態", "エラー", "警告", "情報", "シート（様式）・理由"],
+    findingHeaders: ["ファイル", "シート", "セル", "重要度", "ルール", "ルールID", "メッセージ", "記入値", "計算値", "状態", "関連セル", "確認の理由"],
+    fileHeaders: ["ファイル", "状態", "エラー", "警告", "情報", "確認済み", "シート（様式）・理由"],
     noKind: "様式外",
     sep: "、",
   },
@@ -70,9 +76,10 @@ const TEXT = {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     outcome: { pass: "passed", errors: "errors", unchecked: "not checked", unreadable: "unreadable" } as Record<FileOutcome, string>,
     open: "open",
+    accepted: "accepted",
     unreadable: "unreadable file",
-    findingHeaders: ["File", "Sheet", "Cell", "Severity", "Rule", "Rule id", "Message", "Value entered", "Value computed", "Status", "Related cells"],
-    fileHeaders: ["File", "Outcome", "Errors", "Warnings", "Infos", "Sheets (kinds) or reason"],
+    findingHeaders: ["File", "Sheet", "Cell", "Severity", "Rule", "Rule id", "Message", "Value entered", "Value computed", "Status", "Related cells", "Reason accepted"],
+    fileHeaders: ["File", "Outcome", "Errors", "Warnings", "Infos", "Accepted", "Sheets (kinds) or reason"],
     noKind: "no known kind",
     sep: ", ",
   },
@@ -122,10 +129,11 @@ function findingRow(f: Finding, file: TableFile, lang: Lang, describe?: (rule: s
     ruleName: ruleName(f.rule, lang, describe?.(f.rule)),
     rule: f.rule,
     message: f.message,
-    status: TEXT[lang].open,
+    status: f.accepted ? TEXT[lang].accepted : TEXT[lang].open,
     related,
     otherFiles,
   };
+  if (f.accepted) row.reason = acceptedText(f.accepted, lang);
   if (f.actual !== undefined && Number.isFinite(f.actual)) row.actual = f.actual;
   if (f.expected !== undefined && Number.isFinite(f.expected)) row.expected = f.expected;
   return row;
@@ -169,13 +177,22 @@ export function fileRows(files: readonly TableFile[], lang: Lang, kindTitle: (ki
     const detail = f.error
       ? f.error.message
       : f.sheets.map((s) => `${s.name}${lang === "ja" ? `（${s.kind ? kindTitle(s.kind) : t.noKind}）` : ` (${s.kind ? kindTitle(s.kind) : t.noKind})`}`).join(t.sep);
-    return { file: f.file, outcome, outcomeLabel: t.outcome[outcome], error: f.summary.error, warning: f.summary.warning, info: f.summary.info, detail };
+    return {
+      file: f.file,
+      outcome,
+      outcomeLabel: t.outcome[outcome],
+      error: f.summary.error,
+      warning: f.summary.warning,
+      info: f.summary.info,
+      accepted: f.summary.accepted ?? 0,
+      detail,
+    };
   });
 }
 
 /** A finding row as the cells of a table row, in findingHeaders' order (numbers stay numbers). */
 export function findingCells(r: FindingRow, lang: Lang): (string | number | undefined)[] {
-  return [r.name, r.sheet, r.cell, r.severityLabel, r.ruleName, r.rule, r.message, r.actual, r.expected, r.status, r.related.join(TEXT[lang].sep)];
+  return [r.name, r.sheet, r.cell, r.severityLabel, r.ruleName, r.rule, r.message, r.actual, r.expected, r.status, r.related.join(TEXT[lang].sep), r.reason];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,13 +5,17 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/model/finding";
+import { otherFilesText } from "../../core/report/other-files";
 import { isUnchecked } from "../../core/report/status";
 import type { WorkbookHost } from "../../host/host";
+import { openBookName, type PaneSetCheckFn, type ReadBookFn } from "../added-books";
 import type { PaneBridge } from "../bridge";
 import { I18nContext, STRINGS, type Lang } from "../i18n";
 import type { CheckFn } from "../run-check";
 import { groupBySheet, rulesPresent, visibleFindings } from "../state";
 import { usePane } from "../use-pane";
+import { AddedBooks } from "./AddedBooks";
+import { AddedFindings } from "./AddedFindings";
 import { EmptyState } from "./EmptyState";
 import { FindingFilters } from "./FindingFilters";
 import { FindingGroups } from "./FindingGroups";
@@ -51,15 +55,24 @@ export interface AppProps {
   workbookActions?: boolean;
   /** The ribbon's way in (shared runtime): its commands run the pane's actions. */
   bridge?: PaneBridge;
+  /** 「他のブックを追加」: other submitters' workbooks checked with the open one as one set (the Excel pane's; by default where the workbook actions are). */
+  addBooks?: boolean;
+  /** The open workbook's file name, when Office gives it (its name in the set). */
+  workbookName?: string;
+  /** Reads an added file; tests pass their own. */
+  readBook?: ReadBookFn;
+  /** The engine over a set; tests pass their own. */
+  setCheck?: PaneSetCheckFn;
 }
 
 const keyOf = (f: Finding): string => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
 
-export function App({ host, lang, check, autoCheck = false, workbookActions = true, bridge }: AppProps) {
+export function App({ host, lang, check, autoCheck = false, workbookActions = true, bridge, addBooks = workbookActions, workbookName, readBook, setCheck }: AppProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
   const i18n = useMemo(() => ({ lang, s }), [lang, s]);
-  const { state, actions, workbook, canAutoRecheck } = usePane(host, lang, s, check, bridge);
+  const openName = workbookName || openBookName(null, lang);
+  const { state, actions, workbook, canAutoRecheck } = usePane(host, lang, s, check, bridge, { workbookName: openName, readBook, setCheck });
   const [fixing, setFixing] = useState<Finding | null>(null);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const { result } = state;
@@ -78,7 +91,20 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
     () => (unchecked && result ? result.findings : visibleFindings(state)),
     [unchecked, state.result, state.severities, state.rule],
   );
-  const groups = useMemo(() => groupBySheet(shown), [shown]);
+  // with added workbooks: each cross-file finding names the other files' cells after its message (display only:
+  // the host gets the result as the engine gave it)
+  const display = useMemo(
+    () =>
+      state.set
+        ? shown.map((f) => {
+            const others = otherFilesText(f, lang);
+            return others ? { ...f, message: `${f.message} ${others}` } : f;
+          })
+        : shown,
+    [shown, state.set, lang],
+  );
+  const groups = useMemo(() => groupBySheet(display), [display]);
+  const visibleAdded = useCallback((f: Finding) => state.severities[f.severity] && (state.rule === null || f.rule === state.rule), [state.severities, state.rule]);
   const rules = useMemo(() => rulesPresent(result), [result]);
 
   const onSelect = useCallback(
@@ -126,6 +152,17 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
           onRetry={actions.retry}
           onDismiss={actions.dismiss}
         />
+        {addBooks && (
+          <AddedBooks
+            openName={openName}
+            openResult={result}
+            books={state.added}
+            set={state.set}
+            busy={!!state.busy}
+            onAdd={(files) => void actions.addBooks(files)}
+            onRemove={(id) => void actions.removeBook(id)}
+          />
+        )}
         {!result && !state.busy && <EmptyState />}
         {result && (
           <>
@@ -172,6 +209,7 @@ export function App({ host, lang, check, autoCheck = false, workbookActions = tr
             )}
           </>
         )}
+        {addBooks && state.set && <AddedFindings books={state.added} visible={visibleAdded} />}
         <FixDialog finding={fixing} workbook={workbook} onConfirm={onConfirmFix} onCancel={() => setFixing(null)} />
       </main>
     </I18nContext.Provider>

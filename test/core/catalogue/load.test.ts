@@ -1,6 +1,6 @@
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { findIndicator, matchItem } from "../../../src/core/catalogue/match";
-import { formatPath, mergeCatalogue, parseCatalogue, parseCatalogueOverride } from "../../../src/core/catalogue/load";
+import { formatIssue, formatPath, mergeCatalogue, parseCatalogue, parseCatalogueDocument, parseCatalogueOverride } from "../../../src/core/catalogue/load";
 
 const good = () => ({
   version: "t",
@@ -35,9 +35,12 @@ describe("parseCatalogue", () => {
     (bad.indicators[0].groups[0] as { relation: string }).relation = "sum";
     const errors = errorsOf(bad);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^indicators\[0\]\.groups\[0\]\.relation: /);
-    expect(errors[0]).toContain("exhaustive");
-    expect(errors[0]).toMatch(/無効な選択/);
+    expect(errors[0]).toBe("indicators[0].groups[0].relation は exhaustive・partial・independent・ordered・percentages のいずれかです（文字列「sum」が書かれています）");
+    const r = parseCatalogue(bad);
+    if (!r.ok) {
+      expect(r.issues[0].path).toEqual(["indicators", 0, "groups", 0, "relation"]);
+      expect(formatIssue(r.issues[0], "en")).toBe("indicators[0].groups[0].relation must be one of exhaustive, partial, independent, ordered, percentages (found the text “sum”)");
+    }
   });
 
   test("missing and mistyped fields", () => {
@@ -45,16 +48,33 @@ describe("parseCatalogue", () => {
     delete bad.indicators[0].rollup;
     bad.indicators[0].number = 1;
     const errors = errorsOf(bad);
-    expect(errors).toContain("indicators[0].rollup: 必須の項目がありません");
-    expect(errors.some((e) => e.startsWith("indicators[0].number: ") && /string/.test(e))).toBe(true);
+    expect(errors).toContain("indicators[0].rollup がありません（additive・deduplicated・share-bounds のいずれかです）");
+    // 番号 may be a number (YAML's `number: 8`): read as its text
+    expect(errors.some((e) => e.startsWith("indicators[0].number"))).toBe(false);
+    bad.indicators[0].number = true;
+    expect(errorsOf(bad)).toContain("indicators[0].number は文字列か数値で書いてください（true が書かれています）");
+    bad.indicators[0].label = 2025;
+    expect(errorsOf(bad)).toContain("indicators[0].label は文字列で書いてください（数値 2025 が書かれています）");
   });
 
   test("empty lists and non-objects", () => {
-    expect(errorsOf({ version: "t", indicators: [] })[0]).toMatch(/^indicators: /);
-    expect(errorsOf(null)[0]).toMatch(/^（ルート）: /);
+    expect(errorsOf({ version: "t", indicators: [] })).toEqual(["indicators は1つ以上必要です（空のリストです）"]);
+    expect(errorsOf(null)).toEqual(["（ルート） は「項目: 値」の組（JSON では { }）で書いてください（空（null） が書かれています）"]);
     const noItems = good();
     noItems.indicators[0].groups[0].items = [];
-    expect(errorsOf(noItems)[0]).toMatch(/^indicators\[0\]\.groups\[0\]\.items: /);
+    expect(errorsOf(noItems)).toEqual(["indicators[0].groups[0].items は1つ以上必要です（空のリストです）"]);
+  });
+
+  test("unknown keys are errors, with the key meant when it is a near miss", () => {
+    const bad = good() as unknown as { indicators: Record<string, unknown>[] };
+    bad.indicators[0].alias = ["x"];
+    (bad.indicators[0].groups as Record<string, unknown>[])[0].relaton = "partial";
+    bad.indicators[0].colour = "red";
+    expect(errorsOf(bad)).toEqual([
+      "indicators[0].groups[0].relaton は使えない項目名です（relation のことですか？）",
+      "indicators[0].alias は使えない項目名です（aliases のことですか？）",
+      "indicators[0].colour は使えない項目名です（ここに書けるのは number・label・aliases・rollup・noTotal・totalItemKey・groups）",
+    ]);
   });
 
   test("consistency: duplicate numbers and keys, unknown totalItemKey, unnamed group among several", () => {
@@ -65,11 +85,11 @@ describe("parseCatalogue", () => {
     const errors = errorsOf(bad);
     expect(errors).toEqual(
       expect.arrayContaining([
-        "indicators[1].number: 番号「1」が indicators[0] と重複しています",
-        "indicators[1].totalItemKey: 項目「zzz」がこの指標にありません",
-        "indicators[2].groups[1].key: キー「g」が groups[0] と重複しています",
-        "indicators[2].groups[0].items[1].key: キー「a」が items[0] と重複しています",
-        "indicators[2].groups: 名前のない内訳（label: null）は、内訳が1つだけの指標にしか使えません",
+        "indicators[1].number の番号「1」は indicators[0] と重複しています",
+        "indicators[1].totalItemKey の項目「zzz」がこの指標にありません",
+        "indicators[2].groups[1].key のキー「g」は indicators[2].groups[0] と重複しています",
+        "indicators[2].groups[0].items[1].key のキー「a」は indicators[2].groups[0].items[0] と重複しています",
+        "indicators[2].groups に名前のない内訳（label: null）があります。名前のない内訳は、内訳が1つだけの指標にしか使えません",
       ]),
     );
   });
@@ -77,7 +97,7 @@ describe("parseCatalogue", () => {
   test("two items of one group with the same name after normalisation", () => {
     const bad = good();
     bad.indicators[0].groups[0].items.push({ key: "b", label: "項目Ａ" });
-    expect(errorsOf(bad)).toEqual(["indicators[0].groups[0].items[1]: 名称「項目Ａ」が indicators[0].groups[0].items[0] と重複しています"]);
+    expect(errorsOf(bad)).toEqual(["indicators[0].groups[0].items[1] の名称「項目Ａ」は indicators[0].groups[0].items[0] と重複しています"]);
   });
 
   test("shares: only in a percentages group, unique keys and names, no name of an item", () => {
@@ -94,10 +114,10 @@ describe("parseCatalogue", () => {
       groups: [{ key: "d", label: null, relation: "exhaustive", items: [{ key: "r", label: "比率", shares }] }],
     });
     expect(errorsOf(bad)).toEqual([
-      'indicators[1].groups[0].items[0].shares: 割合の区分は relation が "percentages" の内訳の項目にしか使えません',
-      "indicators[1].groups[0].items[0].shares[1].key: キー「m」が重複しています",
-      "indicators[1].groups[0].items[0].shares[1]: 名称「男性」が indicators[1].groups[0].items[0].shares[0] と重複しています",
-      "indicators[1].groups[0].items[0].shares[2]: 名称「比率」がこの指標の項目名と同じです",
+      'indicators[1].groups[0].items[0].shares は relation が "percentages" の内訳の項目にしか使えません',
+      "indicators[1].groups[0].items[0].shares[1].key のキー「m」が重複しています",
+      "indicators[1].groups[0].items[0].shares[1] の名称「男性」は indicators[1].groups[0].items[0].shares[0] と重複しています",
+      "indicators[1].groups[0].items[0].shares[2] の名称「比率」はこの指標の項目名と同じです",
     ]);
   });
 
@@ -140,6 +160,41 @@ describe("mergeCatalogue", () => {
     expect(mergeCatalogue(defaultCatalogue, { version: "wb", indicators: [] }).version).toBe("wb");
     const bad = parseCatalogueOverride({ indicators: [{ number: "1" }] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toContain("indicators[0].label: 必須の項目がありません");
+    if (!bad.ok) expect(bad.errors).toContain("indicators[0].label がありません（必須の項目です）");
+  });
+});
+
+describe("parseCatalogueDocument (kensa check --catalogue)", () => {
+  const eight = { number: 8, label: "追加指標", rollup: "additive", groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "b", label: "乙" }] }] };
+
+  test("mode: extend (the default) adds and replaces by 番号, and says which", () => {
+    const three = JSON.parse(JSON.stringify(defaultCatalogue.indicators[2]));
+    three.groups[0].relation = "partial";
+    const one = JSON.parse(JSON.stringify(defaultCatalogue.indicators[0]));
+    const r = parseCatalogueDocument({ indicators: [eight, three, one] }, defaultCatalogue);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.mode).toBe("extend");
+    expect(r.catalogue.indicators.map((i) => i.number)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(r.catalogue.indicators[2].groups[0].relation).toBe("partial");
+    expect(r.changes).toEqual({ added: ["8"], replaced: ["3"], unchanged: ["1"], removed: [] });
+  });
+
+  test("mode: replace is a whole catalogue; the indicators it leaves out are named", () => {
+    const r = parseCatalogueDocument({ mode: "replace", version: "r8", indicators: [eight] }, defaultCatalogue);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.catalogue).toMatchObject({ version: "r8", indicators: [{ number: "8" }] });
+    expect(r.changes.removed).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    const empty = parseCatalogueDocument({ mode: "replace", indicators: [] }, defaultCatalogue);
+    expect(empty.ok ? [] : empty.errors).toEqual(["indicators に指標が1つもありません"]);
+  });
+
+  test("a bad mode, and the consistency checks, name their paths", () => {
+    const r = parseCatalogueDocument({ mode: "merge", indicators: [eight, { ...eight, label: "別" }] }, defaultCatalogue);
+    expect(r.ok ? [] : r.errors).toEqual(["mode は extend・replace のいずれかです（文字列「merge」が書かれています）"]);
+    const dup = parseCatalogueDocument({ indicators: [eight, { ...eight, label: "別" }] }, defaultCatalogue);
+    expect(dup.ok ? [] : dup.errors).toEqual(["indicators[1].number の番号「8」は indicators[0] と重複しています"]);
+    expect(dup.ok ? [] : formatIssue(dup.issues[0], "en")).toBe("indicators[1].number repeats the number “8” of indicators[0]");
   });
 });

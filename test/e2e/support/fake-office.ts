@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import type { Workbook } from "../../../src/core/model/workbook";
 
 /** The fake workbook: an in-house budget table with a wrong 合計 and a blank cell, and a sheet of no kind. */
 export const FAKE_SHEETS: Record<string, (string | number | null)[][]> = {
@@ -38,8 +39,27 @@ function fakeExcelSource(): string {
   return compiled;
 }
 
-/** The init script: defines window.Office and window.Excel over a FakeExcel holding FAKE_SHEETS. */
-export function fakeOfficeScript(displayLanguage: "ja-JP" | "en-US"): string {
+/** A sheet for the fake as JSON: the cells as Excel holds them (as FakeExcel.addWorkbook loads a model), and the layout. */
+function fakeSheetsOf(workbook: Workbook): { name: string; rows: unknown[][]; layout: { merges?: string[]; hiddenRows?: number[]; hiddenColumns?: number[] } }[] {
+  return workbook.sheets.map((sheet) => ({
+    name: sheet.name,
+    rows: sheet.rows.map((row) =>
+      Array.from(row, (cell) => {
+        if (!cell) return null;
+        const v = cell.value;
+        const value = v === null || v === undefined ? null : v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : typeof v === "object" ? v.error : v;
+        return { v: value, f: cell.formula, nf: cell.numFmt };
+      }),
+    ),
+    layout: { merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns },
+  }));
+}
+
+/**
+ * The init script: defines window.Office and window.Excel over a FakeExcel holding FAKE_SHEETS, or the given
+ * workbook; `url` is Office.context.document.url (the open workbook's file, absent by default).
+ */
+export function fakeOfficeScript(displayLanguage: "ja-JP" | "en-US", options: { workbook?: Workbook; url?: string } = {}): string {
   return `(() => {
   const module = { exports: {} };
   const exports = module.exports;
@@ -52,7 +72,9 @@ ${fakeExcelSource()}
   const { FakeExcel } = module.exports;
   const fake = new FakeExcel();
   const sheets = ${JSON.stringify(FAKE_SHEETS)};
-  for (const name of Object.keys(sheets)) fake.addSheet(name, sheets[name]);
+  const workbook = ${JSON.stringify(options.workbook ? fakeSheetsOf(options.workbook) : null)};
+  if (workbook) for (const s of workbook) fake.addSheet(s.name, s.rows, s.layout);
+  else for (const name of Object.keys(sheets)) fake.addSheet(name, sheets[name]);
   window.__kensaFakeExcel = fake;
   window.Excel = {
     run: (a, b) => fake.run(a, b),
@@ -76,6 +98,7 @@ ${fakeExcelSource()}
     },
     context: {
       displayLanguage: ${JSON.stringify(displayLanguage)},
+      document: { url: ${JSON.stringify(options.url ?? null)} },
       requirements: { isSetSupported: (name, v) => (name === "SharedRuntime" ? true : fake.requirements.isSetSupported(name, v)) },
       ui: { displayDialogAsync: (url, o, cb) => cb({ status: "failed" }), messageParent: () => undefined },
     },

@@ -2,6 +2,7 @@ import { KIND_TITLES } from "../../sheets/kinds";
 import { nearKind } from "../../sheets/detect";
 import type { Rule, RuleFinding } from "../rule";
 import { isKensaResultSheet } from "../shared/result-sheet";
+import { isCatalogueSheet } from "../../catalogue/sheet";
 
 export const rule: Rule = {
   meta: {
@@ -22,7 +23,8 @@ export const rule: Rule = {
   check(ctx) {
     const known = new Set(ctx.tables.map((t) => t.sheet));
     return ctx.workbook.sheets
-      .filter((s) => !known.has(s) && !isKensaResultSheet(s))
+      // Kensa's own sheets: its results, and the workbook's catalogue (reported by catalogue/sheet)
+      .filter((s) => !known.has(s) && !isKensaResultSheet(s) && !isCatalogueSheet(s))
       .map((s): RuleFinding => {
         const near = nearKind(s);
         if (!near) return { messageId: "unknown", data: { sheet: s.name }, sheet: s.name, cell: "A1" };

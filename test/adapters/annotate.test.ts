@@ -198,7 +198,7 @@ describe("annotateBuffer", () => {
 
   it("records a theme fill with the colour it stands for, so the add-in can restore it, and restores the theme fill itself", async () => {
     const wb = await load(input);
-    wb.getWorksheet("予算")!.getCell("C7").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.4 } as ExcelJS.Color };
+    wb.getWorksheet("予算")!.getCell("C7").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.4 } as unknown as ExcelJS.Color };
     const themed = new Uint8Array(await wb.xlsx.writeBuffer());
     const annotated = await load(await annotateBuffer(themed, checkResult(), "ja"));
     const state = annotated.getWorksheet("Kensa_state")!;

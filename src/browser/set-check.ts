@@ -10,7 +10,7 @@
  *
  * No DOM: tested in Node.
  */
-import { checkSet, setNames, type CheckResult, type NamedWorkbook, type SetResult, type SetSummary, type Summary } from "../core/engine";
+import { addSummary, checkSet, setNames, type CheckResult, type NamedWorkbook, type SetResult, type SetSummary, type Summary } from "../core/engine";
 import type { Workbook } from "../core/model/workbook";
 import type { Lang } from "../core/report/format";
 import { checkStatus, isUnchecked } from "../core/report/status";
@@ -174,10 +174,7 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
       const r = f.host.result;
       if (isUnchecked(r)) unchecked++;
       else checked++;
-      summary.error += r.summary.error;
-      summary.warning += r.summary.warning;
-      summary.info += r.summary.info;
-      if (r.summary.accepted) summary.accepted = (summary.accepted ?? 0) + r.summary.accepted;
+      addSummary(summary, r.summary);
     }
   }
   const rollup = set?.rollup ?? "none";

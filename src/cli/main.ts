@@ -26,7 +26,7 @@
 import { CommanderError, Option } from "commander";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult, type Summary } from "../core/engine";
+import { addSummary, checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult, type Summary } from "../core/engine";
 import { ACCEPT_RULES } from "../core/accept/index";
 import { ACCEPT_UI, runAccept, type AcceptOpts } from "./accept";
 import { defaultCatalogue } from "../core/catalogue/default";
@@ -430,10 +430,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
         error: { code: error.code, message: error.message },
       };
     }
-    total.error += report.summary.error;
-    total.warning += report.summary.warning;
-    total.info += report.summary.info;
-    if (report.summary.accepted) total.accepted = (total.accepted ?? 0) + report.summary.accepted;
+    addSummary(total, report.summary);
     reports.push(names.has(entry) ? { ...report, name: names.get(entry) } : report);
     if (opts.format === "text" && !report.error) {
       let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet, hidden, severity: opts.severity, acceptedHidden });

@@ -139,6 +139,15 @@ function sortFindings(findings: Finding[], workbook: Workbook): void {
   for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i].f;
 }
 
+/** Adds one summary's counts into a running total (a set, a run of files). */
+export function addSummary(total: Summary, s: Summary): Summary {
+  total.error += s.error;
+  total.warning += s.warning;
+  total.info += s.info;
+  if (s.accepted) total.accepted = (total.accepted ?? 0) + s.accepted;
+  return total;
+}
+
 export function summarize(findings: readonly Finding[]): Summary {
   const summary: Summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
@@ -290,13 +299,7 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
     }
   });
   const summary: Summary = { error: 0, warning: 0, info: 0 };
-  for (const f of files) {
-    if (!f.result) continue;
-    summary.error += f.result.summary.error;
-    summary.warning += f.result.summary.warning;
-    summary.info += f.result.summary.info;
-    if (f.result.summary.accepted) summary.accepted = (summary.accepted ?? 0) + f.result.summary.accepted;
-  }
+  for (const f of files) if (f.result) addSummary(summary, f.result.summary);
   return { files, set: summarizeSet(members), summary };
 }
 

@@ -265,20 +265,6 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
 // ---------------------------------------------------------------------------------------------
 // Removing what Kensa wrote
 
-/** Sheets whose A1 carries the result-sheet marker (Kensa's result sheets), never the state sheet. */
-async function kensaResultSheets(s: Session, names: readonly string[]): Promise<ExistingSheet[]> {
-  const a1 = names.map((n) => {
-    const r = s.sheet(n).getRange("A1");
-    r.load("values");
-    return r;
-  });
-  await s.sync();
-  return names.map((name, i) => {
-    const v = a1[i].values?.[0]?.[0];
-    return { name, kensa: typeof v === "string" && v.startsWith(RESULT_SHEET_MARKER) && name.toLowerCase() !== STATE_SHEET.toLowerCase() };
-  });
-}
-
 /**
  * ハイライト解除, and with removeAll everything else Kensa wrote: its formulas go (where the cell still holds
  * exactly what Kensa wrote), its result sheets and its state sheet are deleted — the workbook as the person
@@ -361,7 +347,7 @@ export async function clearAll(s: Session, removeAll: boolean): Promise<ClearRep
   }
   out.protectedSheets = [...protectedSheets].sort();
   // Kensa's sheets: its result sheets, and the state sheet once nothing in it is still needed
-  const resultSheets = (await kensaResultSheets(s, info.sheets.filter((x) => !x.protected).map((x) => x.name).filter((n) => n.toLowerCase() !== STATE_SHEET.toLowerCase()))).filter((x) => x.kensa);
+  const resultSheets = (await existingSheets(s, info.sheets.filter((x) => !x.protected).map((x) => x.name).filter((n) => n.toLowerCase() !== STATE_SHEET.toLowerCase()))).filter((x) => x.kensa);
   const pending = highlights.liveEntries > 0 || pendingRecords > 0;
   const toDelete = resultSheets.map((x) => x.name);
   if (info.stateSheet && !pending) toDelete.push(info.stateSheet.name);

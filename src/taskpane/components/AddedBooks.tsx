@@ -8,7 +8,7 @@
 import { Badge, Body1, Button, Caption1, makeStyles, mergeClasses, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, Delete20Regular, DocumentAdd20Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useRef, type ChangeEvent } from "react";
-import type { CheckResult } from "../../core/engine";
+import { addSummary, type CheckResult, type Summary } from "../../core/engine";
 import { isUnchecked } from "../../core/report/status";
 import { BROWSER_STRINGS } from "../../browser/strings";
 import type { AddedBook, PaneSet } from "../added-books";
@@ -81,13 +81,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
   let total: string | null = null;
   if (set && openResult) {
     const results = [openResult, ...books.map((x) => x.result).filter((r): r is CheckResult => !!r)];
-    const sum = { error: 0, warning: 0, info: 0, accepted: 0 };
-    for (const r of results) {
-      sum.error += r.summary.error;
-      sum.warning += r.summary.warning;
-      sum.info += r.summary.info;
-      sum.accepted += r.summary.accepted ?? 0;
-    }
+    const sum = results.reduce((t, r) => addSummary(t, r.summary), { error: 0, warning: 0, info: 0 } as Summary);
     const unreadable = books.filter((x) => x.status === "error").length;
     total = b.setTotal(1 + books.length, results.filter(isUnchecked).length, unreadable, sum.error, sum.warning, sum.info, sum.accepted || undefined);
   }

@@ -15,6 +15,7 @@
  *
  * Normalised names are computed once per catalogue object (WeakMap) and results are memoised per label.
  */
+import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "./schema";
 
@@ -285,13 +286,8 @@ const catalogueIndexes = new WeakMap<Catalogue, CatalogueIndex>();
 const indicatorIndexes = new WeakMap<CatalogueIndicator, IndicatorIndex>();
 const itemIndexes = new WeakMap<CatalogueItem, ItemIndex>();
 
-/** 番号 as compared: NFKC, no spaces, no `No.`/`#`/`番号` prefix, no trailing `.`. */
-export function normalizeNumber(text: string): string {
-  return normalizeLabel(text)
-    .replace(/^(no\.?|#|番号|指標)/i, "")
-    .replace(/[.:]$/, "")
-    .replace(/^0+(?=\d)/, "");
-}
+/** 番号 as compared: the one key of values/indicator-number, shared with every reader. */
+export const normalizeNumber = indicatorNumberKey;
 
 function catalogueIndex(cat: Catalogue): CatalogueIndex {
   let idx = catalogueIndexes.get(cat);

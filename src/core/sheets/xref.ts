@@ -14,13 +14,13 @@
  * compares rows of one output sheet and stays within its workbook.
  */
 import { fileOf, setMembers, setMemo, type CheckContext } from "../rules/context";
+import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
 import type { Figure, Parsed, UnitKind } from "../values/types";
 import type { Equality, FigureRef } from "./analysis";
 import { indicatorLabel, itemLabel } from "./monitoring/labels";
 import {
   itemFigure,
-  normalizeNumber,
   type MonIndicator,
   type MonItem,
   type MonitoringSheet,
@@ -140,7 +140,7 @@ function outputRows(ctx: CheckContext): OutputFacts[] {
       for (const r of o.rows) {
         out.push({
           sheet: o.sheet,
-          number: normalizeNumber(String(r.number ?? "")),
+          number: indicatorNumberKey(String(r.number ?? "")),
           category: String(r.category ?? ""),
           label: String(r.indicator ?? ""),
           actual: r.actual,

@@ -24,6 +24,7 @@ import { findIndicator, matchGroup, matchIndicator, matchItem, matchShare, match
 import { toA1 } from "../../model/address";
 import type { CheckContext } from "../../rules/context";
 import { foldWidth, parseCell, unitKindOf } from "../../values/parse";
+import { indicatorNumberKey } from "../../values/indicator-number";
 import { normalizeLabel } from "../../values/normalize";
 import type { Figure, NumberValue, Parsed, UnitKind } from "../../values/types";
 import { cellText } from "../detect";
@@ -231,14 +232,6 @@ function figureOf(p: NumberValue | Figure): Figure {
   return f;
 }
 
-/** The 番号 as a key: NFKC, whitespace removed, `1)` `1.` `（1）` `①` → "1". */
-export function normalizeNumber(text: string): string {
-  let t = normalizeLabel(text);
-  const circled = "①②③④⑤⑥⑦⑧⑨⑩".indexOf(text.trim());
-  if (circled >= 0) return String(circled + 1);
-  t = t.replace(/^\((.*)\)$/, "$1").replace(/[).．.。]$/, "");
-  return t;
-}
 
 function sameLabel(a: string, b: string): boolean {
   return normalizeLabel(a) === normalizeLabel(b);
@@ -324,7 +317,7 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     }
 
     const numberText = text(r, col.number);
-    const number = numberText ? normalizeNumber(numberText) : "";
+    const number = numberText ? indicatorNumberKey(numberText) : "";
 
     if (number === PROJECT_SPECIFIC_NUMBER || projectSection) {
       current = undefined;

@@ -32,6 +32,7 @@ import {
 } from "../../compute/targets";
 import { cellText } from "../detect";
 import type { DetectedTable } from "../table";
+import { indicatorNumberKey } from "../../values/indicator-number";
 import { normalizeLabel } from "../../values/normalize";
 
 /** A per-year column (`R6実績`, `令和7年度`, `2025年度`). */
@@ -149,14 +150,6 @@ function isBlank(cell: Cell | undefined): boolean {
   return text(cell) === "";
 }
 
-/** "1)" / "(1)" / "１" / "①" → "1"; "Ｏ１" → "O1". */
-export function numberKey(number: string): string {
-  if (/^[0-9A-Za-z]*$/.test(number)) return number.toUpperCase();
-  return normalizeLabel(number)
-    .replace(/^[(]([^()]*)[)]$/, "$1")
-    .replace(/[).．.:、]+$/, "")
-    .toUpperCase();
-}
 
 function rowLabel(number: string, indicator: string, lang: "ja" | "en"): string {
   if (number) return `${lang === "ja" ? "指標" : "indicator "}${number.replace(/[)）]$/, "")}`;
@@ -341,7 +334,7 @@ function readTable(table: DetectedTable): OutputTable {
     const row: OutputRow = {
       row: r,
       number: numberText,
-      key: numberKey(numberText),
+      key: indicatorNumberKey(numberText),
       label: rowLabel(numberText, indicatorText, "ja"),
       labelEn: rowLabel(numberText, indicatorText, "en"),
       isOutcome: rowCategory !== undefined && rowCategory.includes("アウトカム"),

@@ -11,6 +11,7 @@
  * | baseline-above | 基準値超     | 目標値 (the baseline)                    | measure > 目標値           |
  * | qualitative    | 定性 / blank | —                                      | no suggestion             |
  */
+import { cleanFloat } from "../values/float";
 import { elapsedYears, yearsIn, type Period } from "./period";
 
 export type TargetKind = "annual" | "period-total" | "cumulative" | "average" | "baseline-min" | "baseline-above" | "qualitative";
@@ -149,10 +150,6 @@ export interface AnnualTargetOptions {
 }
 
 /** Removes binary float noise (650 / 5 × … ), keeping 15 significant digits. */
-function clean(x: number): number {
-  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
-}
-
 /**
  * The annual target (年度目標) of a kind: 目標値 for 年度 / 年平均 / 基準値…; 目標値 / years for 期間累計
  * (needs the period); the pace 目標値 × elapsed / years for 累積 (needs the period and the report year).
@@ -170,13 +167,13 @@ export function annualTarget(kind: TargetKind | undefined, target: number, optio
       if (options.perYear) return { value: target, basis: "target" };
       if (!options.period) return undefined;
       const years = yearsIn(options.period);
-      return { value: clean(target / years), basis: "share", years };
+      return { value: cleanFloat(target / years), basis: "share", years };
     }
     case "cumulative": {
       if (!options.period || options.reportYear === undefined) return undefined;
       const years = yearsIn(options.period);
       const elapsed = elapsedYears(options.period, options.reportYear);
-      return { value: clean((target * elapsed) / years), basis: "pace", years, elapsed };
+      return { value: cleanFloat((target * elapsed) / years), basis: "pace", years, elapsed };
     }
   }
 }
@@ -194,7 +191,7 @@ export function meetsTarget(kind: TargetKind, measure: number, threshold: number
 /** measure / annual target as a fraction (1.215 for 121.5%); undefined when the target is 0 or not finite. */
 export function achievementRatio(measure: number, annual: number): number | undefined {
   if (!Number.isFinite(measure) || !Number.isFinite(annual) || annual === 0) return undefined;
-  return clean(measure / annual);
+  return cleanFloat(measure / annual);
 }
 
 /** The grade the numbers suggest: A when the measure meets the annual target (or pace), else B. */
@@ -208,5 +205,5 @@ export function mean(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   let s = 0;
   for (const v of values) s += v;
-  return clean(s / values.length);
+  return cleanFloat(s / values.length);
 }

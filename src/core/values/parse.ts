@@ -9,6 +9,7 @@
  * and stay as written (`高分子医薬品－抗体`). Only those characters are folded: full NFKC would also turn
  * `①` or `²` into digits, which must not happen inside a number.
  */
+import { cleanFloat } from "./float";
 import type { Cell } from "../model/workbook";
 import { isCellError } from "../model/workbook";
 import type { Approximate, Figure, NumberValue, Parsed, UnitKind } from "./types";
@@ -641,14 +642,6 @@ export function shortestDecimals(v: number): number {
     if (r - a <= tol && a - r <= tol) return d;
   }
   return 6;
-}
-
-/** Removes binary noise from a product or sum (0.89 × 100 = 89.00000000000001 → 89). */
-export function cleanFloat(x: number): number {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
-  const r = Math.round(x);
-  if (Math.abs(x - r) <= Math.abs(x) * 1e-14) return r;
-  return Number(x.toPrecision(15));
 }
 
 interface TextNumber {

@@ -7,6 +7,7 @@
  *   the summed interval of the parts do not intersect; when they intersect but the values differ it is a
  *   "rounding" difference.
  */
+import { cleanFloat } from "./float";
 import type { Figure, UnitKind } from "./types";
 
 export type ComparisonStatus = "equal" | "rounding" | "mismatch";
@@ -32,11 +33,6 @@ function eps(...xs: number[]): number {
   return m * 1e-9;
 }
 
-function clean(x: number): number {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
-  return Number(x.toPrecision(15));
-}
-
 function halfUnit(decimals: number): number {
   // 0.5 × 10^-d, computed so that d = 1 gives exactly 0.05 (5 / 100), d = -3 gives 500.
   return decimals >= 0 ? 5 / 10 ** (decimals + 1) : 5 * 10 ** (-decimals - 1);
@@ -49,7 +45,7 @@ function isExact(unitKind: UnitKind): boolean {
 /** [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]. */
 export function interval(f: Figure): [number, number] {
   const h = halfUnit(f.decimals);
-  return [clean(f.value - h), clean(f.value + h)];
+  return [cleanFloat(f.value - h), cleanFloat(f.value + h)];
 }
 
 /** Σ values (float noise removed: 10.4 + 2.2 + 2.6 = 15.2), decimals = max of the parts' (0 for none). */
@@ -60,7 +56,7 @@ export function sumFigures(parts: Figure[]): Figure {
     sum += p.value;
     if (p.decimals > decimals) decimals = p.decimals;
   }
-  const out: Figure = { value: clean(sum), decimals };
+  const out: Figure = { value: cleanFloat(sum), decimals };
   const unit = parts[0]?.unit;
   if (unit !== undefined && parts.every((p) => p.unit === unit)) out.unit = unit;
   return out;
@@ -82,8 +78,8 @@ export function compareSum(total: Figure, parts: Figure[], unitKind: UnitKind): 
     low += p.value - h;
     high += p.value + h;
   }
-  low = clean(low);
-  high = clean(high);
+  low = cleanFloat(low);
+  high = cleanFloat(high);
   const [tl, th] = interval(total);
   let status: ComparisonStatus;
   if (Math.abs(sum - total.value) <= e) status = "equal";
@@ -112,7 +108,7 @@ export function roundTo(value: number, decimals: number): number {
   const scaled = d >= 0 ? a * p : a / p;
   const r = Math.round(Number(scaled.toPrecision(15)));
   const back = d >= 0 ? r / p : r * p;
-  const out = clean(back);
+  const out = cleanFloat(back);
   return value < 0 && out !== 0 ? -out : out;
 }
 

@@ -14,6 +14,7 @@
  * compares rows of one output sheet and stays within its workbook.
  */
 import { fileOf, setMembers, setMemo, type CheckContext } from "../rules/context";
+import { editDistance } from "../values/edit-distance";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
 import type { Figure, Parsed, UnitKind } from "../values/types";
@@ -213,18 +214,6 @@ function composite(ctx: CheckContext): Equality[] {
 // ---------------------------------------------------------------------------------------------------------
 // Project-specific indicators re-listed on the 全体 sheet
 
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
-
 /** The PJ row a re-listed row stands for: same name, or (wording drifts: 実用化件数 → 開発件数) a close one. */
 function counterpart(row: ProjectSpecificRow, candidates: ProjectSpecificRow[]): ProjectSpecificRow | undefined {
   const want = normalizeLabel(row.label);
@@ -233,7 +222,7 @@ function counterpart(row: ProjectSpecificRow, candidates: ProjectSpecificRow[]):
   let best: ProjectSpecificRow | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(want, normalizeLabel(c.label));
+    const d = editDistance(want, normalizeLabel(c.label));
     if (d < bestD) {
       bestD = d;
       best = c;

@@ -98,11 +98,23 @@ module.exports = (env = {}, argv = {}) => {
       // code, so a deploy usually invalidates only the small taskpane bundle. The commands bundle stays whole.
       splitChunks: {
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: "taskpane-vendor", chunks: (chunk) => chunk.name === "taskpane" },
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "taskpane-vendor",
+            chunks: (chunk) => chunk.name === "taskpane",
+          },
           // browser mode (src/browser, loaded with import() outside Office): exceljs and what only it needs.
           // exceljs resolves to its prebuilt browser bundle (package.json "browser": dist/exceljs.min.js),
           // which carries its own stream/buffer shims, so no Node fallbacks are configured here.
           browserVendor: { test: /[\\/]node_modules[\\/]/, name: "browser-vendor", chunks: "async", priority: -5 },
+          // exceljs and jszip only write (annotated copies, the template, downloads, acceptances): their own chunk,
+          // loaded on the first write. Reading and checking (src/adapters/xlsx: fflate, saxes) never load them.
+          writerVendor: {
+            test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/,
+            name: "writer-vendor",
+            chunks: "async",
+            priority: 0,
+          },
         },
       },
     },

@@ -16,7 +16,8 @@ export function benchEngine(): void {
     const wb = generatedWorkbook(size);
     const cells = cellCount(wb);
     let nonEmpty = 0;
-    for (const sheet of wb.sheets) for (const row of sheet.rows) for (const cell of row) if (!isEmptyCell(cell)) nonEmpty++;
+    for (const sheet of wb.sheets)
+      for (const row of sheet.rows) for (const cell of row) if (!isEmptyCell(cell)) nonEmpty++;
     // Enough runs for the small sizes to reach optimised code (a steady state); best of them.
     const runs = Math.max(3, Math.min(200, Math.ceil(2e6 / size)));
     let best = Infinity;
@@ -27,7 +28,13 @@ export function benchEngine(): void {
       best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
     }
     console.log(
-      `${String(cells).padEnd(10)} | ${String(nonEmpty).padEnd(9)} | ${String(wb.sheets.length).padEnd(6)} | ${(best * 1000).toFixed(1).padStart(9)} ms | ${Math.round(cells / best).toLocaleString("en-US").padStart(11)} | ${Math.round(nonEmpty / best).toLocaleString("en-US").padStart(11)} | ${findings}`,
+      `${String(cells).padEnd(10)} | ${String(nonEmpty).padEnd(9)} | ${String(wb.sheets.length).padEnd(6)} | ${(best * 1000).toFixed(1).padStart(9)} ms | ${Math.round(
+        cells / best,
+      )
+        .toLocaleString("en-US")
+        .padStart(11)} | ${Math.round(nonEmpty / best)
+        .toLocaleString("en-US")
+        .padStart(11)} | ${findings}`,
     );
   }
 }

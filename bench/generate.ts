@@ -12,7 +12,16 @@ export function inhouseSheet(name: string, rows: number): Sheet {
   const grid: (Cell | undefined)[][] = [
     [c("報告年度"), c("令和7年度")],
     [c("(単位：億円)")],
-    ["機関名", "所管", "全体", "健康・医療関係", "外部資金（健康・医療関係）", "健康・医療比率", "外部資金比率", "備考"].map(c),
+    [
+      "機関名",
+      "所管",
+      "全体",
+      "健康・医療関係",
+      "外部資金（健康・医療関係）",
+      "健康・医療比率",
+      "外部資金比率",
+      "備考",
+    ].map(c),
   ];
   let total = 0;
   let health = 0;

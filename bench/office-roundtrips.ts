@@ -9,7 +9,16 @@ import { ExcelHost } from "../src/adapters/office";
 import { checkWorkbook } from "../src/core/engine";
 import { FakeExcel, budgetSheetRows, type FakeStats } from "../test/fakes/fake-excel";
 
-const COUNTED = ["syncs", "proxies", "operations", "requestBytes", "responseBytes", "maxRequestBytes", "maxResponseBytes", "rangeAreas"] as const;
+const COUNTED = [
+  "syncs",
+  "proxies",
+  "operations",
+  "requestBytes",
+  "responseBytes",
+  "maxRequestBytes",
+  "maxResponseBytes",
+  "rangeAreas",
+] as const;
 
 export type StepCounts = Pick<FakeStats, (typeof COUNTED)[number]> & { ms: number };
 
@@ -63,9 +72,18 @@ export async function benchOfficeRoundTrips(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   for (const bad of [1, 1000]) {
     const c = await scaleCase(bad);
-    console.log(`\n10 sheets × 10,000 rows, ${c.findings} findings (FakeExcel — a test fake of the Excel JS API, not Excel)`);
+    console.log(
+      `\n10 sheets × 10,000 rows, ${c.findings} findings (FakeExcel — a test fake of the Excel JS API, not Excel)`,
+    );
     console.log("step          syncs  proxies  ops     request   response  max req   max resp  getRanges  ms");
-    for (const [name, s] of Object.entries({ read: c.read, fillComputed: c.fill, highlight: c.highlight, "highlight×2": c.rehighlight, resultSheet: c.resultSheet, clear: c.clear })) {
+    for (const [name, s] of Object.entries({
+      read: c.read,
+      fillComputed: c.fill,
+      highlight: c.highlight,
+      "highlight×2": c.rehighlight,
+      resultSheet: c.resultSheet,
+      clear: c.clear,
+    })) {
       console.log(
         `${name.padEnd(13)} ${String(s.syncs).padStart(5)}  ${String(s.proxies).padStart(7)}  ${String(s.operations).padStart(6)}  ${kb(s.requestBytes).padStart(8)}  ${kb(s.responseBytes).padStart(8)}  ${kb(s.maxRequestBytes).padStart(8)}  ${kb(s.maxResponseBytes).padStart(8)}  ${String(s.rangeAreas).padStart(9)}  ${String(s.ms).padStart(5)}`,
       );

@@ -1,11 +1,20 @@
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { fromExcelJS, readWorkbookBuffer, sniffWorkbookBytes } from "../../src/adapters/exceljs/read";
-import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
+import { fromExcelJS, readWorkbookBuffer as readWithExcelJS } from "../../src/adapters/exceljs/read";
+import { readWorkbookBuffer, sniffWorkbookBytes } from "../../src/adapters/xlsx/read";
+import { readWorkbookFile } from "../../src/adapters/xlsx/read-file";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "../../src/adapters/exceljs/errors";
 import type { Sheet, Workbook } from "../../src/core/model/workbook";
-import { compoundFile, goodWorkbook, simpleWorkbook, tempDir, writeBadFiles, writeWorkbook, type BadFiles } from "../fixtures/workbooks";
+import {
+  compoundFile,
+  goodWorkbook,
+  simpleWorkbook,
+  tempDir,
+  writeBadFiles,
+  writeWorkbook,
+  type BadFiles,
+} from "../fixtures/workbooks";
 
 let dir: string;
 let goodPath: string;
@@ -95,7 +104,7 @@ describe("readWorkbookFile: cells", () => {
     const w = simpleWorkbook([[1, "a"]]);
     w.worksheets[0].getCell("A1").numFmt = "General";
     const buf = await w.xlsx.writeBuffer();
-    const read = await readWorkbookBuffer(new Uint8Array(buf as ArrayBuffer));
+    const read = await readWorkbookBuffer(new Uint8Array(buf));
     expect(read.sheets[0].rows[0][0]).toEqual({ value: 1 });
   });
 });
@@ -105,6 +114,7 @@ describe("readWorkbookBuffer", () => {
     const buf = readFileSync(goodPath);
     const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     const fromBuffer = await readWorkbookBuffer(buf);
+    expect(await readWithExcelJS(buf)).toEqual(fromBuffer);
     const fromArrayBuffer = await readWorkbookBuffer(ab);
     const fromView = await readWorkbookBuffer(new Uint8Array(ab));
     expect(fromArrayBuffer).toEqual(fromBuffer);
@@ -112,11 +122,21 @@ describe("readWorkbookBuffer", () => {
     expect(fromBuffer).toEqual(wb);
   });
 
-  test("read.ts and errors.ts import nothing from Node (browser-safe)", () => {
-    for (const f of ["read.ts", "errors.ts"]) {
-      const src = readFileSync(path.join(__dirname, "../../src/adapters/exceljs", f), "utf8");
+  test("the readers import nothing from Node (browser-safe); the new one not exceljs either", () => {
+    const files: [string, string[]][] = [
+      ["exceljs/read.ts", ["exceljs"]],
+      ["exceljs/errors.ts", []],
+      ...["read.ts", "zip.ts", "xml.ts", "formats.ts", "sniff.ts", "limits.ts"].map((f): [string, string[]] => [
+        `xlsx/${f}`,
+        ["fflate", "saxes"],
+      ]),
+    ];
+    for (const [f, allowed] of files) {
+      const src = readFileSync(path.join(__dirname, "../../src/adapters", f), "utf8");
       const imports = [...src.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
-      expect(imports.filter((m) => !m.startsWith(".") && m !== "exceljs")).toEqual([]);
+      expect(imports.filter((m) => !m.startsWith(".") && !allowed.includes(m))).toEqual([]);
+      if (f.startsWith("xlsx/"))
+        expect(imports.filter((m) => m.includes("exceljs") && !m.endsWith("/errors"))).toEqual([]);
     }
   });
 
@@ -164,7 +184,10 @@ describe("unreadable files: WorkbookReadError with a code and one-line ja/en mes
   });
 
   test("the buffer reader throws the same errors (without a file)", async () => {
-    await expect(readWorkbookBuffer(Buffer.from("a,b\n1,2\n"))).rejects.toMatchObject({ code: "not-xlsx", file: undefined });
+    await expect(readWorkbookBuffer(Buffer.from("a,b\n1,2\n"))).rejects.toMatchObject({
+      code: "not-xlsx",
+      file: undefined,
+    });
     const good = readFileSync(goodPath);
     await expect(readWorkbookBuffer(good.subarray(0, 1000))).rejects.toMatchObject({ code: "corrupt" });
   });
@@ -173,7 +196,7 @@ describe("unreadable files: WorkbookReadError with a code and one-line ja/en mes
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const JSZip = require("jszip");
     const zip = await JSZip.loadAsync(readFileSync(goodPath));
-    zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"");
+    zip.file("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1"');
     const broken: Buffer = await zip.generateAsync({ type: "nodebuffer" });
     await expect(readWorkbookBuffer(broken)).rejects.toMatchObject({ code: "corrupt" });
   });
@@ -183,8 +206,9 @@ describe("exceljs round trip of a larger sheet", () => {
   test("every value survives, in place", async () => {
     const w = new ExcelJS.Workbook();
     const ws = w.addWorksheet("big");
-    for (let r = 1; r <= 2000; r++) ws.addRow([`row${r}`, r, r % 3 ? r / 10 : null, { formula: `B${r}*2`, result: r * 2 }]);
-    const read = await readWorkbookBuffer(new Uint8Array((await w.xlsx.writeBuffer()) as ArrayBuffer));
+    for (let r = 1; r <= 2000; r++)
+      ws.addRow([`row${r}`, r, r % 3 ? r / 10 : null, { formula: `B${r}*2`, result: r * 2 }]);
+    const read = await readWorkbookBuffer(new Uint8Array(await w.xlsx.writeBuffer()));
     const rows = read.sheets[0].rows;
     expect(rows.length).toBe(2000);
     for (let r = 0; r < 2000; r++) {
@@ -237,7 +261,14 @@ describe("layout: merged ranges, hidden rows and hidden columns", () => {
   });
 
   test("a sheet with none has no merges, hiddenRows or hiddenColumns at all", async () => {
-    const s = (await read(simpleWorkbook([["a", 1], ["b", 2]]))).sheets[0];
+    const s = (
+      await read(
+        simpleWorkbook([
+          ["a", 1],
+          ["b", 2],
+        ]),
+      )
+    ).sheets[0];
     expect(Object.keys(s).sort()).toEqual(["name", "rows"]);
   });
 
@@ -295,13 +326,19 @@ describe("layout: merged ranges, hidden rows and hidden columns", () => {
     return zip.generateAsync({ type: "nodebuffer" });
   }
 
-  test("<col min max hidden> runs: all columns right of the table hidden (Excel), hidden=\"true\" (LibreOffice)", async () => {
+  test('<col min max hidden> runs: all columns right of the table hidden (Excel), hidden="true" (LibreOffice)', async () => {
     const w = new ExcelJS.Workbook();
     const ws = w.addWorksheet("S");
     for (let r = 1; r <= 4; r++) ws.getRow(r).values = ["a", 1, 2, 3, 4, 5];
-    const excelStyle = await withCols(w, '<col min="2" max="3" width="0" hidden="1" customWidth="1"/><col min="7" max="16384" hidden="1"/>');
+    const excelStyle = await withCols(
+      w,
+      '<col min="2" max="3" width="0" hidden="1" customWidth="1"/><col min="7" max="16384" hidden="1"/>',
+    );
     expect((await read(excelStyle)).sheets[0].hiddenColumns).toEqual([1, 2]);
-    const libreOffice = await withCols(w, '<col collapsed="false" customWidth="true" hidden="true" max="5" min="5" style="0" width="0"/><col collapsed="false" customWidth="false" hidden="false" max="1024" min="6" style="0" width="11.52"/>');
+    const libreOffice = await withCols(
+      w,
+      '<col collapsed="false" customWidth="true" hidden="true" max="5" min="5" style="0" width="0"/><col collapsed="false" customWidth="false" hidden="false" max="1024" min="6" style="0" width="11.52"/>',
+    );
     expect((await read(libreOffice)).sheets[0].hiddenColumns).toEqual([4]);
   });
 

@@ -2,7 +2,20 @@
  * Why a workbook could not be read, as one clear line in Japanese or English (never a stack trace).
  * Browser-safe: no Node imports.
  */
-import type { Lang } from "../../core/report/format";
+import type { Lang } from "../../core/values/format";
+import {
+  MAX_CELLS,
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  MAX_GRID_SLOTS,
+  MAX_INFLATED_BYTES,
+  MAX_MERGES,
+  MAX_PART_BYTES,
+  MAX_ROWS,
+  MAX_SHARED_STRINGS,
+  MAX_TEXT_CHARS,
+  MAX_ZIP_ENTRIES,
+} from "../xlsx/limits";
 
 export type WorkbookReadErrorCode =
   /** The path does not exist. */
@@ -20,12 +33,104 @@ export type WorkbookReadErrorCode =
   /** An old binary .xls workbook (Excel 97–2003), also OLE/CFB. */
   | "xls"
   /** A workbook with no sheets or no cells. */
-  | "empty";
+  | "empty"
+  // Hard limits (../xlsx/limits.ts): each names the limit and, where there is one, the part.
+  /** The file is larger than MAX_FILE_BYTES. */
+  | "file-too-large"
+  /** The zip holds more than MAX_ZIP_ENTRIES entries. */
+  | "too-many-parts"
+  /** One part is declared as, or inflates to, more than MAX_PART_BYTES. */
+  | "part-too-large"
+  /** The parts read inflate to more than MAX_INFLATED_BYTES together. */
+  | "workbook-too-large"
+  /** A cell beyond row 1,048,576 or column XFD: not a valid sheet. */
+  | "out-of-range"
+  /** More than MAX_CELLS non-empty cells. */
+  | "too-many-cells"
+  /** Rows spanning more than MAX_GRID_SLOTS cells in all. */
+  | "grid-too-large"
+  /** More than MAX_SHARED_STRINGS shared strings. */
+  | "too-many-strings"
+  /** A text longer than MAX_TEXT_CHARS. */
+  | "text-too-long"
+  /** More than MAX_MERGES merged ranges in one sheet. */
+  | "too-many-merges";
 
-const MESSAGES: Record<WorkbookReadErrorCode, { ja: string; en: string }> = {
+/** Where a limit was met: the part of the zip (xl/worksheets/sheet1.xml) and, for out-of-range, the cell. */
+export interface ReadErrorDetail {
+  part?: string;
+  cell?: string;
+}
+
+const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+const count = (n: number): string => n.toLocaleString("en-US");
+/** "（xl/worksheets/sheet1.xml）" / " (xl/worksheets/sheet1.xml)", or nothing when the part is unknown. */
+const inJa = (d: ReadErrorDetail): string => (d.part ? `（${d.part}）` : "");
+const inEn = (d: ReadErrorDetail): string => (d.part ? ` (${d.part})` : "");
+
+/** Messages of the limits: one line each, naming the limit and the part. */
+export type LimitCode =
+  | "file-too-large"
+  | "too-many-parts"
+  | "part-too-large"
+  | "workbook-too-large"
+  | "out-of-range"
+  | "too-many-cells"
+  | "grid-too-large"
+  | "too-many-strings"
+  | "text-too-long"
+  | "too-many-merges";
+
+const LIMIT_MESSAGES: Record<LimitCode, (d: ReadErrorDetail) => { ja: string; en: string }> = {
+  "file-too-large": () => ({
+    ja: `ファイルが大きすぎます（上限 ${mb(MAX_FILE_BYTES)}）`,
+    en: `the file is too large (limit ${mb(MAX_FILE_BYTES)})`,
+  }),
+  "too-many-parts": () => ({
+    ja: `ブック内の部品が多すぎます（上限 ${count(MAX_ZIP_ENTRIES)}個）`,
+    en: `the workbook holds too many parts (limit ${count(MAX_ZIP_ENTRIES)})`,
+  }),
+  "part-too-large": (d) => ({
+    ja: `ブック内の部品が展開すると大きすぎます（上限 ${mb(MAX_PART_BYTES)}）${inJa(d)}`,
+    en: `a part of the workbook inflates beyond the limit of ${mb(MAX_PART_BYTES)}${inEn(d)}`,
+  }),
+  "workbook-too-large": (d) => ({
+    ja: `ブックを展開すると大きすぎます（上限 ${mb(MAX_INFLATED_BYTES)}）${inJa(d)}`,
+    en: `the workbook inflates beyond the limit of ${mb(MAX_INFLATED_BYTES)}${inEn(d)}`,
+  }),
+  "out-of-range": (d) => ({
+    ja: `Excelのシートの範囲（${count(MAX_ROWS)}行・XFD列）を超えるセル${d.cell ? ` ${d.cell}` : ""}があり、正しいブックではありません${inJa(d)}`,
+    en: `a cell${d.cell ? ` ${d.cell}` : ""} lies beyond Excel's grid (${count(MAX_ROWS)} rows, ${count(MAX_COLUMNS)} columns to XFD): not a valid workbook${inEn(d)}`,
+  }),
+  "too-many-cells": (d) => ({
+    ja: `値のあるセルが多すぎます（上限 ${count(MAX_CELLS)}個）${inJa(d)}`,
+    en: `too many non-empty cells (limit ${count(MAX_CELLS)})${inEn(d)}`,
+  }),
+  "grid-too-large": (d) => ({
+    ja: `使われているセル範囲が広すぎます（上限 ${count(MAX_GRID_SLOTS)}セル）${inJa(d)}`,
+    en: `the cells in use span too large an area (limit ${count(MAX_GRID_SLOTS)} cells)${inEn(d)}`,
+  }),
+  "too-many-strings": (d) => ({
+    ja: `共有文字列が多すぎます（上限 ${count(MAX_SHARED_STRINGS)}個）${inJa(d)}`,
+    en: `too many shared strings (limit ${count(MAX_SHARED_STRINGS)})${inEn(d)}`,
+  }),
+  "text-too-long": (d) => ({
+    ja: `Excelの上限（${count(MAX_TEXT_CHARS)}文字）を超える文字列があります${inJa(d)}`,
+    en: `a text is longer than Excel's limit of ${count(MAX_TEXT_CHARS)} characters${inEn(d)}`,
+  }),
+  "too-many-merges": (d) => ({
+    ja: `結合セルが多すぎます（1シートの上限 ${count(MAX_MERGES)}個）${inJa(d)}`,
+    en: `too many merged ranges (limit ${count(MAX_MERGES)} per sheet)${inEn(d)}`,
+  }),
+};
+
+const MESSAGES: Record<Exclude<WorkbookReadErrorCode, LimitCode>, { ja: string; en: string }> = {
   "not-found": { ja: "ファイルが見つかりません", en: "file not found" },
   directory: { ja: "フォルダであり、Excelファイルではありません", en: "is a folder, not an Excel file" },
-  unreadable: { ja: "ファイルを読み込めません（アクセス権を確認してください）", en: "cannot read the file (check its permissions)" },
+  unreadable: {
+    ja: "ファイルを読み込めません（アクセス権を確認してください）",
+    en: "cannot read the file (check its permissions)",
+  },
   "not-xlsx": {
     ja: "Excelブック（.xlsx）ではありません（CSV・PDF・テキスト等の拡張子を変えたものは読めません）",
     en: "not an Excel workbook (.xlsx); a CSV, PDF or text file renamed to .xlsx cannot be read",
@@ -50,14 +155,23 @@ export class WorkbookReadError extends Error {
   readonly messages: { ja: string; en: string };
   /** The file, when read from a path. */
   readonly file?: string;
+  /** The part and cell where a limit was met. */
+  readonly detail?: ReadErrorDetail;
 
-  constructor(code: WorkbookReadErrorCode, file?: string, options?: { cause?: unknown }) {
-    super(MESSAGES[code].en);
+  constructor(code: WorkbookReadErrorCode, file?: string, options?: { cause?: unknown; detail?: ReadErrorDetail }) {
+    const messages = messagesOf(code, options?.detail ?? {});
+    super(messages.en);
     this.name = "WorkbookReadError";
     this.code = code;
-    this.messages = MESSAGES[code];
+    this.messages = messages;
     this.file = file;
+    if (options?.detail) this.detail = options.detail;
     if (options && "cause" in options) (this as { cause?: unknown }).cause = options.cause;
+  }
+
+  /** The same error for a file read from a path. */
+  withFile(file: string): WorkbookReadError {
+    return new WorkbookReadError(this.code, file, { cause: (this as { cause?: unknown }).cause, detail: this.detail });
   }
 
   /** The one-line reason, without the file name. */
@@ -70,6 +184,17 @@ export function isWorkbookReadError(err: unknown): err is WorkbookReadError {
   return err instanceof WorkbookReadError;
 }
 
-export function readErrorMessage(code: WorkbookReadErrorCode, lang: Lang): string {
-  return MESSAGES[code][lang];
+/** Whether a read error is one of the hard limits (../xlsx/limits.ts) rather than a damaged or foreign file. */
+export function isLimitCode(code: WorkbookReadErrorCode): code is LimitCode {
+  return code in LIMIT_MESSAGES;
+}
+
+function messagesOf(code: WorkbookReadErrorCode, detail: ReadErrorDetail): { ja: string; en: string } {
+  return code in LIMIT_MESSAGES
+    ? LIMIT_MESSAGES[code as LimitCode](detail)
+    : MESSAGES[code as Exclude<WorkbookReadErrorCode, LimitCode>];
+}
+
+export function readErrorMessage(code: WorkbookReadErrorCode, lang: Lang, detail: ReadErrorDetail = {}): string {
+  return messagesOf(code, detail)[lang];
 }

@@ -1,5 +1,8 @@
 /**
- * Reading an .xlsx into the core workbook model with exceljs.
+ * Reading an .xlsx into the core workbook model with exceljs: the previous reader, now the oracle of the
+ * equivalence tests (test/adapters/xlsx-equivalence.test.ts) and the reader of workbooks exceljs already
+ * holds (fromExcelJS, the annotate path). Kensa reads files with ../xlsx/read.ts, which builds the same
+ * model without exceljs.
  *
  * Browser-safe: no Node imports here (file access is in ./read-file.ts). The whole file is loaded with
  * `wb.xlsx.load` (JSZip), which works on a Buffer, a Uint8Array or an ArrayBuffer alike. The streaming
@@ -23,7 +26,8 @@
 import ExcelJS from "exceljs";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/model/workbook";
 import { applyLayout, type Rect, type Span } from "../layout";
-import { WorkbookReadError, type WorkbookReadErrorCode } from "./errors";
+import { ascii, indexOfBytes, sniffWorkbookBytes } from "../xlsx/sniff";
+import { WorkbookReadError } from "./errors";
 
 // exceljs ValueType (enums.js); numbers so the hot loop does not go through the enum object.
 const T_NULL = 0;
@@ -61,59 +65,6 @@ const IGNORED_NODES = [
   "conditionalFormatting",
   "extLst",
 ];
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** An empty zip (end-of-central-directory record only). */
-const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
-
-function indexOfBytes(hay: Uint8Array, needle: readonly number[]): number {
-  const first = needle[0];
-  const last = hay.length - needle.length;
-  outer: for (let i = 0; i <= last; i++) {
-    if (hay[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function ascii(s: string): number[] {
-  return Array.from(s, (ch) => ch.charCodeAt(0));
-}
-
-function utf16le(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) out.push(ch.charCodeAt(0), 0);
-  return out;
-}
-
-/**
- * An OLE/CFB compound file is either an encrypted OOXML workbook (streams EncryptionInfo and
- * EncryptedPackage) or a legacy binary workbook (.xls: stream "Workbook" or "Book"); directory entry
- * names are UTF-16LE.
- */
-export function classifyCompoundFile(bytes: Uint8Array): WorkbookReadErrorCode {
-  if (indexOfBytes(bytes, utf16le("EncryptedPackage")) >= 0 || indexOfBytes(bytes, utf16le("EncryptionInfo")) >= 0) {
-    return "encrypted";
-  }
-  if (indexOfBytes(bytes, utf16le("Workbook")) >= 0 || indexOfBytes(bytes, utf16le("Book")) >= 0) return "xls";
-  return "not-xlsx";
-}
-
-/** What the first bytes say, before exceljs is asked. */
-export function sniffWorkbookBytes(bytes: Uint8Array): WorkbookReadErrorCode | "zip" {
-  if (startsWith(bytes, ZIP_MAGIC)) return "zip";
-  if (startsWith(bytes, CFB_MAGIC)) return classifyCompoundFile(bytes);
-  if (startsWith(bytes, ZIP_EMPTY_MAGIC)) return "not-xlsx";
-  return "not-xlsx";
-}
 
 function toBytes(buf: ArrayBuffer | Uint8Array): Uint8Array {
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
@@ -222,13 +173,15 @@ function captureColumns(wb: ExcelJS.Workbook): ColumnCapture {
   if (typeof reconcile !== "function") return capture;
   loader.reconcile = function (this: unknown, model: unknown, options: unknown) {
     reconcile.call(this, model, options);
-    const sheets = (model as { worksheets?: ({ id?: number; cols?: ColModel[] } | undefined)[] } | undefined)?.worksheets;
+    const sheets = (model as { worksheets?: ({ id?: number; cols?: ColModel[] } | undefined)[] } | undefined)
+      ?.worksheets;
     if (!Array.isArray(sheets)) return;
     for (const ws of sheets) {
       if (!ws || typeof ws.id !== "number") continue;
       const runs: Span[] = [];
       for (const col of Array.isArray(ws.cols) ? ws.cols : []) {
-        if (col?.hidden && typeof col.min === "number" && typeof col.max === "number") runs.push([col.min - 1, col.max - 1]);
+        if (col?.hidden && typeof col.min === "number" && typeof col.max === "number")
+          runs.push([col.min - 1, col.max - 1]);
       }
       if (runs.length) capture.hidden.set(ws.id, runs);
       ws.cols = undefined;
@@ -353,3 +306,5 @@ export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise
   if (!hasCells(workbook)) throw new WorkbookReadError("empty");
   return workbook;
 }
+
+export { classifyCompoundFile, sniffWorkbookBytes } from "../xlsx/sniff";

@@ -1,0 +1,54 @@
+/**
+ * One XML part, streamed: inflated chunks → UTF-8 decoding → saxes. saxes was measured against
+ * htmlparser2 on real parts (bench/sax.ts): as fast or faster on sheets (50 vs 39 MB/s on a 10 MB sheet),
+ * a strict XML parser (a cut or broken part is an error, as it is to Excel, not silently repaired), no
+ * entity expansion (an entity the document declares is an "undefined entity" error, so neither entity
+ * bombs nor external entities can do anything), and CommonJS (htmlparser2 12 is ESM-only).
+ *
+ * Element names are given without their namespace prefix (`x:c` → `c`), as a namespace-aware reader sees
+ * them; attribute names as written.
+ *
+ * Browser-safe: no Node imports.
+ */
+import { SaxesParser } from "saxes";
+import { WorkbookReadError } from "../exceljs/errors";
+import type { ZipArchive } from "./zip";
+
+export interface XmlHandler {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  /** Only text inside elements; called with each piece as the parser reports it. */
+  text(text: string): void;
+}
+
+function local(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+export function parseXmlPart(zip: ZipArchive, part: string, handler: XmlHandler): void {
+  const parser = new SaxesParser({ position: false });
+  // Names are taken as they are unless the root element has a prefix (`<x:worksheet>`): then every name
+  // loses its prefix. Saves a string search per tag on the usual unprefixed parts.
+  let prefixed: boolean | undefined;
+  parser.on("opentag", (node) => {
+    prefixed ??= node.name.includes(":");
+    handler.open(prefixed ? local(node.name) : node.name, node.attributes as Record<string, string>);
+  });
+  parser.on("closetag", (node) => handler.close(prefixed ? local(node.name) : node.name));
+  parser.on("text", (t) => handler.text(t));
+  parser.on("cdata", (t) => handler.text(t));
+  const decoder = new TextDecoder("utf-8");
+  try {
+    zip.read(part, (chunk) => {
+      const s = decoder.decode(chunk, { stream: true });
+      if (s) parser.write(s);
+    });
+    const rest = decoder.decode();
+    if (rest) parser.write(rest);
+    parser.close();
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    throw new WorkbookReadError("corrupt", undefined, { cause: err, detail: { part } });
+  }
+}

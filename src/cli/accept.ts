@@ -30,15 +30,16 @@ import {
 import { checkSet, setNames } from "../core/engine";
 import type { Finding } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 import type { Rule } from "../core/rules/rule";
-import { parseRef } from "../core/report/refs";
+import { parseRef } from "../core/model/refs";
 import { StoreWriteError, writeStoreToPackage } from "../adapters/exceljs/accept";
 import { WorkbookReadError } from "../adapters/exceljs/errors";
-import { writeFileAtomic } from "../adapters/exceljs/files";
-import { readWorkbookBuffer } from "../adapters/exceljs/read";
-import { readFileBytes } from "../adapters/exceljs/read-file";
+import { assertRegularFile, NotRegularFileError, writeFileAtomic } from "../adapters/exceljs/files";
+import { readWorkbookBuffer } from "../adapters/xlsx/read";
+import { readFileBytes } from "../adapters/xlsx/read-file";
 import { collectInputs } from "./inputs";
+import { escapeControls as safe, filtered, safeJson, safeTerminalText } from "./terminal";
 
 export interface AcceptOpts {
   lang: Lang;
@@ -72,12 +73,14 @@ export const ACCEPT_UI = {
     needReason: "--reason で確認済みにする理由を書いてください",
     badCell: (cell: string) => `--cell は「シート名!セル」で指定してください（例: アウトプット指標!J15）: ${cell}`,
     notWorkbook: (file: string) => `.xlsx または .xlsm のブックを指定してください: ${file}`,
-    locked: (file: string) => `${file} は Excel で開かれているようです（~$ のロックファイルがあります）。閉じてからやり直してください`,
+    locked: (file: string) =>
+      `${file} は Excel で開かれているようです（~$ のロックファイルがあります）。閉じてからやり直してください`,
     notFound: (rule: string, where: string, others: string) =>
       `${where} に ${rule} の指摘はありません${others ? `（このセルの指摘: ${others}）` : ""}。ファイルをまたぐ指摘なら、提出セットの他のファイルも指定してください`,
     accepted: (where: string, rule: string, reason: string) => `確認済みにしました: ${where} [${rule}] 理由: ${reason}`,
     again: (where: string, rule: string) => `（${where} [${rule}] は確認済みでした。理由を書き換えました）`,
-    revoked: (where: string, rule: string, n: number) => `確認済みを取り消しました: ${where} [${rule}]${n > 1 ? `（${n}件）` : ""}`,
+    revoked: (where: string, rule: string, n: number) =>
+      `確認済みを取り消しました: ${where} [${rule}]${n > 1 ? `（${n}件）` : ""}`,
     noRecord: (where: string, rule: string) => `${where} [${rule}] の確認済みの記録はありません`,
     written: (file: string) => `記録しました: ${file}（非表示のシート「Kensa_accepted」）`,
     dropped: (n: number) => `読めない記録 ${n} 件は使えないため、記録から除きました`,
@@ -90,7 +93,8 @@ export const ACCEPT_UI = {
   },
   en: {
     checkOption: "list accepted findings with their reasons (show, the default) or only count them (hide)",
-    command: "accept a finding (with a reason, recorded inside the workbook); --revoke takes it back, --list lists them",
+    command:
+      "accept a finding (with a reason, recorded inside the workbook); --revoke takes it back, --list lists them",
     file: "the workbook to record the acceptance in (.xlsx, .xlsm)",
     others: "other files or folders of the submission set, checked with it (to accept a finding across files)",
     rule: "the finding's rule id (e.g. grade/below-pace)",
@@ -122,8 +126,17 @@ export const ACCEPT_UI = {
   },
 };
 
-function reason(err: unknown): string {
+function reason(err: unknown, lang?: Lang): string {
+  if (lang && (err instanceof NotRegularFileError || err instanceof WorkbookReadError)) return err.messageIn(lang);
   return (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, " ").trim();
+}
+
+/** A workbook's bytes: only from a regular file, refused from its stat before anything opens it (a FIFO would block). */
+async function readRegularFile(file: string): Promise<Uint8Array> {
+  await assertRegularFile(file).catch((e) => {
+    if (e instanceof NotRegularFileError) throw e;
+  });
+  return readFileBytes(file);
 }
 
 /** `アウトプット指標!J15` or `'Sheet 1'!J15` → sheet and cell. */
@@ -145,38 +158,58 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** Writes the store's new entries into the file, safely; returns an exit code (0 when written). */
-async function writeStore(file: string, bytes: Uint8Array, before: { mtimeMs: number; size: number; mode: number }, entries: Acceptance[], lang: Lang, err: Out): Promise<number> {
+async function writeStore(
+  file: string,
+  bytes: Uint8Array,
+  before: { mtimeMs: number; size: number; mode: number },
+  entries: Acceptance[],
+  lang: Lang,
+  err: Out,
+): Promise<number> {
   const ui = ACCEPT_UI[lang];
   let out: Uint8Array;
   try {
     out = await writeStoreToPackage(bytes, storeGrid(entries));
   } catch (e) {
-    err.write(`kensa: ${e instanceof StoreWriteError && e.code === "not-ours" ? ui.notOurs(file) : ui.writeFailed(file, reason(e))}\n`);
+    err.write(
+      `kensa: ${e instanceof StoreWriteError && e.code === "not-ours" ? ui.notOurs(safe(file)) : ui.writeFailed(safe(file), safe(reason(e, lang)))}\n`,
+    );
     return 1;
   }
   // Excel (or anyone) saved the file meanwhile: do not overwrite their work
   const now = await fs.stat(file).catch(() => undefined);
   if (!now || now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
-    err.write(`kensa: ${ui.changed(file)}\n`);
+    err.write(`kensa: ${ui.changed(safe(file))}\n`);
     return 1;
   }
   try {
     await writeFileAtomic(file, out);
     await fs.chmod(file, before.mode & 0o7777).catch(() => undefined);
   } catch (e) {
-    err.write(`kensa: ${ui.writeFailed(file, reason(e))}\n`);
+    err.write(`kensa: ${ui.writeFailed(safe(file), safe(reason(e, lang)))}\n`);
     return 1;
   }
   return 0;
 }
 
 /** `rules`: the rules the finding is looked for with (every rule by default; tests pass their own). */
-export async function runAccept(file: string, others: string[], opts: AcceptOpts, io: { stdout: Out; stderr: Out }, rules?: readonly Rule[]): Promise<number> {
+export async function runAccept(
+  file: string,
+  others: string[],
+  opts: AcceptOpts,
+  rawIO: { stdout: Out; stderr: Out },
+  rules?: readonly Rule[],
+): Promise<number> {
   const { lang } = opts;
+  // names, reasons and cells come from the command line and the workbook: made safe for a terminal
+  const io = {
+    stdout: filtered(rawIO.stdout, opts.list && opts.format === "json" ? safeJson : safeTerminalText),
+    stderr: filtered(rawIO.stderr, safeTerminalText),
+  };
   const ui = ACCEPT_UI[lang];
   const err = io.stderr;
   if (!/\.xls[xm]$/i.test(file)) {
-    err.write(`kensa: ${ui.notWorkbook(file)}\n`);
+    err.write(`kensa: ${ui.notWorkbook(safe(file))}\n`);
     return 2;
   }
   let target: { sheet: string; cell: string } | undefined;
@@ -187,7 +220,7 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
     }
     target = parseCellOption(opts.cell);
     if (!target) {
-      err.write(`kensa: ${ui.badCell(opts.cell)}\n`);
+      err.write(`kensa: ${ui.badCell(safe(opts.cell))}\n`);
       return 2;
     }
     if (!opts.revoke) {
@@ -204,33 +237,40 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
   let workbook: Workbook;
   let stat: { mtimeMs: number; size: number; mode: number };
   try {
+    // stat first: a change after it (Excel saving) is caught before writing
     stat = await fs.stat(file);
-    bytes = await readFileBytes(file);
+    bytes = await readRegularFile(file);
     workbook = await readWorkbookBuffer(bytes);
   } catch (e) {
-    err.write(`kensa: ${file}: ${e instanceof WorkbookReadError ? e.messageIn(lang) : reason(e)}\n`);
+    err.write(`kensa: ${safe(file)}: ${safe(reason(e, lang))}\n`);
     return 1;
   }
   const store = readAcceptanceStore(workbook);
 
   if (opts.list) {
     if (opts.format === "json") {
-      io.stdout.write(`${JSON.stringify({ file, accepted: store.entries.map(({ row: _row, ...a }) => a), problems: store.problems.map((p) => ({ row: p.row, message: p[lang] })) }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ file, accepted: store.entries.map(({ row: _row, ...a }) => a), problems: store.problems.map((p) => ({ row: p.row, message: p[lang] })) }, null, 2)}\n`,
+      );
       return 0;
     }
     if (!store.entries.length) io.stdout.write(`${ui.none}\n`);
     else {
       io.stdout.write(`${ui.listHeader(store.entries.length)}\n`);
-      for (const a of store.entries) io.stdout.write(`  ${where(a.sheet, a.cell)} [${a.rule}] ${acceptedText(a, lang)}\n`);
+      for (const a of store.entries)
+        io.stdout.write(`  ${safe(where(a.sheet, a.cell))} [${safe(a.rule)}] ${safe(acceptedText(a, lang))}\n`);
     }
-    for (const p of store.problems) err.write(`! ${p[lang]}\n`);
+    for (const p of store.problems) err.write(`! ${safe(p[lang])}\n`);
     return 0;
   }
 
   const { sheet, cell } = target!;
   const rule = opts.rule!;
-  if (path.basename(file).startsWith("~$") === false && (await exists(path.join(path.dirname(file), `~$${path.basename(file)}`)))) {
-    err.write(`kensa: ${ui.locked(file)}\n`);
+  if (
+    path.basename(file).startsWith("~$") === false &&
+    (await exists(path.join(path.dirname(file), `~$${path.basename(file)}`)))
+  ) {
+    err.write(`kensa: ${ui.locked(safe(file))}\n`);
     return 1;
   }
   const dropped = store.problems.length;
@@ -238,12 +278,12 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
   if (opts.revoke) {
     const next = withoutAcceptance(store.entries, { rule, sheet, cell });
     if (next.removed === 0) {
-      err.write(`kensa: ${ui.noRecord(where(sheet, cell), rule)}\n`);
+      err.write(`kensa: ${ui.noRecord(safe(where(sheet, cell)), safe(rule))}\n`);
       return 1;
     }
     const code = await writeStore(file, bytes, stat, next.entries, lang, err);
     if (code) return code;
-    io.stdout.write(`${ui.revoked(where(sheet, cell), rule, next.removed)}\n${ui.written(file)}\n`);
+    io.stdout.write(`${ui.revoked(safe(where(sheet, cell)), safe(rule), next.removed)}\n${ui.written(safe(file))}\n`);
     if (dropped) err.write(`${ui.dropped(dropped)}\n`);
     return 0;
   }
@@ -254,9 +294,9 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
   for (const p of await collectInputs(others)) {
     if ((await fs.realpath(p).catch(() => path.resolve(p))) === self) continue;
     try {
-      set.push({ path: p, workbook: await readWorkbookBuffer(await readFileBytes(p)) });
+      set.push({ path: p, workbook: await readWorkbookBuffer(await readRegularFile(p)) });
     } catch (e) {
-      err.write(`! ${ui.otherUnreadable(p, e instanceof WorkbookReadError ? e.messageIn(lang) : reason(e))}\n`);
+      err.write(`! ${ui.otherUnreadable(safe(p), safe(reason(e, lang)))}\n`);
     }
   }
   const names = setNames(set.map((s) => s.path));
@@ -265,14 +305,14 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
     { lang, rules },
   ).files[0];
   if (!result.result) {
-    err.write(`kensa: ${file}: ${reason(result.error)}\n`);
+    err.write(`kensa: ${safe(file)}: ${safe(reason(result.error))}\n`);
     return 1;
   }
   const at = (f: Finding) => f.sheet === sheet && normalCell(f.cell) === cell;
   const found = result.result.findings.filter((f) => at(f) && f.rule === rule);
   if (!found.length) {
     const there = [...new Set(result.result.findings.filter(at).map((f) => f.rule))].join(", ");
-    err.write(`kensa: ${ui.notFound(rule, where(sheet, cell), there)}\n`);
+    err.write(`kensa: ${ui.notFound(safe(rule), safe(where(sheet, cell)), safe(there))}\n`);
     return 1;
   }
   const others_ = new Map(set.slice(1).map((s, i) => [names[i + 1], s.workbook]));
@@ -281,16 +321,17 @@ export async function runAccept(file: string, others: string[], opts: AcceptOpts
   let entries = withoutAcceptance(store.entries, { rule, sheet, cell }).entries;
   const now = localTimestamp();
   try {
-    for (const f of found) entries = withAcceptance(entries, acceptanceOf(f, lookup, opts.reason!, { by: opts.by, at: now, lang }));
+    for (const f of found)
+      entries = withAcceptance(entries, acceptanceOf(f, lookup, opts.reason!, { by: opts.by, at: now, lang }));
   } catch (e) {
-    err.write(`kensa: ${e instanceof AcceptanceError ? e.message : reason(e)}\n`);
+    err.write(`kensa: ${safe(e instanceof AcceptanceError ? e.message : reason(e))}\n`);
     return e instanceof AcceptanceError ? 2 : 1;
   }
   const code = await writeStore(file, bytes, stat, entries, lang, err);
   if (code) return code;
-  io.stdout.write(`${ui.accepted(where(sheet, cell), rule, opts.reason!.trim())}\n`);
-  if (found.some((f) => f.accepted)) io.stdout.write(`${ui.again(where(sheet, cell), rule)}\n`);
-  io.stdout.write(`${ui.written(file)}\n`);
+  io.stdout.write(`${ui.accepted(safe(where(sheet, cell)), safe(rule), safe(opts.reason!.trim()))}\n`);
+  if (found.some((f) => f.accepted)) io.stdout.write(`${ui.again(safe(where(sheet, cell)), safe(rule))}\n`);
+  io.stdout.write(`${ui.written(safe(file))}\n`);
   if (dropped) err.write(`${ui.dropped(dropped)}\n`);
   return 0;
 }

@@ -13,26 +13,62 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { isMap, isPair, isScalar, LineCounter, parseDocument, stringify, type Document, type Node as YamlNode } from "yaml";
-import { formatIssue, parseCatalogueDocument, type CatalogueChanges, type CatalogueMode, type CataloguePath } from "../core/catalogue/load";
-import { CATALOGUE_SHEET_NAME, catalogueSheetRows, notInTable, RELATION_WORDS, ROLLUP_WORDS, SHEET_COLUMNS } from "../core/catalogue/sheet";
+import type ExcelJS from "exceljs";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
+import {
+  formatIssue,
+  parseCatalogueDocument,
+  type CatalogueChanges,
+  type CatalogueMode,
+  type CataloguePath,
+} from "../core/catalogue/load";
+import {
+  CATALOGUE_SHEET_NAME,
+  catalogueSheetRows,
+  notInTable,
+  RELATION_WORDS,
+  ROLLUP_WORDS,
+  SHEET_COLUMNS,
+} from "../core/catalogue/sheet";
 import type { Catalogue } from "../core/catalogue/schema";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
+import { assertRegularFile, NotRegularFileError } from "../adapters/exceljs/files";
 
 export type CatalogueFileResult =
   | { ok: true; catalogue: Catalogue; mode: CatalogueMode; changes: CatalogueChanges }
-  | { ok: false; messages: string[] };
+  | {
+      ok: false;
+      messages: string[];
+      /** The file itself could not be read: one line, the file named in it. */ unreadable?: boolean;
+    };
 
 const YAML_CODES: Record<string, { ja: string; en: string }> = {
   BAD_INDENT: { ja: "字下げ（インデント）が合っていません", en: "the indentation is wrong" },
   TAB_AS_INDENT: { ja: "字下げにタブは使えません（空白で字下げしてください）", en: "tabs cannot indent (use spaces)" },
   DUPLICATE_KEY: { ja: "同じ項目名が2回書かれています", en: "a key is written twice" },
-  MISSING_CHAR: { ja: "記号が足りません（「- 」「: 」や閉じ括弧を確かめてください）", en: "a character is missing (check “- ”, “: ” and closing brackets)" },
+  MISSING_CHAR: {
+    ja: "記号が足りません（「- 」「: 」や閉じ括弧を確かめてください）",
+    en: "a character is missing (check “- ”, “: ” and closing brackets)",
+  },
   BLOCK_AS_IMPLICIT_KEY: { ja: "「項目名: 値」の形になっていません", en: "not a “key: value” line" },
-  MULTILINE_IMPLICIT_KEY: { ja: "項目名が複数行にわたっています（「: 」の後に空白が要ります）", en: "a key spans several lines (“: ” needs a space after the colon)" },
+  MULTILINE_IMPLICIT_KEY: {
+    ja: "項目名が複数行にわたっています（「: 」の後に空白が要ります）",
+    en: "a key spans several lines (“: ” needs a space after the colon)",
+  },
   UNEXPECTED_TOKEN: { ja: "ここに書けない文字があります", en: "an unexpected character" },
-  BAD_SCALAR_START: { ja: "値の書き始めに使えない文字があります（「」で囲んでください）", en: "a value starts with a reserved character (quote it)" },
+  BAD_SCALAR_START: {
+    ja: "値の書き始めに使えない文字があります（「」で囲んでください）",
+    en: "a value starts with a reserved character (quote it)",
+  },
   MISSING_ANCHOR: { ja: "参照（*名前）の元がありません", en: "an alias refers to no anchor" },
 };
 
@@ -53,6 +89,18 @@ const TEXT = {
     cannotRead: (file: string, why: string) => `${file}: cannot read the catalogue file (${why})`,
     more: (n: number) => `… and ${n} more`,
   },
+};
+
+/** Why a file could not be read, by the system's error code, in words a reviewer reads. */
+const READ_ERRORS: Record<string, { ja: string; en: string }> = {
+  ENOENT: { ja: "ファイルが見つかりません", en: "file not found" },
+  ENOTDIR: { ja: "ファイルが見つかりません", en: "file not found" },
+  EISDIR: { ja: "フォルダです", en: "is a folder" },
+  EACCES: { ja: "読み込む権限がありません", en: "no permission to read it" },
+  EPERM: { ja: "読み込む権限がありません", en: "no permission to read it" },
+  ELOOP: { ja: "シンボリックリンクが循環しています", en: "its symbolic links loop" },
+  ENAMETOOLONG: { ja: "ファイル名が長すぎます", en: "its name is too long" },
+  EIO: { ja: "ディスクから読み込めません（入出力エラー）", en: "the disk could not be read (I/O error)" },
 };
 
 /** At most this many problems are listed; the rest are counted. */
@@ -76,7 +124,10 @@ function lineOf(doc: Document, counter: LineCounter, p: CataloguePath): number |
       // the pair's key: where `relaton:` or `relation: sum` is written
       const key = p[n - 1];
       const pair = parent.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === key);
-      const at = pair && isPair(pair) ? ((pair.key as YamlNode | null)?.range ?? (pair.value as YamlNode | null)?.range) : undefined;
+      const at =
+        pair && isPair(pair)
+          ? ((pair.key as YamlNode | null)?.range ?? (pair.value as YamlNode | null)?.range)
+          : undefined;
       if (at) return counter.linePos(at[0]).line;
     }
     const node = (n === 0 ? doc.contents : doc.getIn(p.slice(0, n) as unknown[], true)) as YamlNode | null | undefined;
@@ -90,11 +141,17 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
   const t = TEXT[lang];
   let text: string;
   try {
+    await assertRegularFile(file); // a FIFO or a device is refused before it is opened
     text = (await fs.readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? (lang === "ja" ? "ファイルが見つかりません" : "file not found") : code === "EISDIR" ? (lang === "ja" ? "フォルダです" : "is a folder") : String((err as Error).message);
-    return { ok: false, messages: [t.cannotRead(file, why)] };
+    if (err instanceof NotRegularFileError)
+      return { ok: false, unreadable: true, messages: [t.cannotRead(file, err.messageIn(lang))] };
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    const why = (READ_ERRORS[code] ?? {
+      ja: `読み込めません（${code || "不明なエラー"}）`,
+      en: `cannot be read (${code || "unknown error"})`,
+    })[lang];
+    return { ok: false, unreadable: true, messages: [t.cannotRead(file, why)] };
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -107,7 +164,10 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
       const pos = /position (\d+)/.exec(msg);
       const lineCol = /line (\d+)/.exec(msg);
       const line = pos ? lineAt(text, Number(pos[1])) : lineCol ? Number(lineCol[1]) : undefined;
-      const why = msg.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
+      const why = msg
+        .replace(/^JSON\.parse: /, "")
+        .replace(/ in JSON at position \d+.*$/, "")
+        .replace(/ \(line \d+ column \d+\)$/, "");
       return { ok: false, messages: [`${line ? t.line(file, line) : t.noLine(file)} ${t.json(why)}`] };
     }
   } else {
@@ -116,7 +176,8 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
         ok: false,
         messages: doc.errors.slice(0, MAX_MESSAGES).map((e) => {
           const line = e.linePos?.[0]?.line ?? lineAt(text, e.pos[0]);
-          const what = YAML_CODES[e.code]?.[lang] ?? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+          const what =
+            YAML_CODES[e.code]?.[lang] ?? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
           return `${t.line(file, line)} ${t.yaml(what)}`;
         }),
       };
@@ -129,7 +190,9 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
   // in the order of the file
   const located = r.issues.map((issue) => ({ issue, line: usable ? lineOf(doc, counter, issue.path) : undefined }));
   located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  const messages = located.slice(0, MAX_MESSAGES).map(({ issue, line }) => `${line ? t.line(file, line) : t.noLine(file)} ${formatIssue(issue, lang)}`);
+  const messages = located
+    .slice(0, MAX_MESSAGES)
+    .map(({ issue, line }) => `${line ? t.line(file, line) : t.noLine(file)} ${formatIssue(issue, lang)}`);
   if (r.issues.length > MAX_MESSAGES) messages.push(t.more(r.issues.length - MAX_MESSAGES));
   return { ok: false, messages };
 }
@@ -146,7 +209,8 @@ export function describeChanges(file: string, mode: CatalogueMode, changes: Cata
     changes.replaced.length ? `replaced ${changes.replaced.join(", ")}` : "",
     changes.removed.length ? `removed ${changes.removed.join(", ")}` : "",
   ].filter(Boolean);
-  if (lang === "ja") return `カタログ: ${file}（${mode === "replace" ? "置き換え" : "追加・変更"}: ${ja.join("、") || "変更なし"}）`;
+  if (lang === "ja")
+    return `カタログ: ${file}（${mode === "replace" ? "置き換え" : "追加・変更"}: ${ja.join("、") || "変更なし"}）`;
   return `catalogue: ${file} (${mode}: ${en.join("; ") || "no change"})`;
 }
 
@@ -180,8 +244,12 @@ export function catalogueYaml(catalogue: Catalogue, lang: Lang): string {
  * A workbook with the Kensa_カタログ sheet (the indicators the table can hold) and drop-down lists for 全体との集計
  * and 関係, for staff to copy into their workbook (Excel: シートの移動またはコピー).
  */
-export async function catalogueWorkbookBuffer(catalogue: Catalogue, lang: Lang): Promise<{ bytes: Uint8Array; left: string[] }> {
-  const wb = new ExcelJS.Workbook();
+export async function catalogueWorkbookBuffer(
+  catalogue: Catalogue,
+  lang: Lang,
+): Promise<{ bytes: Uint8Array; left: string[] }> {
+  const { default: Excel } = await import("exceljs"); // loaded to write only (issue 13: start-up)
+  const wb: ExcelJS.Workbook = new Excel.Workbook();
   const ws = wb.addWorksheet(CATALOGUE_SHEET_NAME);
   const left = catalogue.indicators.filter((i) => notInTable(i)).map((i) => i.number);
   const note =
@@ -195,15 +263,33 @@ export async function catalogueWorkbookBuffer(catalogue: Catalogue, lang: Lang):
     if (i === 0) row.font = { bold: true };
     row.alignment = { vertical: "top", wrapText: true };
   });
-  const widths: Record<string, number> = { number: 6, label: 36, rollup: 12, total: 12, group: 28, relation: 8, item: 40, ofWhich: 18, sub: 18, aliases: 36 };
+  const widths: Record<string, number> = {
+    number: 6,
+    label: 36,
+    rollup: 12,
+    total: 12,
+    group: 28,
+    relation: 8,
+    item: 40,
+    ofWhich: 18,
+    sub: 18,
+    aliases: 36,
+  };
   SHEET_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = widths[c]));
   ws.views = [{ state: "frozen", ySplit: 2 }];
-  const list = (words: Record<string, string[]>) => `"${Object.values(words).map((l) => l[0]).join(",")}"`;
+  const list = (words: Record<string, string[]>) =>
+    `"${Object.values(words)
+      .map((l) => l[0])
+      .join(",")}"`;
   const last = Math.max(rows.length + 1, 200);
   const col = (c: (typeof SHEET_COLUMNS)[number]) => SHEET_COLUMNS.indexOf(c) + 1;
   for (let r = 3; r <= last; r++) {
     ws.getCell(r, col("rollup")).dataValidation = { type: "list", allowBlank: true, formulae: [list(ROLLUP_WORDS)] };
-    ws.getCell(r, col("relation")).dataValidation = { type: "list", allowBlank: true, formulae: [list(RELATION_WORDS)] };
+    ws.getCell(r, col("relation")).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [list(RELATION_WORDS)],
+    };
   }
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), left };
 }

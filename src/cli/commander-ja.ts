@@ -9,7 +9,7 @@
  * message that does not match its pattern is left in English rather than guessed at.
  */
 import { Command, Help, type Option } from "commander";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 
 /** commander's "(Did you mean --format?)" suggestion, in Japanese. */
 function suggestion(s: string | undefined): string {
@@ -26,10 +26,12 @@ export function translateCommanderError(message: string, code: string | undefine
   let x: RegExpExecArray | null;
   switch (code) {
     case "commander.unknownOption":
-      if ((x = /^unknown option '([^']*)'([\s\S]*)$/.exec(m))) return `error: 不明なオプション ${x[1]} です${suggestion(x[2])}`;
+      if ((x = /^unknown option '([^']*)'([\s\S]*)$/.exec(m)))
+        return `error: 不明なオプション ${x[1]} です${suggestion(x[2])}`;
       break;
     case "commander.unknownCommand":
-      if ((x = /^unknown command '([^']*)'([\s\S]*)$/.exec(m))) return `error: 不明なコマンド ${x[1]} です${suggestion(x[2])}`;
+      if ((x = /^unknown command '([^']*)'([\s\S]*)$/.exec(m)))
+        return `error: 不明なコマンド ${x[1]} です${suggestion(x[2])}`;
       break;
     case "commander.missingArgument":
       if ((x = /^missing required argument '([^']*)'$/.exec(m))) return `error: 引数 <${x[1]}> がありません`;
@@ -48,12 +50,15 @@ export function translateCommanderError(message: string, code: string | undefine
     case "commander.invalidArgument": {
       const choices = /Allowed choices are (.+)\.$/.exec(m);
       const allowed = choices ? `。${choices[1].split(", ").join("・")} のいずれかを指定してください` : "";
-      if ((x = /^option '([^']*)' argument '([^']*)' is invalid\./.exec(m))) return `error: オプション ${x[1]} の値「${x[2]}」は使えません${allowed}`;
-      if ((x = /^command-argument value '([^']*)' is invalid for argument '([^']*)'\./.exec(m))) return `error: 引数 ${x[2]} の値「${x[1]}」は使えません${allowed}`;
+      if ((x = /^option '([^']*)' argument '([^']*)' is invalid\./.exec(m)))
+        return `error: オプション ${x[1]} の値「${x[2]}」は使えません${allowed}`;
+      if ((x = /^command-argument value '([^']*)' is invalid for argument '([^']*)'\./.exec(m)))
+        return `error: 引数 ${x[2]} の値「${x[1]}」は使えません${allowed}`;
       break;
     }
     case "commander.conflictingOption":
-      if ((x = /^(.+) cannot be used with (.+)$/.exec(m))) return `error: ${x[1].replace(/option '([^']*)'/g, "$1")} と ${x[2].replace(/option '([^']*)'/g, "$1")} は一緒に使えません`;
+      if ((x = /^(.+) cannot be used with (.+)$/.exec(m)))
+        return `error: ${x[1].replace(/option '([^']*)'/g, "$1")} と ${x[2].replace(/option '([^']*)'/g, "$1")} は一緒に使えません`;
       break;
   }
   return undefined;
@@ -76,7 +81,10 @@ class JapaneseHelp extends Help {
   optionDescription(option: Option): string {
     const extra: string[] = [];
     if (option.argChoices) extra.push(`選択肢: ${option.argChoices.join("・")}`);
-    if (option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean"))) {
+    if (
+      option.defaultValue !== undefined &&
+      (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean"))
+    ) {
       extra.push(`既定: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
     }
     return extra.length ? `${option.description}（${extra.join("、")}）` : option.description;

@@ -20,8 +20,8 @@ const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 
 /**
  * Folders are searched recursively for .xlsx and .xlsm files (and old .xls files, so that each gets its one-line
- * explanation instead of being silently ignored); hidden entries, lock files and annotated copies are
- * skipped. Files named explicitly are always taken, whatever their name, so a bad one gets its error.
+ * explanation instead of being silently ignored, and so are special files and dangling links with such names);
+ * hidden entries, lock files and annotated copies are skipped. Files named explicitly are always taken, whatever their name, so a bad one gets its error.
  * The order is the command line's, and within a folder by path; duplicates are dropped.
  */
 export async function collectInputs(paths: readonly string[]): Promise<string[]> {
@@ -55,11 +55,9 @@ async function walk(dir: string): Promise<string[]> {
       if (e.name === "node_modules") continue;
       files.push(...(await walk(full)));
     } else if (WORKBOOK.test(e.name)) {
-      // A symlink to a folder is not followed (no loops); a symlink to a file is read.
-      if (e.isSymbolicLink()) {
-        const stat = await fs.stat(full).catch(() => undefined);
-        if (!stat?.isFile()) continue;
-      } else if (!e.isFile()) continue;
+      // A symlink to a folder is not followed (no loops). Anything else named like a workbook is taken, so that
+      // a FIFO, a device or a dangling link gets its one line (refused before it is opened) rather than silence.
+      if (e.isSymbolicLink() && (await fs.stat(full).catch(() => undefined))?.isDirectory()) continue;
       files.push(full);
     }
   }

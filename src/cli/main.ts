@@ -26,14 +26,23 @@
 import { CommanderError, Option } from "commander";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { addSummary, checkSet, checkWorkbook, setNames, summarize, type CheckResult, type SetResult, type Summary } from "../core/engine";
+import {
+  addSummary,
+  checkSet,
+  checkWorkbook,
+  setNames,
+  summarize,
+  type CheckResult,
+  type SetResult,
+  type Summary,
+} from "../core/engine";
 import { ACCEPT_RULES } from "../core/accept/index";
 import { ACCEPT_UI, runAccept, type AcceptOpts } from "./accept";
 import { defaultCatalogue } from "../core/catalogue/default";
 import type { Catalogue } from "../core/catalogue/schema";
-import { catalogueSheetRule } from "../core/catalogue/workbook";
+import { catalogueSheetRule } from "../core/rules/shared/catalogue-sheet";
 import type { Severity } from "../core/model/finding";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 import type { FileReport, Report, SetReport } from "../core/report/schema";
 import { findingsCsv } from "../core/report/table";
 import type { Workbook } from "../core/model/workbook";
@@ -41,13 +50,28 @@ import { checkStatus } from "../core/report/status";
 import { RULES } from "../core/rules/index";
 import type { Rule } from "../core/rules/rule";
 import { WorkbookReadError } from "../adapters/exceljs/errors";
-import { readWorkbookFile } from "../adapters/exceljs/read-file";
-import { annotateFile, writeFileAtomic, writeTemplate } from "../adapters/exceljs/files";
-import { findingsWorkbookBuffer } from "../adapters/exceljs/findings";
+import { readWorkbookFile } from "../adapters/xlsx/read-file";
+import {
+  annotateFile,
+  assertRegularFile,
+  assertWritableDestination,
+  NotRegularFileError,
+  removeTempFiles,
+  writeFileAtomic,
+  writeTemplate,
+} from "../adapters/exceljs/files";
+import { findingsWorkbookBuffer } from "../adapters/xlsx/lazy-writers";
 import { annotatedPath, collectInputs, isMacroWorkbook } from "./inputs";
-import { catalogueJson, catalogueWorkbookBuffer, catalogueYaml, describeChanges, loadCatalogueFile } from "./catalogue-file";
+import {
+  catalogueJson,
+  catalogueWorkbookBuffer,
+  catalogueYaml,
+  describeChanges,
+  loadCatalogueFile,
+} from "./catalogue-file";
 import { LocalizedCommand } from "./commander-ja";
 import { Progress } from "./progress";
+import { escapeControls as safe, filtered, safeJson, safeTerminalText } from "./terminal";
 import {
   ANSI,
   PLAIN,
@@ -91,6 +115,18 @@ export function processIO(): CliIO {
       if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
       throw err;
     });
+    // Ctrl+C or a kill while a copy is being written: the output stays as it was (writes are temp-then-rename),
+    // and the temp file goes too; then the usual exit status of a signal (128 + its number)
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+      ["SIGHUP", 129],
+    ] as const) {
+      process.once(signal, () => {
+        removeTempFiles();
+        process.exit(code);
+      });
+    }
   }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
@@ -105,19 +141,25 @@ const UI = {
     lang: "表示言語",
     format: "出力形式（text、json または csv）",
     checkFormat: "出力形式（text、json、または csv: 全ファイルの指摘を1行1件で。UTF-8 BOM付き）",
-    checkOut: "全ファイルの指摘一覧をこのファイルに書き出します（.xlsx: 指摘一覧・ファイル別・提出セットのシート、.csv: CSV）",
+    checkOut:
+      "全ファイルの指摘一覧をこのファイルに書き出します（.xlsx: 指摘一覧・ファイル別・提出セットのシート、.csv: CSV）",
     each: "ファイルを一つずつ別々に検証します（既定では、与えたすべてのブックを一つの提出セットとして、プロジェクトをまたぐ集計と参照も検証します）",
-    annotate: "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません。.xlsm のコピーはマクロを含まない .xlsx です）",
-    catalogueOpt: "指標カタログのファイル（YAML または JSON）。既定のカタログに追加・置き換えます（mode: replace なら置き換え）",
+    annotate:
+      "指摘を書き込んだコピー（<名前>.kensa.xlsx）をこのフォルダに出力します（元のファイルは変更しません。.xlsm のコピーはマクロを含まない .xlsx です）",
+    catalogueOpt:
+      "指標カタログのファイル（YAML または JSON）。既定のカタログに追加・置き換えます（mode: replace なら置き換え）",
     catalogueCmd: "指標カタログを表示します（既定: 組み込みのカタログ。--catalogue で指定したファイルを反映したもの）",
-    catalogueFormat: "出力形式（json、yaml、または xlsx: ブックに貼り付けられる「Kensa_カタログ」シート。--out が必要）",
+    catalogueFormat:
+      "出力形式（json、yaml、または xlsx: ブックに貼り付けられる「Kensa_カタログ」シート。--out が必要）",
     catalogueOut: "このファイルに書き出します（拡張子 .json・.yaml・.yml・.xlsx から形式を決めます）",
     catalogueBad: (file: string) => `カタログのファイル ${file} を使えません:`,
     catalogueXlsxOut: "--format xlsx には --out FILE.xlsx が必要です",
     catalogueDone: (file: string) => `カタログを書き出しました: ${file}`,
     catalogueFailed: (file: string, why: string) => `カタログを書き込めません: ${file}（${why}）`,
-    catalogueLeft: (numbers: string[]) => `（指標 ${numbers.join("・")} は割合の区分があるため表に書けません。組み込みのまま使われます）`,
-    macroCopy: (file: string) => `${file}: マクロ付きブック（.xlsm）の注釈付きコピーは、マクロを含まない .xlsx として書き出します（元のファイルとそのマクロは変更しません）`,
+    catalogueLeft: (numbers: string[]) =>
+      `（指標 ${numbers.join("・")} は割合の区分があるため表に書けません。組み込みのまま使われます）`,
+    macroCopy: (file: string) =>
+      `${file}: マクロ付きブック（.xlsm）の注釈付きコピーは、マクロを含まない .xlsx として書き出します（元のファイルとそのマクロは変更しません）`,
     severity: "この重要度以上の指摘だけを表示します",
     quiet: "ファイルごとの件数と合計だけを表示します",
     noColor: "色を使いません",
@@ -157,17 +199,22 @@ const UI = {
     checkFormat: "output format (text, json, or csv: one row per finding of every file, UTF-8 with BOM)",
     checkOut: "write every file's findings to this file (.xlsx: findings, files and set sheets; .csv: CSV)",
     each: "check each file on its own (by default all the workbooks given are one submission set, with the roll-up and references across files)",
-    annotate: "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified; the copy of an .xlsm is an .xlsx without its macros)",
-    catalogueOpt: "indicator catalogue file (YAML or JSON), extending the built-in one (or replacing it: mode: replace)",
+    annotate:
+      "write a copy with the findings (<name>.kensa.xlsx) into this folder (inputs are never modified; the copy of an .xlsm is an .xlsx without its macros)",
+    catalogueOpt:
+      "indicator catalogue file (YAML or JSON), extending the built-in one (or replacing it: mode: replace)",
     catalogueCmd: "print the indicator catalogue (the built-in one, with the --catalogue file applied)",
-    catalogueFormat: "output format (json, yaml, or xlsx: a 「Kensa_カタログ」 sheet to copy into a workbook; needs --out)",
+    catalogueFormat:
+      "output format (json, yaml, or xlsx: a 「Kensa_カタログ」 sheet to copy into a workbook; needs --out)",
     catalogueOut: "write to this file (the format follows its extension: .json, .yaml, .yml, .xlsx)",
     catalogueBad: (file: string) => `cannot use the catalogue file ${file}:`,
     catalogueXlsxOut: "--format xlsx needs --out FILE.xlsx",
     catalogueDone: (file: string) => `catalogue written: ${file}`,
     catalogueFailed: (file: string, why: string) => `cannot write the catalogue ${file} (${why})`,
-    catalogueLeft: (numbers: string[]) => `(indicator ${numbers.join(", ")} has shares and cannot be written in the table; it stays as built in)`,
-    macroCopy: (file: string) => `${file}: the annotated copy of a macro-enabled workbook (.xlsm) is written as an .xlsx without macros (the input and its macros are not changed)`,
+    catalogueLeft: (numbers: string[]) =>
+      `(indicator ${numbers.join(", ")} has shares and cannot be written in the table; it stays as built in)`,
+    macroCopy: (file: string) =>
+      `${file}: the annotated copy of a macro-enabled workbook (.xlsm) is written as an .xlsx without macros (the input and its macros are not changed)`,
     severity: "list only findings of this severity or above",
     quiet: "print only each file's counts and the total",
     noColor: "do not use colours",
@@ -182,7 +229,8 @@ const UI = {
     outIsInput: (file: string) => `--out names a file being checked (inputs are never overwritten): ${file}`,
     outFailed: (file: string, why: string) => `cannot write the findings file ${file} (${why})`,
     noneRead: "no file could be read",
-    unchecked: (file: string) => `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
+    unchecked: (file: string) =>
+      `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
     exitCodes: [
       "Exit codes:",
       "  0  every file was checked and no error was found (warnings and infos alone give 0; accepted findings are not counted)",
@@ -202,7 +250,9 @@ const UI = {
 function version(): string {
   try {
     // src/cli and lib/cli are both two levels below the package root.
-    const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      version?: string;
+    };
     return pkg.version ?? "0.0.0";
   } catch {
     return "0.0.0";
@@ -222,9 +272,36 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-function reason(err: unknown): string {
+/** Why something failed, as one line (in `lang` when the error knows both languages). */
+function reason(err: unknown, lang?: Lang): string {
+  if (lang && err instanceof NotRegularFileError) return err.messageIn(lang);
   if (err instanceof Error) return oneLine(err.message);
   return oneLine(String(err));
+}
+
+/**
+ * An output path that exists and is not a regular file (a device, a FIFO, a folder, a symlink) is refused
+ * before any work: one line, in `lang`; undefined when the path may be written.
+ */
+async function outputProblem(file: string, lang: Lang): Promise<string | undefined> {
+  try {
+    await assertWritableDestination(file);
+    return undefined;
+  } catch (err) {
+    return err instanceof NotRegularFileError ? `${safe(file)}: ${err.messageIn(lang)}` : undefined;
+  }
+}
+
+/**
+ * Only regular files are read: a FIFO, device, socket or folder is refused from its stat, before anything opens
+ * it (a FIFO would block, /dev/zero never ends). Other stat failures are left to the reader, which names them.
+ */
+async function refuseSpecialFile(file: string): Promise<void> {
+  try {
+    await assertRegularFile(file);
+  } catch (err) {
+    if (err instanceof NotRegularFileError) throw err;
+  }
 }
 
 interface CheckOpts {
@@ -245,14 +322,26 @@ interface CheckOpts {
  * The catalogue of a run: the built-in one, or with the --catalogue file applied (its effect said on stderr);
  * undefined after writing why the file cannot be used.
  */
-async function runCatalogue(file: string | undefined, lang: Lang, io: CliIO, say: boolean): Promise<Catalogue | undefined> {
+async function runCatalogue(
+  file: string | undefined,
+  lang: Lang,
+  io: CliIO,
+  say: boolean,
+): Promise<Catalogue | undefined> {
   if (!file) return defaultCatalogue;
   const r = await loadCatalogueFile(file, defaultCatalogue, lang);
   if (!r.ok) {
-    io.stderr.write(`kensa: ${UI[lang].catalogueBad(file)}\n${r.messages.map((m) => `  ${m}\n`).join("")}`);
+    // a file that cannot be read is one line; a catalogue with mistakes lists each by its line
+    if (r.unreadable) io.stderr.write(`kensa: ${r.messages.map(safe).join(" ")}\n`);
+    else
+      io.stderr.write(
+        safeTerminalText(
+          `kensa: ${UI[lang].catalogueBad(safe(file))}\n${r.messages.map((m) => `  ${safe(m)}\n`).join("")}`,
+        ),
+      );
     return undefined;
   }
-  if (say) io.stderr.write(`${describeChanges(file, r.mode, r.changes, lang)}\n`);
+  if (say) io.stderr.write(`${safe(describeChanges(file, r.mode, r.changes, lang))}\n`);
   return r.catalogue;
 }
 
@@ -270,8 +359,17 @@ interface Entry {
   error?: { status: "unreadable" | "failed"; code: string; message: string };
 }
 
-async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDeps): Promise<number> {
+async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, deps: CliDeps): Promise<number> {
   const lang = opts.lang;
+  // text to a terminal is made safe; JSON stays the same JSON; CSV is a document for a spreadsheet, left as it is
+  const io: CliIO = {
+    ...rawIO,
+    stdout:
+      opts.format === "csv"
+        ? rawIO.stdout
+        : filtered(rawIO.stdout, opts.format === "json" ? safeJson : safeTerminalText),
+    stderr: filtered(rawIO.stderr, safeTerminalText),
+  };
   const ui = UI[lang];
   const outColors: Colors = useColor(io.stdout, io.env, opts.color) ? ANSI : PLAIN;
   const errColors: Colors = useColor(io.stderr, io.env, opts.color) ? ANSI : PLAIN;
@@ -285,13 +383,18 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   if (opts.out) {
     const ext = path.extname(opts.out).toLowerCase();
     if (ext !== ".xlsx" && ext !== ".csv") {
-      io.stderr.write(`kensa: ${ui.outExt(opts.out)}\n`);
+      io.stderr.write(`kensa: ${ui.outExt(safe(opts.out))}\n`);
+      return 2;
+    }
+    const problem = await outputProblem(opts.out, lang);
+    if (problem) {
+      io.stderr.write(`kensa: ${problem}\n`);
       return 2;
     }
     const target = await realOrResolved(opts.out);
     const named = await Promise.all(paths.map(realOrResolved));
     if (named.includes(target)) {
-      io.stderr.write(`kensa: ${ui.outIsInput(opts.out)}\n`);
+      io.stderr.write(`kensa: ${ui.outIsInput(safe(opts.out))}\n`);
       return 2;
     }
     // A findings workbook written into the folder being checked by an earlier run is not an input.
@@ -299,14 +402,14 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     inputs = inputs.filter((_, i) => real[i] !== target);
   }
   if (inputs.length === 0) {
-    io.stderr.write(`kensa: ${ui.noInputs(paths)}\n`);
+    io.stderr.write(`kensa: ${ui.noInputs(paths.map(safe))}\n`);
     return 2;
   }
   if (opts.annotate) {
     try {
       await fs.mkdir(opts.annotate, { recursive: true });
     } catch (err) {
-      io.stderr.write(`kensa: ${ui.annotateDir(opts.annotate, reason(err))}\n`);
+      io.stderr.write(`kensa: ${ui.annotateDir(safe(opts.annotate), reason(err, lang))}\n`);
       return 2;
     }
   }
@@ -331,6 +434,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     const file = inputs[i];
     progress.update(i, file);
     try {
+      await refuseSpecialFile(file);
       const entry: Entry = { file, read: true, workbook: await readWorkbookFile(file) };
       if (opts.each) {
         // on its own: checked at once, so that only one workbook is held in memory at a time
@@ -344,7 +448,8 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       entries.push(entry);
     } catch (e) {
       const entry: Entry = { file };
-      if (e instanceof WorkbookReadError) entry.error = { status: "unreadable", code: e.code, message: e.messageIn(lang) };
+      if (e instanceof WorkbookReadError || e instanceof NotRegularFileError)
+        entry.error = { status: "unreadable", code: e.code, message: e.messageIn(lang) };
       else entry.error = internal(e);
       err(formatFileError(file, entry.error!.message, errColors));
       entries.push(entry);
@@ -359,7 +464,10 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
   let set: SetResult | undefined;
   if (!opts.each && readable.length > 0) {
     try {
-      set = checkSet(readable.map((e) => ({ name: names.get(e)!, workbook: e.workbook! })), { lang, rules, catalogue });
+      set = checkSet(
+        readable.map((e) => ({ name: names.get(e)!, workbook: e.workbook! })),
+        { lang, rules, catalogue },
+      );
       set.files.forEach((f, i) => {
         if (f.result) readable[i].result = f.result;
         else readable[i].error = internal(f.error);
@@ -391,7 +499,8 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     let hidden: { error: number; warning: number; info: number } | undefined;
     let acceptedHidden = 0;
     if (result) {
-      const shown = minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
+      const shown =
+        minRank >= 2 ? result.findings : result.findings.filter((f) => SEVERITY_RANK[f.severity] <= minRank);
       // --accepted hide: accepted findings are counted (summary.accepted), not listed
       const findings = opts.accepted === "hide" ? shown.filter((f) => !f.accepted) : shown;
       acceptedHidden = shown.length - findings.length;
@@ -402,20 +511,20 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       if (status === "unchecked") {
         unchecked++;
         // text output says so in the file's section; JSON and CSV keep stdout for themselves, so one line on stderr
-        if (machine) err(`${errColors.yellow("!")} ${ui.unchecked(file)}\n`);
+        if (machine) err(`${errColors.yellow("!")} ${ui.unchecked(safe(file))}\n`);
       }
       report = { file, status, sheets: result.sheets, findings, summary: summarize(shown) };
       if (result.findings.some((f) => f.severity === "error" && !f.accepted)) anyError = true;
       if (opts.annotate) {
         const target = annotatedPath(opts.annotate, file, taken);
-        if (isMacroWorkbook(file) && !opts.quiet) err(`${errColors.yellow("!")} ${ui.macroCopy(file)}\n`);
+        if (isMacroWorkbook(file) && !opts.quiet) err(`${errColors.yellow("!")} ${ui.macroCopy(safe(file))}\n`);
         try {
           await annotateFile(file, result, target, lang);
           if (!machine) annotated = target;
           else if (!opts.quiet) err(formatAnnotated(target, lang, errColors).trimStart());
         } catch (e) {
           anyError = true;
-          err(`${errColors.red("✖")} ${ui.annotateFailed(file, reason(e))}\n`);
+          err(`${errColors.red("✖")} ${ui.annotateFailed(safe(file), safe(reason(e, lang)))}\n`);
         }
       }
     } else {
@@ -433,7 +542,12 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     addSummary(total, report.summary);
     reports.push(names.has(entry) ? { ...report, name: names.get(entry) } : report);
     if (opts.format === "text" && !report.error) {
-      let text = formatFileReport(report, lang, outColors, { quiet: opts.quiet, hidden, severity: opts.severity, acceptedHidden });
+      let text = formatFileReport(report, lang, outColors, {
+        quiet: opts.quiet,
+        hidden,
+        severity: opts.severity,
+        acceptedHidden,
+      });
       if (annotated && !opts.quiet) text = text.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
       out(text);
     }
@@ -445,7 +559,10 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
     set && entries.length > 1
       ? {
           rollup: set.set.rollup,
-          projects: set.set.projects.map((p) => ({ project: p.project, sheets: p.sheets.map((s) => ({ file: byName.get(s.file) ?? s.file, sheet: s.sheet })) })),
+          projects: set.set.projects.map((p) => ({
+            project: p.project,
+            sheets: p.sheets.map((s) => ({ file: byName.get(s.file) ?? s.file, sheet: s.sheet })),
+          })),
           missing: set.set.missing,
           duplicates: set.set.duplicates,
           summary: { ...total },
@@ -485,7 +602,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: CliIO, deps: CliDe
       if (!opts.quiet) (machine ? err : out)(formatWritten(opts.out, lang, machine ? errColors : outColors));
     } catch (e) {
       anyError = true;
-      err(`${errColors.red("✖")} ${ui.outFailed(opts.out, reason(e))}\n`);
+      err(`${errColors.red("✖")} ${ui.outFailed(safe(opts.out), safe(reason(e, lang)))}\n`);
     }
   }
 
@@ -505,39 +622,54 @@ function hiddenOf(result: CheckResult, minRank: number): { error: number; warnin
 }
 
 function describeWith(rules: readonly Rule[]): (id: string) => { ja: string; en: string } | undefined {
-  return (id) => (id === catalogueSheetRule.meta.id ? catalogueSheetRule : rules.find((r) => r.meta.id === id))?.meta.description;
+  return (id) =>
+    (id === catalogueSheetRule.meta.id ? catalogueSheetRule : rules.find((r) => r.meta.id === id))?.meta.description;
 }
 
-async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, io: CliIO): Promise<number> {
+async function runTemplate(opts: { out: string; lang: Lang; force?: boolean }, rawIO: CliIO): Promise<number> {
   const ui = UI[opts.lang];
-  const exists = await fs.stat(opts.out).then(
+  const io = { ...rawIO, stderr: filtered(rawIO.stderr, safeTerminalText) };
+  // a device, FIFO, folder or symlink is refused even with --force: --force replaces a file, nothing else
+  const problem = await outputProblem(opts.out, opts.lang);
+  if (problem) {
+    io.stderr.write(`kensa: ${problem}\n`);
+    return 2;
+  }
+  const exists = await fs.lstat(opts.out).then(
     () => true,
     () => false,
   );
   if (exists && !opts.force) {
-    io.stderr.write(`kensa: ${ui.exists(opts.out)}\n`);
+    io.stderr.write(`kensa: ${ui.exists(safe(opts.out))}\n`);
     return 2;
   }
   try {
     await writeTemplate(opts.out, opts.lang);
   } catch (err) {
-    io.stderr.write(`kensa: ${ui.templateFailed(opts.out, reason(err))}\n`);
+    io.stderr.write(`kensa: ${ui.templateFailed(safe(opts.out), safe(reason(err, opts.lang)))}\n`);
     return 1;
   }
-  io.stderr.write(`${ui.templateDone(opts.out)}\n`);
+  io.stderr.write(`${ui.templateDone(safe(opts.out))}\n`);
   return 0;
 }
 
 function runRules(opts: { lang: Lang; format: "text" | "json" }, io: CliIO): number {
   const lang = opts.lang;
   // every finding id a check can give: the rules, and the workbook catalogue sheet's findings
-  const all: { meta: Pick<Rule["meta"], "id" | "severity" | "description"> }[] = [...RULES, catalogueSheetRule, ...ACCEPT_RULES.map((meta) => ({ meta }))];
+  const all: { meta: Pick<Rule["meta"], "id" | "severity" | "description"> }[] = [
+    ...RULES,
+    catalogueSheetRule,
+    ...ACCEPT_RULES.map((meta) => ({ meta })),
+  ];
   if (opts.format === "json") {
     const rules = all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description[lang] }));
     io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
     return 0;
   }
-  const sev = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } }[lang];
+  const sev = {
+    ja: { error: "エラー", warning: "警告", info: "情報" },
+    en: { error: "error", warning: "warning", info: "info" },
+  }[lang];
   const idWidth = Math.max(0, ...all.map((r) => r.meta.id.length));
   const sevWidth = Math.max(...Object.values(sev).map(displayWidth));
   let out = "";
@@ -552,18 +684,35 @@ function runRules(opts: { lang: Lang; format: "text" | "json" }, io: CliIO): num
 type CatalogueFormat = "json" | "yaml" | "xlsx";
 
 /** kensa catalogue: the catalogue in force (built in, or with --catalogue applied) as JSON, YAML or a sheet. */
-async function runCatalogueCommand(opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean }, io: CliIO): Promise<number> {
+async function runCatalogueCommand(
+  opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean },
+  rawIO: CliIO,
+): Promise<number> {
   const ui = UI[opts.lang];
+  const io = { ...rawIO, stderr: filtered(rawIO.stderr, safeTerminalText) };
   const ext = opts.out ? path.extname(opts.out).toLowerCase() : "";
-  const format: CatalogueFormat = opts.format ?? (ext === ".xlsx" ? "xlsx" : ext === ".yaml" || ext === ".yml" ? "yaml" : "json");
+  const format: CatalogueFormat =
+    opts.format ?? (ext === ".xlsx" ? "xlsx" : ext === ".yaml" || ext === ".yml" ? "yaml" : "json");
   if (format === "xlsx" && !opts.out) {
     io.stderr.write(`kensa: ${ui.catalogueXlsxOut}\n`);
     return 2;
   }
   const catalogue = await runCatalogue(opts.catalogue, opts.lang, io, false);
   if (!catalogue) return 2;
-  if (opts.out && !opts.force && (await fs.stat(opts.out).then(() => true, () => false))) {
-    io.stderr.write(`kensa: ${ui.exists(opts.out)}\n`);
+  const problem = opts.out ? await outputProblem(opts.out, opts.lang) : undefined;
+  if (problem) {
+    io.stderr.write(`kensa: ${problem}\n`);
+    return 2;
+  }
+  if (
+    opts.out &&
+    !opts.force &&
+    (await fs.lstat(opts.out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    io.stderr.write(`kensa: ${ui.exists(safe(opts.out))}\n`);
     return 2;
   }
   let bytes: Uint8Array;
@@ -581,15 +730,19 @@ async function runCatalogueCommand(opts: { lang: Lang; format?: CatalogueFormat;
     await fs.mkdir(path.dirname(path.resolve(opts.out!)), { recursive: true });
     await writeFileAtomic(opts.out!, bytes);
   } catch (err) {
-    io.stderr.write(`kensa: ${ui.catalogueFailed(opts.out!, reason(err))}\n`);
+    io.stderr.write(`kensa: ${ui.catalogueFailed(safe(opts.out!), safe(reason(err, opts.lang)))}\n`);
     return 1;
   }
-  io.stderr.write(`${ui.catalogueDone(opts.out!)}${left.length ? ` ${ui.catalogueLeft(left)}` : ""}\n`);
+  io.stderr.write(`${ui.catalogueDone(safe(opts.out!))}${left.length ? ` ${ui.catalogueLeft(left)}` : ""}\n`);
   return 0;
 }
 
 /** Runs the CLI with process.argv-style arguments; resolves to the exit code. Never throws. */
-export async function main(argv: readonly string[] = process.argv, io: CliIO = processIO(), deps: CliDeps = {}): Promise<number> {
+export async function main(
+  argv: readonly string[] = process.argv,
+  io: CliIO = processIO(),
+  deps: CliDeps = {},
+): Promise<number> {
   const args = argv.slice(2);
   const ui = UI[preLang(args, io.env)];
   let exitCode = 0;
@@ -601,7 +754,7 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`kensa: ${oneLine(s).replace(/^error:\s*/, "")}\n`),
+      outputError: (s, write) => write(`kensa: ${safe(oneLine(s).replace(/^error:\s*/, ""))}\n`),
     })
     .version(version(), "-v, --version", ui.version)
     .helpOption("-h, --help", ui.help)
@@ -623,7 +776,11 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .option("-q, --quiet", ui.quiet)
     .option("--no-color", ui.noColor)
     .option("--catalogue <file>", ui.catalogueOpt)
-    .addOption(new Option("--accepted <mode>", ACCEPT_UI[preLang(args, io.env)].checkOption).choices(["show", "hide"]).default("show"))
+    .addOption(
+      new Option("--accepted <mode>", ACCEPT_UI[preLang(args, io.env)].checkOption)
+        .choices(["show", "hide"])
+        .default("show"),
+    )
     .addHelpText("after", `\n${ui.exitCodes}\n`)
     .action(async (paths: string[], opts: CheckOpts) => {
       exitCode = await runCheck(paths, opts, io, deps);
@@ -674,19 +831,21 @@ export async function main(argv: readonly string[] = process.argv, io: CliIO = p
     .option("-o, --out <file>", ui.catalogueOut)
     .option("--catalogue <file>", ui.catalogueOpt)
     .option("-f, --force", ui.force)
-    .action(async (opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean }) => {
-      exitCode = await runCatalogueCommand(opts, io);
-    });
+    .action(
+      async (opts: { lang: Lang; format?: CatalogueFormat; out?: string; catalogue?: string; force?: boolean }) => {
+        exitCode = await runCatalogueCommand(opts, io);
+      },
+    );
 
   if (args.length === 0) {
     io.stderr.write(program.helpInformation());
     return 2;
   }
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    io.stderr.write(`kensa: ${UI[preLang(args, io.env)].internal(reason(err))}\n`);
+    io.stderr.write(`kensa: ${safe(UI[preLang(args, io.env)].internal(reason(err)))}\n`);
     if (io.env.KENSA_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   }

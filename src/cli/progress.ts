@@ -2,6 +2,7 @@
  * A one-line progress display on stderr ("[3/12] path"), redrawn in place. Enabled only when stderr is a
  * terminal and there are several files; call clear() before writing anything else to the terminal.
  */
+import { escapeControls } from "./terminal";
 import { displayWidth } from "./text-report";
 
 export interface ProgressStream {
@@ -24,8 +25,9 @@ export class Progress {
   }
 
   /** Shows that file `index` (0-based) is being checked. */
-  update(index: number, label: string): void {
+  update(index: number, rawLabel: string): void {
     if (!this.enabled) return;
+    const label = escapeControls(rawLabel);
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
     let line = `[${index + 1}/${this.total}] ${label}`;
     if (displayWidth(line) > width) {

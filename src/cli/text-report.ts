@@ -1,12 +1,14 @@
 /** The readable (text) report of `kensa check`: grouped by file and sheet, then a summary. Pure strings. */
 import type { Finding, Severity } from "../core/model/finding";
-import { formatNumber, textWidth, type Lang } from "../core/report/format";
-import { isExternalRef } from "../core/report/refs";
+import { formatNumber, type Lang } from "../core/values/format";
+import { textWidth } from "../core/report/format";
+import { isExternalRef } from "../core/model/refs";
 import type { FileReport, SetReport } from "../core/report/schema";
 import { checkStatus } from "../core/report/status";
-import { KIND_TITLES, SHEET_KINDS } from "../core/sheets/kinds";
+import { KIND_TITLES, SHEET_KINDS } from "../core/model/kinds";
 import { isCatalogueSheet } from "../core/catalogue/sheet";
 import { acceptedText } from "../core/accept/index";
+import { escapeControls as shown } from "./terminal";
 
 export interface Colors {
   red(s: string): string;
@@ -29,7 +31,14 @@ export const ANSI: Colors = {
 };
 
 const identity = (s: string) => s;
-export const PLAIN: Colors = { red: identity, yellow: identity, cyan: identity, green: identity, bold: identity, dim: identity };
+export const PLAIN: Colors = {
+  red: identity,
+  yellow: identity,
+  cyan: identity,
+  green: identity,
+  bold: identity,
+  dim: identity,
+};
 
 /** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, wanted = true): boolean {
@@ -43,22 +52,25 @@ const TEXT = {
     severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
     sheet: (name: string) => `シート「${name}」`,
     noKind: "様式外",
-    catalogue: "カタログ",
+    catalogue: "指標一覧",
     clean: "問題なし",
     notChecked: "検証対象外",
     noFindings: "問題は見つかりませんでした",
     unchecked: "未検証",
     uncheckedLine: (kinds: string[]) =>
       `未検証：様式の見出しが見つからないため、どのシートも検証していません（どのシートの最初の30行にも、${kinds.join("・")}の見出し行がありません）。`,
-    expected: "期待値",
-    actual: "実際",
+    expected: "計算値",
+    actual: "記入値",
     fix: "修正案",
-    counts: (s: Counts) => `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件${s.accepted ? `・確認済み ${s.accepted}件` : ""}`,
+    counts: (s: Counts) =>
+      `エラー ${s.error}件・警告 ${s.warning}件・情報 ${s.info}件${s.accepted ? `・確認済み ${s.accepted}件` : ""}`,
     accepted: "確認済み",
     acceptedReason: (reason: string, severity: string) => `${severity}を確認済み・理由: ${reason}`,
-    acceptedHidden: (n: number) => `（確認済み ${n}件 は表示していません: --accepted show で表示）`,
+    acceptedHidden: (n: number) => `（確認済みの${n}件は表示していません。表示するには --accepted show）`,
     total: (files: number, unchecked: number, failed: number, s: Counts) => {
-      const notes = [unchecked ? `未検証 ${unchecked}件` : "", failed ? `読めなかったファイル ${failed}件` : ""].filter(Boolean);
+      const notes = [unchecked ? `未検証 ${unchecked}件` : "", failed ? `読めなかったファイル ${failed}件` : ""].filter(
+        Boolean,
+      );
       return `合計 ${files}ファイル${notes.length ? `（${notes.join("・")}）` : ""}: ${TEXT.ja.counts(s)}`;
     },
     annotated: (out: string) => `注釈付きのコピー: ${out}`,
@@ -66,34 +78,40 @@ const TEXT = {
     otherFiles: "他のファイル:",
     set: (files: number) => `提出セット（${files}ファイル）: `,
     setComplete: "全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました",
-    setMissing: (codes: string[]) => `${codes.join(", ")} のモニタリングシートがありません`,
-    setDuplicate: (code: string, files: string[]) => `${code} のシートが複数あります（${files.join("、")}）`,
+    setMissing: (codes: string[]) => `${codes.join("・")}のモニタリングシートがありません`,
+    setDuplicate: (code: string, files: string[]) => `${code}のシートが複数あります（${files.join("、")}）`,
     setSkipped: "集計の検証を省略しました",
     eachHint: "（別々の報告書であれば --each で一つずつ検証できます）",
-    hiddenCounts: (s: Counts) => [s.warning ? `警告 ${s.warning}件` : "", s.info ? `情報 ${s.info}件` : ""].filter(Boolean).join("・"),
-    hiddenFile: (counts: string, severity: Severity) => `（--severity ${severity} のため ${counts} は表示していません）`,
-    hiddenTotal: (counts: string, severity: Severity) => `表示していない指摘: ${counts}（--severity ${severity} より低い重要度。すべて表示するには --severity info）`,
+    hiddenCounts: (s: Counts) =>
+      [s.warning ? `警告 ${s.warning}件` : "", s.info ? `情報 ${s.info}件` : ""].filter(Boolean).join("・"),
+    hiddenFile: (counts: string, severity: Severity) =>
+      `（--severity ${severity} のため、${counts}は表示していません）`,
+    hiddenTotal: (counts: string, severity: Severity) =>
+      `表示していない指摘: ${counts}（--severity ${severity} より低い重要度。すべて表示するには --severity info）`,
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     sheet: (name: string) => `Sheet “${name}”`,
     noKind: "not a known kind",
-    catalogue: "catalogue",
+    catalogue: "indicator list",
     clean: "no problems",
     notChecked: "not checked",
     noFindings: "no problems found",
     unchecked: "not checked",
     uncheckedLine: (kinds: string[]) =>
       `Not checked: no sheet matches a Kensa template, so nothing was checked (none has a header row of the ${orList(kinds)} template in its first 30 rows).`,
-    expected: "expected",
-    actual: "actual",
+    expected: "computed",
+    actual: "entered",
     fix: "fix",
-    counts: (s: Counts) => `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
+    counts: (s: Counts) =>
+      `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
     accepted: "accepted",
     acceptedReason: (reason: string, severity: string) => `accepted ${severity}, reason: ${reason}`,
     acceptedHidden: (n: number) => ` (${n} accepted not shown: --accepted show lists them)`,
     total: (files: number, unchecked: number, failed: number, s: Counts) => {
-      const notes = [unchecked ? `${unchecked} not checked` : "", failed ? `${failed} could not be read` : ""].filter(Boolean);
+      const notes = [unchecked ? `${unchecked} not checked` : "", failed ? `${failed} could not be read` : ""].filter(
+        Boolean,
+      );
       return `Total ${plural(files, "file")}${notes.length ? ` (${notes.join(", ")})` : ""}: ${TEXT.en.counts(s)}`;
     },
     annotated: (out: string) => `annotated copy: ${out}`,
@@ -105,9 +123,11 @@ const TEXT = {
     setDuplicate: (code: string, files: string[]) => `${code} is claimed more than once (${files.join(", ")})`,
     setSkipped: "the roll-up was skipped",
     eachHint: " (if they are separate reports, --each checks them one by one)",
-    hiddenCounts: (s: Counts) => [s.warning ? plural(s.warning, "warning") : "", s.info ? `${s.info} info` : ""].filter(Boolean).join(", "),
+    hiddenCounts: (s: Counts) =>
+      [s.warning ? plural(s.warning, "warning") : "", s.info ? `${s.info} info` : ""].filter(Boolean).join(", "),
     hiddenFile: (counts: string, severity: Severity) => ` (${counts} not shown: --severity ${severity})`,
-    hiddenTotal: (counts: string, severity: Severity) => `Not shown: ${counts} (below --severity ${severity}; --severity info shows every finding)`,
+    hiddenTotal: (counts: string, severity: Severity) =>
+      `Not shown: ${counts} (below --severity ${severity}; --severity info shows every finding)`,
   },
 };
 
@@ -153,10 +173,12 @@ function number(n: number): string {
 function details(f: Finding, lang: Lang): string {
   const t = TEXT[lang];
   const parts: string[] = [];
-  if (f.expected !== undefined) parts.push(`${t.expected} ${number(f.expected)}`);
+  // 記入値 (Finding.actual): the figure in the workbook; 計算値 (Finding.expected): what Kensa computes.
   if (f.actual !== undefined) parts.push(`${t.actual} ${number(f.actual)}`);
+  if (f.expected !== undefined) parts.push(`${t.expected} ${number(f.expected)}`);
   if (f.fix) {
-    const what = f.fix.formula !== undefined ? `=${f.fix.formula}` : f.fix.value !== undefined ? String(f.fix.value) : "";
+    const what =
+      f.fix.formula !== undefined ? `=${f.fix.formula}` : f.fix.value !== undefined ? String(f.fix.value) : "";
     const where = f.fix.sheet !== f.sheet ? `'${f.fix.sheet}'!${f.fix.cell}` : f.fix.cell;
     if (what) parts.push(`${t.fix} ${where} ${what}`);
   }
@@ -170,13 +192,15 @@ function details(f: Finding, lang: Lang): string {
 export function formatFinding(f: Finding, lang: Lang, colors: Colors, indent = "    "): string {
   const t = TEXT[lang];
   const sev = pad(f.accepted ? t.accepted : t.severity[f.severity], 8);
-  let line = `${indent}${pad(f.cell, 7)} ${f.accepted ? colors.green(sev) : paint(colors, f.severity, sev)} ${f.message} ${colors.dim(`[${f.rule}]`)}\n`;
+  let line = `${indent}${pad(shown(f.cell), 7)} ${f.accepted ? colors.green(sev) : paint(colors, f.severity, sev)} ${shown(f.message)} ${colors.dim(`[${shown(f.rule)}]`)}\n`;
   // an accepted finding (確認済み): why, by whom and when, and the severity it would have
-  if (f.accepted) line += `${indent}${" ".repeat(16)}${colors.green(t.acceptedReason(acceptedText(f.accepted, lang), t.severity[f.severity]))}\n`;
+  if (f.accepted)
+    line += `${indent}${" ".repeat(16)}${colors.green(t.acceptedReason(shown(acceptedText(f.accepted, lang)), t.severity[f.severity]))}\n`;
   const more = details(f, lang);
-  if (more) line += `${indent}${" ".repeat(16)}${colors.dim(more)}\n`;
+  if (more) line += `${indent}${" ".repeat(16)}${colors.dim(shown(more))}\n`;
   const external = f.cells.filter((c) => c !== f.cell && isExternalRef(c));
-  if (external.length) line += `${indent}${" ".repeat(16)}${colors.dim(`${TEXT[lang].otherFiles} ${external.join(lang === "ja" ? "、" : ", ")}`)}\n`;
+  if (external.length)
+    line += `${indent}${" ".repeat(16)}${colors.dim(`${TEXT[lang].otherFiles} ${external.map(shown).join(lang === "ja" ? "、" : ", ")}`)}\n`;
   return line;
 }
 
@@ -193,7 +217,8 @@ function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
   const t = TEXT[lang];
   if (checkStatus(report.sheets) === "checked") return formatCounts(report.summary, lang, colors);
   const s = report.summary;
-  const counts = s.error || s.warning ? t.counts(s) : s.info ? (lang === "ja" ? `情報 ${s.info}件` : `${s.info} info`) : "";
+  const counts =
+    s.error || s.warning ? t.counts(s) : s.info ? (lang === "ja" ? `情報 ${s.info}件` : `${s.info} info`) : "";
   const text = counts ? (lang === "ja" ? `${t.unchecked}（${counts}）` : `${t.unchecked} (${counts})`) : t.unchecked;
   return s.error ? colors.red(text) : colors.yellow(text);
 }
@@ -214,8 +239,8 @@ export function formatFileReport(
   const hidden =
     (hiddenCounts ? colors.dim(t.hiddenFile(hiddenCounts, options.severity ?? "info")) : "") +
     (options.acceptedHidden ? colors.dim(t.acceptedHidden(options.acceptedHidden)) : "");
-  if (options.quiet) return `${colors.bold(report.file)}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
-  let out = `${colors.bold(`■ ${report.file}`)}\n`;
+  if (options.quiet) return `${colors.bold(shown(report.file))}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
+  let out = `${colors.bold(`■ ${shown(report.file)}`)}\n`;
   const unchecked = checkStatus(report.sheets) === "unchecked";
   if (unchecked) out += `  ${colors.yellow(t.uncheckedLine(kindTitles(lang)))}\n`;
   const bySheet = new Map<string, Finding[]>();
@@ -232,7 +257,7 @@ export function formatFileReport(
   for (const sheet of sheets) {
     const findings = bySheet.get(sheet.name) ?? [];
     const kind = sheet.kind ?? (isCatalogueSheet(sheet) ? t.catalogue : t.noKind);
-    const head = `  ${t.sheet(sheet.name)}${colors.dim(lang === "ja" ? `（${kind}）` : ` (${kind})`)}`;
+    const head = `  ${t.sheet(shown(sheet.name))}${colors.dim(lang === "ja" ? `（${kind}）` : ` (${kind})`)}`;
     if (findings.length === 0) {
       out += `${head} ${sheet.kind ? colors.green(t.clean) : colors.dim(t.notChecked)}\n`;
       continue;
@@ -253,11 +278,11 @@ export function formatHidden(hidden: Counts, severity: Severity, lang: Lang, col
 
 /** The one line for a file that could not be read. */
 export function formatFileError(file: string, message: string, colors: Colors): string {
-  return `${colors.red("✖")} ${file}: ${message}\n`;
+  return `${colors.red("✖")} ${shown(file)}: ${shown(message)}\n`;
 }
 
 export function formatAnnotated(outPath: string, lang: Lang, colors: Colors): string {
-  return `  ${colors.dim(TEXT[lang].annotated(outPath))}\n`;
+  return `  ${colors.dim(TEXT[lang].annotated(shown(outPath)))}\n`;
 }
 
 /** The line about the submission set: complete (roll-up checked), or what is missing or claimed twice. */
@@ -268,7 +293,7 @@ export function formatSet(set: SetReport, files: number, lang: Lang, colors: Col
   if (set.missing.length) parts.push(t.setMissing(set.missing));
   for (const code of set.duplicates) {
     const where = set.projects.find((p) => p.project === code)?.sheets.map((s) => s.file) ?? [];
-    parts.push(t.setDuplicate(code, where));
+    parts.push(t.setDuplicate(code, where.map(shown)));
   }
   const text = `${parts.join(lang === "ja" ? "。" : "; ")}${lang === "ja" ? "。" : "; "}${t.setSkipped}${set.duplicates.length ? t.eachHint : ""}`;
   return `${t.set(files)}${colors.yellow(text)}\n`;
@@ -276,11 +301,18 @@ export function formatSet(set: SetReport, files: number, lang: Lang, colors: Col
 
 /** The line naming the findings workbook or CSV written with --out. */
 export function formatWritten(outPath: string, lang: Lang, colors: Colors): string {
-  return `${colors.dim(TEXT[lang].written(outPath))}\n`;
+  return `${colors.dim(TEXT[lang].written(shown(outPath)))}\n`;
 }
 
 /** The last line: every file counted, with the unchecked and unreadable ones named apart; green only when all is well. */
-export function formatTotal(files: number, unchecked: number, failed: number, summary: Counts, lang: Lang, colors: Colors): string {
+export function formatTotal(
+  files: number,
+  unchecked: number,
+  failed: number,
+  summary: Counts,
+  lang: Lang,
+  colors: Colors,
+): string {
   const text = TEXT[lang].total(files, unchecked, failed, summary);
   return `${summary.error || failed || unchecked ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
 }

@@ -46,7 +46,7 @@ async function setCell(file: string, sheet: string, cell: string, value: ExcelJS
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
   wb.getWorksheet(sheet)!.getCell(cell).value = value;
-  await fs.writeFile(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  await fs.writeFile(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
@@ -61,33 +61,57 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
     const r = await runCaptured(["accept", file, ...J15, "--reason", REASON, "--by", "山田"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`確認済みにしました: アウトプット指標!J15 [grade/below-pace] 理由: ${REASON}\n記録しました: ${file}（非表示のシート「Kensa_accepted」）\n`);
+    expect(r.stdout).toBe(
+      `確認済みにしました: アウトプット指標!J15 [grade/below-pace] 理由: ${REASON}\n記録しました: ${file}（非表示のシート「Kensa_accepted」）\n`,
+    );
     // no temporary file left beside it
     expect(await fs.readdir(path.dirname(file))).toEqual(["r7-report.xlsx"]);
     const store = readAcceptanceStore(await readWorkbookFile(file));
     expect(store.entries).toEqual([
-      expect.objectContaining({ rule: "grade/below-pace", sheet: "アウトプット指標", cell: "J15", cells: ["J15", "H15", "D15"], expected: 4, actual: 0, reason: REASON, by: "山田" }),
+      expect.objectContaining({
+        rule: "grade/below-pace",
+        sheet: "アウトプット指標",
+        cell: "J15",
+        cells: ["J15", "H15", "D15"],
+        expected: 4,
+        actual: 0,
+        reason: REASON,
+        by: "山田",
+      }),
     ]);
     expect(store.entries[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 
     const after = await json(["check", file]);
     const f = after.files[0];
-    expect(f.summary).toEqual({ ...before.files[0].summary, warning: before.files[0].summary.warning - 1, accepted: 1 });
+    expect(f.summary).toEqual({
+      ...before.files[0].summary,
+      warning: before.files[0].summary.warning - 1,
+      accepted: 1,
+    });
     const accepted = f.findings.filter((x) => x.accepted);
     expect(accepted).toHaveLength(1);
-    expect(accepted[0]).toMatchObject({ rule: "grade/below-pace", cell: "J15", severity: "warning", accepted: { reason: REASON, by: "山田" } });
+    expect(accepted[0]).toMatchObject({
+      rule: "grade/below-pace",
+      cell: "J15",
+      severity: "warning",
+      accepted: { reason: REASON, by: "山田" },
+    });
     // the record is Kensa's: not a sheet of the report
     expect(f.sheets.map((s) => s.name)).not.toContain(ACCEPT_SHEET);
   });
 
   test("kensa check lists it as 確認済み with its reason, and counts it apart; --accepted hide only counts it", async () => {
     const shown = await runCaptured(["check", file]);
-    expect(shown.stdout).toMatch(/J15\s+確認済み 指標8 の進捗は A ですが、累積実績 0件 は.* \[grade\/below-pace\]\n\s+警告を確認済み・理由: 指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）\n/);
+    expect(shown.stdout).toMatch(
+      /J15\s+確認済み 「指標8」の進捗はAですが、累積実績0件は.* \[grade\/below-pace\]\n\s+警告を確認済み・理由: 指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）\n/,
+    );
     expect(shown.stdout).toMatch(/→ エラー 12件・警告 1件・情報 25件・確認済み 1件\n/);
     expect(shown.stdout).toMatch(/合計 1ファイル: エラー 12件・警告 1件・情報 25件・確認済み 1件\n$/);
     const hidden = await runCaptured(["check", file, "--accepted", "hide"]);
     expect(hidden.stdout).not.toContain("J15     確認済み");
-    expect(hidden.stdout).toContain("→ エラー 12件・警告 1件・情報 25件・確認済み 1件（確認済み 1件 は表示していません: --accepted show で表示）");
+    expect(hidden.stdout).toContain(
+      "→ エラー 12件・警告 1件・情報 25件・確認済み 1件（確認済みの1件は表示していません。表示するには --accepted show）",
+    );
     const hiddenJson = await json(["check", file, "--accepted", "hide"]);
     expect(hiddenJson.files[0].findings.some((x) => x.accepted)).toBe(false);
     expect(hiddenJson.files[0].summary.accepted).toBe(1);
@@ -101,7 +125,9 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
   test("--list shows what is recorded", async () => {
     const text = await runCaptured(["accept", file, "--list"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^確認済み 1件:\n  アウトプット指標!J15 \[grade\/below-pace\] 指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）\n$/);
+    expect(text.stdout).toMatch(
+      /^確認済み 1件:\n  アウトプット指標!J15 \[grade\/below-pace\] 指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）\n$/,
+    );
     const doc = JSON.parse((await runCaptured(["accept", file, "--list", "--format", "json"])).stdout);
     expect(doc.accepted[0]).toMatchObject({ rule: "grade/below-pace", cell: "J15", reason: REASON });
   });
@@ -118,11 +144,23 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
     expect(ws.getCell("L1").value).toBe("確認の理由");
     const rows: unknown[][] = [];
     ws.eachRow((row, i) => i > 1 && rows.push((row.values as unknown[]).slice(1)));
-    const j15 = rows.filter((x) => x[2] && typeof x[2] === "object" ? (x[2] as { result?: string }).result === "J15" : x[2] === "J15");
-    expect(j15.map((x) => [x[9], x[11]])).toEqual([["確認済み", expect.stringMatching(/^指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）$/)]]);
+    const j15 = rows.filter((x) =>
+      x[2] && typeof x[2] === "object" ? (x[2] as { result?: string }).result === "J15" : x[2] === "J15",
+    );
+    expect(j15.map((x) => [x[9], x[11]])).toEqual([
+      ["確認済み", expect.stringMatching(/^指標8は令和8年度からの事業のため（山田、\d{4}-\d\d-\d\d）$/)],
+    ]);
     expect(rows.filter((x) => x[9] === "未確認")).toHaveLength(rows.length - 1);
     const files = wb.getWorksheet("ファイル別")!;
-    expect((files.getRow(1).values as unknown[]).slice(1)).toEqual(["ファイル", "状態", "エラー", "警告", "情報", "確認済み", "シート（様式）・理由"]);
+    expect((files.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "ファイル",
+      "状態",
+      "エラー",
+      "警告",
+      "情報",
+      "確認済み",
+      "シート（様式）・理由",
+    ]);
     expect((files.getRow(2).values as unknown[]).slice(2, 7)).toEqual(["エラーあり", 12, 1, 25, 1]);
 
     const copy = new ExcelJS.Workbook();
@@ -131,7 +169,7 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
     let found = false;
     rs.eachRow((row) => {
       const v = row.values as unknown[];
-      if (v[2] === "grade/below-pace" && v[9] === "確認済み") {
+      if (v[11] === "grade/below-pace" && v[9] === "確認済み") {
         found = true;
         expect(String(v[10])).toContain(REASON);
       }
@@ -152,14 +190,16 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
     expect(f.summary.accepted).toBeUndefined();
     const lapsed = f.findings.find((x) => x.rule === "accepted/lapsed")!;
     expect(lapsed).toMatchObject({ severity: "info", sheet: "アウトプット指標", cell: "J15" });
-    expect(lapsed.message).toContain("値が変わったため確認済みではなくなりました（H15: 0 → 2、実際: 0 → 2）");
+    expect(lapsed.message).toContain("値が変わったため確認済みではなくなりました（H15: 0 → 2、記入値: 0 → 2）");
     expect(lapsed.message).toContain(`確認済みにした理由: ${REASON}`);
   });
 
   test("accepting again replaces the reason; --revoke takes it back", async () => {
     const again = await runCaptured(["accept", file, ...J15, "--reason", "新しい理由"]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("（アウトプット指標!J15 [grade/below-pace] は確認済みでした。理由を書き換えました）");
+    expect(again.stdout).toContain(
+      "（アウトプット指標!J15 [grade/below-pace] は確認済みでした。理由を書き換えました）",
+    );
     expect(readAcceptanceStore(await readWorkbookFile(file)).entries.map((e) => e.reason)).toEqual(["新しい理由"]);
     const revoke = await runCaptured(["accept", file, "--revoke", ...J15]);
     expect(revoke.code).toBe(0);
@@ -175,7 +215,10 @@ describe("kensa accept on the R7 sample (indicator 8's 0 of 10)", () => {
 describe("kensa accept: the file is kept whole", () => {
   test("values, styles, merges and other sheets survive; every other part of the package is unchanged", async () => {
     const wb = withKnownSheet(goodWorkbook(), "インハウス予算2");
-    wb.addWorksheet("集計").addRows([["項目", "値"], ["a", "ERR"]]);
+    wb.addWorksheet("集計").addRows([
+      ["項目", "値"],
+      ["a", "ERR"],
+    ]);
     const file = await writeWorkbook(wb, path.join(dir, "whole", "book.xlsx"));
     const before = readFileSync(file);
     const r = await run(["accept", file, "--rule", "test/marker", "--cell", "集計!B2", "--reason", "テスト"]);
@@ -198,26 +241,76 @@ describe("kensa accept: the file is kept whole", () => {
     for (const ws of x.worksheets) {
       const other = y.getWorksheet(ws.name)!;
       expect(other.model.merges).toEqual(ws.model.merges);
-      ws.eachRow((row, i) => row.eachCell((cell, c) => expect([cell.address, other.getRow(i).getCell(c).value, other.getRow(i).getCell(c).style]).toEqual([cell.address, cell.value, cell.style])));
+      ws.eachRow((row, i) =>
+        row.eachCell((cell, c) =>
+          expect([cell.address, other.getRow(i).getCell(c).value, other.getRow(i).getCell(c).style]).toEqual([
+            cell.address,
+            cell.value,
+            cell.style,
+          ]),
+        ),
+      );
     }
     // its only error is accepted: the file passes, and says why
     const check = await run(["check", file]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/B2\s+確認済み 印 ERR があります（値 12） \[test\/marker\]\n\s+エラーを確認済み・理由: テスト（\d{4}-\d\d-\d\d）\n/);
+    expect(check.stdout).toMatch(
+      /B2\s+確認済み 印 ERR があります（値 12） \[test\/marker\]\n\s+エラーを確認済み・理由: テスト（\d{4}-\d\d-\d\d）\n/,
+    );
     expect(check.stdout).toContain("エラー 0件・警告 0件・情報 0件・確認済み 1件");
   });
 
   test("refuses what it cannot do, with the reason and exit code", async () => {
-    const file = await writeWorkbook(withKnownSheet(simpleWorkbook([["ERR"]], "集計")), path.join(dir, "refuse", "book.xlsx"));
+    const file = await writeWorkbook(
+      withKnownSheet(simpleWorkbook([["ERR"]], "集計")),
+      path.join(dir, "refuse", "book.xlsx"),
+    );
     const cases: [string[], number, string][] = [
-      [["accept", file, "--rule", "test/marker", "--cell", "集計!A1"], 2, "kensa: --reason で確認済みにする理由を書いてください\n"],
-      [["accept", file, "--rule", "test/marker", "--cell", "集計!A1", "--reason", "  "], 2, "kensa: 確認済みにする理由を書いてください\n"],
-      [["accept", file, "--rule", "test/marker", "--cell", "A1", "--reason", "x"], 2, "kensa: --cell は「シート名!セル」で指定してください（例: アウトプット指標!J15）: A1\n"],
+      [
+        ["accept", file, "--rule", "test/marker", "--cell", "集計!A1"],
+        2,
+        "kensa: --reason で確認済みにする理由を書いてください\n",
+      ],
+      [
+        ["accept", file, "--rule", "test/marker", "--cell", "集計!A1", "--reason", "  "],
+        2,
+        "kensa: 確認済みにする理由を書いてください\n",
+      ],
+      [
+        ["accept", file, "--rule", "test/marker", "--cell", "A1", "--reason", "x"],
+        2,
+        "kensa: --cell は「シート名!セル」で指定してください（例: アウトプット指標!J15）: A1\n",
+      ],
       [["accept", file, "--cell", "集計!A1", "--reason", "x"], 2, "kensa: --rule と --cell を指定してください\n"],
-      [["accept", file.replace(/xlsx$/, "csv"), "--rule", "test/marker", "--cell", "集計!A1", "--reason", "x"], 2, `kensa: .xlsx または .xlsm のブックを指定してください: ${file.replace(/xlsx$/, "csv")}\n`],
-      [["accept", file, "--rule", "test/marker", "--cell", "集計!B9", "--reason", "x"], 1, "kensa: 集計!B9 に test/marker の指摘はありません。ファイルをまたぐ指摘なら、提出セットの他のファイルも指定してください\n"],
-      [["accept", file, "--rule", "sum/breakdown", "--cell", "集計!A1", "--reason", "x"], 1, "kensa: 集計!A1 に sum/breakdown の指摘はありません（このセルの指摘: test/marker）。ファイルをまたぐ指摘なら、提出セットの他のファイルも指定してください\n"],
-      [["accept", path.join(dir, "refuse", "missing.xlsx"), "--rule", "test/marker", "--cell", "集計!A1", "--reason", "x"], 1, ""],
+      [
+        ["accept", file.replace(/xlsx$/, "csv"), "--rule", "test/marker", "--cell", "集計!A1", "--reason", "x"],
+        2,
+        `kensa: .xlsx または .xlsm のブックを指定してください: ${file.replace(/xlsx$/, "csv")}\n`,
+      ],
+      [
+        ["accept", file, "--rule", "test/marker", "--cell", "集計!B9", "--reason", "x"],
+        1,
+        "kensa: 集計!B9 に test/marker の指摘はありません。ファイルをまたぐ指摘なら、提出セットの他のファイルも指定してください\n",
+      ],
+      [
+        ["accept", file, "--rule", "sum/breakdown", "--cell", "集計!A1", "--reason", "x"],
+        1,
+        "kensa: 集計!A1 に sum/breakdown の指摘はありません（このセルの指摘: test/marker）。ファイルをまたぐ指摘なら、提出セットの他のファイルも指定してください\n",
+      ],
+      [
+        [
+          "accept",
+          path.join(dir, "refuse", "missing.xlsx"),
+          "--rule",
+          "test/marker",
+          "--cell",
+          "集計!A1",
+          "--reason",
+          "x",
+        ],
+        1,
+        "",
+      ],
     ];
     const bytes = readFileSync(file);
     for (const [args, code, stderr] of cases) {
@@ -283,6 +376,8 @@ describe("kensa accept across the files of a submission set", () => {
     const checked = await json(["check", set]);
     const file = checked.files.find((f) => f.file === total)!;
     expect(file.findings.filter((f) => f.accepted)).toEqual([]);
-    expect(file.findings.find((f) => f.rule === "accepted/lapsed")!.message).toContain("[提出_医薬品.xlsx]様式2!G6: 11 → 12");
+    expect(file.findings.find((f) => f.rule === "accepted/lapsed")!.message).toContain(
+      "[提出_医薬品.xlsx]様式2!G6: 11 → 12",
+    );
   });
 });

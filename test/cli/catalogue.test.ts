@@ -40,7 +40,20 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-type Json = { files: { file: string; findings: { rule: string; sheet: string; cell: string; severity: string; expected?: number; actual?: number; message: string }[] }[] };
+type Json = {
+  files: {
+    file: string;
+    findings: {
+      rule: string;
+      sheet: string;
+      cell: string;
+      severity: string;
+      expected?: number;
+      actual?: number;
+      message: string;
+    }[];
+  }[];
+};
 
 function findingsOf(stdout: string) {
   const doc = ReportSchema.parse(JSON.parse(stdout)) as Json;
@@ -89,7 +102,8 @@ describe("kensa catalogue", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Kensa_カタログ"]);
     const read = readCatalogueSheet(wb.sheets[0], defaultCatalogue);
     expect(read.ok).toBe(true);
-    if (read.ok) read.indicators.forEach((ind, i) => expect(sameIndicator(ind, defaultCatalogue.indicators[i])).toBe(true));
+    if (read.ok)
+      read.indicators.forEach((ind, i) => expect(sameIndicator(ind, defaultCatalogue.indicators[i])).toBe(true));
     // not over an existing file without --force; xlsx needs --out
     expect((await run(["catalogue", "--out", out])).code).toBe(2);
     expect((await run(["catalogue", "--out", out, "--force"])).code).toBe(0);
@@ -128,11 +142,18 @@ describe("kensa check --catalogue FILE: a new indicator is checked exactly like 
     const found = findingsOf(r.stdout);
     expect(found.filter((f) => f.rule !== "catalogue/sheet")).toEqual(fromFile);
     expect(found.filter((f) => f.rule === "catalogue/sheet")).toEqual([
-      expect.objectContaining({ severity: "info", sheet: "Kensa_カタログ", cell: "A3", message: "シート「Kensa_カタログ」のカタログを使いました: 指標 8 を追加。" }),
+      expect.objectContaining({
+        severity: "info",
+        sheet: "Kensa_カタログ",
+        cell: "A3",
+        message: "シート「Kensa_カタログ」の指標一覧を使いました（指標8を追加）。",
+      }),
     ]);
     // the text report names the sheet as the catalogue, never as an unknown sheet
     const text = await run(["check", withSheet]);
-    expect(text.stdout).toContain("  シート「Kensa_カタログ」（カタログ）\n    A3      情報     シート「Kensa_カタログ」のカタログを使いました");
+    expect(text.stdout).toContain(
+      "  シート「Kensa_カタログ」（指標一覧）\n    A3      情報     シート「Kensa_カタログ」の指標一覧を使いました",
+    );
     expect(text.stdout).not.toContain("structure/unknown-sheet");
   });
 
@@ -148,7 +169,10 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
   test("YAML: a bad relation, a missing field, a misspelt key", async () => {
     const bad = await write(
       "bad.yaml",
-      EIGHT_YAML.replace("        relation: partial", "        relation: sum").replace("    label: 研究開発基盤の利用件数\n", "    lable: 研究開発基盤の利用件数\n"),
+      EIGHT_YAML.replace("        relation: partial", "        relation: sum").replace(
+        "    label: 研究開発基盤の利用件数\n",
+        "    lable: 研究開発基盤の利用件数\n",
+      ),
     );
     const r = await run(["check", plain, "--catalogue", bad]);
     expect(r.code).toBe(2);
@@ -163,7 +187,9 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
       ].join("\n"),
     );
     const en = await run(["check", plain, "--catalogue", bad, "--lang", "en"]);
-    expect(en.stderr).toContain(`${bad} line 17: indicators[0].groups[1].relation must be one of exhaustive, partial, independent, ordered, percentages (found the text “sum”)`);
+    expect(en.stderr).toContain(
+      `${bad} line 17: indicators[0].groups[1].relation must be one of exhaustive, partial, independent, ordered, percentages (found the text “sum”)`,
+    );
   });
 
   test("YAML that does not parse, JSON that does not parse, a JSON catalogue with wrong values, a missing file", async () => {
@@ -174,8 +200,15 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
     const syntax = await write("syntax.json", '{\n  "indicators": [\n    { "number": "8", }\n  ]\n}\n');
     const s = await run(["check", plain, "--catalogue", syntax]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(new RegExp(`^kensa: カタログのファイル .*syntax.json を使えません:\\n  .*syntax.json 3行目: JSON として読めません（.+）\\n$`));
-    const badJson = await write("bad.json", '{\n  "indicators": [\n    { "number": "8", "label": "x", "rollup": "sum",\n      "groups": [] }\n  ]\n}\n');
+    expect(s.stderr).toMatch(
+      new RegExp(
+        `^kensa: カタログのファイル .*syntax.json を使えません:\\n  .*syntax.json 3行目: JSON として読めません（.+）\\n$`,
+      ),
+    );
+    const badJson = await write(
+      "bad.json",
+      '{\n  "indicators": [\n    { "number": "8", "label": "x", "rollup": "sum",\n      "groups": [] }\n  ]\n}\n',
+    );
     expect((await run(["check", plain, "--catalogue", badJson])).stderr).toBe(
       [
         `kensa: カタログのファイル ${badJson} を使えません:`,
@@ -187,7 +220,8 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
     const missing = path.join(dir, "nope.yaml");
     const m = await run(["check", plain, "--catalogue", missing]);
     expect(m.code).toBe(2);
-    expect(m.stderr).toBe(`kensa: カタログのファイル ${missing} を使えません:\n  ${missing}: カタログのファイルを読めません（ファイルが見つかりません）\n`);
+    // a file that cannot be read: one line naming it
+    expect(m.stderr).toBe(`kensa: ${missing}: カタログのファイルを読めません（ファイルが見つかりません）\n`);
   });
 
   test("a broken Kensa_カタログ sheet in a workbook: an error finding at its cell, exit 1, the sheet not used", async () => {
@@ -203,7 +237,8 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
       expect.objectContaining({
         severity: "error",
         cell: "C3",
-        message: "シート「Kensa_カタログ」のカタログに誤りがあります: C3: 全体との集計「足し算」は 加算・重複除外・割合の範囲 のいずれかです。このシートの定義は一つも使わずに検証しました。",
+        message:
+          "シート「Kensa_カタログ」の指標一覧に誤りがあります（C3: 全体との集計「足し算」は「加算」「重複除外」「割合の範囲」のいずれかです）。このシートの定義は一つも使わずに検証しました。",
       }),
     ]);
     expect(found.some((f) => f.rule === "label/unknown")).toBe(true);
@@ -219,11 +254,23 @@ describe("folder scans: .xlsm included, Office's lock files skipped; the annotat
     const zip = await JSZip.loadAsync(bytes);
     let ct = await zip.file("[Content_Types].xml")!.async("string");
     ct = ct
-      .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-      .replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
+      .replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      )
+      .replace(
+        '<Default Extension="xml"',
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"',
+      );
     zip.file("[Content_Types].xml", ct);
     const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
     zip.file("xl/vbaProject.bin", Buffer.from("stand-in for a VBA project"));
     return zip.generateAsync({ type: "nodebuffer" });
   }
@@ -250,14 +297,18 @@ describe("folder scans: .xlsm included, Office's lock files skipped; the annotat
     const out = path.join(dir, "annotated");
     const r = await run(["check", folder, "--annotate", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`! ${xlsm}: マクロ付きブック（.xlsm）の注釈付きコピーは、マクロを含まない .xlsx として書き出します（元のファイルとそのマクロは変更しません）\n`);
+    expect(r.stderr).toBe(
+      `! ${xlsm}: マクロ付きブック（.xlsm）の注釈付きコピーは、マクロを含まない .xlsx として書き出します（元のファイルとそのマクロは変更しません）\n`,
+    );
     expect(await fs.readdir(out)).toEqual(["様式_マクロ付き.kensa.xlsx"]);
     const copy = await JSZip.loadAsync(readFileSync(path.join(out, "様式_マクロ付き.kensa.xlsx")));
     expect(copy.file("xl/vbaProject.bin")).toBeNull();
     const ct = await copy.file("[Content_Types].xml")!.async("string");
     expect(ct).not.toContain("macroEnabled");
     expect(ct).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-    expect((await readWorkbookFile(path.join(out, "様式_マクロ付き.kensa.xlsx"))).sheets.map((s) => s.name)).toContain("検証結果");
+    expect((await readWorkbookFile(path.join(out, "様式_マクロ付き.kensa.xlsx"))).sheets.map((s) => s.name)).toContain(
+      "検証結果",
+    );
     expect(createHash("sha256").update(readFileSync(xlsm)).digest("hex")).toBe(before);
     const zip = await JSZip.loadAsync(readFileSync(xlsm));
     await expect(zip.file("xl/vbaProject.bin")!.async("string")).resolves.toBe("stand-in for a VBA project");
@@ -267,10 +318,16 @@ describe("folder scans: .xlsm included, Office's lock files skipped; the annotat
 describe("--severity: the summary says how many findings it hid", () => {
   test("text: on each file's line and under the total", async () => {
     const r = await run(["check", withSheet, "--severity", "error"]);
-    expect(r.stdout).toContain("  → エラー 3件・警告 0件・情報 0件（--severity error のため 情報 4件 は表示していません）\n");
-    expect(r.stdout).toMatch(/合計 1ファイル: エラー 3件・警告 0件・情報 0件\n表示していない指摘: 情報 4件（--severity error より低い重要度。すべて表示するには --severity info）\n$/);
+    expect(r.stdout).toContain(
+      "  → エラー 3件・警告 0件・情報 0件（--severity error のため、情報 4件は表示していません）\n",
+    );
+    expect(r.stdout).toMatch(
+      /合計 1ファイル: エラー 3件・警告 0件・情報 0件\n表示していない指摘: 情報 4件（--severity error より低い重要度。すべて表示するには --severity info）\n$/,
+    );
     const quiet = await run(["check", withSheet, "--severity", "warning", "--quiet"]);
-    expect(quiet.stdout).toContain(": エラー 3件・警告 0件・情報 0件（--severity warning のため 情報 4件 は表示していません）\n");
+    expect(quiet.stdout).toContain(
+      ": エラー 3件・警告 0件・情報 0件（--severity warning のため、情報 4件は表示していません）\n",
+    );
     const en = await run(["check", withSheet, "--severity", "error", "--lang", "en"]);
     expect(en.stdout).toMatch(/Not shown: 4 info \(below --severity error; --severity info shows every finding\)\n$/);
     // nothing hidden: nothing said
@@ -280,7 +337,9 @@ describe("--severity: the summary says how many findings it hid", () => {
   test("json and csv: the document is unchanged, the count goes to stderr", async () => {
     const r = await run(["check", withSheet, "--severity", "error", "--format", "json"]);
     expect(findingsOf(r.stdout).every((f) => f.severity === "error")).toBe(true);
-    expect(r.stderr).toBe("表示していない指摘: 情報 4件（--severity error より低い重要度。すべて表示するには --severity info）\n");
+    expect(r.stderr).toBe(
+      "表示していない指摘: 情報 4件（--severity error より低い重要度。すべて表示するには --severity info）\n",
+    );
   });
 });
 
@@ -290,11 +349,20 @@ describe("usage errors in Japanese, commander's own included (English with --lan
     [["chek", "x.xlsx"], "kensa: 不明なコマンド chek です（check のことですか？）"],
     [["check"], "kensa: 引数 <paths> がありません"],
     [["check", "x.xlsx", "--format"], "kensa: オプション --format <format> の値がありません"],
-    [["check", "x.xlsx", "--format", "xml"], "kensa: オプション --format <format> の値「xml」は使えません。text・json・csv のいずれかを指定してください"],
-    [["check", "x.xlsx", "--lang", "fr"], "kensa: オプション --lang <lang> の値「fr」は使えません。ja・en のいずれかを指定してください"],
+    [
+      ["check", "x.xlsx", "--format", "xml"],
+      "kensa: オプション --format <format> の値「xml」は使えません。text・json・csv のいずれかを指定してください",
+    ],
+    [
+      ["check", "x.xlsx", "--lang", "fr"],
+      "kensa: オプション --lang <lang> の値「fr」は使えません。ja・en のいずれかを指定してください",
+    ],
     [["template"], "kensa: オプション -o, --out <file> が必要です"],
     [["rules", "extra"], "kensa: 引数が多すぎます（rules の引数は 0 個ですが、1 個あります）"],
-    [["check", "x.xlsx", "--formt", "json", "--lang", "en"], "kensa: unknown option '--formt' (Did you mean --format?)"],
+    [
+      ["check", "x.xlsx", "--formt", "json", "--lang", "en"],
+      "kensa: unknown option '--formt' (Did you mean --format?)",
+    ],
     [["check", "--lang", "en"], "kensa: missing required argument 'paths'"],
   ])("%j", async (args, line) => {
     const r = await run(args);

@@ -5,7 +5,14 @@ import * as path from "path";
 import { ReportSchema } from "../../src/core/report/schema";
 import { RULES } from "../../src/core/rules/index";
 import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
-import { goodWorkbook, simpleWorkbook, tempDir, writeBadFiles, writeWorkbook, type BadFiles } from "../fixtures/workbooks";
+import {
+  goodWorkbook,
+  simpleWorkbook,
+  tempDir,
+  writeBadFiles,
+  writeWorkbook,
+  type BadFiles,
+} from "../fixtures/workbooks";
 import { markerRule, run, unrelatedWorkbook, withKnownSheet } from "./helpers";
 
 let dir: string;
@@ -19,8 +26,23 @@ beforeAll(async () => {
   good = path.join(dir, "good");
   // each has a sheet of a known kind besides the marker sheet: a workbook without one is 未検証 (see below)
   files = {
-    errors: await writeWorkbook(withKnownSheet(simpleWorkbook([["項目", "値"], ["a", "ERR"], ["b", "WARN"]], "集計")), path.join(good, "errors.xlsx")),
-    warnings: await writeWorkbook(withKnownSheet(simpleWorkbook([["WARN"], [null, "INFO"]])), path.join(good, "warnings.xlsx")),
+    errors: await writeWorkbook(
+      withKnownSheet(
+        simpleWorkbook(
+          [
+            ["項目", "値"],
+            ["a", "ERR"],
+            ["b", "WARN"],
+          ],
+          "集計",
+        ),
+      ),
+      path.join(good, "errors.xlsx"),
+    ),
+    warnings: await writeWorkbook(
+      withKnownSheet(simpleWorkbook([["WARN"], [null, "INFO"]])),
+      path.join(good, "warnings.xlsx"),
+    ),
     clean: await writeWorkbook(withKnownSheet(simpleWorkbook([["ok", 1]])), path.join(good, "sub", "clean.xlsx")),
   };
   await fs.writeFile(path.join(good, "~$errors.xlsx"), "lock");
@@ -45,7 +67,7 @@ describe("kensa check (text)", () => {
     expect(out).toContain(`■ ${files.errors}`);
     expect(out).toContain("シート「集計」");
     expect(out).toMatch(/B2\s+エラー\s+印 ERR があります（値 12） \[test\/marker\]/);
-    expect(out).toMatch(/期待値 12、実際 13\.5、修正案 B2 =SUM\(B1:B2\)/);
+    expect(out).toMatch(/記入値 13\.5、計算値 12、修正案 B2 =SUM\(B1:B2\)/);
     expect(out).toMatch(/B3\s+警告\s+印 WARN/);
     expect(out).toContain("→ エラー 1件・警告 1件・情報 0件");
     expect(out).toContain(`■ ${files.clean}`);
@@ -103,7 +125,7 @@ describe("kensa check (text)", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Sheet “集計”");
     expect(r.stdout).toMatch(/B2\s+error\s+marker ERR found \(value 12\)/);
-    expect(r.stdout).toContain("expected 12, actual 13.5, fix B2 =SUM(B1:B2)");
+    expect(r.stdout).toContain("entered 13.5, computed 12, fix B2 =SUM(B1:B2)");
     expect(r.stdout).toContain("→ 1 error, 1 warning, 0 info");
     expect(r.stdout).toContain("Total 2 files (1 could not be read): 1 error, 1 warning, 0 info");
     expect(r.stderr).toContain(`${bad.pdf}: not an Excel workbook (.xlsx)`);
@@ -217,7 +239,9 @@ describe("a workbook with no sheet of a known kind is 未検証, never 「問題
       `■ ${memo}`,
       UNCHECKED_JA.trimEnd(),
       "  シート「会議メモ」（様式外）",
-      expect.stringMatching(/^ {4}A1\s+情報\s+シート「会議メモ」は見出し行が見つからないため検証していません.*\[structure\/unknown-sheet\]$/),
+      expect.stringMatching(
+        /^ {4}A1\s+情報\s+シート「会議メモ」は見出し行が見つからないため検証していません.*\[structure\/unknown-sheet\]$/,
+      ),
       "  シート「予定」（様式外）",
       expect.stringMatching(/^ {4}A1\s+情報\s+シート「予定」は見出し行が見つからないため検証していません/),
       "  → 未検証（情報 2件）",
@@ -233,7 +257,7 @@ describe("a workbook with no sheet of a known kind is 未検証, never 「問題
     const r = await run(["check", memo, "--severity", "error"], { deps: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `■ ${memo}\n${UNCHECKED_JA}  シート「会議メモ」（様式外） 検証対象外\n  シート「予定」（様式外） 検証対象外\n  → 未検証（--severity error のため 情報 2件 は表示していません）\n\n` +
+      `■ ${memo}\n${UNCHECKED_JA}  シート「会議メモ」（様式外） 検証対象外\n  シート「予定」（様式外） 検証対象外\n  → 未検証（--severity error のため、情報 2件は表示していません）\n\n` +
         "合計 1ファイル（未検証 1件）: エラー 0件・警告 0件・情報 0件\n" +
         "表示していない指摘: 情報 2件（--severity error より低い重要度。すべて表示するには --severity info）\n",
     );
@@ -300,7 +324,9 @@ describe("a workbook with no sheet of a known kind is 未検証, never 「問題
     const both = await run(["check", inhouse, memo, bad.text], { deps: {} });
     expect(both.code).toBe(1);
     expect(both.stdout).toMatch(/\n合計 3ファイル（未検証 1件・読めなかったファイル 1件）: /);
-    const json = ReportSchema.parse(JSON.parse((await run(["check", inhouse, memo, bad.text, "--format", "json"], { deps: {} })).stdout));
+    const json = ReportSchema.parse(
+      JSON.parse((await run(["check", inhouse, memo, bad.text, "--format", "json"], { deps: {} })).stdout),
+    );
     expect(json.files.map((f) => f.status)).toEqual(["checked", "unchecked", "unreadable"]);
   });
 
@@ -313,11 +339,19 @@ describe("a workbook with no sheet of a known kind is 未検証, never 「問題
 });
 
 test("an unexpected failure inside Kensa is status failed with code internal, apart from unreadable files", async () => {
-  const broken = { ...markerRule, check: () => { throw new Error("boom"); } };
+  const broken = {
+    ...markerRule,
+    check: () => {
+      throw new Error("boom");
+    },
+  };
   const r = await run(["check", files.clean, "--format", "json"], { deps: { rules: [broken] } });
   expect(r.code).toBe(2);
   const doc = ReportSchema.parse(JSON.parse(r.stdout));
-  expect(doc.files[0]).toMatchObject({ status: "failed", error: { code: "internal", message: expect.stringContaining("boom") } });
+  expect(doc.files[0]).toMatchObject({
+    status: "failed",
+    error: { code: "internal", message: expect.stringContaining("boom") },
+  });
 });
 
 describe("ReportSchema", () => {
@@ -338,7 +372,9 @@ describe("ReportSchema", () => {
     ["checked", known, error, false],
     ["ok", known, undefined, false],
   ])("status %s, sheets %j, error %j → valid %s", (status, sheets, err, valid) => {
-    expect(ReportSchema.safeParse({ files: [{ ...base, status, sheets, ...(err ? { error: err } : {}) }] }).success).toBe(valid);
+    expect(
+      ReportSchema.safeParse({ files: [{ ...base, status, sheets, ...(err ? { error: err } : {}) }] }).success,
+    ).toBe(valid);
   });
 });
 
@@ -382,7 +418,9 @@ describe("terminal behaviour", () => {
   test("colours only on a TTY, and never with NO_COLOR or --no-color", async () => {
     expect((await run(["check", files.errors], { stdoutTTY: true })).stdout).toContain("\x1b[31m");
     expect((await run(["check", files.errors])).stdout).not.toContain("\x1b[");
-    expect((await run(["check", files.errors], { stdoutTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toContain("\x1b[");
+    expect((await run(["check", files.errors], { stdoutTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toContain(
+      "\x1b[",
+    );
     expect((await run(["check", files.errors, "--no-color"], { stdoutTTY: true })).stdout).not.toContain("\x1b[");
   });
 });

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { RULES } from "../../src/core/rules/index";
+import { catalogueSheetRule } from "../../src/core/rules/shared/catalogue-sheet";
 import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
 import { tempDir } from "../fixtures/workbooks";
 import { run } from "./helpers";
@@ -63,8 +64,13 @@ describe("kensa rules", () => {
     // the rules, then catalogue/sheet (the workbook's own catalogue: reported by the engine itself), then the
     // accepted findings' record (src/core/accept)
     expect(lines).toHaveLength(RULES.length + 4);
-    expect(lines[RULES.length]).toMatch(/^catalogue\/sheet\s+エラー\s+ブック内のカタログ/);
-    expect(lines.slice(RULES.length + 1).map((l) => l.split(/\s+/)[0])).toEqual(["accepted/lapsed", "accepted/unused", "accepted/store"]);
+    expect(lines[RULES.length]).toMatch(/^catalogue\/sheet\s+エラー\s+\S/);
+    expect(lines[RULES.length]).toContain(catalogueSheetRule.meta.description.ja);
+    expect(lines.slice(RULES.length + 1).map((l) => l.split(/\s+/)[0])).toEqual([
+      "accepted/lapsed",
+      "accepted/unused",
+      "accepted/store",
+    ]);
     for (const rule of RULES) {
       const line = lines.find((l) => l.startsWith(rule.meta.id + " "));
       expect(line).toBeDefined();
@@ -73,7 +79,13 @@ describe("kensa rules", () => {
     }
     const en = await run(["rules", "--lang", "en", "--format", "json"]);
     const doc = JSON.parse(en.stdout) as { rules: { id: string; severity: string; description: string }[] };
-    expect(doc.rules.map((x) => x.id)).toEqual([...RULES.map((x) => x.meta.id), "catalogue/sheet", "accepted/lapsed", "accepted/unused", "accepted/store"]);
+    expect(doc.rules.map((x) => x.id)).toEqual([
+      ...RULES.map((x) => x.meta.id),
+      "catalogue/sheet",
+      "accepted/lapsed",
+      "accepted/unused",
+      "accepted/store",
+    ]);
     expect(doc.rules[0].description).toBe(RULES[0].meta.description.en);
   });
 });

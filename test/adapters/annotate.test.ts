@@ -7,7 +7,7 @@ import { annotateFile, writeFileAtomic } from "../../src/adapters/exceljs/files"
 import { SEVERITY_FILL } from "../../src/core/apply";
 import type { CheckResult } from "../../src/core/engine";
 import type { Finding } from "../../src/core/model/finding";
-import { RESULT_SHEET_MARKER } from "../../src/core/rules/shared/result-sheet";
+import { RESULT_SHEET_MARKER } from "../../src/core/apply/result-sheet";
 
 const HOSTILE = ["=1+1", '=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)"];
 
@@ -29,7 +29,7 @@ async function inputWorkbook(): Promise<Uint8Array> {
   ws.getCell("C8").note = "担当者のメモ";
   ws.getCell("D6").value = 40;
   ws.getCell("F7").value = 0.41; // typed by a person
-  ws.getCell("F8").value = { formula: "D8/C8*100", result: 3 } as ExcelJS.CellFormulaValue; // a person's formula
+  ws.getCell("F8").value = { formula: "D8/C8*100", result: 3 }; // a person's formula
   // A user's own sheet called 検証結果 (no Kensa marker): must survive.
   const mine = wb.addWorksheet("検証結果");
   mine.getCell("A1").value = "私のメモ";
@@ -44,11 +44,31 @@ function finding(p: Partial<Finding> & { cell: string }): Finding {
 
 function checkResult(): CheckResult {
   const findings: Finding[] = [
-    finding({ cell: "C6", severity: "error", message: "全体が合計と一致しません", expected: 101, actual: 100, fix: { sheet: "予算", cell: "C6", value: 101 } }),
+    finding({
+      cell: "C6",
+      severity: "error",
+      message: "全体が合計と一致しません",
+      expected: 101,
+      actual: 100,
+      fix: { sheet: "予算", cell: "C6", value: 101 },
+    }),
     finding({ cell: "C7", severity: "warning", rule: "grade/below-pace", message: "進捗が遅れています" }),
     finding({ cell: "C8", severity: "info", rule: "value/placeholder", message: "情報です" }),
-    ...HOSTILE.map((m, i) => finding({ cell: `D${10 + i}`, message: m, rule: "ratio/mismatch", fix: { sheet: "予算", cell: `D${10 + i}`, value: m } })),
-    finding({ cell: "A1", sheet: `x"),HYPERLINK("evil`, severity: "info", rule: "structure/unknown-sheet", message: "対象外" }),
+    ...HOSTILE.map((m, i) =>
+      finding({
+        cell: `D${10 + i}`,
+        message: m,
+        rule: "ratio/mismatch",
+        fix: { sheet: "予算", cell: `D${10 + i}`, value: m },
+      }),
+    ),
+    finding({
+      cell: "A1",
+      sheet: `x"),HYPERLINK("evil`,
+      severity: "info",
+      rule: "structure/unknown-sheet",
+      message: "対象外",
+    }),
   ];
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
@@ -75,6 +95,12 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const f = cell.fill as ExcelJS.FillPattern | undefined;
   return f && f.type === "pattern" ? f.fgColor?.argb : undefined;
+}
+
+/** The 1-based row of the result sheet's column headers. */
+function headerRow(rs: ExcelJS.Worksheet, label = "重要度"): number {
+  for (let r = 1; r <= rs.rowCount; r++) if (rs.getCell(`A${r}`).value === label) return r;
+  throw new Error("no header row");
 }
 
 function noteOf(cell: ExcelJS.Cell): string {
@@ -139,28 +165,58 @@ describe("annotateBuffer", () => {
     const rs = out.getWorksheet("検証結果 (2)")!;
     expect(rs).toBeDefined();
     expect(rs.getCell("A1").value).toBe(RESULT_SHEET_MARKER);
-    expect(rs.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
-    expect(rs.autoFilter).toBe("A6:J15");
-    expect(rs.getCell("A6").value).toBe("重要度");
-    expect(rs.getCell("A7").value).toBe("エラー");
-    expect(rs.getCell("F7").value).toBe(101);
-    expect(rs.getCell("G7").value).toBe(100);
-    expect(rs.getCell("H7").value).toBe(101);
+    const h = headerRow(rs);
+    expect(rs.views[0]).toMatchObject({ state: "frozen", ySplit: h });
+    expect(rs.autoFilter).toBe(`A${h}:K${h + 9}`);
+    expect(rs.getCell(`A${h + 1}`).value).toBe("エラー");
+    // 記入値 (the figure in the workbook), 計算値, the fix; with thousands separators
+    expect(rs.getCell(`F${h + 1}`).value).toBe(100);
+    expect(rs.getCell(`G${h + 1}`).value).toBe(101);
+    expect(rs.getCell(`G${h + 1}`).numFmt).toBe("#,##0");
+    expect(rs.getCell(`H${h + 1}`).value).toBe(101);
+  });
+
+  it("lists errors first, then warnings, then infos, with the rule's Japanese name and its id", () => {
+    const rs = out.getWorksheet("検証結果 (2)")!;
+    const h = headerRow(rs);
+    const severities = Array.from({ length: 9 }, (_, i) => rs.getCell(`A${h + 1 + i}`).value);
+    expect(severities).toEqual(["エラー", "エラー", "エラー", "エラー", "エラー", "エラー", "警告", "情報", "情報"]);
+    expect(rs.getCell(`B${h + 7}`).value).toBe("進捗ペース未達");
+    expect(rs.getCell(`K${h + 7}`).value).toBe("grade/below-pace");
+    expect(fillOf(rs.getCell(`A${h + 1}`))).toBe(SEVERITY_FILL.error);
+  });
+
+  it("prints A4 landscape, one page wide, the header row on every page, messages wrapped", () => {
+    const rs = out.getWorksheet("検証結果 (2)")!;
+    const h = headerRow(rs);
+    expect(rs.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${h}:${h}`,
+    });
+    expect(rs.getCell(`E${h + 1}`).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    // a row is as tall as its wrapped text
+    expect(rs.getRow(h + 1).height).toBeGreaterThanOrEqual(15);
   });
 
   it("links each finding to its cell with an escaped HYPERLINK formula", () => {
     const rs = out.getWorksheet("検証結果 (2)")!;
-    expect(rs.getCell("D7").formula).toBe(`HYPERLINK("#'予算'!C6","C6")`);
-    expect(rs.getCell("D7").result).toBe("C6");
-    const evil = rs.getCell("D15");
+    const h = headerRow(rs);
+    expect(rs.getCell(`D${h + 1}`).formula).toBe(`HYPERLINK("#'予算'!C6","C6")`);
+    expect(rs.getCell(`D${h + 1}`).result).toBe("C6");
+    const evil = rs.getCell(`D${h + 9}`);
     expect(evil.formula).toBe(`HYPERLINK("#'x""),HYPERLINK(""evil'!A1","A1")`);
   });
 
   it("writes hostile text as string values, never as formulas", () => {
     const rs = out.getWorksheet("検証結果 (2)")!;
+    const h = headerRow(rs);
     HOSTILE.forEach((m, i) => {
       for (const col of ["E", "H"]) {
-        const cell = rs.getCell(`${col}${10 + i}`);
+        const cell = rs.getCell(`${col}${h + 2 + i}`);
         expect(cell.type).toBe(ExcelJS.ValueType.String);
         expect(cell.value).toBe(m);
         expect(cell.formula).toBeUndefined();
@@ -169,10 +225,14 @@ describe("annotateBuffer", () => {
   });
 
   it("replaces its own result sheet and note on a second run instead of stacking them", async () => {
-    const again = await load(await annotateBuffer(await out.xlsx.writeBuffer().then((b) => new Uint8Array(b)), checkResult(), "ja"));
+    const again = await load(
+      await annotateBuffer(await out.xlsx.writeBuffer().then((b) => new Uint8Array(b)), checkResult(), "ja"),
+    );
     const names = again.worksheets.map((w) => w.name);
     expect(names.filter((n) => n.startsWith("検証結果"))).toEqual(["検証結果", "検証結果 (2)"]);
-    expect(noteOf(again.getWorksheet("予算")!.getCell("C8"))).toBe("担当者のメモ\n\nKensa:\n[情報] 情報です (value/placeholder)");
+    expect(noteOf(again.getWorksheet("予算")!.getCell("C8"))).toBe(
+      "担当者のメモ\n\nKensa:\n[情報] 情報です (value/placeholder)",
+    );
     // The computed cell Kensa wrote is Kensa's formula: refreshed, not treated as typed.
     expect(again.getWorksheet("予算")!.getCell("F6").formula).toBe("D6/C6");
   });
@@ -198,13 +258,18 @@ describe("annotateBuffer", () => {
 
   it("records a theme fill with the colour it stands for, so the add-in can restore it, and restores the theme fill itself", async () => {
     const wb = await load(input);
-    wb.getWorksheet("予算")!.getCell("C7").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.4 } as unknown as ExcelJS.Color };
+    wb.getWorksheet("予算")!.getCell("C7").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 4, tint: 0.4 } as unknown as ExcelJS.Color,
+    };
     const themed = new Uint8Array(await wb.xlsx.writeBuffer());
     const annotated = await load(await annotateBuffer(themed, checkResult(), "ja"));
     const state = annotated.getWorksheet("Kensa_state")!;
     let recorded: { fgColor?: { theme?: number }; kensaResolved?: { fg?: string } } | undefined;
     state.eachRow((row) => {
-      if (row.getCell(1).value === "予算" && row.getCell(2).value === "C7") recorded = JSON.parse(String(row.getCell(3).value));
+      if (row.getCell(1).value === "予算" && row.getCell(2).value === "C7")
+        recorded = JSON.parse(String(row.getCell(3).value));
     });
     expect(recorded?.fgColor?.theme).toBe(4);
     // Office's default theme: accent1 #4472C4 (or the theme exceljs writes), lightened by 40%: some RGB, never absent.
@@ -217,10 +282,30 @@ describe("annotateBuffer", () => {
     expect(fill.kensaResolved).toBeUndefined();
   });
 
+  it("prints a sheet without a page setup of its own A4 landscape in the copy, and keeps a sheet's own setup", async () => {
+    const wb = await load(input);
+    wb.getWorksheet("検証結果")!.pageSetup = {
+      ...wb.getWorksheet("検証結果")!.pageSetup,
+      paperSize: 8 as ExcelJS.PaperSize,
+      orientation: "portrait",
+    };
+    const copy = await load(await annotateBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), checkResult(), "ja"));
+    expect(copy.getWorksheet("予算")!.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(copy.getWorksheet("検証結果")!.pageSetup).toMatchObject({ paperSize: 8, orientation: "portrait" });
+    // and the input is untouched
+    expect((await load(input)).getWorksheet("予算")!.pageSetup.orientation).toBe("portrait");
+  });
+
   it("names the result sheet in English with lang en", async () => {
     const en = await load(await annotateBuffer(input, checkResult(), "en"));
     const rs = en.getWorksheet("Kensa results")!;
-    expect(rs.getCell("A6").value).toBe("Severity");
+    expect(rs.getCell(`A${headerRow(rs, "Severity")}`).value).toBe("Severity");
     expect(String(rs.getCell("A1").value).startsWith(RESULT_SHEET_MARKER)).toBe(true);
   });
 });
@@ -248,11 +333,15 @@ describe("annotateFile", () => {
   it("refuses to overwrite its input", async () => {
     const inPath = path.join(dir, "in.xlsx");
     await fs.writeFile(inPath, await inputWorkbook());
-    await expect(annotateFile(inPath, checkResult(), path.join(dir, ".", "in.xlsx"), "en")).rejects.toThrow(/over its input/);
+    await expect(annotateFile(inPath, checkResult(), path.join(dir, ".", "in.xlsx"), "en")).rejects.toThrow(
+      /over its input/,
+    );
   });
 
   it("leaves no partial file when writing fails", async () => {
-    await expect(writeFileAtomic(path.join(dir, "missing-dir", "out.xlsx"), new Uint8Array([1, 2, 3]))).rejects.toThrow();
+    await expect(
+      writeFileAtomic(path.join(dir, "missing-dir", "out.xlsx"), new Uint8Array([1, 2, 3])),
+    ).rejects.toThrow();
     expect(await fs.readdir(dir)).toEqual([]);
     // An existing output is replaced whole, never truncated in place.
     const target = path.join(dir, "out.xlsx");

@@ -50,7 +50,8 @@ function escapeXml(s: string): string {
 /** The attributes of one start tag: `name="x" r:id="rId1"` → Map (values unescaped). */
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+    out.set(m[1], unescapeXml(m[3] ?? m[4] ?? ""));
   return out;
 }
 
@@ -145,9 +146,15 @@ async function openPackage(bytes: Uint8Array): Promise<Package> {
   const typesXml = await text(zip, "[Content_Types].xml");
   if (!workbookXml || !typesXml) throw new StoreWriteError("no-workbook", "no workbook part in the package");
   const root = /<(\w+:)?workbook\b[^>]*>/.exec(workbookXml);
-  if (!root || prefixOf(root[0], MAIN_NS) === undefined) throw new StoreWriteError("strict", "the workbook is not in the transitional SpreadsheetML namespace (Strict Open XML is not supported)");
+  if (!root || prefixOf(root[0], MAIN_NS) === undefined)
+    throw new StoreWriteError(
+      "strict",
+      "the workbook is not in the transitional SpreadsheetML namespace (Strict Open XML is not supported)",
+    );
   const relsPath = relsPathOf(workbookPath);
-  const relsXml = (await text(zip, relsPath)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const relsXml =
+    (await text(zip, relsPath)) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -178,7 +185,13 @@ async function readStorePart(zip: JSZip, part: string): Promise<{ grid: string[]
   // the text runs of each shared string, without its phonetic (furigana) runs
   const strings = shared
     ? [...shared.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) =>
-        [...m[1].replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "").matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => unescapeXml(t[1])).join(""),
+        [
+          ...m[1]
+            .replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "")
+            .matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g),
+        ]
+          .map((t) => unescapeXml(t[1]))
+          .join(""),
       )
     : [];
   let hasContent = false;
@@ -188,7 +201,8 @@ async function readStorePart(zip: JSZip, part: string): Promise<{ grid: string[]
     const ref = a.get("r") ?? "";
     const at = /^([A-Z]+)(\d+)$/.exec(ref);
     let value = "";
-    if (a.get("t") === "inlineStr") value = [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => unescapeXml(t[1])).join("");
+    if (a.get("t") === "inlineStr")
+      value = [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => unescapeXml(t[1])).join("");
     else {
       const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
       if (v !== undefined) value = a.get("t") === "s" ? (strings[Number(v)] ?? "") : unescapeXml(v);
@@ -227,7 +241,11 @@ export interface WriteStoreOptions {
  * The package with the store sheet's content replaced by `grid` (storeGrid's rows), the sheet added very
  * hidden when missing. Everything else is kept as it was; the result is verified before it is returned.
  */
-export async function writeStoreToPackage(bytes: Uint8Array, grid: readonly (readonly string[])[], options: WriteStoreOptions = {}): Promise<Uint8Array> {
+export async function writeStoreToPackage(
+  bytes: Uint8Array,
+  grid: readonly (readonly string[])[],
+  options: WriteStoreOptions = {},
+): Promise<Uint8Array> {
   const pkg = await openPackage(bytes);
   const { zip } = pkg;
   const changed = new Set<string>();
@@ -237,7 +255,10 @@ export async function writeStoreToPackage(bytes: Uint8Array, grid: readonly (rea
     const now = await readStorePart(zip, part);
     const mark = (now.grid[0]?.[0] ?? "").trim();
     if (now.hasContent && !mark.startsWith("Kensa accepted") && !options.force) {
-      throw new StoreWriteError("not-ours", `the sheet “${ACCEPT_SHEET}” is not Kensa's record (A1 is “${mark.slice(0, 40)}”): not overwritten`);
+      throw new StoreWriteError(
+        "not-ours",
+        `the sheet “${ACCEPT_SHEET}” is not Kensa's record (A1 is “${mark.slice(0, 40)}”): not overwritten`,
+      );
     }
     const tag = withAttribute(pkg.store.tag, "state", "veryHidden");
     if (tag !== pkg.store.tag) {
@@ -259,11 +280,19 @@ export async function writeStoreToPackage(bytes: Uint8Array, grid: readonly (rea
     const relsClose = /<\/(\w+:)?Relationships>\s*$/.exec(pkg.relsXml);
     if (!relsClose) throw new StoreWriteError("no-workbook", "the workbook's relationships cannot be read");
     const relPrefix = relsClose[1] ?? "";
-    zip.file(pkg.relsPath, pkg.relsXml.slice(0, relsClose.index) + (relPrefix ? rel.replace("<Relationship", `<${relPrefix}Relationship`) : rel) + pkg.relsXml.slice(relsClose.index));
+    zip.file(
+      pkg.relsPath,
+      pkg.relsXml.slice(0, relsClose.index) +
+        (relPrefix ? rel.replace("<Relationship", `<${relPrefix}Relationship`) : rel) +
+        pkg.relsXml.slice(relsClose.index),
+    );
     const typesClose = /<\/(\w+:)?Types>\s*$/.exec(pkg.typesXml);
     if (!typesClose) throw new StoreWriteError("no-workbook", "[Content_Types].xml cannot be read");
     const override = `<${typesClose[1] ?? ""}Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`;
-    zip.file("[Content_Types].xml", pkg.typesXml.slice(0, typesClose.index) + override + pkg.typesXml.slice(typesClose.index));
+    zip.file(
+      "[Content_Types].xml",
+      pkg.typesXml.slice(0, typesClose.index) + override + pkg.typesXml.slice(typesClose.index),
+    );
     const root = /<(\w+:)?workbook\b[^>]*>/.exec(pkg.workbookXml)!;
     const mainPrefix = root[1] ?? "";
     const relPrefixInBook = prefixOf(root[0], REL_NS);
@@ -272,7 +301,8 @@ export async function writeStoreToPackage(bytes: Uint8Array, grid: readonly (rea
     const entry = `<${mainPrefix}sheet name="${ACCEPT_SHEET}" sheetId="${sheetId}" state="veryHidden" ${idAttr}/>`;
     const sheetsClose = new RegExp(`</${mainPrefix}sheets>`).exec(pkg.workbookXml);
     let workbookXml: string;
-    if (sheetsClose) workbookXml = pkg.workbookXml.slice(0, sheetsClose.index) + entry + pkg.workbookXml.slice(sheetsClose.index);
+    if (sheetsClose)
+      workbookXml = pkg.workbookXml.slice(0, sheetsClose.index) + entry + pkg.workbookXml.slice(sheetsClose.index);
     else {
       const empty = new RegExp(`<${mainPrefix}sheets\\s*/>`).exec(pkg.workbookXml);
       if (!empty) throw new StoreWriteError("no-workbook", "the workbook lists no sheets");
@@ -283,13 +313,24 @@ export async function writeStoreToPackage(bytes: Uint8Array, grid: readonly (rea
   }
   zip.file(part, storeSheetXml(grid));
   changed.add(part);
-  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const out = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   await verify(bytes, out, changed, part, grid);
   return out;
 }
 
 /** Every part not meant to change is unchanged, and the store reads back as written. */
-async function verify(before: Uint8Array, after: Uint8Array, changed: ReadonlySet<string>, part: string, grid: readonly (readonly string[])[]): Promise<void> {
+async function verify(
+  before: Uint8Array,
+  after: Uint8Array,
+  changed: ReadonlySet<string>,
+  part: string,
+  grid: readonly (readonly string[])[],
+): Promise<void> {
   const a = await JSZip.loadAsync(before);
   const b = await JSZip.loadAsync(after);
   const names = (z: JSZip) => Object.keys(z.files).filter((n) => !z.files[n].dir);
@@ -298,10 +339,12 @@ async function verify(before: Uint8Array, after: Uint8Array, changed: ReadonlySe
   for (const n of names(a)) {
     if (changed.has(n)) continue;
     const [x, y] = await Promise.all([a.file(n)!.async("uint8array"), b.file(n)!.async("uint8array")]);
-    if (x.length !== y.length || x.some((v, i) => v !== y[i])) throw new StoreWriteError("verify", `the part ${n} changed`);
+    if (x.length !== y.length || x.some((v, i) => v !== y[i]))
+      throw new StoreWriteError("verify", `the part ${n} changed`);
   }
   const back = await readStorePart(b, part);
   const want = grid.map((r) => r.join("\u0000").replace(/\u0000+$/, ""));
   const got = grid.map((_, i) => (back.grid[i] ?? []).join("\u0000").replace(/\u0000+$/, ""));
-  if (want.some((w, i) => w !== got[i])) throw new StoreWriteError("verify", "the record does not read back as written");
+  if (want.some((w, i) => w !== got[i]))
+    throw new StoreWriteError("verify", "the record does not read back as written");
 }

@@ -9,8 +9,11 @@
  * CLI writes the bytes with writeFileAtomic, browser mode can offer them for download.
  */
 import ExcelJS from "exceljs";
-import { textWidth, type Lang } from "../../core/report/format";
+import { textWidth } from "../../core/report/format";
+import { type Lang } from "../../core/values/format";
 import { internalReference } from "../../core/apply/plan";
+import { stripInvalidXmlChars } from "../../core/apply/excel-text";
+import { makeValidForExcel } from "./excel-valid";
 import {
   fileHeaders,
   fileRows,
@@ -20,7 +23,7 @@ import {
   type FileOutcome,
   type TableFile,
 } from "../../core/report/table";
-import { KIND_TITLES, type SheetKind } from "../../core/sheets/kinds";
+import { KIND_TITLES, type SheetKind } from "../../core/model/kinds";
 import type { Severity } from "../../core/model/finding";
 
 /** Where each project's monitoring sheet is in the set (checkSet's SetSummary, with files as given). */
@@ -54,7 +57,11 @@ const TEXT = {
     present: "あり",
     missing: "なし",
     duplicate: "重複",
-    rollup: { checked: "全体・PJ1〜PJ8 がそろい、集計を検証しました", skipped: "そろっていないため集計の検証を省略しました", none: "モニタリングシートがありません" },
+    rollup: {
+      checked: "全体・PJ1〜PJ8 がそろい、集計を検証しました",
+      skipped: "そろっていないため集計の検証を省略しました",
+      none: "モニタリングシートがありません",
+    },
     footer: "&P / &N ページ",
   },
   en: {
@@ -66,13 +73,22 @@ const TEXT = {
     present: "present",
     missing: "missing",
     duplicate: "duplicate",
-    rollup: { checked: "全体 and PJ1–PJ8 all present: roll-up checked", skipped: "incomplete: roll-up skipped", none: "no monitoring sheet" },
+    rollup: {
+      checked: "全体 and PJ1–PJ8 all present: roll-up checked",
+      skipped: "incomplete: roll-up skipped",
+      none: "no monitoring sheet",
+    },
     footer: "Page &P of &N",
   },
 };
 
 const SEVERITY_FILL: Record<Severity, string> = { error: "FFFDE7E9", warning: "FFFFF4CE", info: "FFDEECF9" };
-const OUTCOME_FILL: Record<FileOutcome, string> = { pass: "FFDFF6DD", errors: "FFFDE7E9", unchecked: "FFFFF4CE", unreadable: "FFFDE7E9" };
+const OUTCOME_FILL: Record<FileOutcome, string> = {
+  pass: "FFDFF6DD",
+  errors: "FFFDE7E9",
+  unchecked: "FFFFF4CE",
+  unreadable: "FFFDE7E9",
+};
 const HEADER_FILL = "FFE7E6E6";
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
 const LINK_FONT: Partial<ExcelJS.Font> = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
@@ -89,7 +105,8 @@ const FILE_WIDTHS = [36, 11, 8, 8, 8, 8, 84];
 const SET_WIDTHS = [14, 10, 40, 20];
 
 /** A string literal in a formula; Excel allows at most 255 characters in one. */
-function literal(s: string): string | undefined {
+function literal(text: string): string | undefined {
+  const s = stripInvalidXmlChars(text);
   return s.length <= 255 ? `"${s.replace(/"/g, '""')}"` : undefined;
 }
 
@@ -98,7 +115,7 @@ function linkValue(target: string | undefined, text: string): ExcelJS.CellValue 
   const t = target === undefined ? undefined : literal(target);
   const x = literal(text);
   if (t === undefined || x === undefined) return text;
-  return { formula: `HYPERLINK(${t},${x})`, result: text, date1904: false } as ExcelJS.CellFormulaValue;
+  return { formula: `HYPERLINK(${t},${x})`, result: text, date1904: false };
 }
 
 function setupSheet(ws: ExcelJS.Worksheet, widths: number[], lastRow: number, lang: Lang): void {
@@ -131,7 +148,11 @@ function header(ws: ExcelJS.Worksheet, labels: string[]): void {
 }
 
 function top(cell: ExcelJS.Cell, wrap: boolean, center = false): void {
-  cell.alignment = { vertical: "top", ...(wrap ? { wrapText: true } : {}), ...(center ? { horizontal: "center" } : {}) };
+  cell.alignment = {
+    vertical: "top",
+    ...(wrap ? { wrapText: true } : {}),
+    ...(center ? { horizontal: "center" } : {}),
+  };
 }
 
 /** Points per line of the default 11-point font. */
@@ -148,7 +169,8 @@ function fitRows(ws: ExcelJS.Worksheet, widths: number[], wrapped: Set<number>, 
     let lines = 1;
     for (const c of wrapped) {
       const v = row.getCell(c).value;
-      const text = typeof v === "string" ? v : v && typeof v === "object" && "result" in v ? String(v.result ?? "") : "";
+      const text =
+        typeof v === "string" ? v : v && typeof v === "object" && "result" in v ? String(v.result ?? "") : "";
       if (!text) continue;
       const perLine = Math.max(1, widths[c - 1] - 1);
       const n = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / perLine)), 0);
@@ -159,7 +181,10 @@ function fitRows(ws: ExcelJS.Worksheet, widths: number[], wrapped: Set<number>, 
 }
 
 /** The findings workbook's bytes (.xlsx). */
-export async function findingsWorkbookBuffer(files: readonly TableFile[], options: FindingsWorkbookOptions): Promise<Uint8Array> {
+export async function findingsWorkbookBuffer(
+  files: readonly TableFile[],
+  options: FindingsWorkbookOptions,
+): Promise<Uint8Array> {
   const { lang } = options;
   const t = TEXT[lang];
   const wb = new ExcelJS.Workbook();
@@ -182,12 +207,16 @@ export async function findingsWorkbookBuffer(files: readonly TableFile[], option
     const target = linkOf(r.file);
     if (r.cell) {
       const cell = row.getCell(3);
-      cell.value = linkValue(target === undefined ? undefined : `[${target}]${internalReference(r.sheet, r.cell)}`, r.cell);
+      cell.value = linkValue(
+        target === undefined ? undefined : `[${target}]${internalReference(r.sheet, r.cell)}`,
+        r.cell,
+      );
       if (target !== undefined) cell.font = LINK_FONT;
     }
     const sev = row.getCell(4);
     sev.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[r.severity] } };
-    if (r.reason !== undefined) row.getCell(10).fill = { type: "pattern", pattern: "solid", fgColor: { argb: ACCEPTED_FILL } };
+    if (r.reason !== undefined)
+      row.getCell(10).fill = { type: "pattern", pattern: "solid", fgColor: { argb: ACCEPTED_FILL } };
   });
   if (rows.length === 0) ws.getCell("A2").value = t.none;
   setupSheet(ws, FINDING_WIDTHS, rows.length + 1, lang);
@@ -225,7 +254,8 @@ export async function findingsWorkbookBuffer(files: readonly TableFile[], option
         const row = wp.getRow(r++);
         row.getCell(1).value = p.project;
         row.getCell(2).value = state;
-        if (p.sheets.length !== 1) row.getCell(2).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE7E9" } };
+        if (p.sheets.length !== 1)
+          row.getCell(2).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE7E9" } };
         if (s) {
           row.getCell(3).value = s.file;
           row.getCell(4).value = s.sheet;
@@ -239,6 +269,8 @@ export async function findingsWorkbookBuffer(files: readonly TableFile[], option
     fitRows(wp, SET_WIDTHS, new Set([3]), 1);
   }
 
+  // texts from the checked files (messages, sheet names, reasons) made valid for Excel: clipped, no invalid characters
+  makeValidForExcel(wb, lang);
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return new Uint8Array(out);
 }

@@ -76,7 +76,10 @@ const NOTE_PROBE_BYTES = 200;
 export const RUN_GAP = 8;
 
 /** Kensa's highlight colours as Office fills. */
-export const KENSA_FILLS: readonly OfficeFill[] = Object.values(SEVERITY_FILL).map((argb) => ({ color: `#${argb.slice(-6).toUpperCase()}`, pattern: "Solid" }));
+export const KENSA_FILLS: readonly OfficeFill[] = Object.values(SEVERITY_FILL).map((argb) => ({
+  color: `#${argb.slice(-6).toUpperCase()}`,
+  pattern: "Solid",
+}));
 
 export function isKensaFill(f: OfficeFill | null): boolean {
   return !!f && KENSA_FILLS.some((k) => sameFill(k, f));
@@ -105,7 +108,9 @@ export interface ColumnRun {
 
 /** Groups cells into vertical runs per sheet and column, bridging gaps of up to `gap` rows. */
 export function columnRuns(cells: readonly { sheet: string; row: number; col: number }[], gap = RUN_GAP): ColumnRun[] {
-  const sorted = [...cells].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
+  const sorted = [...cells].sort((a, b) =>
+    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row,
+  );
   const runs: ColumnRun[] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];
@@ -122,7 +127,10 @@ export function columnRuns(cells: readonly { sheet: string; row: number; col: nu
  * Runs for reading cells: starts from exact runs and bridges the smallest gaps first while the extra
  * cells read stay under `extraCells` — few range objects, bounded payload, however scattered the cells.
  */
-export function readRuns(cells: readonly { sheet: string; row: number; col: number }[], extraCells: number): ColumnRun[] {
+export function readRuns(
+  cells: readonly { sheet: string; row: number; col: number }[],
+  extraCells: number,
+): ColumnRun[] {
   const runs = columnRuns(cells, 0);
   const gaps: { i: number; size: number }[] = [];
   for (let i = 0; i + 1 < runs.length; i++) {
@@ -203,12 +211,15 @@ export function setFill(format: Excel.RangeFormat, target: OfficeFill | null, no
   }
   const colour = !now || now.color.toUpperCase() !== target.color.toUpperCase();
   if (colour) format.fill.color = target.color;
-  if (now ? now.pattern !== target.pattern : target.pattern !== "Solid") format.fill.pattern = target.pattern as Excel.FillPattern;
+  if (now ? now.pattern !== target.pattern : target.pattern !== "Solid")
+    format.fill.pattern = target.pattern as Excel.FillPattern;
   const tint = target.tintAndShade ?? 0;
-  if ((now?.tintAndShade ?? 0) !== tint || (colour && (tint !== 0 || (now?.tintAndShade ?? 0) !== 0))) format.fill.tintAndShade = tint;
+  if ((now?.tintAndShade ?? 0) !== tint || (colour && (tint !== 0 || (now?.tintAndShade ?? 0) !== 0)))
+    format.fill.tintAndShade = tint;
   if (target.pattern !== "Solid") {
     const pc = target.patternColor ?? "#000000";
-    const pcWrite = !now || now.pattern === "Solid" || (now.patternColor ?? "#000000").toUpperCase() !== pc.toUpperCase();
+    const pcWrite =
+      !now || now.pattern === "Solid" || (now.patternColor ?? "#000000").toUpperCase() !== pc.toUpperCase();
     if (pcWrite) format.fill.patternColor = pc;
     const pt = target.patternTintAndShade ?? 0;
     if ((now?.patternTintAndShade ?? 0) !== pt || (pcWrite && pt !== 0)) format.fill.patternTintAndShade = pt;
@@ -221,7 +232,11 @@ function kensaMade(now: OfficeFill | null, original: OfficeFill | null): boolean
 }
 
 /** Formats cells of one sheet through as few RangeAreas as the address limit allows; returns the getRanges calls. */
-export function formatCells(ws: Excel.Worksheet, cells: readonly Pos[], apply: (format: Excel.RangeFormat) => void): number {
+export function formatCells(
+  ws: Excel.Worksheet,
+  cells: readonly Pos[],
+  apply: (format: Excel.RangeFormat) => void,
+): number {
   const ranges = mergeIntoRectangles(cells).map(rectToA1);
   let calls = 0;
   for (const address of chunkAddresses(ranges)) {
@@ -280,7 +295,9 @@ export interface StateWrite {
 }
 
 /** A write of a cell: a fill of a group of cells, or one note. */
-type CellOp = { kind: "fill"; sheet: string; fill: OfficeFill | null; now: OfficeFill | null; cells: Pos[]; bytes: number } | { kind: "note"; bytes: number; run: () => void };
+type CellOp =
+  | { kind: "fill"; sheet: string; fill: OfficeFill | null; now: OfficeFill | null; cells: Pos[]; bytes: number }
+  | { kind: "note"; bytes: number; run: () => void };
 
 /** Queues the state writes; `mark` writes A1 too. */
 function queueStateWrites(ws: Excel.Worksheet, writes: StateWrite[], mark: boolean): void {
@@ -296,7 +313,13 @@ function queueStateWrites(ws: Excel.Worksheet, writes: StateWrite[], mark: boole
     let j = i + 1;
     const col = sorted[i].col ?? 0;
     const width = sorted[i].values.length;
-    while (j < sorted.length && (sorted[j].col ?? 0) === col && sorted[j].values.length === width && sorted[j].row === sorted[j - 1].row + 1) j++;
+    while (
+      j < sorted.length &&
+      (sorted[j].col ?? 0) === col &&
+      sorted[j].values.length === width &&
+      sorted[j].row === sorted[j - 1].row + 1
+    )
+      j++;
     const block = sorted.slice(i, j);
     const first = block[0].row;
     const letters = (c: number) => toA1(0, c).replace(/\d+$/, "");
@@ -335,7 +358,10 @@ export function stateBlock(info: WorkbookInfo): WriteBlock | undefined {
  * failed run left it visible; both change the workbook's structure, so a merged undo group cannot do them
  * (StructureNeeded is thrown before anything is written). Returns whether A1 must be written.
  */
-export function prepareStateSheet(s: Session, info: WorkbookInfo): { ws: Excel.Worksheet; mark: boolean; added: boolean } {
+export function prepareStateSheet(
+  s: Session,
+  info: WorkbookInfo,
+): { ws: Excel.Worksheet; mark: boolean; added: boolean } {
   const needsAdd = !info.stateSheet;
   const needsHide = !!info.stateSheet && info.stateSheet.visibility !== "VeryHidden";
   if ((needsAdd || needsHide) && !s.structureAllowed) throw new StructureNeeded();
@@ -352,17 +378,21 @@ export function prepareStateSheet(s: Session, info: WorkbookInfo): { ws: Excel.W
  */
 export async function writeStateRows(s: Session, info: WorkbookInfo, writes: StateWrite[]): Promise<void> {
   let ready: Excel.Worksheet | undefined;
-  await s.writeInBatches(writes, (w) => rowBytes(w.values), (batch) => {
-    const prep = ready ? { ws: ready, mark: false, added: false } : prepareStateSheet(s, info);
-    queueStateWrites(prep.ws, batch, prep.mark);
-    // a sheet just added: its id, so its change events are known as Kensa's
-    if (prep.added) prep.ws.load("id");
-    return () => {
-      if (prep.added) s.ownSheetIds.push(prep.ws.id);
-      s.stateSheetPresent = true;
-      ready ??= prep.ws;
-    };
-  });
+  await s.writeInBatches(
+    writes,
+    (w) => rowBytes(w.values),
+    (batch) => {
+      const prep = ready ? { ws: ready, mark: false, added: false } : prepareStateSheet(s, info);
+      queueStateWrites(prep.ws, batch, prep.mark);
+      // a sheet just added: its id, so its change events are known as Kensa's
+      if (prep.added) prep.ws.load("id");
+      return () => {
+        if (prep.added) s.ownSheetIds.push(prep.ws.id);
+        s.stateSheetPresent = true;
+        ready ??= prep.ws;
+      };
+    },
+  );
 }
 
 /** State rows are strings: bytes of one row write. */
@@ -385,13 +415,20 @@ function splitReadItem(it: ReadItem): ReadItem[] | undefined {
 
 /** Read runs (bridging small gaps while the payload allows) and note probes for the cells. */
 function planReads(cells: readonly { sheet: string; row: number; col: number }[], probes: ReadItem[]): ReadItem[] {
-  const room = Math.floor((0.9 * PAYLOAD_BUDGET_BYTES - probes.length * NOTE_PROBE_BYTES) / FILL_BYTES_PER_CELL) - cells.length;
+  const room =
+    Math.floor((0.9 * PAYLOAD_BUDGET_BYTES - probes.length * NOTE_PROBE_BYTES) / FILL_BYTES_PER_CELL) - cells.length;
   const runs = readRuns(cells, Math.max(0, Math.min(Math.max(20_000, 3 * cells.length), room)));
   return [...runs.map((run) => ({ run })), ...probes];
 }
 
 /** Queues the reads; what it returns stores their results, once synced. */
-function queueReads(s: Session, items: readonly ReadItem[], wanted: ReadonlySet<string>, current: Map<string, OfficeFill | null | "unsettable">, notes: Map<string, Excel.Note>): () => void {
+function queueReads(
+  s: Session,
+  items: readonly ReadItem[],
+  wanted: ReadonlySet<string>,
+  current: Map<string, OfficeFill | null | "unsettable">,
+  notes: Map<string, Excel.Note>,
+): () => void {
   const props: { run: ColumnRun; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   const probed: [string, Excel.Note][] = [];
   for (const it of items) {
@@ -402,7 +439,11 @@ function queueReads(s: Session, items: readonly ReadItem[], wanted: ReadonlySet<
         result: s
           .sheet(it.run.sheet)
           .getRange(runAddress(it.run))
-          .getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } }),
+          .getCellProperties({
+            format: {
+              fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
+            },
+          }),
       });
   }
   return () => {
@@ -411,7 +452,7 @@ function queueReads(s: Session, items: readonly ReadItem[], wanted: ReadonlySet<
       const grid = r.value;
       for (let k = 0; k <= run.last - run.first; k++) {
         const key = cellKey(run.sheet, toA1(run.first + k, run.col));
-        if (wanted.has(key)) current.set(key, fillFromOffice(grid[k]?.[0]?.format?.fill as ReadFill | undefined));
+        if (wanted.has(key)) current.set(key, fillFromOffice(grid[k]?.[0]?.format?.fill));
       }
     }
   };
@@ -429,14 +470,24 @@ export interface HighlightOptions {
 }
 
 /** Codes of a first sync that failed because of the reads queued with it (then made again without them). */
-const PREFETCH_FAILURES = new Set(["ItemNotFound", "InvalidReference", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+const PREFETCH_FAILURES = new Set([
+  "ItemNotFound",
+  "InvalidReference",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
 
 /**
  * Restores the cells highlighted before and not flagged now, and highlights the findings' cells (most
  * severe finding wins a cell), recording each cell before touching it. With `result` null it only gives
  * cells back (ハイライト解除).
  */
-export async function applyHighlights(s: Session, result: Pick<CheckResult, "findings"> | null, opts: HighlightOptions = {}): Promise<HighlightOutcome> {
+export async function applyHighlights(
+  s: Session,
+  result: Pick<CheckResult, "findings"> | null,
+  opts: HighlightOptions = {},
+): Promise<HighlightOutcome> {
   s.require("1.9"); // getRanges (RangeAreas), getCellProperties, RangeFill.pattern/tintAndShade
   const notesOn = s.supports("1.18");
 
@@ -467,7 +518,16 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
   let info = opts.info;
   if (!info) {
     const pre = opts.knownSheets ? [...allTargets.values()].filter((t) => opts.knownSheets!.has(t.sheet)) : [];
-    const items = pre.length ? planReads(pre, notesOn ? pre.filter((t) => t.note !== undefined).map((t) => ({ probe: { key: t.key, sheet: t.sheet, cell: t.cell } })) : []) : [];
+    const items = pre.length
+      ? planReads(
+          pre,
+          notesOn
+            ? pre
+                .filter((t) => t.note !== undefined)
+                .map((t) => ({ probe: { key: t.key, sheet: t.sheet, cell: t.cell } }))
+            : [],
+        )
+      : [];
     // (the state's own size is not known before this sync: a response too large makes it again without them)
     if (items.length && items.reduce((n, it) => n + readItemBytes(it), 0) < 0.9 * PAYLOAD_BUDGET_BYTES) {
       const q = queueWorkbookInfo(s);
@@ -487,7 +547,15 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
     }
     info ??= await loadWorkbookInfo(s);
   }
-  const out: HighlightOutcome = { highlighted: 0, restored: 0, protectedSheets: [], unrestorable: [], notHighlighted: [], rangeAreas: 0, liveEntries: info.state.entries.length };
+  const out: HighlightOutcome = {
+    highlighted: 0,
+    restored: 0,
+    protectedSheets: [],
+    unrestorable: [],
+    notHighlighted: [],
+    rangeAreas: 0,
+    liveEntries: info.state.entries.length,
+  };
   const protectedSheets = new Set<string>();
   const targets = new Map<string, Target>();
   for (const [key, t] of allTargets) {
@@ -542,19 +610,36 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
   }
 
   // 2. current fills (and notes) of every cell to highlight or give back, not read yet
-  const toRead = [...[...targets.values()].filter((t) => !read.has(t.key)).map((t) => ({ key: t.key, sheet: t.sheet, row: t.row, col: t.col, note: t.note !== undefined })), ...giveBack.filter((g) => !read.has(g.key)).map((g) => ({ key: g.key, sheet: g.entry.sheet, ...g.pos, note: true }))];
+  const toRead = [
+    ...[...targets.values()]
+      .filter((t) => !read.has(t.key))
+      .map((t) => ({ key: t.key, sheet: t.sheet, row: t.row, col: t.col, note: t.note !== undefined })),
+    ...giveBack
+      .filter((g) => !read.has(g.key))
+      .map((g) => ({ key: g.key, sheet: g.entry.sheet, ...g.pos, note: true })),
+  ];
   if (toRead.length) {
     // every cell given back gets its note probed: the exceljs adapter writes notes without recording them
-    const probes: ReadItem[] = notesOn ? toRead.filter((c) => c.note).map((c) => ({ probe: { key: c.key, sheet: c.sheet, cell: toA1(c.row, c.col) } })) : [];
+    const probes: ReadItem[] = notesOn
+      ? toRead.filter((c) => c.note).map((c) => ({ probe: { key: c.key, sheet: c.sheet, cell: toA1(c.row, c.col) } }))
+      : [];
     const wanted = new Set(toRead.map((c) => c.key));
-    await s.writeInBatches(planReads(toRead, probes), readItemBytes, (batch) => queueReads(s, batch, wanted, current, notes), { split: splitReadItem });
+    await s.writeInBatches(
+      planReads(toRead, probes),
+      readItemBytes,
+      (batch) => queueReads(s, batch, wanted, current, notes),
+      { split: splitReadItem },
+    );
   }
 
   // decide: state rows, fill writes, note writes
   const appends: StateEntry[] = [];
   const updates: StateWrite[] = [];
   // cells sharing the fill to write and the fill they have now: one RangeAreas write each
-  const fillGroups = new Map<string, { sheet: string; fill: OfficeFill | null; now: OfficeFill | null; cells: Pos[] }>();
+  const fillGroups = new Map<
+    string,
+    { sheet: string; fill: OfficeFill | null; now: OfficeFill | null; cells: Pos[] }
+  >();
   const addFill = (sheet: string, fill: OfficeFill | null, now: OfficeFill | null, pos: Pos) => {
     const gk = `${sheet}\u0000${fillKey(fill)}\u0000${fillKey(now)}`;
     let g = fillGroups.get(gk);
@@ -608,20 +693,28 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
     const now = current.get(g.key) ?? null;
     // give the fill back only while the cell shows Kensa's colour, or a mix of it and the original that a
     // failed write left (a fill the person chose since stays)
-    if (now !== "unsettable" && !sameFill(now, g.entry.fill) && kensaMade(now, g.entry.fill)) addFill(g.entry.sheet, g.entry.fill, now, g.pos);
+    if (now !== "unsettable" && !sameFill(now, g.entry.fill) && kensaMade(now, g.entry.fill))
+      addFill(g.entry.sheet, g.entry.fill, now, g.pos);
     const note = notes.get(g.key);
     if (note && !note.isNullObject) {
       const content = note.content;
       if (hasKensaPart(content)) {
         const user = g.entry.note?.kensa === "appended" ? g.entry.note.user : userPartOfNote(content);
-        noteOps.push(user ? { kind: "note", bytes: 60 + stringBytes(user), run: () => void (note.content = user) } : { kind: "note", bytes: 60, run: () => note.delete() });
+        noteOps.push(
+          user
+            ? { kind: "note", bytes: 60 + stringBytes(user), run: () => void (note.content = user) }
+            : { kind: "note", bytes: 60, run: () => note.delete() },
+        );
       }
     }
     out.restored++;
     if (g.entry.row) forget.push(g.entry.row);
   }
 
-  const cellOps: CellOp[] = [...[...fillGroups.values()].map((g) => ({ kind: "fill" as const, ...g, bytes: 80 + g.cells.length * 12 })), ...noteOps];
+  const cellOps: CellOp[] = [
+    ...[...fillGroups.values()].map((g) => ({ kind: "fill" as const, ...g, bytes: 80 + g.cells.length * 12 })),
+    ...noteOps,
+  ];
   if (!appends.length && !updates.length && !cellOps.length && !forget.length) {
     out.liveEntries = info.state.entries.length;
     return finish();
@@ -647,7 +740,16 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
         }
       }
     },
-    { split: (op) => (op.kind === "fill" && op.cells.length > 1 ? [op.cells.slice(0, op.cells.length >> 1), op.cells.slice(op.cells.length >> 1)].map((cells) => ({ ...op, cells, bytes: 80 + cells.length * 12 })) : undefined) },
+    {
+      split: (op) =>
+        op.kind === "fill" && op.cells.length > 1
+          ? [op.cells.slice(0, op.cells.length >> 1), op.cells.slice(op.cells.length >> 1)].map((cells) => ({
+              ...op,
+              cells,
+              bytes: 80 + cells.length * 12,
+            }))
+          : undefined,
+    },
   );
 
   // 5. forget the cells given back (and the ones on sheets that are gone)
@@ -658,4 +760,3 @@ export async function applyHighlights(s: Session, result: Pick<CheckResult, "fin
   out.liveEntries = info.state.entries.length - forget.length + appends.length;
   return finish();
 }
-

@@ -30,10 +30,17 @@
  * so the engine never checks it, and the reader leaves it out.
  */
 import { fillRecordFromJson, fillRecordToJson, type OfficeFill } from "../../core/apply/fill";
-import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
+import {
+  BeforeSchema,
+  HighlightRowSchema,
+  MAX_STATE_ROWS,
+  STATE_MARK,
+  STATE_SHEET,
+  WrittenRowSchema,
+  type StateProblem,
+} from "../../core/apply/state";
 
-export const STATE_SHEET = "Kensa_state";
-export const STATE_MARK = `${RESULT_SHEET_MARKER} state v1`;
+export { STATE_MARK, STATE_SHEET };
 /** Columns A–D: highlighted cells. */
 export const HIGHLIGHT_COLUMNS = 4;
 /** Column F (0-based 5) starts the computed-cell records, F–I. */
@@ -83,6 +90,8 @@ export interface ParsedState {
   written: WrittenEntry[];
   /** The last 1-based row holding anything (1 when only the mark). */
   lastRow: number;
+  /** Rows set aside as not Kensa's (validated with zod, core/apply/state.ts), or the whole record when too large. */
+  problems: StateProblem[];
 }
 
 /** Column D of a state row; undefined for "" or anything not written by this adapter. */
@@ -116,33 +125,63 @@ export function parseState(values: readonly (readonly unknown[])[] | undefined):
   grid.forEach((row, r) => {
     if (row.some((v) => v !== "" && v !== null && v !== undefined)) lastRow = r + 1;
   });
-  const out: ParsedState = { ours: grid[0]?.[0] === STATE_MARK, blank: lastRow === 0, entries: [], written: [], lastRow: Math.max(lastRow, 1) };
+  const out: ParsedState = {
+    ours: grid[0]?.[0] === STATE_MARK,
+    blank: lastRow === 0,
+    entries: [],
+    written: [],
+    lastRow: Math.max(lastRow, 1),
+    problems: [],
+  };
   if (!out.ours) return out;
-  for (let r = 1; r < grid.length; r++) {
-    const row = grid[r];
-    const [sheet, cell, fill, note] = row;
-    if (typeof sheet === "string" && typeof cell === "string" && sheet && cell) {
-      const reading = fillRecordFromJson(fill);
-      const entry: StateEntry = { sheet, cell: cell.replace(/\$/g, "").toUpperCase(), fill: reading.ok ? reading.fill : null, row: r + 1 };
-      if (!reading.ok) entry.unreadable = reading.reason;
-      const record = noteFromJson(note);
-      if (record) entry.note = record;
-      out.entries.push(entry);
+  if (lastRow - 1 > MAX_STATE_ROWS) {
+    // a record longer than Kensa writes is forged or broken: acting on it could take hours
+    out.problems.push({ kind: "too-large", rows: lastRow - 1 });
+    return out;
+  }
+  let bad = 0;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : v);
+  for (let r = 1; r < lastRow; r++) {
+    const row = grid[r] ?? [];
+    const blank = (v: unknown) => v === "" || v === null || v === undefined;
+    if (!row.slice(0, HIGHLIGHT_COLUMNS).every(blank)) {
+      const parsed = HighlightRowSchema.safeParse(row.slice(0, HIGHLIGHT_COLUMNS).map(text));
+      if (parsed.success) {
+        const [sheet, cell, fill, note] = parsed.data;
+        const reading = fillRecordFromJson(fill ?? "");
+        const entry: StateEntry = { sheet, cell, fill: reading.ok ? reading.fill : null, row: r + 1 };
+        if (!reading.ok) entry.unreadable = reading.reason;
+        const record = noteFromJson(note);
+        if (record) entry.note = record;
+        out.entries.push(entry);
+      } else bad++;
     }
-    const [wSheet, wCell, wFormula, wBefore] = row.slice(WRITTEN_FIRST_COLUMN);
-    if (typeof wSheet === "string" && typeof wCell === "string" && typeof wFormula === "string" && wSheet && wCell) {
-      let before: WrittenEntry["before"] = { nf: "General" };
-      try {
-        const b = JSON.parse(String(wBefore)) as { f?: unknown; nf?: unknown };
-        before = { nf: typeof b.nf === "string" ? b.nf : "General" };
-        if (typeof b.f === "string" && b.f) before.f = b.f;
-      } catch {
-        // an unreadable "before": the cell was empty
-      }
-      out.written.push({ sheet: wSheet, range: wCell.replace(/\$/g, "").toUpperCase(), formula: wFormula, before, row: r + 1 });
+    const written = row.slice(WRITTEN_FIRST_COLUMN, STATE_COLUMNS);
+    if (!written.every(blank)) {
+      const parsed = WrittenRowSchema.safeParse(written.map(text));
+      if (parsed.success) {
+        const [sheet, range, formula, beforeJson] = parsed.data;
+        out.written.push({ sheet, range, formula, before: beforeOf(beforeJson), row: r + 1 });
+      } else bad++;
     }
   }
+  if (bad) out.problems.push({ kind: "bad-rows", rows: bad });
   return out;
+}
+
+/** Column I; an unreadable "before" is an empty cell in the General format. */
+function beforeOf(json: string | undefined): WrittenEntry["before"] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json ?? "");
+  } catch {
+    return { nf: "General" };
+  }
+  const b = BeforeSchema.safeParse(parsed);
+  if (!b.success) return { nf: "General" };
+  const before: WrittenEntry["before"] = { nf: b.data.nf ?? "General" };
+  if (b.data.f) before.f = b.data.f;
+  return before;
 }
 
 /** Columns A–D of a highlighted cell's row (strings only; written with the text number format). */

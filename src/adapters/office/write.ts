@@ -27,6 +27,15 @@ import {
   planComputedWrites,
   planResultSheet,
   rectToA1,
+  cellContentText,
+  chooseFixLogName,
+  fixLogHeadRows,
+  fixLogRow,
+  logTimestamp,
+  FIX_LOG_HEADER_ROW,
+  FIX_LOG_NAMES,
+  FIX_LOG_WIDTHS,
+  type FixLogEntry,
   type ComputedWrite,
   type ExistingCell,
   type ExistingSheet,
@@ -34,10 +43,20 @@ import {
 } from "../../core/apply";
 import { columnLetters, fromA1, toA1 } from "../../core/model/address";
 import type { Fix } from "../../core/model/finding";
-import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
+import { isFixLogTitle, isResultSheetTitle } from "../../core/model/kensa-sheets";
 import { buildTemplate, type TemplateSheet, type TemplateStyle } from "../../core/template";
 import type { CellRef, ClearReport, FillReport } from "../../host/host";
-import { applyHighlights, columnRuns, formatCells, parseCell, queueBlankRows, readRuns, runAddress, stateBlock, writeStateRows } from "./highlight";
+import {
+  applyHighlights,
+  columnRuns,
+  formatCells,
+  parseCell,
+  queueBlankRows,
+  readRuns,
+  runAddress,
+  stateBlock,
+  writeStateRows,
+} from "./highlight";
 import { excelErrorCode, hostError } from "./errors";
 import { PAYLOAD_BUDGET_BYTES, batchByBytes, chunkAddresses, gridBytes } from "./limits";
 import type { Session } from "./session";
@@ -50,7 +69,10 @@ type ColumnRunLike = { sheet: string; col: number; first: number; last: number }
 function splitRun<T extends ColumnRunLike>(r: T): T[] | undefined {
   if (r.first === r.last) return undefined;
   const mid = Math.floor((r.first + r.last) / 2);
-  return [{ ...r, last: mid }, { ...r, first: mid + 1 }];
+  return [
+    { ...r, last: mid },
+    { ...r, first: mid + 1 },
+  ];
 }
 type ComputedCellLike = { sheet: string; cell: string };
 
@@ -63,7 +85,11 @@ interface Pos {
 
 /** Strings that Excel's values setter would not keep as the same text. */
 export function needsTextFormat(s: string): boolean {
-  return /^[=+\-@']/.test(s) || (s.trim() !== "" && !Number.isNaN(Number(s.replace(/,/g, "")))) || /^(TRUE|FALSE)$/i.test(s.trim());
+  return (
+    /^[=+\-@']/.test(s) ||
+    (s.trim() !== "" && !Number.isNaN(Number(s.replace(/,/g, "")))) ||
+    /^(TRUE|FALSE)$/i.test(s.trim())
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,9 +115,19 @@ function contentOf(w: ComputedWrite): string {
 }
 
 /** Codes of a first sync that failed because of the reads queued with it (then made again without them). */
-const PREFETCH_FAILURES = new Set(["ItemNotFound", "InvalidReference", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+const PREFETCH_FAILURES = new Set([
+  "ItemNotFound",
+  "InvalidReference",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
 
-export async function fillComputed(s: Session, result: Pick<CheckResult, "computed">, opts: { knownSheets?: ReadonlySet<string> } = {}): Promise<FillOutcome> {
+export async function fillComputed(
+  s: Session,
+  result: Pick<CheckResult, "computed">,
+  opts: { knownSheets?: ReadonlySet<string> } = {},
+): Promise<FillOutcome> {
   const probe = new Map<string, ExistingCell & { nf: string }>();
   const queueProbe = (batch: ColumnRunLike[]) => {
     const ranges = batch.map((r) => {
@@ -102,13 +138,23 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
     return () =>
       batch.forEach((r, i) => {
         const { values, formulas, numberFormat } = ranges[i];
-        for (let k = 0; k <= r.last - r.first; k++) probe.set(cellKey(r.sheet, toA1(r.first + k, r.col)), { ...existingOf(values[k][0], formulas[k][0]), nf: String(numberFormat[k][0] ?? "General") });
+        for (let k = 0; k <= r.last - r.first; k++)
+          probe.set(cellKey(r.sheet, toA1(r.first + k, r.col)), {
+            ...existingOf(values[k][0], formulas[k][0]),
+            nf: String(numberFormat[k][0] ?? "General"),
+          });
       });
   };
   const runBytes = (r: ColumnRunLike) => (r.last - r.first + 1) * 40;
-  const runsOf = (cs: readonly ComputedCellLike[]) => readRuns(cs.map((c) => ({ sheet: c.sheet, ...parseCell(c.cell)! })), Math.max(20_000, 3 * cs.length));
+  const runsOf = (cs: readonly ComputedCellLike[]) =>
+    readRuns(
+      cs.map((c) => ({ sheet: c.sheet, ...parseCell(c.cell)! })),
+      Math.max(20_000, 3 * cs.length),
+    );
   // typed cells too: one holding exactly what Kensa would write is "unchanged", not "left alone"
-  const wanted = result.computed.filter((c) => parseCell(c.cell) && c.sheet.toLowerCase() !== STATE_SHEET.toLowerCase());
+  const wanted = result.computed.filter(
+    (c) => parseCell(c.cell) && c.sheet.toLowerCase() !== STATE_SHEET.toLowerCase(),
+  );
   // 1. sheets, protection and state — with the target cells when their sheets are known
   let info: WorkbookInfo | undefined;
   const probed = new Set<string>();
@@ -130,7 +176,7 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
   info ??= await loadWorkbookInfo(s);
   const protectedSheets = new Set<string>();
   const writable = (sheet: string): boolean => {
-    const st = info!.sheet(sheet);
+    const st = info.sheet(sheet);
     if (!st || sheet.toLowerCase() === STATE_SHEET.toLowerCase()) return false;
     if (st.protected) protectedSheets.add(st.name);
     return !st.protected;
@@ -150,7 +196,8 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
   for (const k of skipped) {
     if (k.reason !== "typed" && k.reason !== "user-formula") continue;
     const now = probe.get(cellKey(k.sheet, k.cell));
-    if (k.reason === "typed" && now && !now.formula && now.value === computedValue.get(cellKey(k.sheet, k.cell))) unchanged++;
+    if (k.reason === "typed" && now && !now.formula && now.value === computedValue.get(cellKey(k.sheet, k.cell)))
+      unchanged++;
     else leftAlone++;
   }
   // skip writes that change nothing: Kensa's formula (or value) is already there, in the same number format
@@ -166,7 +213,14 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
     if (sameContent && sameFormat) unchanged++;
     else changing.push({ w, pos, before });
   }
-  const out: FillOutcome = { written: [], unchanged, leftAlone, protectedSheets: [...protectedSheets].sort(), writes, skipped: skipped.length };
+  const out: FillOutcome = {
+    written: [],
+    unchanged,
+    leftAlone,
+    protectedSheets: [...protectedSheets].sort(),
+    writes,
+    skipped: skipped.length,
+  };
   if (!changing.length) return out;
   const block = stateBlock(info);
   if (block) {
@@ -177,7 +231,9 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
   // 3. record what Kensa writes (and what was there), before writing it: a column of formulas filled down
   // from its first cell, over cells that held nothing, is one row
   let next = info.stateSheet && info.state.ours ? info.state.lastRow + 1 : 2;
-  const sorted = [...changing].sort((a, b) => (a.w.sheet < b.w.sheet ? -1 : a.w.sheet > b.w.sheet ? 1 : a.pos.col - b.pos.col || a.pos.row - b.pos.row));
+  const sorted = [...changing].sort((a, b) =>
+    a.w.sheet < b.w.sheet ? -1 : a.w.sheet > b.w.sheet ? 1 : a.pos.col - b.pos.col || a.pos.row - b.pos.row,
+  );
   const records: WrittenEntry[] = [];
   let run: { entry: WrittenEntry; col: number; first: number; last: number } | undefined;
   for (const { w, pos, before } of sorted) {
@@ -196,13 +252,30 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
       run.last = pos.row;
       continue;
     }
-    if (run) records.push({ ...run.entry, range: run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}` });
+    if (run)
+      records.push({
+        ...run.entry,
+        range:
+          run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}`,
+      });
     const entry: WrittenEntry = { sheet: w.sheet, range: "", formula: content, before: { nf: before.nf } };
     if (before.formula) entry.before.f = `=${before.formula}`;
     run = { entry, col: pos.col, first: pos.row, last: pos.row };
   }
-  if (run) records.push({ ...run.entry, range: run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}` });
-  await writeStateRows(s, info, records.map((r) => ({ row: next++, col: WRITTEN_FIRST_COLUMN, values: writtenRow(r) })));
+  if (run)
+    records.push({
+      ...run.entry,
+      range:
+        run.first === run.last ? toA1(run.first, run.col) : `${toA1(run.first, run.col)}:${toA1(run.last, run.col)}`,
+    });
+  await writeStateRows(
+    s,
+    info,
+    records.map((r) => ({ row: next++, col: WRITTEN_FIRST_COLUMN, values: writtenRow(r) })),
+  );
+  // not on the fix log (修正履歴): 再計算・検証 writes only into empty cells or over Kensa's own formulas, so no
+  // figure a person entered is replaced; what was there is in the record above, and "remove Kensa's changes"
+  // gives the workbook back exactly as the person had it, with no sheet of Kensa's left behind
 
   // 4. the cells: per column run, 2D arrays with null where nothing changes
   const byKey = new Map(changing.map((c) => [cellKey(c.w.sheet, toA1(c.pos.row, c.pos.col)), c.w]));
@@ -243,7 +316,13 @@ export async function fillComputed(s: Session, result: Pick<CheckResult, "comput
       anyValue ||= val !== null;
       anyFormula ||= formula !== null;
     }
-    return { r, text: anyText ? text : undefined, formats: anyFormat ? formats : undefined, values: anyValue ? values : undefined, formulas: anyFormula ? formulas : undefined };
+    return {
+      r,
+      text: anyText ? text : undefined,
+      formats: anyFormat ? formats : undefined,
+      values: anyValue ? values : undefined,
+      formulas: anyFormula ? formulas : undefined,
+    };
   });
   await s.writeInBatches(
     plans,
@@ -277,7 +356,10 @@ export async function clearAll(s: Session, removeAll: boolean): Promise<ClearRep
   const info = await loadWorkbookInfo(s);
   const protectedSheets = new Set(out.protectedSheets);
   // every cell Kensa wrote: what it had before (first record) and what Kensa last wrote there (last record)
-  const cells = new Map<string, { sheet: string; row: number; col: number; before: WrittenEntry["before"]; expected: string }>();
+  const cells = new Map<
+    string,
+    { sheet: string; row: number; col: number; before: WrittenEntry["before"]; expected: string }
+  >();
   let pendingRecords = 0;
   for (const w of info.state.written) {
     const st = info.sheet(w.sheet);
@@ -302,22 +384,29 @@ export async function clearAll(s: Session, removeAll: boolean): Promise<ClearRep
   // what those cells hold now: only the ones still holding exactly what Kensa wrote are given back
   const now = new Map<string, string>();
   const runs = columnRuns([...cells.values()], 0);
-  await s.writeInBatches(runs, (r) => (r.last - r.first + 1) * 80, (batch) => {
-    const ranges = batch.map((r) => {
-      const range = s.sheet(r.sheet).getRange(runAddress(r));
-      range.load("formulas");
-      return range;
-    });
-    return () =>
-      batch.forEach((r, i) => {
-        const f = ranges[i].formulas;
-        for (let k = 0; k <= r.last - r.first; k++) now.set(cellKey(r.sheet, toA1(r.first + k, r.col)), String(f[k]?.[0] ?? ""));
+  await s.writeInBatches(
+    runs,
+    (r) => (r.last - r.first + 1) * 80,
+    (batch) => {
+      const ranges = batch.map((r) => {
+        const range = s.sheet(r.sheet).getRange(runAddress(r));
+        range.load("formulas");
+        return range;
       });
-  });
+      return () =>
+        batch.forEach((r, i) => {
+          const f = ranges[i].formulas;
+          for (let k = 0; k <= r.last - r.first; k++)
+            now.set(cellKey(r.sheet, toA1(r.first + k, r.col)), String(f[k]?.[0] ?? ""));
+        });
+    },
+  );
   const restore: typeof cells extends Map<string, infer V> ? V[] : never = [];
   for (const [key, c] of cells) {
     const current = now.get(key) ?? "";
-    const same = c.expected.startsWith("=") ? current.startsWith("=") && normalizeFormula(current) === normalizeFormula(c.expected) : current === c.expected;
+    const same = c.expected.startsWith("=")
+      ? current.startsWith("=") && normalizeFormula(current) === normalizeFormula(c.expected)
+      : current === c.expected;
     if (same) restore.push(c);
     else out.keptFormulas++;
   }
@@ -336,18 +425,30 @@ export async function clearAll(s: Session, removeAll: boolean): Promise<ClearRep
       }
       return { r, nf, fx };
     });
-    await s.writeInBatches(plans, (p) => gridBytes(p.nf) + gridBytes(p.fx) + 60, (batch) => {
-      for (const p of batch) {
-        const range = s.sheet(p.r.sheet).getRange(runAddress(p.r));
-        range.numberFormat = p.nf;
-        range.formulas = p.fx;
-      }
-    });
+    await s.writeInBatches(
+      plans,
+      (p) => gridBytes(p.nf) + gridBytes(p.fx) + 60,
+      (batch) => {
+        for (const p of batch) {
+          const range = s.sheet(p.r.sheet).getRange(runAddress(p.r));
+          range.numberFormat = p.nf;
+          range.formulas = p.fx;
+        }
+      },
+    );
     out.removedFormulas = restore.length;
   }
   out.protectedSheets = [...protectedSheets].sort();
   // Kensa's sheets: its result sheets, and the state sheet once nothing in it is still needed
-  const resultSheets = (await existingSheets(s, info.sheets.filter((x) => !x.protected).map((x) => x.name).filter((n) => n.toLowerCase() !== STATE_SHEET.toLowerCase()))).filter((x) => x.kensa);
+  const resultSheets = (
+    await existingSheets(
+      s,
+      info.sheets
+        .filter((x) => !x.protected)
+        .map((x) => x.name)
+        .filter((n) => n.toLowerCase() !== STATE_SHEET.toLowerCase()),
+    )
+  ).filter((x) => x.kensa);
   const pending = highlights.liveEntries > 0 || pendingRecords > 0;
   const toDelete = resultSheets.map((x) => x.name);
   if (info.stateSheet && !pending) toDelete.push(info.stateSheet.name);
@@ -387,20 +488,110 @@ export function cellList(cells: readonly CellRef[]): string {
 // ---------------------------------------------------------------------------------------------
 // One fix, after the user confirmed it
 
-export async function applyFix(s: Session, fix: Fix): Promise<void> {
+/**
+ * Writes one fix, after logging it on the 修正履歴 sheet (core/apply/fix-log.ts) with what the cell held, so the
+ * submitted figure is never lost: the log row is synced before the cell changes. Returns the log entry.
+ */
+export async function applyFix(s: Session, fix: Fix, rule?: string): Promise<FixLogEntry | undefined> {
   const ws = s.sheet(fix.sheet);
+  const address = fix.cell.replace(/\$/g, "");
+  const range = ws.getRange(address);
   // never write to a protected sheet: say so instead of passing on Excel's own message
   ws.protection.load("protected");
+  range.load("values,formulas");
   await s.sync();
   if (ws.protection.protected) throw hostError("protected", s.lang);
-  const range = ws.getRange(fix.cell.replace(/\$/g, ""));
+  const after =
+    fix.formula !== undefined
+      ? `=${fix.formula.replace(/^=/, "")}`
+      : typeof fix.value === "string" || typeof fix.value === "number"
+        ? String(fix.value)
+        : undefined;
+  if (after === undefined) return undefined;
+  const formula: unknown = range.formulas?.[0]?.[0];
+  const value: unknown = range.values?.[0]?.[0];
+  const before =
+    typeof formula === "string" && formula.startsWith("=")
+      ? formula
+      : cellContentText(
+          typeof value === "number" || typeof value === "boolean" || (typeof value === "string" && value !== "")
+            ? value
+            : null,
+        );
+  const entry: FixLogEntry = { at: logTimestamp(), sheet: fix.sheet, cell: address, kind: "fix", before, after };
+  if (rule) entry.rule = rule;
+  await appendFixLogRows(s, [entry]);
   if (fix.formula !== undefined) range.formulas = [[`=${fix.formula.replace(/^=/, "")}`]];
   else if (typeof fix.value === "string") {
     if (needsTextFormat(fix.value)) range.numberFormat = [["@"]];
     range.values = [[fix.value]];
   } else if (typeof fix.value === "number") range.values = [[fix.value]];
-  else return;
   await s.sync();
+  return entry;
+}
+
+/** A sheet named as Kensa names its fix log (修正履歴, Kensa fixes, with " (2)"…): the only ones whose A1 is read. */
+const FIX_LOG_NAME = new RegExp(`^(${Object.values(FIX_LOG_NAMES).join("|")})( \\(\\d+\\))?$`, "i");
+
+/**
+ * Appends rows to the 修正履歴 sheet, adding it (after the other sheets) when the workbook has none. Every cell
+ * is text ("@" set before the value), so a logged formula stays its text. Refuses, before anything changes,
+ * when the log cannot be added (the workbook's structure is protected) or its sheet is protected. Two syncs
+ * (one when the workbook has no sheet of the log's name), besides reading the sheets when `known` is not given.
+ */
+export async function appendFixLogRows(
+  s: Session,
+  entries: readonly FixLogEntry[],
+  known?: WorkbookInfo,
+): Promise<void> {
+  if (!entries.length) return;
+  const info = known ?? (await loadWorkbookInfo(s, false));
+  const candidates = info.sheets.map((x) => x.name).filter((n) => FIX_LOG_NAME.test(n));
+  const probes = candidates.map((name) => {
+    const a1 = s.sheet(name).getRange("A1");
+    a1.load("values");
+    const used = s.sheet(name).getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    return { name, a1, used };
+  });
+  if (probes.length) await s.sync();
+  const logs = new Set(probes.filter((p) => isFixLogTitle(p.a1.values?.[0]?.[0])).map((p) => p.name));
+  const { name, exists } = chooseFixLogName(
+    info.sheets.map((x) => ({ name: x.name, log: logs.has(x.name) })),
+    s.lang,
+  );
+  if ((!exists && info.workbookProtected) || (exists && info.sheet(name)?.protected))
+    throw hostError("protected", s.lang);
+  const head = fixLogHeadRows(s.lang);
+  const lastCol = columnLetters(FIX_LOG_WIDTHS.length - 1);
+  let ws: Excel.Worksheet;
+  let next: number;
+  if (exists) {
+    ws = s.sheet(name);
+    const used = probes.find((p) => p.name === name)!.used;
+    next = Math.max(used.isNullObject ? 0 : used.rowIndex + used.rowCount, head.length) + 1;
+  } else {
+    ws = s.ctx.workbook.worksheets.add(name);
+    const grid = head.map((r) => Array.from({ length: FIX_LOG_WIDTHS.length }, (_, c) => r[c] ?? ""));
+    const top = ws.getRange(`A1:${lastCol}${head.length}`);
+    top.numberFormat = grid.map((r) => r.map(() => "@"));
+    top.values = grid;
+    ws.getRange("A1").format.font.bold = true;
+    ws.getRange(`A${FIX_LOG_HEADER_ROW}:${lastCol}${FIX_LOG_HEADER_ROW}`).format.font.bold = true;
+    FIX_LOG_WIDTHS.forEach(
+      (w, i) => (ws.getRange(`${columnLetters(i)}1`).format.columnWidth = Math.round(w * POINTS_PER_CHAR)),
+    );
+    ws.freezePanes.freezeRows(FIX_LOG_HEADER_ROW);
+    ws.load("id");
+    next = head.length + 1;
+  }
+  const rows = entries.map((e) => fixLogRow(e, s.lang));
+  const body = ws.getRange(`A${next}:${lastCol}${next + rows.length - 1}`);
+  body.numberFormat = rows.map((r) => r.map(() => "@"));
+  body.values = rows;
+  await s.sync();
+  // a sheet Kensa added: its change events are Kensa's own
+  if (!exists) s.ownSheetIds.push(ws.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,7 +605,7 @@ function excelString(t: string): string {
 const POINTS_PER_CHAR = 5.6;
 
 /** Existing sheets with the Kensa flag (A1 carries the result-sheet marker); never the state sheet. */
-async function existingSheets(s: Session, names: readonly string[]): Promise<ExistingSheet[]> {
+async function existingSheets(s: Session, names: readonly string[]): Promise<(ExistingSheet & { log: boolean })[]> {
   const a1 = names.map((n) => {
     const r = s.sheet(n).getRange("A1");
     r.load("values");
@@ -422,8 +613,12 @@ async function existingSheets(s: Session, names: readonly string[]): Promise<Exi
   });
   await s.sync();
   return names.map((name, i) => {
-    const v = a1[i].values?.[0]?.[0];
-    return { name, kensa: typeof v === "string" && v.startsWith(RESULT_SHEET_MARKER) && name.toLowerCase() !== STATE_SHEET.toLowerCase() };
+    const v: unknown = a1[i].values?.[0]?.[0];
+    return {
+      name,
+      kensa: isResultSheetTitle(v) && name.toLowerCase() !== STATE_SHEET.toLowerCase(),
+      log: isFixLogTitle(v),
+    };
   });
 }
 
@@ -435,7 +630,7 @@ export async function writeResultSheet(
   const { ctx } = s;
   const info = await loadWorkbookInfo(s, false);
   const names = info.sheets.map((x) => x.name);
-  const existing = await existingSheets(s, names);
+  const existing = (await existingSheets(s, names)).filter((x) => !x.log);
   const plan = planResultSheet(result, s.lang, existing, computedCounts);
   // Kensa's earlier result sheet is cleared and reused: deleting a sheet clears Excel's undo history
   const reuse = plan.replace.find((name) => !info.sheet(name)?.protected);
@@ -466,7 +661,7 @@ export async function writeResultSheet(
         val.push(cell.text);
         fx.push(null);
       } else if (cell.type === "number") {
-        fmt.push(null);
+        fmt.push(cell.numFmt ?? null);
         val.push(cell.value);
         fx.push(null);
       } else {
@@ -501,10 +696,27 @@ export async function writeResultSheet(
     link.format.font.color = "#0563C1";
     link.format.font.underline = "Single";
   }
-  plan.widths.forEach((w, i) => (ws.getRange(`${columnLetters(i)}1`).format.columnWidth = Math.round(w * POINTS_PER_CHAR)));
-  const body = ws.getRange(`E${plan.headerRow + 1}:E${Math.max(n, plan.headerRow + 1)}`);
-  body.format.wrapText = true;
-  body.format.verticalAlignment = "Top";
+  // severity colours on the 重要度 cells (and the summary's counts): one range list per colour
+  const fills = new Map<string, string[]>();
+  plan.rows.forEach((cells, r) =>
+    cells.forEach(
+      (c, col) =>
+        c?.type === "text" && c.fill && (fills.get(c.fill) ?? fills.set(c.fill, []).get(c.fill)!).push(toA1(r, col)),
+    ),
+  );
+  for (const [argb, cells] of fills) {
+    const rects = mergeIntoRectangles(cells.map((a) => fromA1(a))).map(rectToA1);
+    for (const address of chunkAddresses(rects)) ws.getRanges(address).format.fill.color = `#${argb.slice(-6)}`;
+  }
+  plan.widths.forEach(
+    (w, i) => (ws.getRange(`${columnLetters(i)}1`).format.columnWidth = Math.round(w * POINTS_PER_CHAR)),
+  );
+  const table = ws.getRange(`A${plan.headerRow + 1}:${lastCol}${Math.max(n, plan.headerRow + 1)}`);
+  table.format.verticalAlignment = "Top";
+  for (const col of plan.wrapColumns)
+    ws.getRange(
+      `${columnLetters(col)}${plan.headerRow + 1}:${columnLetters(col)}${Math.max(n, plan.headerRow + 1)}`,
+    ).format.wrapText = true;
   ws.freezePanes.freezeRows(plan.headerRow + 1);
   if (s.supports("1.9")) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
   ws.activate();
@@ -517,7 +729,11 @@ export async function writeResultSheet(
 // ---------------------------------------------------------------------------------------------
 // Template
 
-const STYLE_FILL: Partial<Record<TemplateStyle, string>> = { header: "#D9E1F2", computed: "#F2F2F2", totalComputed: "#F2F2F2" };
+const STYLE_FILL: Partial<Record<TemplateStyle, string>> = {
+  header: "#D9E1F2",
+  computed: "#F2F2F2",
+  totalComputed: "#F2F2F2",
+};
 const STYLE_BOLD: TemplateStyle[] = ["title", "metaLabel", "header", "total", "totalComputed", "section"];
 
 function uniqueName(name: string, taken: Set<string>): string {
@@ -539,9 +755,9 @@ function writeTemplateSheet(s: Session, name: string, sheet: TemplateSheet): voi
   const val: (string | number | null)[][] = [];
   const fx: (string | null)[][] = [];
   for (let r = 0; r <= maxRow; r++) {
-    fmt.push(new Array(maxCol + 1).fill(null));
-    val.push(new Array(maxCol + 1).fill(null));
-    fx.push(new Array(maxCol + 1).fill(null));
+    fmt.push(new Array<string | null>(maxCol + 1).fill(null));
+    val.push(new Array<string | number | null>(maxCol + 1).fill(null));
+    fx.push(new Array<string | null>(maxCol + 1).fill(null));
   }
   const byStyle = new Map<TemplateStyle, Pos[]>();
   let anyFormula = false;
@@ -574,15 +790,23 @@ function writeTemplateSheet(s: Session, name: string, sheet: TemplateSheet): voi
       if (style === "title") f.font.size = 14;
     });
   }
-  sheet.columns.forEach((c, i) => (ws.getRange(`${columnLetters(i)}1`).format.columnWidth = Math.round(c.width * POINTS_PER_CHAR)));
+  sheet.columns.forEach(
+    (c, i) => (ws.getRange(`${columnLetters(i)}1`).format.columnWidth = Math.round(c.width * POINTS_PER_CHAR)),
+  );
   if (s.supports("1.8")) {
     for (const v of sheet.validations) {
       const dv = ws.getRange(v.range).dataValidation;
       dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-      dv.errorAlert = { showAlert: true, style: v.strict ? "Stop" : "Warning", title: "Kensa", message: v.list.join(", ") };
+      dv.errorAlert = {
+        showAlert: true,
+        style: v.strict ? "Stop" : "Warning",
+        title: "Kensa",
+        message: v.list.join(", "),
+      };
     }
   }
-  if (sheet.freezeCols > 0) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(sheet.freezeCols - 1)}${sheet.freezeRows}`));
+  if (sheet.freezeCols > 0)
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(sheet.freezeCols - 1)}${sheet.freezeRows}`));
   else ws.freezePanes.freezeRows(sheet.freezeRows);
 }
 

@@ -58,7 +58,9 @@ const OFFICE_TO_OOXML: Record<string, string> = {
   Gray16: "gray125",
   Gray8: "gray0625",
 };
-const OOXML_TO_OFFICE: Record<string, string> = Object.fromEntries(Object.entries(OFFICE_TO_OOXML).map(([k, v]) => [v, k]));
+const OOXML_TO_OFFICE: Record<string, string> = Object.fromEntries(
+  Object.entries(OFFICE_TO_OOXML).map(([k, v]) => [v, k]),
+);
 
 /**
  * Excel's default indexed colour palette (ECMA-376 Part 1, §18.8.27 indexedColors: the palette used when a
@@ -66,15 +68,72 @@ const OOXML_TO_OFFICE: Record<string, string> = Object.fromEntries(Object.entrie
  * by default (white cells, black text).
  */
 const INDEXED = [
-  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
-  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
-  "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
-  "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
-  "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
-  "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
-  "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
-  "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
-  "FFFFFF", "000000",
+  "000000",
+  "FFFFFF",
+  "FF0000",
+  "00FF00",
+  "0000FF",
+  "FFFF00",
+  "FF00FF",
+  "00FFFF",
+  "000000",
+  "FFFFFF",
+  "FF0000",
+  "00FF00",
+  "0000FF",
+  "FFFF00",
+  "FF00FF",
+  "00FFFF",
+  "800000",
+  "008000",
+  "000080",
+  "808000",
+  "800080",
+  "008080",
+  "C0C0C0",
+  "808080",
+  "9999FF",
+  "993366",
+  "FFFFCC",
+  "CCFFFF",
+  "660066",
+  "FF8080",
+  "0066CC",
+  "CCCCFF",
+  "000080",
+  "FF00FF",
+  "FFFF00",
+  "00FFFF",
+  "800080",
+  "800000",
+  "008080",
+  "0000FF",
+  "00CCFF",
+  "CCFFFF",
+  "CCFFCC",
+  "FFFF99",
+  "99CCFF",
+  "FF99CC",
+  "CC99FF",
+  "FFCC99",
+  "3366FF",
+  "33CCCC",
+  "99CC00",
+  "FFCC00",
+  "FF9900",
+  "FF6600",
+  "666699",
+  "969696",
+  "003366",
+  "339966",
+  "003300",
+  "333300",
+  "993300",
+  "993366",
+  "333399",
+  "333333",
+  "FFFFFF",
+  "000000",
 ];
 
 interface XColor {
@@ -152,7 +211,14 @@ export function applyTint(hex: string, tint: number): string {
   const [hh, l, s] = rgbToHls(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
   const l2 = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
   const rgb = hlsToRgb(hh, Math.max(0, Math.min(1, l2)), s);
-  return `#${rgb.map((v) => Math.round(v * 255).toString(16).padStart(2, "0")).join("").toUpperCase()}`;
+  return `#${rgb
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")
+    .toUpperCase()}`;
 }
 
 /**
@@ -170,11 +236,27 @@ export function themePalette(themeXml: string): (string | undefined)[] {
     const sys = /<a:sysClr\b[^>]*lastClr="([0-9A-Fa-f]{6})"/.exec(m[1]);
     return sys ? `#${sys[1].toUpperCase()}` : undefined;
   };
-  return ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"].map(colour);
+  return [
+    "lt1",
+    "dk1",
+    "lt2",
+    "dk2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+  ].map(colour);
 }
 
 /** The RGB colour an OOXML colour stands for, or undefined when it cannot be told without the workbook. */
-function resolveColour(c: XColor | undefined, palette: readonly (string | undefined)[] | undefined): string | undefined {
+function resolveColour(
+  c: XColor | undefined,
+  palette: readonly (string | undefined)[] | undefined,
+): string | undefined {
   if (!c) return undefined;
   const tint = finiteTint(c.tint) ?? 0;
   let base: string | undefined;
@@ -193,7 +275,8 @@ export function withResolvedColours(fill: unknown, palette: readonly (string | u
   if (!fill || typeof fill !== "object") return fill;
   const f = fill as XFill;
   if (f.type !== "pattern") return fill;
-  const needs = (c: XColor | undefined) => !!c && !c.argb && (typeof c.theme === "number" || typeof c.indexed === "number");
+  const needs = (c: XColor | undefined) =>
+    !!c && !c.argb && (typeof c.theme === "number" || typeof c.indexed === "number");
   if (!needs(f.fgColor) && !needs(f.bgColor)) return fill;
   const resolved: { fg?: string; bg?: string } = {};
   const fg = needs(f.fgColor) ? resolveColour(f.fgColor, palette) : undefined;
@@ -216,7 +299,8 @@ export function fillRecordToJson(fill: OfficeFill | null): string {
   const withTint = (argb: string, tint: number | undefined): XColor => (tint ? { argb, tint } : { argb });
   const color = argbOf(fill.color) ?? "FFFFFFFF";
   const ooxml = OFFICE_TO_OOXML[fill.pattern];
-  if (!ooxml || ooxml === "solid") return JSON.stringify({ type: "pattern", pattern: "solid", fgColor: withTint(color, office.tintAndShade), office });
+  if (!ooxml || ooxml === "solid")
+    return JSON.stringify({ type: "pattern", pattern: "solid", fgColor: withTint(color, office.tintAndShade), office });
   // OOXML: fgColor is the pattern's colour, bgColor the cell's background.
   return JSON.stringify({
     type: "pattern",
@@ -270,7 +354,12 @@ export function fillRecordFromJson(json: unknown): FillRecordReading {
     c && typeof c.theme === "number" && !c.argb ? resolved : (resolveColour(c, undefined) ?? resolved);
   if (f.pattern === "solid") {
     const color = colour(f.fgColor, resolvedFg);
-    if (!color) return { ok: false, reason: f.fgColor?.theme !== undefined ? "a theme colour without its resolved colour" : "a fill without a colour" };
+    if (!color)
+      return {
+        ok: false,
+        reason:
+          f.fgColor?.theme !== undefined ? "a theme colour without its resolved colour" : "a fill without a colour",
+      };
     return { ok: true, fill: { color, pattern: "Solid" } };
   }
   const pattern = OOXML_TO_OFFICE[f.pattern];
@@ -289,7 +378,9 @@ export function sameFill(a: OfficeFill | null, b: OfficeFill | null): boolean {
     a.color.toUpperCase() === b.color.toUpperCase() &&
     a.pattern === b.pattern &&
     (a.tintAndShade ?? 0) === (b.tintAndShade ?? 0) &&
-    (solid || ((a.patternColor ?? "#000000").toUpperCase() === (b.patternColor ?? "#000000").toUpperCase() && (a.patternTintAndShade ?? 0) === (b.patternTintAndShade ?? 0)))
+    (solid ||
+      ((a.patternColor ?? "#000000").toUpperCase() === (b.patternColor ?? "#000000").toUpperCase() &&
+        (a.patternTintAndShade ?? 0) === (b.patternTintAndShade ?? 0)))
   );
 }
 
@@ -302,15 +393,32 @@ export function sameFill(a: OfficeFill | null, b: OfficeFill | null): boolean {
 export function isBetween(now: OfficeFill | null, a: OfficeFill | null, b: OfficeFill | null): boolean {
   if (!now) return !a || !b;
   const parts = (f: OfficeFill | null) =>
-    f ? { color: f.color.toUpperCase(), pattern: f.pattern, tint: f.tintAndShade ?? 0, pc: (f.patternColor ?? "#000000").toUpperCase(), pt: f.patternTintAndShade ?? 0 } : undefined;
+    f
+      ? {
+          color: f.color.toUpperCase(),
+          pattern: f.pattern,
+          tint: f.tintAndShade ?? 0,
+          pc: (f.patternColor ?? "#000000").toUpperCase(),
+          pt: f.patternTintAndShade ?? 0,
+        }
+      : undefined;
   const n = parts(now)!;
   const pa = parts(a);
   const pb = parts(b);
-  const keys: (keyof typeof n)[] = now.pattern === "Solid" ? ["color", "pattern", "tint"] : ["color", "pattern", "tint", "pc", "pt"];
+  const keys: (keyof typeof n)[] =
+    now.pattern === "Solid" ? ["color", "pattern", "tint"] : ["color", "pattern", "tint", "pc", "pt"];
   return keys.every((k) => (pa !== undefined && pa[k] === n[k]) || (pb !== undefined && pb[k] === n[k]));
 }
 
 /** A key grouping cells that share one fill. */
 export function fillKey(fill: OfficeFill | null): string {
-  return fill ? JSON.stringify([fill.pattern, fill.color, fill.patternColor ?? "", fill.tintAndShade ?? 0, fill.patternTintAndShade ?? 0]) : "";
+  return fill
+    ? JSON.stringify([
+        fill.pattern,
+        fill.color,
+        fill.patternColor ?? "",
+        fill.tintAndShade ?? 0,
+        fill.patternTintAndShade ?? 0,
+      ])
+    : "";
 }

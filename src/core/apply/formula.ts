@@ -65,7 +65,11 @@ export function unguard(normalized: string): string {
 }
 
 /** True when `existing` is the formula Kensa would write (`proposed`), possibly with blank guards. */
-export function isKensaFormula(existing: string, proposed: string | undefined, alsoKnown: readonly string[] = []): boolean {
+export function isKensaFormula(
+  existing: string,
+  proposed: string | undefined,
+  alsoKnown: readonly string[] = [],
+): boolean {
   const e = normalizeFormula(existing);
   const candidates = [proposed, ...alsoKnown].filter((x): x is string => !!x).map(normalizeFormula);
   if (candidates.includes(e)) return true;

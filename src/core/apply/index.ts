@@ -4,3 +4,7 @@ export * from "./rectangles";
 export * from "./formula";
 export * from "./notes";
 export * from "./fill";
+export * from "./excel-text";
+export * from "./state";
+export * from "./result-sheet";
+export * from "./fix-log";

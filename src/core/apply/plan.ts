@@ -10,35 +10,37 @@ import type { CheckResult } from "../engine";
 import type { Finding, Severity } from "../model/finding";
 import { fromA1 } from "../model/address";
 import type { CellValue } from "../model/workbook";
-import type { Lang } from "../report/format";
-import { RESULT_SHEET_MARKER, RESULT_SHEET_NAMES } from "../rules/shared/result-sheet";
+import type { Lang } from "../values/format";
 import type { ComputedCell } from "../sheets/analysis";
-import { KIND_TITLES } from "../sheets/kinds";
 import { isKensaFormula } from "./formula";
-import { acceptedText } from "../accept/index";
 import { isAcceptSheet } from "../accept/store";
 import { mergeIntoRectangles, rectToA1, type Rect } from "./rectangles";
+import { excelText } from "./excel-text";
+import {
+  SEVERITY_FILL,
+  SEVERITY_LABELS,
+  SEVERITY_RANK,
+  planResultSheet,
+  type ExistingSheet,
+  type ResultSheetPlan,
+} from "./result-sheet";
 
-/** Fill colours (ARGB) by severity: light red, amber, light blue, as Excel's own "bad/neutral" styles. */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
-};
+export {
+  SEVERITY_FILL,
+  SEVERITY_LABELS,
+  ACCEPT_STATUS,
+  internalReference,
+  chooseResultSheetName,
+  planResultSheet,
+} from "./result-sheet";
+export type { ResultCell, ResultSheetPlan, ExistingSheet } from "./result-sheet";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
-  ja: { error: "エラー", warning: "警告", info: "情報" },
-  en: { error: "Error", warning: "Warning", info: "Info" },
-};
-
-/** Excel's limit on the characters in one cell. */
-export const MAX_CELL_TEXT = 32767;
-
-export function clampText(text: string): string {
-  return text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT - 1) + "…";
-}
+/**
+ * How Kensa marks the cells it computed, so a reader tells them from the figures people typed: Excel's own
+ * built-in "Calculation" cell style (bold orange text on light grey with a thin grey border), documented in
+ * docs/guide-review.md. A highlight (a finding on the cell) is drawn over its fill.
+ */
+export const COMPUTED_STYLE = { font: "FFFA7D00", fill: "FFF2F2F2", border: "FF7F7F7F" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Plan types
@@ -82,27 +84,6 @@ export interface SkippedWrite {
   reason: SkipReason;
 }
 
-/** One cell of the result sheet. Text is always written as a string value, never as a formula. */
-export type ResultCell =
-  | { type: "text"; text: string; bold?: boolean }
-  | { type: "number"; value: number }
-  | { type: "link"; text: string; sheet: string; cell: string };
-
-export interface ResultSheetPlan {
-  name: string;
-  /** Earlier Kensa result sheets to remove first (never a user's sheet). */
-  replace: string[];
-  /** rows[r][c], 0-based; row 0 column 0 starts with RESULT_SHEET_MARKER. */
-  rows: (ResultCell | null)[][];
-  /** 0-based row of the column headers: rows up to it are frozen and it carries the autofilter. */
-  headerRow: number;
-  columnCount: number;
-  /** Column widths in characters. */
-  widths: number[];
-  /** Autofilter range, e.g. "A6:H40". */
-  autoFilter: string;
-}
-
 export interface ApplyPlan {
   highlights: HighlightPlan[];
   notes: NotePlan[];
@@ -125,12 +106,6 @@ export interface ExistingCell {
 /** Reads a cell of the workbook being annotated; "no-sheet" when the sheet does not exist. */
 export type CellProbe = (sheet: string, cell: string) => ExistingCell | "no-sheet";
 
-export interface ExistingSheet {
-  name: string;
-  /** True when A1 carries Kensa's result-sheet marker (isKensaResultSheet). */
-  kensa: boolean;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Highlights and notes
 
@@ -146,7 +121,10 @@ function parseCell(cell: string): { row: number; col: number } | undefined {
  * Highlight rectangles and notes for the findings' primary cells (the most severe finding wins a cell). Accepted
  * findings (確認済み) are not highlighted (the result sheet lists them), nor is Kensa's record of them.
  */
-export function planHighlights(findings: readonly Finding[], lang: Lang): { highlights: HighlightPlan[]; notes: NotePlan[] } {
+export function planHighlights(
+  findings: readonly Finding[],
+  lang: Lang,
+): { highlights: HighlightPlan[]; notes: NotePlan[] } {
   const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: Finding[] }>();
   for (const f of findings) {
     if (f.accepted || isAcceptSheet(f.sheet)) continue;
@@ -169,12 +147,18 @@ export function planHighlights(findings: readonly Finding[], lang: Lang): { high
     if (!g) groups.set(gkey, (g = { sheet: entry.sheet, severity, cells: [] }));
     g.cells.push({ row: entry.row, col: entry.col });
     const lines = sorted.map((f) => `[${labels[f.severity]}] ${f.message} (${f.rule})`);
-    notes.push({ sheet: entry.sheet, cell: entry.cell, severity, text: clampText(`Kensa:\n${lines.join("\n")}`) });
+    notes.push({ sheet: entry.sheet, cell: entry.cell, severity, text: excelText(`Kensa:\n${lines.join("\n")}`) });
   }
   const highlights: HighlightPlan[] = [];
   for (const g of groups.values()) {
     const rects = mergeIntoRectangles(g.cells);
-    highlights.push({ sheet: g.sheet, severity: g.severity, fill: SEVERITY_FILL[g.severity], rects, ranges: rects.map(rectToA1) });
+    highlights.push({
+      sheet: g.sheet,
+      severity: g.severity,
+      fill: SEVERITY_FILL[g.severity],
+      rects,
+      ranges: rects.map(rectToA1),
+    });
   }
   highlights.sort((a, b) => a.sheet.localeCompare(b.sheet) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { highlights, notes };
@@ -186,6 +170,11 @@ export function planHighlights(findings: readonly Finding[], lang: Lang): { high
 function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
   return typeof v === "string" && v.trim() === "";
+}
+
+/** Thousands separators, and the decimals the computation keeps (1,365 / 1,200,000 / 83.3). */
+export function figureFormat(decimals: number | undefined): string {
+  return decimals !== undefined && decimals > 0 ? `#,##0.${"0".repeat(Math.min(decimals, 10))}` : "#,##0";
 }
 
 /** Decides, for each computed cell, whether Kensa may write it. */
@@ -236,137 +225,11 @@ export function planComputedWrites(
     }
     const write: ComputedWrite = { ...base, value };
     if (c.formula) write.formula = c.formula.replace(/^=/, "");
-    const numFmt = c.numFmt ?? (typeof value === "number" && c.decimals !== undefined && c.decimals > 0 ? `#,##0.${"0".repeat(Math.min(c.decimals, 10))}` : undefined);
+    const numFmt = c.numFmt ?? (typeof value === "number" ? figureFormat(c.decimals) : undefined);
     if (numFmt) write.numFmt = numFmt;
     writes.push(write);
   }
   return { writes, skipped };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Result sheet
-
-const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
-
-/** The result sheet's name: ours replaces earlier Kensa result sheets, a user's sheet of that name is kept. */
-export function chooseResultSheetName(existing: readonly ExistingSheet[], lang: Lang): { name: string; replace: string[] } {
-  const preferred = RESULT_SHEET_NAMES[lang].replace(INVALID_SHEET_CHARS, "");
-  const replace = existing.filter((s) => s.kensa).map((s) => s.name);
-  const taken = new Set(existing.filter((s) => !s.kensa).map((s) => s.name.toLowerCase()));
-  let name = preferred;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${preferred} (${n})`.slice(0, 31);
-  return { name, replace };
-}
-
-const HEADERS: Record<Lang, string[]> = {
-  ja: ["重要度", "ルール", "シート", "セル", "メッセージ", "期待値", "実際の値", "修正案", "状態", "確認の理由"],
-  en: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual", "Fix", "Status", "Reason accepted"],
-};
-const WIDTHS = [10, 22, 18, 10, 80, 12, 12, 24, 10, 40];
-
-/** The 状態 column: 確認済み (accepted, with its reason in the next column) or 未確認. */
-export const ACCEPT_STATUS: Record<Lang, { accepted: string; open: string }> = {
-  ja: { accepted: "確認済み", open: "未確認" },
-  en: { accepted: "accepted", open: "open" },
-};
-
-const TEXTS = {
-  ja: {
-    title: `${RESULT_SHEET_MARKER}`,
-    counts: "件数",
-    sheets: "シート",
-    noKind: "対象外",
-    computed: (w: number, s: number) => `計算セル: ${w} 件を記入しました` + (s ? `（${s} 件は入力済みなどのため記入していません）` : ""),
-    none: "問題は見つかりませんでした。",
-  },
-  en: {
-    title: `${RESULT_SHEET_MARKER} — Kensa results`,
-    counts: "Findings",
-    sheets: "Sheets",
-    noKind: "not checked",
-    computed: (w: number, s: number) => `Computed cells: ${w} filled` + (s ? ` (${s} left alone: typed by a person or not Kensa's)` : ""),
-    none: "No problems found.",
-  },
-} as const;
-
-function text(t: string, bold = false): ResultCell {
-  const cell: ResultCell = { type: "text", text: clampText(t) };
-  if (bold) cell.bold = true;
-  return cell;
-}
-
-function fixCell(f: Finding): ResultCell | null {
-  const fix = f.fix;
-  if (!fix) return null;
-  const where = fix.sheet !== f.sheet || fix.cell !== f.cell ? `${fix.sheet === f.sheet ? "" : `'${fix.sheet}'!`}${fix.cell}: ` : "";
-  if (fix.formula !== undefined) return text(`${where}=${fix.formula.replace(/^=/, "")}`);
-  if (typeof fix.value === "number" && !where) return { type: "number", value: fix.value };
-  if (fix.value !== undefined) return text(`${where}${fix.value}`);
-  return null;
-}
-
-export function planResultSheet(
-  result: CheckResult,
-  lang: Lang,
-  existing: readonly ExistingSheet[],
-  computedCounts: { written: number; skipped: number } = { written: 0, skipped: 0 },
-): ResultSheetPlan {
-  const t = TEXTS[lang];
-  const labels = SEVERITY_LABELS[lang];
-  const { name, replace } = chooseResultSheetName(existing, lang);
-  const rows: (ResultCell | null)[][] = [];
-  rows.push([text(t.title, true)]);
-  rows.push([
-    text(t.counts, true),
-    text(labels.error),
-    { type: "number", value: result.summary.error },
-    text(labels.warning),
-    { type: "number", value: result.summary.warning },
-    text(labels.info),
-    { type: "number", value: result.summary.info },
-    text(ACCEPT_STATUS[lang].accepted),
-    { type: "number", value: result.summary.accepted ?? 0 },
-  ]);
-  const sheetList = result.sheets
-    .map((s) => `${s.name}（${s.kind ? KIND_TITLES[s.kind][lang] : t.noKind}）`)
-    .join(lang === "ja" ? "、" : ", ");
-  rows.push([text(t.sheets, true), text(sheetList)]);
-  rows.push([text(t.computed(computedCounts.written, computedCounts.skipped))]);
-  rows.push([]);
-  const headerRow = rows.length;
-  rows.push(HEADERS[lang].map((h) => text(h, true)));
-  for (const f of result.findings) {
-    const link: ResultCell | null = parseCell(f.cell) ? { type: "link", text: f.cell, sheet: f.sheet, cell: f.cell.replace(/\$/g, "") } : text(f.cell);
-    rows.push([
-      text(labels[f.severity]),
-      text(f.rule),
-      text(f.sheet),
-      link,
-      text(f.message),
-      f.expected !== undefined && Number.isFinite(f.expected) ? { type: "number", value: f.expected } : null,
-      f.actual !== undefined && Number.isFinite(f.actual) ? { type: "number", value: f.actual } : null,
-      fixCell(f),
-      text(f.accepted ? ACCEPT_STATUS[lang].accepted : ACCEPT_STATUS[lang].open),
-      f.accepted ? text(acceptedText(f.accepted, lang)) : null,
-    ]);
-  }
-  if (result.findings.length === 0) rows.push([text(t.none)]);
-  const columnCount = HEADERS[lang].length;
-  const lastRow = Math.max(rows.length, headerRow + 2);
-  return {
-    name,
-    replace,
-    rows,
-    headerRow,
-    columnCount,
-    widths: WIDTHS,
-    autoFilter: `A${headerRow + 1}:${String.fromCharCode(64 + columnCount)}${lastRow}`,
-  };
-}
-
-/** `'Sheet name'!C5` for an internal hyperlink (without the leading "#"). */
-export function internalReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,10 +242,14 @@ export interface PlanOptions {
   knownFormulas?: (c: ComputedCell) => readonly string[];
 }
 
-export function planApply(result: CheckResult, options: PlanOptions): ApplyPlan {
+export function planApply(result: CheckResult, options: PlanOptions & { notes?: readonly string[] }): ApplyPlan {
   const { highlights, notes } = planHighlights(result.findings, options.lang);
   const { writes, skipped } = planComputedWrites(result.computed, options.probe, options.knownFormulas);
   const leftAlone = skipped.filter((s) => s.reason === "typed" || s.reason === "user-formula").length;
-  const resultSheet = planResultSheet(result, options.lang, options.sheets, { written: writes.length, skipped: leftAlone });
+  const resultSheet = planResultSheet(result, options.lang, options.sheets, {
+    written: writes.length,
+    skipped: leftAlone,
+    notes: options.notes,
+  });
   return { highlights, notes, writes, skipped, resultSheet };
 }

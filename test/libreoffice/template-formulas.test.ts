@@ -43,7 +43,17 @@ function recalculate(soffice: string, bytes: Uint8Array, work: string): Uint8Arr
   writeFileSync(input, bytes);
   execFileSync(
     soffice,
-    [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--norestore", "--nologo", "--convert-to", "xlsx", "--outdir", outDir, input],
+    [
+      `-env:UserInstallation=file://${path.join(work, "profile")}`,
+      "--headless",
+      "--norestore",
+      "--nologo",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      input,
+    ],
     { timeout: 180_000, stdio: "pipe" },
   );
   const output = path.join(outDir, "filled.xlsx");
@@ -77,16 +87,97 @@ const INPUT: Record<string, { sheet: string; rows: Record<string, string | numbe
   output: {
     sheet: "アウトプット指標",
     rows: [
-      { 番号: "1", 区分: "全体目標", 指標: "期間累計", 目標値: 500, 目標の種類: "期間累計", 期間: "R7-R11", 実績: 158, 進捗: "A" },
-      { 番号: "2", 区分: "全体目標", 指標: "累積", 目標値: 750, 目標の種類: "累積", 期間: "R6-R10", 実績: 271, 進捗: "A" },
-      { 番号: "3", 区分: "全体目標", 指標: "年度", 目標値: 10, 目標の種類: "年度", 期間: "R7～R11", 実績: 9, 進捗: "B" },
-      { 番号: "4", 区分: "特設目標", 指標: "累積0", 目標値: 10, 目標の種類: "累積", 期間: "令和６～１０年度", 実績: 0, 進捗: "A" },
-      { 番号: "5", 区分: "全体目標", 指標: "基準値超", 目標値: 5, 目標の種類: "基準値超", 期間: "R7", 実績: 5, 進捗: "B" },
-      { 番号: "6", 区分: "全体目標", 指標: "基準値以上", 目標値: 5, 目標の種類: "基準値以上", 期間: "Ｒ７－Ｒ１１", 実績: 5, 進捗: "A" },
-      { 番号: "7", 区分: "全体目標", 指標: "年平均", 目標値: 3, 目標の種類: "年平均", 期間: "令和7年度～令和11年度", 実績: 2.5, 進捗: "B" },
+      {
+        番号: "1",
+        区分: "全体目標",
+        指標: "期間累計",
+        目標値: 500,
+        目標の種類: "期間累計",
+        期間: "R7-R11",
+        実績: 158,
+        進捗: "A",
+      },
+      {
+        番号: "2",
+        区分: "全体目標",
+        指標: "累積",
+        目標値: 750,
+        目標の種類: "累積",
+        期間: "R6-R10",
+        実績: 271,
+        進捗: "A",
+      },
+      {
+        番号: "3",
+        区分: "全体目標",
+        指標: "年度",
+        目標値: 10,
+        目標の種類: "年度",
+        期間: "R7～R11",
+        実績: 9,
+        進捗: "B",
+      },
+      {
+        番号: "4",
+        区分: "特設目標",
+        指標: "累積0",
+        目標値: 10,
+        目標の種類: "累積",
+        期間: "令和６～１０年度",
+        実績: 0,
+        進捗: "A",
+      },
+      {
+        番号: "5",
+        区分: "全体目標",
+        指標: "基準値超",
+        目標値: 5,
+        目標の種類: "基準値超",
+        期間: "R7",
+        実績: 5,
+        進捗: "B",
+      },
+      {
+        番号: "6",
+        区分: "全体目標",
+        指標: "基準値以上",
+        目標値: 5,
+        目標の種類: "基準値以上",
+        期間: "Ｒ７－Ｒ１１",
+        実績: 5,
+        進捗: "A",
+      },
+      {
+        番号: "7",
+        区分: "全体目標",
+        指標: "年平均",
+        目標値: 3,
+        目標の種類: "年平均",
+        期間: "令和7年度～令和11年度",
+        実績: 2.5,
+        進捗: "B",
+      },
       { 番号: "8", 区分: "全体目標", 指標: "定性", 目標値: 1, 目標の種類: "定性", 期間: "R7-R11", 実績: 1, 進捗: "A" },
-      { 番号: "O1", 区分: "アウトカム", 指標: "アウトカム", 目標値: 5, 目標の種類: "年度", 期間: "R7-R11", 実績: 4, 進捗: "-" },
-      { 番号: "9", 区分: "全体目標", 指標: "累積(未来)", 目標値: 100, 目標の種類: "累積", 期間: "R9-R11", 実績: 0, 進捗: "B" },
+      {
+        番号: "O1",
+        区分: "アウトカム",
+        指標: "アウトカム",
+        目標値: 5,
+        目標の種類: "年度",
+        期間: "R7-R11",
+        実績: 4,
+        進捗: "-",
+      },
+      {
+        番号: "9",
+        区分: "全体目標",
+        指標: "累積(未来)",
+        目標値: 100,
+        目標の種類: "累積",
+        期間: "R9-R11",
+        実績: 0,
+        進捗: "B",
+      },
     ],
   },
 };
@@ -94,39 +185,107 @@ const INPUT: Record<string, { sheet: string; rows: Record<string, string | numbe
 /** Hand-computed results of the template's formulas, by sheet and A1 (null = blank). */
 const EXPECTED: Record<string, Record<string, number | string | null>> = {
   インハウス予算: {
-    F6: 0.4, G6: 0.25,
-    F7: 0.4, G7: null,
-    F8: null, G8: null,
-    F9: 4.5 / 12.3, G9: 6.1 / 4.5,
-    F10: null, G10: null,
-    C36: 162.8, D36: 64.7, E36: 16.1, F36: 64.7 / 162.8, G36: 16.1 / 64.7,
+    F6: 0.4,
+    G6: 0.25,
+    F7: 0.4,
+    G7: null,
+    F8: null,
+    G8: null,
+    F9: 4.5 / 12.3,
+    G9: 6.1 / 4.5,
+    F10: null,
+    G10: null,
+    C36: 162.8,
+    D36: 64.7,
+    E36: 16.1,
+    F36: 64.7 / 162.8,
+    G36: 16.1 / 64.7,
   },
   予算内訳: {
-    E6: 2, F6: 0.2,
-    E7: -1, F7: -0.2,
-    E8: 1, F8: 1 / 15,
-    E9: 2, F9: 0.2,
-    E10: 0.5, F10: 0.5,
-    E11: 0, F11: 0,
-    E12: 2, F12: null,
-    C46: 16, D46: 19.5, E46: 3.5, F46: 3.5 / 16,
+    E6: 2,
+    F6: 0.2,
+    E7: -1,
+    F7: -0.2,
+    E8: 1,
+    F8: 1 / 15,
+    E9: 2,
+    F9: 0.2,
+    E10: 0.5,
+    F10: 0.5,
+    E11: 0,
+    F11: 0,
+    E12: 2,
+    F12: null,
+    C36: 16,
+    D36: 19.5,
+    E36: 3.5,
+    F36: 3.5 / 16,
   },
   アウトプット指標: {
-    G6: 7, H6: 5, I6: 100, K6: 1.58, M6: "A",
-    G7: 6, H7: 5, I7: 300, K7: 271 / 300, M7: "B",
-    G8: 7, H8: 5, I8: 10, K8: 0.9, M8: "B",
-    G9: 6, H9: 5, I9: 4, K9: 0, M9: "B",
-    G10: 7, H10: 1, I10: 5, K10: 1, M10: "B",
-    G11: 7, H11: 5, I11: 5, K11: 1, M11: "A",
-    G12: 7, H12: 5, I12: 3, K12: 2.5 / 3, M12: "B",
-    G13: 7, H13: 5, I13: null, K13: null, M13: null,
-    G14: 7, H14: 5, I14: null, K14: null, M14: null,
-    G15: 9, H15: 3, I15: 0, K15: null, M15: "A",
-    G16: null, H16: null, I16: null, K16: null, M16: null,
+    G6: 7,
+    H6: 5,
+    I6: 100,
+    K6: 1.58,
+    M6: "A",
+    G7: 6,
+    H7: 5,
+    I7: 300,
+    K7: 271 / 300,
+    M7: "B",
+    G8: 7,
+    H8: 5,
+    I8: 10,
+    K8: 0.9,
+    M8: "B",
+    G9: 6,
+    H9: 5,
+    I9: 4,
+    K9: 0,
+    M9: "B",
+    G10: 7,
+    H10: 1,
+    I10: 5,
+    K10: 1,
+    M10: "B",
+    G11: 7,
+    H11: 5,
+    I11: 5,
+    K11: 1,
+    M11: "A",
+    G12: 7,
+    H12: 5,
+    I12: 3,
+    K12: 2.5 / 3,
+    M12: "B",
+    G13: 7,
+    H13: 5,
+    I13: null,
+    K13: null,
+    M13: null,
+    G14: 7,
+    H14: 5,
+    I14: null,
+    K14: null,
+    M14: null,
+    G15: 9,
+    H15: 3,
+    I15: 0,
+    K15: null,
+    M15: "A",
+    G16: null,
+    H16: null,
+    I16: null,
+    K16: null,
+    M16: null,
   },
 };
 
-function fill(ws: ExcelJS.Worksheet, headerRow: number, firstRow: number, rows: Record<string, string | number>[]): void {
+function fill(
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+  firstRow: number,
+  rows: Record<string, string | number>[],
+): void {
   const header = new Map<string, number>();
   ws.getRow(headerRow + 1).eachCell((cell, col) => header.set(String(cell.value), col));
   rows.forEach((r, i) => {
@@ -147,7 +306,10 @@ function cached(cell: ExcelJS.Cell): number | string | null {
 }
 
 const soffice = findSoffice();
-const spec = buildTemplate("ja");
+// The アウトプット指標 rows are typed from the first data row on: without the prefilled standard indicators here
+// (test/libreoffice/template-render.test.ts recalculates the prefilled ones).
+const OPTIONS = { outputIndicators: [], rows: 30 };
+const spec = buildTemplate("ja", OPTIONS);
 let work: string;
 let recalculated: ExcelJS.Workbook;
 let recalculatedBytes: Uint8Array;
@@ -156,7 +318,7 @@ beforeAll(async () => {
   if (!soffice) throw new Error(INSTALL_HINT);
   work = mkdtempSync(path.join(os.tmpdir(), "kensa-lo-"));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateBuffer("ja")) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load((await templateBuffer("ja", OPTIONS)) as unknown as ExcelJS.Buffer);
   for (const input of Object.values(INPUT)) {
     const s = spec.sheets.find((x) => x.name === input.sheet)!;
     fill(wb.getWorksheet(input.sheet)!, s.headerRow, s.firstDataRow, input.rows);
@@ -195,7 +357,8 @@ describe("template formulas recalculated by LibreOffice give the hand-computed n
       const ws = recalculated.getWorksheet(s.name)!;
       const used = INPUT[Object.keys(INPUT).find((k) => INPUT[k].sheet === s.name) ?? ""]?.rows.length ?? 0;
       for (let row = s.firstDataRow + used; row < s.lastDataRow; row++)
-        for (const c of s.cells.filter((x) => x.row === row && x.formula)) expect([toA1(row, c.col), cached(ws.getCell(toA1(row, c.col)))]).toEqual([toA1(row, c.col), null]);
+        for (const c of s.cells.filter((x) => x.row === row && x.formula))
+          expect([toA1(row, c.col), cached(ws.getCell(toA1(row, c.col)))]).toEqual([toA1(row, c.col), null]);
     }
   });
 });
@@ -225,7 +388,8 @@ describe("the engine computes what the template's formulas compute", () => {
         const lo = cached(ws.getCell(address));
         const mine = engine.get(address);
         if (lo === null) {
-          if (mine) expect([address, mine.value === null || mine.value === "" ? null : mine.value]).toEqual([address, null]);
+          if (mine)
+            expect([address, mine.value === null || mine.value === "" ? null : mine.value]).toEqual([address, null]);
           continue;
         }
         expect([address, mine ? "computed" : "missing"]).toEqual([address, "computed"]);
@@ -240,4 +404,3 @@ describe("the engine computes what the template's formulas compute", () => {
     });
   }
 });
-

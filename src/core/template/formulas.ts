@@ -28,9 +28,17 @@ export function externalRatio(r: RowRef): string {
   return `IF(OR(NOT(${num(health)}),NOT(${num(ext)}),${health}=0),"",${ext}/${health})`;
 }
 
+/**
+ * A total that stays blank until a figure is typed in its column: a blank template, or one opened and saved
+ * unfilled, then shows no 0.0 totals of nothing (and Kensa reports the sheet as 未入力, nothing more).
+ */
+function blankUntilTyped(valueRange: string, total: string): string {
+  return `IF(COUNT(${valueRange})=0,"",${total})`;
+}
+
 /** 合計 of an インハウス予算 column: the rows above, without 小計 rows. */
 export function inhouseTotal(nameRange: string, valueRange: string): string {
-  return `SUMIF(${nameRange},"<>小計",${valueRange})`;
+  return blankUntilTyped(valueRange, `SUMIF(${nameRange},"<>小計",${valueRange})`);
 }
 
 /** 増減額 = 当年度 − 前年度. */
@@ -48,8 +56,10 @@ export function changeRate(previous: string, current: string): string {
  * (blank 区分 counts as 明細). Equals the engine's "Σ 小計 + loose items" whenever each 小計 matches its items.
  */
 export function breakdownTotal(categoryRange: string, valueRange: string): string {
-  const minus = ["小計", "合計", "うち", "内数", "再掲"].map((c) => `-SUMIF(${categoryRange},"${c}",${valueRange})`).join("");
-  return `SUM(${valueRange})${minus}`;
+  const minus = ["小計", "合計", "うち", "内数", "再掲"]
+    .map((c) => `-SUMIF(${categoryRange},"${c}",${valueRange})`)
+    .join("");
+  return blankUntilTyped(valueRange, `SUM(${valueRange})${minus}`);
 }
 
 /** 期間 as "7-11": ASC, 令和/R/年度/年 removed, tildes and wave dashes turned into "-". */

@@ -6,13 +6,11 @@
  * shows the cells around it (./preview.ts); a confirmed fix is applied to the in-memory copy, so the
  * next check and the download include it.
  *
- * This module (and exceljs behind it) is only loaded in browser mode, in its own webpack chunk.
+ * This module is only loaded in browser mode, in its own webpack chunk; exceljs only when a file is written.
  */
-import ExcelJS from "exceljs";
-import { annotateBuffer } from "../adapters/exceljs/annotate";
-import { isWorkbookReadError } from "../adapters/exceljs/errors";
-import { readWorkbookBuffer } from "../adapters/exceljs/read";
-import { templateBuffer } from "../adapters/exceljs/template";
+import { annotatedCopyName } from "../core/apply/excel-text";
+import { isLimitCode, isWorkbookReadError } from "../adapters/exceljs/errors";
+import { readWorkbookBuffer } from "../adapters/xlsx/read";
 import type { CheckResult } from "../core/engine";
 import type { Finding, Fix } from "../core/model/finding";
 import {
@@ -25,12 +23,14 @@ import {
   workbookLookup,
   type Acceptance,
 } from "../core/accept/index";
-import { StoreWriteError, writeStoreToPackage } from "../adapters/exceljs/accept";
+/** exceljs and jszip only to write (a download, a fix, an acceptance), in one chunk: checking a file loads neither. */
+const annotator = () => import(/* webpackChunkName: "writer" */ "../adapters/exceljs/annotate");
+const acceptStore = () => import(/* webpackChunkName: "writer" */ "../adapters/exceljs/accept");
 import type { Workbook } from "../core/model/workbook";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 import { HostError, type ProgressListener, type WorkbookHost } from "../host/host";
 import { originalResult } from "./cross-file";
-import { isExternalRef } from "../core/report/refs";
+import { isExternalRef } from "../core/model/refs";
 import { surroundingCells, type CellPreview } from "./preview";
 
 export type BrowserHostEvent = "result" | "selection" | "fix" | "accept";
@@ -126,8 +126,11 @@ export class BrowserHost implements WorkbookHost {
   /** The finding of the last result at these cells: all of its cells, or those in this file (without `[book]…` ones). */
   private findingAt(sheet: string, cells: readonly string[], rule?: string): Finding | undefined {
     const same = (a: readonly string[]) => a.length === cells.length && a.every((c, i) => c === cells[i]);
-    const candidates = this.result?.findings.filter((f) => f.sheet === sheet && (rule === undefined || f.rule === rule)) ?? [];
-    return candidates.find((f) => same(f.cells)) ?? candidates.find((f) => same(f.cells.filter((c) => !isExternalRef(c))));
+    const candidates =
+      this.result?.findings.filter((f) => f.sheet === sheet && (rule === undefined || f.rule === rule)) ?? [];
+    return (
+      candidates.find((f) => same(f.cells)) ?? candidates.find((f) => same(f.cells.filter((c) => !isExternalRef(c))))
+    );
   }
 
   /** The finding last selected, as the latest result has it (accepted or not); null when none or gone. */
@@ -161,9 +164,10 @@ export class BrowserHost implements WorkbookHost {
 
   private async writeStore(entries: Acceptance[]): Promise<void> {
     try {
+      const { writeStoreToPackage } = await acceptStore();
       this.bytes = await writeStoreToPackage(this.bytes, storeGrid(entries));
     } catch (err) {
-      const code = err instanceof StoreWriteError ? err.code : "";
+      const code = err instanceof (await acceptStore()).StoreWriteError ? err.code : "";
       const message =
         code === "not-ours"
           ? this.lang === "ja"
@@ -190,20 +194,20 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async applyFix(fix: Fix): Promise<void> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(this.bytes.slice() as unknown as ExcelJS.Buffer);
-    const ws = wb.getWorksheet(fix.sheet);
-    if (!ws) throw new HostError("unknown", this.lang === "ja" ? `シート「${fix.sheet}」がありません` : `no sheet named “${fix.sheet}”`);
-    const cell = ws.getCell(fix.cell.replace(/\$/g, ""));
-    if (fix.formula !== undefined) {
-      // the cached result is the value the rule expected, so the next check sees the corrected number
-      const finding = this.result?.findings.find((f) => f.fix && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell && f.fix.formula === fix.formula);
-      const result = finding?.expected ?? fix.value;
-      cell.value = { formula: fix.formula.replace(/^=/, ""), result, date1904: false } as ExcelJS.CellFormulaValue;
-    } else if (fix.value !== undefined) {
-      cell.value = fix.value;
+    // the cached result is the value the rule expected, so the next check sees the corrected number; the old figure goes to 修正履歴
+    const finding = this.result?.findings.find(
+      (f) => f.fix && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell && f.fix.formula === fix.formula,
+    );
+    try {
+      const { applyFixToBytes } = await annotator();
+      this.bytes = await applyFixToBytes(this.bytes, fix, {
+        lang: this.lang,
+        rule: finding?.rule,
+        result: fix.formula !== undefined ? (finding?.expected ?? fix.value) : undefined,
+      });
+    } catch (err) {
+      throw new HostError("unknown", err instanceof Error ? err.message : String(err));
     }
-    this.bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     this.workbook = null;
     this.fixesApplied++;
     this.emit("fix");
@@ -225,26 +229,38 @@ export class BrowserHost implements WorkbookHost {
     let result = this.result;
     if (!result) throw new HostError("unknown", this.lang === "ja" ? "先に検証してください" : "Check the file first");
     if (!this.highlightsOn) result = { ...result, findings: [] };
+    const { annotateBuffer } = await annotator();
     const bytes = await annotateBuffer(this.bytes, result, this.lang);
     return { name: annotatedName(this.fileName, this.lang), bytes };
   }
 }
 
-/** "報告.xlsx" → "報告_検証済.xlsx" (ja) / "report_checked.xlsx" (en). */
-export function annotatedName(fileName: string, lang: Lang): string {
-  const base = fileName.replace(/\.xlsx$/i, "") || "workbook";
-  return `${base}${lang === "ja" ? "_検証済" : "_checked"}.xlsx`;
+/** "報告.xlsx" → "報告.kensa.xlsx", the name of every annotated copy (annotatedCopyName). */
+export function annotatedName(fileName: string, _lang?: Lang): string {
+  return annotatedCopyName(fileName);
 }
 
 export async function templateFile(lang: Lang): Promise<{ name: string; bytes: Uint8Array }> {
-  return { name: lang === "ja" ? "Kensa_テンプレート.xlsx" : "Kensa_template.xlsx", bytes: await templateBuffer(lang) };
+  return {
+    name: lang === "ja" ? "Kensa_テンプレート.xlsx" : "Kensa_template.xlsx",
+    bytes: await (await import(/* webpackChunkName: "writer" */ "../adapters/exceljs/template")).templateBuffer(lang),
+  };
 }
 
 /** A read failure as the pane's one clear message (not retryable: the same bytes fail the same way). */
 export function toHostError(err: unknown, lang: Lang): HostError {
   if (err instanceof HostError) return err;
   if (isWorkbookReadError(err)) {
-    const code = err.code === "xls" ? "not-xlsx" : err.code === "not-found" || err.code === "directory" || err.code === "unreadable" ? "unknown" : err.code;
+    const code =
+      err.code === "xls"
+        ? "not-xlsx"
+        : err.code === "not-found" || err.code === "directory" || err.code === "unreadable"
+          ? "unknown"
+          : err.code === "out-of-range"
+            ? "corrupt"
+            : isLimitCode(err.code)
+              ? "payload-too-large"
+              : err.code;
     return new HostError(code, err.messageIn(lang), false);
   }
   const detail = err instanceof Error ? err.message : String(err);

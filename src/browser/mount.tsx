@@ -1,7 +1,7 @@
 /** Browser mode's entry, loaded with import() only when the page runs outside Office (its own chunk, with exceljs). */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 import { BrowserApp } from "./components/BrowserApp";
 
 export function mountBrowser(container: HTMLElement, lang: Lang): Root {

@@ -4,8 +4,10 @@
  * Pure (no DOM, no exceljs), so it is tested in Node.
  */
 import { columnLetters, fromA1, toA1 } from "../core/model/address";
-import { isCellError, type Cell, type Workbook } from "../core/model/workbook";
-import { parseRef } from "../core/report/refs";
+import { isCellError, type Cell, type Sheet, type Workbook } from "../core/model/workbook";
+import { parseRef } from "../core/model/refs";
+import { detectTable } from "../core/sheets/detect";
+import { column, type DetectedTable } from "../core/sheets/table";
 
 export interface PreviewCell {
   address: string;
@@ -25,8 +27,10 @@ export interface CellPreview {
   /** Column letters shown, left to right. */
   columns: string[];
   rows: { number: number; cells: PreviewCell[] }[];
-  /** Cells of the finding on other sheets, as written in the finding (`'PJ1'!G6`). */
-  elsewhere: string[];
+  /** What the anchor cell is: its row's item name and its column's header, as the sheet's table reads them. */
+  label?: CellLabel;
+  /** Cells of the finding on other sheets of this workbook, with what each shows and what it is. */
+  elsewhere: RelatedCell[];
   /**
    * Cells of the finding in other workbooks of the submission set (`[提出_医薬品.xlsx]様式2!G6`), taken apart,
    * with what each shows when the caller could look it up. Never shown in the grid: the grid is this file's.
@@ -34,6 +38,27 @@ export interface CellPreview {
   otherFiles: OtherFilePreview[];
   /** True when the workbook has no such sheet (nothing to show). */
   missingSheet?: boolean;
+}
+
+/**
+ * What a cell is: `row` the item it belongs to, outermost first (`1 企業導出件数`, `導出形態別`, `実施許諾契約`), `column`
+ * its column's header (`値`). Either may be missing (a cell above the header, a sheet of no known kind).
+ */
+export interface CellLabel {
+  row: string[];
+  column?: string;
+}
+
+/** A cell of the finding on another sheet of the same workbook. */
+export interface RelatedCell {
+  /** As written in the finding (`'PJ1'!G6`). */
+  ref: string;
+  sheet: string;
+  /** The top-left cell (`G6`). */
+  cell: string;
+  /** What the cell shows; undefined when the workbook has no such sheet. */
+  text?: string;
+  label?: CellLabel;
 }
 
 export interface OtherFilePreview {
@@ -58,8 +83,12 @@ export interface PreviewOptions {
 }
 
 /** `A1`, `$A$1`, `'Sheet'!A1`, `Sheet!A1:B2` → sheet (or undefined) and the top-left and bottom-right cells. */
-export function parseReference(ref: string): { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } } | undefined {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!'][^!]*))!)?(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(ref.trim());
+export function parseReference(
+  ref: string,
+): { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } } | undefined {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!'][^!]*))!)?(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(
+    ref.trim(),
+  );
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   try {
@@ -81,7 +110,8 @@ function formatNumber(n: number, numFmt: string | undefined): string {
     return `${(n * 100).toFixed(decimals)}%`;
   }
   const decimals = numFmt ? (/\.(0+)/.exec(numFmt)?.[1].length ?? undefined) : undefined;
-  if (decimals !== undefined) return n.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  if (decimals !== undefined)
+    return n.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return n.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
 }
 
@@ -102,14 +132,19 @@ export function cellText(cell: Cell | undefined): string {
  * The grid around a finding's cells on `sheet` of this workbook. Cells on other sheets are listed in
  * `elsewhere`, cells in other workbooks of the set in `otherFiles`: neither ever breaks the grid.
  */
-export function surroundingCells(workbook: Workbook, sheet: string, cells: readonly string[], options: PreviewOptions = {}): CellPreview {
+export function surroundingCells(
+  workbook: Workbook,
+  sheet: string,
+  cells: readonly string[],
+  options: PreviewOptions = {},
+): CellPreview {
   const padRows = options.padRows ?? 2;
   const padCols = options.padCols ?? 2;
   const maxRows = options.maxRows ?? 9;
   const maxCols = options.maxCols ?? 6;
-  const model = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const model = findSheet(workbook, sheet);
   const here: { row: number; col: number }[] = [];
-  const elsewhere: string[] = [];
+  const elsewhere: RelatedCell[] = [];
   const otherFiles: OtherFilePreview[] = [];
   // the primary cell first, so that it anchors the grid; a cell listed twice counts once
   const ordered = options.primary ? [options.primary, ...cells.filter((c) => c !== options.primary)] : [...cells];
@@ -130,13 +165,27 @@ export function surroundingCells(workbook: Workbook, sheet: string, cells: reado
     const p = parseReference(ref);
     if (!p) continue;
     if (p.sheet !== undefined && p.sheet !== sheet) {
-      elsewhere.push(ref);
+      const other = findSheet(workbook, p.sheet);
+      const cell = toA1(p.from.row, p.from.col);
+      const seen = other
+        ? { text: cellText(other.rows[p.from.row]?.[p.from.col]), label: labelOf(other, p.from.row, p.from.col) }
+        : {};
+      elsewhere.push({ ref, sheet: other?.name ?? p.sheet, cell, ...seen });
       continue;
     }
-    for (let r = p.from.row; r <= p.to.row && here.length < 500; r++) for (let c = p.from.col; c <= p.to.col; c++) here.push({ row: r, col: c });
+    for (let r = p.from.row; r <= p.to.row && here.length < 500; r++)
+      for (let c = p.from.col; c <= p.to.col; c++) here.push({ row: r, col: c });
   }
   if (!model || here.length === 0) {
-    return { sheet, anchor: options.primary ?? cells[0] ?? "", columns: [], rows: [], elsewhere, otherFiles, missingSheet: !model };
+    return {
+      sheet,
+      anchor: options.primary ?? cells[0] ?? "",
+      columns: [],
+      rows: [],
+      elsewhere,
+      otherFiles,
+      missingSheet: !model,
+    };
   }
   const anchor = here[0];
   const minRow = Math.min(...here.map((c) => c.row));
@@ -182,12 +231,90 @@ export function surroundingCells(workbook: Workbook, sheet: string, cells: reado
     }
     rows.push({ number: r + 1, cells: out });
   }
-  return { sheet: model.name, anchor: toA1(anchor.row, anchor.col), columns, rows, elsewhere, otherFiles };
+  const label = labelOf(model, anchor.row, anchor.col);
+  return {
+    sheet: model.name,
+    anchor: toA1(anchor.row, anchor.col),
+    columns,
+    rows,
+    ...(label ? { label } : {}),
+    elsewhere,
+    otherFiles,
+  };
+}
+
+/** A sheet by name, as Excel finds it (names are case-insensitive). */
+function findSheet(workbook: Workbook, name: string): Sheet | undefined {
+  return (
+    workbook.sheets.find((s) => s.name === name) ??
+    workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())
+  );
+}
+
+// detecting a table reads the whole sheet: once per sheet object (a re-read workbook has new ones)
+const tables = new WeakMap<Sheet, DetectedTable | null>();
+function tableOf(sheet: Sheet): DetectedTable | undefined {
+  if (!tables.has(sheet)) tables.set(sheet, detectTable(sheet) ?? null);
+  return tables.get(sheet) ?? undefined;
+}
+
+const textAt = (grid: (Cell | undefined)[][], row: number, col: number | undefined): string =>
+  col === undefined ? "" : cellText(grid[row]?.[col]).replace(/\s+/g, " ").trim();
+
+/** A text that names something, not a figure (`12件`, `—` and `1,234` name nothing). */
+const isName = (text: string): boolean =>
+  text !== "" && !/^[\s▲△+\-−―ー—–]*[\d,.]*\s*(%|件|人|億円|百万円|千円|円)?$/.test(text);
+
+/**
+ * What the cell at (row, col) of `sheet` is: the item of its row and the header of its column, read with the sheet's
+ * table (DOMAIN §3) where it has one. On a monitoring sheet the item is the indicator (from the row holding its
+ * 番号), then the 内訳 group and the 項目 / 細目 of the row; a cell of the indicator's own columns (番号, name,
+ * 指標値) is the indicator alone. Elsewhere, the name-like texts left of the cell on its row.
+ */
+export function labelOf(sheet: Sheet, row: number, col: number): CellLabel | undefined {
+  const table = tableOf(sheet);
+  if (table && row > table.headerRow) {
+    const rowLabel = tableRowLabel(table, row, col);
+    if (rowLabel.length > 0)
+      return { row: rowLabel, ...(table.headers.has(col) ? { column: table.headers.get(col) } : {}) };
+  }
+  const left: string[] = [];
+  for (let c = 0; c < col && left.length < 2; c++) {
+    const text = textAt(sheet.rows, row, c);
+    if (isName(text)) left.push(text);
+  }
+  return left.length > 0 ? { row: left } : undefined;
+}
+
+function tableRowLabel(table: DetectedTable, row: number, col: number): string[] {
+  const at = (key: string, r = row) => textAt(table.rows, r, column(table, key));
+  switch (table.kind) {
+    case "inhouse-budget":
+    case "budget-breakdown":
+      return [at("name")].filter(isName);
+    case "output-indicators":
+      return [[at("number"), at("indicator")].filter(Boolean).join(" ")].filter(isName);
+    case "monitoring": {
+      // the indicator starts on the nearest row above (or this one) with a 番号
+      let start = row;
+      while (start > table.headerRow + 1 && at("number", start) === "") start--;
+      const indicator = [at("number", start), at("indicator", start)].filter(Boolean).join(" ");
+      const own = ["number", "indicator", "indicatorValue"].map((k) => column(table, k));
+      if (own.includes(col)) return [indicator].filter(isName);
+      // 内訳 and 項目 left blank continue those of the rows above, within the indicator
+      const above = (key: string): string => {
+        for (let r = row; r >= start; r--) if (at(key, r) !== "") return at(key, r);
+        return "";
+      };
+      const sub = at("subItem");
+      return [indicator, above("group"), sub ? above("item") : at("item"), sub].filter(isName);
+    }
+  }
 }
 
 /** What a cell of `sheet` shows (`G6` or `$G$6`), or undefined when there is no such sheet or address. */
 export function lookupCell(workbook: Workbook, sheet: string, cell: string): string | undefined {
-  const model = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const model = findSheet(workbook, sheet);
   if (!model) return undefined;
   const p = parseReference(cell);
   if (!p || p.sheet !== undefined) return undefined;

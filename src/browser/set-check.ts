@@ -10,9 +10,18 @@
  *
  * No DOM: tested in Node.
  */
-import { addSummary, checkSet, setNames, type CheckResult, type NamedWorkbook, type SetResult, type SetSummary, type Summary } from "../core/engine";
+import {
+  addSummary,
+  checkSet,
+  setNames,
+  type CheckResult,
+  type NamedWorkbook,
+  type SetResult,
+  type SetSummary,
+  type Summary,
+} from "../core/engine";
 import type { Workbook } from "../core/model/workbook";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 import { checkStatus, isUnchecked } from "../core/report/status";
 import type { TableFile } from "../core/report/table";
 import type { BrowserHost } from "./browser-host";
@@ -95,7 +104,9 @@ export class SetChecker {
       last &&
       failures.size === 0 &&
       last.inputs.length === inputs.length &&
-      last.inputs.every((x, i) => x.host === inputs[i].host && x.workbook === inputs[i].workbook && x.name === inputs[i].name)
+      last.inputs.every(
+        (x, i) => x.host === inputs[i].host && x.workbook === inputs[i].workbook && x.name === inputs[i].name,
+      )
     ) {
       // the same files in the same order, none changed since: the same results
       return last.run;
@@ -219,7 +230,14 @@ export function setTableFiles(files: readonly FileEntry[]): TableFile[] {
     const name = f.setName ?? f.name;
     const result = f.status === "ready" ? f.host?.result : undefined;
     if (result) {
-      out.push({ file: name, name, status: checkStatus(result.sheets), sheets: result.sheets, findings: result.findings, summary: result.summary });
+      out.push({
+        file: name,
+        name,
+        status: checkStatus(result.sheets),
+        sheets: result.sheets,
+        findings: result.findings,
+        summary: result.summary,
+      });
     } else if (f.status === "error") {
       out.push({
         file: name,

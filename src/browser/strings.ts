@@ -1,5 +1,5 @@
 /** Browser mode's own strings (the findings pane keeps its strings in src/taskpane/i18n.ts). */
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 
 export interface BrowserStrings {
   title: string;
@@ -41,6 +41,21 @@ export interface BrowserStrings {
   previewOtherFiles: string;
   previewOtherCell: (file: string, sheet: string, cell: string) => string;
   previewNoValue: string;
+  /** What the previewed cell is: the cell, its row's item, its column's header. */
+  previewCell: string;
+  previewRowLabel: string;
+  previewColumnLabel: string;
+  /** A related cell that holds nothing. */
+  previewBlank: string;
+  /** 「次の問題」/「前の問題」 over the errors and warnings of every open file. */
+  navLabel: string;
+  navPrev: string;
+  navNext: string;
+  navPosition: (at: number, of: number) => string;
+  navCount: (n: number) => string;
+  navNone: string;
+  navHint: string;
+  navWhere: (file: string, sheet: string, cell: string, rule: string) => string;
   /** The set summary (DOMAIN §3.4): every open file is one submission set. */
   setHeading: (files: number) => string;
   setIntro: string;
@@ -54,7 +69,15 @@ export interface BrowserStrings {
   setPlace: (file: string, sheet: string) => string;
   setMissingBadge: string;
   setDuplicateBadge: string;
-  setTotal: (files: number, unchecked: number, unreadable: number, e: number, w: number, i: number, accepted?: number) => string;
+  setTotal: (
+    files: number,
+    unchecked: number,
+    unreadable: number,
+    e: number,
+    w: number,
+    i: number,
+    accepted?: number,
+  ) => string;
   setPending: (n: number) => string;
   setVerdict: Record<"errors" | "unreadable" | "unchecked" | "warnings" | "rollup-skipped" | "clean", string>;
   downloadAll: string;
@@ -103,7 +126,8 @@ const ja: BrowserStrings = {
   checking: "検証しています…",
   show: "表示",
   showing: "表示中",
-  download: "注釈付きコピーをダウンロード",
+  // short: the file list is a narrow column beside the findings (the button's accessible name says it in full)
+  download: "注釈付きコピー",
   downloadLabel: (n) => `${n} の注釈付きコピーをダウンロード`,
   downloading: "作成しています…",
   downloaded: (n) => `${n} を保存しました。`,
@@ -119,17 +143,30 @@ const ja: BrowserStrings = {
   noHighlights: "ハイライトなし",
   previewHeading: "周辺のセル",
   previewEmpty: "指摘を選ぶと、そのセルと周りの値をここに表示します（Excel ではそのセルが選択されます）。",
-  previewOf: (s, c) => `${s}!${c} の周辺`,
+  previewOf: (s, c) => `${s}!${c}の周辺`,
   previewSelected: "指摘のセル",
   previewElsewhere: "他のシートの関連セル",
   previewMissingSheet: (s) => `シート「${s}」はありません。`,
   previewFormula: (f) => `数式: =${f}`,
   paneLabel: (n) => `${n} の検証結果`,
   previewOtherFiles: "他のファイルの関連セル",
-  previewOtherCell: (f, sh, c) => `${f} の ${sh}!${c}`,
+  previewOtherCell: (f, sh, c) => `「${f}」の${sh}!${c}`,
   previewNoValue: "（値を読めません）",
+  previewCell: "セル",
+  previewRowLabel: "項目",
+  previewColumnLabel: "列の見出し",
+  previewBlank: "（空欄）",
+  navLabel: "問題の移動",
+  navPrev: "前の問題",
+  navNext: "次の問題",
+  navPosition: (at, of) => `${of}件中${at}件目`,
+  navCount: (n) => `エラー・警告${n}件（開いたすべてのファイル）`,
+  navNone: "移動できるエラー・警告はありません。",
+  navHint: "F8で次の問題、Shift+F8で前の問題に移ります（ファイルやシートをまたいで移ります）。",
+  navWhere: (f, sh, c, r) => `「${f}」の${sh}!${c}：${r}`,
   setHeading: (n) => `提出セット（${n} ファイル）`,
-  setIntro: "開いたファイルはすべて一つの提出セットとして検証します。全体・PJ1〜PJ8 はファイル名やシート名ではなく、各シートの「統合プロジェクト」の記載で見分けます。",
+  setIntro:
+    "開いたファイルはすべて一つの提出セットとして検証します。全体・PJ1〜PJ8 はファイル名やシート名ではなく、各シートの「統合プロジェクト」の記載で見分けます。",
   setChecking: "提出セットを検証しています…",
   setComplete: "全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。",
   setMissing: (codes) => `不足: ${codes.join("、")}`,
@@ -141,7 +178,10 @@ const ja: BrowserStrings = {
   setMissingBadge: "不足",
   setDuplicateBadge: "重複",
   setTotal: (files, unchecked, unreadable, e, w, i, accepted) => {
-    const notes = [unchecked ? `未検証 ${unchecked} 件` : "", unreadable ? `読めなかったファイル ${unreadable} 件` : ""].filter(Boolean);
+    const notes = [
+      unchecked ? `未検証 ${unchecked} 件` : "",
+      unreadable ? `読めなかったファイル ${unreadable} 件` : "",
+    ].filter(Boolean);
     return `合計 ${files} ファイル${notes.length ? `（${notes.join("・")}）` : ""}: エラー ${e} 件・警告 ${w} 件・情報 ${i} 件${accepted ? `・確認済み ${accepted} 件` : ""}`;
   },
   setPending: (n) => `${n} ファイルを読み込み中`,
@@ -159,7 +199,8 @@ const ja: BrowserStrings = {
   setNameNote: (n) => `提出セット内の名前: ${n}`,
   checkFailed: (why) => `検証中に予期しないエラーが発生しました（${why}）`,
   acceptHeading: "確認済み",
-  acceptIntro: "説明のつく指摘は、理由を付けて「確認済み」にできます。記録はファイルの中（非表示のシート「Kensa_accepted」）に残り、コマンドラインと Excel アドインでも同じように扱われます。値が変わると自動的に外れます。",
+  acceptIntro:
+    "説明のつく指摘は、理由を付けて「確認済み」にできます。記録はファイルの中（非表示のシート「Kensa_accepted」）に残り、コマンドラインと Excel アドインでも同じように扱われます。値が変わると自動的に外れます。",
   acceptNone: "指摘を選ぶと、理由を付けて確認済みにできます。",
   acceptSelected: (c, r) => `選んだ指摘: ${c}（${r}）`,
   acceptReason: "確認済みにする理由",
@@ -197,7 +238,7 @@ const en: BrowserStrings = {
   checking: "Checking…",
   show: "Show",
   showing: "Shown",
-  download: "Download annotated copy",
+  download: "Annotated copy",
   downloadLabel: (n) => `Download annotated copy of ${n}`,
   downloading: "Preparing…",
   downloaded: (n) => `Saved ${n}.`,
@@ -212,7 +253,8 @@ const en: BrowserStrings = {
   fixesApplied: (n) => `${n} fix${n === 1 ? "" : "es"} applied`,
   noHighlights: "no highlights",
   previewHeading: "Surrounding cells",
-  previewEmpty: "Select a finding to see its cells and the values around them here (in Excel the cells would be selected).",
+  previewEmpty:
+    "Select a finding to see its cells and the values around them here (in Excel the cells would be selected).",
   previewOf: (s, c) => `Around ${s}!${c}`,
   previewSelected: "cells of the finding",
   previewElsewhere: "Related cells on other sheets",
@@ -222,20 +264,37 @@ const en: BrowserStrings = {
   previewOtherFiles: "Related cells in other files",
   previewOtherCell: (f, sh, c) => `${sh}!${c} in ${f}`,
   previewNoValue: "(value not available)",
+  previewCell: "Cell",
+  previewRowLabel: "Item",
+  previewColumnLabel: "Column",
+  previewBlank: "(blank)",
+  navLabel: "Move between problems",
+  navPrev: "Previous problem",
+  navNext: "Next problem",
+  navPosition: (at, of) => `${at} of ${of}`,
+  navCount: (n) => (n === 1 ? "1 error or warning in the open files" : `${n} errors and warnings in the open files`),
+  navNone: "No errors or warnings to move to.",
+  navHint: "F8 moves to the next problem, Shift+F8 to the previous one, across files and sheets.",
+  navWhere: (f, sh, c, r) => `${sh}!${c} in ${f}: ${r}`,
   setHeading: (n) => `Submission set (${n} files)`,
-  setIntro: "All the open files are checked as one submission set. 全体 and PJ1–PJ8 are found by each sheet's 統合プロジェクト entry, never by file or sheet names.",
+  setIntro:
+    "All the open files are checked as one submission set. 全体 and PJ1–PJ8 are found by each sheet's 統合プロジェクト entry, never by file or sheet names.",
   setChecking: "Checking the submission set…",
   setComplete: "全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files.",
   setMissing: (codes) => `Missing: ${codes.join(", ")}`,
   setDuplicate: (code, places) => `Claimed twice: ${code} (${places.join(", ")})`,
-  setSkipped: "The roll-up to the overall sheet was skipped (it is checked once 全体 and PJ1–PJ8 are each present once).",
+  setSkipped:
+    "The roll-up to the overall sheet was skipped (it is checked once 全体 and PJ1–PJ8 are each present once).",
   setNone: "No monitoring sheet of 全体 or a PJ (no roll-up to check).",
   setProjectsLabel: "Where 全体 and PJ1–PJ8 are",
   setPlace: (f, sh) => `${sh} in ${f}`,
   setMissingBadge: "missing",
   setDuplicateBadge: "twice",
   setTotal: (files, unchecked, unreadable, e, w, i, accepted) => {
-    const notes = [unchecked ? `${unchecked} not checked` : "", unreadable ? `${unreadable} could not be read` : ""].filter(Boolean);
+    const notes = [
+      unchecked ? `${unchecked} not checked` : "",
+      unreadable ? `${unreadable} could not be read` : "",
+    ].filter(Boolean);
     return `Total ${files} files${notes.length ? ` (${notes.join(", ")})` : ""}: ${e} errors · ${w} warnings · ${i} info${accepted ? ` · ${accepted} accepted` : ""}`;
   },
   setPending: (n) => `reading ${n} file${n === 1 ? "" : "s"}`,
@@ -253,7 +312,8 @@ const en: BrowserStrings = {
   setNameNote: (n) => `named ${n} in the submission set`,
   checkFailed: (why) => `Unexpected error while checking (${why})`,
   acceptHeading: "Accepted",
-  acceptIntro: "A finding that is explained can be accepted with a reason. The record stays inside the file (the very hidden sheet “Kensa_accepted”), and the command line and the Excel add-in honour it too. It lapses by itself when the values change.",
+  acceptIntro:
+    "A finding that is explained can be accepted with a reason. The record stays inside the file (the very hidden sheet “Kensa_accepted”), and the command line and the Excel add-in honour it too. It lapses by itself when the values change.",
   acceptNone: "Select a finding to accept it with a reason.",
   acceptSelected: (c, r) => `Selected: ${c} (${r})`,
   acceptReason: "Reason for accepting",

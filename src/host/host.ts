@@ -3,7 +3,7 @@
  * file opened in a plain browser (exceljs in memory). The task pane depends on this interface only.
  */
 import type { CheckResult } from "../core/engine";
-import type { Fix } from "../core/model/finding";
+import type { Finding, Fix } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
 
 export interface Progress {
@@ -123,4 +123,19 @@ export interface WorkbookHost {
 /** A host whose writes may clear Excel's undo history (the Office.js host); the pane asks it with `"undoRisk" in host`. */
 export interface UndoRiskHost {
   undoRisk(): UndoRisk;
+}
+
+/**
+ * A host that records accepted findings (確認済み, src/core/accept) in the workbook itself: the Office.js host
+ * writes the very hidden Kensa_accepted sheet of the open workbook; browser mode its in-memory file. The pane
+ * asks it with `"accept" in host`, then checks again so the result shows the finding as accepted (or not).
+ */
+export interface AcceptingHost {
+  /**
+   * Records `finding` (as the last check gave it) as accepted with `reason`; `others`: the other workbooks of
+   * the set by their names in it, for a cross-file finding's values.
+   */
+  accept(finding: Finding, reason: string, by?: string, others?: ReadonlyMap<string, Workbook>): Promise<void>;
+  /** Takes back every acceptance at the finding's rule, sheet and cell. */
+  revoke(finding: Pick<Finding, "rule" | "sheet" | "cell">): Promise<void>;
 }

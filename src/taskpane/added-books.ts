@@ -12,8 +12,8 @@
 import { checkSet, type CheckResult, type NamedWorkbook, type SetSummary } from "../core/engine";
 import type { Finding } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
-import type { Lang } from "../core/report/format";
-import { isExternalRef } from "../core/report/refs";
+import type { Lang } from "../core/values/format";
+import { isExternalRef } from "../core/model/refs";
 import { isWorkbookReadError } from "../adapters/exceljs/errors";
 
 /** A workbook added to the set. */
@@ -44,7 +44,7 @@ export interface PaneSet {
 export type ReadBookFn = (bytes: Uint8Array) => Promise<Workbook>;
 
 export const defaultReadBook: ReadBookFn = async (bytes) => {
-  const reader = await import(/* webpackChunkName: "reader" */ "../adapters/exceljs/read");
+  const reader = await import(/* webpackChunkName: "reader" */ "../adapters/xlsx/read");
   return reader.readWorkbookBuffer(bytes);
 };
 
@@ -102,9 +102,15 @@ export function checkWithAdded(
   lang: Lang,
   check: PaneSetCheckFn = defaultPaneSetCheck,
 ): { result: CheckResult; set: PaneSet } {
-  const names = setMemberNames(open.name, added.map((a) => a.name));
+  const names = setMemberNames(
+    open.name,
+    added.map((a) => a.name),
+  );
   const r = check(
-    [{ name: names[0], workbook: open.workbook }, ...added.map((a, i) => ({ name: names[i + 1], workbook: a.workbook }))],
+    [
+      { name: names[0], workbook: open.workbook },
+      ...added.map((a, i) => ({ name: names[i + 1], workbook: a.workbook })),
+    ],
     lang,
   );
   const first = r.files[0];
@@ -112,7 +118,11 @@ export function checkWithAdded(
   const out = new Map<string, { name: string; result?: CheckResult; error?: string }>();
   added.forEach((a, i) => {
     const f = r.files[i + 1];
-    out.set(a.id, { name: names[i + 1], result: f?.result, error: f?.result ? undefined : f?.error instanceof Error ? f.error.message : String(f?.error) });
+    out.set(a.id, {
+      name: names[i + 1],
+      result: f?.result,
+      error: f?.result ? undefined : f?.error instanceof Error ? f.error.message : String(f?.error),
+    });
   });
   return { result: first.result, set: { openName: names[0], set: r.set, added: out } };
 }
@@ -128,5 +138,12 @@ export function isOwnFix(f: Finding, result: CheckResult | null): boolean {
   if (!f.fix || !result) return false;
   const fix = f.fix;
   if (!result.sheets.some((s) => s.name === fix.sheet)) return false;
-  return result.findings.some((g) => g.rule === f.rule && g.sheet === f.sheet && g.cell === f.cell && g.fix?.sheet === fix.sheet && g.fix.cell === fix.cell);
+  return result.findings.some(
+    (g) =>
+      g.rule === f.rule &&
+      g.sheet === f.sheet &&
+      g.cell === f.cell &&
+      g.fix?.sheet === fix.sheet &&
+      g.fix.cell === fix.cell,
+  );
 }

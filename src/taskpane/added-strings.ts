@@ -2,10 +2,12 @@
  * Strings of 「他のブックを追加」 (the pane's submission set). The set's status lines are browser mode's own
  * (src/browser/strings.ts), so both faces say the same thing about a set.
  */
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 
 export interface AddedStrings {
   heading: string;
+  /** The folded box's one line, while no book is added. */
+  foldedHeading: string;
   intro: string;
   add: string;
   addHint: string;
@@ -27,7 +29,9 @@ export interface AddedStrings {
 
 const ja: AddedStrings = {
   heading: "提出セット",
-  intro: "他の提出者のブックを加えると、開いているブックとの集計（PJ1〜PJ8 と全体）と参照も検証します。ファイルはこの画面で読み込むだけで、送信しません。色やメモを付けるのは開いているブックだけです。",
+  foldedHeading: "提出セット（他のブックを追加）",
+  intro:
+    "他の提出者のブックを加えると、開いているブックとの集計（PJ1〜PJ8 と全体）と参照も検証します。ファイルはこの画面で読み込むだけで、送信しません。色やメモを付けるのは開いているブックだけです。",
   add: "他のブックを追加",
   addHint: "他の提出者の Excel ブック（.xlsx）を選びます（複数可）",
   openBadge: "開いているブック",
@@ -41,14 +45,17 @@ const ja: AddedStrings = {
   notChecked: "未検証",
   placesToggle: "全体・PJ1〜PJ8 の所在",
   findingsHeading: (n) => `追加したブック（指摘 ${n} 件）`,
-  findingsIntro: "追加したブックのセルにある指摘です。Excel では選択・色付け・修正しません。元の提出者に伝えてください。",
+  findingsIntro:
+    "追加したブックのセルにある指摘です。Excel では選択・色付け・修正しません。元の提出者に伝えてください。",
   fileGroup: (f, n) => `${f}（${n} 件）`,
   noFindings: "指摘はありません。",
 };
 
 const en: AddedStrings = {
   heading: "Submission set",
-  intro: "Add the other submitters' workbooks to check the roll-up (PJ1–PJ8 against 全体) and the references across them and the open workbook. The files are only read in this pane, never uploaded. Only the open workbook gets colours and notes.",
+  foldedHeading: "Submission set (add other workbooks)",
+  intro:
+    "Add the other submitters' workbooks to check the roll-up (PJ1–PJ8 against 全体) and the references across them and the open workbook. The files are only read in this pane, never uploaded. Only the open workbook gets colours and notes.",
   add: "Add other workbooks",
   addHint: "Choose the other submitters' Excel workbooks (.xlsx); several at once are fine",
   openBadge: "Open workbook",
@@ -62,7 +69,8 @@ const en: AddedStrings = {
   notChecked: "Not checked",
   placesToggle: "Where 全体 and PJ1–PJ8 are",
   findingsHeading: (n) => `Added workbooks (${n} findings)`,
-  findingsIntro: "Findings on cells of the added workbooks. Excel does not select, colour or fix them: tell their submitters.",
+  findingsIntro:
+    "Findings on cells of the added workbooks. Excel does not select, colour or fix them: tell their submitters.",
   fileGroup: (f, n) => `${f} (${n})`,
   noFindings: "No findings.",
 };

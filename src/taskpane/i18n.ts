@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Severity } from "../core/model/finding";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 
 export type { Lang };
 
@@ -55,12 +55,51 @@ export interface Strings {
   severityPlural: Record<Severity, string>;
   countOf: (severity: Severity, n: number) => string;
   sheetOfNoKind: string;
-  sheetCounts: (e: number, w: number, i: number) => string;
+  sheetCounts: (e: number, w: number, i: number, accepted?: number) => string;
+  /** The folded per-sheet counts. */
+  bySheetToggle: (sheets: number) => string;
+  /** The folded summary: counts by severity and by sheet. */
+  summaryToggle: (sheets: number) => string;
+  /** The folded workbook actions, naming what is inside. */
+  moreActionsToggle: string;
+  acceptedCount: (n: number) => string;
   // findings
   findingsHeading: (shown: number, total: number) => string;
   filterSeverity: string;
   filterRule: string;
+  /** The rule filter's visible label, beside it. */
+  filterRuleShort: string;
   allRules: string;
+  /** State of a severity toggle, for its title. */
+  filterShown: (severity: string) => string;
+  filterHidden: (severity: string) => string;
+  ruleOption: (name: string, count: number) => string;
+  // sections and navigation
+  problemsHeading: (n: number) => string;
+  infosHeading: (n: number) => string;
+  acceptedHeading: (n: number) => string;
+  noProblemsLeft: string;
+  prevProblem: string;
+  nextProblem: string;
+  navPosition: (i: number, n: number) => string;
+  navNone: (n: number) => string;
+  navLabel: string;
+  // accepted findings (確認済み)
+  accept: string;
+  acceptLabel: (cell: string) => string;
+  acceptTitle: (sheet: string, cell: string) => string;
+  acceptIntro: string;
+  acceptReason: string;
+  acceptReasonHint: string;
+  acceptBy: string;
+  acceptApply: string;
+  acceptCancel: string;
+  acceptedBadge: string;
+  acceptedReason: (text: string) => string;
+  revoke: string;
+  revokeLabel: (cell: string) => string;
+  acceptedNow: (cell: string) => string;
+  revokedNow: (cell: string) => string;
   expected: string;
   actual: string;
   selectFinding: (cell: string, message: string) => string;
@@ -118,7 +157,9 @@ export type ActionName =
   | "writeResultSheet"
   | "clearHighlights"
   | "removeAll"
-  | "autoRecheck";
+  | "autoRecheck"
+  | "accept"
+  | "revoke";
 
 const ja: Strings = {
   appTitle: "Kensa 検査",
@@ -131,7 +172,8 @@ const ja: Strings = {
   clearHighlights: "ハイライト解除",
   clearHighlightsHint: "Kensa が付けた色とメモを消し、各セルを元の塗りつぶしとメモに戻します",
   removeAll: "Kensa の変更を削除",
-  removeAllHint: "ハイライトとメモに加え、Kensa が入れた数式・結果シート・記録用シートも削除して、ブックを元の状態に戻します",
+  removeAllHint:
+    "ハイライトとメモに加え、Kensa が入れた数式・結果シート・記録用シートも削除して、ブックを元の状態に戻します",
   moreActions: "その他の操作",
   autoRecheck: "編集後に自動で再検証",
   autoRecheckHint: "セルを編集すると約1.5秒後に再検証します",
@@ -167,11 +209,44 @@ const ja: Strings = {
   severityPlural: { error: "エラー", warning: "警告", info: "情報" },
   countOf: (s, n) => `${ja.severity[s]} ${n} 件`,
   sheetOfNoKind: "対象外のシート",
-  sheetCounts: (e, w, i) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件`,
+  sheetCounts: (e, w, i, a) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件${a ? `、確認済み ${a} 件` : ""}`,
+  bySheetToggle: (n) => `シート別の件数（${n} シート）`,
+  summaryToggle: (n) => `概要：重要度別・シート別の件数（${n} シート）`,
+  moreActionsToggle: "その他の操作（テンプレート挿入など）",
+  acceptedCount: (n) => `確認済み ${n} 件`,
   findingsHeading: (shown, total) => (shown === total ? `指摘 ${total} 件` : `指摘 ${shown} / ${total} 件`),
   filterSeverity: "重要度で絞り込み",
   filterRule: "ルールで絞り込み",
+  filterRuleShort: "ルール",
   allRules: "すべてのルール",
+  filterShown: (sev) => `${sev}を表示中（押すと隠します）`,
+  filterHidden: (sev) => `${sev}を隠しています（押すと表示します）`,
+  ruleOption: (name, n) => `${name}（${n} 件）`,
+  problemsHeading: (n) => `エラー・警告（${n} 件）`,
+  infosHeading: (n) => `情報（${n} 件）`,
+  acceptedHeading: (n) => `確認済み（${n} 件）`,
+  noProblemsLeft: "表示中のエラー・警告はありません。",
+  prevProblem: "前の問題",
+  nextProblem: "次の問題",
+  navPosition: (i, n) => `${i} / ${n} 件目`,
+  navNone: (n) => `${n} 件`,
+  navLabel: "問題の移動（F8 で次、Shift+F8 で前）",
+  accept: "確認済みにする",
+  acceptLabel: (cell) => `${cell} の指摘を確認済みにする`,
+  acceptTitle: (sheet, cell) => `${sheet}!${cell} の指摘を確認済みにする`,
+  acceptIntro:
+    "説明のつく指摘は、理由を付けて確認済みにできます。記録はこのブックの非表示のシート「Kensa_accepted」に残り、コマンドラインとブラウザー版でも同じように扱われます。関係するセルの値が変わると、確認済みは自動的に外れます。",
+  acceptReason: "確認済みにする理由",
+  acceptReasonHint: "例: 指標8は令和8年度からの事業のため、令和7年度の実績は0件",
+  acceptBy: "確認者（任意）",
+  acceptApply: "確認済みにする",
+  acceptCancel: "キャンセル",
+  acceptedBadge: "確認済み",
+  acceptedReason: (t) => `理由: ${t}`,
+  revoke: "取り消す",
+  revokeLabel: (cell) => `${cell} の確認済みを取り消す`,
+  acceptedNow: (cell) => `${cell} の指摘を確認済みにしました。`,
+  revokedNow: (cell) => `${cell} の確認済みを取り消しました。`,
   expected: "期待値",
   actual: "実際",
   selectFinding: (cell, message) => `${cell} を選択: ${message}`,
@@ -187,19 +262,27 @@ const ja: Strings = {
   fixCancel: "キャンセル",
   fixFormulaNote: (v) => `計算結果: ${v}`,
   computedFilled: (n) => `計算セル ${n} 個を入力しました。`,
-  computedWritten: (cells) => `計算セル ${cells.length} 個に数式を入れました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  computedWritten: (cells) =>
+    `計算セル ${cells.length} 個に数式を入れました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
   computedUnchanged: "計算セルに変更はありません。",
   computedLeftAlone: (n) => `入力済みのセル ${n} 個はそのままにしました。`,
-  protectedSheets: (sheets) => `保護されたシート${sheets.map((x) => `「${x}」`).join("")}には書き込んでいません（検証は行いました。指摘は一覧のとおりです）。`,
+  protectedSheets: (sheets) =>
+    `保護されたシート${sheets.map((x) => `「${x}」`).join("")}には書き込んでいません（検証は行いました。指摘は一覧のとおりです）。`,
   blocked: {
-    "workbook-protected": "ブックの構成が保護されているため、Kensa は記録用の非表示シートを追加できず、何も書き込んでいません（検証結果は一覧のとおりです）。",
-    "state-protected": "Kensa の記録用シート「Kensa_state」が保護されているため、何も書き込んでいません（検証結果は一覧のとおりです）。",
-    "state-foreign": "「Kensa_state」という名前のシートが Kensa のものではないため、何も書き込んでいません（検証結果は一覧のとおりです）。",
+    "workbook-protected":
+      "ブックの構成が保護されているため、Kensa は記録用の非表示シートを追加できず、何も書き込んでいません（検証結果は一覧のとおりです）。",
+    "state-protected":
+      "Kensa の記録用シート「Kensa_state」が保護されているため、何も書き込んでいません（検証結果は一覧のとおりです）。",
+    "state-foreign":
+      "「Kensa_state」という名前のシートが Kensa のものではないため、何も書き込んでいません（検証結果は一覧のとおりです）。",
   },
-  unrestorable: (cells) => `記録された元の塗りつぶしを読み取れないため、次のセルはそのままにしました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
-  notHighlighted: (cells) => `グラデーションの塗りつぶしは元に戻せないため、次のセルには色を付けていません: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  unrestorable: (cells) =>
+    `記録された元の塗りつぶしを読み取れないため、次のセルはそのままにしました: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
+  notHighlighted: (cells) =>
+    `グラデーションの塗りつぶしは元に戻せないため、次のセルには色を付けていません: ${listOf(cells, "、", (n) => `ほか ${n} 個`)}。`,
   highlightsSkipped: "セルには何も書き込んでいません（検証結果は一覧のとおりです）。",
-  removedAll: (formulas, sheets) => `Kensa が入れた数式 ${formulas} 個${sheets.length ? `とシート${sheets.map((x) => `「${x}」`).join("")}` : ""}を削除しました。`,
+  removedAll: (formulas, sheets) =>
+    `Kensa が入れた数式 ${formulas} 個${sheets.length ? `とシート${sheets.map((x) => `「${x}」`).join("")}` : ""}を削除しました。`,
   keptFormulas: (n) => `その後に変更された計算セル ${n} 個はそのままにしました。`,
   undoTitle: "Excel の「元に戻す」について",
   undoEveryWrite:
@@ -213,7 +296,7 @@ const ja: Strings = {
   templateNone: "追加するシートはありません（すべて揃っています）。",
   resultSheetWritten: "結果シートを出力しました。",
   highlightsCleared: "ハイライトを解除しました。",
-  fixApplied: (cell) => `${cell} を修正しました。再検証します。`,
+  fixApplied: (cell) => `${cell} を修正しました。`,
   retry: "再試行",
   dismiss: "閉じる",
   failedAction: {
@@ -226,6 +309,8 @@ const ja: Strings = {
     clearHighlights: "ハイライトを解除できませんでした",
     removeAll: "Kensa の変更を削除できませんでした",
     autoRecheck: "自動再検証を開始できませんでした",
+    accept: "確認済みにできませんでした",
+    revoke: "確認済みを取り消せませんでした",
   },
   unexpected: (d) => `予期しないエラーが発生しました: ${d}`,
 };
@@ -241,7 +326,8 @@ const en: Strings = {
   clearHighlights: "Clear highlights",
   clearHighlightsHint: "Removes Kensa's colours and notes and gives every cell back its own fill and note",
   removeAll: "Remove Kensa's changes",
-  removeAllHint: "Besides the highlights and notes, removes the formulas, the result sheet and the record sheet Kensa added: the workbook as you had it",
+  removeAllHint:
+    "Besides the highlights and notes, removes the formulas, the result sheet and the record sheet Kensa added: the workbook as you had it",
   moreActions: "More actions",
   autoRecheck: "Re-check automatically after edits",
   autoRecheckHint: "Re-checks about 1.5 seconds after you edit a cell",
@@ -275,12 +361,45 @@ const en: Strings = {
   severityPlural: { error: "Errors", warning: "Warnings", info: "Info" },
   countOf: (s, n) => `${n} ${n === 1 ? en.severity[s].toLowerCase() : en.severityPlural[s].toLowerCase()}`,
   sheetOfNoKind: "Not a checked sheet",
-  sheetCounts: (e, w, i) => `${e} errors, ${w} warnings, ${i} info`,
+  sheetCounts: (e, w, i, a) => `${e} errors, ${w} warnings, ${i} info${a ? `, ${a} accepted` : ""}`,
+  bySheetToggle: (n) => `Counts by sheet (${n} sheet${n === 1 ? "" : "s"})`,
+  summaryToggle: (n) => `Summary: counts by severity and by sheet (${n} sheet${n === 1 ? "" : "s"})`,
+  moreActionsToggle: "More actions (insert template…)",
+  acceptedCount: (n) => `${n} accepted`,
   findingsHeading: (shown, total) =>
     shown === total ? `${total} finding${total === 1 ? "" : "s"}` : `${shown} of ${total} findings`,
   filterSeverity: "Filter by severity",
   filterRule: "Filter by rule",
+  filterRuleShort: "Rule",
   allRules: "All rules",
+  filterShown: (sev) => `${sev}: shown (press to hide)`,
+  filterHidden: (sev) => `${sev}: hidden (press to show)`,
+  ruleOption: (name, n) => `${name} (${n})`,
+  problemsHeading: (n) => `Errors and warnings (${n})`,
+  infosHeading: (n) => `Info (${n})`,
+  acceptedHeading: (n) => `Accepted (${n})`,
+  noProblemsLeft: "No errors or warnings are shown.",
+  prevProblem: "Previous problem",
+  nextProblem: "Next problem",
+  navPosition: (i, n) => `${i} of ${n}`,
+  navNone: (n) => `${n}`,
+  navLabel: "Move between problems (F8 next, Shift+F8 previous)",
+  accept: "Accept",
+  acceptLabel: (cell) => `Accept the finding at ${cell}`,
+  acceptTitle: (sheet, cell) => `Accept the finding at ${sheet}!${cell}`,
+  acceptIntro:
+    "A finding that has an explanation can be accepted with a reason. The record stays in this workbook, on the hidden sheet “Kensa_accepted”, and the command line and browser mode honour it too. It lapses by itself when a value involved changes.",
+  acceptReason: "Reason for accepting",
+  acceptReasonHint: "E.g. indicator 8 starts in R8, so R7 has no result",
+  acceptBy: "Accepted by (optional)",
+  acceptApply: "Accept",
+  acceptCancel: "Cancel",
+  acceptedBadge: "Accepted",
+  acceptedReason: (t) => `Reason: ${t}`,
+  revoke: "Revoke",
+  revokeLabel: (cell) => `Revoke the acceptance at ${cell}`,
+  acceptedNow: (cell) => `Accepted the finding at ${cell}.`,
+  revokedNow: (cell) => `Revoked the acceptance at ${cell}.`,
   expected: "Expected",
   actual: "Actual",
   selectFinding: (cell, message) => `Select ${cell}: ${message}`,
@@ -296,19 +415,27 @@ const en: Strings = {
   fixCancel: "Cancel",
   fixFormulaNote: (v) => `Evaluates to ${v}`,
   computedFilled: (n) => `Filled ${n} computed cell${n === 1 ? "" : "s"}.`,
-  computedWritten: (cells) => `Put formulas in ${cells.length} computed cell${cells.length === 1 ? "" : "s"}: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  computedWritten: (cells) =>
+    `Put formulas in ${cells.length} computed cell${cells.length === 1 ? "" : "s"}: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
   computedUnchanged: "No computed cell changed.",
   computedLeftAlone: (n) => `${n} cell${n === 1 ? "" : "s"} with a typed value left as they are.`,
-  protectedSheets: (sheets) => `Nothing was written to the protected sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")} (they were checked; the findings are in the list).`,
+  protectedSheets: (sheets) =>
+    `Nothing was written to the protected sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")} (they were checked; the findings are in the list).`,
   blocked: {
-    "workbook-protected": "The workbook's structure is protected, so Kensa cannot add its hidden record sheet and wrote nothing (the findings are in the list).",
-    "state-protected": "Kensa's record sheet “Kensa_state” is protected, so Kensa wrote nothing (the findings are in the list).",
-    "state-foreign": "A sheet named “Kensa_state” is not Kensa's, so Kensa wrote nothing (the findings are in the list).",
+    "workbook-protected":
+      "The workbook's structure is protected, so Kensa cannot add its hidden record sheet and wrote nothing (the findings are in the list).",
+    "state-protected":
+      "Kensa's record sheet “Kensa_state” is protected, so Kensa wrote nothing (the findings are in the list).",
+    "state-foreign":
+      "A sheet named “Kensa_state” is not Kensa's, so Kensa wrote nothing (the findings are in the list).",
   },
-  unrestorable: (cells) => `These cells were left as they are, because their recorded original fill cannot be read: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
-  notHighlighted: (cells) => `A gradient fill cannot be put back, so these cells were not coloured: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  unrestorable: (cells) =>
+    `These cells were left as they are, because their recorded original fill cannot be read: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
+  notHighlighted: (cells) =>
+    `A gradient fill cannot be put back, so these cells were not coloured: ${listOf(cells, ", ", (n) => `and ${n} more`)}.`,
   highlightsSkipped: "Nothing was written to the cells (the findings are in the list).",
-  removedAll: (formulas, sheets) => `Removed ${formulas} formula${formulas === 1 ? "" : "s"} Kensa had put in${sheets.length ? ` and the sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")}` : ""}.`,
+  removedAll: (formulas, sheets) =>
+    `Removed ${formulas} formula${formulas === 1 ? "" : "s"} Kensa had put in${sheets.length ? ` and the sheet${sheets.length === 1 ? "" : "s"} ${sheets.map((x) => `“${x}”`).join(", ")}` : ""}.`,
   keptFormulas: (n) => `${n} computed cell${n === 1 ? "" : "s"} changed since were left as they are.`,
   undoTitle: "About Excel's Undo",
   undoEveryWrite:
@@ -322,7 +449,7 @@ const en: Strings = {
   templateNone: "No sheets to add (every kind is already there).",
   resultSheetWritten: "Result sheet written.",
   highlightsCleared: "Highlights cleared.",
-  fixApplied: (cell) => `Fixed ${cell}. Checking again.`,
+  fixApplied: (cell) => `Fixed ${cell}.`,
   retry: "Retry",
   dismiss: "Dismiss",
   failedAction: {
@@ -335,6 +462,8 @@ const en: Strings = {
     clearHighlights: "Could not clear the highlights",
     removeAll: "Could not remove Kensa's changes",
     autoRecheck: "Could not start the automatic re-check",
+    accept: "Could not accept the finding",
+    revoke: "Could not revoke the acceptance",
   },
   unexpected: (d) => `Unexpected error: ${d}`,
 };

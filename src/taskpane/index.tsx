@@ -55,7 +55,9 @@ function start(): void {
         const host = new ExcelHost({ lang });
         const bridge = new PaneBridge();
         // associate the ribbon's functions at once: a click may be what started this runtime
-        registerCommands(Office, bridge, { unexpected: lang === "ja" ? "予期しないエラーが発生しました。" : "Unexpected error." });
+        registerCommands(Office, bridge, {
+          unexpected: lang === "ja" ? "予期しないエラーが発生しました。" : "Unexpected error.",
+        });
         // the open workbook's name in a submission set (「他のブックを追加」): its file name when Office gives one
         let url: string | null | undefined;
         try {

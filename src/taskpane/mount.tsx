@@ -11,7 +11,13 @@ import { MessageDialog } from "./components/MessageDialog";
 import { NotInExcel } from "./components/NotInExcel";
 import { I18nContext, STRINGS, type Lang } from "./i18n";
 
-export function mountPane(container: HTMLElement, host: WorkbookHost, lang: Lang, bridge?: PaneBridge, workbookName?: string): Root {
+export function mountPane(
+  container: HTMLElement,
+  host: WorkbookHost,
+  lang: Lang,
+  bridge?: PaneBridge,
+  workbookName?: string,
+): Root {
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>
@@ -22,7 +28,13 @@ export function mountPane(container: HTMLElement, host: WorkbookHost, lang: Lang
 }
 
 /** The page as a dialog showing one message (the ribbon's failure, where the pane cannot be shown). */
-export function mountMessage(container: HTMLElement, lang: Lang, title: string, message: string, onClose: () => void): Root {
+export function mountMessage(
+  container: HTMLElement,
+  lang: Lang,
+  title: string,
+  message: string,
+  onClose: () => void,
+): Root {
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>

@@ -6,7 +6,7 @@
  */
 import { checkWorkbook, type CheckResult } from "../core/engine";
 import type { Workbook } from "../core/model/workbook";
-import type { Lang } from "../core/report/format";
+import type { Lang } from "../core/values/format";
 
 export type CheckFn = (workbook: Workbook, lang: Lang) => CheckResult | Promise<CheckResult>;
 

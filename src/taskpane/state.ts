@@ -71,6 +71,8 @@ export type PaneEvent =
   | { type: "ask"; question: Question }
   | { type: "answered" }
   | { type: "dismiss" }
+  /** A notice's time is up (it goes only if it is still the one shown). */
+  | { type: "expireNotice"; notice: Notice }
   | { type: "toggleSeverity"; severity: Severity }
   | { type: "setRule"; rule: string | null }
   | { type: "setAutoRecheck"; on: boolean }
@@ -105,6 +107,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, question: null };
     case "dismiss":
       return { ...state, failure: null, notice: null };
+    case "expireNotice":
+      return state.notice === event.notice ? { ...state, notice: null } : state;
     case "toggleSeverity":
       return { ...state, severities: { ...state.severities, [event.severity]: !state.severities[event.severity] } };
     case "setRule":
@@ -116,7 +120,9 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
     case "bookRead":
       return {
         ...state,
-        added: state.added.map((b) => (b.id === event.id ? { ...b, status: event.error === undefined ? "ready" : "error", error: event.error } : b)),
+        added: state.added.map((b) =>
+          b.id === event.id ? { ...b, status: event.error === undefined ? "ready" : "error", error: event.error } : b,
+        ),
       };
     case "removeBook":
       return { ...state, added: state.added.filter((b) => b.id !== event.id) };
@@ -128,7 +134,12 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
         added: state.added.map((b) => {
           const r = set?.added.get(b.id);
           if (!r) return b.result || b.setName ? { ...b, result: undefined, setName: undefined } : b;
-          return { ...b, result: r.result, setName: r.name !== b.name ? r.name : undefined, error: r.result ? b.error : (r.error ?? b.error) };
+          return {
+            ...b,
+            result: r.result,
+            setName: r.name !== b.name ? r.name : undefined,
+            error: r.result ? b.error : (r.error ?? b.error),
+          };
         }),
       };
     }
@@ -138,7 +149,44 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
 /** The findings that pass the severity and rule filters. */
 export function visibleFindings(state: Pick<PaneState, "result" | "severities" | "rule">): Finding[] {
   if (!state.result) return [];
-  return state.result.findings.filter((f) => state.severities[f.severity] && (state.rule === null || f.rule === state.rule));
+  return state.result.findings.filter(
+    (f) => state.severities[f.severity] && (state.rule === null || f.rule === state.rule),
+  );
+}
+
+/**
+ * The visible findings as the pane lists them: the problems (errors and warnings) first, the infos apart (folded),
+ * and the accepted findings (確認済み) apart — never among the problems, whatever their severity.
+ */
+export interface FindingSections {
+  problems: Finding[];
+  infos: Finding[];
+  accepted: Finding[];
+}
+
+export function findingSections(findings: readonly Finding[]): FindingSections {
+  const out: FindingSections = { problems: [], infos: [], accepted: [] };
+  for (const f of findings) {
+    if (f.accepted) out.accepted.push(f);
+    else if (f.severity === "info") out.infos.push(f);
+    else out.problems.push(f);
+  }
+  return out;
+}
+
+/**
+ * The order 「次の問題」/「前の問題」 walk: the problems (errors and warnings) across sheets as listed; the infos
+ * when there is no problem left to see.
+ */
+export function problemOrder(sections: FindingSections): Finding[] {
+  return sections.problems.length ? sections.problems : sections.infos;
+}
+
+/** The index `step` away from the current one in `order` (wrapping), or the first/last when none is current. */
+export function stepIndex(length: number, current: number, step: 1 | -1): number {
+  if (length === 0) return -1;
+  if (current < 0) return step === 1 ? 0 : length - 1;
+  return (current + step + length) % length;
 }
 
 export interface SheetGroup {
@@ -157,25 +205,59 @@ export function groupBySheet(findings: readonly Finding[]): SheetGroup[] {
   return [...groups].map(([sheet, list]) => ({ sheet, findings: list }));
 }
 
-/** Rule ids present in a result, in order of first appearance, with counts. */
-export function rulesPresent(result: CheckResult | null): { id: string; count: number }[] {
+/**
+ * Rule ids present in a result with the number of findings each has under the severity filter (so the counts
+ * follow the other filters), sorted by id. A rule with no finding under the filter is left out, unless it is
+ * the one chosen (`keep`), so the list never offers a choice that shows nothing without saying so.
+ */
+export function rulesPresent(
+  result: CheckResult | null,
+  severities?: Record<Severity, boolean>,
+  keep?: string | null,
+): { id: string; count: number }[] {
   if (!result) return [];
   const counts = new Map<string, number>();
-  for (const f of result.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => a.id.localeCompare(b.id));
+  for (const f of result.findings) {
+    const n = counts.get(f.rule) ?? 0;
+    counts.set(f.rule, n + (!severities || severities[f.severity] ? 1 : 0));
+  }
+  return [...counts]
+    .filter(([id, count]) => count > 0 || id === keep)
+    .map(([id, count]) => ({ id, count }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Per sheet counts by severity, for every sheet of the result. */
-export function countsBySheet(result: CheckResult): { name: string; kind: CheckResult["sheets"][number]["kind"]; counts: Record<Severity, number> }[] {
-  const bySheet = new Map<string, Record<Severity, number>>();
-  for (const s of result.sheets) bySheet.set(s.name, { error: 0, warning: 0, info: 0 });
+/** Findings by severity under the rule filter, accepted ones counted apart (the severity toggles' counts). */
+export function severityCounts(
+  result: CheckResult | null,
+  rule: string | null,
+): Record<Severity, number> & { accepted: number } {
+  const out = { error: 0, warning: 0, info: 0, accepted: 0 };
+  for (const f of result?.findings ?? []) {
+    if (rule !== null && f.rule !== rule) continue;
+    if (f.accepted) out.accepted++;
+    else out[f.severity]++;
+  }
+  return out;
+}
+
+export type SheetCounts = Record<Severity, number> & { accepted: number };
+
+/** Per sheet counts by severity, for every sheet of the result; accepted findings (確認済み) are counted apart. */
+export function countsBySheet(
+  result: CheckResult,
+): { name: string; kind: CheckResult["sheets"][number]["kind"]; counts: SheetCounts }[] {
+  const bySheet = new Map<string, SheetCounts>();
+  const zero = (): SheetCounts => ({ error: 0, warning: 0, info: 0, accepted: 0 });
+  for (const s of result.sheets) bySheet.set(s.name, zero());
   for (const f of result.findings) {
     let c = bySheet.get(f.sheet);
     if (!c) {
-      c = { error: 0, warning: 0, info: 0 };
+      c = zero();
       bySheet.set(f.sheet, c);
     }
-    c[f.severity]++;
+    if (f.accepted) c.accepted++;
+    else c[f.severity]++;
   }
   const kinds = new Map(result.sheets.map((s) => [s.name, s.kind]));
   return [...bySheet].map(([name, counts]) => ({ name, kind: kinds.get(name) ?? null, counts }));

@@ -20,10 +20,32 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CheckResult } from "../core/engine";
 import type { Finding, Severity } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
-import { HostError, type ClearReport, type FillReport, type HighlightReport, type Progress, type ProgressListener, type UndoRisk, type WorkbookHost } from "../host/host";
+import {
+  HostError,
+  type AcceptingHost,
+  type ClearReport,
+  type FillReport,
+  type HighlightReport,
+  type Progress,
+  type ProgressListener,
+  type UndoRisk,
+  type WorkbookHost,
+} from "../host/host";
 import type { PaneBridge, RibbonAction, RibbonOutcome } from "./bridge";
 import type { ActionName, Lang, Strings } from "./i18n";
-import { checkWithAdded, defaultPaneSetCheck, defaultReadBook, isOwnFix, openBookName, ownCells, readFailure, type AddedBook, type PaneSetCheckFn, type ReadBookFn } from "./added-books";
+import {
+  checkWithAdded,
+  defaultPaneSetCheck,
+  defaultReadBook,
+  isOwnFix,
+  openBookName,
+  ownCells,
+  readFailure,
+  setMemberNames,
+  type AddedBook,
+  type PaneSetCheckFn,
+  type ReadBookFn,
+} from "./added-books";
 import { defaultCheck, yieldToBrowser, type CheckFn } from "./run-check";
 import { initialState, reducer, type Failure, type Notice, type PaneState } from "./state";
 
@@ -45,25 +67,40 @@ interface UndoHost {
 /** Delay between the last edit and the automatic re-check. */
 export const AUTO_RECHECK_MS = 1500;
 
+/** How long a success or info notice stays (a warning stays until dismissed: it asks the person to look). */
+export const NOTICE_MS = 8000;
+
+/** Whether the host records accepted findings (確認済み) in the workbook. */
+export function canAccept(host: WorkbookHost): host is WorkbookHost & AcceptingHost {
+  return (
+    typeof (host as Partial<AcceptingHost>).accept === "function" &&
+    typeof (host as Partial<AcceptingHost>).revoke === "function"
+  );
+}
+
 export interface PaneActions {
-  check(): Promise<boolean>;
-  recalcCheck(): Promise<boolean>;
-  select(finding: Finding): Promise<void>;
-  applyFix(finding: Finding): Promise<boolean>;
-  insertTemplate(): Promise<boolean>;
-  writeResultSheet(): Promise<boolean>;
-  clearHighlights(removeAll?: boolean): Promise<boolean>;
+  check: () => Promise<boolean>;
+  recalcCheck: () => Promise<boolean>;
+  select: (finding: Finding) => Promise<void>;
+  applyFix: (finding: Finding) => Promise<boolean>;
+  insertTemplate: () => Promise<boolean>;
+  writeResultSheet: () => Promise<boolean>;
+  clearHighlights: (removeAll?: boolean) => Promise<boolean>;
   /** The answer to the question before the first write. */
-  answer(goOn: boolean): void;
-  retry(): void;
-  dismiss(): void;
-  toggleSeverity(severity: Severity): void;
-  setRule(rule: string | null): void;
-  setAutoRecheck(on: boolean): void;
+  answer: (goOn: boolean) => void;
+  retry: () => void;
+  dismiss: () => void;
+  toggleSeverity: (severity: Severity) => void;
+  setRule: (rule: string | null) => void;
+  setAutoRecheck: (on: boolean) => void;
   /** Adds other submitters' workbooks to the set (read here, never uploaded) and checks again. */
-  addBooks(files: readonly PickedFile[]): Promise<void>;
+  addBooks: (files: readonly PickedFile[]) => Promise<void>;
   /** Takes an added workbook out of the set and checks again. */
-  removeBook(id: string): Promise<void>;
+  removeBook: (id: string) => Promise<void>;
+  /** 確認済み: records the finding as accepted with a reason in the workbook, then checks again. */
+  accept: (finding: Finding, reason: string, by?: string) => Promise<boolean>;
+  /** Takes back the finding's acceptance, then checks again. */
+  revoke: (finding: Finding) => Promise<boolean>;
 }
 
 /** A file picked from disk (a File, or anything with its name and bytes). */
@@ -87,6 +124,8 @@ export interface PaneModel {
   /** The workbook of the last read, for the fix preview's current value. */
   workbook: Workbook | null;
   canAutoRecheck: boolean;
+  /** Whether the host can record accepted findings. */
+  canAccept: boolean;
 }
 
 export function describeFailure(err: unknown, action: ActionName, s: Strings): Failure {
@@ -173,7 +212,14 @@ interface RunResult {
 
 let bookSeq = 0;
 
-export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: CheckFn = defaultCheck, bridge?: PaneBridge, options: PaneOptions = {}): PaneModel {
+export function usePane(
+  host: WorkbookHost,
+  lang: Lang,
+  s: Strings,
+  check: CheckFn = defaultCheck,
+  bridge?: PaneBridge,
+  options: PaneOptions = {},
+): PaneModel {
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -222,7 +268,11 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
 
   /** Runs one long action: busy state, then a notice or one failure message that can retry it. */
   const runFull = useCallback(
-    async (action: ActionName, work: () => Promise<Notice | undefined>, opts: { wait?: boolean; ribbon?: boolean } = {}): Promise<RunResult> => {
+    async (
+      action: ActionName,
+      work: () => Promise<Notice | undefined>,
+      opts: { wait?: boolean; ribbon?: boolean } = {},
+    ): Promise<RunResult> => {
       if (busyRef.current && !opts.wait) return { ok: false, asked: false };
       while (busyRef.current) await new Promise<void>((resolve) => idleWaiters.current.push(resolve));
       busyRef.current = true;
@@ -232,7 +282,10 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       safeDispatch({ type: "start", action });
       const delaying = host as WorkbookHost & DelayingHost;
       try {
-        const notice = opts.ribbon && typeof delaying.withCellEditDelay === "function" ? await delaying.withCellEditDelay(work) : await work();
+        const notice =
+          opts.ribbon && typeof delaying.withCellEditDelay === "function"
+            ? await delaying.withCellEditDelay(work)
+            : await work();
         safeDispatch({ type: "done", notice });
         return { ok: true, notice, asked: askedRef.current };
       } catch (err) {
@@ -253,7 +306,11 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
     [host, s, safeDispatch],
   );
 
-  const run = useCallback(async (action: ActionName, work: () => Promise<Notice | undefined>): Promise<boolean> => (await runFull(action, work)).ok, [runFull]);
+  const run = useCallback(
+    async (action: ActionName, work: () => Promise<Notice | undefined>): Promise<boolean> =>
+      (await runFull(action, work)).ok,
+    [runFull],
+  );
 
   const checkWork = useCallback(
     (recalc: boolean, before?: string) => async (): Promise<Notice | undefined> => {
@@ -272,7 +329,12 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
       let result: CheckResult;
       if (added.length) {
         const opts = optionsRef.current;
-        const r = checkWithAdded({ name: opts.workbookName || openBookName(null, lang), workbook }, added, lang, opts.setCheck ?? defaultPaneSetCheck);
+        const r = checkWithAdded(
+          { name: opts.workbookName || openBookName(null, lang), workbook },
+          added,
+          lang,
+          opts.setCheck ?? defaultPaneSetCheck,
+        );
         result = r.result;
         safeDispatch({ type: "setResult", set: r.set });
       } else {
@@ -343,7 +405,10 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
         run("insertTemplate", async () => {
           if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
           const names = await host.insertTemplate();
-          return { text: names.length ? s.templateAdded(names) : s.templateNone, intent: names.length ? "success" : "info" };
+          return {
+            text: names.length ? s.templateAdded(names) : s.templateNone,
+            intent: names.length ? "success" : "info",
+          };
         }),
       writeResultSheet: () =>
         run("writeResultSheet", async () => {
@@ -393,6 +458,36 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
         // a file that could not be read changes nothing in the set
         if (ok.some(Boolean)) await runFull("check", checkWork(false), { wait: true });
       },
+      async accept(f, reason, by) {
+        if (!canAccept(host) || f.accepted || f.rule.startsWith("accepted/")) return false;
+        const place = `${f.sheet}!${f.cell}`;
+        const ok = await run("accept", async () => {
+          if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
+          // a cross-file finding's values in the added workbooks, by their names in the set
+          const books = booksRef.current.filter(
+            (b): b is { id: string; name: string; workbook: Workbook } => !!b.workbook,
+          );
+          const names = setMemberNames(
+            optionsRef.current.workbookName || openBookName(null, lang),
+            books.map((b) => b.name),
+          );
+          const others = new Map(books.map((b, i) => [names[i + 1], b.workbook] as const));
+          await host.accept(f, reason, by, others);
+          return undefined;
+        });
+        if (!ok) return false;
+        return run("check", checkWork(false, s.acceptedNow(place)));
+      },
+      async revoke(f) {
+        if (!canAccept(host) || !f.accepted) return false;
+        const ok = await run("revoke", async () => {
+          if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
+          await host.revoke(f);
+          return undefined;
+        });
+        if (!ok) return false;
+        return run("check", checkWork(false, s.revokedNow(`${f.sheet}!${f.cell}`)));
+      },
       async removeBook(id) {
         const entry = booksRef.current.find((b) => b.id === id);
         booksRef.current = booksRef.current.filter((b) => b.id !== id);
@@ -413,7 +508,12 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
         const r = await runFull(name, work, { wait: true, ribbon: true });
         // the command shows the pane (or a dialog) when the person must see the outcome
         const attention = !r.ok || r.notice?.intent === "warning";
-        return { ok: r.ok, attention, title: r.failure?.title, message: r.failure?.message ?? (r.notice?.intent === "warning" ? r.notice.text : undefined) };
+        return {
+          ok: r.ok,
+          attention,
+          title: r.failure?.title,
+          message: r.failure?.message ?? (r.notice?.intent === "warning" ? r.notice.text : undefined),
+        };
       },
     });
   }, [bridge, runFull, checkWork, clearWork]);
@@ -458,5 +558,13 @@ export function usePane(host: WorkbookHost, lang: Lang, s: Strings, check: Check
     };
   }, [state.autoRecheck, host, s, safeDispatch]);
 
-  return { state, actions, workbook: workbookRef.current, canAutoRecheck };
+  // a success or info notice clears itself; a warning stays until the person dismisses it
+  useEffect(() => {
+    const notice = state.notice;
+    if (!notice || notice.intent === "warning") return;
+    const timer = setTimeout(() => safeDispatch({ type: "expireNotice", notice }), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [state.notice, safeDispatch]);
+
+  return { state, actions, workbook: workbookRef.current, canAutoRecheck, canAccept: canAccept(host) };
 }

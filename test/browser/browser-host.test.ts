@@ -31,12 +31,19 @@ describe("BrowserHost", () => {
     expect(p.anchor).toBe("C5");
     const flat = p.rows.flatMap((r) => r.cells);
     expect(flat.find((c) => c.address === "C5")).toMatchObject({ primary: true, selected: true, text: "20件" });
-    expect(flat.filter((c) => c.selected).map((c) => c.address).sort()).toEqual(["C5", "G5", "G6", "G7"]);
+    expect(
+      flat
+        .filter((c) => c.selected)
+        .map((c) => c.address)
+        .sort(),
+    ).toEqual(["C5", "G5", "G6", "G7"]);
     expect(flat.find((c) => c.address === "G6")!.text).toMatch(/^14/);
 
     const rollup = result.findings.find((f) => f.sheet === "全体" && f.rule === "rollup/additive" && f.cell === "G6")!;
     await host.select(rollup.sheet, rollup.cells);
-    expect(host.preview!.elsewhere).toContain("'PJ5'!G6");
+    // the PJ sheets' cells with what they hold, read from the workbook
+    const pj5g6 = host.preview!.elsewhere.find((c) => c.ref === "'PJ5'!G6");
+    expect(pj5g6).toMatchObject({ sheet: "PJ5", cell: "G6", text: flat.find((c) => c.address === "G6")!.text });
 
     const subtotal = result.findings.find((f) => f.rule === "sum/subtotal" && f.cell === "D28")!;
     expect(subtotal.fix?.formula).toBe("SUM(D25:D27)");
@@ -52,7 +59,7 @@ describe("BrowserHost", () => {
     expect(events).toEqual(expect.arrayContaining(["result", "selection", "fix"]));
 
     const out = await host.annotatedFile();
-    expect(out.name).toBe("r7-report_検証済.xlsx");
+    expect(out.name).toBe("r7-report.kensa.xlsx");
     const x = new ExcelJS.Workbook();
     await x.xlsx.load(out.bytes as unknown as ExcelJS.Buffer);
     const c5 = x.getWorksheet("PJ5")!.getCell("C5");
@@ -67,7 +74,7 @@ describe("BrowserHost", () => {
     await host.highlight(result);
     await host.clearHighlights();
     const out = await host.annotatedFile();
-    expect(out.name).toBe("a_checked.xlsx");
+    expect(out.name).toBe("a.kensa.xlsx");
     const x = new ExcelJS.Workbook();
     await x.xlsx.load(out.bytes as unknown as ExcelJS.Buffer);
     expect((x.getWorksheet("PJ5")!.getCell("C5").fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
@@ -75,7 +82,10 @@ describe("BrowserHost", () => {
 
   it("turns unreadable bytes into one clear, non-retryable message", async () => {
     const truncated = sample().slice(0, 3000);
-    await expect(new BrowserHost("t.xlsx", truncated, "ja").read()).rejects.toMatchObject({ code: "corrupt", retryable: false });
+    await expect(new BrowserHost("t.xlsx", truncated, "ja").read()).rejects.toMatchObject({
+      code: "corrupt",
+      retryable: false,
+    });
     const text = new TextEncoder().encode("これはテキストです\n");
     const err = await new BrowserHost("t.xlsx", text, "en").read().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
@@ -87,7 +97,7 @@ describe("BrowserHost", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("会議メモ").addRow(["出席者", "山田"]);
     wb.addWorksheet("予定").addRow(["日付", "内容"]);
-    const host = new BrowserHost("memo.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "ja");
+    const host = new BrowserHost("memo.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()), "ja");
     const result = checkWorkbook(await host.read(), { lang: "ja" });
     await host.highlight(result);
     expect(isUnchecked(host.result!)).toBe(true);
@@ -95,15 +105,18 @@ describe("BrowserHost", () => {
       { name: "会議メモ", kind: null },
       { name: "予定", kind: null },
     ]);
-    expect(host.result!.findings.filter((f) => f.rule === "structure/unknown-sheet").map((f) => f.sheet)).toEqual(["会議メモ", "予定"]);
+    expect(host.result!.findings.filter((f) => f.rule === "structure/unknown-sheet").map((f) => f.sheet)).toEqual([
+      "会議メモ",
+      "予定",
+    ]);
     // the sample, by contrast, is checked
     const sampleHost = new BrowserHost("r7.xlsx", sample(), "ja");
     expect(isUnchecked(checkWorkbook(await sampleHost.read(), { lang: "ja" }))).toBe(false);
   });
 
   it("names the annotated copy", () => {
-    expect(annotatedName("報告.XLSX", "ja")).toBe("報告_検証済.xlsx");
-    expect(annotatedName("x", "en")).toBe("x_checked.xlsx");
+    expect(annotatedName("報告.XLSX", "ja")).toBe("報告.kensa.xlsx");
+    expect(annotatedName("x", "en")).toBe("x.kensa.xlsx");
   });
 });
 
@@ -126,7 +139,13 @@ describe("surroundingCells", () => {
     expect(p.rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5]);
     const b2 = p.rows[1].cells[1];
     expect(b2).toMatchObject({ address: "B2", text: "89.1%", selected: true, primary: true });
-    expect(p.rows[2].cells[2]).toMatchObject({ address: "C3", selected: true, primary: false, formula: "A3*2", text: "1,234.5" });
+    expect(p.rows[2].cells[2]).toMatchObject({
+      address: "C3",
+      selected: true,
+      primary: false,
+      formula: "A3*2",
+      text: "1,234.5",
+    });
   });
 
   it("keeps a large selection's window around the first cell", () => {
@@ -136,7 +155,10 @@ describe("surroundingCells", () => {
   });
 
   it("lists cells on other sheets and reports a missing sheet", () => {
-    expect(surroundingCells(wb, "S", ["A1", "'P''s'!B2"]).elsewhere).toEqual(["'P''s'!B2"]);
+    // a sheet the workbook lacks: listed without a value (never a blank that would read as an empty cell)
+    expect(surroundingCells(wb, "S", ["A1", "'P''s'!B2"]).elsewhere).toEqual([
+      { ref: "'P''s'!B2", sheet: "P's", cell: "B2" },
+    ]);
     expect(surroundingCells(wb, "nope", ["A1"]).missingSheet).toBe(true);
     expect(parseReference("'P''s'!B2:C3")).toEqual({ sheet: "P's", from: { row: 1, col: 1 }, to: { row: 2, col: 2 } });
   });

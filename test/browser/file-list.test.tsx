@@ -10,7 +10,7 @@ import type { FileEntry } from "../../src/browser/components/BrowserApp";
 import { BROWSER_STRINGS } from "../../src/browser/strings";
 import { checkWorkbook } from "../../src/core/engine";
 import { sheetFromValues, type Workbook } from "../../src/core/model/workbook";
-import type { Lang } from "../../src/core/report/format";
+import type { Lang } from "../../src/core/values/format";
 
 /** An インハウス予算 sheet with one wrong total (one error), and a workbook with nothing Kensa knows. */
 const BUDGET: Workbook = {
@@ -24,7 +24,13 @@ const BUDGET: Workbook = {
   ],
 };
 const MEMO: Workbook = {
-  sheets: [sheetFromValues("会議メモ", [["日時", "2025年4月1日"], ["出席者", "山田、佐藤"]]), sheetFromValues("予定", [["日付", "内容"]])],
+  sheets: [
+    sheetFromValues("会議メモ", [
+      ["日時", "2025年4月1日"],
+      ["出席者", "山田、佐藤"],
+    ]),
+    sheetFromValues("予定", [["日付", "内容"]]),
+  ],
 };
 
 async function entry(id: string, name: string, workbook: Workbook, lang: Lang): Promise<FileEntry> {
@@ -37,10 +43,19 @@ async function renderList(lang: Lang) {
   const files = [await entry("a", "予算.xlsx", BUDGET, lang), await entry("b", "メモ.xlsx", MEMO, lang)];
   render(
     <FluentProvider theme={webLightTheme}>
-      <FileList s={BROWSER_STRINGS[lang]} files={files} activeId="a" downloading={new Set()} onShow={() => undefined} onDownload={() => undefined} onRemove={() => undefined} />
+      <FileList
+        s={BROWSER_STRINGS[lang]}
+        files={files}
+        activeId="a"
+        downloading={new Set()}
+        onShow={() => undefined}
+        onDownload={() => undefined}
+        onRemove={() => undefined}
+      />
     </FluentProvider>,
   );
-  const item = (name: string) => screen.getAllByTestId("file-item").find((li) => li.getAttribute("data-file") === name)!;
+  const item = (name: string) =>
+    screen.getAllByTestId("file-item").find((li) => li.getAttribute("data-file") === name)!;
   return { budget: item("予算.xlsx"), memo: item("メモ.xlsx"), files };
 }
 
@@ -81,7 +96,15 @@ describe("FileList: two open files with one name", () => {
     const b = { ...(await entry("b", "報告.xlsx", BUDGET, "ja")), setName: "報告 (2).xlsx" };
     render(
       <FluentProvider theme={webLightTheme}>
-        <FileList s={BROWSER_STRINGS.ja} files={[a, b]} activeId="a" downloading={new Set()} onShow={() => undefined} onDownload={() => undefined} onRemove={() => undefined} />
+        <FileList
+          s={BROWSER_STRINGS.ja}
+          files={[a, b]}
+          activeId="a"
+          downloading={new Set()}
+          onShow={() => undefined}
+          onDownload={() => undefined}
+          onRemove={() => undefined}
+        />
       </FluentProvider>,
     );
     const [first, second] = screen.getAllByTestId("file-item");

@@ -11,9 +11,24 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { findingsWorkbookBuffer } from "../../src/adapters/exceljs/findings";
 import { BrowserHost } from "../../src/browser/browser-host";
-import { otherFileCells, otherFilesText, originalResult, readableOtherCell, withOtherFiles } from "../../src/browser/cross-file";
+import {
+  otherFileCells,
+  otherFilesText,
+  originalResult,
+  readableOtherCell,
+  withOtherFiles,
+} from "../../src/browser/cross-file";
 import { lookupCell, surroundingCells } from "../../src/browser/preview";
-import { defaultSetCheck, findingsFileName, sameResult, SetChecker, setOverview, setTableFiles, type FileEntry, type SetMember } from "../../src/browser/set-check";
+import {
+  defaultSetCheck,
+  findingsFileName,
+  sameResult,
+  SetChecker,
+  setOverview,
+  setTableFiles,
+  type FileEntry,
+  type SetMember,
+} from "../../src/browser/set-check";
 import { runCaptured } from "../../src/cli/capture";
 import { checkSet, type CheckResult, type NamedWorkbook } from "../../src/core/engine";
 import { sheetFromValues } from "../../src/core/model/workbook";
@@ -41,7 +56,8 @@ let ids = 0;
 function entryOf(file: string): FileEntry {
   return { id: `e${ids++}`, name: file, status: "checking", host: new BrowserHost(file, bytes.get(file)!, "ja") };
 }
-const membersOf = (entries: FileEntry[]) => (): SetMember[] => entries.map((e) => ({ id: e.id, name: e.name, host: e.host! }));
+const membersOf = (entries: FileEntry[]) => (): SetMember[] =>
+  entries.map((e) => ({ id: e.id, name: e.name, host: e.host! }));
 
 /** Runs a check and gives each host its result, as BrowserApp does. */
 async function check(checker: SetChecker, entries: FileEntry[]) {
@@ -68,12 +84,28 @@ describe("SetChecker on the split R7 sample", () => {
     expect(run.set.rollup).toBe("checked");
     expect(run.set.missing).toEqual([]);
     expect(run.set.projects.map((p) => p.project)).toEqual(cli.set!.projects.map((p) => p.project));
-    expect(run.set.projects.map((p) => p.sheets)).toEqual(cli.set!.projects.map((p) => p.sheets.map((s) => ({ file: basename(s.file), sheet: s.sheet }))));
+    expect(run.set.projects.map((p) => p.sheets)).toEqual(
+      cli.set!.projects.map((p) => p.sheets.map((s) => ({ file: basename(s.file), sheet: s.sheet }))),
+    );
 
     const o = setOverview(entries, run.set);
-    expect(o).toMatchObject({ files: 11, checked: 11, unchecked: 0, unreadable: 0, pending: 0, rollup: "checked", missing: [], duplicates: [], verdict: "errors" });
+    expect(o).toMatchObject({
+      files: 11,
+      checked: 11,
+      unchecked: 0,
+      unreadable: 0,
+      pending: 0,
+      rollup: "checked",
+      missing: [],
+      duplicates: [],
+      verdict: "errors",
+    });
     expect(o.summary).toEqual(cli.set!.summary);
-    expect(o.projects.find((p) => p.project === "PJ8")).toEqual({ project: "PJ8", places: [{ file: "提出_エコシステム.xlsx", sheet: "PJ1" }], state: "present" });
+    expect(o.projects.find((p) => p.project === "PJ8")).toEqual({
+      project: "PJ8",
+      places: [{ file: "提出_エコシステム.xlsx", sheet: "PJ1" }],
+      state: "present",
+    });
 
     // nothing changed: the same run, no new check (the pane shown again gets it at once)
     expect(await checker.run(membersOf(entries))).toBe(run);
@@ -161,11 +193,25 @@ describe("setOverview: never 「問題なし」 while a file is not checked or n
 
   test("verdicts", () => {
     expect(setOverview([ready("a", result(true)), ready("b", result(true))], none).verdict).toBe("clean");
-    expect(setOverview([ready("a", result(true)), ready("b", result(false))], none)).toMatchObject({ verdict: "unchecked", unchecked: 1, checked: 1 });
-    expect(setOverview([ready("a", result(true)), { id: "x", name: "x.xlsx", status: "error", error: "壊れています" }], none)).toMatchObject({ verdict: "unreadable", unreadable: 1 });
+    expect(setOverview([ready("a", result(true)), ready("b", result(false))], none)).toMatchObject({
+      verdict: "unchecked",
+      unchecked: 1,
+      checked: 1,
+    });
+    expect(
+      setOverview(
+        [ready("a", result(true)), { id: "x", name: "x.xlsx", status: "error", error: "壊れています" }],
+        none,
+      ),
+    ).toMatchObject({ verdict: "unreadable", unreadable: 1 });
     expect(setOverview([ready("a", result(true, { error: 0, warning: 1, info: 0 }))], none).verdict).toBe("warnings");
-    expect(setOverview([ready("a", result(true))], { ...none, rollup: "skipped", missing: ["PJ1"] })).toMatchObject({ verdict: "rollup-skipped", missing: ["PJ1"] });
-    expect(setOverview([ready("a", result(true)), { id: "r", name: "r.xlsx", status: "reading" }], none).pending).toBe(1);
+    expect(setOverview([ready("a", result(true))], { ...none, rollup: "skipped", missing: ["PJ1"] })).toMatchObject({
+      verdict: "rollup-skipped",
+      missing: ["PJ1"],
+    });
+    expect(setOverview([ready("a", result(true)), { id: "r", name: "r.xlsx", status: "reading" }], none).pending).toBe(
+      1,
+    );
     // with no monitoring sheet at all, nothing is "missing"
     expect(setOverview([ready("a", result(true))], { ...none, missing: ["全体", "PJ1"] }).missing).toEqual([]);
   });
@@ -182,10 +228,19 @@ describe("cross-file findings in the pane and in the preview", () => {
 
   test("the pane's copy names the other files' cells readably; the host keeps the original for the download", async () => {
     const g6 = total.result!.findings.find((f) => f.rule === "rollup/additive" && f.cell === "G6")!;
-    expect(otherFileCells(g6).map((c) => c.file)).toEqual(["提出_医薬品.xlsx", "提出_医療機器.xlsx", "提出_再生医療.xlsx", "提出_感染症.xlsx", "提出 データ利活用.xlsx", "提出_シーズ開発.xlsx", "提出_橋渡し.xlsx", "提出_エコシステム.xlsx"]);
+    expect(otherFileCells(g6).map((c) => c.file)).toEqual([
+      "提出_医薬品.xlsx",
+      "提出_医療機器.xlsx",
+      "提出_再生医療.xlsx",
+      "提出_感染症.xlsx",
+      "提出 データ利活用.xlsx",
+      "提出_シーズ開発.xlsx",
+      "提出_橋渡し.xlsx",
+      "提出_エコシステム.xlsx",
+    ]);
     expect(otherFilesText(g6, "ja")).toBe(
-      "他のファイル: 提出_医薬品.xlsx の 様式2!G6、提出_医療機器.xlsx の 様式2!G6、提出_再生医療.xlsx の 様式2!G6、提出_感染症.xlsx の 様式2!G6、" +
-        "提出 データ利活用.xlsx の Sheet 1!G6、提出_シーズ開発.xlsx の 様式2!G6、提出_橋渡し.xlsx の 様式2!G6、提出_エコシステム.xlsx の PJ1!G6",
+      "他のファイル: 「提出_医薬品.xlsx」の様式2!G6、「提出_医療機器.xlsx」の様式2!G6、「提出_再生医療.xlsx」の様式2!G6、「提出_感染症.xlsx」の様式2!G6、" +
+        "「提出 データ利活用.xlsx」のSheet 1!G6、「提出_シーズ開発.xlsx」の様式2!G6、「提出_橋渡し.xlsx」の様式2!G6、「提出_エコシステム.xlsx」のPJ1!G6",
     );
     expect(readableOtherCell({ file: "a.xlsx", sheet: "S", cell: "A1" }, "en")).toBe("S!A1 in a.xlsx");
 
@@ -216,7 +271,12 @@ describe("cross-file findings in the pane and in the preview", () => {
     await total.select(g6.sheet, g6.cells);
     const p = total.preview!;
     expect(p).toMatchObject({ sheet: "様式1", anchor: "G6", elsewhere: [] });
-    expect(p.rows.flatMap((r) => r.cells).filter((c) => c.selected).map((c) => c.address)).toEqual(["G6"]);
+    expect(
+      p.rows
+        .flatMap((r) => r.cells)
+        .filter((c) => c.selected)
+        .map((c) => c.address),
+    ).toEqual(["G6"]);
     expect(p.otherFiles.map((c) => `${c.file}|${c.sheet}|${c.cell}|${c.text}`)).toEqual([
       "提出_医薬品.xlsx|様式2|G6|11件",
       "提出_医療機器.xlsx|様式2|G6|9件",
@@ -230,7 +290,14 @@ describe("cross-file findings in the pane and in the preview", () => {
   });
 
   test("a finding whose cells are all in other files still previews its own cell", () => {
-    const wb = { sheets: [sheetFromValues("S", [["a", 1], ["b", 2]])] };
+    const wb = {
+      sheets: [
+        sheetFromValues("S", [
+          ["a", 1],
+          ["b", 2],
+        ]),
+      ],
+    };
     const p = surroundingCells(wb, "S", ["[x.xlsx]T!B2", "'[y z.xlsx]U V'!A1"], { primary: "B2" });
     expect(p.anchor).toBe("B2");
     expect(p.rows.flatMap((r) => r.cells).find((c) => c.primary)?.address).toBe("B2");
@@ -247,10 +314,19 @@ describe("まとめてダウンロード: the findings workbook of the set", () 
   test("every finding of every file, the files (an unreadable one too) and where the projects are", async () => {
     const entries = SPLIT.map((f) => entryOf(f.file));
     const run = await check(new SetChecker("ja"), entries);
-    entries.push({ id: "bad", name: "壊れた.xlsx", status: "error", error: "ファイルが壊れています", errorCode: "corrupt" });
+    entries.push({
+      id: "bad",
+      name: "壊れた.xlsx",
+      status: "error",
+      error: "ファイルが壊れています",
+      errorCode: "corrupt",
+    });
     const files = setTableFiles(entries);
     expect(files.map((f) => f.status)).toEqual([...SPLIT.map(() => "checked"), "unreadable"]);
-    const out = await findingsWorkbookBuffer(files, { lang: "ja", set: { projects: run.set.projects, rollup: run.set.rollup } });
+    const out = await findingsWorkbookBuffer(files, {
+      lang: "ja",
+      set: { projects: run.set.projects, rollup: run.set.rollup },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["指摘一覧", "ファイル別", "提出セット"]);
@@ -258,7 +334,7 @@ describe("まとめてダウンロード: the findings workbook of the set", () 
     const total = cli.files.reduce((n, f) => n + f.findings.length, 0);
     expect(list.rowCount).toBe(1 + total + 1); // header, every finding, the unreadable file's row
     const texts: string[] = [];
-    list.eachRow((row) => texts.push(row.values!.toString()));
+    list.eachRow((row) => texts.push(row.values.toString()));
     expect(texts.join("\n")).toContain("[提出_医薬品.xlsx]様式2!G6");
     const byFile = wb.getWorksheet("ファイル別")!;
     expect(byFile.getCell("B13").value).toBe("読めない");
@@ -272,6 +348,14 @@ test("sameResult compares what the pane shows", () => {
   const a: CheckResult = { sheets: [], findings: [], summary: { error: 0, warning: 0, info: 0 }, computed: [] };
   expect(sameResult(a, { ...a })).toBe(true);
   expect(sameResult(a, null)).toBe(false);
-  const wb = { sheets: [sheetFromValues("S", [["機関名", "全体"], ["A", 1], ["合計", 2]])] };
+  const wb = {
+    sheets: [
+      sheetFromValues("S", [
+        ["機関名", "全体"],
+        ["A", 1],
+        ["合計", 2],
+      ]),
+    ],
+  };
   expect(sameResult(a, checkSet([{ name: "x.xlsx", workbook: wb }]).files[0].result)).toBe(false);
 });

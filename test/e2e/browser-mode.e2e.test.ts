@@ -43,7 +43,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(locale: "ja-JP" | "en-US"): Promise<{ context: BrowserContext; page: Page; requests: Requests; errors: string[] }> {
+async function openPage(
+  locale: "ja-JP" | "en-US",
+): Promise<{ context: BrowserContext; page: Page; requests: Requests; errors: string[] }> {
   const { context, requests } = await newContext(browser!, { locale });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -59,14 +61,21 @@ async function openSample(page: Page): Promise<void> {
 }
 
 function finding(page: Page, sheet: string, rule: string, cell: string) {
-  return page.locator(`[data-testid="sheet-group"][data-sheet="${sheet}"] [data-testid="finding"][data-rule="${rule}"]`).filter({ hasText: cell });
+  return page
+    .locator(`[data-testid="sheet-group"][data-sheet="${sheet}"] [data-testid="finding"][data-rule="${rule}"]`)
+    .filter({ hasText: cell });
 }
 
 /** Only this machine's server was asked, only with GET: nothing was uploaded. */
 function expectNothingSent(requests: Requests): void {
   const off = requests.all.filter((r) => {
     const u = new URL(r.url);
-    return !["127.0.0.1", "localhost"].includes(u.hostname) && u.protocol !== "blob:" && u.protocol !== "data:" && u.hostname !== "appsforoffice.microsoft.com";
+    return (
+      !["127.0.0.1", "localhost"].includes(u.hostname) &&
+      u.protocol !== "blob:" &&
+      u.protocol !== "data:" &&
+      u.hostname !== "appsforoffice.microsoft.com"
+    );
   });
   expect(off).toEqual([]);
   expect(requests.all.filter((r) => r.method !== "GET")).toEqual([]);
@@ -86,12 +95,16 @@ describe("browser mode (Japanese)", () => {
   });
 
   it("offers to open files, says nothing is uploaded, and loads the .xlsx reader only now", async () => {
-    await expect(page.getByTestId("privacy-notice").textContent()).resolves.toMatch(/どこにも送信（アップロード）されません/);
+    await expect(page.getByTestId("privacy-notice").textContent()).resolves.toMatch(
+      /どこにも送信（アップロード）されません/,
+    );
     await expect(page.getByRole("button", { name: "ファイルを選択" }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("drop-zone").textContent()).resolves.toMatch(/ドロップ/);
     // the browser-mode chunk (with exceljs) was fetched on demand: a script not in taskpane.html
     const html = await (await page.request.get(`${server!.url}taskpane.html`)).text();
-    const lazy = requests.all.filter((r) => r.url.endsWith(".js") && !html.includes(path.basename(new URL(r.url).pathname)));
+    const lazy = requests.all.filter(
+      (r) => r.url.endsWith(".js") && !html.includes(path.basename(new URL(r.url).pathname)),
+    );
     expect(lazy.length).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "browser-open-ja");
@@ -104,11 +117,13 @@ describe("browser mode (Japanese)", () => {
     await expect(counts.getAttribute("data-warning")).resolves.toBe(String(expectedJa.summary.warning));
     await expect(counts.getAttribute("data-info")).resolves.toBe(String(expectedJa.summary.info));
     await expect(page.getByTestId("finding").count()).resolves.toBe(expectedJa.findings.length);
-    await expect(page.getByRole("heading", { name: `指摘 ${expectedJa.findings.length} 件` }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("heading", { name: `指摘 ${expectedJa.findings.length} 件` }).isVisible(),
+    ).resolves.toBe(true);
     const pj5 = finding(page, "PJ5", "sum/breakdown", "C5");
-    await expect(pj5.textContent()).resolves.toContain("導出形態別の合計 33件 が指標値 20件 と一致しません");
+    await expect(pj5.textContent()).resolves.toContain("導出形態別の合計33件が指標値20件と一致しません");
     const rollup = finding(page, "全体", "rollup/additive", "G6");
-    await expect(rollup.textContent()).resolves.toMatch(/実施許諾: 全体 36件 が各PJの合計 49件 と一致しません/);
+    await expect(rollup.textContent()).resolves.toMatch(/実施許諾：全体の36件が各PJの合計49件と一致しません/);
     await screenshot(page, "browser-findings-ja");
   });
 
@@ -118,15 +133,35 @@ describe("browser mode (Japanese)", () => {
     await grid.waitFor();
     await expect(grid.getAttribute("data-sheet")).resolves.toBe("PJ5");
     await expect(grid.getAttribute("data-anchor")).resolves.toBe("C5");
-    const selected = await grid.locator("td[data-selected]").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-address")));
+    const selected = await grid
+      .locator("td[data-selected]")
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute("data-address")));
     expect(selected.sort()).toEqual(["C5", "G5", "G6", "G7"]);
     await expect(grid.locator('td[data-address="C5"]').textContent()).resolves.toMatch(/^20/);
     await expect(grid.locator('td[data-address="G6"]').textContent()).resolves.toMatch(/^14/);
+    // a spreadsheet's headers: column letters over the grid, row numbers beside it, those of the finding's cells marked
+    await expect(grid.locator("thead th").allTextContents()).resolves.toEqual(["B", "C", "D", "E", "F", "G"]);
+    await expect(grid.locator("tbody th").allTextContents()).resolves.toEqual(["3", "4", "5", "6", "7", "8", "9"]);
+    await expect(grid.locator('th[data-active="true"]').allTextContents()).resolves.toEqual(["C", "G", "5", "6", "7"]);
+    // what C5 is: the indicator of its row, in the 指標値 column
+    await expect(page.getByTestId("preview-cell").textContent()).resolves.toBe("PJ5!C5");
+    await expect(page.getByTestId("preview-row-label").textContent()).resolves.toMatch(
+      /^1 権利譲渡契約・実施許諾契約・共同研究開発契約件数/,
+    );
+    await expect(page.getByTestId("preview-column-label").textContent()).resolves.toBe("指標値");
     await screenshot(page, "browser-preview-ja");
+    const pj5g6 = (await grid.locator('td[data-address="G6"]').getAttribute("title"))!.replace(/^G6: /, "");
 
+    // a roll-up on 全体: the PJ sheets' cells listed with their values and items
     await finding(page, "全体", "rollup/additive", "G6").locator("[data-finding-select]").click();
     await page.locator('[data-testid="preview-grid"][data-sheet="全体"][data-anchor="G6"]').waitFor();
-    await expect(page.getByTestId("preview-elsewhere").textContent()).resolves.toContain("'PJ5'!G6");
+    const related = page.locator(`[data-testid="preview-elsewhere"] li[data-ref="'PJ5'!G6"]`);
+    await expect(related.getByTestId("related-value").textContent()).resolves.toBe(pj5g6);
+    await expect(related.getByTestId("related-label").textContent()).resolves.toMatch(
+      /導出形態別の件数 › 実施許諾契約/,
+    );
+    await expect(page.locator('[data-testid="preview-elsewhere"] li').count()).resolves.toBe(8);
+    await expect(page.getByTestId("preview-row-label").textContent()).resolves.toMatch(/導出形態別の件数›実施許諾契約/);
   });
 
   it("is usable with the keyboard: Tab to the findings, arrows and Enter select", async () => {
@@ -141,11 +176,16 @@ describe("browser mode (Japanese)", () => {
     await page.keyboard.press("ArrowDown");
     const cell = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return { cell: el.querySelector("span span")?.textContent, sheet: el.closest("[data-sheet]")?.getAttribute("data-sheet") };
+      return {
+        cell: el.querySelector("span span")?.textContent,
+        sheet: el.closest("[data-sheet]")?.getAttribute("data-sheet"),
+      };
     });
     await page.keyboard.press("Enter");
     await page.locator(`[data-testid="preview-grid"][data-sheet="${cell.sheet}"]`).waitFor();
-    await expect(page.getByTestId("preview-grid").locator("td[data-primary]").getAttribute("data-address")).resolves.toBe(cell.cell);
+    await expect(
+      page.getByTestId("preview-grid").locator("td[data-primary]").getAttribute("data-address"),
+    ).resolves.toBe(cell.cell);
     await screenshot(page, "browser-keyboard-ja");
   });
 
@@ -155,12 +195,13 @@ describe("browser mode (Japanese)", () => {
 
   it("downloads the annotated copy: highlights, computed cells and the 検証結果 sheet", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").first().click()]);
-    expect(download.suggestedFilename()).toBe("r7-report_検証済.xlsx");
+    expect(download.suggestedFilename()).toBe("r7-report.kensa.xlsx");
     const file = await download.path();
-    const bytes = readFileSync(file!);
+    const bytes = readFileSync(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    const fillOf = (sheet: string, cell: string) => (wb.getWorksheet(sheet)!.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const fillOf = (sheet: string, cell: string) =>
+      (wb.getWorksheet(sheet)!.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fillOf("PJ5", "C5")).toBe(SEVERITY_FILL.error);
     expect(fillOf("全体", "G6")).toBe(SEVERITY_FILL.error);
     expect(fillOf("予算内訳", "D28")).toBe(SEVERITY_FILL.error);
@@ -176,8 +217,8 @@ describe("browser mode (Japanese)", () => {
     expect(result).toBeDefined();
     const texts: string[] = [];
     result!.eachRow((row) => row.eachCell((c) => texts.push(String(c.text ?? ""))));
-    expect(texts.join("\n")).toContain("導出形態別の合計 33件 が指標値 20件 と一致しません");
-    await expect(page.getByTestId("browser-notice").textContent()).resolves.toContain("r7-report_検証済.xlsx");
+    expect(texts.join("\n")).toContain("導出形態別の合計33件が指標値20件と一致しません");
+    await expect(page.getByTestId("browser-notice").textContent()).resolves.toContain("r7-report.kensa.xlsx");
     await screenshot(page, "browser-downloaded-ja");
   });
 
@@ -189,15 +230,25 @@ describe("browser mode (Japanese)", () => {
         const dt = new DataTransfer();
         for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
         const zone = document.querySelector('[data-testid="drop-zone"]')!;
-        for (const type of ["dragenter", "dragover", "drop"]) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        for (const type of ["dragenter", "dragover", "drop"])
+          zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
       },
-      { files: [ { name: "壊れた.xlsx", b64: truncated.toString("base64") }, { name: "本当はテキスト.xlsx", b64: text.toString("base64") } ] },
+      {
+        files: [
+          { name: "壊れた.xlsx", b64: truncated.toString("base64") },
+          { name: "本当はテキスト.xlsx", b64: text.toString("base64") },
+        ],
+      },
     );
     const broken = page.locator('[data-testid="file-item"][data-file="壊れた.xlsx"] [data-testid="file-error"]');
-    const notXlsx = page.locator('[data-testid="file-item"][data-file="本当はテキスト.xlsx"] [data-testid="file-error"]');
+    const notXlsx = page.locator(
+      '[data-testid="file-item"][data-file="本当はテキスト.xlsx"] [data-testid="file-error"]',
+    );
     await broken.waitFor();
     await notXlsx.waitFor();
-    await expect(broken.textContent()).resolves.toMatch(/「壊れた.xlsx」を読み込めません: ファイルが壊れているか途中で切れています/);
+    await expect(broken.textContent()).resolves.toMatch(
+      /「壊れた.xlsx」を読み込めません: ファイルが壊れているか途中で切れています/,
+    );
     await expect(notXlsx.textContent()).resolves.toMatch(/Excelブック（.xlsx）ではありません/);
     // the good file stays shown
     await expect(page.getByTestId("finding").count()).resolves.toBe(expectedJa.findings.length);
@@ -228,17 +279,25 @@ describe("browser mode: a workbook with no sheet of a known kind is 未検証", 
     try {
       await page.setViewportSize({ width: 1280, height: 900 });
       await openSample(page);
-      await page.getByTestId("file-input").setInputFiles({ name: "会議メモ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() });
+      await page.getByTestId("file-input").setInputFiles({
+        name: "会議メモ.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await unrelatedXlsx(),
+      });
       const memo = page.locator('[data-testid="file-item"][data-file="会議メモ.xlsx"]');
       await memo.locator('[data-testid="file-unchecked"]').waitFor({ timeout: 60_000 });
       await expect(memo.getAttribute("data-result")).resolves.toBe("unchecked");
-      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe("未検証様式に当たるシートがないため、何も検証していません");
+      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe(
+        "未検証様式に当たるシートがないため、何も検証していません",
+      );
       await expect(memo.getByTestId("file-counts").count()).resolves.toBe(0);
       await expect(memo.textContent()).resolves.not.toMatch(/E 0|エラー 0 件/);
       // the sample keeps its counts
       const sample = page.locator('[data-testid="file-item"][data-file="r7-report.xlsx"]');
       await expect(sample.getAttribute("data-result")).resolves.toBe("checked");
-      await expect(sample.getByTestId("file-counts").getAttribute("data-error")).resolves.toBe(String(expectedJa.summary.error));
+      await expect(sample.getByTestId("file-counts").getAttribute("data-error")).resolves.toBe(
+        String(expectedJa.summary.error),
+      );
       await screenshot(page, "browser-unchecked-list-ja");
 
       // shown in the pane: the 未検証 message, the sheets as not checked, the infos naming them; no 問題なし
@@ -246,11 +305,15 @@ describe("browser mode: a workbook with no sheet of a known kind is 未検証", 
       const bar = page.getByTestId("not-checked");
       await bar.waitFor({ timeout: 30_000 });
       await expect(bar.getByRole("heading").textContent()).resolves.toBe("未検証：様式に当たるシートがありません");
-      await expect(bar.textContent()).resolves.toContain("どのシートの最初の30行にも様式の見出し行が見つからなかったため、何も検証していません。");
+      await expect(bar.textContent()).resolves.toContain(
+        "どのシートの最初の30行にも様式の見出し行が見つからなかったため、何も検証していません。",
+      );
       await expect(bar.textContent()).resolves.toContain("「テンプレートをダウンロード」で様式を確かめ");
       await expect(page.getByTestId("no-problems").count()).resolves.toBe(0);
       await expect(page.getByTestId("severity-summary").count()).resolves.toBe(0);
-      const infos = await page.locator('[data-testid="finding"][data-rule="structure/unknown-sheet"]').allTextContents();
+      const infos = await page
+        .locator('[data-testid="finding"][data-rule="structure/unknown-sheet"]')
+        .allTextContents();
       expect(infos).toHaveLength(2);
       expect(infos[0]).toContain("シート「会議メモ」は見出し行が見つからないため検証していません");
       expect(infos[1]).toContain("シート「予定」は見出し行が見つからないため検証していません");
@@ -269,13 +332,21 @@ describe("browser mode: a workbook with no sheet of a known kind is 未検証", 
   it("English: a “Not checked” badge and message", async () => {
     const { context, page, errors } = await openPage("en-US");
     try {
-      await page.getByTestId("file-input").setInputFiles({ name: "memo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() });
+      await page.getByTestId("file-input").setInputFiles({
+        name: "memo.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await unrelatedXlsx(),
+      });
       const memo = page.locator('[data-testid="file-item"][data-file="memo.xlsx"]');
       await memo.locator('[data-testid="file-unchecked"]').waitFor({ timeout: 60_000 });
-      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe("Not checkedNo sheet matches a Kensa template, so nothing was checked");
+      await expect(memo.getByTestId("file-unchecked").textContent()).resolves.toBe(
+        "Not checkedNo sheet matches a Kensa template, so nothing was checked",
+      );
       const bar = page.getByTestId("not-checked");
       await bar.waitFor({ timeout: 30_000 });
-      await expect(bar.getByRole("heading").textContent()).resolves.toBe("Not checked: no sheet matches a Kensa template");
+      await expect(bar.getByRole("heading").textContent()).resolves.toBe(
+        "Not checked: no sheet matches a Kensa template",
+      );
       await expect(page.getByTestId("no-problems").count()).resolves.toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, "browser-unchecked-en", true);
@@ -290,15 +361,22 @@ describe("browser mode (English)", () => {
   it("shows the page, the findings and the preview in English", async () => {
     const { context, page, requests, errors } = await openPage("en-US");
     try {
-      await expect(page.getByTestId("privacy-notice").textContent()).resolves.toMatch(/Nothing is sent \(uploaded\) anywhere/);
+      await expect(page.getByTestId("privacy-notice").textContent()).resolves.toMatch(
+        /Nothing is sent \(uploaded\) anywhere/,
+      );
       await openSample(page);
       await expect(page.getByTestId("finding").count()).resolves.toBe(expectedEn.findings.length);
       const pj5 = expectedEn.findings.find((f) => f.sheet === "PJ5" && f.rule === "sum/breakdown")!;
       await expect(finding(page, "PJ5", "sum/breakdown", "C5").textContent()).resolves.toContain(pj5.message);
-      await expect(page.getByRole("heading", { name: `${expectedEn.findings.length} findings` }).isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByRole("heading", { name: `${expectedEn.findings.length} findings` }).isVisible(),
+      ).resolves.toBe(true);
       await finding(page, "PJ5", "sum/breakdown", "C5").locator("[data-finding-select]").click();
       await expect(page.getByTestId("cell-preview").textContent()).resolves.toContain("Around PJ5!C5");
-      await expect(page.getByTestId("download").textContent()).resolves.toBe("Download annotated copy");
+      await expect(page.getByTestId("download").textContent()).resolves.toBe("Annotated copy");
+      await expect(page.getByTestId("download").getAttribute("aria-label")).resolves.toBe(
+        "Download annotated copy of r7-report.xlsx",
+      );
       await screenshot(page, "browser-findings-en");
       expectNothingSent(requests);
       expect(errors).toEqual([]);
@@ -330,15 +408,22 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
   /** Waits until every open file is checked and the set summary is settled. */
   async function settled(page: Page, files: number): Promise<void> {
     await page.locator(`[data-testid="set-summary"][data-files="${files}"][data-verdict]`).waitFor({ timeout: 60_000 });
-    await expect(page.locator('[data-testid="file-item"]:not([data-status="ready"]):not([data-status="error"])').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-testid="file-item"]:not([data-status="ready"]):not([data-status="error"])').count(),
+    ).resolves.toBe(0);
   }
   /** The finding rows of the shown file, as rule|sheet|cell lines. */
   async function shownFindings(page: Page): Promise<string[]> {
-    return page.locator('[data-testid="sheet-group"]').evaluateAll((groups) =>
-      groups.flatMap((g) =>
-        Array.from(g.querySelectorAll('[data-testid="finding"]')).map((f) => `${f.getAttribute("data-rule")}|${g.getAttribute("data-sheet")}|${f.querySelector("[data-finding-select] span span")?.textContent}`),
-      ),
-    );
+    return page
+      .locator('[data-testid="sheet-group"]')
+      .evaluateAll((groups) =>
+        groups.flatMap((g) =>
+          Array.from(g.querySelectorAll('[data-testid="finding"]')).map(
+            (f) =>
+              `${f.getAttribute("data-rule")}|${g.getAttribute("data-sheet")}|${f.querySelector("[data-finding-select] span span")?.textContent}`,
+          ),
+        ),
+      );
   }
   const expectedRows = (findings: Finding[]) => findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}`).sort();
 
@@ -353,13 +438,25 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await expect(summary.getAttribute("data-missing")).resolves.toBe("");
       await expect(summary.getAttribute("data-verdict")).resolves.toBe("errors");
       await expect(page.getByTestId("set-verdict").textContent()).resolves.toBe("エラーあり");
-      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。");
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe(
+        "全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました。",
+      );
       // where each project was found: by its metadata, whatever the file and sheet are called
-      const places = await page.getByTestId("set-project").evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-project")}=${li.getAttribute("data-places")}`));
-      expect(places).toEqual(cli.set!.projects.map((p) => `${p.project}=${p.sheets.map((x) => `${path.basename(x.file)}:${x.sheet}`).join("|")}`));
-      await expect(page.locator('[data-testid="set-project"][data-project="PJ8"]').textContent()).resolves.toBe("PJ8提出_エコシステム.xlsx の PJ1");
+      const places = await page
+        .getByTestId("set-project")
+        .evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-project")}=${li.getAttribute("data-places")}`));
+      expect(places).toEqual(
+        cli.set!.projects.map(
+          (p) => `${p.project}=${p.sheets.map((x) => `${path.basename(x.file)}:${x.sheet}`).join("|")}`,
+        ),
+      );
+      await expect(page.locator('[data-testid="set-project"][data-project="PJ8"]').textContent()).resolves.toBe(
+        "PJ8提出_エコシステム.xlsx の PJ1",
+      );
       const t = cli.set!.summary;
-      await expect(page.getByTestId("set-total").textContent()).resolves.toBe(`合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`);
+      await expect(page.getByTestId("set-total").textContent()).resolves.toBe(
+        `合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`,
+      );
       expect(t).toMatchObject({ error: 12, warning: 2 });
 
       // each file's counts are kensa check's
@@ -376,7 +473,10 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
 
       // each file's list: its own findings, the roll-ups under the 全体 file
       for (const f of SPLIT) {
-        if ((await item(page, f.file).getAttribute("aria-current")) !== "true") await item(page, f.file).getByRole("button", { name: `表示: ${f.file}` }).click();
+        if ((await item(page, f.file).getAttribute("aria-current")) !== "true")
+          await item(page, f.file)
+            .getByRole("button", { name: `表示: ${f.file}` })
+            .click();
         await page.locator(`[role="region"][aria-label="${f.file} の検証結果"]`).waitFor();
         const want = fileOf(f.file).findings;
         await page.getByRole("heading", { name: `指摘 ${want.length} 件` }).waitFor({ timeout: 30_000 });
@@ -389,10 +489,10 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       const g6 = finding(page, "様式1", "rollup/additive", "G6");
       await g6.waitFor({ timeout: 30_000 });
       const g6text = (await g6.textContent())!;
-      expect(g6text).toContain("指標1 実施許諾: 全体 36件 が各PJの合計 49件 と一致しません");
+      expect(g6text).toContain("指標1 実施許諾：全体の36件が各PJの合計49件と一致しません");
       expect(g6text).toContain(`${g6want.message} ${otherFilesText(g6want, "ja")}`);
-      expect(g6text).toContain("他のファイル: 提出_医薬品.xlsx の 様式2!G6、");
-      expect(g6text).toContain("提出 データ利活用.xlsx の Sheet 1!G6");
+      expect(g6text).toContain("他のファイル: 「提出_医薬品.xlsx」の様式2!G6、");
+      expect(g6text).toContain("「提出 データ利活用.xlsx」のSheet 1!G6");
       await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(6);
 
       // selecting it: the 全体 cell previewed in its file; the PJ files' cells listed as text, with their values
@@ -400,8 +500,10 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await page.locator('[data-testid="preview-grid"][data-sheet="様式1"][data-anchor="G6"]').waitFor();
       const others = page.getByTestId("preview-other-files");
       await expect(others.locator("li").count()).resolves.toBe(8);
-      await expect(others.locator("li").first().textContent()).resolves.toBe("提出_医薬品.xlsx の 様式2!G611件");
-      await expect(others.locator('li[data-file="提出_エコシステム.xlsx"]').textContent()).resolves.toBe("提出_エコシステム.xlsx の PJ1!G60件");
+      await expect(others.locator("li").first().textContent()).resolves.toBe("「提出_医薬品.xlsx」の様式2!G611件");
+      await expect(others.locator('li[data-file="提出_エコシステム.xlsx"]').textContent()).resolves.toBe(
+        "「提出_エコシステム.xlsx」のPJ1!G60件",
+      );
       await expect(page.getByTestId("preview-elsewhere").count()).resolves.toBe(0);
       await screenshot(page, "browser-set-crossfile-ja");
 
@@ -409,11 +511,16 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       expect(await axeViolations(page)).toEqual([]);
 
       // per-file annotated copies stay as they were
-      const [copy] = await Promise.all([page.waitForEvent("download"), item(page, "提出_総括.xlsx").getByTestId("download").click()]);
-      expect(copy.suggestedFilename()).toBe("提出_総括_検証済.xlsx");
+      const [copy] = await Promise.all([
+        page.waitForEvent("download"),
+        item(page, "提出_総括.xlsx").getByTestId("download").click(),
+      ]);
+      expect(copy.suggestedFilename()).toBe("提出_総括.kensa.xlsx");
       const annotated = new ExcelJS.Workbook();
-      await annotated.xlsx.load(readFileSync((await copy.path())!) as unknown as ExcelJS.Buffer);
-      expect((annotated.getWorksheet("様式1")!.getCell("G6").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(SEVERITY_FILL.error);
+      await annotated.xlsx.load(readFileSync(await copy.path()) as unknown as ExcelJS.Buffer);
+      expect(
+        (annotated.getWorksheet("様式1")!.getCell("G6").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb,
+      ).toBe(SEVERITY_FILL.error);
       const sheetTexts: string[] = [];
       annotated.getWorksheet("検証結果")!.eachRow((row) => row.eachCell((c) => sheetTexts.push(String(c.text ?? ""))));
       // the copy keeps the messages exactly as kensa check writes them
@@ -424,12 +531,18 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       const [all] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(all.suggestedFilename()).toMatch(/^指摘一覧_提出セット_\d{8}\.xlsx$/);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync((await all.path())!) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(readFileSync(await all.path()) as unknown as ExcelJS.Buffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(["指摘一覧", "ファイル別", "提出セット"]);
       const total = cli.files.reduce((n, f) => n + f.findings.length, 0);
       expect(wb.getWorksheet("指摘一覧")!.rowCount).toBe(total + 1);
       const rows: string[] = [];
-      wb.getWorksheet("指摘一覧")!.eachRow((row) => rows.push((row.values as unknown[]).map((v) => (v && typeof v === "object" && "result" in v ? String((v as { result: unknown }).result) : String(v ?? ""))).join("\t")));
+      wb.getWorksheet("指摘一覧")!.eachRow((row) =>
+        rows.push(
+          (row.values as unknown[])
+            .map((v) => (v && typeof v === "object" && "result" in v ? String(v.result) : String(v ?? "")))
+            .join("\t"),
+        ),
+      );
       expect(rows.join("\n")).toContain("[提出_医薬品.xlsx]様式2!G6");
       expect(rows.join("\n")).toContain(g6want.message);
       const byFile = wb.getWorksheet("ファイル別")!;
@@ -437,7 +550,9 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       const set = wb.getWorksheet("提出セット")!;
       expect(set.getCell("A10").value).toBe("PJ8");
       expect(set.getCell("C10").value).toBe("提出_エコシステム.xlsx");
-      await expect(page.getByTestId("browser-notice").textContent()).resolves.toBe(`${all.suggestedFilename()} を保存しました。`);
+      await expect(page.getByTestId("browser-notice").textContent()).resolves.toBe(
+        `${all.suggestedFilename()} を保存しました。`,
+      );
       expectNothingSent(requests);
       expect(errors).toEqual([]);
     } finally {
@@ -449,7 +564,13 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
     const { context, page, errors } = await openPage("ja-JP");
     try {
       const byName = new Map(paths.map((p) => [path.basename(p), p]));
-      const order = ["提出_総括.xlsx", ...SPLIT.map((f) => f.file).filter((f) => f.startsWith("提出_") && f !== "提出_総括.xlsx" && f !== "提出_成果指標.xlsx" && f !== "提出_予算.xlsx")];
+      const order = [
+        "提出_総括.xlsx",
+        ...SPLIT.map((f) => f.file).filter(
+          (f) =>
+            f.startsWith("提出_") && f !== "提出_総括.xlsx" && f !== "提出_成果指標.xlsx" && f !== "提出_予算.xlsx",
+        ),
+      ];
       // PJ1…PJ8 in order, PJ5 being the file with a space in its name
       order.splice(5, 0, "提出 データ利活用.xlsx");
       expect(order).toHaveLength(9);
@@ -458,7 +579,9 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       for (let i = 0; i < order.length; i++) {
         await page.getByTestId("file-input").setInputFiles(byName.get(order[i])!);
         if (i === 0) {
-          await page.locator(`[data-testid="file-item"][data-file="${order[0]}"][data-status="ready"]`).waitFor({ timeout: 60_000 });
+          await page
+            .locator(`[data-testid="file-item"][data-file="${order[0]}"][data-status="ready"]`)
+            .waitFor({ timeout: 60_000 });
           await expect(page.getByTestId("set-summary").count()).resolves.toBe(0); // one file alone: its pane says it all
           continue;
         }
@@ -466,15 +589,27 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
         const missing = (await page.getByTestId("set-summary").getAttribute("data-missing"))!;
         missingSeen.push(missing);
         if (missing) {
-          await expect(page.getByTestId("set-missing").textContent()).resolves.toBe(`不足: ${missing.split(",").join("、")}`);
+          await expect(page.getByTestId("set-missing").textContent()).resolves.toBe(
+            `不足: ${missing.split(",").join("、")}`,
+          );
           await expect(page.getByTestId("set-summary").getAttribute("data-rollup")).resolves.toBe("skipped");
           await expect(page.getByTestId("set-verdict").textContent()).resolves.not.toBe("問題なし");
           // the 全体 file has no roll-up error yet
           await expect(totalErrors()).resolves.toBe("0");
         }
-        if (i === 3) await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-incomplete-ja.png") });
+        if (i === 3)
+          await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-incomplete-ja.png") });
       }
-      expect(missingSeen).toEqual(["PJ2,PJ3,PJ4,PJ5,PJ6,PJ7,PJ8", "PJ3,PJ4,PJ5,PJ6,PJ7,PJ8", "PJ4,PJ5,PJ6,PJ7,PJ8", "PJ5,PJ6,PJ7,PJ8", "PJ6,PJ7,PJ8", "PJ7,PJ8", "PJ8", ""]);
+      expect(missingSeen).toEqual([
+        "PJ2,PJ3,PJ4,PJ5,PJ6,PJ7,PJ8",
+        "PJ3,PJ4,PJ5,PJ6,PJ7,PJ8",
+        "PJ4,PJ5,PJ6,PJ7,PJ8",
+        "PJ5,PJ6,PJ7,PJ8",
+        "PJ6,PJ7,PJ8",
+        "PJ7,PJ8",
+        "PJ8",
+        "",
+      ]);
       await expect(page.getByTestId("set-summary").getAttribute("data-rollup")).resolves.toBe("checked");
       await expect(page.getByTestId("set-missing").count()).resolves.toBe(0);
       // the 全体 file was not touched, yet it now holds the six roll-up errors
@@ -489,8 +624,102 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await settled(page, 8);
       await expect(page.getByTestId("set-missing").textContent()).resolves.toBe("不足: PJ3");
       await expect(totalErrors()).resolves.toBe("0");
-      await page.locator('[data-testid="finding"][data-rule="structure/rollup-skipped"]').waitFor({ timeout: 30_000 });
+      // an info: listed (folded below the problems)
+      await page
+        .locator('[data-testid="finding"][data-rule="structure/rollup-skipped"]')
+        .waitFor({ state: "attached", timeout: 30_000 });
       await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("leads with the problems at 1280 px; 「次の問題」 (F8) walks every file's errors and warnings, Shift+F8 goes back", async () => {
+    const { context, page, errors } = await openPage("ja-JP");
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByTestId("file-input").setInputFiles(paths);
+      await settled(page, 11);
+      // the walk kensa check's report gives: files as opened, each file's errors and warnings sheet by sheet in its order
+      const walk = SPLIT.flatMap((f) => {
+        const problems = fileOf(f.file).findings.filter((x) => x.severity !== "info");
+        const sheets = [...new Set(problems.map((x) => x.sheet))];
+        return sheets.flatMap((sheet) =>
+          problems.filter((x) => x.sheet === sheet).map((x) => ({ file: f.file, sheet, cell: x.cell, rule: x.rule })),
+        );
+      });
+      expect(walk.length).toBe(cli.set!.summary.error + cli.set!.summary.warning);
+      // the first file shown is the first with a problem, and its findings are on the first screen, beside the file list
+      const shown = page.locator('[data-testid="file-item"][aria-current="true"]');
+      await expect(shown.getAttribute("data-file")).resolves.toBe(walk[0].file);
+      const firstRow = page.locator('[role="region"] [data-testid="finding"]').first();
+      await firstRow.waitFor({ timeout: 30_000 });
+      const box = (await firstRow.boundingBox())!;
+      expect(box.y + box.height).toBeLessThan(900);
+      const list = (await page.getByTestId("file-list").boundingBox())!;
+      expect(list.x + list.width).toBeLessThanOrEqual(box.x);
+      // Japanese lines break between phrases
+      await expect(page.getByTestId("browser-mode").evaluate((el) => getComputedStyle(el).wordBreak)).resolves.toBe(
+        "auto-phrase",
+      );
+      const nav = page.getByTestId("set-problem-nav");
+      await expect(nav.getAttribute("data-count")).resolves.toBe(String(walk.length));
+      await expect(page.getByTestId("nav-position").textContent()).resolves.toBe(
+        `エラー・警告${walk.length}件（開いたすべてのファイル）`,
+      );
+      await screenshot(page, "browser-set-first-screen-ja");
+
+      await page.locator("body").click({ position: { x: 1, y: 1 } });
+      for (let i = 0; i < walk.length; i++) {
+        const want = walk[i];
+        await page.keyboard.press("F8");
+        await page.locator(`[data-testid="set-problem-nav"][data-index="${i + 1}"]`).waitFor({ timeout: 30_000 });
+        await expect(shown.getAttribute("data-file")).resolves.toBe(want.file);
+        // the file in sight in the file list's column (it scrolls on its own beside the findings)
+        await expect(
+          shown.evaluate((el) => {
+            const [box, item] = [el.closest("section")!.getBoundingClientRect(), el.getBoundingClientRect()];
+            return item.top >= box.top - 1 && item.bottom <= box.bottom + 1;
+          }),
+        ).resolves.toBe(true);
+        // its row selected in that file's pane, its cell in the preview
+        const current = page.locator('[role="region"] [data-finding-select][aria-current="true"]');
+        await current.waitFor({ timeout: 30_000 });
+        await expect(
+          current.locator("xpath=ancestor::*[@data-testid='finding'][1]").getAttribute("data-rule"),
+        ).resolves.toBe(want.rule);
+        await page
+          .locator(`[data-testid="preview-grid"][data-sheet="${want.sheet}"][data-anchor="${want.cell}"]`)
+          .waitFor({ timeout: 30_000 });
+        await expect(page.getByTestId("nav-position").textContent()).resolves.toBe(`${walk.length}件中${i + 1}件目`);
+        await expect(page.getByTestId("nav-where").textContent()).resolves.toMatch(
+          new RegExp(`^「${want.file}」の${want.sheet}!${want.cell}：`),
+        );
+        if (want.rule === "rollup/additive" && want.cell === "G6") await screenshot(page, "browser-set-nav-ja");
+      }
+      // round again from the start; Shift+F8 back to the last
+      await page.keyboard.press("F8");
+      await page.locator('[data-testid="set-problem-nav"][data-index="1"]').waitFor({ timeout: 30_000 });
+      await expect(shown.getAttribute("data-file")).resolves.toBe(walk[0].file);
+      await page.keyboard.press("Shift+F8");
+      await page.locator(`[data-testid="set-problem-nav"][data-index="${walk.length}"]`).waitFor({ timeout: 30_000 });
+      await expect(shown.getAttribute("data-file")).resolves.toBe(walk[walk.length - 1].file);
+      // the buttons do the same
+      await page.getByRole("button", { name: "前の問題" }).click();
+      await page
+        .locator(`[data-testid="set-problem-nav"][data-index="${walk.length - 1}"]`)
+        .waitFor({ timeout: 30_000 });
+      // a finding clicked in the pane: the walk goes on from it
+      if ((await item(page, "提出_総括.xlsx").getAttribute("aria-current")) !== "true")
+        await item(page, "提出_総括.xlsx").getByRole("button", { name: "表示: 提出_総括.xlsx" }).click();
+      const c28 = finding(page, "様式1", "rollup/additive", "C28");
+      await c28.locator("[data-finding-select]").click();
+      const at = walk.findIndex((w) => w.file === "提出_総括.xlsx" && w.cell === "C28" && w.rule === "rollup/additive");
+      await page.locator(`[data-testid="set-problem-nav"][data-index="${at + 1}"]`).waitFor({ timeout: 30_000 });
+      await page.getByRole("button", { name: "次の問題" }).click();
+      await page.locator(`[data-testid="set-problem-nav"][data-index="${at + 2}"]`).waitFor({ timeout: 30_000 });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
@@ -505,13 +734,19 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await settled(page, 11);
       const summary = page.getByTestId("set-summary");
       await expect(summary.getByRole("heading", { name: "Submission set (11 files)" }).isVisible()).resolves.toBe(true);
-      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files.");
-      await expect(page.locator('[data-testid="set-project"][data-project="PJ5"]').textContent()).resolves.toBe("PJ5Sheet 1 in 提出 データ利活用.xlsx");
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe(
+        "全体 and PJ1–PJ8 are all present; the roll-up and references were checked across the files.",
+      );
+      await expect(page.locator('[data-testid="set-project"][data-project="PJ5"]').textContent()).resolves.toBe(
+        "PJ5Sheet 1 in 提出 データ利活用.xlsx",
+      );
       await expect(page.getByTestId("download-all").textContent()).resolves.toBe("Download all findings");
       await item(page, "提出_総括.xlsx").getByRole("button", { name: "Show: 提出_総括.xlsx" }).click();
       const g6 = finding(page, "様式1", "rollup/additive", "G6");
       await g6.waitFor({ timeout: 30_000 });
-      await expect(g6.textContent()).resolves.toContain("In other files: 様式2!G6 in 提出_医薬品.xlsx, 様式2!G6 in 提出_医療機器.xlsx");
+      await expect(g6.textContent()).resolves.toContain(
+        "In other files: 様式2!G6 in 提出_医薬品.xlsx, 様式2!G6 in 提出_医療機器.xlsx",
+      );
       await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-summary-en.png") });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
@@ -525,15 +760,27 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
     try {
       const byName = new Map(paths.map((p) => [path.basename(p), p]));
       await page.getByTestId("file-input").setInputFiles([
-        { name: "提出_予算.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(byName.get("提出_予算.xlsx")!) },
-        { name: "会議メモ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() },
+        {
+          name: "提出_予算.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: readFileSync(byName.get("提出_予算.xlsx")!),
+        },
+        {
+          name: "会議メモ.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: await unrelatedXlsx(),
+        },
         { name: "壊れた.xlsx", mimeType: "application/octet-stream", buffer: readFileSync(SAMPLE).subarray(0, 4096) },
       ]);
       await settled(page, 3);
       const total = (await page.getByTestId("set-total").textContent())!;
-      expect(total).toMatch(/^合計 3 ファイル（未検証 1 件・読めなかったファイル 1 件）: エラー \d+ 件・警告 \d+ 件・情報 \d+ 件$/);
+      expect(total).toMatch(
+        /^合計 3 ファイル（未検証 1 件・読めなかったファイル 1 件）: エラー \d+ 件・警告 \d+ 件・情報 \d+ 件$/,
+      );
       await expect(page.getByTestId("set-summary").textContent()).resolves.not.toContain("問題なし");
-      await expect(page.getByTestId("set-status").textContent()).resolves.toBe("全体・PJ のモニタリングシートはありません（集計の検証は対象外です）。");
+      await expect(page.getByTestId("set-status").textContent()).resolves.toBe(
+        "全体・PJ のモニタリングシートはありません（集計の検証は対象外です）。",
+      );
       await page.getByTestId("set-summary").screenshot({ path: path.join(SHOTS, "browser-set-unchecked-ja.png") });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);

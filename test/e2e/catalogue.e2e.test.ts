@@ -42,7 +42,9 @@ afterAll(async () => {
 });
 
 function finding(page: Page, sheet: string, rule: string, cell: string) {
-  return page.locator(`[data-testid="sheet-group"][data-sheet="${sheet}"] [data-testid="finding"][data-rule="${rule}"]`).filter({ hasText: cell });
+  return page
+    .locator(`[data-testid="sheet-group"][data-sheet="${sheet}"] [data-testid="finding"][data-rule="${rule}"]`)
+    .filter({ hasText: cell });
 }
 
 /** Every finding of indicator 8 is shown at its sheet and cell, and the sheet's own info says it was used. */
@@ -50,9 +52,15 @@ async function expectIndicatorEight(page: Page): Promise<void> {
   for (const f of EIGHT_FINDINGS) {
     await expect(finding(page, f.sheet, f.rule, f.cell).count()).resolves.toBeGreaterThan(0);
   }
-  await expect(finding(page, "PJ2", "sum/breakdown", "C3").first().textContent()).resolves.toContain("利用者別の合計 11件 が指標値 12件 と一致しません");
-  await expect(finding(page, "全体", "rollup/additive", "C3").first().textContent()).resolves.toContain("指標8 研究開発基盤の利用件数: 全体 54件 が各PJの合計 55件 と一致しません");
-  await expect(finding(page, "Kensa_カタログ", "catalogue/sheet", "A3").textContent()).resolves.toContain("シート「Kensa_カタログ」のカタログを使いました: 指標 8 を追加。");
+  await expect(finding(page, "PJ2", "sum/breakdown", "C3").first().textContent()).resolves.toContain(
+    "利用者別の合計11件が指標値12件と一致しません",
+  );
+  await expect(finding(page, "全体", "rollup/additive", "C3").first().textContent()).resolves.toContain(
+    "指標8 研究開発基盤の利用件数：全体の54件が各PJの合計55件と一致しません",
+  );
+  await expect(finding(page, "Kensa_カタログ", "catalogue/sheet", "A3").textContent()).resolves.toContain(
+    "シート「Kensa_カタログ」の指標一覧を使いました（指標8を追加）。",
+  );
   await expect(page.locator('[data-testid="finding"][data-rule="structure/unknown-sheet"]').count()).resolves.toBe(0);
   await expect(page.locator('[data-testid="finding"][data-rule="label/unknown"]').count()).resolves.toBe(0);
 }
@@ -64,7 +72,9 @@ describe("browser mode: the catalogue sheet of an opened file", () => {
     const errors = watchErrors(page);
     await page.goto(`${server!.url}taskpane.html`);
     await page.getByTestId("browser-mode").waitFor({ timeout: 30_000 });
-    await page.getByTestId("file-input").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
     await page.locator('[data-testid="file-item"][data-status="ready"]').first().waitFor({ timeout: 60_000 });
     await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
     return { context, page, errors };
@@ -90,7 +100,9 @@ describe("browser mode: the catalogue sheet of an opened file", () => {
     try {
       const bad = finding(page, "Kensa_カタログ", "catalogue/sheet", "F6");
       await expect(bad.getAttribute("data-severity")).resolves.toBe("error");
-      await expect(bad.textContent()).resolves.toContain("F6: 関係「一部分」は 全数・一部・独立・大小・割合 のいずれかです。このシートの定義は一つも使わずに検証しました。");
+      await expect(bad.textContent()).resolves.toContain(
+        "F6: 関係「一部分」は「全数」「一部」「独立」「大小」「割合」のいずれかです）。このシートの定義は一つも使わずに検証しました。",
+      );
       await expect(page.locator('[data-testid="finding"][data-rule="rollup/additive"]').count()).resolves.toBe(0);
       await expect(page.locator('[data-testid="finding"][data-rule="label/unknown"]').count()).resolves.toBe(9);
       await screenshot(page, "catalogue-browser-broken-ja");
@@ -111,11 +123,20 @@ describe("Excel task pane: the catalogue sheet of the open workbook", () => {
     const check = page.getByRole("button", { name: "検証", exact: true });
     await check.waitFor({ timeout: 30_000 });
     // the open workbook becomes the indicator-8 workbook, catalogue sheet included
-    await page.evaluate((s) => {
-      const fake = (window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addSheet(n: string, rows: unknown[][]): void } }).__kensaFakeExcel;
-      fake.sheets.splice(0, fake.sheets.length);
-      for (const [name, rows] of Object.entries(s)) fake.addSheet(name, rows.map((r) => r.map((v) => (v === undefined ? null : v))));
-    }, sheets as Record<string, unknown[][]>);
+    await page.evaluate(
+      (s) => {
+        const fake = (
+          window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addSheet(n: string, rows: unknown[][]): void } }
+        ).__kensaFakeExcel;
+        fake.sheets.splice(0, fake.sheets.length);
+        for (const [name, rows] of Object.entries(s))
+          fake.addSheet(
+            name,
+            rows.map((r) => r.map((v) => (v === undefined ? null : v))),
+          );
+      },
+      sheets as Record<string, unknown[][]>,
+    );
     await check.click();
     // the pane may first ask before its first write of the session (undo history): go on
     const question = page.getByTestId("undo-question");
@@ -129,7 +150,11 @@ describe("Excel task pane: the catalogue sheet of the open workbook", () => {
   async function fill(page: Page, sheet: string, a1: string): Promise<string | undefined> {
     return page.evaluate(
       ([s, a]) => {
-        const fake = (window as unknown as { __kensaFakeExcel: { cell(s: string, a: string): { fill: { color: string } | null } | undefined } }).__kensaFakeExcel;
+        const fake = (
+          window as unknown as {
+            __kensaFakeExcel: { cell(s: string, a: string): { fill: { color: string } | null } | undefined };
+          }
+        ).__kensaFakeExcel;
         return fake.cell(s, a)?.fill?.color;
       },
       [sheet, a1] as const,
@@ -141,7 +166,9 @@ describe("Excel task pane: the catalogue sheet of the open workbook", () => {
     try {
       await expect(page.getByTestId("finding").count()).resolves.toBe(expected.findings.length);
       await expectIndicatorEight(page);
-      expect((await fill(page, "全体", "C3"))?.replace("#", "FF").toUpperCase()).toBe(SEVERITY_FILL.error.toUpperCase());
+      expect((await fill(page, "全体", "C3"))?.replace("#", "FF").toUpperCase()).toBe(
+        SEVERITY_FILL.error.toUpperCase(),
+      );
       expect((await fill(page, "PJ2", "C3"))?.replace("#", "FF").toUpperCase()).toBe(SEVERITY_FILL.error.toUpperCase());
       await screenshot(page, "catalogue-pane-ja");
       expect(errors).toEqual([]);
@@ -156,7 +183,9 @@ describe("Excel task pane: the catalogue sheet of the open workbook", () => {
       const bad = finding(page, "Kensa_カタログ", "catalogue/sheet", "F6");
       await expect(bad.getAttribute("data-severity")).resolves.toBe("error");
       await expect(bad.textContent()).resolves.toContain("このシートの定義は一つも使わずに検証しました。");
-      expect((await fill(page, "Kensa_カタログ", "F6"))?.replace("#", "FF").toUpperCase()).toBe(SEVERITY_FILL.error.toUpperCase());
+      expect((await fill(page, "Kensa_カタログ", "F6"))?.replace("#", "FF").toUpperCase()).toBe(
+        SEVERITY_FILL.error.toUpperCase(),
+      );
       await expect(page.locator('[data-testid="finding"][data-rule="rollup/additive"]').count()).resolves.toBe(0);
       expect(errors).toEqual([]);
     } finally {

@@ -160,7 +160,8 @@ export interface FakeLayout {
 export const FAKE_MAX_MERGED_AREAS = 512;
 
 /** Excel's error values (what `values` returns for a cell holding one). */
-export const FAKE_ERROR_VALUES = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+export const FAKE_ERROR_VALUES =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 interface Rect {
   top: number;
@@ -274,7 +275,12 @@ function parseRect(address: string): Rect {
   const left = colNumber(m[1]);
   const bottom = m[4] ? Number(m[4]) - 1 : top;
   const right = m[3] ? colNumber(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 function rectAddress(r: Rect): string {
@@ -345,7 +351,8 @@ export class FakeExcel {
   private editWaiters: (() => void)[] = [];
 
   readonly requirements = {
-    isSetSupported: (name: string, minVersion?: string): boolean => name === "ExcelApi" && (!minVersion || versionLE(minVersion, this.apiVersion)),
+    isSetSupported: (name: string, minVersion?: string): boolean =>
+      name === "ExcelApi" && (!minVersion || versionLE(minVersion, this.apiVersion)),
   };
 
   /** Excel.run([options,] batch): one request context per batch. */
@@ -354,7 +361,8 @@ export class FakeExcel {
     const batch = (typeof a === "function" ? a : b) as Batch<T>;
     this.runs.push(options);
     // delayForCellEdit: the batch waits until the edit ends (excel-add-ins-delay-in-cell-edit.md)
-    if (options.delayForCellEdit && this.cellEditMode) await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+    if (options.delayForCellEdit && this.cellEditMode)
+      await new Promise<void>((resolve) => this.editWaiters.push(resolve));
     const ctx = new FakeContext(this, !!options.mergeUndoGroup && versionLE("1.20", this.apiVersion));
     try {
       return await batch(ctx as unknown as Excel.RequestContext);
@@ -405,11 +413,22 @@ export class FakeExcel {
         row.map((cell) => {
           if (!cell) return undefined;
           const v = cell.value;
-          const value = v === null ? null : v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : typeof v === "object" ? v.error : v;
+          const value =
+            v === null
+              ? null
+              : v instanceof Date
+                ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000
+                : typeof v === "object"
+                  ? v.error
+                  : v;
           return { v: value, f: cell.formula, nf: cell.numFmt };
         }),
       );
-      this.addSheet(sheet.name, rows, { merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns });
+      this.addSheet(sheet.name, rows, {
+        merges: sheet.merges,
+        hiddenRows: sheet.hiddenRows,
+        hiddenColumns: sheet.hiddenColumns,
+      });
     }
   }
 
@@ -422,7 +441,8 @@ export class FakeExcel {
     const s = typeof sheet === "string" ? this.sheet(sheet) : sheet;
     if (!s) throw new Error(`fake: no sheet ${String(sheet)}`);
     const m = parseRect(address);
-    if (s.merges.some((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right)) throw new Error(`fake: ${address} overlaps a merged area`);
+    if (s.merges.some((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right))
+      throw new Error(`fake: ${address} overlaps a merged area`);
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
@@ -447,7 +467,8 @@ export class FakeExcel {
       if (input.fill) cell.fill = toFill(input.fill);
       if (input.note !== undefined) s.notes.set(rectAddress({ top: r, left: c, bottom: r, right: c }), input.note);
     } else cell.value = input;
-    if (typeof cell.value === "string" && FAKE_ERROR_VALUES.test(cell.value) && cell.numberFormat !== "@") cell.error = true;
+    if (typeof cell.value === "string" && FAKE_ERROR_VALUES.test(cell.value) && cell.numberFormat !== "@")
+      cell.error = true;
   }
 
   /** The cell at an A1 address (test inspection). */
@@ -464,7 +485,8 @@ export class FakeExcel {
   /** Every cell's fill as text, for before/after comparisons. */
   fills(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const s of this.sheets) for (const [k, c] of s.cells) out.set(`${s.name}!${k}`, c.fill ? JSON.stringify(normalFill(c.fill)) : "");
+    for (const s of this.sheets)
+      for (const [k, c] of s.cells) out.set(`${s.name}!${k}`, c.fill ? JSON.stringify(normalFill(c.fill)) : "");
     return out;
   }
 
@@ -479,7 +501,13 @@ export class FakeExcel {
     for (const [k, c] of s.cells) {
       const [r, col] = k.split(",").map(Number);
       const a1 = rectAddress({ top: r, left: col, bottom: r, right: col });
-      const view = { v: c.value, f: c.formula ?? null, nf: c.numberFormat, fill: c.fill ? normalFill(c.fill) : null, e: !!c.error };
+      const view = {
+        v: c.value,
+        f: c.formula ?? null,
+        nf: c.numberFormat,
+        fill: c.fill ? normalFill(c.fill) : null,
+        e: !!c.error,
+      };
       if (view.v === "" && !view.f && view.nf === "General" && !view.fill) continue;
       out[a1] = JSON.stringify(view);
     }
@@ -502,7 +530,13 @@ export class FakeExcel {
     const tagged = versionLE("1.14", this.apiVersion);
     this.deliver(
       changes.map(({ sheet, address }) => {
-        const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" };
+        const e: FakeChangedEvent = {
+          type: "WorksheetChanged",
+          worksheetId: sheet.id,
+          address,
+          changeType: "RangeEdited",
+          source: "Local",
+        };
         if (tagged) e.triggerSource = "ThisLocalAddin";
         return e;
       }),
@@ -521,7 +555,13 @@ export class FakeExcel {
       delete cell.error;
     }
     this.put(s, top, left, value);
-    const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: s.id, address: a1, changeType: "RangeEdited", source };
+    const e: FakeChangedEvent = {
+      type: "WorksheetChanged",
+      worksheetId: s.id,
+      address: a1,
+      changeType: "RangeEdited",
+      source,
+    };
     if (versionLE("1.14", this.apiVersion)) e.triggerSource = "Unknown";
     this.deliver([e]);
   }
@@ -529,7 +569,13 @@ export class FakeExcel {
   /** Fires worksheets.onChanged handlers, as a person's edit would (no cell changes). */
   fireChange(): void {
     const s = this.sheets[0];
-    const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: s?.id ?? "", address: "A1", changeType: "RangeEdited", source: "Local" };
+    const e: FakeChangedEvent = {
+      type: "WorksheetChanged",
+      worksheetId: s?.id ?? "",
+      address: "A1",
+      changeType: "RangeEdited",
+      source: "Local",
+    };
     if (versionLE("1.14", this.apiVersion)) e.triggerSource = "Unknown";
     for (const h of this.changeHandlers) void h(e);
   }
@@ -537,7 +583,11 @@ export class FakeExcel {
 
 /** A fill as compared in tests: zero tints left out. */
 function normalFill(f: FakeFill): FakeFill {
-  const out: FakeFill = { color: f.color.toUpperCase(), pattern: f.pattern, patternColor: (f.patternColor ?? "#000000").toUpperCase() };
+  const out: FakeFill = {
+    color: f.color.toUpperCase(),
+    pattern: f.pattern,
+    patternColor: (f.patternColor ?? "#000000").toUpperCase(),
+  };
   if (f.tintAndShade) out.tintAndShade = f.tintAndShade;
   if (f.patternTintAndShade) out.patternTintAndShade = f.patternTintAndShade;
   return out;
@@ -577,11 +627,13 @@ class FakeContext {
   }
   /** A change of the workbook's structure (add, delete, rename, hide): fails on a protected workbook. */
   structure(kind: "add" | "delete" | "visibility"): void {
-    if (this.fake.workbookProtected) throw new FakeExcelError("AccessDenied", "fake: the workbook's structure is protected");
+    if (this.fake.workbookProtected)
+      throw new FakeExcelError("AccessDenied", "fake: the workbook's structure is protected");
     // the "Unsupported APIs" table of excel-add-ins-undo-capabilities.md
     const noUndo = kind === "delete" || (kind === "visibility" && this.fake.platform === "desktop");
     if (noUndo && versionLE("1.20", this.fake.apiVersion)) {
-      if (this.merge) throw new FakeExcelError("UndoNotSupported", `fake: ${kind} does not support undo and cannot be grouped`);
+      if (this.merge)
+        throw new FakeExcelError("UndoNotSupported", `fake: ${kind} does not support undo and cannot be grouped`);
       this.fake.undo.cleared++;
     }
     this.wroteInSync = true;
@@ -601,9 +653,19 @@ class FakeContext {
       fake.failNextSyncWith = undefined;
       throw new FakeExcelError(code, `fake: ${code}`);
     }
-    if (fake.cellEditMode) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation is not allowed while the user is editing a cell.");
-    if (request > fake.payloadLimit) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `fake: request of ${request} bytes exceeds ${fake.payloadLimit} bytes`);
-    for (const op of ops) if (op.minVersion && !versionLE(op.minVersion, fake.apiVersion)) throw new FakeExcelError("ApiNotFound", `fake: ExcelApi ${op.minVersion} is not supported`);
+    if (fake.cellEditMode)
+      throw new FakeExcelError(
+        "InvalidOperationInCellEditMode",
+        "The operation is not allowed while the user is editing a cell.",
+      );
+    if (request > fake.payloadLimit)
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `fake: request of ${request} bytes exceeds ${fake.payloadLimit} bytes`,
+      );
+    for (const op of ops)
+      if (op.minVersion && !versionLE(op.minVersion, fake.apiVersion))
+        throw new FakeExcelError("ApiNotFound", `fake: ExcelApi ${op.minVersion} is not supported`);
     const failAt = fake.failAt && fake.failAt.sync === fake.syncCount ? fake.failAt : undefined;
     if (failAt) fake.failAt = undefined;
     let response = 64;
@@ -611,10 +673,18 @@ class FakeContext {
     this.wroteInSync = false;
     try {
       for (let i = 0; i < ops.length; i++) {
-        if (failAt && i === failAt.op) throw new FakeExcelError(failAt.code ?? "GeneralException", `fake: injected failure at operation ${i} of sync ${fake.syncCount}`);
+        if (failAt && i === failAt.op)
+          throw new FakeExcelError(
+            failAt.code ?? "GeneralException",
+            `fake: injected failure at operation ${i} of sync ${fake.syncCount}`,
+          );
         response += ops[i].exec() ?? 0;
       }
-      if (failAt) throw new FakeExcelError(failAt.code ?? "GeneralException", `fake: injected failure after sync ${fake.syncCount} ran (the answer was lost)`);
+      if (failAt)
+        throw new FakeExcelError(
+          failAt.code ?? "GeneralException",
+          `fake: injected failure after sync ${fake.syncCount} ran (the answer was lost)`,
+        );
     } finally {
       // what ran stays applied: its undo record (or the cleared stack) and its change events
       if (this.wroteInSync) {
@@ -627,7 +697,11 @@ class FakeContext {
     }
     fake.stats.responseBytes += response;
     fake.stats.maxResponseBytes = Math.max(fake.stats.maxResponseBytes, response);
-    if (response > fake.payloadLimit) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `fake: response of ${response} bytes exceeds ${fake.payloadLimit} bytes`);
+    if (response > fake.payloadLimit)
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `fake: response of ${response} bytes exceeds ${fake.payloadLimit} bytes`,
+      );
   }
   /** The end of Excel.run: a merged undo group becomes one record. */
   end(): void {
@@ -642,7 +716,11 @@ class FakeProxy {
     context.proxy();
   }
   protected need(prop: string): void {
-    if (!this.loaded.has(prop)) throw new FakeExcelError("PropertyNotLoaded", `fake: property "${prop}" was not loaded (call load() and context.sync() first)`);
+    if (!this.loaded.has(prop))
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `fake: property "${prop}" was not loaded (call load() and context.sync() first)`,
+      );
   }
 }
 
@@ -737,7 +815,9 @@ class FakeWorksheetCollection extends FakeProxy {
           return w;
         });
         this.loaded.add("items");
-        return bytesOf(this._items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility, p: wantsProtection })));
+        return bytesOf(
+          this._items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility, p: wantsProtection })),
+        );
       },
     });
   }
@@ -771,7 +851,8 @@ class FakeWorksheetCollection extends FakeProxy {
         const fake = this.context.fake;
         this.context.structure("add");
         if (fake.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `fake: a sheet named ${name} exists`);
-        if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeExcelError("InvalidArgument", `fake: bad sheet name ${name}`);
+        if (name.length > 31 || /[\\/?*[\]:]/.test(name))
+          throw new FakeExcelError("InvalidArgument", `fake: bad sheet name ${name}`);
         fake.sheets.push(new FakeSheet(name));
       },
     });
@@ -833,7 +914,11 @@ class FakeWorksheet extends FakeProxy {
   }
   /** ExcelApi 1.2 (ref Worksheet.protection). */
   get protection(): FakeProtection {
-    return (this._protection ??= new FakeProtection(this.context, () => !!this.context.fake.sheet(this.sheetName)?.protected, "1.2"));
+    return (this._protection ??= new FakeProtection(
+      this.context,
+      () => !!this.context.fake.sheet(this.sheetName)?.protected,
+      "1.2",
+    ));
   }
   resolve(): FakeSheet {
     const s = this.context.fake.sheet(this.sheetName);
@@ -845,23 +930,38 @@ class FakeWorksheet extends FakeProxy {
     const r = new FakeRange(this.context, this);
     if (address === undefined) {
       r.whole = true;
-      this.context.enqueue({ bytes: 40, exec: () => void (this.resolve(), (r.rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 })) });
+      this.context.enqueue({
+        bytes: 40,
+        exec: () => void (this.resolve(), (r.rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 })),
+      });
       return r;
     }
     checkAddress(this.context, address);
-    this.context.enqueue({ bytes: 40 + address.length, exec: () => void (this.resolve(), (r.rect = parseRect(address))) });
+    this.context.enqueue({
+      bytes: 40 + address.length,
+      exec: () => void (this.resolve(), (r.rect = parseRect(address))),
+    });
     return r;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     const r = new FakeRange(this.context, this);
-    this.context.enqueue({ bytes: 60, minVersion: "1.7", exec: () => void (this.resolve(), (r.rect = { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 })) });
+    this.context.enqueue({
+      bytes: 60,
+      minVersion: "1.7",
+      exec: () =>
+        void (this.resolve(), (r.rect = { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 })),
+    });
     return r;
   }
   getRanges(address: string): FakeRangeAreas {
     checkAddress(this.context, address);
     this.context.fake.stats.rangeAreas++;
     const r = new FakeRangeAreas(this.context, this);
-    this.context.enqueue({ bytes: 40 + address.length, minVersion: "1.9", exec: () => void (this.resolve(), (r.rects = address.split(",").map(parseRect))) });
+    this.context.enqueue({
+      bytes: 40 + address.length,
+      minVersion: "1.9",
+      exec: () => void (this.resolve(), (r.rects = address.split(",").map(parseRect))),
+    });
     return r;
   }
   private usedRect(valuesOnly: boolean | undefined): Rect | undefined {
@@ -883,7 +983,10 @@ class FakeWorksheet extends FakeProxy {
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     const r = new FakeRange(this.context, this);
-    this.context.enqueue({ bytes: 40, exec: () => void (r.rect = this.usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }) });
+    this.context.enqueue({
+      bytes: 40,
+      exec: () => void (r.rect = this.usedRect(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }),
+    });
     return r;
   }
   /** ExcelApi 1.4: a null object when the sheet is blank (or this worksheet is a null object). */
@@ -919,7 +1022,8 @@ class FakeWorksheet extends FakeProxy {
         const s = this.resolve();
         this.context.structure("delete");
         const visibleLeft = fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length;
-        if (s.visibility === "Visible" && visibleLeft === 0) throw new FakeExcelError("InvalidOperation", "fake: cannot delete the last visible sheet");
+        if (s.visibility === "Visible" && visibleLeft === 0)
+          throw new FakeExcelError("InvalidOperation", "fake: cannot delete the last visible sheet");
         fake.sheets.splice(fake.sheets.indexOf(s), 1);
       },
     });
@@ -948,7 +1052,8 @@ class FakeWorksheet extends FakeProxy {
         s.autoFilter = v;
       };
       return {
-        apply: (r: FakeRange) => this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => set(rectAddress(r.rect!)) }),
+        apply: (r: FakeRange) =>
+          this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => set(rectAddress(r.rect!)) }),
         remove: () => this.context.enqueue({ bytes: 30, minVersion: "1.9", exec: () => set(undefined) }),
       };
     })());
@@ -977,7 +1082,8 @@ class FakeNote extends FakeProxy {
       minVersion: "1.18",
       exec: () => {
         if (this.isNullObject) return 20;
-        for (const p of props.split(",").map((x) => x.trim())) if (p !== "content") throw new FakeExcelError("InvalidArgument", `fake: note property ${p} is not modelled`);
+        for (const p of props.split(",").map((x) => x.trim()))
+          if (p !== "content") throw new FakeExcelError("InvalidArgument", `fake: note property ${p} is not modelled`);
         this._content = this.worksheet.resolve().notes.get(this.key) ?? "";
         this.loaded.add("content");
         return bytesOf(this._content) + 20;
@@ -1055,7 +1161,11 @@ class FakeNoteCollection extends FakeProxy {
 
 function checkAddress(ctx: FakeContext, address: string): void {
   ctx.fake.stats.longestAddress = Math.max(ctx.fake.stats.longestAddress, address.length);
-  if (address.length > FAKE_MAX_ADDRESS) throw new FakeExcelError("InvalidArgument", `fake: address of ${address.length} characters (Excel truncates above ${FAKE_MAX_ADDRESS})`);
+  if (address.length > FAKE_MAX_ADDRESS)
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `fake: address of ${address.length} characters (Excel truncates above ${FAKE_MAX_ADDRESS})`,
+    );
 }
 
 type Each = (f: (c: FakeCell) => void) => void;
@@ -1082,19 +1192,40 @@ class FakeFillProxy extends FakeProxy {
   set color(v: string) {
     const color = v.toUpperCase();
     this.set(undefined, (c) => {
-      const keep = c.fill && c.fill.pattern !== "None" && c.fill.pattern !== "LinearGradient" && c.fill.pattern !== "RectangularGradient";
+      const keep =
+        c.fill &&
+        c.fill.pattern !== "None" &&
+        c.fill.pattern !== "LinearGradient" &&
+        c.fill.pattern !== "RectangularGradient";
       c.fill = { ...(keep ? c.fill! : { pattern: "Solid", patternColor: "#000000" }), color };
     });
   }
   set pattern(v: string) {
     if (v === "LinearGradient" || v === "RectangularGradient") {
-      this.context.enqueue({ bytes: 40, minVersion: "1.9", exec: () => { throw new FakeExcelError("InvalidArgument", `fake: the pattern ${v} cannot be set (RangeFill.pattern reference)`); } });
+      this.context.enqueue({
+        bytes: 40,
+        minVersion: "1.9",
+        exec: () => {
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `fake: the pattern ${v} cannot be set (RangeFill.pattern reference)`,
+          );
+        },
+      });
       return;
     }
-    this.set("1.9", (c) => void (c.fill = v === "None" ? null : { ...(c.fill ?? { color: "#FFFFFF", patternColor: "#000000" }), pattern: v }));
+    this.set(
+      "1.9",
+      (c) =>
+        void (c.fill =
+          v === "None" ? null : { ...(c.fill ?? { color: "#FFFFFF", patternColor: "#000000" }), pattern: v }),
+    );
   }
   set patternColor(v: string) {
-    this.set("1.9", (c) => void (c.fill = { ...(c.fill ?? { color: "#FFFFFF", pattern: "Solid" }), patternColor: v.toUpperCase() }));
+    this.set(
+      "1.9",
+      (c) => void (c.fill = { ...(c.fill ?? { color: "#FFFFFF", pattern: "Solid" }), patternColor: v.toUpperCase() }),
+    );
   }
   set tintAndShade(v: number) {
     this.set("1.9", (c) => {
@@ -1251,7 +1382,8 @@ class FakeRange extends FakeProxy {
             case "formulas":
             case "numberFormat":
             case "valueTypes":
-              if (cells > FAKE_MAX_GET_CELLS) throw new FakeExcelError("RangeExceedsLimit", `fake: get of ${cells} cells exceeds 5,000,000`);
+              if (cells > FAKE_MAX_GET_CELLS)
+                throw new FakeExcelError("RangeExceedsLimit", `fake: get of ${cells} cells exceeds 5,000,000`);
               v =
                 p === "values"
                   ? this.grid((c) => c?.value ?? "")
@@ -1259,7 +1391,17 @@ class FakeRange extends FakeProxy {
                     ? this.grid((c) => c?.formula ?? c?.value ?? "")
                     : p === "numberFormat"
                       ? this.grid((c) => c?.numberFormat ?? "General")
-                      : this.grid((c) => (!c || c.value === "" ? "Empty" : c.error ? "Error" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
+                      : this.grid((c) =>
+                          !c || c.value === ""
+                            ? "Empty"
+                            : c.error
+                              ? "Error"
+                              : typeof c.value === "number"
+                                ? "Double"
+                                : typeof c.value === "boolean"
+                                  ? "Boolean"
+                                  : "String",
+                        );
               break;
             case "address":
               v = `${quoteSheet(this.worksheet.resolve().name)}!${rectAddress(r)}`;
@@ -1280,9 +1422,11 @@ class FakeRange extends FakeProxy {
             case "columnHidden": {
               // ExcelApi 1.2: true when all rows (columns) of the range are hidden, false when none is,
               // null when some are (Range.rowHidden / columnHidden reference).
-              if (!versionLE("1.2", this.context.fake.apiVersion)) throw new FakeExcelError("ApiNotFound", "fake: ExcelApi 1.2 is not supported");
+              if (!versionLE("1.2", this.context.fake.apiVersion))
+                throw new FakeExcelError("ApiNotFound", "fake: ExcelApi 1.2 is not supported");
               const s = this.worksheet.resolve();
-              const [set, first, last] = p === "rowHidden" ? [s.hiddenRows, r.top, r.bottom] : [s.hiddenColumns, r.left, r.right];
+              const [set, first, last] =
+                p === "rowHidden" ? [s.hiddenRows, r.top, r.bottom] : [s.hiddenColumns, r.left, r.right];
               let hidden = 0;
               for (let i = first; i <= last; i++) if (set.has(i)) hidden++;
               v = hidden === 0 ? false : hidden === last - first + 1 ? true : null;
@@ -1299,7 +1443,7 @@ class FakeRange extends FakeProxy {
       },
     });
   }
-  private read(p: string): never | unknown {
+  private read(p: string): unknown {
     this.need(p);
     return this.data[p];
   }
@@ -1341,7 +1485,18 @@ class FakeRange extends FakeProxy {
     let bytes = 0;
     for (const p of props) {
       const r = this.rect!;
-      const v = p === "address" ? `${quoteSheet(this.worksheet.resolve().name)}!${rectAddress(r)}` : p === "rowIndex" ? r.top : p === "columnIndex" ? r.left : p === "rowCount" ? r.bottom - r.top + 1 : p === "columnCount" ? r.right - r.left + 1 : undefined;
+      const v =
+        p === "address"
+          ? `${quoteSheet(this.worksheet.resolve().name)}!${rectAddress(r)}`
+          : p === "rowIndex"
+            ? r.top
+            : p === "columnIndex"
+              ? r.left
+              : p === "rowCount"
+                ? r.bottom - r.top + 1
+                : p === "columnCount"
+                  ? r.right - r.left + 1
+                  : undefined;
       if (v === undefined) throw new FakeExcelError("InvalidArgument", `fake: area property ${p} is not modelled`);
       this.data[p] = v;
       this.loaded.add(p);
@@ -1362,8 +1517,14 @@ class FakeRange extends FakeProxy {
       minVersion: "1.13",
       exec: () => {
         const r = this.rect!;
-        const found = this.worksheet.resolve().merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
-        if (found.length > FAKE_MAX_MERGED_AREAS) throw new FakeExcelError("GeneralException", `fake: ${found.length} merged areas (more than ${FAKE_MAX_MERGED_AREAS})`);
+        const found = this.worksheet
+          .resolve()
+          .merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+        if (found.length > FAKE_MAX_MERGED_AREAS)
+          throw new FakeExcelError(
+            "GeneralException",
+            `fake: ${found.length} merged areas (more than ${FAKE_MAX_MERGED_AREAS})`,
+          );
         areas.resolveTo(found.map((m) => ({ ...m })));
       },
     });
@@ -1383,7 +1544,8 @@ class FakeRange extends FakeProxy {
       return out;
     };
     const out: Rect[] = [];
-    for (const [top, bottom] of runs(r.top, r.bottom, s.hiddenRows)) for (const [left, right] of runs(r.left, r.right, s.hiddenColumns)) out.push({ top, left, bottom, right });
+    for (const [top, bottom] of runs(r.top, r.bottom, s.hiddenRows))
+      for (const [left, right] of runs(r.left, r.right, s.hiddenColumns)) out.push({ top, left, bottom, right });
     return out;
   }
   private specialCells(cellType: string, orNull: boolean): FakeRangeAreas {
@@ -1393,7 +1555,8 @@ class FakeRange extends FakeProxy {
       bytes: 40 + cellType.length,
       minVersion: "1.9",
       exec: () => {
-        if (cellType !== "Visible") throw new FakeExcelError("InvalidArgument", `fake: special cells ${cellType} are not modelled`);
+        if (cellType !== "Visible")
+          throw new FakeExcelError("InvalidArgument", `fake: special cells ${cellType} are not modelled`);
         const found = this.visibleAreas();
         if (found.length === 0 && !orNull) throw new FakeExcelError("ItemNotFound", "fake: no cells were found");
         areas.resolveTo(found);
@@ -1409,12 +1572,21 @@ class FakeRange extends FakeProxy {
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return this.specialCells(cellType, true);
   }
-  private setGrid(name: string, grid: unknown[][], apply: (cell: FakeCell, v: unknown) => void, dataChange: boolean): void {
+  private setGrid(
+    name: string,
+    grid: unknown[][],
+    apply: (cell: FakeCell, v: unknown) => void,
+    dataChange: boolean,
+  ): void {
     this.context.enqueue({
       bytes: 40 + bytesOf(grid),
       exec: () => {
         const r = this.rect!;
-        if (!Array.isArray(grid) || grid.length !== r.bottom - r.top + 1 || grid.some((row) => !Array.isArray(row) || row.length !== r.right - r.left + 1))
+        if (
+          !Array.isArray(grid) ||
+          grid.length !== r.bottom - r.top + 1 ||
+          grid.some((row) => !Array.isArray(row) || row.length !== r.right - r.left + 1)
+        )
           throw new FakeExcelError("InvalidArgument", `fake: ${name} array does not match ${rectAddress(r)}`);
         const s = this.worksheet.resolve();
         if (dataChange) this.context.changed(s, r);
@@ -1444,6 +1616,8 @@ class FakeRange extends FakeProxy {
     if (!this._dv) {
       this.context.proxy();
       const ctx = this.context;
+      // the setters below have their own `this` (the object literal)
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const self = this;
       this._dv = {
         set rule(v: unknown) {
@@ -1466,7 +1640,7 @@ class FakeRange extends FakeProxy {
         get errorAlert() {
           return undefined;
         },
-      } as { rule: unknown; errorAlert: unknown };
+      };
     }
     return this._dv;
   }
@@ -1487,7 +1661,8 @@ class FakeRange extends FakeProxy {
     });
     return {
       get value() {
-        if (!loaded) throw new FakeExcelError("PropertyNotLoaded", "fake: ClientResult.value read before context.sync()");
+        if (!loaded)
+          throw new FakeExcelError("PropertyNotLoaded", "fake: ClientResult.value read before context.sync()");
         return result.value;
       },
     };
@@ -1498,14 +1673,19 @@ class FakeRange extends FakeProxy {
       exec: () => {
         const s = this.worksheet.resolve();
         const r = this.rect!;
-        if (applyTo === "Contents" || applyTo === undefined || applyTo === "All") this.context.changed(s, this.whole ? { top: 0, left: 0, bottom: 0, right: 0 } : r);
+        if (applyTo === "Contents" || applyTo === undefined || applyTo === "All")
+          this.context.changed(s, this.whole ? { top: 0, left: 0, bottom: 0, right: 0 } : r);
         else this.context.touch(s);
         clearCells(s, this.whole ? undefined : r, applyTo);
       },
     });
   }
   select(): void {
-    this.context.enqueue({ bytes: 30, exec: () => void (this.context.fake.selection = { sheet: this.worksheet.resolve().name, address: rectAddress(this.rect!) }) });
+    this.context.enqueue({
+      bytes: 30,
+      exec: () =>
+        void (this.context.fake.selection = { sheet: this.worksheet.resolve().name, address: rectAddress(this.rect!) }),
+    });
   }
 }
 
@@ -1540,7 +1720,8 @@ class FakeRangeAreas extends FakeProxy {
   }
   private each = (f: (c: FakeCell) => void): void => {
     const s = this.worksheet.resolve();
-    for (const r of this.rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.ensure(row, col));
+    for (const r of this.rects)
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.ensure(row, col));
   };
   /** Sets the areas a *OrNullObject method found (none: a null object). */
   resolveTo(rects: Rect[]): void {
@@ -1586,7 +1767,8 @@ class FakeRangeAreas extends FakeProxy {
             const sheet = quoteSheet(this.worksheet.resolve().name);
             v = this.rects.map((r) => `${sheet}!${rectAddress(r)}`).join(", ");
           } else if (p === "areaCount") v = this.rects.length;
-          else if (p === "cellCount") v = this.rects.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+          else if (p === "cellCount")
+            v = this.rects.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
           else throw new FakeExcelError("InvalidArgument", `fake: RangeAreas property ${p} is not modelled`);
           this.data[p] = v;
           this.loaded.add(p);
@@ -1613,7 +1795,11 @@ class FakeRangeAreas extends FakeProxy {
     this.context.enqueue({
       bytes: 30,
       minVersion: "1.9",
-      exec: () => void (this.context.fake.selection = { sheet: this.worksheet.resolve().name, address: this.rects.map(rectAddress).join(",") }),
+      exec: () =>
+        void (this.context.fake.selection = {
+          sheet: this.worksheet.resolve().name,
+          address: this.rects.map(rectAddress).join(","),
+        }),
     });
   }
 }
@@ -1641,7 +1827,10 @@ class FakeRangeCollection extends FakeProxy {
     return bytes;
   }
   load(props: string): void {
-    this.context.enqueue({ bytes: 40 + props.length, exec: () => this.fill(props.split(",").map((p) => p.trim().replace(/^items\//, ""))) });
+    this.context.enqueue({
+      bytes: 40 + props.length,
+      exec: () => this.fill(props.split(",").map((p) => p.trim().replace(/^items\//, ""))),
+    });
   }
   get items(): FakeRange[] {
     this.need("items");
@@ -1658,7 +1847,16 @@ export function budgetSheetRows(rows: number, bad = 0, prefix = "研究機関"):
   const out: FakeInput[][] = [
     ["報告年度", "令和7年度"],
     ["(単位：億円)"],
-    ["機関名", "所管", "全体", "健康・医療関係", "外部資金（健康・医療関係）", "健康・医療比率", "外部資金比率", "備考"],
+    [
+      "機関名",
+      "所管",
+      "全体",
+      "健康・医療関係",
+      "外部資金（健康・医療関係）",
+      "健康・医療比率",
+      "外部資金比率",
+      "備考",
+    ],
   ];
   const step = bad > 0 ? Math.max(1, Math.floor(rows / bad)) : Infinity;
   let badLeft = bad;
@@ -1666,7 +1864,16 @@ export function budgetSheetRows(rows: number, bad = 0, prefix = "研究機関"):
     const whole = 100 + (i % 97);
     const isBad = badLeft > 0 && i % step === 0;
     if (isBad) badLeft--;
-    out.push([`${prefix}${i + 1}`, ["文", "厚", "経"][i % 3], whole, isBad ? whole + 5 : 10 + (i % 53), 3 + (i % 11), null, null, i % 13 === 0 ? "2025（令和7）年度に拡充" : null]);
+    out.push([
+      `${prefix}${i + 1}`,
+      ["文", "厚", "経"][i % 3],
+      whole,
+      isBad ? whole + 5 : 10 + (i % 53),
+      3 + (i % 11),
+      null,
+      null,
+      i % 13 === 0 ? "2025（令和7）年度に拡充" : null,
+    ]);
   }
   return out;
 }

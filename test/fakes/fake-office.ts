@@ -42,7 +42,9 @@ export class FakeOffice {
   readonly addin?: { showAsTaskpane(): Promise<void> };
   readonly context: {
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-    ui: { displayDialogAsync(url: string, options: unknown, callback: (r: Office.AsyncResult<Office.Dialog>) => void): void };
+    ui: {
+      displayDialogAsync(url: string, options: unknown, callback: (r: Office.AsyncResult<Office.Dialog>) => void): void;
+    };
     displayLanguage: string;
   };
 
@@ -50,18 +52,28 @@ export class FakeOffice {
     if (options.sharedRuntime)
       this.addin = {
         showAsTaskpane: async () => {
-          if (options.showAsTaskpaneIgnored) throw Object.assign(new Error("fake: showAsTaskpane is not available to this add-in"), { code: "GenericException" });
+          if (options.showAsTaskpaneIgnored)
+            throw Object.assign(new Error("fake: showAsTaskpane is not available to this add-in"), {
+              code: "GenericException",
+            });
           this.paneVisible = true;
         },
       };
     this.context = {
       requirements: {
-        isSetSupported: (name, minVersion) => (name === "SharedRuntime" ? options.sharedRuntime && (!minVersion || minVersion === "1.1") : options.excel.requirements.isSetSupported(name, minVersion)),
+        isSetSupported: (name, minVersion) =>
+          name === "SharedRuntime"
+            ? options.sharedRuntime && (!minVersion || minVersion === "1.1")
+            : options.excel.requirements.isSetSupported(name, minVersion),
       },
       ui: {
         displayDialogAsync: (url, _options, callback) => {
           this.dialogs.push(url);
-          const dialog = { addEventHandler: () => undefined, close: () => undefined, messageChild: () => undefined } as unknown as Office.Dialog;
+          const dialog = {
+            addEventHandler: () => undefined,
+            close: () => undefined,
+            messageChild: () => undefined,
+          } as unknown as Office.Dialog;
           callback({ status: "succeeded", value: dialog } as unknown as Office.AsyncResult<Office.Dialog>);
         },
       },
@@ -79,6 +91,6 @@ export class FakeOffice {
     }
     const handler = this.handlers.get(name);
     if (!handler) return Promise.reject(new Error(`fake: no function associated with ${name}`));
-    return new Promise<void>((resolve) => handler({ completed: () => resolve(), source: { id: name } } as unknown as Office.AddinCommands.Event));
+    return new Promise<void>((resolve) => handler({ completed: () => resolve(), source: { id: name } }));
   }
 }

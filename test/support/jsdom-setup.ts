@@ -4,6 +4,7 @@
  * unaffected.
  */
 import "@testing-library/jest-dom";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 
 class ResizeObserverStub {
   observe(): void {}
@@ -13,6 +14,8 @@ class ResizeObserverStub {
 
 const g = globalThis as unknown as Record<string, unknown>;
 if (!g.ResizeObserver) g.ResizeObserver = ResizeObserverStub;
+// jsdom has no TextDecoder; the .xlsx reader (as every browser) does
+if (!g.TextDecoder) Object.assign(g, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
 
 if (typeof window !== "undefined") {
   if (!window.matchMedia) {
@@ -38,8 +41,17 @@ if (typeof window !== "undefined") {
       return this.parentElement;
     },
   });
-  const bodyRect = (): DOMRect =>
-    ({ x: 0, y: 0, top: 0, left: 0, right: 350, bottom: 800, width: 350, height: 800, toJSON: () => ({}) }) as DOMRect;
+  const bodyRect = (): DOMRect => ({
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    right: 350,
+    bottom: 800,
+    width: 350,
+    height: 800,
+    toJSON: () => ({}),
+  });
   const originalRect = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLElement): DOMRect {
     return this === this.ownerDocument.body ? bodyRect() : originalRect.call(this);

@@ -35,7 +35,10 @@ test("state: filters, grouping, the one message", () => {
   // a new result without that rule resets the rule filter
   s = reducer(s, { type: "result", result: { ...FAKE_RESULT, findings: FINDINGS.slice(2) }, at: 2 });
   expect(s.rule).toBeNull();
-  s = reducer(s, { type: "fail", failure: { action: "check", title: "t", message: "m", intent: "error", retryable: true } });
+  s = reducer(s, {
+    type: "fail",
+    failure: { action: "check", title: "t", message: "m", intent: "error", retryable: true },
+  });
   s = reducer(s, { type: "start", action: "check" });
   expect(s.failure).toBeNull();
 });

@@ -39,7 +39,8 @@ function renderPane(fake: FakeExcel, bridge = new PaneBridge()) {
   return { host, bridge };
 }
 
-const idle = async (name = "検証") => waitFor(() => expect(screen.getByRole("button", { name })).toBeEnabled(), { timeout: 20_000 });
+const idle = async (name = "検証") =>
+  waitFor(() => expect(screen.getByRole("button", { name })).toBeEnabled(), { timeout: 20_000 });
 
 async function answer(goOn: boolean): Promise<void> {
   const bar = await screen.findByTestId("undo-question", {}, { timeout: 20_000 });
@@ -53,14 +54,18 @@ function contents(fake: FakeExcel): Record<string, Record<string, string>> {
   for (const s of fake.sheets) {
     if (s.name === STATE_SHEET) continue;
     const m: Record<string, string> = {};
-    for (const [k, c] of s.cells) if (c.value !== "" || c.formula || c.numberFormat !== "General") m[k] = JSON.stringify([c.value, c.formula ?? null, c.numberFormat, !!c.error]);
+    for (const [k, c] of s.cells)
+      if (c.value !== "" || c.formula || c.numberFormat !== "General")
+        m[k] = JSON.stringify([c.value, c.formula ?? null, c.numberFormat, !!c.error]);
     out[s.name] = m;
   }
   return out;
 }
 
 function everything(fake: FakeExcel): Record<string, Record<string, string>> {
-  return Object.fromEntries(fake.sheets.filter((s) => s.name !== STATE_SHEET).map((s) => [s.name, fake.snapshot(s.name)]));
+  return Object.fromEntries(
+    fake.sheets.filter((s) => s.name !== STATE_SHEET).map((s) => [s.name, fake.snapshot(s.name)]),
+  );
 }
 
 const sleep = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
@@ -94,8 +99,12 @@ describe("the pane in Excel (ExcelHost on FakeExcel)", () => {
     fireEvent.click(screen.getByRole("button", { name: "再計算・検証" }));
     const notice = await screen.findByText(/計算セル \d+ 個に数式を入れました: /, {}, { timeout: 20_000 });
     await idle();
-    const n = Number(/計算セル (\d+) 個/.exec(notice.textContent!)![1]);
-    const changed = Object.entries(contents(fake)).flatMap(([sheet, m]) => Object.keys({ ...m, ...values[sheet] }).filter((k) => m[k] !== values[sheet][k]).map((k) => `${sheet}!${k}`));
+    const n = Number(/計算セル (\d+) 個/.exec(notice.textContent)![1]);
+    const changed = Object.entries(contents(fake)).flatMap(([sheet, m]) =>
+      Object.keys({ ...m, ...values[sheet] })
+        .filter((k) => m[k] !== values[sheet][k])
+        .map((k) => `${sheet}!${k}`),
+    );
     expect(changed).toHaveLength(n);
     expect(n).toBeGreaterThan(0);
     // nothing typed by a person was overwritten: every changed cell was empty before
@@ -109,7 +118,13 @@ describe("the pane in Excel (ExcelHost on FakeExcel)", () => {
     await idle();
 
     fireEvent.click(screen.getByRole("button", { name: "Kensa の変更を削除" }));
-    expect(await screen.findByText(new RegExp(`Kensa が入れた数式 ${n} 個とシート「${STATE_SHEET}」を削除しました。`), {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        new RegExp(`Kensa が入れた数式 ${n} 個とシート「${STATE_SHEET}」を削除しました。`),
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
     await idle();
     expect(everything(fake)).toEqual(original);
     expect(fake.sheet(STATE_SHEET)).toBeUndefined();
@@ -145,9 +160,15 @@ describe("the pane in Excel (ExcelHost on FakeExcel)", () => {
     renderPane(fake);
     fireEvent.click(screen.getByRole("button", { name: "検証" }));
     await answer(true);
-    expect(await screen.findByText(/保護されたシート「保護された予算」には書き込んでいません/, {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/保護されたシート「保護された予算」には書き込んでいません/, {}, { timeout: 20_000 }),
+    ).toBeInTheDocument();
     await idle();
-    expect(screen.getAllByTestId("finding").some((f) => f.closest("[data-sheet]")?.getAttribute("data-sheet") === "保護された予算")).toBe(true);
+    expect(
+      screen
+        .getAllByTestId("finding")
+        .some((f) => f.closest("[data-sheet]")?.getAttribute("data-sheet") === "保護された予算"),
+    ).toBe(true);
     expect(fake.snapshot("保護された予算")).toEqual(before);
   });
 

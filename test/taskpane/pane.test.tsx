@@ -56,9 +56,15 @@ describe("task pane", () => {
     expect(within(summary).getByText("情報 1 件")).toBeInTheDocument();
 
     const bySheet = screen.getByTestId("sheet-summary");
-    expect(within(bySheet).getByLabelText("インハウス: エラー 2 件、警告 0 件、情報 0 件")).toHaveTextContent("インハウス予算");
-    expect(within(bySheet).getByLabelText("PJ1: エラー 1 件、警告 1 件、情報 1 件")).toHaveTextContent("アウトプット指標");
-    expect(within(bySheet).getByLabelText("メモ: エラー 0 件、警告 0 件、情報 0 件")).toHaveTextContent("対象外のシート");
+    expect(within(bySheet).getByLabelText("インハウス: エラー 2 件、警告 0 件、情報 0 件")).toHaveTextContent(
+      "インハウス予算",
+    );
+    expect(within(bySheet).getByLabelText("PJ1: エラー 1 件、警告 1 件、情報 1 件")).toHaveTextContent(
+      "アウトプット指標",
+    );
+    expect(within(bySheet).getByLabelText("メモ: エラー 0 件、警告 0 件、情報 0 件")).toHaveTextContent(
+      "対象外のシート",
+    );
 
     expect(screen.queryByTestId("notice")).not.toBeInTheDocument();
   });
@@ -66,11 +72,26 @@ describe("task pane", () => {
   test("groups findings by sheet, with the cell, the message and the numbers", async () => {
     renderPane(createFakeHost());
     await checkNow();
-    const groups = screen.getAllByTestId("sheet-group");
+    // errors and warnings first, by sheet; the infos apart, folded
+    const groups = within(screen.getByTestId("problem-findings")).getAllByTestId("sheet-group");
     expect(groups.map((g) => g.getAttribute("data-sheet"))).toEqual(["インハウス", "PJ1"]);
     expect(within(groups[0]).getAllByTestId("finding")).toHaveLength(2);
-    expect(within(groups[1]).getAllByTestId("finding")).toHaveLength(3);
+    expect(
+      within(groups[1])
+        .getAllByTestId("finding")
+        .map((f) => f.getAttribute("data-severity")),
+    ).toEqual(["error", "warning"]);
     expect(within(groups[0]).getByRole("button", { name: /インハウス（2 件）/ })).toBeInTheDocument();
+    const infos = screen.getByTestId("info-findings");
+    expect(infos).not.toHaveAttribute("open");
+    expect(infos.querySelector("summary")).toHaveTextContent("情報（1 件）");
+    expect(
+      within(infos)
+        .getAllByTestId("finding")
+        .map((f) => f.getAttribute("data-cell")),
+    ).toEqual(["B2"]);
+    // the rule's Japanese name, its id after it
+    expect(within(groups[0]).getAllByTestId("finding")[0]).toHaveTextContent(/（total\/row）/);
 
     const first = within(groups[0]).getAllByTestId("finding")[0];
     expect(first).toHaveTextContent("C4");
@@ -90,15 +111,33 @@ describe("task pane", () => {
     expect(errors).toHaveAttribute("aria-pressed", "false");
     expect(screen.getAllByTestId("finding").map((f) => f.getAttribute("data-severity"))).toEqual(["warning", "info"]);
     expect(screen.getByRole("heading", { name: "指摘 2 / 5 件" })).toBeInTheDocument();
-    expect(screen.getAllByTestId("sheet-group").map((g) => g.getAttribute("data-sheet"))).toEqual(["PJ1"]);
+    expect(
+      within(screen.getByTestId("problem-findings"))
+        .getAllByTestId("sheet-group")
+        .map((g) => g.getAttribute("data-sheet")),
+    ).toEqual(["PJ1"]);
+    // the rule filter's counts follow the severity filter: with errors hidden, the error-only rules are not offered
+    fireEvent.click(screen.getByRole("combobox", { name: "ルールで絞り込み" }));
+    const ruleIds = () =>
+      screen
+        .getAllByRole("option")
+        .slice(1)
+        .map((o) => o.textContent.match(/[a-z]+\/[a-z-]+$/)![0]);
+    expect(ruleIds()).toEqual(["grade/mismatch", "label/unknown"]);
+    fireEvent.keyDown(screen.getByRole("combobox", { name: "ルールで絞り込み" }), { key: "Escape" });
     fireEvent.click(errors);
     expect(screen.getAllByTestId("finding")).toHaveLength(5);
 
     fireEvent.click(screen.getByRole("combobox", { name: "ルールで絞り込み" }));
     const options = screen.getAllByRole("option").map((o) => o.textContent);
     expect(options[0]).toBe("すべてのルール");
-    expect(options.slice(1).map((t) => t!.split(" ")[0])).toEqual(["grade/mismatch", "label/unknown", "ratio/mismatch", "total/row"]);
-    fireEvent.click(screen.getByRole("option", { name: /^total\/row \(2\)/ }));
+    expect(ruleIds()).toEqual(["grade/mismatch", "label/unknown", "ratio/mismatch", "total/row"]);
+    // led by the Japanese name with the count, the id under it
+    for (const o of screen.getAllByRole("option").slice(1))
+      expect(o.textContent).toMatch(/^[^a-z/]+（\d+ 件）[a-z]+\/[a-z-]+$/);
+    const total = screen.getAllByRole("option").find((o) => o.textContent.endsWith("total/row"))!;
+    expect(total).toHaveTextContent(/（2 件）/);
+    fireEvent.click(total);
     await waitFor(() => expect(screen.getAllByTestId("finding")).toHaveLength(2));
     expect(screen.getAllByTestId("finding").every((f) => f.getAttribute("data-rule") === "total/row")).toBe(true);
 
@@ -133,8 +172,9 @@ describe("task pane", () => {
     await waitFor(() => expect(host.select).toHaveBeenLastCalledWith("PJ1", ["F2", "D2", "C2"]));
     fireEvent.keyDown(f2, { key: "Home" });
     expect(findingButton("E2")).toHaveFocus();
+    // the list of PJ1's errors and warnings ends at F2 (its info is in the folded infos)
     fireEvent.keyDown(findingButton("E2"), { key: "End" });
-    expect(findingButton("B2")).toHaveFocus();
+    expect(findingButton("F2")).toHaveFocus();
     expect(host.select).toHaveBeenCalledTimes(3);
   });
 
@@ -168,12 +208,17 @@ describe("task pane", () => {
     await waitFor(() => expect(host.applyFix).toHaveBeenCalledWith({ sheet: "PJ1", cell: "E2", value: 1.2 }));
     await waitFor(() => expect(host.read).toHaveBeenCalledTimes(2));
     expect(await screen.findByText(/E2 を修正しました。/)).toBeInTheDocument();
+    // the re-check is over when the notice shows: it does not say it is still to come
+    await waitFor(() => expect(screen.getByRole("button", { name: "検証" })).toBeEnabled());
+    expect(screen.getByTestId("notice")).not.toHaveTextContent("再検証します");
     expect(host.applyFix).toHaveBeenCalledTimes(1);
   });
 
   test("a host failure shows one message with a retry that re-runs the action", async () => {
     const host = createFakeHost();
-    host.read.mockRejectedValueOnce(new HostError("cell-edit-mode", "セルの編集を終えてから、もう一度実行してください。"));
+    host.read.mockRejectedValueOnce(
+      new HostError("cell-edit-mode", "セルの編集を終えてから、もう一度実行してください。"),
+    );
     renderPane(host);
 
     fireEvent.click(screen.getByRole("button", { name: "検証" }));
@@ -289,7 +334,9 @@ describe("task pane", () => {
         "このブックの 2 枚のシートは、どれも Kensa の様式（インハウス予算・予算内訳・アウトプット指標・モニタリング）に当たりません。どのシートの最初の30行にも様式の見出し行が見つからなかったため、何も検証していません。",
       );
       expect(bar).toHaveTextContent("様式のシートを追加するには「テンプレート挿入」を押してください。");
-      expect(bar).toHaveTextContent("見出しの文言（例:「機関名」「全体」「健康・医療関係」）が様式どおりか確認してください。");
+      expect(bar).toHaveTextContent(
+        "見出しの文言（例:「機関名」「全体」「健康・医療関係」）が様式どおりか確認してください。",
+      );
       expect(bar).toHaveTextContent("シートごとの理由は、下の「情報」の指摘にあります。");
       expect(screen.queryByTestId("no-problems")).not.toBeInTheDocument();
       expect(screen.queryByTestId("severity-summary")).not.toBeInTheDocument();
@@ -314,7 +361,11 @@ describe("task pane", () => {
     });
 
     test("with no finding at all (e.g. the info rule not run) it is still 未検証, not 「問題は見つかりませんでした」", async () => {
-      renderPane(createFakeHost(), "ja", () => ({ ...UNCHECKED, findings: [], summary: { error: 0, warning: 0, info: 0 } }));
+      renderPane(createFakeHost(), "ja", () => ({
+        ...UNCHECKED,
+        findings: [],
+        summary: { error: 0, warning: 0, info: 0 },
+      }));
       const bar = await checkUnchecked();
       expect(bar).toHaveTextContent("何も検証していません");
       expect(bar).not.toHaveTextContent("シートごとの理由");
@@ -338,11 +389,18 @@ describe("task pane", () => {
       const host = createFakeHost();
       render(
         <FluentProvider theme={webLightTheme}>
-          <App host={host} lang="ja" check={() => ({ ...UNCHECKED, sheets: [UNCHECKED.sheets[0]], findings: [UNCHECKED.findings[0]] })} workbookActions={false} />
+          <App
+            host={host}
+            lang="ja"
+            check={() => ({ ...UNCHECKED, sheets: [UNCHECKED.sheets[0]], findings: [UNCHECKED.findings[0]] })}
+            workbookActions={false}
+          />
         </FluentProvider>,
       );
       const bar = await checkUnchecked();
-      expect(bar).toHaveTextContent("このブックのシートは Kensa の様式（インハウス予算・予算内訳・アウトプット指標・モニタリング）に当たりません。");
+      expect(bar).toHaveTextContent(
+        "このブックのシートは Kensa の様式（インハウス予算・予算内訳・アウトプット指標・モニタリング）に当たりません。",
+      );
       expect(bar).toHaveTextContent("「テンプレートをダウンロード」で様式を確かめ");
       expect(within(bar).queryByRole("button")).not.toBeInTheDocument();
     });
@@ -350,7 +408,9 @@ describe("task pane", () => {
     test("English", async () => {
       renderPane(createFakeHost(), "en", () => UNCHECKED);
       const bar = await checkUnchecked("Check");
-      expect(within(bar).getByRole("heading", { name: "Not checked: no sheet matches a Kensa template" })).toBeInTheDocument();
+      expect(
+        within(bar).getByRole("heading", { name: "Not checked: no sheet matches a Kensa template" }),
+      ).toBeInTheDocument();
       expect(bar).toHaveTextContent("None of the 2 sheets of this workbook matches a Kensa template");
       expect(bar).toHaveTextContent("so nothing was checked.");
       expect(bar).toHaveTextContent("Press “Insert template”");

@@ -21,12 +21,32 @@
  * co-author's Kensa. 検証 never writes a value on a person's sheet, so even below 1.14 a re-check cannot
  * cause another.
  */
+import {
+  AcceptanceError,
+  acceptanceIn,
+  isAcceptSheet,
+  localTimestamp,
+  withAcceptance,
+  withoutAcceptance,
+} from "../../core/accept/index";
 import type { CheckResult } from "../../core/engine";
-import type { Fix } from "../../core/model/finding";
+import type { Finding, Fix } from "../../core/model/finding";
 import type { Workbook } from "../../core/model/workbook";
-import type { Lang } from "../../core/report/format";
-import { RESULT_SHEET_MARKER } from "../../core/rules/shared/result-sheet";
-import type { ClearOptions, ClearReport, FillReport, HighlightReport, ProgressListener, UndoRisk, UndoRiskHost, WorkbookHost } from "../../host/host";
+import type { Lang } from "../../core/values/format";
+import { RESULT_SHEET_MARKER } from "../../core/model/kensa-sheets";
+import {
+  HostError,
+  type AcceptingHost,
+  type ClearOptions,
+  type ClearReport,
+  type FillReport,
+  type HighlightReport,
+  type ProgressListener,
+  type UndoRisk,
+  type UndoRiskHost,
+  type WorkbookHost,
+} from "../../host/host";
+import { editAcceptanceStore } from "./accept";
 import { excelErrorCode, toHostError } from "./errors";
 import { applyHighlights, StructureNeeded } from "./highlight";
 import { readWorkbook, type ReadSnapshot } from "./read";
@@ -58,7 +78,7 @@ interface BatchOptions {
   structure?: boolean;
 }
 
-export class ExcelHost implements WorkbookHost, UndoRiskHost {
+export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
   readonly kind = "excel" as const;
   readonly lang: Lang;
   /** The last read, so the pane and the ribbon command can reuse it. */
@@ -67,7 +87,7 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
   lastSyncs = 0;
   /** Counts of the last fillComputed, shown on the result sheet. */
   lastComputed = { written: 0, skipped: 0 };
-  /** Ids of Kensa's own sheets (state, result): change events there are Kensa's. */
+  /** Ids of Kensa's own sheets (state, result, accepted findings): change events there are Kensa's. */
   readonly ownSheetIds = new Set<string>();
   private readonly run: ExcelRun;
   private readonly requirements: Requirements;
@@ -80,7 +100,10 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
   constructor(options: ExcelHostOptions = {}) {
     this.lang = options.lang ?? "ja";
     // without options, the plain overload (every Office.js has it)
-    this.run = options.run ?? (<T>(o: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => (Object.keys(o).length ? Excel.run(o, batch) : Excel.run(batch)));
+    this.run =
+      options.run ??
+      (<T>(o: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) =>
+        Object.keys(o).length ? Excel.run(o, batch) : Excel.run(batch));
     this.requirements = options.requirements ?? Office.context.requirements;
     this.readBudget = options.readBudget;
     this.injectedRun = !!options.run;
@@ -134,7 +157,13 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
       } catch (err) {
         // the write had to add, hide or delete a sheet: again, outside an undo group (nothing was written yet
         // for StructureNeeded; every write of Kensa's may be run again for UndoNotSupported)
-        if (merge && (err instanceof StructureNeeded || (err instanceof Error && err.name === "StructureNeeded") || excelErrorCode(err) === "UndoNotSupported")) return await attempt(false);
+        if (
+          merge &&
+          (err instanceof StructureNeeded ||
+            (err instanceof Error && err.name === "StructureNeeded") ||
+            excelErrorCode(err) === "UndoNotSupported")
+        )
+          return await attempt(false);
         throw err;
       }
     } catch (err) {
@@ -144,10 +173,10 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
     }
   }
 
-  /** Notes which sheets are Kensa's, from a read (state sheet by name, result sheets by their A1 marker). */
+  /** Notes which sheets are Kensa's, from a read (state and accepted-findings sheets by name, result sheets by their A1 marker). */
   private learnOwnSheets(snapshot: ReadSnapshot): void {
     for (const sh of snapshot.sheets) {
-      if (sh.name.toLowerCase() === STATE_SHEET.toLowerCase()) this.ownSheetIds.add(sh.id);
+      if (sh.name.toLowerCase() === STATE_SHEET.toLowerCase() || isAcceptSheet(sh.name)) this.ownSheetIds.add(sh.id);
       const model = snapshot.workbook.sheets.find((m) => m.name === sh.name);
       const a1 = model?.rows[0]?.[0]?.value;
       if (typeof a1 === "string" && a1.startsWith(RESULT_SHEET_MARKER)) this.ownSheetIds.add(sh.id);
@@ -155,7 +184,15 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
   }
 
   async readSnapshot(onProgress?: ProgressListener, calculate = false): Promise<ReadSnapshot> {
-    const snapshot = await this.batch((s) => readWorkbook(s.ctx, { lang: this.lang, onProgress, calculate, budget: this.readBudget, supports: (v) => s.supports(v) }));
+    const snapshot = await this.batch((s) =>
+      readWorkbook(s.ctx, {
+        lang: this.lang,
+        onProgress,
+        calculate,
+        budget: this.readBudget,
+        supports: (v) => s.supports(v),
+      }),
+    );
     this.snapshot = snapshot;
     this.lastSyncs = snapshot.syncs;
     this.stateKnown = snapshot.sheets.some((x) => x.name.toLowerCase() === STATE_SHEET.toLowerCase());
@@ -196,8 +233,16 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
   }
 
   async clearHighlights(options: ClearOptions = {}): Promise<ClearReport> {
-    const out = await this.batch((s) => W.clearAll(s, !!options.removeAll), { writes: true, requiredSet: "1.9", structure: !!options.removeAll });
-    const { rangeAreas: _r, liveEntries: _l, ...report } = out as ClearReport & { rangeAreas?: number; liveEntries?: number };
+    const out = await this.batch((s) => W.clearAll(s, !!options.removeAll), {
+      writes: true,
+      requiredSet: "1.9",
+      structure: !!options.removeAll,
+    });
+    const {
+      rangeAreas: _r,
+      liveEntries: _l,
+      ...report
+    } = out as ClearReport & { rangeAreas?: number; liveEntries?: number };
     if (options.removeAll && out.removedSheets.length) this.snapshot = undefined;
     return report;
   }
@@ -209,7 +254,10 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
   /** 再計算・検証 only: writes computed cells that are empty or Kensa's own, and says exactly which. */
   async fillComputed(result: CheckResult): Promise<FillReport> {
     const knownSheets = this.knownSheets();
-    const out = await this.batch((s) => W.fillComputed(s, result, { knownSheets }), { writes: true, structure: this.stateMissing() });
+    const out = await this.batch((s) => W.fillComputed(s, result, { knownSheets }), {
+      writes: true,
+      structure: this.stateMissing(),
+    });
     this.lastComputed = { written: out.written.length, skipped: out.leftAlone };
     const { writes: _w, skipped: _s, ...report } = out;
     return report;
@@ -225,6 +273,45 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
         await W.writeResultSheet(s, result, this.lastComputed);
       },
       { writes: true, structure: true },
+    );
+  }
+
+  /**
+   * 確認済み: records the finding with its reason in the open workbook's Kensa_accepted sheet (./accept.ts). Its
+   * fingerprint is taken from the last read — the values the person saw the finding with — so a value changed
+   * since makes the acceptance lapse at the next check rather than cover a number nobody looked at.
+   */
+  async accept(finding: Finding, reason: string, by?: string, others?: ReadonlyMap<string, Workbook>): Promise<void> {
+    const workbook = this.snapshot?.workbook;
+    if (!workbook)
+      throw new HostError(
+        "workbook-changed",
+        this.lang === "ja" ? "先に「検証」を実行してください。" : "Check the workbook first.",
+      );
+    let entry;
+    try {
+      entry = acceptanceIn(workbook, finding, reason, { by, at: localTimestamp(), lang: this.lang, others });
+    } catch (err) {
+      if (err instanceof AcceptanceError) throw new HostError("unknown", err.message, false);
+      throw err;
+    }
+    const place = { rule: finding.rule, sheet: finding.sheet, cell: finding.cell };
+    await this.batch(
+      (s) => editAcceptanceStore(s, (entries) => withAcceptance(withoutAcceptance(entries, place).entries, entry)),
+      { writes: true },
+    );
+  }
+
+  /** Takes back the acceptances at the finding's rule, sheet and cell (nothing is written when there is none). */
+  async revoke(finding: Pick<Finding, "rule" | "sheet" | "cell">): Promise<void> {
+    const place = { rule: finding.rule, sheet: finding.sheet, cell: finding.cell };
+    await this.batch(
+      (s) =>
+        editAcceptanceStore(s, (entries) => {
+          const r = withoutAcceptance(entries, place);
+          return r.removed ? r.entries : null;
+        }),
+      { writes: true },
     );
   }
 
@@ -261,7 +348,9 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost {
         await ctx.sync();
       };
       // Office's pattern: remove the handler in the context it was added in.
-      const done = this.injectedRun ? remove(registration.context as Excel.RequestContext) : Excel.run(registration.context, remove);
+      const done = this.injectedRun
+        ? remove(registration.context as Excel.RequestContext)
+        : Excel.run(registration.context, remove);
       void done.catch(() => undefined);
     };
   }

@@ -4,17 +4,33 @@
  * a revoke button. The record goes into the in-memory file (BrowserHost.accept), so the next check honours it and
  * the downloads carry it; 「確認済みを記録して保存」 in the file list saves the file with it.
  */
-import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, DismissCircle20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { ACCEPT_LIMITS, reasonProblem } from "../../core/accept/index";
 import type { Finding } from "../../core/model/finding";
-import type { Lang } from "../../core/report/format";
-import { ruleName } from "../../core/report/rule-names";
+import type { Lang } from "../../core/values/format";
+import { ruleName } from "../../core/rules/names";
 import type { BrowserStrings } from "../strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, marginTop: tokens.spacingVerticalL },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    marginTop: tokens.spacingVerticalL,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   accepted: {
@@ -25,7 +41,14 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
     backgroundColor: tokens.colorPaletteGreenBackground1,
   },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
@@ -38,8 +61,8 @@ export interface AcceptPanelProps {
   /** Every finding of the shown file (its accepted ones are listed). */
   findings: readonly Finding[];
   busy: boolean;
-  onAccept(finding: Finding, reason: string, by: string): void;
-  onRevoke(finding: Finding): void;
+  onAccept: (finding: Finding, reason: string, by: string) => void;
+  onRevoke: (finding: Finding) => void;
 }
 
 function label(f: Finding, lang: Lang): string {
@@ -54,6 +77,7 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
   const selectedKey = selected ? `${selected.rule}|${selected.sheet}|${selected.cell}` : "";
   // a new finding selected: a fresh reason (who stays: it is the same person)
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a reset on a new selection, kept beside the field it clears
     setReason("");
     setTouched(false);
   }, [selectedKey]);
@@ -69,7 +93,13 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
       <Caption1 className={styles.muted}>{s.acceptIntro}</Caption1>
       {!selected && <Caption1 data-testid="accept-none">{s.acceptNone}</Caption1>}
       {selected && (
-        <div className={styles.form} data-testid="accept-selected" data-rule={selected.rule} data-cell={selected.cell} data-accepted={selected.accepted ? "true" : "false"}>
+        <div
+          className={styles.form}
+          data-testid="accept-selected"
+          data-rule={selected.rule}
+          data-cell={selected.cell}
+          data-accepted={selected.accepted ? "true" : "false"}
+        >
           <Body1>{s.acceptSelected(`${selected.sheet}!${selected.cell}`, label(selected, lang))}</Body1>
           {about && <Caption1 className={styles.muted}>{s.acceptNotFor}</Caption1>}
           {!about && selected.accepted && (
@@ -81,7 +111,13 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
               {selected.accepted.by && <Caption1>{s.acceptedBy(selected.accepted.by)}</Caption1>}
               {selected.accepted.at && <Caption1>{s.acceptedAt(selected.accepted.at)}</Caption1>}
               <div>
-                <Button size="small" icon={<DismissCircle20Regular />} disabled={busy} onClick={() => onRevoke(selected)} data-testid="revoke-selected">
+                <Button
+                  size="small"
+                  icon={<DismissCircle20Regular />}
+                  disabled={busy}
+                  onClick={() => onRevoke(selected)}
+                  data-testid="revoke-selected"
+                >
                   {s.revoke}
                 </Button>
               </div>
@@ -96,7 +132,13 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
                 if (!problem) onAccept(selected, reason, by);
               }}
             >
-              <Field label={s.acceptReason} required hint={s.acceptReasonHint} validationState={touched && problem ? "error" : "none"} validationMessage={touched ? problem : undefined}>
+              <Field
+                label={s.acceptReason}
+                required
+                hint={s.acceptReasonHint}
+                validationState={touched && problem ? "error" : "none"}
+                validationMessage={touched ? problem : undefined}
+              >
                 <Textarea
                   value={reason}
                   maxLength={ACCEPT_LIMITS.reason}
@@ -107,10 +149,21 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
                 />
               </Field>
               <Field label={s.acceptBy}>
-                <Input value={by} maxLength={ACCEPT_LIMITS.by} onChange={(_, d) => setBy(d.value)} data-testid="accept-by" />
+                <Input
+                  value={by}
+                  maxLength={ACCEPT_LIMITS.by}
+                  onChange={(_, d) => setBy(d.value)}
+                  data-testid="accept-by"
+                />
               </Field>
               <div>
-                <Button type="submit" appearance="primary" icon={<CheckmarkCircle20Regular />} disabled={busy || !!problem} data-testid="accept-button">
+                <Button
+                  type="submit"
+                  appearance="primary"
+                  icon={<CheckmarkCircle20Regular />}
+                  disabled={busy || !!problem}
+                  data-testid="accept-button"
+                >
                   {s.acceptButton}
                 </Button>
               </div>
@@ -125,10 +178,24 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
           </Body1>
           <ul className={styles.list} aria-labelledby="kensa-accepted-list" data-testid="accepted-list">
             {accepted.map((f) => (
-              <li key={`${f.rule}|${f.sheet}|${f.cell}|${f.cells.join(",")}`} className={styles.item} data-testid="accepted-item" data-rule={f.rule} data-cell={f.cell} data-sheet={f.sheet}>
+              <li
+                key={`${f.rule}|${f.sheet}|${f.cell}|${f.cells.join(",")}`}
+                className={styles.item}
+                data-testid="accepted-item"
+                data-rule={f.rule}
+                data-cell={f.cell}
+                data-sheet={f.sheet}
+              >
                 <div className={styles.row}>
                   <Body1>{`${f.sheet}!${f.cell}`}</Body1>
-                  <Button size="small" appearance="subtle" disabled={busy} onClick={() => onRevoke(f)} aria-label={s.revokeLabel(`${f.sheet}!${f.cell}`, label(f, lang))} data-testid="revoke">
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={busy}
+                    onClick={() => onRevoke(f)}
+                    aria-label={s.revokeLabel(`${f.sheet}!${f.cell}`, label(f, lang))}
+                    data-testid="revoke"
+                  >
                     {s.revoke}
                   </Button>
                 </div>

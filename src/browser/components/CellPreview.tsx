@@ -1,10 +1,13 @@
 /**
- * The surrounding-cells preview: a small grid (column letters, row numbers) around the selected
- * finding's cells, read from the workbook model, with the finding's cells marked. It stands in for
+ * The surrounding-cells preview: a small grid around the selected finding's cells, with column letters and row
+ * numbers as a spreadsheet has them (the headers of the finding's rows and columns tinted, as Excel tints them),
+ * read from the workbook model. Above it, what the finding's cell is (its row's item and its column's header);
+ * below it, the finding's cells on other sheets and in other files, each with what it holds. It stands in for
  * Excel selecting the cells.
  */
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
-import type { CellPreview as CellPreviewModel } from "../preview";
+import { useEffect, useRef } from "react";
+import type { CellLabel, CellPreview as CellPreviewModel } from "../preview";
 import type { BrowserStrings } from "../strings";
 
 const useStyles = makeStyles({
@@ -18,6 +21,13 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: `2px ${tokens.spacingHorizontalS}`,
     textAlign: "center",
+    minWidth: "2em",
+  },
+  // the headers of the selected cells' rows and columns, as Excel marks them
+  headActive: {
+    backgroundColor: tokens.colorNeutralBackground5,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
   },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -29,26 +39,81 @@ const useStyles = makeStyles({
     textAlign: "end",
     color: tokens.colorNeutralForeground1,
   },
-  text: { textAlign: "start" },
-  selected: { backgroundColor: "#FFF4CE", outline: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`, outlineOffset: "-2px" },
-  primary: { backgroundColor: "#FDE7E9", outline: `2px solid ${tokens.colorPaletteRedBorder2}`, fontWeight: tokens.fontWeightSemibold },
+  text: { textAlign: "start", maxWidth: "6em" },
+  selected: {
+    backgroundColor: "#FFF4CE",
+    outline: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    outlineOffset: "-2px",
+  },
+  primary: {
+    backgroundColor: "#FDE7E9",
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   block: { display: "block" },
-  legend: { display: "inline-block", width: "0.9em", height: "0.9em", marginRight: tokens.spacingHorizontalXS, verticalAlign: "middle" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  others: {
+  spaced: { marginTop: tokens.spacingVerticalS },
+  legend: {
+    display: "inline-block",
+    width: "0.9em",
+    height: "0.9em",
+    marginRight: tokens.spacingHorizontalXS,
+    verticalAlign: "middle",
+  },
+  what: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase300,
+    "& dt": { color: tokens.colorNeutralForeground2 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  },
+  crumb: {
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  related: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
     fontSize: tokens.fontSizeBase200,
     display: "flex",
     flexDirection: "column",
     gap: "2px",
-    "& li": { overflowWrap: "anywhere" },
   },
-  value: { marginLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  ref: { fontFamily: tokens.fontFamilyMonospace },
+  value: {
+    marginLeft: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  relatedLabel: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
 const NUMERIC = /^[\s▲△+\-−]?[\d,.]+(%|件|人|億円)?$/;
+
+/** 「1 企業導出件数 › 導出形態別 › 実施許諾契約」: the parts of an item, outermost first. */
+function Crumbs({ parts, className }: { parts: string[]; className: string }) {
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 && (
+            <span className={className} aria-hidden>
+              ›
+            </span>
+          )}
+          {p}
+        </span>
+      ))}
+    </>
+  );
+}
+
+const labelText = (label: CellLabel | undefined): string | undefined =>
+  label && label.row.length > 0 ? label.row.join(" › ") : undefined;
 
 export interface CellPreviewProps {
   preview: CellPreviewModel | null;
@@ -57,6 +122,20 @@ export interface CellPreviewProps {
 
 export function CellPreview({ preview, s }: CellPreviewProps) {
   const styles = useStyles();
+  const scroll = useRef<HTMLDivElement>(null);
+  // a grid wider than the panel scrolls: the finding's own cell is brought into view, never left out of sight
+  useEffect(() => {
+    const box = scroll.current;
+    const cell = box?.querySelector<HTMLElement>("td[data-primary]");
+    if (!box || !cell) return;
+    if (cell.offsetLeft + cell.offsetWidth > box.scrollLeft + box.clientWidth || cell.offsetLeft < box.scrollLeft) {
+      box.scrollLeft = Math.max(0, cell.offsetLeft + cell.offsetWidth - box.clientWidth);
+    }
+  }, [preview]);
+  const shown = (text: string | undefined) =>
+    text === undefined ? s.previewNoValue : text === "" ? s.previewBlank : text;
+  const selectedRows = new Set(preview?.rows.filter((r) => r.cells.some((c) => c.selected)).map((r) => r.number));
+  const selectedCols = new Set(preview?.columns.filter((_, i) => preview.rows.some((r) => r.cells[i]?.selected)));
   return (
     <section className={styles.root} aria-labelledby="kensa-preview-heading" data-testid="cell-preview">
       <Subtitle2 as="h2" id="kensa-preview-heading">
@@ -66,16 +145,46 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
         {!preview && <Caption1 className={styles.muted}>{s.previewEmpty}</Caption1>}
         {preview?.missingSheet && <Caption1>{s.previewMissingSheet(preview.sheet)}</Caption1>}
         {preview && preview.rows.length > 0 && (
-          <div className={styles.scroll}>
-            <table className={styles.table} data-testid="preview-grid" data-sheet={preview.sheet} data-anchor={preview.anchor}>
+          <dl className={styles.what} data-testid="preview-label">
+            <dt>{s.previewCell}</dt>
+            <dd data-testid="preview-cell">{`${preview.sheet}!${preview.anchor}`}</dd>
+            {preview.label && preview.label.row.length > 0 && (
+              <>
+                <dt>{s.previewRowLabel}</dt>
+                <dd data-testid="preview-row-label">
+                  <Crumbs parts={preview.label.row} className={styles.crumb} />
+                </dd>
+              </>
+            )}
+            {preview.label?.column && (
+              <>
+                <dt>{s.previewColumnLabel}</dt>
+                <dd data-testid="preview-column-label">{preview.label.column}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {preview && preview.rows.length > 0 && (
+          <div className={styles.scroll} ref={scroll}>
+            <table
+              className={styles.table}
+              data-testid="preview-grid"
+              data-sheet={preview.sheet}
+              data-anchor={preview.anchor}
+            >
               <caption className={styles.muted} style={{ textAlign: "start", paddingBottom: 4 }}>
                 {s.previewOf(preview.sheet, preview.anchor)}
               </caption>
               <thead>
                 <tr>
-                  <td className={styles.head} />
+                  <td className={styles.head} aria-hidden />
                   {preview.columns.map((c) => (
-                    <th key={c} scope="col" className={styles.head}>
+                    <th
+                      key={c}
+                      scope="col"
+                      className={mergeClasses(styles.head, selectedCols.has(c) && styles.headActive)}
+                      data-active={selectedCols.has(c) ? "true" : undefined}
+                    >
                       {c}
                     </th>
                   ))}
@@ -84,7 +193,11 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.number}>
-                    <th scope="row" className={styles.head}>
+                    <th
+                      scope="row"
+                      className={mergeClasses(styles.head, selectedRows.has(row.number) && styles.headActive)}
+                      data-active={selectedRows.has(row.number) ? "true" : undefined}
+                    >
                       {row.number}
                     </th>
                     {row.cells.map((c) => (
@@ -99,10 +212,25 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
                         data-address={c.address}
                         data-selected={c.selected ? "true" : undefined}
                         data-primary={c.primary ? "true" : undefined}
-                        title={c.formula ? `${c.address}  ${s.previewFormula(c.formula)}` : c.address}
+                        title={[
+                          `${c.address}${c.text ? `: ${c.text}` : ""}`,
+                          c.formula ? s.previewFormula(c.formula) : "",
+                        ]
+                          .filter(Boolean)
+                          .join("\n")}
                       >
                         {c.text}
-                        {c.selected && <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{` (${s.previewSelected})`}</span>}
+                        {c.selected && (
+                          <span
+                            style={{
+                              position: "absolute",
+                              width: 1,
+                              height: 1,
+                              overflow: "hidden",
+                              clip: "rect(0 0 0 0)",
+                            }}
+                          >{` (${s.previewSelected})`}</span>
+                        )}
                       </td>
                     ))}
                   </tr>
@@ -118,27 +246,48 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
             {s.previewSelected}
           </Caption1>
         )}
-        {preview && preview.otherFiles.length > 0 && (
+        {preview && preview.elsewhere.length > 0 && (
           <>
-            <Caption1 className={mergeClasses(styles.muted, styles.block)} id="kensa-preview-other-files">
-              {s.previewOtherFiles}
+            <Caption1 className={mergeClasses(styles.muted, styles.block, styles.spaced)} id="kensa-preview-elsewhere">
+              {s.previewElsewhere}
             </Caption1>
-            <ul className={styles.others} aria-labelledby="kensa-preview-other-files" data-testid="preview-other-files">
-              {preview.otherFiles.map((c) => (
-                <li key={c.ref} data-ref={c.ref} data-file={c.file}>
-                  <span>{s.previewOtherCell(c.file, c.sheet, c.cell)}</span>
-                  <span className={styles.value}>{c.text !== undefined ? (c.text === "" ? "—" : c.text) : s.previewNoValue}</span>
+            <ul className={styles.related} aria-labelledby="kensa-preview-elsewhere" data-testid="preview-elsewhere">
+              {preview.elsewhere.map((c) => (
+                <li key={c.ref} data-ref={c.ref} data-sheet={c.sheet} data-cell={c.cell}>
+                  <span className={styles.ref}>{`${c.sheet}!${c.cell}`}</span>
+                  <span className={styles.value} data-testid="related-value">
+                    {shown(c.text)}
+                  </span>
+                  {labelText(c.label) && (
+                    <Caption1 className={styles.relatedLabel} data-testid="related-label">
+                      {labelText(c.label)}
+                    </Caption1>
+                  )}
                 </li>
               ))}
             </ul>
           </>
         )}
-        {preview && preview.elsewhere.length > 0 && (
+        {preview && preview.otherFiles.length > 0 && (
           <>
-            <Caption1 className={mergeClasses(styles.muted, styles.block)}>{s.previewElsewhere}</Caption1>
-            <ul className={styles.list} data-testid="preview-elsewhere">
-              {preview.elsewhere.map((ref) => (
-                <li key={ref}>{ref}</li>
+            <Caption1
+              className={mergeClasses(styles.muted, styles.block, styles.spaced)}
+              id="kensa-preview-other-files"
+            >
+              {s.previewOtherFiles}
+            </Caption1>
+            <ul
+              className={styles.related}
+              aria-labelledby="kensa-preview-other-files"
+              data-testid="preview-other-files"
+            >
+              {preview.otherFiles.map((c) => (
+                <li key={c.ref} data-ref={c.ref} data-file={c.file}>
+                  <span>{s.previewOtherCell(c.file, c.sheet, c.cell)}</span>
+                  <span className={styles.value} data-testid="related-value">
+                    {shown(c.text)}
+                  </span>
+                </li>
               ))}
             </ul>
           </>

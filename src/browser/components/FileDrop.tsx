@@ -16,6 +16,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  // once files are open: one line, so the findings come sooner
+  compact: {
+    flexDirection: "row",
+    flexWrap: "wrap",
+    justifyContent: "center",
+    columnGap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+  },
   active: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   icon: { color: tokens.colorBrandForeground1 },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -24,7 +32,7 @@ const useStyles = makeStyles({
 export interface FileDropProps {
   s: BrowserStrings;
   compact?: boolean;
-  onFiles(files: File[]): void;
+  onFiles: (files: File[]) => void;
 }
 
 export function FileDrop({ s, compact, onFiles }: FileDropProps) {
@@ -44,7 +52,7 @@ export function FileDrop({ s, compact, onFiles }: FileDropProps) {
   };
   return (
     <section
-      className={mergeClasses(styles.zone, over && styles.active)}
+      className={mergeClasses(styles.zone, compact && styles.compact, over && styles.active)}
       aria-labelledby="kensa-drop-title"
       data-testid="drop-zone"
       onDragOver={onDragOver}

@@ -1,12 +1,26 @@
 /** The files opened in this page: status, counts, and per file "show" and "download annotated copy". */
 import { Badge, Button, Caption1, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, Dismiss20Regular, DocumentDismiss16Regular, DocumentTable20Regular, ErrorCircle20Filled, Save20Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload20Regular,
+  Dismiss20Regular,
+  DocumentDismiss16Regular,
+  DocumentTable20Regular,
+  ErrorCircle20Filled,
+  Save20Regular,
+} from "@fluentui/react-icons";
 import { isUnchecked } from "../../core/report/status";
 import type { BrowserStrings } from "../strings";
 import type { FileEntry } from "./BrowserApp";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     flexWrap: "wrap",
@@ -19,8 +33,19 @@ const useStyles = makeStyles({
   },
   active: { border: `2px solid ${tokens.colorBrandStroke1}` },
   name: { flexGrow: 1, minWidth: "12em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  error: { color: tokens.colorPaletteRedForeground1, display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start" },
+  title: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  error: {
+    color: tokens.colorPaletteRedForeground1,
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "flex-start",
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
@@ -31,14 +56,23 @@ export interface FileListProps {
   files: FileEntry[];
   activeId: string | null;
   downloading: ReadonlySet<string>;
-  onShow(id: string): void;
-  onDownload(id: string): void;
-  onRemove(id: string): void;
+  onShow: (id: string) => void;
+  onDownload: (id: string) => void;
+  onRemove: (id: string) => void;
   /** Saves the file with its record of accepted findings (shown once an acceptance was made or revoked here). */
-  onSaveStored?(id: string): void;
+  onSaveStored?: (id: string) => void;
 }
 
-export function FileList({ s, files, activeId, downloading, onShow, onDownload, onRemove, onSaveStored }: FileListProps) {
+export function FileList({
+  s,
+  files,
+  activeId,
+  downloading,
+  onShow,
+  onDownload,
+  onRemove,
+  onSaveStored,
+}: FileListProps) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={s.fileListLabel} data-testid="file-list">
@@ -68,7 +102,11 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
               </span>
               {f.setName && <Caption1 className={styles.muted}>{s.setNameNote(f.setName)}</Caption1>}
               {(f.status === "reading" || f.status === "checking") && (
-                <Spinner size="extra-tiny" label={f.status === "reading" ? s.reading : s.checking} labelPosition="after" />
+                <Spinner
+                  size="extra-tiny"
+                  label={f.status === "reading" ? s.reading : s.checking}
+                  labelPosition="after"
+                />
               )}
               {f.status === "error" && (
                 <Text className={styles.error} role="alert" data-testid="file-error">
@@ -121,7 +159,13 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
             </div>
             <span className={styles.actions}>
               {f.status === "ready" && (
-                <Button size="small" appearance={active ? "subtle" : "secondary"} disabled={active} onClick={() => onShow(f.id)} aria-label={`${active ? s.showing : s.show}: ${f.name}`}>
+                <Button
+                  size="small"
+                  appearance={active ? "subtle" : "secondary"}
+                  disabled={active}
+                  onClick={() => onShow(f.id)}
+                  aria-label={`${active ? s.showing : s.show}: ${f.name}`}
+                >
                   {active ? s.showing : s.show}
                 </Button>
               )}
@@ -150,7 +194,14 @@ export function FileList({ s, files, activeId, downloading, onShow, onDownload, 
                   {s.downloadStore}
                 </Button>
               )}
-              <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label={s.removeLabel(f.name)} title={s.remove} onClick={() => onRemove(f.id)} />
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<Dismiss20Regular />}
+                aria-label={s.removeLabel(f.name)}
+                title={s.remove}
+                onClick={() => onRemove(f.id)}
+              />
             </span>
           </li>
         );

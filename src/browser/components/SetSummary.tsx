@@ -4,8 +4,24 @@
  * checked, the counts of every file (files not checked or not readable counted apart: never 「問題なし」 then),
  * and 「まとめてダウンロード」 for the findings workbook of the whole set.
  */
-import { Badge, Body1, Button, Caption1, makeStyles, mergeClasses, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, CheckmarkCircle16Filled, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownload20Regular,
+  CheckmarkCircle16Filled,
+  ErrorCircle16Filled,
+  Warning16Filled,
+} from "@fluentui/react-icons";
 import type { SetOverview } from "../set-check";
 import type { BrowserStrings } from "../strings";
 
@@ -19,9 +35,21 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, justifyContent: "space-between" },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    justifyContent: "space-between",
+  },
   title: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  download: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalXXS, maxWidth: "26em" },
+  download: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-end",
+    gap: tokens.spacingVerticalXXS,
+    maxWidth: "26em",
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
@@ -48,10 +76,27 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  projectBad: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1 },
-  code: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
+  projectBad: {
+    border: `1px solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+  },
+  code: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   place: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   total: { fontWeight: tokens.fontWeightSemibold },
+  fold: {
+    "& > summary": {
+      cursor: "pointer",
+      color: tokens.colorNeutralForeground2,
+      fontSize: tokens.fontSizeBase200,
+      width: "fit-content",
+    },
+    "&[open] > summary": { marginBottom: tokens.spacingVerticalXS },
+  },
 });
 
 const VERDICT_COLOR = {
@@ -69,7 +114,7 @@ export interface SetSummaryProps {
   /** A check of the set is running (files added, removed or changed). */
   checking: boolean;
   downloading: boolean;
-  onDownloadAll(): void;
+  onDownloadAll: () => void;
 }
 
 export function SetSummary({ s, overview: o, checking, downloading, onDownloadAll }: SetSummaryProps) {
@@ -124,7 +169,11 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
 
       <div className={styles.status} aria-live="polite" data-testid="set-status">
         {busy ? (
-          <Spinner size="extra-tiny" labelPosition="after" label={o.pending > 0 ? `${s.setChecking}（${s.setPending(o.pending)}）` : s.setChecking} />
+          <Spinner
+            size="extra-tiny"
+            labelPosition="after"
+            label={o.pending > 0 ? `${s.setChecking}（${s.setPending(o.pending)}）` : s.setChecking}
+          />
         ) : o.rollup === "checked" ? (
           <Body1 className={styles.line}>
             <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.ok)} aria-hidden />
@@ -145,7 +194,9 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
             {o.duplicates.map((code) => (
               <Body1 key={code} className={styles.line} data-testid="set-duplicate">
                 <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.bad)} aria-hidden />
-                <span className={styles.strong}>{s.setDuplicate(code, o.projects.find((p) => p.project === code)?.places.map(place) ?? [])}</span>
+                <span className={styles.strong}>
+                  {s.setDuplicate(code, o.projects.find((p) => p.project === code)?.places.map(place) ?? [])}
+                </span>
               </Body1>
             ))}
             <Body1 className={styles.line}>
@@ -156,46 +207,63 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
       </div>
 
       {!busy && o.rollup !== "none" && o.projects.length > 0 && (
-        <ul className={styles.projects} aria-label={s.setProjectsLabel} data-testid="set-projects">
-          {o.projects.map((p) => (
-            <li
-              key={p.project}
-              className={mergeClasses(styles.project, p.state !== "present" && styles.projectBad)}
-              data-testid="set-project"
-              data-project={p.project}
-              data-state={p.state}
-              data-places={p.places.map((x) => `${x.file}:${x.sheet}`).join("|")}
-            >
-              <span className={styles.code}>
-                {p.state === "present" ? (
-                  <CheckmarkCircle16Filled className={styles.ok} aria-hidden />
-                ) : (
-                  <ErrorCircle16Filled className={styles.bad} aria-hidden />
-                )}
-                {p.project}
-                {p.state === "missing" && (
-                  <Badge size="small" appearance="tint" color="danger">
-                    {s.setMissingBadge}
-                  </Badge>
-                )}
-                {p.state === "duplicate" && (
-                  <Badge size="small" appearance="tint" color="danger">
-                    {s.setDuplicateBadge}
-                  </Badge>
-                )}
-              </span>
-              {p.places.map((x) => (
-                <Text key={`${x.file}:${x.sheet}`} className={styles.place}>
-                  {place(x)}
-                </Text>
-              ))}
-            </li>
-          ))}
-        </ul>
+        // folded when every project is found once: where each one is is then a detail, and the findings come sooner
+        <details
+          key={o.missing.length + o.duplicates.length > 0 ? "open" : "folded"}
+          className={styles.fold}
+          open={o.missing.length + o.duplicates.length > 0 || undefined}
+          data-testid="set-projects-fold"
+        >
+          <summary>{s.setProjectsLabel}</summary>
+          <ul className={styles.projects} aria-label={s.setProjectsLabel} data-testid="set-projects">
+            {o.projects.map((p) => (
+              <li
+                key={p.project}
+                className={mergeClasses(styles.project, p.state !== "present" && styles.projectBad)}
+                data-testid="set-project"
+                data-project={p.project}
+                data-state={p.state}
+                data-places={p.places.map((x) => `${x.file}:${x.sheet}`).join("|")}
+              >
+                <span className={styles.code}>
+                  {p.state === "present" ? (
+                    <CheckmarkCircle16Filled className={styles.ok} aria-hidden />
+                  ) : (
+                    <ErrorCircle16Filled className={styles.bad} aria-hidden />
+                  )}
+                  {p.project}
+                  {p.state === "missing" && (
+                    <Badge size="small" appearance="tint" color="danger">
+                      {s.setMissingBadge}
+                    </Badge>
+                  )}
+                  {p.state === "duplicate" && (
+                    <Badge size="small" appearance="tint" color="danger">
+                      {s.setDuplicateBadge}
+                    </Badge>
+                  )}
+                </span>
+                {p.places.map((x) => (
+                  <Text key={`${x.file}:${x.sheet}`} className={styles.place}>
+                    {place(x)}
+                  </Text>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
 
       <Text className={styles.total} data-testid="set-total">
-        {s.setTotal(o.files, o.unchecked, o.unreadable, o.summary.error, o.summary.warning, o.summary.info, o.summary.accepted)}
+        {s.setTotal(
+          o.files,
+          o.unchecked,
+          o.unreadable,
+          o.summary.error,
+          o.summary.warning,
+          o.summary.info,
+          o.summary.accepted,
+        )}
       </Text>
     </section>
   );

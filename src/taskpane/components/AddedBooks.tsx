@@ -3,10 +3,28 @@
  * from disk (read in the pane, never uploaded), each with its counts and a button to take it out again; a file
  * that cannot be read says why. Once checked, one line says whether 全体 and PJ1–PJ8 are all there (which are
  * missing or claimed twice), the places each was found (folded), and the counts of the whole set. Made for the
- * 350 px pane: one column, browser mode's wording (src/browser/strings.ts).
+ * 350 px pane: one column, browser mode's wording (src/browser/strings.ts). While no book is added the box is
+ * one folded line, so the open workbook's findings come first.
  */
-import { Badge, Body1, Button, Caption1, makeStyles, mergeClasses, Spinner, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle16Filled, Delete20Regular, DocumentAdd20Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  CheckmarkCircle16Filled,
+  Delete20Regular,
+  DocumentAdd20Regular,
+  ErrorCircle16Filled,
+  Warning16Filled,
+} from "@fluentui/react-icons";
 import { useRef, type ChangeEvent } from "react";
 import { addSummary, type CheckResult, type Summary } from "../../core/engine";
 import { isUnchecked } from "../../core/report/status";
@@ -14,6 +32,7 @@ import { BROWSER_STRINGS } from "../../browser/strings";
 import type { AddedBook, PaneSet } from "../added-books";
 import { ADDED_STRINGS } from "../added-strings";
 import { useI18n } from "../i18n";
+import { Fold } from "./Fold";
 
 const useStyles = makeStyles({
   root: {
@@ -26,7 +45,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     alignItems: "flex-start",
@@ -45,8 +71,18 @@ const useStyles = makeStyles({
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   strong: { fontWeight: tokens.fontWeightSemibold },
   places: { fontSize: tokens.fontSizeBase200 },
-  summary: { cursor: "pointer", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
-  placeList: { margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "2px" },
+  summary: {
+    cursor: "pointer",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  placeList: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    padding: 0,
+    listStyle: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
   hidden: { display: "none" },
 });
 
@@ -58,8 +94,8 @@ export interface AddedBooksProps {
   books: AddedBook[];
   set: PaneSet | null;
   busy: boolean;
-  onAdd(files: File[]): void;
-  onRemove(id: string): void;
+  onAdd: (files: File[]) => void;
+  onRemove: (id: string) => void;
 }
 
 export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRemove }: AddedBooksProps) {
@@ -69,7 +105,8 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
   const b = BROWSER_STRINGS[lang];
   const input = useRef<HTMLInputElement>(null);
   const reading = books.some((x) => x.status === "reading");
-  const counts = (r: CheckResult) => (isUnchecked(r) ? a.notChecked : a.counts(r.summary.error, r.summary.warning, r.summary.info));
+  const counts = (r: CheckResult) =>
+    isUnchecked(r) ? a.notChecked : a.counts(r.summary.error, r.summary.warning, r.summary.info);
 
   const onPick = (e: ChangeEvent<HTMLInputElement>): void => {
     const files = Array.from(e.target.files ?? []);
@@ -83,18 +120,41 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
     const results = [openResult, ...books.map((x) => x.result).filter((r): r is CheckResult => !!r)];
     const sum = results.reduce((t, r) => addSummary(t, r.summary), { error: 0, warning: 0, info: 0 } as Summary);
     const unreadable = books.filter((x) => x.status === "error").length;
-    total = b.setTotal(1 + books.length, results.filter(isUnchecked).length, unreadable, sum.error, sum.warning, sum.info, sum.accepted || undefined);
+    total = b.setTotal(
+      1 + books.length,
+      results.filter(isUnchecked).length,
+      unreadable,
+      sum.error,
+      sum.warning,
+      sum.info,
+      sum.accepted || undefined,
+    );
   }
   const s = set?.set;
 
-  return (
-    <section className={styles.root} aria-labelledby="kensa-set-heading" data-testid="pane-set" data-rollup={s?.rollup} data-missing={s?.missing.join(",")}>
-      <Subtitle2 as="h2" id="kensa-set-heading">
-        {a.heading}
-      </Subtitle2>
-      {books.length === 0 && <Caption1 className={styles.muted}>{a.intro}</Caption1>}
+  if (books.length === 0)
+    return (
+      <Fold summary={a.foldedHeading} muted data-testid="pane-set-folded">
+        <section className={styles.root} aria-labelledby="kensa-set-heading" data-testid="pane-set">
+          <Subtitle2 as="h2" id="kensa-set-heading">
+            {a.heading}
+          </Subtitle2>
+          <Caption1 className={styles.muted}>{a.intro}</Caption1>
+          {addButton()}
+        </section>
+      </Fold>
+    );
+
+  function addButton() {
+    return (
       <div>
-        <Button icon={<DocumentAdd20Regular />} disabled={busy || reading} onClick={() => input.current?.click()} aria-describedby="kensa-add-hint" data-testid="add-books">
+        <Button
+          icon={<DocumentAdd20Regular />}
+          disabled={busy || reading}
+          onClick={() => input.current?.click()}
+          aria-describedby="kensa-add-hint"
+          data-testid="add-books"
+        >
           {a.add}
         </Button>
         <Caption1 id="kensa-add-hint" className={mergeClasses(styles.muted)} block>
@@ -112,6 +172,21 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
           data-testid="add-books-input"
         />
       </div>
+    );
+  }
+
+  return (
+    <section
+      className={styles.root}
+      aria-labelledby="kensa-set-heading"
+      data-testid="pane-set"
+      data-rollup={s?.rollup}
+      data-missing={s?.missing.join(",")}
+    >
+      <Subtitle2 as="h2" id="kensa-set-heading">
+        {a.heading}
+      </Subtitle2>
+      {addButton()}
 
       {books.length > 0 && (
         <ul className={styles.list} aria-label={a.listLabel} data-testid="set-books">
@@ -181,7 +256,10 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
                 <Body1 key={code} className={styles.line}>
                   <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.bad)} aria-hidden />
                   <span className={styles.strong}>
-                    {b.setDuplicate(code, s.projects.find((p) => p.project === code)?.sheets.map((x) => b.setPlace(x.file, x.sheet)) ?? [])}
+                    {b.setDuplicate(
+                      code,
+                      s.projects.find((p) => p.project === code)?.sheets.map((x) => b.setPlace(x.file, x.sheet)) ?? [],
+                    )}
                   </span>
                 </Body1>
               ))}
@@ -197,7 +275,9 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
             {s.projects.map((p) => (
               <li key={p.project} data-project={p.project}>
                 <span className={styles.strong}>{p.project}</span>{" "}
-                {p.sheets.length === 0 ? b.setMissingBadge : p.sheets.map((x) => b.setPlace(x.file, x.sheet)).join("、")}
+                {p.sheets.length === 0
+                  ? b.setMissingBadge
+                  : p.sheets.map((x) => b.setPlace(x.file, x.sheet)).join("、")}
                 {p.sheets.length > 1 && ` (${b.setDuplicateBadge})`}
               </li>
             ))}

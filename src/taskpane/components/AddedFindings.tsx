@@ -14,7 +14,12 @@ import { SeverityIcon } from "./SeverityIcon";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground2 },
-  file: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  file: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
   list: { margin: 0, padding: 0, listStyle: "none" },
   row: {
     display: "flex",
@@ -32,7 +37,7 @@ const useStyles = makeStyles({
 export interface AddedFindingsProps {
   books: AddedBook[];
   /** Which findings to show (the pane's severity and rule filters). */
-  visible(f: Finding): boolean;
+  visible: (f: Finding) => boolean;
 }
 
 export function AddedFindings({ books, visible }: AddedFindingsProps) {
@@ -63,7 +68,16 @@ export function AddedFindings({ books, visible }: AddedFindingsProps) {
               {findings.map((f, i) => {
                 const others = otherFilesText(f, lang);
                 return (
-                  <li key={`${f.rule}|${f.sheet}|${f.cell}|${i}`} className={styles.row} data-testid="added-finding" data-file={name} data-sheet={f.sheet} data-cell={f.cell} data-rule={f.rule} data-severity={f.severity}>
+                  <li
+                    key={`${f.rule}|${f.sheet}|${f.cell}|${i}`}
+                    className={styles.row}
+                    data-testid="added-finding"
+                    data-file={name}
+                    data-sheet={f.sheet}
+                    data-cell={f.cell}
+                    data-rule={f.rule}
+                    data-severity={f.severity}
+                  >
                     <SeverityIcon severity={f.severity} />
                     <span className={styles.text}>
                       <span className={styles.cell}>

@@ -1,6 +1,17 @@
-/** Findings grouped by sheet, one accordion section per sheet (all open unless the user closes one). */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+/**
+ * Findings grouped by sheet, one accordion section per sheet (all open unless the user closes one; the group of
+ * the current finding is always open, so 「次の問題」 can show it).
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { Finding } from "../../core/model/finding";
 import { SEVERITIES } from "../../core/model/finding";
 import { useI18n } from "../i18n";
@@ -17,15 +28,25 @@ const useStyles = makeStyles({
 export interface FindingGroupsProps {
   groups: SheetGroup[];
   currentKey: string | null;
-  keyOf(f: Finding): string;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
+  keyOf: (f: Finding) => string;
+  onSelect: (f: Finding) => void;
+  onFix: (f: Finding) => void;
+  onAccept?: (f: Finding) => void;
+  onRevoke?: (f: Finding) => void;
 }
 
-export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix }: FindingGroupsProps) {
+export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix, onAccept, onRevoke }: FindingGroupsProps) {
   const styles = useStyles();
   const { s } = useI18n();
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  // a new current finding (「次の問題」) opens its group again; the person may close it afterwards
+  const currentSheet =
+    currentKey === null ? undefined : groups.find((g) => g.findings.some((f) => keyOf(f) === currentKey))?.sheet;
+  useEffect(() => {
+    if (currentSheet !== undefined)
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- reopening follows 「次の問題」, an event from outside
+      setClosed((prev) => (prev.has(currentSheet) ? new Set([...prev].filter((x) => x !== currentSheet)) : prev));
+  }, [currentKey, currentSheet]);
   const open = groups.filter((g) => !closed.has(g.sheet)).map((g) => g.sheet);
   return (
     <Accordion
@@ -67,6 +88,8 @@ export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix }: Fi
               keyOf={keyOf}
               onSelect={onSelect}
               onFix={onFix}
+              onAccept={onAccept}
+              onRevoke={onRevoke}
             />
           </AccordionPanel>
         </AccordionItem>

@@ -1,19 +1,25 @@
 /**
- * One finding: a button that selects its cells (severity icon, cell, message, expected/actual), and a
- * 修正 button when the rule proposed a fix. Both take part in the list's roving focus.
+ * One finding: a button that selects its cells (severity icon, cell, message, expected/actual, the rule's
+ * Japanese name), and a 修正 button when the rule proposed a fix. An accepted finding (確認済み) says so with its
+ * reason and can be revoked; the finding selected last can be accepted. All take part in the list's roving focus.
  */
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Wrench20Regular } from "@fluentui/react-icons";
+import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle20Regular, DismissCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
 import type { KeyboardEvent, Ref } from "react";
+import { acceptedText } from "../../core/accept/index";
 import type { Finding } from "../../core/model/finding";
+import { ruleName } from "../../core/rules/names";
 import { formatValue, useI18n } from "../i18n";
+import { Phrases } from "./Phrases";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
+  // the text takes the pane's whole width (a column of buttons beside it would leave a narrow strip at 350 px);
+  // the buttons go under it
   row: {
     display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalXS,
+    flexDirection: "column",
+    alignItems: "stretch",
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   select: {
@@ -40,10 +46,18 @@ const useStyles = makeStyles({
   current: { backgroundColor: tokens.colorNeutralBackground1Selected },
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   cell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
-  message: { overflowWrap: "anywhere" },
+  message: { overflowWrap: "break-word" },
   numbers: { color: tokens.colorNeutralForeground2 },
   rule: { color: tokens.colorNeutralForeground3 },
-  fix: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, marginRight: tokens.spacingHorizontalXS },
+  accepted: { color: tokens.colorPaletteGreenForeground1 },
+  acceptedRow: { borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}` },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+  },
 });
 
 export interface FindingRowProps {
@@ -53,12 +67,28 @@ export interface FindingRowProps {
   /** The finding whose cells were selected last. */
   current: boolean;
   selectRef?: Ref<HTMLButtonElement>;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
-  onFocusRow(): void;
+  onSelect: (f: Finding) => void;
+  onFix: (f: Finding) => void;
+  /** Opens the acceptance of this finding (offered on the current row only); absent where the pane cannot accept. */
+  onAccept?: (f: Finding) => void;
+  onRevoke?: (f: Finding) => void;
+  onFocusRow: () => void;
+  /** Identifies the row for 「次の問題」 (focus moves to it). */
+  rowKey?: string;
 }
 
-export function FindingRow({ finding: f, tabStop, current, selectRef, onSelect, onFix, onFocusRow }: FindingRowProps) {
+export function FindingRow({
+  finding: f,
+  tabStop,
+  current,
+  selectRef,
+  onSelect,
+  onFix,
+  onAccept,
+  onRevoke,
+  onFocusRow,
+  rowKey,
+}: FindingRowProps) {
   const styles = useStyles();
   const { s, lang } = useI18n();
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
@@ -69,10 +99,21 @@ export function FindingRow({ finding: f, tabStop, current, selectRef, onSelect, 
     }
   };
   const hasNumbers = f.expected !== undefined || f.actual !== undefined;
+  const name = ruleName(f.rule, lang);
+  const canAccept = !!onAccept && current && !f.accepted && !f.rule.startsWith("accepted/");
+  const canRevoke = !!onRevoke && !!f.accepted;
   return (
-    <li className={styles.row} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+    <li
+      className={mergeClasses(styles.row, f.accepted && styles.acceptedRow)}
+      data-testid="finding"
+      data-rule={f.rule}
+      data-severity={f.severity}
+      data-cell={f.cell}
+      data-accepted={f.accepted ? "true" : undefined}
+    >
       <button
         ref={selectRef}
+        data-key={rowKey}
         type="button"
         className={mergeClasses(styles.select, current && styles.current)}
         tabIndex={tabStop ? 0 : -1}
@@ -85,7 +126,9 @@ export function FindingRow({ finding: f, tabStop, current, selectRef, onSelect, 
         <SeverityIcon severity={f.severity} />
         <span className={styles.text}>
           <span className={styles.cell}>{f.cell}</span>
-          <span className={styles.message}>{f.message}</span>
+          <span className={styles.message}>
+            <Phrases text={f.message} lang={lang} />
+          </span>
           {hasNumbers && (
             <Caption1 className={styles.numbers}>
               {f.expected !== undefined && `${s.expected} ${formatValue(f.expected, lang)}`}
@@ -93,21 +136,59 @@ export function FindingRow({ finding: f, tabStop, current, selectRef, onSelect, 
               {f.actual !== undefined && `${s.actual} ${formatValue(f.actual, lang)}`}
             </Caption1>
           )}
-          <Caption1 className={styles.rule}>{f.rule}</Caption1>
+          {f.accepted && (
+            <span className={styles.accepted} data-testid="accepted-note">
+              <Badge size="small" appearance="tint" color="success">
+                {s.acceptedBadge}
+              </Badge>{" "}
+              <Caption1>{s.acceptedReason(acceptedText(f.accepted, lang))}</Caption1>
+            </span>
+          )}
+          <Caption1 className={styles.rule}>{name === f.rule ? f.rule : `${name}（${f.rule}）`}</Caption1>
         </span>
       </button>
-      {f.fix && (
-        <Button
-          className={styles.fix}
-          size="small"
-          icon={<Wrench20Regular />}
-          tabIndex={tabStop ? 0 : -1}
-          aria-label={s.fixLabel(f.cell)}
-          onClick={() => onFix(f)}
-          onFocus={onFocusRow}
-        >
-          {s.fix}
-        </Button>
+      {(f.fix || canAccept || canRevoke) && (
+        <span className={styles.buttons}>
+          {f.fix && !f.accepted && (
+            <Button
+              size="small"
+              icon={<Wrench20Regular />}
+              tabIndex={tabStop ? 0 : -1}
+              aria-label={s.fixLabel(f.cell)}
+              onClick={() => onFix(f)}
+              onFocus={onFocusRow}
+            >
+              {s.fix}
+            </Button>
+          )}
+          {canAccept && (
+            <Button
+              size="small"
+              icon={<CheckmarkCircle20Regular />}
+              tabIndex={tabStop ? 0 : -1}
+              aria-label={s.acceptLabel(f.cell)}
+              onClick={() => onAccept?.(f)}
+              onFocus={onFocusRow}
+              data-testid="accept"
+            >
+              {s.accept}
+            </Button>
+          )}
+          {canRevoke && (
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<DismissCircle20Regular />}
+              tabIndex={tabStop ? 0 : -1}
+              aria-label={s.revokeLabel(f.cell)}
+              onClick={() => onRevoke?.(f)}
+              onFocus={onFocusRow}
+              data-testid="revoke"
+            >
+              {s.revoke}
+            </Button>
+          )}
+        </span>
       )}
     </li>
   );

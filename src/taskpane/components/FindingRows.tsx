@@ -15,12 +15,23 @@ export interface FindingRowsProps {
   label: string;
   findings: Finding[];
   currentKey: string | null;
-  keyOf(f: Finding): string;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
+  keyOf: (f: Finding) => string;
+  onSelect: (f: Finding) => void;
+  onFix: (f: Finding) => void;
+  onAccept?: (f: Finding) => void;
+  onRevoke?: (f: Finding) => void;
 }
 
-export function FindingRows({ label, findings, currentKey, keyOf, onSelect, onFix }: FindingRowsProps) {
+export function FindingRows({
+  label,
+  findings,
+  currentKey,
+  keyOf,
+  onSelect,
+  onFix,
+  onAccept,
+  onRevoke,
+}: FindingRowsProps) {
   const styles = useStyles();
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -57,6 +68,9 @@ export function FindingRows({ label, findings, currentKey, keyOf, onSelect, onFi
             }}
             onSelect={onSelect}
             onFix={onFix}
+            onAccept={onAccept}
+            onRevoke={onRevoke}
+            rowKey={key}
             onFocusRow={() => setActive(i)}
           />
         );

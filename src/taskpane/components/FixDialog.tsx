@@ -64,8 +64,8 @@ export function proposedContent(fix: Fix, lang: Lang): string {
 export interface FixDialogProps {
   finding: Finding | null;
   workbook: Workbook | null;
-  onConfirm(f: Finding): void;
-  onCancel(): void;
+  onConfirm: (f: Finding) => void;
+  onCancel: () => void;
 }
 
 export function FixDialog({ finding, workbook, onConfirm, onCancel }: FixDialogProps) {

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   icon: { fontSize: "28px", color: tokens.colorPaletteRedForeground1 },
 });
 
-export function MessageDialog({ title, message, onClose }: { title: string; message: string; onClose(): void }) {
+export function MessageDialog({ title, message, onClose }: { title: string; message: string; onClose: () => void }) {
   const styles = useStyles();
   const { s } = useI18n();
   return (

@@ -2,7 +2,15 @@
  * A workbook in which no sheet is of a known kind: nothing was checked (未検証). Said plainly, with what to
  * do next, and never as "no problems" (DOMAIN §4).
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from "@fluentui/react-components";
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
 

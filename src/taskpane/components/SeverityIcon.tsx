@@ -16,7 +16,12 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   const { s } = useI18n();
   const Icon = severity === "error" ? ErrorCircle20Filled : severity === "warning" ? Warning20Filled : Info20Filled;
   return (
-    <span role="img" aria-label={s.severity[severity]} title={s.severity[severity]} className={`${styles.icon} ${styles[severity]}`}>
+    <span
+      role="img"
+      aria-label={s.severity[severity]}
+      title={s.severity[severity]}
+      className={`${styles.icon} ${styles[severity]}`}
+    >
       <Icon aria-hidden />
     </span>
   );

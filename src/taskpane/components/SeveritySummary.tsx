@@ -1,4 +1,4 @@
-/** The counts of a result by severity, as coloured badges. */
+/** The counts of a result by severity, as coloured badges; accepted findings (確認済み) apart, never among them. */
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { Summary } from "../../core/engine";
 import { SEVERITIES } from "../../core/model/finding";
@@ -26,6 +26,13 @@ export function SeveritySummary({ summary }: { summary: Summary }) {
           </Badge>
         </li>
       ))}
+      {!!summary.accepted && (
+        <li data-severity="accepted">
+          <Badge size="large" shape="rounded" appearance="tint" color="success">
+            {s.acceptedCount(summary.accepted)}
+          </Badge>
+        </li>
+      )}
     </ul>
   );
 }

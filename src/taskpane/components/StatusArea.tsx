@@ -29,26 +29,24 @@ export interface StatusAreaProps {
   notice: Notice | null;
   /** A question the running action waits on (the one before the first write). */
   question?: Question | null;
-  onAnswer?(goOn: boolean): void;
-  onRetry(): void;
-  onDismiss(): void;
+  onAnswer?: (goOn: boolean) => void;
+  onRetry: () => void;
+  onDismiss: () => void;
 }
 
 export function StatusArea({ busy, failure, notice, question, onAnswer, onRetry, onDismiss }: StatusAreaProps) {
   const styles = useStyles();
   const { s } = useI18n();
-  const dismiss = <Button aria-label={s.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />;
+  const dismiss = (
+    <Button aria-label={s.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />
+  );
   return (
     <div className={styles.root}>
       <div role="status" aria-live="polite" className={styles.progress}>
         {busy && (
           <>
             <Spinner size="tiny" label={busy.progress?.step ?? s.working} labelPosition="after" />
-            <ProgressBar
-              aria-label={s.progressLabel}
-              value={busy.progress?.fraction}
-              thickness="medium"
-            />
+            <ProgressBar aria-label={s.progressLabel} value={busy.progress?.fraction} thickness="medium" />
           </>
         )}
       </div>

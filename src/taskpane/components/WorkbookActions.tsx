@@ -1,7 +1,11 @@
-/** Actions on the workbook besides checking: template, result sheet, highlights, and the auto re-check switch. */
+/**
+ * Actions on the workbook besides checking: template, result sheet, highlights, and the auto re-check switch —
+ * folded under one line that names them, so the first screen at 350 px is the findings'.
+ */
 import { makeStyles, Switch, tokens, Toolbar, ToolbarButton } from "@fluentui/react-components";
 import { ArrowUndo20Regular, DocumentTable20Regular, Eraser20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
+import { Fold } from "./Fold";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -13,42 +17,58 @@ export interface WorkbookActionsProps {
   hasResult: boolean;
   autoRecheck: boolean;
   canAutoRecheck: boolean;
-  onInsertTemplate(): void;
-  onWriteResultSheet(): void;
-  onClearHighlights(): void;
+  onInsertTemplate: () => void;
+  onWriteResultSheet: () => void;
+  onClearHighlights: () => void;
   /** Takes out everything Kensa wrote (formulas, result sheet, state sheet); absent in browser mode. */
-  onRemoveAll?(): void;
-  onAutoRecheck(on: boolean): void;
+  onRemoveAll?: () => void;
+  onAutoRecheck: (on: boolean) => void;
 }
 
 export function WorkbookActions(p: WorkbookActionsProps) {
   const styles = useStyles();
   const { s } = useI18n();
   return (
-    <div className={styles.root}>
-      <Toolbar aria-label={s.moreActions} size="small" className={styles.toolbar}>
-        <ToolbarButton icon={<TableAdd20Regular />} disabled={p.busy} onClick={p.onInsertTemplate}>
-          {s.insertTemplate}
-        </ToolbarButton>
-        <ToolbarButton icon={<DocumentTable20Regular />} disabled={p.busy || !p.hasResult} onClick={p.onWriteResultSheet}>
-          {s.writeResultSheet}
-        </ToolbarButton>
-        <ToolbarButton icon={<Eraser20Regular />} disabled={p.busy} onClick={p.onClearHighlights} title={s.clearHighlightsHint}>
-          {s.clearHighlights}
-        </ToolbarButton>
-        {p.onRemoveAll && (
-          <ToolbarButton icon={<ArrowUndo20Regular />} disabled={p.busy} onClick={p.onRemoveAll} title={s.removeAllHint}>
-            {s.removeAll}
+    <Fold summary={s.moreActionsToggle} muted data-testid="workbook-actions">
+      <div className={styles.root}>
+        <Toolbar aria-label={s.moreActions} size="small" className={styles.toolbar}>
+          <ToolbarButton icon={<TableAdd20Regular />} disabled={p.busy} onClick={p.onInsertTemplate}>
+            {s.insertTemplate}
           </ToolbarButton>
-        )}
-      </Toolbar>
-      <Switch
-        label={p.canAutoRecheck ? s.autoRecheck : `${s.autoRecheck}（${s.autoRecheckUnavailable}）`}
-        checked={p.autoRecheck}
-        disabled={!p.canAutoRecheck}
-        title={p.canAutoRecheck ? s.autoRecheckHint : s.autoRecheckUnavailable}
-        onChange={(_, data) => p.onAutoRecheck(data.checked)}
-      />
-    </div>
+          <ToolbarButton
+            icon={<DocumentTable20Regular />}
+            disabled={p.busy || !p.hasResult}
+            onClick={p.onWriteResultSheet}
+          >
+            {s.writeResultSheet}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<Eraser20Regular />}
+            disabled={p.busy}
+            onClick={p.onClearHighlights}
+            title={s.clearHighlightsHint}
+          >
+            {s.clearHighlights}
+          </ToolbarButton>
+          {p.onRemoveAll && (
+            <ToolbarButton
+              icon={<ArrowUndo20Regular />}
+              disabled={p.busy}
+              onClick={p.onRemoveAll}
+              title={s.removeAllHint}
+            >
+              {s.removeAll}
+            </ToolbarButton>
+          )}
+        </Toolbar>
+        <Switch
+          label={p.canAutoRecheck ? s.autoRecheck : `${s.autoRecheck}（${s.autoRecheckUnavailable}）`}
+          checked={p.autoRecheck}
+          disabled={!p.canAutoRecheck}
+          title={p.canAutoRecheck ? s.autoRecheckHint : s.autoRecheckUnavailable}
+          onChange={(_, data) => p.onAutoRecheck(data.checked)}
+        />
+      </div>
+    </Fold>
   );
 }

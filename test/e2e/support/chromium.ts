@@ -39,8 +39,15 @@ export interface Requests {
  * answered with `officeJs` (empty: the page sees no Office at all), everything else off 127.0.0.1 is
  * refused. Every request is recorded, so a test can prove nothing was sent anywhere.
  */
-export async function newContext(browser: Browser, opts: { locale: "ja-JP" | "en-US"; officeJs?: string }): Promise<{ context: BrowserContext; requests: Requests }> {
-  const context = await browser.newContext({ locale: opts.locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+export async function newContext(
+  browser: Browser,
+  opts: { locale: "ja-JP" | "en-US"; officeJs?: string },
+): Promise<{ context: BrowserContext; requests: Requests }> {
+  const context = await browser.newContext({
+    locale: opts.locale,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   const requests: Requests = { all: [] };
   context.on("request", (r) => requests.all.push({ method: r.method(), url: r.url() }));
   await context.route("**/*", async (route) => {
@@ -50,7 +57,13 @@ export async function newContext(browser: Browser, opts: { locale: "ja-JP" | "en
       else await route.fulfill({ status: 200, contentType: "text/javascript", body: opts.officeJs });
       return;
     }
-    if (url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.protocol === "data:" || url.protocol === "blob:") await route.fallback();
+    if (
+      url.hostname === "127.0.0.1" ||
+      url.hostname === "localhost" ||
+      url.protocol === "data:" ||
+      url.protocol === "blob:"
+    )
+      await route.fallback();
     else await route.abort("blockedbyclient");
   });
   return { context, requests };
@@ -61,7 +74,8 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !/appsforoffice|ERR_BLOCKED_BY_CLIENT|Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !/appsforoffice|ERR_BLOCKED_BY_CLIENT|Failed to load resource/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
   });
   return errors;
 }

@@ -32,10 +32,15 @@ export function staleReason(): string | null {
 function runWebpack(): Promise<void> {
   return new Promise((resolve, reject) => {
     const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-    execFile(process.execPath, [cli, "--mode", "production"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`webpack production build failed:\n${stderr || stdout}`.slice(0, 8000)));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      [cli, "--mode", "production"],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`webpack production build failed:\n${stderr || stdout}`.slice(0, 8000)));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -53,7 +58,8 @@ export async function ensureDist(): Promise<string> {
       mkdirSync(LOCK); // atomic: whoever creates it builds
     } catch {
       // another worker builds; a lock older than 5 minutes is left over from a killed run
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000)
+        rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error("timed out waiting for another e2e worker to build dist/");
       await sleep(1000);
       continue;

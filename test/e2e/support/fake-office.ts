@@ -40,14 +40,25 @@ function fakeExcelSource(): string {
 }
 
 /** A sheet for the fake as JSON: the cells as Excel holds them (as FakeExcel.addWorkbook loads a model), and the layout. */
-function fakeSheetsOf(workbook: Workbook): { name: string; rows: unknown[][]; layout: { merges?: string[]; hiddenRows?: number[]; hiddenColumns?: number[] } }[] {
+function fakeSheetsOf(workbook: Workbook): {
+  name: string;
+  rows: unknown[][];
+  layout: { merges?: string[]; hiddenRows?: number[]; hiddenColumns?: number[] };
+}[] {
   return workbook.sheets.map((sheet) => ({
     name: sheet.name,
     rows: sheet.rows.map((row) =>
       Array.from(row, (cell) => {
         if (!cell) return null;
         const v = cell.value;
-        const value = v === null || v === undefined ? null : v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : typeof v === "object" ? v.error : v;
+        const value =
+          v === null || v === undefined
+            ? null
+            : v instanceof Date
+              ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000
+              : typeof v === "object"
+                ? v.error
+                : v;
         return { v: value, f: cell.formula, nf: cell.numFmt };
       }),
     ),
@@ -59,7 +70,10 @@ function fakeSheetsOf(workbook: Workbook): { name: string; rows: unknown[][]; la
  * The init script: defines window.Office and window.Excel over a FakeExcel holding FAKE_SHEETS, or the given
  * workbook; `url` is Office.context.document.url (the open workbook's file, absent by default).
  */
-export function fakeOfficeScript(displayLanguage: "ja-JP" | "en-US", options: { workbook?: Workbook; url?: string } = {}): string {
+export function fakeOfficeScript(
+  displayLanguage: "ja-JP" | "en-US",
+  options: { workbook?: Workbook; url?: string } = {},
+): string {
   return `(() => {
   const module = { exports: {} };
   const exports = module.exports;

@@ -149,6 +149,20 @@ export const RULE_NOTES: Record<string, RuleNote> = {
       en: "Delete one of the rows, or correct the number or name.",
     },
   },
+  "structure/unfilled": {
+    applies: {
+      ja: "様式として認識したシートのうち、まだ何も入力されていないもの。数値の欄（金額、指標値、値、うち）に数値・文字・`—` が1つもないシートが対象です。アウトプット指標は目標値が記入済みで配布されるため、実績・年度別の値・進捗が1つもないシートが対象です。結果が空欄か0の数式（テンプレートの合計行など）は入力とみなしません。",
+      en: "A recognised sheet with nothing entered yet: no figure, text or `—` in any numeric cell (amounts, 指標値, 値, うち). The output-indicator sheet comes with its targets prefilled, so there it is a sheet with no 実績, per-year value or 進捗. A formula whose result is blank or 0 (the template's total row) is not an entry.",
+    },
+    why: {
+      ja: "配布したテンプレートをそのまま検証すると、必須の空欄がすべてエラーになり、本当の誤りが埋もれます。何も入力されていないシートは「未入力」として1件だけ知らせ、空欄の指摘（[value/missing](../value/missing.md)）はしません。「問題なし」とも表示しません。1つでも入力すると、残りの空欄は通常どおり指摘します。",
+      en: "Checking a template as handed out would make every required blank an error and bury the real mistakes. A sheet with nothing entered is reported once as not filled in (未入力), its blanks are not listed ([value/missing](../value/missing.md)), and it is never shown as “no problems”. As soon as one value is entered, the remaining blanks are reported as usual.",
+    },
+    fix: {
+      ja: "提出前にシートを記入してください。このシートを提出しない場合は、シートを削除してください。",
+      en: "Fill in the sheet before submitting it, or delete the sheet if it is not part of your submission.",
+    },
+  },
   "structure/rollup-skipped": {
     applies: {
       ja: "全体シートと PJ1〜PJ8 のモニタリングシートの集計（[rollup/additive](../rollup/additive.md)、[rollup/bounds](../rollup/bounds.md)）。一緒に検証したシートの中に、どれかの統合プロジェクトのシートが欠けているか、二つ以上ある場合。",
@@ -403,11 +417,11 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "sum/breakdown": {
     applies: {
-      ja: "モニタリングシートで、漏れなく分類する内訳（例: 指標1 の 導出形態別、導出先別、疾患領域別）の項目の合計と指標値、および細目（例: 医療機器 → 治療用／診断用）の合計と項目の値。どの内訳が「漏れなく分類する」かは [指標カタログ](../../catalogue.md) で決まります。",
+      ja: "モニタリングシートで、漏れなく分類する内訳（例: 指標1の導出形態別、導出先別、疾患領域別）の項目の合計と指標値、および細目（例: 医療機器 → 治療用／診断用）の合計と項目の値。どの内訳が「漏れなく分類する」かは [指標カタログ](../../catalogue.md) で決まります。",
       en: "On the monitoring sheets: the items of an exhaustive breakdown (indicator 1 by form, by recipient, by disease area…) against 指標値, and sub-items (医療機器 → 治療用 / 診断用) against their item. Which breakdowns are exhaustive is set by the [catalogue](../../catalogue.md).",
     },
     why: {
-      ja: "すべての件数をいずれかの区分に分類する内訳は、合計が指標値と一致するはずです。一致しない場合は、指標値か内訳のどこかに誤りがあります。公表資料にも PJ5 の 導出形態別（0 + 14 + 19 = 33 に対し指標値 20）のような不一致がありました。",
+      ja: "すべての件数をいずれかの区分に分類する内訳は、合計が指標値と一致するはずです。一致しない場合は、指標値か内訳のどこかに誤りがあります。公表資料にも PJ5の導出形態別（0 + 14 + 19 = 33に対し指標値20）のような不一致がありました。",
       en: "A breakdown that classifies every case must add up to the total; if not, the total or an item is wrong. The published PJ5 figures contain one (0 + 14 + 19 = 33 against 20).",
     },
     fix: {
@@ -418,11 +432,11 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "sum/exceeds-total": {
     applies: {
-      ja: "モニタリングシートで、一部だけを分類する内訳（例: 指標1 の 開発フェーズ別、導出内容別）の合計と指標値。",
+      ja: "モニタリングシートで、一部だけを分類する内訳（例: 指標1の開発フェーズ別、導出内容別）の合計と指標値。",
       en: "On the monitoring sheets: a partial breakdown (indicator 1 by development phase, by content) against 指標値.",
     },
     why: {
-      ja: "一部だけを分類する内訳は、合計が指標値に満たないことはあっても、超えることはありません。超えている場合は、同じ件数を二つの区分に数えているか、値の誤りです。公表資料にも PJ2 の 導出内容別（38件 に対し指標値 33件）のような例がありました。",
+      ja: "一部だけを分類する内訳は、合計が指標値に満たないことはあっても、超えることはありません。超えている場合は、同じ件数を二つの区分に数えているか、値の誤りです。公表資料にも PJ2の導出内容別（38件に対し指標値33件）のような例がありました。",
       en: "A partial breakdown may fall short of the total but never exceed it; exceeding means double counting or a wrong figure (the published PJ2: 38 against 33).",
     },
     fix: {
@@ -460,7 +474,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "order/violated": {
     applies: {
-      ja: "指標6 論文数 の Top1%論文数、Top10%論文数、全論文数（Top1% ≤ Top10% ≤ 全論文数）。",
+      ja: "指標6 論文数のTop1%論文数、Top10%論文数、全論文数（Top1% ≤ Top10% ≤ 全論文数）。",
       en: "Indicator 6's paper counts: Top1% ≤ Top10% ≤ all papers.",
     },
     why: {
@@ -474,7 +488,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "percent/sum": {
     applies: {
-      ja: "指標7 人的ダイバーシティ の 研究者の男女（その他）比率。項目の行として書いても、`男：89.0% 女：11.0%` のように一つのセルに書いてもかまいません。",
+      ja: "指標7 人的ダイバーシティの研究者の男女（その他）比率。項目の行として書いても、`男：89.0% 女：11.0%` のように一つのセルに書いてもかまいません。",
       en: "Indicator 7's shares (男, 女, その他), written as item rows or as one text such as `男：89.0% 女：11.0%`.",
     },
     why: {
@@ -488,15 +502,15 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "label/unknown": {
     applies: {
-      ja: "モニタリングシートの 指標・内訳・項目 の名称が [指標カタログ](../../catalogue.md) にない場合。表記の揺れ（全角・半角、括弧、空白）は同じとみなし、誤記と思われる場合は近い名称を示します（例: `ベアリング` → `ペアリング`）。",
+      ja: "モニタリングシートの指標・内訳・項目の名称が標準の指標一覧（[指標カタログ](../../catalogue.md)）にない場合。表記の揺れ（全角・半角、括弧、空白）は同じとみなし、誤記と思われる場合は近い名称を示します（例: `ベアリング` → `ペアリング`）。",
       en: "Indicator, breakdown or item labels on the monitoring sheets that are not in the [catalogue](../../catalogue.md). Width, bracket and space variants match; a likely typo is matched to the nearest label (ベアリング → ペアリング) and named.",
     },
     why: {
-      ja: "Kensa は名称で項目を特定して合計や集計を検証します。カタログにない名称の項目は検証に使われないため、誤記があると検証が抜け落ちます。公表資料にも `ベアリング`（ペアリング）や `業事`（薬事）のような誤記がありました。",
+      ja: "Kensa は名称で項目を特定して合計や集計を検証します。標準の指標一覧にない名称の項目は検証に使われないため、誤記があると検証が抜け落ちます。公表資料にも `ベアリング`（ペアリング）や `業事`（薬事）のような誤記がありました。",
       en: "Items are identified by label for the sums and roll-ups; an unknown label drops out of them. The published documents contain such typos (ベアリング for ペアリング, 業事 for 薬事).",
     },
     fix: {
-      ja: "名称を様式どおりに直してください。新しい指標や項目を正式に加える場合は、カタログを拡張します（[指標カタログの形式](../../catalogue.md)）。",
+      ja: "名称を様式どおりに直してください。新しい指標や項目を正式に加える場合は、指標一覧を拡張します（[指標カタログの形式](../../catalogue.md)）。",
       en: "Correct the label; to add an indicator or item for good, extend the catalogue ([catalogue format](../../catalogue.md)).",
     },
   },
@@ -520,7 +534,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
       en: "De-duplicated indicators (2, 4, 5, 6) and the shares of indicator 7: the overall value must lie within the bounds set by PJ1–PJ8 (max ≤ overall ≤ sum; for shares, min ≤ overall ≤ max).",
     },
     why: {
-      ja: "同じ成果が複数のプロジェクトに計上されることがあるため、全体は各PJの合計より小さくてもかまいませんが、どのPJの値よりも小さくなることはなく、合計を超えることもありません。公表資料にも 再生医療等製品（PJ3 の 4 件に対し全体 2 件）のような例がありました。",
+      ja: "同じ成果が複数のプロジェクトに計上されることがあるため、全体は各PJの合計より小さくてもかまいませんが、どのPJの値よりも小さくなることはなく、合計を超えることもありません。公表資料にも再生医療等製品（PJ3の4件に対し全体2件）のような例がありました。",
       en: "One result can be credited to several projects, so the overall may be below the sum — but never below any single project, nor above the sum (the published 再生医療等製品: PJ3 4 against an overall 2).",
     },
     fix: {

@@ -7,10 +7,10 @@
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { columnLetters, fromA1 } from "../src/core/model/address";
+import { columnLetters } from "../src/core/model/address";
 import type { Finding } from "../src/core/model/finding";
 import { isCellError, type Cell, type Sheet } from "../src/core/model/workbook";
-import { ruleName } from "../src/core/report/rule-names";
+import { ruleName } from "../src/core/rules/names";
 import type { Rule } from "../src/core/rules/rule";
 import { findingsOf, workbookOf } from "../test/support/rule-tester";
 import { RULE_NOTES, type RuleNote } from "./docs-rule-notes";
@@ -107,7 +107,10 @@ function sheetTable(sheet: Sheet, marks?: Marks): string {
   const width = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
   const hiddenCols = new Set(sheet.hiddenColumns ?? []);
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
-  const head = ["", ...Array.from({ length: width }, (_, c) => columnLetters(c) + (hiddenCols.has(c) ? "（非表示）" : ""))];
+  const head = [
+    "",
+    ...Array.from({ length: width }, (_, c) => columnLetters(c) + (hiddenCols.has(c) ? "（非表示）" : "")),
+  ];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "--:" : "---")).join("|")}|`];
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
@@ -127,14 +130,17 @@ function sheetTable(sheet: Sheet, marks?: Marks): string {
   const notes: string[] = [];
   if (sheet.merges?.length) notes.push(`結合セル: ${sheet.merges.join("、")}`);
   if (sheet.layoutUnknown?.length) {
-    notes.push(`（この例では、Excel が${sheet.layoutUnknown.map((k) => (k === "merges" ? "結合セル" : "非表示の行・列")).join("と")}を Kensa に渡せなかった状態を再現しています）`);
+    notes.push(
+      `（この例では、Excel が${sheet.layoutUnknown.map((k) => (k === "merges" ? "結合セル" : "非表示の行・列")).join("と")}を Kensa に渡せなかった状態を再現しています）`,
+    );
   }
   return lines.join("\n") + (notes.length ? `\n\n${notes.join("  \n")}` : "");
 }
 
 function sheetsMarkdown(c: ValidCase, marks?: Marks): string {
   const wb = workbookOf(c.sheets);
-  const hasMark = (s: Sheet) => !!marks && [...marks.involved, ...marks.primary].some((k) => k.startsWith(`${s.name}\u0000`));
+  const hasMark = (s: Sheet) =>
+    !!marks && [...marks.involved, ...marks.primary].some((k) => k.startsWith(`${s.name}\u0000`));
   const anyMarked = wb.sheets.some(hasMark);
   const out: string[] = [];
   wb.sheets.forEach((s, i) => {
@@ -157,7 +163,10 @@ function fixText(f: Finding): string {
 }
 
 function findingsTable(findings: Finding[], lang: "ja" | "en"): string {
-  const head = lang === "ja" ? ["シート", "セル", "重大度", "メッセージ", "修正案"] : ["Sheet", "Cell", "Severity", "Message", "Fix"];
+  const head =
+    lang === "ja"
+      ? ["シート", "セル", "重大度", "メッセージ", "修正案"]
+      : ["Sheet", "Cell", "Severity", "Message", "Fix"];
   const rows = findings.map((f) => [
     escapeCell(f.sheet),
     f.cell,
@@ -167,7 +176,9 @@ function findingsTable(findings: Finding[], lang: "ja" | "en"): string {
   ]);
   const hasFix = findings.some((f) => f.fix);
   const cols = hasFix ? head.length : head.length - 1;
-  return [head.slice(0, cols), head.slice(0, cols).map(() => "---"), ...rows.map((r) => r.slice(0, cols))].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  return [head.slice(0, cols), head.slice(0, cols).map(() => "---"), ...rows.map((r) => r.slice(0, cols))]
+    .map((r) => `| ${r.join(" | ")} |`)
+    .join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -176,7 +187,8 @@ function findingsTable(findings: Finding[], lang: "ja" | "en"): string {
 function pick<T extends ValidCase>(cases: T[], name: string | undefined): T | undefined {
   if (name !== undefined) {
     const named = cases.find((c) => c.name === name);
-    if (!named) throw new Error(`scripts/docs-rule-notes.ts names the example "${name}", which is not in the rule's table`);
+    if (!named)
+      throw new Error(`scripts/docs-rule-notes.ts names the example "${name}", which is not in the rule's table`);
     return named;
   }
   return cases[0];
@@ -205,7 +217,10 @@ export function renderRulePage({ rule, note, tables }: PageInput): string {
   L.push("| | |", "|---|---|");
   L.push(`| 既定の重大度 | ${SEVERITY_JA[severity]}（${severity}） |`);
   if (existsSync(path.join(ROOT, source))) L.push(`| ルールの定義 | [${source}](${relLink(page, source)}) |`);
-  if (tableLinks) L.push(`| 例の出典（テスト表） | ${tableLinks}：問題のない例 ${tables.valid.length} 件、問題のある例 ${tables.invalid.length} 件 |`);
+  if (tableLinks)
+    L.push(
+      `| 例の出典（テスト表） | ${tableLinks}：問題のない例 ${tables.valid.length} 件、問題のある例 ${tables.invalid.length} 件 |`,
+    );
   L.push(`| 一覧 | [ルールの一覧](${relLink(page, `${DOCS_RULES_DIR}/README.md`)}) |`, "");
 
   L.push("## 何を検査するか", "");
@@ -247,7 +262,11 @@ export function renderRulePage({ rule, note, tables }: PageInput): string {
     L.push(`On the failing example above (“${invalid.name}”), Kensa reports (with \`--lang en\`):`, "");
     L.push(findingsTable(invalidFindingsEn, "en"), "");
   }
-  return L.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    L.join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 export function renderRuleIndex(rules: readonly Rule[]): string {
@@ -262,6 +281,8 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     "- **警告**: 誤りとは限らないものの、確認が必要な箇所（累積目標が進捗ペースを下回るのに進捗が A など）。",
     "- **情報**: 検証しなかったシートや列、端数処理の範囲内の差など、知っておくべきこと。",
     "",
+    `指摘に付く記入値（セルに書かれた値）と計算値（Kensa が計算した値）、修正案、メッセージの書き方は[指摘の読み方](${relLink(page, "docs/messages.md")})にあります。`,
+    "",
     "This is the list of the rules Kensa checks, by family; each page gives what the rule checks, why, a passing and a failing example with the findings Kensa shows, and how to fix it.",
     "",
   );
@@ -272,14 +293,22 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     byFamily.get(fam)!.push(r);
   }
   const known = FAMILIES.map((f) => f[0]);
-  const families = [...FAMILIES, ...[...byFamily.keys()].filter((k) => !known.includes(k)).sort().map((k) => [k, k, k] as [string, string, string])];
+  const families = [
+    ...FAMILIES,
+    ...[...byFamily.keys()]
+      .filter((k) => !known.includes(k))
+      .sort()
+      .map((k) => [k, k, k] as [string, string, string]),
+  ];
   for (const [fam, ja, en] of families) {
     const list = byFamily.get(fam);
     if (!list?.length) continue;
     L.push(`## ${ja}（${en}）`, "", "| ルール | 名称 | 重大度 | 説明 | Description |", "|---|---|---|---|---|");
     for (const r of [...list].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
       const name = escapeCell(ruleName(r.meta.id, "ja", r.meta.description));
-      L.push(`| [\`${r.meta.id}\`](${relLink(page, rulePagePath(r.meta.id))}) | ${name} | ${SEVERITY_JA[r.meta.severity]} | ${escapeCell(r.meta.description.ja)} | ${escapeCell(r.meta.description.en)} |`);
+      L.push(
+        `| [\`${r.meta.id}\`](${relLink(page, rulePagePath(r.meta.id))}) | ${name} | ${SEVERITY_JA[r.meta.severity]} | ${escapeCell(r.meta.description.ja)} | ${escapeCell(r.meta.description.en)} |`,
+      );
     }
     L.push("");
   }
@@ -290,7 +319,10 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
 export function generateRuleDocs(rules: readonly Rule[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const rule of rules) {
-    out.set(rulePagePath(rule.meta.id), renderRulePage({ rule, note: RULE_NOTES[rule.meta.id], tables: tablesFor(rule.meta.id) }));
+    out.set(
+      rulePagePath(rule.meta.id),
+      renderRulePage({ rule, note: RULE_NOTES[rule.meta.id], tables: tablesFor(rule.meta.id) }),
+    );
   }
   out.set(`${DOCS_RULES_DIR}/README.md`, renderRuleIndex(rules));
   return out;
@@ -303,9 +335,10 @@ export function ruleDocGaps(rules: readonly Rule[]): string[] {
     const id = r.meta.id;
     if (!RULE_NOTES[id]) gaps.push(`${id}: no entry in scripts/docs-rule-notes.ts (where it looks, why, how to fix)`);
     const t = tablesFor(id);
-    if (!t.valid.length) gaps.push(`${id}: no valid case in a runRuleTests table (beside the rule, or in test/docs/rule-examples/)`);
-    if (!t.invalid.length) gaps.push(`${id}: no invalid case in a runRuleTests table (beside the rule, or in test/docs/rule-examples/)`);
+    if (!t.valid.length) gaps.push(`${id}: no valid case in a runRuleTests table (beside the rule)`);
+    if (!t.invalid.length) gaps.push(`${id}: no invalid case in a runRuleTests table (beside the rule)`);
   }
-  for (const id of Object.keys(RULE_NOTES)) if (!rules.some((r) => r.meta.id === id)) gaps.push(`${id}: notes for a rule that does not exist`);
+  for (const id of Object.keys(RULE_NOTES))
+    if (!rules.some((r) => r.meta.id === id)) gaps.push(`${id}: notes for a rule that does not exist`);
   return gaps;
 }

@@ -18,8 +18,8 @@ import type { Rule } from "../src/core/rules/rule";
 
 export const ROOT = path.resolve(__dirname, "..");
 
-/** Where the tables are: beside the rules, the cross-reference test, and the docs' own tables. */
-export const TABLE_ROOTS = ["src/core/rules", "test/core/sheets", "test/docs/rule-examples"];
+/** Where the tables are: beside the rules (test/core/rules/registry.test.ts requires one for every rule). */
+export const TABLE_ROOTS = ["src/core/rules"];
 
 export interface RuleTable {
   ruleId: string;
@@ -54,13 +54,32 @@ let collected: RuleTable[] | undefined;
 export function collectRuleTables(): RuleTable[] {
   if (collected) return collected;
   const g = globalThis as Record<string, unknown>;
-  const saved = Object.fromEntries(["describe", "test", "it", "expect", "beforeAll", "afterAll", "beforeEach", "afterEach", "jest"].map((k) => [k, g[k]]));
+  const saved = Object.fromEntries(
+    ["describe", "test", "it", "expect", "beforeAll", "afterAll", "beforeEach", "afterEach", "jest"].map((k) => [
+      k,
+      g[k],
+    ]),
+  );
   const noop = () => undefined;
-  const describe = Object.assign((_name: string, fn?: () => void) => fn?.(), { each: () => noop, skip: noop, only: (_n: string, fn?: () => void) => fn?.() });
+  const describe = Object.assign((_name: string, fn?: () => void) => fn?.(), {
+    each: () => noop,
+    skip: noop,
+    only: (_n: string, fn?: () => void) => fn?.(),
+  });
   const test = Object.assign(noop, { each: () => noop, skip: noop, only: noop, todo: noop });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { expect } = require("expect") as typeof import("expect");
-  Object.assign(g, { describe, test, it: test, expect, beforeAll: noop, afterAll: noop, beforeEach: noop, afterEach: noop, jest: { setTimeout: noop, fn: () => noop, mock: noop } });
+  Object.assign(g, {
+    describe,
+    test,
+    it: test,
+    expect,
+    beforeAll: noop,
+    afterAll: noop,
+    beforeEach: noop,
+    afterEach: noop,
+    jest: { setTimeout: noop, fn: () => noop, mock: noop },
+  });
 
   const tables: RuleTable[] = [];
   let current = "";
@@ -68,7 +87,8 @@ export function collectRuleTables(): RuleTable[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const real = require(testerPath) as typeof import("../test/support/rule-tester");
   const cached = require.cache[testerPath];
-  if (!cached) throw new Error("test/support/rule-tester is not in the require cache: is this running under tsx (CommonJS)?");
+  if (!cached)
+    throw new Error("test/support/rule-tester is not in the require cache: is this running under tsx (CommonJS)?");
   cached.exports = {
     ...real,
     runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }) {

@@ -22,7 +22,10 @@ const ROOT = join(__dirname, "..");
 export function rulesTable(): string {
   const rows = [...RULES]
     .sort((a, b) => a.meta.id.localeCompare(b.meta.id))
-    .map((r) => `| [\`${r.meta.id}\`](${rulePagePath(r.meta.id)}) | ${r.meta.severity} | ${r.meta.description.ja} | ${r.meta.description.en} |`);
+    .map(
+      (r) =>
+        `| [\`${r.meta.id}\`](${rulePagePath(r.meta.id)}) | ${r.meta.severity} | ${r.meta.description.ja} | ${r.meta.description.en} |`,
+    );
   return ["| rule | severity | 説明 | description |", "|---|---|---|---|", ...rows].join("\n");
 }
 
@@ -71,7 +74,9 @@ export function expectedRuleDocs(): Map<string, string | null> {
 
 /** The files that differ from what docs:rules would write. */
 export function staleRuleDocs(expected = expectedRuleDocs()): string[] {
-  return [...expected].filter(([p, text]) => (text === null ? read(p) !== undefined : read(p) !== text)).map(([p]) => p);
+  return [...expected]
+    .filter(([p, text]) => (text === null ? read(p) !== undefined : read(p) !== text))
+    .map(([p]) => p);
 }
 
 function main(): void {
@@ -79,8 +84,12 @@ function main(): void {
   const stale = staleRuleDocs(expected);
   const gaps = ruleDocGaps(RULES);
   if (process.argv.includes("--check")) {
-    if (stale.length) console.error(`The rule documentation is stale: run npm run docs:rules\n${stale.map((p) => `  ${p}`).join("\n")}`);
-    if (gaps.length) console.error(`Rule pages that lack their notes or examples:\n${gaps.map((g) => `  ${g}`).join("\n")}`);
+    if (stale.length)
+      console.error(
+        `The rule documentation is stale: run npm run docs:rules\n${stale.map((p) => `  ${p}`).join("\n")}`,
+      );
+    if (gaps.length)
+      console.error(`Rule pages that lack their notes or examples:\n${gaps.map((g) => `  ${g}`).join("\n")}`);
     if (stale.length || gaps.length) process.exit(1);
     console.log(`docs:rules: README.md and ${expected.size - 1} files under ${DOCS_RULES_DIR}/ are up to date`);
     return;

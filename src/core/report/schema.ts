@@ -22,7 +22,7 @@
  * `summary.accepted` (present when there are any), never in `error`, `warning` or `info`.
  */
 import { z } from "zod";
-import { SHEET_KINDS, type SheetKind } from "../sheets/kinds";
+import { SHEET_KINDS, type SheetKind } from "../model/kinds";
 import { FILE_STATUSES } from "./status";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
@@ -41,7 +41,9 @@ export const FindingSchema = z.object({
   cell: z.string().min(1),
   cells: z.array(z.string()).min(1),
   message: z.string().min(1),
+  /** 計算値: what Kensa computes from other cells (the sum of the parts, the annual target…). docs/messages.md */
   expected: z.number().optional(),
+  /** 記入値: the figure the finding's cell holds, as the person typed it. docs/messages.md */
   actual: z.number().optional(),
   fix: FixSchema.optional(),
   /** An accepted finding (確認済み): never counted in the summary's error, warning or info. */
@@ -78,15 +80,23 @@ export const FileReportSchema = z
   .superRefine((r, ctx) => {
     const failed = r.status === "unreadable" || r.status === "failed";
     if (failed !== (r.error !== undefined))
-      ctx.addIssue({ code: "custom", path: ["error"], message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["error"],
+        message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error`,
+      });
     const known = r.sheets.some((s) => s.kind !== null);
-    if (r.status === "checked" && !known) ctx.addIssue({ code: "custom", path: ["status"], message: "checked, but no sheet of a known kind" });
-    if (r.status === "unchecked" && known) ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
+    if (r.status === "checked" && !known)
+      ctx.addIssue({ code: "custom", path: ["status"], message: "checked, but no sheet of a known kind" });
+    if (r.status === "unchecked" && known)
+      ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
   });
 
 export const SetReportSchema = z.object({
   rollup: z.enum(["checked", "skipped", "none"]),
-  projects: z.array(z.object({ project: z.string(), sheets: z.array(z.object({ file: z.string(), sheet: z.string() })) })),
+  projects: z.array(
+    z.object({ project: z.string(), sheets: z.array(z.object({ file: z.string(), sheet: z.string() })) }),
+  ),
   missing: z.array(z.string()),
   duplicates: z.array(z.string()),
   summary: SummarySchema,

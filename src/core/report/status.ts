@@ -8,7 +8,7 @@
  * - `unreadable`: the file could not be read (not an .xlsx, corrupt, password-protected, empty…);
  * - `failed`: an unexpected error inside Kensa while checking it (a bug to report, not the file's fault).
  */
-import type { SheetKind } from "../sheets/kinds";
+import type { SheetKind } from "../model/kinds";
 
 export const FILE_STATUSES = ["checked", "unchecked", "unreadable", "failed"] as const;
 

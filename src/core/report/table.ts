@@ -4,9 +4,9 @@
  * rows, so the CLI and browser mode give the same columns. Pure: strings and numbers only.
  */
 import type { Finding, Severity } from "../model/finding";
-import { ruleName } from "./rule-names";
-import type { Lang } from "./format";
-import { parseRef } from "./refs";
+import { ruleName } from "../rules/names";
+import type { Lang } from "../values/format";
+import { parseRef } from "../model/refs";
 import { acceptedText } from "../accept/index";
 import type { FileReport } from "./schema";
 
@@ -63,22 +63,54 @@ export interface FileRow {
 const TEXT = {
   ja: {
     severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
-    outcome: { pass: "合格", errors: "エラーあり", unchecked: "未検証", unreadable: "読めない" } as Record<FileOutcome, string>,
+    outcome: { pass: "合格", errors: "エラーあり", unchecked: "未検証", unreadable: "読めない" } as Record<
+      FileOutcome,
+      string
+    >,
     open: "未確認",
     accepted: "確認済み",
     unreadable: "読めないファイル",
-    findingHeaders: ["ファイル", "シート", "セル", "重要度", "ルール", "ルールID", "メッセージ", "記入値", "計算値", "状態", "関連セル", "確認の理由"],
+    findingHeaders: [
+      "ファイル",
+      "シート",
+      "セル",
+      "重要度",
+      "ルール",
+      "ルールID",
+      "メッセージ",
+      "記入値",
+      "計算値",
+      "状態",
+      "関連セル",
+      "確認の理由",
+    ],
     fileHeaders: ["ファイル", "状態", "エラー", "警告", "情報", "確認済み", "シート（様式）・理由"],
     noKind: "様式外",
     sep: "、",
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
-    outcome: { pass: "passed", errors: "errors", unchecked: "not checked", unreadable: "unreadable" } as Record<FileOutcome, string>,
+    outcome: { pass: "passed", errors: "errors", unchecked: "not checked", unreadable: "unreadable" } as Record<
+      FileOutcome,
+      string
+    >,
     open: "open",
     accepted: "accepted",
     unreadable: "unreadable file",
-    findingHeaders: ["File", "Sheet", "Cell", "Severity", "Rule", "Rule id", "Message", "Value entered", "Value computed", "Status", "Related cells", "Reason accepted"],
+    findingHeaders: [
+      "File",
+      "Sheet",
+      "Cell",
+      "Severity",
+      "Rule",
+      "Rule id",
+      "Message",
+      "Value entered",
+      "Value computed",
+      "Status",
+      "Related cells",
+      "Reason accepted",
+    ],
     fileHeaders: ["File", "Outcome", "Errors", "Warnings", "Infos", "Accepted", "Sheets (kinds) or reason"],
     noKind: "no known kind",
     sep: ", ",
@@ -112,7 +144,12 @@ export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-function findingRow(f: Finding, file: TableFile, lang: Lang, describe?: (rule: string) => { ja: string; en: string } | undefined): FindingRow {
+function findingRow(
+  f: Finding,
+  file: TableFile,
+  lang: Lang,
+  describe?: (rule: string) => { ja: string; en: string } | undefined,
+): FindingRow {
   const related = f.cells.filter((c) => c !== f.cell);
   const otherFiles: string[] = [];
   for (const c of related) {
@@ -166,7 +203,9 @@ export function findingRows(
   lang: Lang,
   describe?: (rule: string) => { ja: string; en: string } | undefined,
 ): FindingRow[] {
-  return files.flatMap((file) => (file.error ? [unreadableRow(file, lang)] : file.findings.map((f) => findingRow(f, file, lang, describe))));
+  return files.flatMap((file) =>
+    file.error ? [unreadableRow(file, lang)] : file.findings.map((f) => findingRow(f, file, lang, describe)),
+  );
 }
 
 /** One row per file: its outcome and counts, and its sheets (or why it could not be read). */
@@ -176,7 +215,12 @@ export function fileRows(files: readonly TableFile[], lang: Lang, kindTitle: (ki
     const outcome = fileOutcome(f);
     const detail = f.error
       ? f.error.message
-      : f.sheets.map((s) => `${s.name}${lang === "ja" ? `（${s.kind ? kindTitle(s.kind) : t.noKind}）` : ` (${s.kind ? kindTitle(s.kind) : t.noKind})`}`).join(t.sep);
+      : f.sheets
+          .map(
+            (s) =>
+              `${s.name}${lang === "ja" ? `（${s.kind ? kindTitle(s.kind) : t.noKind}）` : ` (${s.kind ? kindTitle(s.kind) : t.noKind})`}`,
+          )
+          .join(t.sep);
     return {
       file: f.file,
       outcome,
@@ -192,7 +236,20 @@ export function fileRows(files: readonly TableFile[], lang: Lang, kindTitle: (ki
 
 /** A finding row as the cells of a table row, in findingHeaders' order (numbers stay numbers). */
 export function findingCells(r: FindingRow, lang: Lang): (string | number | undefined)[] {
-  return [r.name, r.sheet, r.cell, r.severityLabel, r.ruleName, r.rule, r.message, r.actual, r.expected, r.status, r.related.join(TEXT[lang].sep), r.reason];
+  return [
+    r.name,
+    r.sheet,
+    r.cell,
+    r.severityLabel,
+    r.ruleName,
+    r.rule,
+    r.message,
+    r.actual,
+    r.expected,
+    r.status,
+    r.related.join(TEXT[lang].sep),
+    r.reason,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -223,6 +280,10 @@ export function toCsv(rows: readonly (readonly (string | number | undefined)[])[
 }
 
 /** The findings CSV of a run: the header row, then one row per finding. */
-export function findingsCsv(files: readonly TableFile[], lang: Lang, describe?: (rule: string) => { ja: string; en: string } | undefined): string {
+export function findingsCsv(
+  files: readonly TableFile[],
+  lang: Lang,
+  describe?: (rule: string) => { ja: string; en: string } | undefined,
+): string {
   return toCsv([findingHeaders(lang), ...findingRows(files, lang, describe).map((r) => findingCells(r, lang))]);
 }

@@ -5,6 +5,13 @@ import { rule } from "./era-mismatch";
 
 type Row = (CellValue | undefined)[];
 
+/**
+ * A message naming the year written and the year its era pair stands for (and any other words given). The finding
+ * carries no expected / actual: years are not figures to show with separators.
+ */
+const yearsIn = (written: number, meant: number, ...words: string[]) =>
+  expect.stringMatching(new RegExp([`${written}年`, `${meant}年`, ...words].map((w) => `(?=[\\s\\S]*${w})`).join("")));
+
 // インハウス予算: A1 報告年度, A2 (単位：億円), row 3 the header (A 機関名 … H 備考), data from row 4.
 const note = (text: string): Row => ["理研", "文", 100, 50, null, null, null, text];
 /** The inhouse header with 備考 (column H) written another way. */
@@ -16,14 +23,38 @@ const withNoteHeader = (label: string, ...rows: Row[]): Row[] => [
 ];
 
 // アウトプット指標: row 1 報告年度, row 2 the header (A 番号 … L 進捗の詳細, M 備考), data from row 3.
-const OUTPUT_HEADER = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗", "判定"];
+const OUTPUT_HEADER = [
+  "番号",
+  "区分",
+  "指標",
+  "目標値",
+  "目標の種類",
+  "期間",
+  "年度目標",
+  "実績",
+  "達成率",
+  "進捗",
+  "判定",
+];
 const output = (detailHeader: string, noteHeader: string, ...rows: Row[]): Row[] => [
   ["報告年度", "令和7年度"],
   [...OUTPUT_HEADER, detailHeader, noteHeader],
   ...rows,
 ];
 const indicator = (detail: string | null, remark: string | null = null): Row => [
-  "1", "全体目標", "導出件数", 650, "期間累計", "R7-R11", null, 158, null, "A", null, detail, remark,
+  "1",
+  "全体目標",
+  "導出件数",
+  650,
+  "期間累計",
+  "R7-R11",
+  null,
+  158,
+  null,
+  "A",
+  null,
+  detail,
+  remark,
 ];
 
 runRuleTests(rule, {
@@ -70,21 +101,20 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "予算",
           cell: "H4",
-          expected: 2026,
-          actual: 2025,
-          message: "「2025（令和8）年」：令和8年は 2026年です（2025年ではありません）。",
+          message:
+            "「2025（令和8）年」の括弧内の和暦令和8年が、西暦2025年と合っていません（2025年は令和7年、令和8年は2026年です）。",
         },
       ],
     },
     {
       name: "備考 headed 「備考\\n出典・留意事項等」",
       sheets: { 予算: withNoteHeader("備考\n出典・留意事項等", note("2025（令和8）年度に拡充")) },
-      findings: [{ cell: "H4", expected: 2026, actual: 2025 }],
+      findings: [{ cell: "H4", message: yearsIn(2025, 2026) }],
     },
     {
       name: "備考 headed 「備考欄（特筆すべき事項等）」",
       sheets: { 予算: withNoteHeader("備考欄（特筆すべき事項等）", note("令和7年（2024年）開始")) },
-      findings: [{ cell: "H4", expected: 2025, actual: 2024 }],
+      findings: [{ cell: "H4", message: yearsIn(2024, 2025) }],
     },
     {
       name: "a column no reader knows, and its header",
@@ -97,8 +127,8 @@ runRuleTests(rule, {
         ],
       },
       findings: [
-        { cell: "I3", expected: 2026, actual: 2025 },
-        { cell: "I4", expected: 2026, actual: 2025 },
+        { cell: "I3", message: yearsIn(2025, 2026) },
+        { cell: "I4", message: yearsIn(2025, 2026) },
       ],
     },
     {
@@ -114,8 +144,8 @@ runRuleTests(rule, {
         ],
       },
       findings: [
-        { cell: "A1", expected: 2025, actual: 2024 },
-        { cell: "A6", expected: 2026, actual: 2025 },
+        { cell: "A1", message: yearsIn(2024, 2025) },
+        { cell: "A6", message: yearsIn(2025, 2026) },
       ],
     },
     {
@@ -128,8 +158,12 @@ runRuleTests(rule, {
         ),
       },
       findings: [
-        { sheet: "アウトプット指標", cell: "L3", expected: 2026, actual: 2025 },
-        { sheet: "アウトプット指標", cell: "M3", expected: 2026, actual: 2025, message: expect.stringContaining("「R8(2025)」：令和8年は 2026年") },
+        { sheet: "アウトプット指標", cell: "L3", message: yearsIn(2025, 2026) },
+        {
+          sheet: "アウトプット指標",
+          cell: "M3",
+          message: expect.stringContaining("「R8(2025)」の括弧内の西暦2025年が、和暦令和8年と合っていません"),
+        },
       ],
     },
     {
@@ -154,29 +188,29 @@ runRuleTests(rule, {
         ),
       },
       findings: [
-        { cell: "H4", actual: 2025, expected: 2026 },
-        { cell: "H5", actual: 2025, expected: 2026 },
-        { cell: "H6", actual: 2025, expected: 2026 },
-        { cell: "H7", actual: 2024, expected: 2025 },
-        { cell: "H8", actual: 2025, expected: 2026 },
-        { cell: "H9", actual: 2025, expected: 2026 },
-        { cell: "H10", actual: 2020, expected: 2019 },
-        { cell: "H11", actual: 2025, expected: 2026 },
-        { cell: "H12", actual: 2025, expected: 2026 },
-        { cell: "H13", actual: 2025, expected: 2026, message: expect.stringContaining("令和8年") },
-        { cell: "H14", actual: 2025, expected: 2026 },
-        { cell: "H15", actual: 2025, expected: 2026 },
-        { cell: "H16", actual: 2019, expected: 2018, message: expect.stringContaining("平成30年") },
-        { cell: "H17", actual: 2019, expected: 2018 },
-        { cell: "H18", actual: 1990, expected: 1989, message: expect.stringContaining("昭和64年") },
+        { cell: "H4", message: yearsIn(2025, 2026) },
+        { cell: "H5", message: yearsIn(2025, 2026) },
+        { cell: "H6", message: yearsIn(2025, 2026) },
+        { cell: "H7", message: yearsIn(2024, 2025) },
+        { cell: "H8", message: yearsIn(2025, 2026) },
+        { cell: "H9", message: yearsIn(2025, 2026) },
+        { cell: "H10", message: yearsIn(2020, 2019) },
+        { cell: "H11", message: yearsIn(2025, 2026) },
+        { cell: "H12", message: yearsIn(2025, 2026) },
+        { cell: "H13", message: yearsIn(2025, 2026, "令和8年") },
+        { cell: "H14", message: yearsIn(2025, 2026) },
+        { cell: "H15", message: yearsIn(2025, 2026) },
+        { cell: "H16", message: yearsIn(2019, 2018, "平成30年") },
+        { cell: "H17", message: yearsIn(2019, 2018) },
+        { cell: "H18", message: yearsIn(1990, 1989, "昭和64年") },
       ],
     },
     {
       name: "two mistakes in one cell are two findings at that cell",
       sheets: { 予算: inhouse(note("第14回：2025（令和8）年2月、第15回：2026（令和9）年3月")) },
       findings: [
-        { cell: "H4", actual: 2025, message: expect.stringContaining("2025（令和8）年") },
-        { cell: "H4", actual: 2026, message: expect.stringContaining("2026（令和9）年") },
+        { cell: "H4", message: expect.stringContaining("「2025（令和8）年」") },
+        { cell: "H4", message: expect.stringContaining("「2026（令和9）年」") },
       ],
     },
     {
@@ -202,12 +236,36 @@ describe("date/era-mismatch: once per cell", () => {
   test("an 指標 merged down over two rows is reported at its cell, once", () => {
     const sheet = sheetFromValues(
       "アウトプット指標",
-      output("進捗の詳細", "備考", [
-        "1", "全体目標", "2025（令和8）年度までの導出件数", 650, "期間累計", "R7-R11", null, 158, null, "A",
-      ], [null, null, null, null, null, null, null, 10]),
+      output(
+        "進捗の詳細",
+        "備考",
+        ["1", "全体目標", "2025（令和8）年度までの導出件数", 650, "期間累計", "R7-R11", null, 158, null, "A"],
+        [null, null, null, null, null, null, null, 10],
+      ),
     );
     sheet.merges = ["A3:A4", "C3:C4"];
     const found = findingsOf(rule, [sheet]);
     expect(found.map((f) => [f.sheet, f.cell])).toEqual([["アウトプット指標", "C3"]]);
+  });
+});
+
+describe("date/era-mismatch: the half in brackets is named, years without separators", () => {
+  test("Japanese: the era in brackets, or the Western year in brackets; 令和元年", () => {
+    const found = findingsOf(rule, { 予算: inhouse(note("令和8（2025）年度"), note("2020（令和元）年")) });
+    expect(found.map((f) => f.message)).toEqual([
+      "「令和8（2025）年度」の括弧内の西暦2025年が、和暦令和8年と合っていません（令和8年は2026年、2025年は令和7年です）。",
+      "「2020（令和元）年」の括弧内の和暦令和元年が、西暦2020年と合っていません（2020年は令和2年、令和元年は2019年です）。",
+    ]);
+  });
+
+  test("English", () => {
+    const found = findingsOf(rule, { 予算: inhouse(note("2025（令和8）年")) }, "en");
+    expect(found[0].message).toBe(
+      "“2025（令和8）年”: the era year in brackets, 令和8, does not match 2025 (2025 is 令和7; 令和8 is 2026).",
+    );
+    expect(found[0].message).not.toMatch(/\d,\d{3}/);
+    // years are no figures: no expected / actual for the faces to show as 「2,026」
+    expect(found[0]).not.toHaveProperty("expected");
+    expect(found[0]).not.toHaveProperty("actual");
   });
 });

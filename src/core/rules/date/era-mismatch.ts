@@ -3,6 +3,13 @@ import type { Sheet } from "../../model/workbook";
 import { findEraMismatches, mayHoldEraPair } from "../../values/era";
 import type { Rule, RuleFinding } from "../rule";
 
+/** A Western year as its Japanese era year: 2025 → 令和7, 2019 → 令和元, 2018 → 平成30. */
+export function eraYearOf(year: number): string {
+  const [era, base] = year >= 2019 ? ["令和", 2018] : year >= 1989 ? ["平成", 1988] : ["昭和", 1925];
+  const n = year - base;
+  return `${era}${n === 1 ? "元" : n}`;
+}
+
 /**
  * DOMAIN §3.6: every text cell of every recognised sheet, whatever its column (備考, 進捗の詳細, a title above
  * the header, a footnote below the table, a header), is scanned for Western/Japanese era pairs; each mismatch
@@ -14,10 +21,16 @@ export const rule: Rule = {
     id: "date/era-mismatch",
     severity: "error",
     description: { ja: "西暦と和暦の組が合っていない", en: "A Western year and its Japanese era year disagree" },
+    // The half in brackets is the one named as disagreeing: it was written to restate the other. Both readings are
+    // given, so that whichever half is wrong can be corrected. Years are written without separators (2026, not 2,026).
     messages: {
-      mismatch: {
-        ja: "「{match}」：{era}{eraYear}年は {expected}年です（{western}年ではありません）。",
-        en: "“{match}”: {era} {eraYear} is {expected}, not {western}.",
+      eraInBrackets: {
+        ja: "「{match}」の括弧内の和暦{era}{eraYear}年が、西暦{western}年と合っていません（{western}年は{westernEra}年、{era}{eraYear}年は{expected}年です）。",
+        en: "“{match}”: the era year in brackets, {era}{eraYear}, does not match {western} ({western} is {westernEra}; {era}{eraYear} is {expected}).",
+      },
+      westernInBrackets: {
+        ja: "「{match}」の括弧内の西暦{western}年が、和暦{era}{eraYear}年と合っていません（{era}{eraYear}年は{expected}年、{western}年は{westernEra}年です）。",
+        en: "“{match}”: the Western year in brackets, {western}, does not match {era}{eraYear} ({era}{eraYear} is {expected}; {western} is {westernEra}).",
       },
     },
   },
@@ -26,12 +39,19 @@ export const rule: Rule = {
     const report = (sheet: string, cell: string, text: string) => {
       for (const m of findEraMismatches(text)) {
         out.push({
-          messageId: "mismatch",
-          data: { match: m.match, era: m.era, eraYear: m.eraYear, expected: m.expectedWestern, western: m.western },
+          messageId: /^[0-9０-９]/.test(m.match) ? "eraInBrackets" : "westernInBrackets",
+          data: {
+            match: m.match,
+            era: m.era,
+            eraYear: m.eraYear === 1 ? "元" : String(m.eraYear),
+            expected: String(m.expectedWestern),
+            western: String(m.western),
+            westernEra: eraYearOf(m.western),
+          },
           sheet,
           cell,
-          expected: m.expectedWestern,
-          actual: m.western,
+          // No expected / actual: they are years, not figures, and every face would show them as numbers
+          // (「2,026」); the message names both.
         });
       }
     };

@@ -10,21 +10,49 @@ runRuleTests(rule, {
     {
       name: "seed 001 cumulative targets on or above pace (5, 6, 21)",
       sheets: sheet(
-        ["5", "特設目標", "小児用医薬品の開発計画の策定件数", "50件", "累積", "令和6～10年度", "51件* (22件/29件)", "A"],
+        [
+          "5",
+          "特設目標",
+          "小児用医薬品の開発計画の策定件数",
+          "50件",
+          "累積",
+          "令和6～10年度",
+          "51件* (22件/29件)",
+          "A",
+        ],
         ["6", "特設目標", "希少疾病用医薬品の承認件数", "150件", "累積", "R6-R10", "75件* (30件/45件)", "A"],
         ["21", "特設目標", "重点感染症医薬品の承認件数", "5件", "累積", "R6〜R10", "2件* (2件/0件)", "A"],
       ),
     },
-    { name: "B below pace is the person's judgement", sheets: sheet(["16", "特設目標", "人材", "750名", "累積", "R6-R10", "271人", "B"]) },
-    { name: "no report year, no pace", sheets: { S: [H, ["16", "特設目標", "人材", "750名", "累積", "R6-R10", "271人", "A"]] } },
+    {
+      name: "B below pace is the person's judgement",
+      sheets: sheet(["16", "特設目標", "人材", "750名", "累積", "R6-R10", "271人", "B"]),
+    },
+    {
+      name: "no report year, no pace",
+      sheets: { S: [H, ["16", "特設目標", "人材", "750名", "累積", "R6-R10", "271人", "A"]] },
+    },
     { name: "no period, no pace", sheets: sheet(["16", "特設目標", "人材", "750名", "累積", null, "271人", "A"]) },
-    { name: "strict kinds are grade/mismatch's", sheets: sheet(["16", "特設目標", "人材", "750名", "期間累計", "R6-R10", "100人", "A"]) },
+    {
+      name: "strict kinds are grade/mismatch's",
+      sheets: sheet(["16", "特設目標", "人材", "750名", "期間累計", "R6-R10", "100人", "A"]),
+    },
   ],
   invalid: [
     {
       name: "seed 001 indicators 16 and 8",
       sheets: sheet(
-        ["8", "特設目標", "新たに整備する施設における国内FIH試験実施件数", "10件", "累積", "R6-R10", "0件", "A", "令和8年度以降、整備した施設を用いて実際の試験を行う予定"],
+        [
+          "8",
+          "特設目標",
+          "新たに整備する施設における国内FIH試験実施件数",
+          "10件",
+          "累積",
+          "R6-R10",
+          "0件",
+          "A",
+          "令和8年度以降、整備した施設を用いて実際の試験を行う予定",
+        ],
         ["16", "特設目標", "バイオ製造人材研修の累積受講者数", "750名", "累積", "R6-R10", "271人* (125人/146人)", "A"],
       ),
       findings: [
@@ -35,7 +63,8 @@ runRuleTests(rule, {
           cells: ["H3", "G3", "D3"],
           expected: 4,
           actual: 0,
-          message: "指標8 の進捗は A ですが、累積実績 0件 は令和7年度末時点の進捗ペース 4件（目標 10件 × 2/5年）を下回っています（ペース比 0.0%）。",
+          message:
+            "「指標8」の進捗はAですが、累積実績0件は令和7年度末時点の進捗ペース4件（目標10件 × 2/5年）を下回っています（ペース比0.0%）。",
         },
         {
           rule: "grade/below-pace",
@@ -43,14 +72,15 @@ runRuleTests(rule, {
           cell: "H4",
           expected: 300,
           actual: 271,
-          message: "指標16 の進捗は A ですが、累積実績 271人 は令和7年度末時点の進捗ペース 300名（目標 750名 × 2/5年）を下回っています（ペース比 90.3%）。",
+          message:
+            "「指標16」の進捗はAですが、累積実績271人は令和7年度末時点の進捗ペース300名（目標750名 × 2/5年）を下回っています（ペース比90.3%）。",
         },
       ],
     },
     {
       name: "period taken from the target text when 期間 is blank",
       sheets: sheet(["16", "特設目標", "人材", "令和6～10年度累積で750名", "累積", null, 271, "a"]),
-      findings: [{ expected: 300, message: expect.stringContaining("進捗ペース 300名") }],
+      findings: [{ expected: 300, message: expect.stringContaining("進捗ペース300名") }],
     },
   ],
 });

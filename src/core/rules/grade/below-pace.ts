@@ -12,8 +12,8 @@ export const rule: Rule = {
     },
     messages: {
       belowPace: {
-        ja: "{row} の進捗は A ですが、累積実績 {actual} は{yearJa}末時点の進捗ペース {pace}（目標 {target} × {elapsed}/{years}年）を下回っています（ペース比 {ratio}）。",
-        en: "{rowEn} is graded A, but the cumulative result {actual} is below the linear pace {pace} at the end of {yearEn} (target {target} × {elapsed}/{years} years; {ratio} of pace).",
+        ja: "「{row}」の進捗はAですが、累積実績{actual}は{yearJa}末時点の進捗ペース{pace}（目標{target} × {elapsed}/{years}年）を下回っています（ペース比{ratio}）。",
+        en: "“{rowEn}” is graded A, but the cumulative result {actual} is below the linear pace {pace} at the end of {yearEn} (target {target} × {elapsed}/{years} years; {ratio} of pace).",
       },
     },
   },
@@ -23,7 +23,8 @@ export const rule: Rule = {
       if (table.reportYear === undefined) continue;
       for (const row of table.rows) {
         const ev = row.evaluation;
-        if (row.isOutcome || !ev || ev.kind !== "cumulative" || row.grade !== "A" || !row.gradeCell || ev.meets) continue;
+        if (row.isOutcome || !ev || ev.kind !== "cumulative" || row.grade !== "A" || !row.gradeCell || ev.meets)
+          continue;
         const actualUnit = row.actual.kind === "number" ? row.actual.unit : undefined;
         const unit = ev.target.unit ?? actualUnit;
         const actualDecimals = row.actual.kind === "number" ? row.actual.decimals : 0;

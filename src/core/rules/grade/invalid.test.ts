@@ -1,10 +1,35 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
 import { rule } from "./invalid";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗", "判定", "進捗の詳細", "備考"];
+const H = [
+  "番号",
+  "区分",
+  "指標",
+  "目標値",
+  "目標の種類",
+  "期間",
+  "年度目標",
+  "実績",
+  "達成率",
+  "進捗",
+  "判定",
+  "進捗の詳細",
+  "備考",
+];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I 達成率, J 進捗, K 判定, L 詳細, M 備考
 const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
-const row = (n: string, grade: string | null, category = "全体目標") => [n, category, `指標${n}`, 130, "年度", "R7-R11", null, 158, null, grade];
+const row = (n: string, grade: string | null, category = "全体目標") => [
+  n,
+  category,
+  `指標${n}`,
+  130,
+  "年度",
+  "R7-R11",
+  null,
+  158,
+  null,
+  grade,
+];
 
 runRuleTests(rule, {
   valid: [
@@ -17,7 +42,15 @@ runRuleTests(rule, {
     {
       name: "a grade C",
       sheets: sheet(row("1", "A"), row("2", "C")),
-      findings: [{ rule: "grade/invalid", severity: "error", sheet: "アウトプット指標", cell: "J4", message: expect.stringContaining("「C」") }],
+      findings: [
+        {
+          rule: "grade/invalid",
+          severity: "error",
+          sheet: "アウトプット指標",
+          cell: "J4",
+          message: expect.stringContaining("「C」"),
+        },
+      ],
     },
     {
       name: "prose in the grade column, columns in another order below a title",
@@ -31,7 +64,14 @@ runRuleTests(rule, {
           ["※ 進捗は A・B で記入"],
         ],
       },
-      findings: [{ rule: "grade/invalid", cell: "A5", message: "指標1 の進捗「順調」は A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。" }],
+      findings: [
+        {
+          rule: "grade/invalid",
+          cell: "A5",
+          message:
+            "「指標1」の進捗「順調」は、A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
+        },
+      ],
     },
   ],
 });

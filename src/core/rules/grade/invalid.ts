@@ -11,8 +11,8 @@ export const rule: Rule = {
     },
     messages: {
       invalid: {
-        ja: "{row} の進捗「{text}」は A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
-        en: "The progress grade “{text}” of {rowEn} is not A (on track), B (insufficient) or - (not assessed).",
+        ja: "「{row}」の進捗「{text}」は、A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
+        en: "The progress grade “{text}” of “{rowEn}” is not A (on track), B (insufficient) or - (not assessed).",
       },
     },
   },

@@ -1,7 +1,20 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
 import { rule } from "./mismatch";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "R6実績", "R7実績", "達成率", "進捗"];
+const H = [
+  "番号",
+  "区分",
+  "指標",
+  "目標値",
+  "目標の種類",
+  "期間",
+  "年度目標",
+  "実績",
+  "R6実績",
+  "R7実績",
+  "達成率",
+  "進捗",
+];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I R6実績, J R7実績, K 達成率, L 進捗
 const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
 
@@ -27,7 +40,20 @@ runRuleTests(rule, {
     },
     {
       name: "cumulative targets are judged by pace (grade/below-pace), not here",
-      sheets: sheet(["16", "特設目標", "バイオ製造人材", "750名", "累積", "R6-R10", null, "271人* (125人/146人)", null, null, null, "A"]),
+      sheets: sheet([
+        "16",
+        "特設目標",
+        "バイオ製造人材",
+        "750名",
+        "累積",
+        "R6-R10",
+        null,
+        "271人* (125人/146人)",
+        null,
+        null,
+        null,
+        "A",
+      ]),
     },
     {
       name: "no kind, qualitative kind, outcome rows and not-assessed grades",
@@ -42,7 +68,20 @@ runRuleTests(rule, {
   invalid: [
     {
       name: "A below the annual share of a period total (error)",
-      sheets: sheet(["4", "全体目標", "論文数（Top1%論文）", "600件", "期間累計", "R7-R11", null, "86件", null, null, null, "A"]),
+      sheets: sheet([
+        "4",
+        "全体目標",
+        "論文数（Top1%論文）",
+        "600件",
+        "期間累計",
+        "R7-R11",
+        null,
+        "86件",
+        null,
+        null,
+        null,
+        "A",
+      ]),
       findings: [
         {
           rule: "grade/mismatch",
@@ -51,7 +90,8 @@ runRuleTests(rule, {
           cells: ["L3", "H3", "D3"],
           expected: 120,
           actual: 86,
-          message: "指標4 の進捗は A ですが、実績 86件 は年度目標 120件（目標値 600件 ÷ 5年）に達していません（達成率 71.7%）。",
+          message:
+            "「指標4」の進捗はAですが、実績86件は年度目標120件（目標値600件 ÷ 5年）に達していません（達成率71.7%）。",
           fix: { sheet: "アウトプット指標", cell: "L3", value: "B" },
         },
       ],
@@ -64,15 +104,33 @@ runRuleTests(rule, {
           rule: "grade/mismatch",
           severity: "warning",
           cell: "L3",
-          message: "指標1 の進捗は B ですが、実績 158 は目標値 130を達成しています（達成率 121.5%）。",
+          message: "「指標1」の進捗はBですが、実績158は目標値130を達成しています（達成率121.5%）。",
           fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
         },
       ],
     },
     {
       name: "A equal to a baseline that must be exceeded",
-      sheets: sheet(["18", "特設目標", "就職者", "1,225名より増加", "基準値超", null, null, "1,225名", null, null, null, "A"]),
-      findings: [{ severity: "error", message: "指標18 の進捗は A ですが、実績 1,225名 は基準値 1,225名を上回っていません（達成率 100.0%）。" }],
+      sheets: sheet([
+        "18",
+        "特設目標",
+        "就職者",
+        "1,225名より増加",
+        "基準値超",
+        null,
+        null,
+        "1,225名",
+        null,
+        null,
+        null,
+        "A",
+      ]),
+      findings: [
+        {
+          severity: "error",
+          message: "「指標18」の進捗はAですが、実績1,225名は基準値1,225名を上回っていません（達成率100.0%）。",
+        },
+      ],
     },
     {
       name: "A on an average below target, from the per-year columns",
@@ -82,14 +140,58 @@ runRuleTests(rule, {
           severity: "error",
           cells: ["L3", "I3", "J3", "D3"],
           actual: 2,
-          message: "指標17 の進捗は A ですが、各年度の実績の平均 2（R6実績 2、R7実績 2） は目標値 年平均3に達していません（達成率 66.7%）。",
+          message:
+            "「指標17」の進捗はAですが、各年度の実績の平均2（R6実績 2、R7実績 2）は目標値（年平均3）に達していません（達成率66.7%）。",
         },
       ],
     },
     {
       name: "A on an average below target, from the parts in 実績",
-      sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, null, "平均2.5件 (3件/2件)", null, null, null, "Ａ"]),
-      findings: [{ severity: "error", message: expect.stringContaining("実績の年平均 2.5件（3件/2件）") }],
+      sheets: sheet([
+        "17",
+        "特設目標",
+        "創薬シーズ",
+        "3件",
+        "年平均",
+        null,
+        null,
+        "平均2.5件 (3件/2件)",
+        null,
+        null,
+        null,
+        "Ａ",
+      ]),
+      findings: [
+        {
+          severity: "error",
+          message: expect.stringContaining("実績の年平均2.5件（3件/2件）は目標値（年平均3件）に達していません"),
+        },
+      ],
+    },
+    {
+      name: "B above a baseline that must be exceeded (warning)",
+      sheets: sheet([
+        "18",
+        "特設目標",
+        "創薬関連就職者",
+        "1,225名",
+        "基準値超",
+        null,
+        null,
+        "1,404名",
+        null,
+        null,
+        null,
+        "B",
+      ]),
+      findings: [
+        {
+          severity: "warning",
+          cell: "L3",
+          message: "「指標18」の進捗はBですが、実績1,404名は基準値1,225名を上回っています（達成率114.6%）。",
+          fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
+        },
+      ],
     },
   ],
 });

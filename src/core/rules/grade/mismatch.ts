@@ -18,18 +18,21 @@ export function describeThreshold(ev: Evaluation, fallbackUnit?: string): { ja: 
   const a = showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit);
   switch (ev.kind) {
     case "annual":
-      return { ja: `目標値 ${t}`, en: `the target ${t}` };
+      return { ja: `目標値${t}`, en: `the target ${t}` };
     case "period-total":
       return ev.annual.basis === "share"
-        ? { ja: `年度目標 ${a}（目標値 ${t} ÷ ${ev.annual.years}年）`, en: `the annual target ${a} (target ${t} ÷ ${ev.annual.years} years)` }
-        : { ja: `年度目標 ${a}`, en: `the annual target ${a}` };
+        ? {
+            ja: `年度目標${a}（目標値${t} ÷ ${ev.annual.years}年）`,
+            en: `the annual target ${a} (target ${t} ÷ ${ev.annual.years} years)`,
+          }
+        : { ja: `年度目標${a}`, en: `the annual target ${a}` };
     case "average":
-      return { ja: `目標値 年平均${t}`, en: `the target of ${t} a year on average` };
+      return { ja: `目標値（年平均${t}）`, en: `the target of ${t} a year on average` };
     case "baseline-min":
     case "baseline-above":
-      return { ja: `基準値 ${t}`, en: `the baseline ${t}` };
+      return { ja: `基準値${t}`, en: `the baseline ${t}` };
     case "cumulative":
-      return { ja: `進捗ペース ${a}`, en: `the pace ${a}` };
+      return { ja: `進捗ペース${a}`, en: `the pace ${a}` };
   }
 }
 
@@ -41,7 +44,7 @@ export function describeMeasure(row: OutputRow, ev: Evaluation, table: OutputTab
     const decimals = Math.max(...actual.parts.map((p) => p.decimals), 0);
     const m = showFigure(ev.measure, computedDecimals(ev.measure, decimals), unit);
     const parts = actual.parts.map((p) => showFigure(p.value, p.decimals, p.unit ?? unit)).join("/");
-    return { ja: `実績の年平均 ${m}（${parts}）`, en: `the annual average ${m} (${parts})` };
+    return { ja: `実績の年平均${m}（${parts}）`, en: `the annual average ${m} (${parts})` };
   }
   if (ev.measureBasis === "years-mean") {
     const years = yearsUpToReport(row, table.reportYear).values;
@@ -51,10 +54,13 @@ export function describeMeasure(row: OutputRow, ev: Evaluation, table: OutputTab
       const p = y.parsed.kind === "number" ? y.parsed : undefined;
       return `${y.header} ${p ? showFigure(p.value, p.decimals, p.unit ?? unit) : ""}`;
     });
-    return { ja: `各年度の実績の平均 ${m}（${list.join("、")}）`, en: `the mean of the per-year results ${m} (${list.join(", ")})` };
+    return {
+      ja: `各年度の実績の平均${m}（${list.join("、")}）`,
+      en: `the mean of the per-year results ${m} (${list.join(", ")})`,
+    };
   }
   const m = showFigure(ev.measure, actual?.decimals ?? 0, unit);
-  return { ja: `実績 ${m}`, en: `the result ${m}` };
+  return { ja: `実績${m}`, en: `the result ${m}` };
 }
 
 export const rule: Rule = {
@@ -67,20 +73,20 @@ export const rule: Rule = {
     },
     messages: {
       aBelow: {
-        ja: "{row} の進捗は A ですが、{measureJa} は{thresholdJa}に達していません（達成率 {ratio}）。",
-        en: "{rowEn} is graded A, but {measureEn} does not reach {thresholdEn} (achievement {ratio}).",
+        ja: "「{row}」の進捗はAですが、{measureJa}は{thresholdJa}に達していません（達成率{ratio}）。",
+        en: "“{rowEn}” is graded A, but {measureEn} does not reach {thresholdEn}; achievement {ratio}.",
       },
       aNotAbove: {
-        ja: "{row} の進捗は A ですが、{measureJa} は{thresholdJa}を上回っていません（達成率 {ratio}）。",
-        en: "{rowEn} is graded A, but {measureEn} does not exceed {thresholdEn} (achievement {ratio}).",
+        ja: "「{row}」の進捗はAですが、{measureJa}は{thresholdJa}を上回っていません（達成率{ratio}）。",
+        en: "“{rowEn}” is graded A, but {measureEn} does not exceed {thresholdEn}; achievement {ratio}.",
       },
       bMet: {
-        ja: "{row} の進捗は B ですが、{measureJa} は{thresholdJa}を達成しています（達成率 {ratio}）。",
-        en: "{rowEn} is graded B, but {measureEn} reaches {thresholdEn} (achievement {ratio}).",
+        ja: "「{row}」の進捗はBですが、{measureJa}は{thresholdJa}を達成しています（達成率{ratio}）。",
+        en: "“{rowEn}” is graded B, but {measureEn} reaches {thresholdEn}; achievement {ratio}.",
       },
       bAbove: {
-        ja: "{row} の進捗は B ですが、{measureJa} は{thresholdJa}を上回っています（達成率 {ratio}）。",
-        en: "{rowEn} is graded B, but {measureEn} exceeds {thresholdEn} (achievement {ratio}).",
+        ja: "「{row}」の進捗はBですが、{measureJa}は{thresholdJa}を上回っています（達成率{ratio}）。",
+        en: "“{rowEn}” is graded B, but {measureEn} exceeds {thresholdEn}; achievement {ratio}.",
       },
     },
   },

@@ -8,9 +8,18 @@ const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告�
 runRuleTests(rule, {
   valid: [
     { name: "graded", sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, null, 158, null, "A"]) },
-    { name: "no result and no grade", sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, null, null, null, null]) },
-    { name: "a dash result and no grade", sheets: sheet(["14", "特設目標", "jRCTアクセス数", "120万件", "年度", null, null, "-", null, null]) },
-    { name: "outcome rows have no grade", sheets: sheet(["O1", "アウトカム", "薬事承認", null, null, null, null, "31件", null, null]) },
+    {
+      name: "no result and no grade",
+      sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, null, null, null, null]),
+    },
+    {
+      name: "a dash result and no grade",
+      sheets: sheet(["14", "特設目標", "jRCTアクセス数", "120万件", "年度", null, null, "-", null, null]),
+    },
+    {
+      name: "outcome rows have no grade",
+      sheets: sheet(["O1", "アウトカム", "薬事承認", null, null, null, null, "31件", null, null]),
+    },
   ],
   invalid: [
     {
@@ -22,14 +31,31 @@ runRuleTests(rule, {
           severity: "error",
           cell: "J3",
           cells: ["J3", "H3"],
-          message: "指標1 の実績 158件 が入力されていますが、進捗（A・B）が空欄です（数値からの判定は A）。",
+          message: "「指標1」は実績158件が入力されていますが、進捗（A・B）が空欄です（数値からの判定はA）。",
         },
       ],
     },
     {
       name: "a result of a qualitative indicator without a grade",
-      sheets: sheet(["19", "特設目標", "研究時間の割合", "増加", "定性", null, null, "Top10%論文数 1,113編", null, " "]),
-      findings: [{ rule: "grade/missing", cell: "J3", message: "指標19 の実績 Top10%論文数 1,113編 が入力されていますが、進捗（A・B）が空欄です。" }],
+      sheets: sheet([
+        "19",
+        "特設目標",
+        "研究時間の割合",
+        "増加",
+        "定性",
+        null,
+        null,
+        "Top10%論文数 1,113編",
+        null,
+        " ",
+      ]),
+      findings: [
+        {
+          rule: "grade/missing",
+          cell: "J3",
+          message: "「指標19」は実績Top10%論文数 1,113編が入力されていますが、進捗（A・B）が空欄です。",
+        },
+      ],
     },
   ],
 });

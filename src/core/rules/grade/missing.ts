@@ -11,12 +11,12 @@ export const rule: Rule = {
     },
     messages: {
       missing: {
-        ja: "{row} の実績 {actual} が入力されていますが、進捗（A・B）が空欄です。",
-        en: "{rowEn} has the result {actual} but no progress grade (A/B).",
+        ja: "「{row}」は実績{actual}が入力されていますが、進捗（A・B）が空欄です。",
+        en: "“{rowEn}” has the result {actual} but no progress grade (A/B).",
       },
       missingSuggested: {
-        ja: "{row} の実績 {actual} が入力されていますが、進捗（A・B）が空欄です（数値からの判定は {suggested}）。",
-        en: "{rowEn} has the result {actual} but no progress grade (A/B); the numbers suggest {suggested}.",
+        ja: "「{row}」は実績{actual}が入力されていますが、進捗（A・B）が空欄です（数値からの判定は{suggested}）。",
+        en: "“{rowEn}” has the result {actual} but no progress grade (A/B); the numbers suggest {suggested}.",
       },
     },
   },

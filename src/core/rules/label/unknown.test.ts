@@ -21,18 +21,73 @@ runRuleTests(rule, {
     { name: "indicator 7, label in 内訳, 男 / 女 / その他 rows", sheets: shareRows(L, ["男", "女", "その他"]) },
     { name: "indicator 7, label in 内訳, 男性 / 女性 rows", sheets: shareRows(L, ["男性", "女性"]) },
     { name: "indicator 7, no label, 男 / 女 rows under a blank 内訳", sheets: shareRows(null, ["男", "女"]) },
-    { name: "indicator 7, label in 内訳, composite value", sheets: pj1([[...IND, L, null, null, "男性：89.0% 女性：11.0%"]]) },
-    { name: "indicator 7, label in 項目, composite value (the seeds)", sheets: pj1([[...IND, null, "研究者の男女 (その他) 比率", null, "男: 92.3% 女: 7.7%"]]) },
-    { name: "indicator 7, label in 項目, 男 / 女 rows below", sheets: pj1([[...IND, null, L], [null, null, null, null, "男", null, "89.0%"], [null, null, null, null, "女", null, "11.0%"]]) },
-    { name: "indicator 7, label in 項目, 男性 / 女性 in 細目", sheets: pj1([[...IND, null, L, "男性", "89.0%"], [null, null, null, null, null, "女性", "11.0%"]]) },
-    { name: "indicator 7 on the 全体 sheet", sheets: { 全体: [["統合プロジェクト", "全体"], H, [...IND, L, "男", null, "89.7%"], [null, null, null, null, "女", null, "10.3%"]] } },
+    {
+      name: "indicator 7, label in 内訳, composite value",
+      sheets: pj1([[...IND, L, null, null, "男性：89.0% 女性：11.0%"]]),
+    },
+    {
+      name: "indicator 7, label in 項目, composite value (the seeds)",
+      sheets: pj1([[...IND, null, "研究者の男女 (その他) 比率", null, "男: 92.3% 女: 7.7%"]]),
+    },
+    {
+      name: "indicator 7, label in 項目, 男 / 女 rows below",
+      sheets: pj1([
+        [...IND, null, L],
+        [null, null, null, null, "男", null, "89.0%"],
+        [null, null, null, null, "女", null, "11.0%"],
+      ]),
+    },
+    {
+      name: "indicator 7, label in 項目, 男性 / 女性 in 細目",
+      sheets: pj1([
+        [...IND, null, L, "男性", "89.0%"],
+        [null, null, null, null, null, "女性", "11.0%"],
+      ]),
+    },
+    {
+      name: "indicator 7 on the 全体 sheet",
+      sheets: {
+        全体: [
+          ["統合プロジェクト", "全体"],
+          H,
+          [...IND, L, "男", null, "89.7%"],
+          [null, null, null, null, "女", null, "10.3%"],
+        ],
+      },
+    },
     { name: "catalogue labels", sheets: { PJ2: [...top, ...support("ペアリングによる他事業への受け渡し件数")] } },
-    { name: "short aliases and width variants", sheets: { PJ2: [...top, ["3", "発展・継続支援件数", "15.5件", null, "ペアリング", null, "0件"], [null, null, null, null, "マッチング", null, "0件"], [null, null, null, null, "新たに公募", null, "15.5件"]] } },
+    {
+      name: "short aliases and width variants",
+      sheets: {
+        PJ2: [
+          ...top,
+          ["3", "発展・継続支援件数", "15.5件", null, "ペアリング", null, "0件"],
+          [null, null, null, null, "マッチング", null, "0件"],
+          [null, null, null, null, "新たに公募", null, "15.5件"],
+        ],
+      },
+    },
     {
       name: "an open 細目 list (医薬品 by modality) takes any label",
-      sheets: { PJ2: [...top, ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", "医薬品の承認件数（モダリティ別の内訳）", null, "3件（核酸医薬1件／低分子医薬品2件）"]] },
+      sheets: {
+        PJ2: [
+          ...top,
+          [
+            "4",
+            "薬事承認・認証",
+            "—",
+            "医療における利用形態別の件数",
+            "医薬品の承認件数（モダリティ別の内訳）",
+            null,
+            "3件（核酸医薬1件／低分子医薬品2件）",
+          ],
+        ],
+      },
     },
-    { name: "project-specific rows are free text", sheets: { PJ2: [...top, ["独自", "PMDA対面助言実施件数", "20件"]] } },
+    {
+      name: "project-specific rows are free text",
+      sheets: { PJ2: [...top, ["独自", "PMDA対面助言実施件数", "20件"]] },
+    },
   ],
   invalid: [
     {
@@ -43,25 +98,42 @@ runRuleTests(rule, {
           rule: "label/unknown",
           severity: "info",
           cell: "E3",
-          message: "項目「ベアリングによる他事業への受け渡し件数」はカタログにありません。「ペアリングによる他事業への受け渡し件数」として扱いました（誤記ではありませんか）。",
+          message:
+            "項目「ベアリングによる他事業への受け渡し件数」は標準の指標一覧にありません。「ペアリングによる他事業への受け渡し件数」として扱いました（誤記ではありませんか）。",
           fix: { sheet: "PJ2", cell: "E3", value: "ペアリングによる他事業への受け渡し件数" },
         },
       ],
     },
     {
       name: "seed PJ5: 業事承認・認証 for 薬事承認・認証",
-      sheets: { PJ5: [["統合プロジェクト", "PJ5"], H, ["4", "業事承認・認証", "—", "品目の性格別の承認件数", "新規の承認件数", null, "4件"]] },
-      findings: [{ cell: "B3", message: expect.stringContaining("「薬事承認・認証」"), fix: { sheet: "PJ5", cell: "B3", value: "薬事承認・認証" } }],
+      sheets: {
+        PJ5: [
+          ["統合プロジェクト", "PJ5"],
+          H,
+          ["4", "業事承認・認証", "—", "品目の性格別の承認件数", "新規の承認件数", null, "4件"],
+        ],
+      },
+      findings: [
+        {
+          cell: "B3",
+          message: expect.stringContaining("「薬事承認・認証」"),
+          fix: { sheet: "PJ5", cell: "B3", value: "薬事承認・認証" },
+        },
+      ],
     },
     {
       name: "an item the catalogue does not know",
       sheets: { PJ2: [...top, ["2", "治験に至った件数", "19件", null, "第III相試験の数", null, "1件"]] },
-      findings: [{ cell: "E3", message: expect.stringMatching(/^項目「第III相試験の数」はカタログにありません/) }],
+      findings: [
+        { cell: "E3", message: expect.stringMatching(/^項目「第III相試験の数」は標準の指標一覧にありません/) },
+      ],
     },
     {
       name: "an indicator number the catalogue does not know",
       sheets: { PJ2: [...top, ["9", "特許出願件数", "5件"]] },
-      findings: [{ cell: "A3", message: "番号 9 の指標「特許出願件数」はカタログにありません。内訳の検証には使われません。" }],
+      findings: [
+        { cell: "A3", message: "番号9の指標「特許出願件数」は標準の指標一覧にありません。内訳は検証していません。" },
+      ],
     },
     {
       name: "indicator 7: a share row the catalogue does not list (counted in the 100%, reported)",
@@ -72,18 +144,28 @@ runRuleTests(rule, {
           severity: "info",
           sheet: "PJ1",
           cell: "E5",
-          message: "項目「無回答」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
+          message:
+            "項目「無回答」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
         },
       ],
     },
     {
       name: "indicator 7: an unlisted share inside a composite value points at the value",
       sheets: pj1([[...IND, L, null, null, "男：89.0% 女：10.0% 不明：1.0%"]]),
-      findings: [{ cell: "G3", message: "割合の区分「不明」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。" }],
+      findings: [
+        {
+          cell: "G3",
+          message:
+            "割合の区分「不明」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
+        },
+      ],
     },
     {
       name: "indicator 7: an unlisted share in 細目",
-      sheets: pj1([[...IND, null, L, "男性", "89.0%"], [null, null, null, null, null, "答えない", "11.0%"]]),
+      sheets: pj1([
+        [...IND, null, L, "男性", "89.0%"],
+        [null, null, null, null, null, "答えない", "11.0%"],
+      ]),
       findings: [{ cell: "F4", message: expect.stringMatching(/^細目「答えない」は/) }],
     },
     {
@@ -92,8 +174,35 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "D3",
-          message: "内訳「研究者の男女（その他）比」はカタログにありません。「研究者の男女（その他）比率」として扱いました（誤記ではありませんか）。",
+          message:
+            "内訳「研究者の男女（その他）比」は標準の指標一覧にありません。「研究者の男女（その他）比率」として扱いました（誤記ではありませんか）。",
           fix: { sheet: "PJ1", cell: "D3", value: "研究者の男女（その他）比率" },
+        },
+      ],
+    },
+    {
+      name: "an item near a catalogue label but not a typo: the nearest label is named",
+      sheets: {
+        PJ2: [...top, ["3", "優れたシーズの発展・継続支援件数", "15.5件", null, "マッチング支援の件数", null, "0件"]],
+      },
+      findings: [
+        {
+          cell: "E3",
+          severity: "info",
+          message: expect.stringContaining("（近い名称：「マッチングによる他事業への受け渡し件数」）"),
+        },
+      ],
+    },
+    {
+      name: "an indicator named as another standard indicator: a wrong number?",
+      sheets: { PJ2: [...top, ["1", "治験に至った件数", "5件", "導出形態別の件数", "権利譲渡契約件数", null, "5件"]] },
+      findings: [
+        {
+          cell: "B3",
+          severity: "info",
+          message: expect.stringMatching(
+            /^番号1の指標名「治験に至った件数」は、標準の指標一覧の「.*」と異なります（番号の誤りではありませんか）。$/,
+          ),
         },
       ],
     },

@@ -37,33 +37,33 @@ export const rule: Rule = {
     id: "label/unknown",
     severity: "info",
     description: {
-      ja: "指標・内訳・項目の名称がカタログにない（誤記の可能性と近い名称を示す）",
-      en: "An indicator, breakdown or item label is not in the catalogue (with the nearest label)",
+      ja: "指標・内訳・項目の名称が標準の指標一覧にない（誤記の可能性と近い名称を示す）",
+      en: "An indicator, breakdown or item label is not in the standard indicator list (with the nearest label)",
     },
     messages: {
       typo: {
-        ja: "{whatJa}「{label}」はカタログにありません。「{suggestion}」として扱いました（誤記ではありませんか）。",
-        en: "The {whatEn} “{label}” is not in the catalogue; it was read as “{suggestion}” (a typo?).",
+        ja: "{whatJa}「{label}」は標準の指標一覧にありません。「{suggestion}」として扱いました（誤記ではありませんか）。",
+        en: "The {whatEn} “{label}” is not in the standard indicator list; it was read as “{suggestion}” (a typo?).",
       },
       nearest: {
-        ja: "{whatJa}「{label}」はカタログにありません（近い名称:「{suggestion}」）。合計・集計の検証には使われません。",
-        en: "The {whatEn} “{label}” is not in the catalogue (nearest: “{suggestion}”); it is left out of sums and roll-ups.",
+        ja: "{whatJa}「{label}」は標準の指標一覧にありません（近い名称：「{suggestion}」）。合計・集計の検証には使っていません。",
+        en: "The {whatEn} “{label}” is not in the standard indicator list (nearest: “{suggestion}”); it is left out of sums and roll-ups.",
       },
       unknown: {
-        ja: "{whatJa}「{label}」はカタログにありません。合計・集計の検証には使われません。",
-        en: "The {whatEn} “{label}” is not in the catalogue; it is left out of sums and roll-ups.",
+        ja: "{whatJa}「{label}」は標準の指標一覧にありません。合計・集計の検証には使っていません。",
+        en: "The {whatEn} “{label}” is not in the standard indicator list; it is left out of sums and roll-ups.",
       },
       indicatorDiffers: {
-        ja: "番号 {number} の指標名「{label}」はカタログの「{suggestion}」と異なります（番号の誤りではありませんか）。",
-        en: "Indicator {number} is labelled “{label}”, but the catalogue's indicator {number} is “{suggestion}” (a wrong number?).",
+        ja: "番号{number}の指標名「{label}」は、標準の指標一覧の「{suggestion}」と異なります（番号の誤りではありませんか）。",
+        en: "Indicator {number} is labelled “{label}”, but standard indicator {number} is “{suggestion}” (a wrong number?).",
       },
       unknownShare: {
         ja: "{whatJa}「{label}」は「{item}」の区分（{known}）にありません。割合の合計には含めて検証しました。",
         en: "The {whatEn} “{label}” is not one of the shares of “{item}” ({known}); it was still counted in the 100% total.",
       },
       unknownIndicator: {
-        ja: "番号 {number} の指標「{label}」はカタログにありません。内訳の検証には使われません。",
-        en: "Indicator {number} (“{label}”) is not in the catalogue; its breakdowns are not checked.",
+        ja: "番号{number}の指標「{label}」は標準の指標一覧にありません。内訳は検証していません。",
+        en: "Indicator {number} (“{label}”) is not a standard indicator; its breakdowns are not checked.",
       },
     },
   },
@@ -84,7 +84,12 @@ export const rule: Rule = {
         sheet,
         cell,
       };
-      if (fixable && suggestion && normalizeLabel(suggestion) !== normalizeLabel(label) && distance(normalizeLabel(label), normalizeLabel(suggestion), 2) <= 2) {
+      if (
+        fixable &&
+        suggestion &&
+        normalizeLabel(suggestion) !== normalizeLabel(label) &&
+        distance(normalizeLabel(label), normalizeLabel(suggestion), 2) <= 2
+      ) {
         f.fix = { sheet, cell, value: suggestion };
       }
       out.push(f);
@@ -93,13 +98,23 @@ export const rule: Rule = {
       const s = sheet.sheet;
       for (const ind of sheet.indicators) {
         if (!ind.catalogue) {
-          out.push({ messageId: "unknownIndicator", data: { number: ind.number, label: ind.label }, sheet: s, cell: ind.numberCell });
+          out.push({
+            messageId: "unknownIndicator",
+            data: { number: ind.number, label: ind.label },
+            sheet: s,
+            cell: ind.numberCell,
+          });
           continue;
         }
         const lm = ind.labelMatch;
         if (lm && !lm.exact && ind.label) {
           if (lm.differs) {
-            out.push({ messageId: "indicatorDiffers", data: { number: ind.number, label: ind.label, suggestion: lm.suggestion ?? "" }, sheet: s, cell: ind.labelCell });
+            out.push({
+              messageId: "indicatorDiffers",
+              data: { number: ind.number, label: ind.label, suggestion: lm.suggestion ?? "" },
+              sheet: s,
+              cell: ind.labelCell,
+            });
           } else push(s, ind.labelCell, "indicator", ind.label, "typo", lm.suggestion);
         }
         for (const g of ind.groups) {
@@ -109,8 +124,10 @@ export const rule: Rule = {
           }
           for (const it of g.items) {
             if (it.label) {
-              if (it.unknown) push(s, it.labelCell, "item", it.label, it.unknown.nearest ? "nearest" : "unknown", it.unknown.nearest);
-              else if (it.match && !it.match.exact) push(s, it.labelCell, "item", it.label, "typo", it.match.suggestion);
+              if (it.unknown)
+                push(s, it.labelCell, "item", it.label, it.unknown.nearest ? "nearest" : "unknown", it.unknown.nearest);
+              else if (it.match && !it.match.exact)
+                push(s, it.labelCell, "item", it.label, "typo", it.match.suggestion);
             }
             // Shares (男 / 女 / その他 of indicator 7), wherever their labels are written.
             const ci = it.catalogueItem;
@@ -120,8 +137,14 @@ export const rule: Rule = {
               const cell = sh.labelCell ?? sh.cell;
               if (!sh.key) {
                 const known = ci.shares.map((x) => x.label).join("・");
-                out.push({ messageId: "unknownShare", data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label: sh.label, item: ci.label, known }, sheet: s, cell });
-              } else if (sh.match && !sh.match.exact) push(s, cell, what, sh.label, "typo", sh.match.suggestion, sh.labelCell !== undefined);
+                out.push({
+                  messageId: "unknownShare",
+                  data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label: sh.label, item: ci.label, known },
+                  sheet: s,
+                  cell,
+                });
+              } else if (sh.match && !sh.match.exact)
+                push(s, cell, what, sh.label, "typo", sh.match.suggestion, sh.labelCell !== undefined);
             }
             // An open list (医薬品 by modality) takes any 細目 label.
             if (!it.catalogueItem?.subItems || it.catalogueItem.subItems.openLabels) continue;
@@ -130,7 +153,8 @@ export const rule: Rule = {
               const cell = sub.labelCell ?? sub.cell;
               if (!sub.key) push(s, cell, "subItem", sub.label, "unknown");
               // A composite part's label sits inside its value (`12件（治療用9件／…）`): no cell to rewrite.
-              else if (sub.match && !sub.match.exact) push(s, cell, "subItem", sub.label, "typo", sub.match.suggestion, sub.labelCell !== undefined);
+              else if (sub.match && !sub.match.exact)
+                push(s, cell, "subItem", sub.label, "typo", sub.match.suggestion, sub.labelCell !== undefined);
             }
           }
         }

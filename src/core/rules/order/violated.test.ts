@@ -26,7 +26,9 @@ runRuleTests(rule, {
           severity: "error",
           cell: "G3",
           cells: ["G3", "G4"],
-          message: expect.stringMatching(/^Top10%.* 3,000件 が 全論文.* 2,944件 を超えています（Top1%.* ≤ Top10%.* ≤ 全論文.* の順であるべきです）。$/),
+          message: expect.stringMatching(
+            /^「Top10%.*」3,000件が「全論文.*」2,944件を超えています（大小関係はTop1%.* ≤ Top10%.* ≤ 全論文.*のはずです）。$/,
+          ),
           expected: 2944,
           actual: 3000,
         },

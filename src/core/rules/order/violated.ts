@@ -3,7 +3,7 @@ import { itemFigure, monitoringSheets } from "../../sheets/monitoring/read";
 import { exceeds } from "../../values/tolerance";
 import type { Figure, UnitKind } from "../../values/types";
 import type { Rule, RuleFinding } from "../rule";
-import { show } from "../shared/figures";
+import { quote, quoteEn, show } from "../shared/figures";
 
 interface Ranked {
   name: string;
@@ -22,8 +22,8 @@ export const rule: Rule = {
     },
     messages: {
       violated: {
-        ja: "{smaller} {smallerValue} が {larger} {largerValue} を超えています（{order} の順であるべきです）。",
-        en: "{smaller} ({smallerValue}) exceeds {larger} ({largerValue}); the order must be {order}.",
+        ja: "{smaller}{smallerValue}が{larger}{largerValue}を超えています（大小関係は{order}のはずです）。",
+        en: "{smallerEn} ({smallerValue}) exceeds {largerEn} ({largerValue}); the order must be {order}.",
       },
     },
   },
@@ -61,7 +61,15 @@ export const rule: Rule = {
             if (!exceeds(a.figure, b.figure, kind)) continue;
             out.push({
               messageId: "violated",
-              data: { smaller: a.name, smallerValue: show(a.figure), larger: b.name, largerValue: show(b.figure), order: names.join(" ≤ ") },
+              data: {
+                smaller: quote(a.name),
+                smallerValue: show(a.figure),
+                larger: quote(b.name),
+                largerValue: show(b.figure),
+                order: names.join(" ≤ "),
+                smallerEn: quoteEn(a.name),
+                largerEn: quoteEn(b.name),
+              },
               sheet: sheet.sheet,
               cell: a.cell,
               cells: [a.cell, b.cell],

@@ -1,6 +1,6 @@
 import { exceeds } from "../../values/tolerance";
 import type { Rule } from "../rule";
-import { ref, show } from "../shared/figures";
+import { quote, quoteEn, ref, show } from "../shared/figures";
 
 export const rule: Rule = {
   meta: {
@@ -9,8 +9,8 @@ export const rule: Rule = {
     description: { ja: "内数（うち）が全体を超えている", en: "A part (of which) exceeds its whole" },
     messages: {
       exceeds: {
-        ja: "{part} {partValue} が {whole} {wholeValue} を超えています。",
-        en: "{part} ({partValue}) exceeds {whole} ({wholeValue}).",
+        ja: "{part}{partValue}が{whole}{wholeValue}を超えています。",
+        en: "{partEn} ({partValue}) exceeds {wholeEn} ({wholeValue}).",
       },
     },
   },
@@ -20,7 +20,14 @@ export const rule: Rule = {
         .filter(({ part, whole }) => exceeds(part, whole, whole.unitKind))
         .map(({ part, whole }) => ({
           messageId: "exceeds",
-          data: { part: part.label, partValue: show(part), whole: whole.label, wholeValue: show(whole) },
+          data: {
+            part: quote(part.label),
+            partValue: show(part),
+            whole: quote(whole.label),
+            wholeValue: show(whole),
+            partEn: quoteEn(part.label),
+            wholeEn: quoteEn(whole.label),
+          },
           sheet: part.sheet,
           cell: part.cell,
           cells: [part.cell, ref(whole.sheet, whole.cell, part.sheet)],

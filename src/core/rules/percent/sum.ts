@@ -1,4 +1,4 @@
-import { formatNumber } from "../../report/format";
+import { formatNumber } from "../../values/format";
 import { itemLabel } from "../../sheets/monitoring/labels";
 import { monitoringSheets } from "../../sheets/monitoring/read";
 import { compareSum } from "../../values/tolerance";
@@ -17,8 +17,8 @@ export const rule: Rule = {
     },
     messages: {
       sum: {
-        ja: "{what}の合計が {sum}% で、100% になりません（{parts}）。",
-        en: "The shares of {what} add up to {sum}%, not 100% ({parts}).",
+        ja: "「{what}」の割合の合計が{sum}%で、100%になりません（{parts}）。",
+        en: "The shares of “{what}” add up to {sum}%, not 100% ({parts}).",
       },
     },
   },
@@ -26,7 +26,11 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const report = (sheet: string, what: string, parts: { name: string; figure: Figure; cell: string }[]) => {
       if (parts.length === 0) return;
-      const c = compareSum(HUNDRED, parts.map((p) => p.figure), "percent");
+      const c = compareSum(
+        HUNDRED,
+        parts.map((p) => p.figure),
+        "percent",
+      );
       // Within the displayed precision (89.0 + 11.0, or 33.3 × 3) the shares are consistent.
       if (c.status !== "mismatch") return;
       const cells = parts.map((p) => p.cell).filter((x, i, a) => a.indexOf(x) === i);
@@ -54,12 +58,17 @@ export const rule: Rule = {
             if (it.shares.length > 0) {
               // A share that is not a number is the value rules' business; summing the others would mislead.
               if (it.shares.some((s) => !s.figure)) continue;
-              report(sheet.sheet, itemLabel(it), it.shares.map((s) => ({ name: s.label || s.canonical || "", figure: s.figure!, cell: s.cell })));
+              report(
+                sheet.sheet,
+                itemLabel(it),
+                it.shares.map((s) => ({ name: s.label || s.canonical || "", figure: s.figure!, cell: s.cell })),
+              );
               continue;
             }
             if (it.catalogueItem?.shares) continue; // a lone figure of a shares item is no complete set of shares
             const v = it.value;
-            if (v.kind === "number" && v.unitKind === "percent") rows.push({ name: v.label ?? itemLabel(it), figure: v, cell: it.valueCell });
+            if (v.kind === "number" && v.unitKind === "percent")
+              rows.push({ name: v.label ?? itemLabel(it), figure: v, cell: it.valueCell });
           }
           // … and so do the items of a group whose items are the shares themselves (a catalogue override's
           // 男性比率 / 女性比率 items), one percentage each.

@@ -7,14 +7,23 @@ const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告�
 
 runRuleTests(rule, {
   valid: [
-    { name: "seed 001 indicator 17", sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, "平均3件 (4件/2件)", null, null, "A"]) },
+    {
+      name: "seed 001 indicator 17",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", "3件", "年平均", null, "平均3件 (4件/2件)", null, null, "A"]),
+    },
     { name: "per-year columns", sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, 3, 4, 2, "A"]) },
-    { name: "compared at the displayed precision", sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, "平均3.3件 (4件/2.6件)", null, null, "A"]) },
+    {
+      name: "compared at the displayed precision",
+      sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, "平均3.3件 (4件/2.6件)", null, null, "A"]),
+    },
     {
       name: "a result equal to the report year's own value reads as a single-year result",
       sheets: sheet(["17", "特設目標", "創薬シーズ", 3, "年平均", null, 2, 4, 2, "B"]),
     },
-    { name: "other kinds are not averaged", sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, 158, 4, 2, "A"]) },
+    {
+      name: "other kinds are not averaged",
+      sheets: sheet(["1", "全体目標", "導出件数", 130, "年度", null, 158, 4, 2, "A"]),
+    },
   ],
   invalid: [
     {
@@ -27,7 +36,7 @@ runRuleTests(rule, {
           cell: "G3",
           expected: 3,
           actual: 4,
-          message: "指標17 の年平均の実績 4件 が各年度の実績の平均 3件 と一致しません（4件、2件）。",
+          message: "「指標17」の年平均の実績4件が各年度の実績の平均3件と一致しません（4件、2件）。",
         },
       ],
     },
@@ -37,7 +46,7 @@ runRuleTests(rule, {
       findings: [
         {
           cells: ["G3", "H3", "I3"],
-          message: "指標17 の年平均の実績 3.5 が各年度の実績の平均 3.0 と一致しません（R6実績 4、R7実績 2）。",
+          message: "「指標17」の年平均の実績3.5が各年度の実績の平均3.0と一致しません（R6実績 4、R7実績 2）。",
           fix: { sheet: "アウトプット指標", cell: "G3", formula: "AVERAGE(H3,I3)" },
         },
       ],

@@ -14,8 +14,8 @@ export const rule: Rule = {
     },
     messages: {
       mismatch: {
-        ja: "{row} の年平均の実績 {stated} が各年度の実績の平均 {mean} と一致しません（{parts}）。",
-        en: "The average result {stated} of {rowEn} differs from the mean of its per-year values {mean} ({partsEn}).",
+        ja: "「{row}」の年平均の実績{stated}が各年度の実績の平均{mean}と一致しません（{parts}）。",
+        en: "The average result {stated} of “{rowEn}” differs from the mean of its per-year values {mean} ({partsEn}).",
       },
     },
   },
@@ -50,7 +50,8 @@ export const rule: Rule = {
           expected: m,
           actual: p.total.value,
         };
-        if (p.plain && p.cells.length > 0) f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` };
+        if (p.plain && p.cells.length > 0)
+          f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` };
         out.push(f);
       }
     }

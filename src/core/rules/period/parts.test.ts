@@ -1,4 +1,5 @@
-import { runRuleTests } from "../../../../test/support/rule-tester";
+import { findingsOf, runRuleTests } from "../../../../test/support/rule-tester";
+import { sheetFromValues, type Sheet } from "../../model/workbook";
 import { rule } from "./parts";
 
 const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "実績", "R6実績", "R7実績", "進捗"];
@@ -44,7 +45,7 @@ runRuleTests(rule, {
           cells: ["G3"],
           expected: 51,
           actual: 52,
-          message: "指標5 の累積実績 52件 が各年度の実績の合計 51件 と一致しません（R6 22件 + R7 29件）。",
+          message: "「指標5」の累積実績52件が各年度の実績の合計51件と一致しません（R6 22件 + R7 29件）。",
         },
       ],
     },
@@ -57,15 +58,51 @@ runRuleTests(rule, {
           cells: ["G3", "H3", "I3"],
           expected: 271,
           actual: 270,
-          message: "指標16 の累積実績 270 が各年度の実績の合計 271 と一致しません（R6実績 125 + R7実績 146）。",
+          message: "「指標16」の累積実績270が各年度の実績の合計271と一致しません（R6実績 125 + R7実績 146）。",
           fix: { sheet: "アウトプット指標", cell: "G3", formula: "SUM(H3,I3)" },
         },
       ],
     },
     {
       name: "amounts within rounding are info",
-      sheets: sheet(["X", "特設目標", "投資額", "50億円", "累積", "R6-R10", "16億円* (10.4億円/5.2億円)", null, null, "A"]),
+      sheets: sheet([
+        "X",
+        "特設目標",
+        "投資額",
+        "50億円",
+        "累積",
+        "R6-R10",
+        "16億円* (10.4億円/5.2億円)",
+        null,
+        null,
+        "A",
+      ]),
       findings: [{ severity: "info", message: expect.stringContaining("端数処理") }],
     },
   ],
+});
+
+describe("period/parts: no fix on a rounding-only difference", () => {
+  /** The output sheet with 実績 and the per-year results as number cells formatted in 億円. */
+  const amounts = (total: number, r6: number, r7: number): Sheet[] => {
+    const s = sheetFromValues("アウトプット指標", [
+      ["報告年度", "令和7年度"],
+      H,
+      ["X", "特設目標", "投資額", "50億円", "累積", "R6-R10", total, r6, r7, "A"],
+    ]);
+    for (const c of [6, 7, 8]) s.rows[2][c]!.numFmt = Number.isInteger(s.rows[2][c]!.value) ? '0"億円"' : '0.0"億円"';
+    return [s];
+  };
+
+  test("per-year cells 10.4 + 5.2 against a cumulative 16: info, nothing proposed; 10.4 + 4.2 against 16: an error with its SUM", () => {
+    const [rounding] = findingsOf(rule, amounts(16, 10.4, 5.2));
+    expect(rounding).toMatchObject({ severity: "info", cell: "G3", expected: 15.6, actual: 16 });
+    expect(rounding).not.toHaveProperty("fix");
+    const [error] = findingsOf(rule, amounts(16, 10.4, 4.2));
+    expect(error).toMatchObject({
+      severity: "error",
+      cell: "G3",
+      fix: { sheet: "アウトプット指標", cell: "G3", formula: "SUM(H3,I3)" },
+    });
+  });
 });

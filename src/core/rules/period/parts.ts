@@ -28,7 +28,11 @@ export interface PeriodParts {
 }
 
 /** The per-year values a composite 実績 or the per-year columns give a row, for `kind` (cumulative or average). */
-export function periodParts(row: OutputRow, table: OutputTable, kind: "cumulative" | "average"): PeriodParts | undefined {
+export function periodParts(
+  row: OutputRow,
+  table: OutputTable,
+  kind: "cumulative" | "average",
+): PeriodParts | undefined {
   const a = row.actual;
   if (a.kind !== "number") return undefined;
   const unit = a.unit;
@@ -51,7 +55,9 @@ export function periodParts(row: OutputRow, table: OutputTable, kind: "cumulativ
   return {
     total: a,
     parts,
-    labels: years.values.map((y, i) => `${y.header} ${showFigure(parts[i].value, parts[i].decimals, parts[i].unit ?? unit)}`),
+    labels: years.values.map(
+      (y, i) => `${y.header} ${showFigure(parts[i].value, parts[i].decimals, parts[i].unit ?? unit)}`,
+    ),
     cells: years.values.map((y) => y.cell),
     plain: row.actualPlainNumber && years.values.every((y) => y.plainNumber),
   };
@@ -67,12 +73,12 @@ export const rule: Rule = {
     },
     messages: {
       mismatch: {
-        ja: "{row} の累積実績 {total} が各年度の実績の合計 {sum} と一致しません（{parts}）。",
-        en: "The cumulative result {total} of {rowEn} differs from the sum of its per-year values {sum} ({parts}).",
+        ja: "「{row}」の累積実績{total}が各年度の実績の合計{sum}と一致しません（{parts}）。",
+        en: "The cumulative result {total} of “{rowEn}” differs from the sum of its per-year values {sum} ({parts}).",
       },
       rounding: {
-        ja: "{row} の累積実績 {total} と各年度の実績の合計 {sum} は端数処理の範囲で異なります（{parts}）。",
-        en: "The cumulative result {total} of {rowEn} differs from the sum of its per-year values {sum} within rounding ({parts}).",
+        ja: "「{row}」の累積実績{total}と各年度の実績の合計{sum}の差は、端数処理の範囲内です（{parts}）。",
+        en: "The cumulative result {total} of “{rowEn}” differs from the sum of its per-year values {sum} only by rounding ({parts}).",
       },
     },
   },
@@ -100,8 +106,10 @@ export const rule: Rule = {
           expected: cmp.sum,
           actual: p.total.value,
         };
+        // A difference within rounding is no error to correct: no fix is proposed for it.
         if (cmp.status === "rounding") f.severity = "info";
-        if (p.plain && p.cells.length > 0) f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `SUM(${p.cells.join(",")})` };
+        else if (p.plain && p.cells.length > 0)
+          f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `SUM(${p.cells.join(",")})` };
         out.push(f);
       }
     }

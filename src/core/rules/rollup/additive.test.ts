@@ -3,19 +3,48 @@ import { workbook, type PjData } from "../../../../test/support/rollup-sheets";
 import { rule } from "./additive";
 
 const SEED_SUPPORT: [string, string, string, string][] = [
-  ["46.5件", "21件", "0件", "25.5件"], ["15.5件", "0件", "0件", "15.5件"], ["22.5件", "0件", "0件", "22.5件"], ["10.5件", "3件", "0件", "7.5件"],
-  ["25.5件", "0件", "0件", "25.5件"], ["17.5件", "0件", "0件", "17.5件"], ["18件", "2件", "0件", "16件"], ["9.5件", "9件", "0件", "0.5件"],
+  ["46.5件", "21件", "0件", "25.5件"],
+  ["15.5件", "0件", "0件", "15.5件"],
+  ["22.5件", "0件", "0件", "22.5件"],
+  ["10.5件", "3件", "0件", "7.5件"],
+  ["25.5件", "0件", "0件", "25.5件"],
+  ["17.5件", "0件", "0件", "17.5件"],
+  ["18件", "2件", "0件", "16件"],
+  ["9.5件", "9件", "0件", "0.5件"],
 ];
 const pj = (i: number): PjData => ({ support: SEED_SUPPORT[i] });
 const all = Array.from({ length: 8 }, (_, i) => pj(i));
 
 runRuleTests(rule, {
   valid: [
-    { name: "Σ PJ = 全体 (165.5 written as such)", sheets: workbook({ support: ["165.5件", "35件", "0件", "130.5件"] }, all) },
-    { name: "de-duplicated indicators are rollup/bounds' business", sheets: workbook({ use: ["1件", "1件", "0件", "0件"] }, all.map(() => ({ use: ["1件", "1件", "0件", "0件"] }))) },
-    { name: "no 全体 sheet: nothing to roll up", sheets: Object.fromEntries(Object.entries(workbook({}, all)).filter(([n]) => n !== "集計")) },
-    { name: "a PJ sheet missing: skipped (structure/rollup-skipped)", sheets: Object.fromEntries(Object.entries(workbook({ support: ["1件", "1件", "0件", "0件"] }, all)).filter(([n]) => n !== "シート5")) },
-    { name: "a PJ without the indicator: that indicator is not rolled up", sheets: workbook({ support: ["1件", "1件", "0件", "0件"] }, all.map((d, i) => (i === 3 ? {} : d))) },
+    {
+      name: "Σ PJ = 全体 (165.5 written as such)",
+      sheets: workbook({ support: ["165.5件", "35件", "0件", "130.5件"] }, all),
+    },
+    {
+      name: "de-duplicated indicators are rollup/bounds' business",
+      sheets: workbook(
+        { use: ["1件", "1件", "0件", "0件"] },
+        all.map(() => ({ use: ["1件", "1件", "0件", "0件"] })),
+      ),
+    },
+    {
+      name: "no 全体 sheet: nothing to roll up",
+      sheets: Object.fromEntries(Object.entries(workbook({}, all)).filter(([n]) => n !== "集計")),
+    },
+    {
+      name: "a PJ sheet missing: skipped (structure/rollup-skipped)",
+      sheets: Object.fromEntries(
+        Object.entries(workbook({ support: ["1件", "1件", "0件", "0件"] }, all)).filter(([n]) => n !== "シート5"),
+      ),
+    },
+    {
+      name: "a PJ without the indicator: that indicator is not rolled up",
+      sheets: workbook(
+        { support: ["1件", "1件", "0件", "0件"] },
+        all.map((d, i) => (i === 3 ? {} : d)),
+      ),
+    },
   ],
   invalid: [
     {
@@ -27,19 +56,55 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "集計",
           cell: "C3",
-          cells: ["C3", "'シート1'!C3", "'シート2'!C3", "'シート3'!C3", "'シート4'!C3", "'シート5'!C3", "'シート6'!C3", "'シート7'!C3", "'シート8'!C3"],
+          cells: [
+            "C3",
+            "'シート1'!C3",
+            "'シート2'!C3",
+            "'シート3'!C3",
+            "'シート4'!C3",
+            "'シート5'!C3",
+            "'シート6'!C3",
+            "'シート7'!C3",
+            "'シート8'!C3",
+          ],
           message:
-            "指標3 発展・継続支援: 全体 166件 が各PJの合計 165.5件 と一致しません（PJ1 46.5 + PJ2 15.5 + PJ3 22.5 + PJ4 10.5 + PJ5 25.5 + PJ6 17.5 + PJ7 18 + PJ8 9.5）。",
+            "指標3 発展・継続支援：全体の166件が各PJの合計165.5件と一致しません（PJ1 46.5 + PJ2 15.5 + PJ3 22.5 + PJ4 10.5 + PJ5 25.5 + PJ6 17.5 + PJ7 18 + PJ8 9.5）。",
           expected: 165.5,
           actual: 166,
         },
-        { cell: "G5", message: expect.stringMatching(/^指標3 新たに公募: 全体 131件 が各PJの合計 130.5件 と一致しません/), expected: 130.5, actual: 131 },
+        {
+          cell: "G5",
+          message: expect.stringMatching(/^指標3 新たに公募：全体の131件が各PJの合計130.5件と一致しません/),
+          expected: 130.5,
+          actual: 131,
+        },
       ],
     },
     {
       name: "sheets in any order, named anything; the PJ is read from the metadata",
-      sheets: Object.fromEntries(Object.entries(workbook({ support: ["166件", "35件", "0件", "131件"] }, all)).reverse()),
+      sheets: Object.fromEntries(
+        Object.entries(workbook({ support: ["166件", "35件", "0件", "131件"] }, all)).reverse(),
+      ),
       findings: [{ cell: "C3" }, { cell: "G5" }],
+    },
+    {
+      name: "amounts that differ only by rounding are info",
+      sheets: workbook(
+        { support: ["15億円", "15億円", "0億円", "0億円"] },
+        ["10.4億円", "2.2億円", "2.6億円", "0億円", "0億円", "0億円", "0億円", "0億円"].map((v) => ({
+          support: [v, v, "0億円", "0億円"],
+        })),
+      ),
+      findings: [
+        {
+          cell: "C3",
+          severity: "info",
+          expected: 15.2,
+          actual: 15,
+          message: expect.stringContaining("全体の15億円と各PJの合計15.2億円の差は、端数処理の範囲内です"),
+        },
+        { cell: "G3", severity: "info" },
+      ],
     },
   ],
 });

@@ -1,8 +1,8 @@
-import { formatNumber } from "../../report/format";
-import { cellRef } from "../../report/refs";
+import { formatNumber } from "../../values/format";
+import { cellRef } from "../../model/refs";
 import { rollupState, type RollupCheck, type RollupState } from "../../sheets/monitoring/rollup";
 import { compareSum } from "../../values/tolerance";
-import { fileOf, type CheckContext } from "../context";
+import { fileOf, type CheckContext } from "../../sheets/context";
 import type { Rule, RuleFinding } from "../rule";
 import { show } from "../shared/figures";
 
@@ -18,7 +18,8 @@ export function projectParts(c: RollupCheck): string {
 export function rollupCells(c: RollupCheck): string[] {
   const from = { file: c.overallFile, sheet: c.overallSheet };
   const cells = [c.overall.cell];
-  for (const p of c.projects) if (p.entry.cell) cells.push(cellRef(from, { file: p.file, sheet: p.sheet }, p.entry.cell));
+  for (const p of c.projects)
+    if (p.entry.cell) cells.push(cellRef(from, { file: p.file, sheet: p.sheet }, p.entry.cell));
   return cells;
 }
 
@@ -42,11 +43,11 @@ export const rule: Rule = {
     },
     messages: {
       mismatch: {
-        ja: "{label}: 全体 {overall} が各PJの合計 {sum} と一致しません（{parts}）。",
+        ja: "{label}：全体の{overall}が各PJの合計{sum}と一致しません（{parts}）。",
         en: "{label}: the overall {overall} is not the sum of the projects, {sum} ({parts}).",
       },
       rounding: {
-        ja: "{label}: 全体 {overall} と各PJの合計 {sum} の差は端数処理の範囲内です（{parts}）。",
+        ja: "{label}：全体の{overall}と各PJの合計{sum}の差は、端数処理の範囲内です（{parts}）。",
         en: "{label}: the overall {overall} and the projects' sum {sum} differ only by rounding ({parts}).",
       },
     },
@@ -55,7 +56,11 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const c of rollupChecksHere(ctx)) {
       if (c.mode !== "additive") continue;
-      const cmp = compareSum(c.overall.figure, c.projects.map((p) => p.entry.figure), c.unitKind);
+      const cmp = compareSum(
+        c.overall.figure,
+        c.projects.map((p) => p.entry.figure),
+        c.unitKind,
+      );
       if (cmp.status === "equal") continue;
       const f: RuleFinding = {
         messageId: cmp.status === "rounding" ? "rounding" : "mismatch",

@@ -13,19 +13,19 @@ export const rule: Rule = {
     },
     messages: {
       belowMax: {
-        ja: "{label}: 全体 {overall} が {project} の {projectValue} を下回っています（全体は各PJの最大値以上のはずです）。",
+        ja: "{label}：全体の{overall}が{project}の{projectValue}を下回っています（全体は各PJの最大値以上のはずです）。",
         en: "{label}: the overall {overall} is below {project}'s {projectValue} (it must be at least the largest project value).",
       },
       aboveSum: {
-        ja: "{label}: 全体 {overall} が各PJの合計 {sum} を超えています（{parts}）。",
+        ja: "{label}：全体の{overall}が各PJの合計{sum}を超えています（{parts}）。",
         en: "{label}: the overall {overall} exceeds the projects' sum {sum} ({parts}).",
       },
       belowMin: {
-        ja: "{label}: 全体 {overall} が各PJの最小値（{project} {projectValue}）を下回っています。",
+        ja: "{label}：全体の{overall}が各PJの最小値（{project}の{projectValue}）を下回っています。",
         en: "{label}: the overall {overall} is below the smallest project share ({project} {projectValue}).",
       },
       aboveMax: {
-        ja: "{label}: 全体 {overall} が各PJの最大値（{project} {projectValue}）を超えています。",
+        ja: "{label}：全体の{overall}が各PJの最大値（{project}の{projectValue}）を超えています。",
         en: "{label}: the overall {overall} is above the largest project share ({project} {projectValue}).",
       },
     },
@@ -45,28 +45,50 @@ export const rule: Rule = {
       const at = (p: typeof max) => ({ project: p.code, projectValue: show(p.entry.figure) });
       if (c.mode === "deduplicated") {
         if (exceeds(max.entry.figure, o, c.unitKind)) {
-          out.push({ ...base, messageId: "belowMax", data: { label: c.label, overall: show(o), ...at(max) }, expected: max.entry.figure.value });
+          out.push({
+            ...base,
+            messageId: "belowMax",
+            data: { label: c.label, overall: show(o), ...at(max) },
+            expected: max.entry.figure.value,
+          });
           continue;
         }
-        const cmp = compareSum(o, c.projects.map((p) => p.entry.figure), c.unitKind);
+        const cmp = compareSum(
+          o,
+          c.projects.map((p) => p.entry.figure),
+          c.unitKind,
+        );
         if (cmp.status === "mismatch" && o.value > cmp.sum) {
           out.push({
             ...base,
             messageId: "aboveSum",
-            data: { label: c.label, overall: show(o), sum: show({ value: cmp.sum, decimals: cmp.sumDecimals, unit: o.unit }), parts: projectParts(c) },
+            data: {
+              label: c.label,
+              overall: show(o),
+              sum: show({ value: cmp.sum, decimals: cmp.sumDecimals, unit: o.unit }),
+              parts: projectParts(c),
+            },
             expected: cmp.sum,
           });
         }
       } else {
         if (exceeds(min.entry.figure, o, c.unitKind)) {
-          out.push({ ...base, messageId: "belowMin", data: { label: c.label, overall: show(o), ...at(min) }, expected: min.entry.figure.value });
+          out.push({
+            ...base,
+            messageId: "belowMin",
+            data: { label: c.label, overall: show(o), ...at(min) },
+            expected: min.entry.figure.value,
+          });
         } else if (exceeds(o, max.entry.figure, c.unitKind)) {
-          out.push({ ...base, messageId: "aboveMax", data: { label: c.label, overall: show(o), ...at(max) }, expected: max.entry.figure.value });
+          out.push({
+            ...base,
+            messageId: "aboveMax",
+            data: { label: c.label, overall: show(o), ...at(max) },
+            expected: max.entry.figure.value,
+          });
         }
       }
     }
     return out;
   },
 };
-
-

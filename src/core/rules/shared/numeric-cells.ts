@@ -1,9 +1,11 @@
 /** The numeric cells every kind reader exposes, across the workbook. */
-import type { CheckContext } from "../context";
+import { memoKey, type CheckContext } from "../../sheets/context";
 import type { NumericCell } from "../../sheets/analysis";
 
+const NUMERIC_CELLS = memoKey<NumericCell[]>("numeric cells");
+
 export function allNumericCells(ctx: CheckContext): NumericCell[] {
-  return ctx.memo("numericCells", () => {
+  return ctx.memo(NUMERIC_CELLS, () => {
     const analyses = ctx.analyses();
     if (analyses.length === 1) return analyses[0].analysis.numericCells;
     const out: NumericCell[] = [];
@@ -33,8 +35,10 @@ export interface NumericBuckets {
   placeholder: NumericCell[];
 }
 
+const NUMERIC_BUCKETS = memoKey<NumericBuckets>("numeric buckets");
+
 export function numericBuckets(ctx: CheckContext): NumericBuckets {
-  return ctx.memo("numericBuckets", () => {
+  return ctx.memo(NUMERIC_BUCKETS, () => {
     const b: NumericBuckets = { notANumber: [], error: [], missing: [], negative: [], placeholder: [] };
     for (const { analysis } of ctx.analyses()) {
       const cells = analysis.numericCells;

@@ -4,15 +4,19 @@
  * in metadata; the comparison is at the typed value's displayed precision (DOMAIN §2.2).
  */
 import type { ComputedCell } from "../../sheets/analysis";
-import { formatNumber } from "../../report/format";
+import { formatNumber } from "../../values/format";
 import type { Figure } from "../../values/types";
 import { sameAtPrecision } from "../../values/tolerance";
+import { quote, quoteEn } from "./figures";
 import type { Rule, RuleFinding, RuleMeta } from "../rule";
 
 type ComputedRuleId = NonNullable<ComputedCell["rule"]>;
 
 /** The typed figure on the computed value's scale (percent cells compare in percent). */
-function comparable(c: ComputedCell, typed: Figure & { unitKind?: string }): { computed: number; typed: Figure; percent: boolean } {
+function comparable(
+  c: ComputedCell,
+  typed: Figure & { unitKind?: string },
+): { computed: number; typed: Figure; percent: boolean } {
   const value = c.value as number;
   if (!c.percent) return { computed: value, typed, percent: false };
   if (typed.unitKind === "percent") return { computed: value * 100, typed, percent: true };
@@ -28,8 +32,8 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
       id,
       messages: {
         mismatch: {
-          ja: "{label} に入力された {typed} は計算値 {computed} と一致しません。",
-          en: "{label}: the typed {typed} differs from the computed {computed}.",
+          ja: "{label}に入力された{typed}は、計算値{computed}と一致しません。",
+          en: "{labelEn}: the value entered, {typed}, differs from the computed {computed}.",
         },
       },
     },
@@ -47,7 +51,8 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
           out.push({
             messageId: "mismatch",
             data: {
-              label: c.label,
+              label: quote(c.label),
+              labelEn: quoteEn(c.label),
               typed: c.typed.text || formatNumber(typed.value, typed.decimals) + unit,
               computed: formatNumber(computed, shownDecimals) + unit,
             },
@@ -55,7 +60,10 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
             cell: c.cell,
             expected: computed,
             actual: typed.value,
-            fix: c.formula !== undefined ? { sheet: c.sheet, cell: c.cell, formula: c.formula } : { sheet: c.sheet, cell: c.cell, value: c.value },
+            fix:
+              c.formula !== undefined
+                ? { sheet: c.sheet, cell: c.cell, formula: c.formula }
+                : { sheet: c.sheet, cell: c.cell, value: c.value },
           });
         }
       }

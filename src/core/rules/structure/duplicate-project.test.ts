@@ -8,8 +8,14 @@ const book = workbook({ support: ["8件", "8件", "0件", "0件"] }, all);
 runRuleTests(rule, {
   valid: [
     { name: "全体 and PJ1–PJ8 once each, whatever the sheets are called", sheets: book },
-    { name: "a PJ missing is structure/rollup-skipped's business", sheets: Object.fromEntries(Object.entries(book).filter(([n]) => n !== "シート4")) },
-    { name: "two sheets with the same name pattern but different projects", sheets: { ...book, 控え: book["シート1"].map((r, i) => (i === 0 ? ["統合プロジェクト", "PJ9"] : r)) } },
+    {
+      name: "a PJ missing is structure/rollup-skipped's business",
+      sheets: Object.fromEntries(Object.entries(book).filter(([n]) => n !== "シート4")),
+    },
+    {
+      name: "two sheets with the same name pattern but different projects",
+      sheets: { ...book, 控え: book["シート1"].map((r, i) => (i === 0 ? ["統合プロジェクト", "PJ9"] : r)) },
+    },
   ],
   invalid: [
     {
@@ -22,14 +28,24 @@ runRuleTests(rule, {
           sheet: "控え",
           cell: "B1",
           cells: ["B1", "'シート3'!B1"],
-          message: "PJ3 のモニタリングシートが二つあります: シート「シート3」 と シート「控え」。どちらを集計に使うか決められないため、一方を外してください。",
+          message:
+            "PJ3のモニタリングシートが二つあります（シート「シート3」とシート「控え」）。どちらを集計に使うか決められないため、一方を外してください。",
         },
       ],
     },
     {
       name: "two 全体 sheets, the project written differently (`全体` / `統合プロジェクト：全体`)",
       sheets: { 全体の写し: [["統合プロジェクト：全体"], ...book["集計"].slice(1)], ...book },
-      findings: [{ sheet: "集計", cell: "B1", cells: ["B1", "'全体の写し'!A1"], message: expect.stringMatching(/^全体 のモニタリングシートが二つあります: シート「全体の写し」 と シート「集計」/) }],
+      findings: [
+        {
+          sheet: "集計",
+          cell: "B1",
+          cells: ["B1", "'全体の写し'!A1"],
+          message: expect.stringMatching(
+            /^全体のモニタリングシートが二つあります（シート「全体の写し」とシート「集計」）/,
+          ),
+        },
+      ],
     },
   ],
 });

@@ -4,9 +4,9 @@
  * skipped (structure/rollup-skipped) and each later claim is an error, reported on its own metadata cell and
  * naming the first claim (file and sheet) with its cell in `cells`.
  */
-import { cellRef } from "../../report/refs";
+import { cellRef } from "../../model/refs";
 import { projectClaims, type SetSheet } from "../../sheets/monitoring/rollup";
-import { fileOf } from "../context";
+import { fileOf } from "../../sheets/context";
 import type { Rule, RuleFinding } from "../rule";
 import { headerCell } from "./rollup-skipped";
 
@@ -16,7 +16,7 @@ export function projectCell(s: SetSheet): string {
 }
 
 function where(s: SetSheet, lang: "ja" | "en"): string {
-  if (lang === "ja") return s.file ? `${s.file} のシート「${s.mon.sheet}」` : `シート「${s.mon.sheet}」`;
+  if (lang === "ja") return s.file ? `「${s.file}」のシート「${s.mon.sheet}」` : `シート「${s.mon.sheet}」`;
   return s.file ? `sheet “${s.mon.sheet}” of ${s.file}` : `sheet “${s.mon.sheet}”`;
 }
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
     },
     messages: {
       duplicate: {
-        ja: "{project} のモニタリングシートが二つあります: {first} と {here}。どちらを集計に使うか決められないため、一方を外してください。",
+        ja: "{project}のモニタリングシートが二つあります（{first}と{here}）。どちらを集計に使うか決められないため、一方を外してください。",
         en: "Two monitoring sheets for {project}: {firstEn} and {hereEn}. Kensa cannot tell which one to roll up; remove one of them.",
       },
     },
@@ -46,7 +46,13 @@ export const rule: Rule = {
         const cell = projectCell(s);
         out.push({
           messageId: "duplicate",
-          data: { project: claim.code, first: where(first, "ja"), here: where(s, "ja"), firstEn: where(first, "en"), hereEn: where(s, "en") },
+          data: {
+            project: claim.code,
+            first: where(first, "ja"),
+            here: where(s, "ja"),
+            firstEn: where(first, "en"),
+            hereEn: where(s, "en"),
+          },
           sheet: s.mon.sheet,
           cell,
           cells: [cell, cellRef(here, { file: first.file, sheet: first.mon.sheet }, projectCell(first))],

@@ -9,11 +9,14 @@ export const rule: Rule = {
   meta: {
     id: "structure/duplicate-row",
     severity: "error",
-    description: { ja: "同じ機関名・指標番号の行が重複している", en: "The same institute or indicator number appears twice" },
+    description: {
+      ja: "同じ機関名・指標番号の行が重複している",
+      en: "The same institute or indicator number appears twice",
+    },
     messages: {
       duplicate: {
         ja: "{label}「{key}」が重複しています（{cells}）。",
-        en: "{label} “{key}” appears more than once ({cells}).",
+        en: "The {label} “{key}” appears more than once ({cellsEn}).",
       },
     },
   },
@@ -27,9 +30,9 @@ export const rule: Rule = {
     for (const { analysis } of ctx.analyses()) {
       for (const k of analysis.rowKeys) {
         let bySheet = scopes.get(k.sheet);
-        if (!bySheet) scopes.set(k.sheet, (bySheet = new Map()));
+        if (!bySheet) scopes.set(k.sheet, (bySheet = new Map<string, KeyGroups>()));
         let groups = bySheet.get(k.label);
-        if (!groups) bySheet.set(k.label, (groups = new Map()));
+        if (!groups) bySheet.set(k.label, (groups = new Map<string, number | RowKey[]>()));
         const id = normalizeLabel(k.key);
         const seen = groups.get(id);
         if (seen === undefined) groups.set(id, all.length);
@@ -47,12 +50,14 @@ export const rule: Rule = {
     for (const g of order) {
       const keys = repeated[g];
       // Name at most a few occurrences: a key repeated thousands of times must not make this quadratic.
-      const shown = keys.slice(0, 5).map((k) => k.cell).join(", ") + (keys.length > 5 ? ` … (${keys.length})` : "");
+      const first5 = keys.slice(0, 5).map((k) => k.cell);
+      const shown = first5.join("、") + (keys.length > 5 ? `ほか（計${keys.length}か所）` : "");
+      const shownEn = first5.join(", ") + (keys.length > 5 ? ` … (${keys.length} in all)` : "");
       const first = keys[0].cell;
       for (const dup of keys.slice(1)) {
         out.push({
           messageId: "duplicate",
-          data: { label: dup.label, key: dup.key, cells: shown },
+          data: { label: dup.label, key: dup.key, cells: shown, cellsEn: shownEn },
           sheet: dup.sheet,
           cell: dup.cell,
           cells: [dup.cell, first],

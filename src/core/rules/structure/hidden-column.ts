@@ -12,8 +12,8 @@ export const rule: Rule = {
     },
     messages: {
       duplicate: {
-        ja: "非表示の列 {hidden}（{label}）は表示中の列 {visible} と同じ見出しのため、{visible} 列を検証しました。非表示の列は検証していません。",
-        en: "Hidden column {hidden} ({label}) repeats the header of visible column {visible}; column {visible} was checked, the hidden one was not.",
+        ja: "非表示の{hidden}列（「{label}」）は表示中の{visible}列と同じ見出しのため、{visible}列を検証しました。非表示の列は検証していません。",
+        en: "Hidden column {hidden} (“{label}”) repeats the header of visible column {visible}; column {visible} was checked, the hidden one was not.",
       },
     },
   },

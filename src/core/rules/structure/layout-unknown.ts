@@ -14,7 +14,7 @@ export const rule: Rule = {
     },
     messages: {
       merges: {
-        ja: "このバージョンの Excel では結合セルを読み取れないため（ExcelApi 1.13 未満）、シート「{sheet}」の結合された見出しや、複数行に結合された区分・目標の種類などは検証できていない可能性があります。結合を解除するか、kensa コマンドまたはブラウザーで検証してください。",
+        ja: "このバージョンのExcelでは結合セルを読み取れないため（ExcelApi 1.13未満）、シート「{sheet}」の結合された見出しや、複数行に結合された区分・目標の種類などは検証できていない可能性があります。結合を解除するか、kensaコマンドまたはブラウザーで検証してください。",
         en: "This version of Excel cannot report merged cells (ExcelApi below 1.13): merged headers and attributes merged over several rows on sheet “{sheet}” may not have been checked. Unmerge them, or check the file with the kensa command or in the browser.",
       },
       hidden: {

@@ -24,7 +24,7 @@ export const rule: Rule = {
         en: "Sheet “{sheet}”: the integrated project “{text}” names none of PJ1–PJ8 or 全体, so the sheet is left out of the roll-up and cross-references.",
       },
       fromTitle: {
-        ja: "シート「{sheet}」には統合プロジェクトの記入がないため、表題「{text}」から {project} と判断しました。表の上に「統合プロジェクト：{project}」と記入すると確実です。",
+        ja: "シート「{sheet}」には統合プロジェクトの記入がないため、表題「{text}」から{project}と判断しました。表の上に「統合プロジェクト：{project}」と記入すると確実です。",
         en: "Sheet “{sheet}” names no integrated project; {project} was taken from its title “{text}”. Write “統合プロジェクト：{project}” above the table to make it certain.",
       },
     },
@@ -34,9 +34,18 @@ export const rule: Rule = {
     for (const mon of monitoringSheets(ctx)) {
       const base = { sheet: mon.sheet, cell: mon.projectCell ?? "A1" };
       if (mon.project && mon.projectFromTitle) {
-        out.push({ ...base, messageId: "fromTitle", severity: "info", data: { sheet: mon.sheet, text: mon.projectText ?? "", project: mon.project.code } });
+        out.push({
+          ...base,
+          messageId: "fromTitle",
+          severity: "info",
+          data: { sheet: mon.sheet, text: mon.projectText ?? "", project: mon.project.code },
+        });
       } else if (!mon.project) {
-        out.push(mon.projectText ? { ...base, messageId: "unreadable", data: { sheet: mon.sheet, text: mon.projectText } } : { ...base, messageId: "missing", data: { sheet: mon.sheet } });
+        out.push(
+          mon.projectText
+            ? { ...base, messageId: "unreadable", data: { sheet: mon.sheet, text: mon.projectText } }
+            : { ...base, messageId: "missing", data: { sheet: mon.sheet } },
+        );
       }
     }
     return out;

@@ -8,7 +8,7 @@
  * among the missing, on the first PJ sheet of the set (the reviewer checked a folder and forgot the overall
  * workbook, or it matched no template).
  */
-import { setMembers, fileOf } from "../context";
+import { setMembers, fileOf } from "../../sheets/context";
 import { rollupState, type SetSheet } from "../../sheets/monitoring/rollup";
 import { toA1 } from "../../model/address";
 import type { Rule, RuleFinding } from "../rule";
@@ -30,12 +30,12 @@ export const rule: Rule = {
     },
     messages: {
       missing: {
-        ja: "{missing} のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
-        en: "No monitoring sheet for {missing}; the roll-up to the overall sheet was skipped.",
+        ja: "{missing}のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
+        en: "No monitoring sheet for {missingEn}; the roll-up to the overall sheet was skipped.",
       },
       duplicate: {
-        ja: "{duplicates} のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
-        en: "More than one monitoring sheet for {duplicates}; the roll-up to the overall sheet was skipped.",
+        ja: "{duplicates}のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
+        en: "More than one monitoring sheet for {duplicatesEn}; the roll-up to the overall sheet was skipped.",
       },
     },
   },
@@ -44,15 +44,32 @@ export const rule: Rule = {
     if (state.kind === "no-overall") {
       const at = state.projects[0];
       if (setMembers(ctx).length < 2 || at.file !== fileOf(ctx)) return [];
-      return [{ messageId: "missing", data: { missing: state.missing.join(", ") }, sheet: at.mon.sheet, cell: headerCell(at) }];
+      return [
+        {
+          messageId: "missing",
+          data: { missing: state.missing.join("・"), missingEn: state.missing.join(", ") },
+          sheet: at.mon.sheet,
+          cell: headerCell(at),
+        },
+      ];
     }
     if (state.kind !== "skipped" || state.overall.file !== fileOf(ctx)) return [];
     const sheet = state.overall.mon.sheet;
     const cell = headerCell(state.overall);
     const finding: RuleFinding =
       state.missing.length > 0
-        ? { messageId: "missing", data: { missing: state.missing.join(", ") }, sheet, cell }
-        : { messageId: "duplicate", data: { duplicates: state.duplicates.join(", ") }, sheet, cell };
+        ? {
+            messageId: "missing",
+            data: { missing: state.missing.join("・"), missingEn: state.missing.join(", ") },
+            sheet,
+            cell,
+          }
+        : {
+            messageId: "duplicate",
+            data: { duplicates: state.duplicates.join("・"), duplicatesEn: state.duplicates.join(", ") },
+            sheet,
+            cell,
+          };
     return [finding];
   },
 };

@@ -25,7 +25,10 @@ const use = (drugs: string, devices: string) => [
 
 runRuleTests(rule, {
   valid: [
-    { name: "an exhaustive group adds up to 指標値", sheets: { PJ1: [...top(), ...form("53件", "2件", "11件", "40件")] } },
+    {
+      name: "an exhaustive group adds up to 指標値",
+      sheets: { PJ1: [...top(), ...form("53件", "2件", "11件", "40件")] },
+    },
     {
       name: "full-width text, a title block, blank and footnote rows, columns in another order",
       sheets: {
@@ -53,11 +56,64 @@ runRuleTests(rule, {
         ],
       },
     },
-    { name: "unnamed composite parts (12件（9件／3件）)", sheets: { PJ1: [...top(), ...use("0件", "12件（9件／3件）")] } },
-    { name: "a one-part bracket naming a 細目 (1件（低分子医薬品1件）)", sheets: { PJ1: [...top(), ...use("1件（低分子医薬品1件）", "0件")] } },
-    { name: "a うち figure is not a breakdown (29件（0件）)", sheets: { PJ1: [...top(), ["2", "治験に至った件数", "30件", null, "医師主導治験の治験計画届の届出数（うち国際共同治験数）", null, "29件（0件）"], [null, null, null, null, "企業治験の治験計画届の届出数（うち国際共同治験数）", null, "1件（1件）"], [null, null, null, null, "臨床性能試験の数", null, "0件"]] } },
-    { name: "a part that is not a number leaves the sum to the value rules", sheets: { PJ1: [...top(), ...form("20件", "0件", "—", "19件")] } },
-    { name: "half counts (46.5 = 21 + 0 + 25.5)", sheets: { PJ1: [...top(), ["3", "優れたシーズの発展・継続支援件数", "46.5件", null, "ペアリングによる他事業への受け渡し件数", null, "21件"], [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"], [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "25.5件"]] } },
+    {
+      name: "unnamed composite parts (12件（9件／3件）)",
+      sheets: { PJ1: [...top(), ...use("0件", "12件（9件／3件）")] },
+    },
+    {
+      name: "a one-part bracket naming a 細目 (1件（低分子医薬品1件）)",
+      sheets: { PJ1: [...top(), ...use("1件（低分子医薬品1件）", "0件")] },
+    },
+    {
+      name: "a うち figure is not a breakdown (29件（0件）)",
+      sheets: {
+        PJ1: [
+          ...top(),
+          [
+            "2",
+            "治験に至った件数",
+            "30件",
+            null,
+            "医師主導治験の治験計画届の届出数（うち国際共同治験数）",
+            null,
+            "29件（0件）",
+          ],
+          [null, null, null, null, "企業治験の治験計画届の届出数（うち国際共同治験数）", null, "1件（1件）"],
+          [null, null, null, null, "臨床性能試験の数", null, "0件"],
+        ],
+      },
+    },
+    {
+      name: "a part that is not a number leaves the sum to the value rules",
+      sheets: { PJ1: [...top(), ...form("20件", "0件", "—", "19件")] },
+    },
+    {
+      name: "half counts (46.5 = 21 + 0 + 25.5)",
+      sheets: {
+        PJ1: [
+          ...top(),
+          [
+            "3",
+            "優れたシーズの発展・継続支援件数",
+            "46.5件",
+            null,
+            "ペアリングによる他事業への受け渡し件数",
+            null,
+            "21件",
+          ],
+          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
+          [
+            null,
+            null,
+            null,
+            null,
+            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
+            null,
+            "25.5件",
+          ],
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -70,7 +126,9 @@ runRuleTests(rule, {
           sheet: "PJ5",
           cell: "C3",
           cells: ["C3", "G3", "G4", "G5"],
-          message: expect.stringMatching(/^導出形態別.*の合計 33件 が指標値 20件 と一致しません（権利譲渡.* 0 \+ 実施許諾.* 14 \+ 共同研究開発.* 19）。$/),
+          message: expect.stringMatching(
+            /^導出形態別.*の合計33件が指標値20件と一致しません（権利譲渡.* 0 \+ 実施許諾.* 14 \+ 共同研究開発.* 19）。$/,
+          ),
           expected: 33,
           actual: 20,
         },
@@ -78,7 +136,30 @@ runRuleTests(rule, {
     },
     {
       name: "a half count short is an error (165.5 ≠ 166)",
-      sheets: { PJ1: [...top(), ["3", "優れたシーズの発展・継続支援件数", "166件", null, "ペアリングによる他事業への受け渡し件数", null, "35件"], [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"], [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "130.5件"]] },
+      sheets: {
+        PJ1: [
+          ...top(),
+          [
+            "3",
+            "優れたシーズの発展・継続支援件数",
+            "166件",
+            null,
+            "ペアリングによる他事業への受け渡し件数",
+            null,
+            "35件",
+          ],
+          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
+          [
+            null,
+            null,
+            null,
+            null,
+            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
+            null,
+            "130.5件",
+          ],
+        ],
+      },
       findings: [{ cell: "C3", expected: 165.5, actual: 166 }],
     },
     {
@@ -92,7 +173,15 @@ runRuleTests(rule, {
     {
       name: "composite parts that do not add up",
       sheets: { PJ1: [...top(), ...use("0件", "12件（9件／2件）")] },
-      findings: [{ cell: "G4", cells: ["G4"], message: expect.stringContaining("の合計 11件 が"), expected: 11, actual: 12 }],
+      findings: [
+        {
+          cell: "G4",
+          cells: ["G4"],
+          message: expect.stringContaining("の合計11件が「医療機器"),
+          expected: 11,
+          actual: 12,
+        },
+      ],
     },
     {
       name: "細目 rows that do not add up",
@@ -104,7 +193,52 @@ runRuleTests(rule, {
           [null, null, null, null, null, "診断用", "4件"],
         ],
       },
-      findings: [{ cell: "G4", cells: ["G4", "G7", "G8"], message: expect.stringMatching(/治療用 9 \+ 診断用 4/), expected: 13, actual: 12 }],
+      findings: [
+        {
+          cell: "G4",
+          cells: ["G4", "G7", "G8"],
+          message: expect.stringMatching(/治療用 9 \+ 診断用 4/),
+          expected: 13,
+          actual: 12,
+        },
+      ],
+    },
+    {
+      name: "amounts that differ only by rounding (10.4 + 2.2 + 2.6 against 15億円) are info",
+      sheets: {
+        PJ1: [
+          ["統合プロジェクト", "PJ1"],
+          H,
+          [
+            "3",
+            "優れたシーズの発展・継続支援件数",
+            "15億円",
+            null,
+            "ペアリングによる他事業への受け渡し件数",
+            null,
+            "10.4億円",
+          ],
+          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "2.2億円"],
+          [
+            null,
+            null,
+            null,
+            null,
+            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
+            null,
+            "2.6億円",
+          ],
+        ],
+      },
+      findings: [
+        {
+          cell: "C3",
+          severity: "info",
+          expected: 15.2,
+          actual: 15,
+          message: expect.stringContaining("端数処理の範囲内"),
+        },
+      ],
     },
   ],
 });

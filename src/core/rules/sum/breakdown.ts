@@ -12,7 +12,10 @@ function unique(cells: string[]): string[] {
  */
 function proposedTotal(check: SumCheck, all: SumCheck[]): number | undefined {
   if (check.scope !== "group") return undefined;
-  const siblings = all.filter((c) => c.scope === "group" && c.relation === "exhaustive" && c.indicator === check.indicator && c.sheet === check.sheet);
+  const siblings = all.filter(
+    (c) =>
+      c.scope === "group" && c.relation === "exhaustive" && c.indicator === check.indicator && c.sheet === check.sheet,
+  );
   if (siblings.length < 2) return undefined;
   const sum = check.comparison.sum;
   return siblings.every((c) => c.comparison.status === "mismatch" && c.comparison.sum === sum) ? sum : undefined;
@@ -28,15 +31,15 @@ export const rule: Rule = {
     },
     messages: {
       group: {
-        ja: "{what}の合計 {sum} が{totalLabel} {total} と一致しません（{parts}）。",
+        ja: "{what}の合計{sum}が{totalLabel}{total}と一致しません（{parts}）。",
         en: "The {what} breakdown adds up to {sum}, not the {totalLabel} {total} ({parts}).",
       },
       sub: {
-        ja: "{what}の合計 {sum} が {totalLabel} の値 {total} と一致しません（{parts}）。",
-        en: "The sub-items of {totalLabel} add up to {sum}, not its value {total} ({parts}).",
+        ja: "{what}の合計{sum}が「{totalLabel}」の値{total}と一致しません（{parts}）。",
+        en: "The sub-items of “{totalLabel}” add up to {sum}, not its value {total} ({parts}).",
       },
       rounding: {
-        ja: "{what}の合計 {sum} と {totalLabel} {total} の差は端数処理の範囲内です（{parts}）。",
+        ja: "{what}の合計{sum}と{totalLabel}{total}の差は、端数処理の範囲内です（{parts}）。",
         en: "The {what} breakdown ({sum}) and {totalLabel} ({total}) differ only by rounding ({parts}).",
       },
     },
@@ -47,7 +50,11 @@ export const rule: Rule = {
     for (const c of all) {
       if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
       const rounding = c.comparison.status === "rounding";
-      const sum = show({ value: c.comparison.sum, decimals: c.comparison.sumDecimals, unit: c.total.unit ?? c.parts[0]?.figure.unit });
+      const sum = show({
+        value: c.comparison.sum,
+        decimals: c.comparison.sumDecimals,
+        unit: c.total.unit ?? c.parts[0]?.figure.unit,
+      });
       const f: RuleFinding = {
         messageId: rounding ? "rounding" : c.scope,
         data: { what: c.what, sum, totalLabel: c.totalLabel, total: show(c.total), parts: partsText(c.parts) },

@@ -12,7 +12,7 @@ export const rule: Rule = {
     },
     messages: {
       exceeds: {
-        ja: "{what}の合計 {sum} が{totalLabel} {total} を超えています（{parts}）。",
+        ja: "{what}の合計{sum}が{totalLabel}{total}を超えています（{parts}）。",
         en: "The {what} breakdown adds up to {sum}, more than the {totalLabel} {total} ({parts}).",
       },
     },
@@ -22,16 +22,26 @@ export const rule: Rule = {
     for (const c of sumChecks(ctx)) {
       // "mismatch" is beyond tolerance: counts exactly, rounded figures when their intervals do not meet.
       if (c.relation !== "partial" || c.comparison.status !== "mismatch") continue;
-      const sumFig = { value: c.comparison.sum, decimals: c.comparison.sumDecimals, unit: c.total.unit ?? c.parts[0]?.figure.unit };
+      const sumFig = {
+        value: c.comparison.sum,
+        decimals: c.comparison.sumDecimals,
+        unit: c.total.unit ?? c.parts[0]?.figure.unit,
+      };
       if (!(c.comparison.sum > c.total.value)) continue;
       out.push({
         messageId: "exceeds",
-        data: { what: c.what, sum: show(sumFig), totalLabel: c.totalLabel, total: show(c.total), parts: partsText(c.parts) },
+        data: {
+          what: c.what,
+          sum: show(sumFig),
+          totalLabel: c.totalLabel,
+          total: show(c.total),
+          parts: partsText(c.parts),
+        },
         sheet: c.sheet.sheet,
         cell: c.totalCell,
         cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
-        expected: c.total.value,
-        actual: c.comparison.sum,
+        expected: c.comparison.sum,
+        actual: c.total.value,
       });
     }
     return out;

@@ -17,10 +17,28 @@ const sheet = (total: string, nature: string[], use: string[]) => [
 
 runRuleTests(rule, {
   valid: [
-    { name: "seed PJ2: 7+2+2+1 = 0+12+0+0", sheets: { PJ2: sheet("—", ["7件", "2件", "2件", "1件"], ["0件", "12件（9件／3件）", "0件", "0件"]) } },
-    { name: "the 全体 sheet's hyphen placeholder", sheets: { 全体: sheet("-", ["14件", "9件", "5件", "3件"], ["6件 (低分子医薬品3件/高分子医薬品-抗体3件)", "16件 (治療用10件/診断用6件)", "7件", "2件"]) } },
-    { name: "a stated 指標値 is checked by sum/breakdown instead", sheets: { PJ2: sheet("12件", ["7件", "2件", "2件", "1件"], ["0件", "11件", "0件", "0件"]) } },
-    { name: "a group with a missing value is not compared", sheets: { PJ2: sheet("—", ["7件", "2件", "2件", null as unknown as string], ["0件", "11件", "0件", "0件"]) } },
+    {
+      name: "seed PJ2: 7+2+2+1 = 0+12+0+0",
+      sheets: { PJ2: sheet("—", ["7件", "2件", "2件", "1件"], ["0件", "12件（9件／3件）", "0件", "0件"]) },
+    },
+    {
+      name: "the 全体 sheet's hyphen placeholder",
+      sheets: {
+        全体: sheet(
+          "-",
+          ["14件", "9件", "5件", "3件"],
+          ["6件 (低分子医薬品3件/高分子医薬品-抗体3件)", "16件 (治療用10件/診断用6件)", "7件", "2件"],
+        ),
+      },
+    },
+    {
+      name: "a stated 指標値 is checked by sum/breakdown instead",
+      sheets: { PJ2: sheet("12件", ["7件", "2件", "2件", "1件"], ["0件", "11件", "0件", "0件"]) },
+    },
+    {
+      name: "a group with a missing value is not compared",
+      sheets: { PJ2: sheet("—", ["7件", "2件", "2件", null as unknown as string], ["0件", "11件", "0件", "0件"]) },
+    },
   ],
   invalid: [
     {
@@ -33,9 +51,19 @@ runRuleTests(rule, {
           sheet: "PJ2",
           cell: "G7",
           cells: ["G7", "G8", "G9", "G10", "G3", "G4", "G5", "G6"],
-          message: expect.stringMatching(/の合計 12件 と.*の合計 13件 が一致しません/),
+          message: expect.stringMatching(/の合計12件と.*の合計13件が一致しません/),
           expected: 12,
           actual: 13,
+        },
+      ],
+    },
+    {
+      name: "amounts that differ only by rounding are info",
+      sheets: { PJ2: sheet("—", ["10.4億円", "2.2億円", "2.6億円", "0億円"], ["15億円", "0億円", "0億円", "0億円"]) },
+      findings: [
+        {
+          severity: "info",
+          message: "品目の性格別の合計15.2億円と利用形態別の合計15億円の差は、端数処理の範囲内です。",
         },
       ],
     },

@@ -13,11 +13,11 @@ export const rule: Rule = {
     },
     messages: {
       differ: {
-        ja: "{first}の合計 {firstSum} と{other}の合計 {otherSum} が一致しません（{first}: {firstParts}／{other}: {otherParts}）。",
+        ja: "{first}の合計{firstSum}と{other}の合計{otherSum}が一致しません（{first}：{firstParts}／{other}：{otherParts}）。",
         en: "The {first} breakdown ({firstSum}) and the {other} breakdown ({otherSum}) disagree ({first}: {firstParts}; {other}: {otherParts}).",
       },
       rounding: {
-        ja: "{first}の合計 {firstSum} と{other}の合計 {otherSum} の差は端数処理の範囲内です。",
+        ja: "{first}の合計{firstSum}と{other}の合計{otherSum}の差は、端数処理の範囲内です。",
         en: "The {first} breakdown ({firstSum}) and the {other} breakdown ({otherSum}) differ only by rounding.",
       },
     },
@@ -29,7 +29,9 @@ export const rule: Rule = {
       const rounding = d.comparison.status === "rounding";
       const firstSum = sumOf(d.first.parts);
       const otherSum = sumOf(d.other.parts);
-      const cells = [...d.other.parts.map((p) => p.cell), ...d.first.parts.map((p) => p.cell)].filter((c, i, a) => a.indexOf(c) === i);
+      const cells = [...d.other.parts.map((p) => p.cell), ...d.first.parts.map((p) => p.cell)].filter(
+        (c, i, a) => a.indexOf(c) === i,
+      );
       const f: RuleFinding = {
         messageId: rounding ? "rounding" : "differ",
         data: {

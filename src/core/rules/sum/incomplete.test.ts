@@ -5,7 +5,15 @@ const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目"
 const sheet = (total: string, phase: [string, string, string], content: [string, string]) => [
   ["統合プロジェクト", "PJ1 医薬品プロジェクト"],
   H,
-  ["1", "企業導出件数", total, "導出時の開発フェーズ（開発ステージ）別の件数", "非臨床試験開始以前に導出した件数", null, phase[0]],
+  [
+    "1",
+    "企業導出件数",
+    total,
+    "導出時の開発フェーズ（開発ステージ）別の件数",
+    "非臨床試験開始以前に導出した件数",
+    null,
+    phase[0],
+  ],
   [null, null, null, null, "非臨床試験開始後かつ治験開始前までに導出した件数", null, phase[1]],
   [null, null, null, null, "治験開始後に導出した件数", null, phase[2]],
   [null, null, null, "導出内容別の件数", "技術導出件数", null, content[0]],
@@ -14,8 +22,14 @@ const sheet = (total: string, phase: [string, string, string], content: [string,
 
 runRuleTests(rule, {
   valid: [
-    { name: "partial groups that cover the total", sheets: { PJ8: sheet("2件", ["2件", "0件", "0件"], ["2件", "0件"]) } },
-    { name: "a partial group above the total is sum/exceeds-total's", sheets: { PJ2: sheet("33件", ["16件", "11件", "6件"], ["30件", "3件"]) } },
+    {
+      name: "partial groups that cover the total",
+      sheets: { PJ8: sheet("2件", ["2件", "0件", "0件"], ["2件", "0件"]) },
+    },
+    {
+      name: "a partial group above the total is sum/exceeds-total's",
+      sheets: { PJ2: sheet("33件", ["16件", "11件", "6件"], ["30件", "3件"]) },
+    },
     { name: "no 指標値: nothing to fall short of", sheets: { PJ1: sheet("—", ["1件", "0件", "0件"], ["1件", "0件"]) } },
   ],
   invalid: [
@@ -28,11 +42,20 @@ runRuleTests(rule, {
           severity: "info",
           cell: "C3",
           cells: ["C3", "G3", "G4", "G5"],
-          message: expect.stringMatching(/の合計 51件 は指標値 53件 に 2件 届きません（.*32 \+ .*16 \+ .*3）。2件 はどの区分にも分類されていません。$/),
-          expected: 53,
-          actual: 51,
+          message: expect.stringMatching(
+            /の合計51件は指標値53件に2件足りません（.*32 \+ .*16 \+ .*3）。この2件はどの区分にも分類されていません。$/,
+          ),
+          expected: 51,
+          actual: 53,
         },
-        { severity: "info", cell: "C3", cells: ["C3", "G6", "G7"], message: expect.stringContaining(" 3件 届きません"), actual: 50 },
+        {
+          severity: "info",
+          cell: "C3",
+          cells: ["C3", "G6", "G7"],
+          message: expect.stringContaining("に3件足りません"),
+          expected: 50,
+          actual: 53,
+        },
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { formatNumber } from "../../report/format";
+import { formatNumber } from "../../values/format";
 import { sumChecks, partsText } from "../../sheets/monitoring/relations";
 import type { Rule, RuleFinding } from "../rule";
 import { show } from "../shared/figures";
@@ -13,15 +13,16 @@ export const rule: Rule = {
     },
     messages: {
       incomplete: {
-        ja: "{what}の合計 {sum} は{totalLabel} {total} に {gap} 届きません（{parts}）。{gap} はどの区分にも分類されていません。",
-        en: "The {what} breakdown covers {sum} of the {totalLabel} {total} ({parts}); {gap} are not classified.",
+        ja: "{what}の合計{sum}は{totalLabel}{total}に{gap}足りません（{parts}）。この{gap}はどの区分にも分類されていません。",
+        en: "The {what} breakdown covers {sum} of the {totalLabel} {total} ({parts}); the remaining {gap} is not classified.",
       },
     },
   },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const c of sumChecks(ctx)) {
-      if (c.relation !== "partial" || c.comparison.status !== "mismatch" || !(c.comparison.sum < c.total.value)) continue;
+      if (c.relation !== "partial" || c.comparison.status !== "mismatch" || !(c.comparison.sum < c.total.value))
+        continue;
       const unit = c.total.unit ?? c.parts[0]?.figure.unit;
       const decimals = Math.max(c.total.decimals, c.comparison.sumDecimals);
       const gap = Number((c.total.value - c.comparison.sum).toPrecision(12));
@@ -38,8 +39,8 @@ export const rule: Rule = {
         sheet: c.sheet.sheet,
         cell: c.totalCell,
         cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
-        expected: c.total.value,
-        actual: c.comparison.sum,
+        expected: c.comparison.sum,
+        actual: c.total.value,
       });
     }
     return out;

@@ -1,5 +1,5 @@
 import type { CellValue } from "../../model/workbook";
-import { runRuleTests } from "../../../../test/support/rule-tester";
+import { findingsOf, runRuleTests } from "../../../../test/support/rule-tester";
 import { rule } from "./subtotal";
 import { T002_1_ROWS } from "../../../../test/support/seed-budget";
 
@@ -20,7 +20,10 @@ function replace(rows: Rows, r: number, c: number, v: CellValue): Rows {
 
 runRuleTests(rule, {
   valid: [
-    { name: "seed 002 厚生労働科学研究費: items → 小計 93.6 → うち 63.8 + 29.8 → その他 4.4 → 合計 98.0", sheets: { T002_1 } },
+    {
+      name: "seed 002 厚生労働科学研究費: items → 小計 93.6 → うち 63.8 + 29.8 → その他 4.4 → 合計 98.0",
+      sheets: { T002_1 },
+    },
     {
       name: "seed 002 T002-2: full-width digits with a space before 億円, explicit 区分",
       sheets: {
@@ -129,7 +132,7 @@ runRuleTests(rule, {
           expected: 15.2,
           actual: 16,
           message:
-            "ライフサイエンス研究基盤整備事業 の 令和７年度予算額 16億円 が内訳の合計 15.2億円 と一致しません（①中核的拠点整備プログラム 10.4 + ②情報センター整備プログラム 2.2 + ○DBの機能的連携・統合化のための基盤技術開発 2.6）。",
+            "「ライフサイエンス研究基盤整備事業」の「令和７年度予算額」16億円が内訳の合計15.2億円と一致しません（①中核的拠点整備プログラム 10.4 + ②情報センター整備プログラム 2.2 + ○DBの機能的連携・統合化のための基盤技術開発 2.6）。",
           fix: { sheet: "T004_2", cell: "C6", value: 15.2 },
         },
         {
@@ -140,9 +143,9 @@ runRuleTests(rule, {
       ],
     },
     {
-      name: "rounding only (11 + 7.3 vs 18) is info, with a SUM formula fix over contiguous numbers",
+      name: "rounding only (11 + 7.3 vs 18) is info, with no fix proposed",
       sheets: { S: [HEADER, [undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]] },
-      findings: [{ cell: "C4", severity: "info", expected: 18.3, actual: 18, fix: { sheet: "S", cell: "C4", formula: "SUM(C2:C3)" } }],
+      findings: [{ cell: "C4", severity: "info", expected: 18.3, actual: 18 }],
     },
     {
       name: "seed 002 with a wrong 合計 (the その他 left out)",
@@ -153,7 +156,8 @@ runRuleTests(rule, {
           severity: "error",
           expected: 98,
           actual: 93.6,
-          message: "合 計 の 令和3年度予算額 93.6億円 が内訳の合計 98.0億円 と一致しません（小 計（Ⅰ＋Ⅱ＋Ⅲ） 93.6 + その他 4.4）。",
+          message:
+            "「合 計」の「令和3年度予算額」93.6億円が内訳の合計98.0億円と一致しません（小 計（Ⅰ＋Ⅱ＋Ⅲ） 93.6 + その他 4.4）。",
         },
       ],
     },
@@ -169,8 +173,18 @@ runRuleTests(rule, {
         S2: [HEADER, [undefined, "合計", 3]],
       },
       findings: [
-        { cell: "C4", severity: "info", message: "小計 の 令和3年度予算額 9億円 は、内訳のうち空欄・読めない値 1 件を除く部分的な合計 5億円 としか照合できません（A 5 + B 空欄）。" },
-        { sheet: "S2", cell: "C2", severity: "info", message: "合計 の 令和3年度予算額 3億円 に対応する内訳がありません。" },
+        {
+          cell: "C4",
+          severity: "info",
+          message:
+            "「小計」の「令和3年度予算額」9億円は、内訳のうち空欄・読めない値1件を除いた一部の合計5億円としか照合できません（A 5 + B 空欄）。",
+        },
+        {
+          sheet: "S2",
+          cell: "C2",
+          severity: "info",
+          message: "「合計」の「令和3年度予算額」3億円に対応する内訳がありません。",
+        },
       ],
     },
     {
@@ -188,7 +202,46 @@ runRuleTests(rule, {
           [undefined, "計", "1,600"],
         ],
       },
-      findings: [{ cell: "C4", severity: "error", expected: 1050, actual: 1600, message: expect.stringContaining("1,600百万円") }],
+      findings: [
+        {
+          cell: "C4",
+          severity: "error",
+          expected: 1050,
+          actual: 1600,
+          message: expect.stringContaining("1,600百万円"),
+        },
+      ],
+    },
+    {
+      name: "the readable items alone exceed the 小計: an error even with an unreadable item",
+      sheets: { S: [HEADER, [undefined, "A", 20], [undefined, "B", "未定"], [undefined, "小計", 9]] },
+      findings: [
+        {
+          cell: "C4",
+          severity: "error",
+          actual: 9,
+          message: expect.stringContaining("内訳の一部の合計20億円よりも小さくなっています"),
+        },
+      ],
     },
   ],
+});
+
+describe("sum/subtotal: no fix on a rounding-only difference", () => {
+  test("11 + 7.3 against a stated 18 is info and proposes nothing; 16 against 15.2 is an error with its fix", () => {
+    const [rounding] = findingsOf(rule, {
+      S: [HEADER, [undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]],
+    });
+    expect(rounding).toMatchObject({ severity: "info", expected: 18.3, actual: 18 });
+    expect(rounding).not.toHaveProperty("fix");
+    const [error] = findingsOf(rule, {
+      S: [HEADER, [undefined, "A", 10.4], [undefined, "B", 2.2], [undefined, "C", 2.6], [undefined, "小計", 16]],
+    });
+    expect(error).toMatchObject({
+      severity: "error",
+      expected: 15.2,
+      actual: 16,
+      fix: { sheet: "S", cell: "C5", formula: "SUM(C2:C4)" },
+    });
+  });
 });

@@ -7,8 +7,9 @@
  * src/core/sheets/breakdown/read.ts.
  */
 import { rowLabel, readAllBreakdowns } from "../../sheets/breakdown/read";
-import { sumFinding, sumFormula, sumMessages } from "../../sheets/inhouse/amounts";
+import { sumFormula } from "../../sheets/inhouse/amounts";
 import type { Rule, RuleFinding } from "../rule";
+import { sumFinding, sumMessages } from "../shared/sum-finding";
 
 export const rule: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const rule: Rule = {
       ja: "予算内訳の小計・合計が内訳の合計と一致しない",
       en: "A subtotal or total of a budget breakdown differs from the sum of its items",
     },
-    messages: sumMessages("内訳", "items"),
+    messages: sumMessages("内訳", { one: "item", many: "items" }),
   },
   check(ctx) {
     const out: RuleFinding[] = [];

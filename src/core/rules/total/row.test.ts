@@ -112,7 +112,7 @@ runRuleTests(rule, {
           expected: 420.7,
           actual: 430.7,
           message:
-            "合計 の 健康・医療関係 430.7億円 が機関の行の合計 420.7億円 と一致しません（理化学研究所 144 + 量子科学技術研究開発機構 95 + 科学技術振興機構 12 + 国立がん研究センター 65.1 + 国立循環器病研究センター 44.7 + 産業技術総合研究所 59.9）。",
+            "「合計」の「健康・医療関係」430.7億円が機関の行の合計420.7億円と一致しません（理化学研究所 144 + 量子科学技術研究開発機構 95 + 科学技術振興機構 12 + 国立がん研究センター 65.1 + 国立循環器病研究センター 44.7 + 産業技術総合研究所 59.9）。",
           fix: { sheet: "別表", cell: "D12", value: 420.7 },
         },
       ],
@@ -125,7 +125,8 @@ runRuleTests(rule, {
           cell: "C6",
           cells: ["C6", "C3", "C4", "C5"],
           severity: "error",
-          message: "小計（文） の 全体 1,900億円 が機関の行の合計 1,803億円 と一致しません（理化学研究所 577 + 量子科学技術研究開発機構 218 + 科学技術振興機構 1,008）。",
+          message:
+            "「小計（文）」の「全体」1,900億円が機関の行の合計1,803億円と一致しません（理化学研究所 577 + 量子科学技術研究開発機構 218 + 科学技術振興機構 1,008）。",
           fix: { sheet: "別表", cell: "C6", value: 1803 },
         },
         { cell: "D6", expected: 251, actual: 260, fix: { sheet: "別表", cell: "D6", formula: "SUM(D3:D5)" } },
@@ -141,7 +142,13 @@ runRuleTests(rule, {
     {
       name: "beyond rounding (10.4 + 2.2 + 2.6 vs 16) is an error",
       sheets: {
-        別表: [HEADER, ["A", undefined, 10.4, 1, 1], ["B", undefined, 2.2, 1, 1], ["C", undefined, 2.6, 1, 1], ["合計", undefined, 16, 3, 3]],
+        別表: [
+          HEADER,
+          ["A", undefined, 10.4, 1, 1],
+          ["B", undefined, 2.2, 1, 1],
+          ["C", undefined, 2.6, 1, 1],
+          ["合計", undefined, 16, 3, 3],
+        ],
       },
       findings: [{ cell: "C5", severity: "error", expected: 15.2, actual: 16 }],
     },
@@ -160,22 +167,27 @@ runRuleTests(rule, {
           cell: "D4",
           severity: "info",
           message:
-            "合計 の 健康・医療関係 300億円 は、機関の行のうち空欄・読めない値 1 件を除く部分的な合計 144億円 としか照合できません（理化学研究所 144 + 国立健康危機管理研究機構 空欄）。",
+            "「合計」の「健康・医療関係」300億円は、機関の行のうち空欄・読めない値1件を除いた一部の合計144億円としか照合できません（理化学研究所 144 + 国立健康危機管理研究機構 空欄）。",
         },
       ],
     },
     {
       name: "known parts alone exceed the total: error even with a blank",
       sheets: {
-        別表: [HEADER, ["A", undefined, 577, 144, 45], ["B", undefined, "abc", 10, 5], ["合計", undefined, 500, 154, 50]],
+        別表: [
+          HEADER,
+          ["A", undefined, 577, 144, 45],
+          ["B", undefined, "abc", 10, 5],
+          ["合計", undefined, 500, 154, 50],
+        ],
       },
-      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("1 件") }],
+      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("空欄・読めない値1件") }],
     },
     {
       name: "a 小計 whose ministry has no rows",
       sheets: { 別表: [HEADER, ["A", "文", 5, 1, 1], ["小計", "文", 5, 1, 1], ["小計", "厚", 3, 1, 1]] },
       findings: [
-        { cell: "C4", severity: "info", message: "小計（厚） の 全体 3億円 に対応する機関の行がありません。" },
+        { cell: "C4", severity: "info", message: "「小計（厚）」の「全体」3億円に対応する機関の行がありません。" },
         { cell: "D4", severity: "info" },
         { cell: "E4", severity: "info" },
       ],
@@ -192,7 +204,33 @@ runRuleTests(rule, {
           ["合計", undefined, 12, 2, 2],
         ],
       },
-      findings: [{ cell: "C5", severity: "error", expected: 7, actual: 12, fix: { sheet: "別表", cell: "C5", formula: "SUM(C4)" } }],
+      findings: [
+        {
+          cell: "C5",
+          severity: "error",
+          expected: 7,
+          actual: 12,
+          fix: { sheet: "別表", cell: "C5", formula: "SUM(C4)" },
+        },
+      ],
+    },
+    {
+      name: "a total over rows that are all blank in its column cannot be checked (info)",
+      sheets: {
+        別表: [
+          HEADER,
+          ["A", undefined, 5, undefined, 1],
+          ["B", undefined, 7, undefined, 1],
+          ["合計", undefined, 12, 9, 2],
+        ],
+      },
+      findings: [
+        {
+          cell: "D4",
+          severity: "info",
+          message: "「合計」の「健康・医療関係」9億円は、機関の行がすべて空欄のため照合できません。",
+        },
+      ],
     },
   ],
 });

@@ -4,9 +4,10 @@
  * blank or unreadable cell is reported as partial, never silently zero-filled; rounding-only differences
  * are info. Which rows a 小計 or 合計 covers: src/core/sheets/inhouse/read.ts.
  */
-import { sumFinding, sumFormula, sumMessages } from "../../sheets/inhouse/amounts";
+import { sumFormula } from "../../sheets/inhouse/amounts";
 import { INHOUSE_AMOUNT_KEYS, inhouseParts, inhouseRowLabel, readInhouse } from "../../sheets/inhouse/read";
 import type { Rule, RuleFinding } from "../rule";
+import { sumFinding, sumMessages } from "../shared/sum-finding";
 
 export const rule: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const rule: Rule = {
       ja: "インハウス予算の合計・小計行が各機関の行の合計と一致しない",
       en: "A total or subtotal row of the in-house budget differs from the sum of the institute rows",
     },
-    messages: sumMessages("機関の行", "institute rows"),
+    messages: sumMessages("機関の行", { one: "institute row", many: "institute rows" }),
   },
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -6,11 +6,14 @@ export const rule: Rule = {
   meta: {
     id: "value/formula-error",
     severity: "error",
-    description: { ja: "数式がエラー値（#REF! など）を返している", en: "A formula returns an error value (#REF! etc.)" },
+    description: {
+      ja: "数式がエラー値（#REF! など）を返している",
+      en: "A formula returns an error value (#REF! etc.)",
+    },
     messages: {
       formulaError: {
-        ja: "{row} の {column} がエラー値 {code} になっています。数式の参照先を確認してください。",
-        en: "{column} of {row} is the error value {code}; check the formula's references.",
+        ja: "「{row}」の「{column}」がエラー値「{code}」になっています。数式の参照先を確認してください。",
+        en: "“{column}” of “{row}” is the error value {code}; check the formula's references.",
       },
     },
   },

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
+import { unfilledSheets } from "../structure/unfilled";
 
 export const rule: Rule = {
   meta: {
@@ -7,15 +8,19 @@ export const rule: Rule = {
     severity: "error",
     description: { ja: "必要な数値が空欄", en: "A required number is empty" },
     messages: {
-      missing: { ja: "{row} の {column} が空欄です。", en: "{column} of {row} is empty." },
+      missing: { ja: "「{row}」の「{column}」が空欄です。", en: "“{column}” of “{row}” is blank." },
     },
   },
   check(ctx) {
-    return numericBuckets(ctx).missing.map((c) => ({
-      messageId: "missing",
-      data: { row: c.rowLabel || c.cell, column: c.column },
-      sheet: c.sheet,
-      cell: c.cell,
-    }));
+    // A sheet with nothing entered yet is one structure/unfilled info, not an error per blank cell.
+    const unfilled = unfilledSheets(ctx);
+    return numericBuckets(ctx)
+      .missing.filter((c) => !unfilled.has(c.sheet))
+      .map((c) => ({
+        messageId: "missing",
+        data: { row: c.rowLabel || c.cell, column: c.column },
+        sheet: c.sheet,
+        cell: c.cell,
+      }));
   },
 };

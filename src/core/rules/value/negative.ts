@@ -1,4 +1,4 @@
-import { formatNumber } from "../../report/format";
+import { formatNumber } from "../../values/format";
 import type { Rule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
 import type { NumberValue } from "../../values/types";
@@ -9,7 +9,10 @@ export const rule: Rule = {
     severity: "error",
     description: { ja: "負の値が入れられない欄に負の値がある", en: "A negative value where none is allowed" },
     messages: {
-      negative: { ja: "{row} の {column} が負の値 {value} です。", en: "{column} of {row} is negative ({value})." },
+      negative: {
+        ja: "「{row}」の「{column}」が負の値（{value}）です。",
+        en: "“{column}” of “{row}” is negative ({value}).",
+      },
     },
   },
   check(ctx) {
@@ -17,7 +20,11 @@ export const rule: Rule = {
       const p = c.parsed as NumberValue;
       return {
         messageId: "negative",
-        data: { row: c.rowLabel || c.cell, column: c.column, value: formatNumber(p.value, p.decimals) + (p.unit ?? "") },
+        data: {
+          row: c.rowLabel || c.cell,
+          column: c.column,
+          value: formatNumber(p.value, p.decimals) + (p.unit ?? ""),
+        },
         sheet: c.sheet,
         cell: c.cell,
         actual: p.value,

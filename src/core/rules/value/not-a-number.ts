@@ -7,7 +7,7 @@ type PlainReason = Exclude<NotANumber["reason"], "approximate">;
 const REASONS: Record<PlainReason, { ja: string; en: string }> = {
   text: { ja: "数値として読めません", en: "is not a number" },
   date: { ja: "日付になっています（数値を入力してください）", en: "is a date, not a number" },
-  boolean: { ja: "TRUE/FALSE になっています（数値を入力してください）", en: "is TRUE/FALSE, not a number" },
+  boolean: { ja: "TRUE/FALSEになっています（数値を入力してください）", en: "is TRUE/FALSE, not a number" },
   "too-large": { ja: "値が大きすぎます（入力誤りの可能性があります）", en: "is implausibly large" },
 };
 
@@ -18,16 +18,22 @@ export const rule: Rule = {
   meta: {
     id: "value/not-a-number",
     severity: "error",
-    description: { ja: "数値の欄に数値として読めない値がある", en: "A numeric cell holds something that is not a number" },
+    description: {
+      ja: "数値の欄に数値として読めない値がある",
+      en: "A numeric cell holds something that is not a number",
+    },
     messages: {
-      notANumber: { ja: "{row} の {column} の値「{text}」は{reasonJa}。", en: "{column} of {row}: “{text}” {reasonEn}." },
+      notANumber: {
+        ja: "「{row}」の「{column}」の値「{text}」は{reasonJa}。",
+        en: "“{column}” of “{row}”: “{text}” {reasonEn}.",
+      },
       approximate: {
-        ja: "{row} の {column} の値「{text}」は概数です（「{qualifier}」）。集計・比較には正確な数値を入力してください。",
-        en: "{column} of {row}: “{text}” is an approximate figure (“{qualifier}”). Enter the exact figure so that it can be summed and compared.",
+        ja: "「{row}」の「{column}」の値「{text}」は概数です（「{qualifier}」）。集計・比較には正確な数値を入力してください。",
+        en: "“{column}” of “{row}”: “{text}” is an approximate figure (“{qualifier}”). Enter the exact figure so that it can be summed and compared.",
       },
       approximatePart: {
-        ja: "{row} の {column} の値「{text}」の「{figure}」は概数です（「{qualifier}」）。集計・比較には正確な数値を入力してください。",
-        en: "{column} of {row}: “{figure}” in “{text}” is an approximate figure (“{qualifier}”). Enter the exact figure so that it can be summed and compared.",
+        ja: "「{row}」の「{column}」の値「{text}」のうち「{figure}」は概数です（「{qualifier}」）。集計・比較には正確な数値を入力してください。",
+        en: "“{column}” of “{row}”: “{figure}” in “{text}” is an approximate figure (“{qualifier}”). Enter the exact figure so that it can be summed and compared.",
       },
     },
   },

@@ -11,10 +11,13 @@ export const rule: Rule = {
       en: "A “not applicable” dash in a numeric cell (info where allowed)",
     },
     messages: {
-      allowed: { ja: "{row} の {column} は「{text}」（該当なし）として扱います。", en: "{column} of {row} is “{text}” (not applicable)." },
+      allowed: {
+        ja: "「{row}」の「{column}」は「{text}」（該当なし）として扱います。",
+        en: "“{column}” of “{row}” is “{text}” (not applicable).",
+      },
       forbidden: {
-        ja: "{row} の {column} は「{text}」ですが、この欄には数値が必要です。",
-        en: "{column} of {row} is “{text}”, but this cell needs a number.",
+        ja: "「{row}」の「{column}」は「{text}」ですが、この欄には数値が必要です。",
+        en: "“{column}” of “{row}” is “{text}”, but this cell needs a number.",
       },
     },
   },

@@ -1,9 +1,9 @@
-import { cellRef } from "../../report/refs";
+import { cellRef } from "../../model/refs";
 import { crossReferences, type PlacedEquality } from "../../sheets/xref";
 import { compareEqual } from "../../values/tolerance";
-import { fileOf } from "../context";
+import { fileOf } from "../../sheets/context";
 import type { Rule } from "../rule";
-import { show } from "../shared/figures";
+import { quote, quoteEn, show } from "../shared/figures";
 
 export const rule: Rule = {
   meta: {
@@ -15,8 +15,8 @@ export const rule: Rule = {
     },
     messages: {
       mismatch: {
-        ja: "{aLabel} {aValue} と {bLabel} {bValue}（{bWhere}）が一致しません（{reason}）。",
-        en: "{aLabel} ({aValue}) and {bLabel} ({bValue}, {bWhere}) disagree ({reason}).",
+        ja: "{aLabel}{aValue}と{bLabel}{bValue}（{bWhere}）が一致しません（{reason}）。",
+        en: "{aLabelEn} ({aValue}) and {bLabelEn} ({bValue}, {bWhere}) disagree ({reason}).",
       },
     },
   },
@@ -24,16 +24,29 @@ export const rule: Rule = {
     const file = fileOf(ctx);
     // Within each sheet (the analyses' own equalities), then across sheets and across the files of the set; a
     // finding is reported in the workbook holding its `a` cell, with `b`'s cells as seen from there.
-    const local: PlacedEquality[] = ctx.analyses().flatMap((a) => a.analysis.equalities.map((e) => ({ ...e, aFile: file, bFile: file })));
+    const local: PlacedEquality[] = ctx
+      .analyses()
+      .flatMap((a) => a.analysis.equalities.map((e) => ({ ...e, aFile: file, bFile: file })));
     return [...local, ...crossReferences(ctx)]
       .filter(({ a, b }) => compareEqual(a, b, a.unitKind) === "mismatch")
       .map(({ a, b, bCells, reason, aFile, bFile }) => {
         const from = { file: aFile, sheet: a.sheet };
         const to = { file: bFile, sheet: b.sheet };
-        const bRefs = [b.cell, ...(bCells ?? [])].filter((c, i, all) => all.indexOf(c) === i).map((c) => cellRef(from, to, c));
+        const bRefs = [b.cell, ...(bCells ?? [])]
+          .filter((c, i, all) => all.indexOf(c) === i)
+          .map((c) => cellRef(from, to, c));
         return {
           messageId: "mismatch",
-          data: { aLabel: a.label, aValue: show(a), bLabel: b.label, bValue: show(b), bWhere: bRefs[0], reason },
+          data: {
+            aLabel: quote(a.label),
+            aValue: show(a),
+            bLabel: quote(b.label),
+            bValue: show(b),
+            bWhere: bRefs[0],
+            reason,
+            aLabelEn: quoteEn(a.label),
+            bLabelEn: quoteEn(b.label),
+          },
           sheet: a.sheet,
           cell: a.cell,
           cells: [a.cell, ...bRefs],

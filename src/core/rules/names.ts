@@ -2,12 +2,13 @@
  * Short names of the rules, for columns and filters (the findings workbook and CSV): 「全体との集計（加算）」 where
  * the description is a sentence. A rule missing here falls back to its description.
  */
-import type { Lang } from "./format";
+import type { Lang } from "../values/format";
 
 export const RULE_NAMES: Readonly<Record<string, { ja: string; en: string }>> = {
   "accepted/lapsed": { ja: "確認済みの失効", en: "Acceptance lapsed" },
   "accepted/store": { ja: "確認済みの記録", en: "Acceptance record" },
   "accepted/unused": { ja: "使われていない確認済み", en: "Unused acceptance" },
+  "catalogue/sheet": { ja: "ブック内の指標一覧", en: "Workbook indicator list" },
   "change/amount": { ja: "増減額", en: "Change amount" },
   "change/rate": { ja: "増減率", en: "Change rate" },
   "date/era-mismatch": { ja: "西暦と和暦の不一致", en: "Era year mismatch" },
@@ -28,7 +29,9 @@ export const RULE_NAMES: Readonly<Record<string, { ja: string; en: string }>> = 
   "structure/duplicate-row": { ja: "行の重複", en: "Duplicate row" },
   "structure/hidden-column": { ja: "非表示の作業列", en: "Hidden working column" },
   "structure/layout-unknown": { ja: "結合・非表示の読み取り", en: "Layout unknown" },
+  "structure/project-unknown": { ja: "統合プロジェクトの記入", en: "Project not named" },
   "structure/rollup-skipped": { ja: "集計の検証を省略", en: "Roll-up skipped" },
+  "structure/unfilled": { ja: "未入力のシート", en: "Sheet not filled in" },
   "structure/unknown-sheet": { ja: "様式外のシート", en: "Unknown sheet" },
   "sum/breakdown": { ja: "内訳の合計", en: "Breakdown sum" },
   "sum/exceeds-total": { ja: "内訳が指標値を超過", en: "Breakdown exceeds total" },

@@ -1,0 +1,71 @@
+import { sheetFromValues, type CellValue, type Sheet } from "../../model/workbook";
+import { runRuleTests } from "../../../../test/support/rule-tester";
+import { rule as projectUnknown } from "./project-unknown";
+
+type Row = (CellValue | undefined)[];
+const sheet = (name: string, rows: Row[], layout: Partial<Sheet> = {}): Sheet => ({
+  ...sheetFromValues(name, rows),
+  ...layout,
+});
+
+const MON_HEADER: Row = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値"];
+const MON_ROW: Row = [
+  "3",
+  "優れたシーズの発展・継続支援件数",
+  "5件",
+  null,
+  "ペアリングによる他事業への受け渡し件数",
+  null,
+  "5件",
+];
+
+runRuleTests(projectUnknown, {
+  valid: [
+    {
+      name: "統合プロジェクト written",
+      sheets: [sheet("A", [["統合プロジェクト", "PJ1 医薬品プロジェクト"], MON_HEADER, MON_ROW])],
+    },
+    { name: "全体 written in one cell", sheets: [sheet("A", [["統合プロジェクト：全体"], MON_HEADER, MON_ROW])] },
+  ],
+  invalid: [
+    {
+      name: "no project anywhere: left out of the roll-up, said as a warning",
+      sheets: [sheet("A", [["モニタリング指標"], MON_HEADER, MON_ROW])],
+      findings: [
+        {
+          severity: "warning",
+          sheet: "A",
+          cell: "A1",
+          message: expect.stringContaining("統合プロジェクトの記入がない"),
+        },
+      ],
+    },
+    {
+      name: "a project text naming no project",
+      sheets: [sheet("A", [["統合プロジェクト", "未定"], MON_HEADER, MON_ROW])],
+      findings: [
+        {
+          severity: "warning",
+          cell: "B1",
+          message: expect.stringContaining("「未定」がどのプロジェクトか読み取れない"),
+        },
+      ],
+    },
+    {
+      name: "a project taken from the title is said, as an info",
+      sheets: [
+        sheet("A", [
+          [null, "令和7年度 モニタリング指標（PJ3 再生・細胞医療・遺伝子治療プロジェクト）"],
+          MON_HEADER,
+          MON_ROW,
+        ]),
+      ],
+      findings: [{ severity: "info", cell: "B1", message: expect.stringContaining("からPJ3と判断しました") }],
+    },
+    {
+      name: "a project's name in the title, without its number",
+      sheets: [sheet("A", [["感染症プロジェクト モニタリング指標"], MON_HEADER, MON_ROW])],
+      findings: [{ severity: "info", cell: "A1", message: expect.stringContaining("PJ4") }],
+    },
+  ],
+});

@@ -1,3 +1,7 @@
 #!/usr/bin/env node
 "use strict";
-require("../lib/cli/main.js").main(process.argv).then((code) => { process.exitCode = code; });
+require("../lib/cli/main.js")
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -11,7 +11,15 @@
  */
 import * as path from "path";
 import type { Workbook } from "../src/core/model/workbook";
-import { correctedSample, loadSample, rewrite, UNRELATED, VARIANTS, writeXlsx, type WriteLayout } from "../test/fixtures/habits";
+import {
+  correctedSample,
+  loadSample,
+  rewrite,
+  UNRELATED,
+  VARIANTS,
+  writeXlsx,
+  type WriteLayout,
+} from "../test/fixtures/habits";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -24,7 +32,8 @@ export async function buildHabits(folder: string): Promise<string[]> {
     await writeXlsx(workbook, target, layout);
     written.push(target);
   };
-  const widths = (src: typeof sample) => Object.fromEntries(Object.entries(src.widths).map(([name, w]) => [name, { widths: w }]));
+  const widths = (src: typeof sample) =>
+    Object.fromEntries(Object.entries(src.widths).map(([name, w]) => [name, { widths: w }]));
   await write("sample.xlsx", sample.workbook, widths(sample));
   await write("corrected.xlsx", corrected.workbook, widths(corrected));
   for (const variant of Object.keys(VARIANTS)) {

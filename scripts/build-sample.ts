@@ -15,11 +15,7 @@ import JSZip from "jszip";
 
 /** A cell of the data file. */
 export type CellSpec =
-  | null
-  | string
-  | number
-  | { v: number; numFmt?: string }
-  | { formula: string; v?: number | string };
+  null | string | number | { v: number; numFmt?: string } | { formula: string; v?: number | string };
 
 /** A row: a plain array of cells, or an object flagging a header row (bold). */
 export type RowSpec = CellSpec[] | { header?: boolean; cells: CellSpec[] };
@@ -47,7 +43,8 @@ function fail(message: string): never {
 }
 
 function validate(spec: unknown): SampleSpec {
-  if (!spec || typeof spec !== "object" || !Array.isArray((spec as SampleSpec).sheets)) fail("data file needs a `sheets` array");
+  if (!spec || typeof spec !== "object" || !Array.isArray((spec as SampleSpec).sheets))
+    fail("data file needs a `sheets` array");
   const names = new Set<string>();
   for (const sheet of (spec as SampleSpec).sheets) {
     if (typeof sheet.name !== "string" || !sheet.name) fail("every sheet needs a name");
@@ -60,7 +57,8 @@ function validate(spec: unknown): SampleSpec {
 
 function rowCells(row: RowSpec): { cells: CellSpec[]; header: boolean } {
   if (Array.isArray(row)) return { cells: row, header: false };
-  if (row && typeof row === "object" && Array.isArray(row.cells)) return { cells: row.cells, header: row.header === true };
+  if (row && typeof row === "object" && Array.isArray(row.cells))
+    return { cells: row.cells, header: row.header === true };
   return fail(`bad row ${JSON.stringify(row)}`);
 }
 
@@ -77,7 +75,7 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec, where: string): void {
   }
   if (typeof spec === "object" && "formula" in spec) {
     const formula = spec.formula.replace(/^=/, "");
-    cell.value = spec.v === undefined ? { formula } : ({ formula, result: spec.v } as ExcelJS.CellFormulaValue);
+    cell.value = spec.v === undefined ? { formula } : { formula, result: spec.v };
     return;
   }
   if (typeof spec === "object" && typeof spec.v === "number") {

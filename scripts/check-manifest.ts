@@ -27,9 +27,14 @@ export async function checkManifest(
   const inRoot = (rel: string) => path.join(root, rel);
   const isFile = (rel: string) => fs.existsSync(inRoot(rel)) && fs.statSync(inRoot(rel)).isFile();
   const commandsFile = inRoot("src/commands/commands.ts");
-  const lint = lintManifest(xml, isFile, fs.existsSync(commandsFile) ? fs.readFileSync(commandsFile, "utf8") : undefined, {
-    readFile: (rel) => (isFile(rel) ? fs.readFileSync(inRoot(rel)) : undefined),
-  });
+  const lint = lintManifest(
+    xml,
+    isFile,
+    fs.existsSync(commandsFile) ? fs.readFileSync(commandsFile, "utf8") : undefined,
+    {
+      readFile: (rel) => (isFile(rel) ? fs.readFileSync(inRoot(rel)) : undefined),
+    },
+  );
   return [...xsd.problems, ...lint.map((p) => `${label}: ${p.replace(/^line (\d+): /, "$1: ")}`)];
 }
 
@@ -50,7 +55,9 @@ async function main(): Promise<void> {
     console.error(`\n${problems.length} problem(s) in ${path.relative(process.cwd(), manifest)} (schemas: ${schemas})`);
     process.exitCode = 1;
   } else {
-    console.log(`${path.relative(process.cwd(), manifest)}: valid against ${schemas} and lint clean (${Date.now() - t} ms)`);
+    console.log(
+      `${path.relative(process.cwd(), manifest)}: valid against ${schemas} and lint clean (${Date.now() - t} ms)`,
+    );
   }
 }
 

@@ -39,7 +39,8 @@ export const SHOTS = {
   "browser-open-ja.png": "browser mode before a file is opened: file picker, drop zone, the privacy notice",
   "browser-findings-ja.png": "browser mode after opening the R7 sample: the file list with counts and the findings",
   "browser-preview-ja.png": "browser mode with a finding selected: the cells around it",
-  "browser-set-ja.png": "browser mode with two files open: the submission set summary (全体・PJ1〜PJ8 found, まとめてダウンロード)",
+  "browser-set-ja.png":
+    "browser mode with two files open: the submission set summary (全体・PJ1〜PJ8 found, まとめてダウンロード)",
   "browser-unchecked-ja.png": "browser mode with a file of no known kind: the 未検証 badge and message",
 } as const;
 
@@ -48,8 +49,11 @@ type ShotName = keyof typeof SHOTS;
 function webpack(outputPath: string): Promise<void> {
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cli, "--mode", "production", "--output-path", outputPath, "--stats", "errors-only"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`webpack failed:\n${stderr || stdout}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [cli, "--mode", "production", "--output-path", outputPath, "--stats", "errors-only"],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`webpack failed:\n${stderr || stdout}`)) : resolve()),
     );
   });
 }
@@ -69,20 +73,33 @@ async function shoot(page: Page, name: ShotName): Promise<void> {
     return Math.ceil(max);
   });
   const height = Math.min(viewport.height, Math.max(200, bottom + 16));
-  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: viewport.width, height }, animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: file,
+    clip: { x: 0, y: 0, width: viewport.width, height },
+    animations: "disabled",
+    caret: "hide",
+  });
   console.log(`wrote docs/images/${name}  — ${SHOTS[name]}`);
 }
 
 async function expectText(page: Page, selector: string, pattern: RegExp, what: string): Promise<void> {
   const text = (await page.locator(selector).first().textContent({ timeout: 30_000 })) ?? "";
-  if (!pattern.test(text)) throw new Error(`screenshot precondition failed (${what}): ${selector} reads ${JSON.stringify(text.slice(0, 200))}`);
+  if (!pattern.test(text))
+    throw new Error(
+      `screenshot precondition failed (${what}): ${selector} reads ${JSON.stringify(text.slice(0, 200))}`,
+    );
 }
 
 /** Answers 続行 to the question about Excel's undo history and waits until the pane is idle again. */
 async function continueAndWait(page: Page): Promise<void> {
   await page.getByTestId("undo-question").getByRole("button", { name: "続行" }).click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="undo-question"]'), undefined, { timeout: 30_000 });
-  await page.getByRole("button", { name: "検証", exact: true }).and(page.locator(":not([disabled])")).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="undo-question"]'), undefined, {
+    timeout: 30_000,
+  });
+  await page
+    .getByRole("button", { name: "検証", exact: true })
+    .and(page.locator(":not([disabled])"))
+    .waitFor({ timeout: 60_000 });
 }
 
 /** A workbook with no sheet of a known kind, for the 未検証 shots. */
@@ -109,17 +126,22 @@ async function paneShots(browser: Browser, url: string): Promise<void> {
     const check = page.getByRole("button", { name: "検証", exact: true });
     await check.waitFor({ timeout: 30_000 });
     // the fake workbook becomes the R7 sample
-    await page.evaluate((wb) => {
-      const fake = (window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addWorkbook(w: unknown): void } }).__kensaFakeExcel;
-      fake.sheets.splice(0, fake.sheets.length);
-      fake.addWorkbook(wb);
-    }, JSON.parse(JSON.stringify(sample)));
+    await page.evaluate(
+      (wb) => {
+        const fake = (window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addWorkbook(w: unknown): void } })
+          .__kensaFakeExcel;
+        fake.sheets.splice(0, fake.sheets.length);
+        fake.addWorkbook(wb);
+      },
+      JSON.parse(JSON.stringify(sample)),
+    );
     await shoot(page, "pane-start-ja.png");
 
     await check.click();
     await page.getByTestId("finding").first().waitFor({ timeout: 60_000 });
     const shown = await page.getByTestId("finding").count();
-    if (shown !== expected.findings.length) throw new Error(`the pane shows ${shown} findings, the core finds ${expected.findings.length}`);
+    if (shown !== expected.findings.length)
+      throw new Error(`the pane shows ${shown} findings, the core finds ${expected.findings.length}`);
     // before its first write Kensa asks about Excel's undo history (where writing clears it): shown, then 続行
     const question = page.getByTestId("undo-question");
     await question.waitFor({ timeout: 30_000 });
@@ -128,7 +150,10 @@ async function paneShots(browser: Browser, url: string): Promise<void> {
     await continueAndWait(page);
     await shoot(page, "pane-findings-ja.png");
 
-    const target = page.locator('[data-testid="sheet-group"][data-sheet="予算内訳"] [data-testid="finding"][data-rule="sum/subtotal"]').filter({ hasText: "D28" }).first();
+    const target = page
+      .locator('[data-testid="sheet-group"][data-sheet="予算内訳"] [data-testid="finding"][data-rule="sum/subtotal"]')
+      .filter({ hasText: "D28" })
+      .first();
     await target.scrollIntoViewIfNeeded();
     await target.locator("[data-finding-select]").click();
     await page.locator('[data-finding-select][aria-current="true"]').waitFor({ timeout: 30_000 });
@@ -154,14 +179,24 @@ async function paneUncheckedShot(browser: Browser, url: string): Promise<void> {
     const check = page.getByRole("button", { name: "検証", exact: true });
     await check.waitFor({ timeout: 30_000 });
     await page.evaluate(() => {
-      const fake = (window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addSheet(n: string, rows: unknown[][]): void } }).__kensaFakeExcel;
+      const fake = (
+        window as unknown as { __kensaFakeExcel: { sheets: unknown[]; addSheet(n: string, rows: unknown[][]): void } }
+      ).__kensaFakeExcel;
       fake.sheets.splice(0, fake.sheets.length);
-      fake.addSheet("会議メモ", [["日時", "2025年4月1日"], ["出席者", "山田、佐藤"]]);
+      fake.addSheet("会議メモ", [
+        ["日時", "2025年4月1日"],
+        ["出席者", "山田、佐藤"],
+      ]);
     });
     await check.click();
     await page.getByTestId("not-checked").waitFor({ timeout: 30_000 });
     if (await page.getByTestId("undo-question").isVisible()) await continueAndWait(page);
-    await expectText(page, '[data-testid="not-checked"]', /未検証：様式に当たるシートがありません/, "the 未検証 message");
+    await expectText(
+      page,
+      '[data-testid="not-checked"]',
+      /未検証：様式に当たるシートがありません/,
+      "the 未検証 message",
+    );
     await shoot(page, "pane-unchecked-ja.png");
     if (errors.length) throw new Error(`the pane logged errors:\n${errors.join("\n")}`);
   } finally {
@@ -185,22 +220,34 @@ async function browserShots(browser: Browser, url: string): Promise<void> {
     await page.locator('[data-testid="file-item"][data-status="ready"]').first().waitFor({ timeout: 60_000 });
     await page.getByTestId("finding").first().waitFor({ timeout: 30_000 });
     const shown = await page.getByTestId("finding").count();
-    if (shown !== expected.findings.length) throw new Error(`browser mode shows ${shown} findings, the core finds ${expected.findings.length}`);
+    if (shown !== expected.findings.length)
+      throw new Error(`browser mode shows ${shown} findings, the core finds ${expected.findings.length}`);
     await shoot(page, "browser-findings-ja.png");
 
-    const pj5 = page.locator('[data-testid="sheet-group"][data-sheet="PJ5"] [data-testid="finding"][data-rule="sum/breakdown"]').filter({ hasText: "C5" });
+    const pj5 = page
+      .locator('[data-testid="sheet-group"][data-sheet="PJ5"] [data-testid="finding"][data-rule="sum/breakdown"]')
+      .filter({ hasText: "C5" });
     await pj5.scrollIntoViewIfNeeded();
     await pj5.locator("[data-finding-select]").click();
     await page.locator('[data-testid="preview-grid"][data-sheet="PJ5"][data-anchor="C5"]').waitFor({ timeout: 30_000 });
     await page.getByTestId("preview-grid").scrollIntoViewIfNeeded();
     await shoot(page, "browser-preview-ja.png");
 
-    await page.getByTestId("file-input").setInputFiles({ name: "会議メモ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await unrelatedXlsx() });
+    await page.getByTestId("file-input").setInputFiles({
+      name: "会議メモ.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await unrelatedXlsx(),
+    });
     const memo = page.locator('[data-testid="file-item"][data-file="会議メモ.xlsx"]');
     await memo.locator('[data-testid="file-unchecked"]').waitFor({ timeout: 60_000 });
     // two files: one submission set, summarised above the file list
     await page.getByTestId("set-summary").waitFor({ timeout: 30_000 });
-    await expectText(page, '[data-testid="set-summary"]', /提出セット（2 ファイル）/, "the set summary of the two files");
+    await expectText(
+      page,
+      '[data-testid="set-summary"]',
+      /提出セット（2 ファイル）/,
+      "the set summary of the two files",
+    );
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, "browser-set-ja.png");
     await memo.getByRole("button", { name: "表示: 会議メモ.xlsx" }).click();
@@ -219,7 +266,12 @@ async function browserShots(browser: Browser, url: string): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const distArg = args.indexOf("--dist");
-  let dist = distArg >= 0 ? path.resolve(args[distArg + 1]) : process.env.KENSA_E2E_DIST ? path.resolve(process.env.KENSA_E2E_DIST) : undefined;
+  let dist =
+    distArg >= 0
+      ? path.resolve(args[distArg + 1])
+      : process.env.KENSA_E2E_DIST
+        ? path.resolve(process.env.KENSA_E2E_DIST)
+        : undefined;
   let temp: string | undefined;
   if (!dist) {
     temp = mkdtempSync(path.join(tmpdir(), "kensa-docs-dist-"));

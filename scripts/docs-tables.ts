@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { defaultCatalogue } from "../src/core/catalogue/default";
 import type { Catalogue } from "../src/core/catalogue/schema";
-import { KIND_SPECS, KIND_TITLES } from "../src/core/sheets/kinds";
+import { KIND_SPECS } from "../src/core/sheets/kinds";
+import { KIND_TITLES } from "../src/core/model/kinds";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -65,12 +66,16 @@ export function catalogueTables(catalogue: Catalogue = defaultCatalogue): string
       const items = g.items.map((it) => {
         let t = esc(it.label);
         if (it.ofWhichLabel) t += "（うちの数あり）";
-        if (it.subItems) t += `（細目: ${it.subItems.items.map((s) => esc(s.label)).join("／")}${it.subItems.openLabels ? " ほか自由" : ""}）`;
+        if (it.subItems)
+          t += `（細目: ${it.subItems.items.map((s) => esc(s.label)).join("／")}${it.subItems.openLabels ? " ほか自由" : ""}）`;
         if (it.shares) t += `（${it.shares.map((s) => esc(s.label)).join("・")}の割合）`;
         if (it.optional) t += "（省略可）";
         return t;
       });
-      const relation = ind.noTotal && g.relation === "exhaustive" ? "全数（指標値がないため、全数の内訳どうしの合計が一致）" : (RELATION_JA[g.relation] ?? g.relation);
+      const relation =
+        ind.noTotal && g.relation === "exhaustive"
+          ? "全数（指標値がないため、全数の内訳どうしの合計が一致）"
+          : (RELATION_JA[g.relation] ?? g.relation);
       out.push(`| ${g.label === null ? "（名前なし）" : esc(g.label)} | ${relation} | ${items.join("<br>")} |`);
     }
     out.push("");

@@ -31,7 +31,10 @@ function shapeAt(x: number, y: number): 0 | 1 | 2 {
   for (let i = 0; i + 1 < pts.length; i++) {
     const [ax, ay] = pts[i];
     const [bx, by] = pts[i + 1];
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     const dx = x - (ax + t * (bx - ax));
     const dy = y - (ay + t * (by - ay));
     if (dx * dx + dy * dy <= half * half) return 2;

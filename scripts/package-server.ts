@@ -88,7 +88,10 @@ export function headersFor(relPath: string, withCsp = false): Record<string, str
 export function iisWebConfig(): string {
   const mime = Object.entries(MIME)
     .filter(([ext]) => [".js", ".json", ".xml", ".map"].includes(ext))
-    .map(([ext, type]) => `      <remove fileExtension="${ext}" />\n      <mimeMap fileExtension="${ext}" mimeType="${type}" />`)
+    .map(
+      ([ext, type]) =>
+        `      <remove fileExtension="${ext}" />\n      <mimeMap fileExtension="${ext}" mimeType="${type}" />`,
+    )
     .join("\n");
   const noCache = ["taskpane.html", "commands.html", "manifest.xml", "assets/help.html"]
     .map(

@@ -43,12 +43,17 @@ export class PackageError extends Error {}
  */
 export function checkBaseUrl(raw: string | undefined): URL {
   const usage = "使い方 / usage: npm run package -- --url https://<ホスト>/<パス>/";
-  if (!raw) throw new PackageError(`配置先の URL を --url で指定してください。\nGive the address the add-in will be served from with --url.\n${usage}`);
+  if (!raw)
+    throw new PackageError(
+      `配置先の URL を --url で指定してください。\nGive the address the add-in will be served from with --url.\n${usage}`,
+    );
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new PackageError(`「${raw}」は URL として読めません。https:// から始まる完全な URL を指定してください。\n"${raw}" is not an absolute URL.\n${usage}`);
+    throw new PackageError(
+      `「${raw}」は URL として読めません。https:// から始まる完全な URL を指定してください。\n"${raw}" is not an absolute URL.\n${usage}`,
+    );
   }
   if (url.protocol !== "https:") {
     throw new PackageError(
@@ -56,8 +61,12 @@ export function checkBaseUrl(raw: string | undefined): URL {
         `"${raw}" is not https: Office loads add-ins only over https (with a certificate the PCs trust).\n${usage}`,
     );
   }
-  if (url.username || url.password) throw new PackageError(`URL に利用者名やパスワードを含めないでください: 「${raw}」\nNo user name or password in the URL.`);
-  if (url.search || url.hash) throw new PackageError(`URL に ? や # 以降を含めないでください: 「${raw}」\nNo query or fragment in the URL.`);
+  if (url.username || url.password)
+    throw new PackageError(
+      `URL に利用者名やパスワードを含めないでください: 「${raw}」\nNo user name or password in the URL.`,
+    );
+  if (url.search || url.hash)
+    throw new PackageError(`URL に ? や # 以降を含めないでください: 「${raw}」\nNo query or fragment in the URL.`);
   if (!raw.endsWith("/")) {
     throw new PackageError(
       `URL の末尾に「/」がありません: 「${raw}」。taskpane.html などを置くフォルダーの URL を、末尾の「/」まで指定してください（例: ${url.href.replace(/\/?$/, "/")}）。\n` +
@@ -81,10 +90,14 @@ export function rewriteManifest(xml: string, base: URL, version?: string): strin
 -->`;
   out = out.replace(/(<\?xml[^>]*\?>\s*)<!--[\s\S]*?-->/, `$1${comment}`);
   if (version !== undefined) {
-    if (!/^\d{1,5}(\.\d{1,5}){3}$/.test(version)) throw new PackageError(`--version は 1.0.0.0 の形（4つの数）で指定してください: 「${version}」\n--version takes four numbers, e.g. 1.0.1.0.`);
+    if (!/^\d{1,5}(\.\d{1,5}){3}$/.test(version))
+      throw new PackageError(
+        `--version は 1.0.0.0 の形（4つの数）で指定してください: 「${version}」\n--version takes four numbers, e.g. 1.0.1.0.`,
+      );
     out = out.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
   }
-  if (out.includes("localhost:3000")) throw new PackageError("manifest.xml still names https://localhost:3000 after the rewrite");
+  if (out.includes("localhost:3000"))
+    throw new PackageError("manifest.xml still names https://localhost:3000 after the rewrite");
   return out;
 }
 
@@ -112,7 +125,10 @@ function webpack(outputPath: string): Promise<void> {
       process.execPath,
       [cli, "--mode", "production", "--output-path", outputPath, "--stats", "errors-warnings"],
       { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
-      (err, stdout, stderr) => (err ? reject(new PackageError(`webpack production build failed:\n${stderr || stdout}`.slice(0, 8000))) : resolve()),
+      (err, stdout, stderr) =>
+        err
+          ? reject(new PackageError(`webpack production build failed:\n${stderr || stdout}`.slice(0, 8000)))
+          : resolve(),
     );
   });
 }
@@ -176,7 +192,8 @@ export async function buildPackage(opts: PackageOptions): Promise<PackageResult>
   const dir = path.join(outRoot, PACKAGE_DIR);
   const web = path.join(dir, "web");
   rmSync(dir, { recursive: true, force: true });
-  for (const f of existsSync(outRoot) ? readdirSync(outRoot) : []) if (/^kensa-addin-.*\.zip$/.test(f)) rmSync(path.join(outRoot, f), { force: true });
+  for (const f of existsSync(outRoot) ? readdirSync(outRoot) : [])
+    if (/^kensa-addin-.*\.zip$/.test(f)) rmSync(path.join(outRoot, f), { force: true });
   mkdirSync(dir, { recursive: true });
 
   log(`webpack (production) → ${path.relative(process.cwd(), web) || web}`);
@@ -188,7 +205,9 @@ export async function buildPackage(opts: PackageOptions): Promise<PackageResult>
   writeFileSync(path.join(web, "manifest.xml"), manifest);
   const problems = await validatePackagedManifest(manifest, web, base);
   if (problems.length) {
-    throw new PackageError(`マニフェストの検証に失敗しました / the packaged manifest is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    throw new PackageError(
+      `マニフェストの検証に失敗しました / the packaged manifest is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
   }
   log("manifest.xml: valid against the XSDs, lint clean, every URL under the address and present in web/");
   writeFileSync(path.join(dir, "manifest.xml"), manifest);
@@ -222,7 +241,12 @@ export async function buildPackage(opts: PackageOptions): Promise<PackageResult>
   if (opts.zip !== false) {
     const zip = new JSZip();
     for (const p of walk(dir)) zip.file(`${PACKAGE_DIR}/${p}`, readFileSync(path.join(dir, p)));
-    const data = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 }, platform: "UNIX" });
+    const data = await zip.generateAsync({
+      type: "nodebuffer",
+      compression: "DEFLATE",
+      compressionOptions: { level: 9 },
+      platform: "UNIX",
+    });
     zipPath = path.join(outRoot, `${PACKAGE_DIR}-${manifestVersion}.zip`);
     writeFileSync(zipPath, data);
   }
@@ -245,10 +269,15 @@ function parseArgs(argv: string[]): PackageOptions {
     else if (a === "--sourcemaps") opts.sourcemaps = true;
     else if (a === "--no-zip") opts.zip = false;
     else if (a === "--help" || a === "-h") {
-      console.log("npm run package -- --url https://<host>/<path>/ [--out DIR] [--version 1.0.0.0] [--sourcemaps] [--no-zip]");
+      console.log(
+        "npm run package -- --url https://<host>/<path>/ [--out DIR] [--version 1.0.0.0] [--sourcemaps] [--no-zip]",
+      );
       process.exit(0);
     } else if (!opts.url && /^[a-z]+:\/\//i.test(a)) opts.url = a;
-    else throw new PackageError(`不明な引数です: ${a}\nUnknown argument: ${a}\n使い方 / usage: npm run package -- --url https://<host>/<path>/`);
+    else
+      throw new PackageError(
+        `不明な引数です: ${a}\nUnknown argument: ${a}\n使い方 / usage: npm run package -- --url https://<host>/<path>/`,
+      );
   }
   return opts;
 }
@@ -264,7 +293,9 @@ async function main(): Promise<void> {
   const r = await buildPackage({ ...opts, log: (l) => console.log(l) });
   const total = r.files.reduce((s, f) => s + f.bytes, 0);
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
-  console.log(`\nKensa add-in package for ${r.base.href} (manifest ${r.manifestVersion}), ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nKensa add-in package for ${r.base.href} (manifest ${r.manifestVersion}), ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  );
   for (const f of r.files) console.log(`  ${kb(f.bytes).padStart(8)}  ${f.path}`);
   console.log(`  ${kb(total).padStart(8)}  in ${rel(r.dir)}/`);
   if (r.zip) console.log(`  ${kb(statSync(r.zip).size).padStart(8)}  ${rel(r.zip)}`);

@@ -5,7 +5,7 @@
  * The e2e tests start it on a free port with startServer(dir, 0).
  */
 import { createReadStream, promises as fs } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
@@ -34,7 +34,9 @@ export interface RunningServer {
 /** Serves `root` on 127.0.0.1:`port` (0 = a free port). "/" goes to /taskpane.html. */
 export function startServer(root: string, port = 8080, host = "127.0.0.1"): Promise<RunningServer> {
   const base = path.resolve(root);
-  const server = createServer(async (req, res) => {
+  // node calls the handler for its side effects; a rejection is caught inside it
+  const server = createServer((req, res) => void serveRequest(req, res));
+  async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { Allow: "GET, HEAD" }).end();
@@ -68,7 +70,7 @@ export function startServer(root: string, port = 8080, host = "127.0.0.1"): Prom
       if (!res.headersSent) res.writeHead(400);
       res.end();
     }
-  });
+  }
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -96,7 +98,9 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   console.log(`Kensa (browser mode): ${running.url}taskpane.html`);
-  console.log("Serving dist/ on 127.0.0.1 only. Files you open stay in your browser; nothing is uploaded. Ctrl+C stops.");
+  console.log(
+    "Serving dist/ on 127.0.0.1 only. Files you open stay in your browser; nothing is uploaded. Ctrl+C stops.",
+  );
 }
 
 if (require.main === module) void main();

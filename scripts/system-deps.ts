@@ -26,10 +26,14 @@ if (missing.length > 0) {
   const command = `apt-get update && apt-get install -y ${missing.join(" ")}`;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot || !onPath("apt-get")) {
-    console.error(`npm test needs Debian packages that are not installed: ${missing.join(", ")}.\nInstall them with:\n  sudo ${command}`);
+    console.error(
+      `npm test needs Debian packages that are not installed: ${missing.join(", ")}.\nInstall them with:\n  sudo ${command}`,
+    );
     process.exit(1);
   }
-  console.error(`npm test: installing ${missing.join(", ")} from Debian (needed by the browser and LibreOffice tests)…`);
+  console.error(
+    `npm test: installing ${missing.join(", ")} from Debian (needed by the browser and LibreOffice tests)…`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: ["ignore", "ignore", "inherit"], env });

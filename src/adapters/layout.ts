@@ -66,7 +66,12 @@ export function mergesWithin(merges: readonly Rect[] | undefined, box: Rect): st
   const kept: Rect[] = [];
   for (const m of merges) {
     if (m.top < box.top || m.top > box.bottom || m.left < box.left || m.left > box.right) continue;
-    const cut = { top: m.top, left: m.left, bottom: Math.min(m.bottom, box.bottom), right: Math.min(m.right, box.right) };
+    const cut = {
+      top: m.top,
+      left: m.left,
+      bottom: Math.min(m.bottom, box.bottom),
+      right: Math.min(m.right, box.right),
+    };
     if (cut.bottom > cut.top || cut.right > cut.left) kept.push(cut);
   }
   kept.sort((a, b) => a.top - b.top || a.left - b.left);

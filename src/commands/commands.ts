@@ -51,14 +51,22 @@ export const MESSAGE_PARAM = "kensa-message";
 
 function sharedRuntime(office: OfficeForCommands): boolean {
   try {
-    return office.context.requirements.isSetSupported("SharedRuntime", "1.1") && typeof office.addin?.showAsTaskpane === "function";
+    return (
+      office.context.requirements.isSetSupported("SharedRuntime", "1.1") &&
+      typeof office.addin?.showAsTaskpane === "function"
+    );
   } catch {
     return false;
   }
 }
 
 /** Shows `title` and `message` in a dialog (the pane's page in message mode); resolves once it is open or failed. */
-export function showDialog(office: OfficeForCommands, pageUrl: string, title: string, message: string): Promise<boolean> {
+export function showDialog(
+  office: OfficeForCommands,
+  pageUrl: string,
+  title: string,
+  message: string,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const ui = office.context.ui;
     if (!ui) return resolve(false);
@@ -83,7 +91,11 @@ export function showDialog(office: OfficeForCommands, pageUrl: string, title: st
  * Shows the pane (shared runtime), or a dialog with the failure. Resolves to how the person was told:
  * "pane", "dialog" or "none" (nothing could be shown: the failure stays in the pane's state).
  */
-export async function surface(office: OfficeForCommands, outcome: RibbonOutcome, options: CommandOptions = {}): Promise<"pane" | "dialog" | "none"> {
+export async function surface(
+  office: OfficeForCommands,
+  outcome: RibbonOutcome,
+  options: CommandOptions = {},
+): Promise<"pane" | "dialog" | "none"> {
   if (sharedRuntime(office)) {
     try {
       await office.addin!.showAsTaskpane();
@@ -94,7 +106,8 @@ export async function surface(office: OfficeForCommands, outcome: RibbonOutcome,
   }
   if (!outcome.ok || outcome.message) {
     const pageUrl = options.pageUrl ?? (typeof location !== "undefined" ? location.href : "https://localhost/");
-    if (await showDialog(office, pageUrl, outcome.title ?? "Kensa", outcome.message ?? options.unexpected ?? "")) return "dialog";
+    if (await showDialog(office, pageUrl, outcome.title ?? "Kensa", outcome.message ?? options.unexpected ?? ""))
+      return "dialog";
   }
   return "none";
 }
@@ -132,6 +145,12 @@ export function registerCommands(office: OfficeForCommands, bridge: PaneBridge, 
   bridge.onAttention = () => {
     if (sharedRuntime(office)) void office.addin!.showAsTaskpane().catch(() => undefined);
   };
-  office.actions.associate(COMMAND_FUNCTIONS.recheck, (event) => void runCommand(office, bridge, "recalcCheck", event, options));
-  office.actions.associate(COMMAND_FUNCTIONS.clearHighlights, (event) => void runCommand(office, bridge, "clearHighlights", event, options));
+  office.actions.associate(
+    COMMAND_FUNCTIONS.recheck,
+    (event) => void runCommand(office, bridge, "recalcCheck", event, options),
+  );
+  office.actions.associate(
+    COMMAND_FUNCTIONS.clearHighlights,
+    (event) => void runCommand(office, bridge, "clearHighlights", event, options),
+  );
 }

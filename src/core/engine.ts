@@ -13,18 +13,18 @@
 import { defaultCatalogue } from "./catalogue/default";
 import type { Catalogue } from "./catalogue/schema";
 import { isCatalogueSheet } from "./catalogue/sheet";
-import { applyWorkbookCatalogues, catalogueSheetRule, setCatalogueFindings } from "./catalogue/workbook";
+import { applyWorkbookCatalogues } from "./catalogue/workbook";
+import { catalogueSheetRule, setCatalogueFindings } from "./rules/shared/catalogue-sheet";
 import type { Finding, Severity } from "./model/finding";
 import type { Workbook } from "./model/workbook";
 import { fromA1 } from "./model/address";
-import { render, type Lang } from "./report/format";
-import type { CheckContext, SetMember, SubmissionSet } from "./rules/context";
+import { render, type Lang } from "./values/format";
+import { newMemo, type CheckContext, type SetMember, type SubmissionSet } from "./sheets/context";
 import { RULES } from "./rules/index";
 import type { Rule } from "./rules/rule";
-import type { SheetAnalysis } from "./sheets/analysis";
 import { detectTable } from "./sheets/detect";
-import type { SheetKind } from "./sheets/kinds";
-import { READERS } from "./sheets/readers";
+import type { SheetKind } from "./model/kinds";
+import { ANALYSES, READERS } from "./sheets/readers";
 import type { DetectedTable } from "./sheets/table";
 import { projectClaims, rollupState } from "./sheets/monitoring/rollup";
 import { acceptFindings, setAcceptanceStore } from "./accept/context";
@@ -63,27 +63,25 @@ export interface CheckResult {
   computed: ReturnType<CheckContext["analyses"]>[number]["analysis"]["computed"];
 }
 
-export function createContext(workbook: Workbook, catalogue: Catalogue = defaultCatalogue, set?: { set: SubmissionSet; file: string }): CheckContext {
+export function createContext(
+  workbook: Workbook,
+  catalogue: Catalogue = defaultCatalogue,
+  set?: { set: SubmissionSet; file: string },
+): CheckContext {
   const tables: DetectedTable[] = [];
   for (const sheet of workbook.sheets) {
     if (isCatalogueSheet(sheet)) continue; // the workbook's own catalogue: data for Kensa, not a sheet to check
     const table = detectTable(sheet);
     if (table) tables.push(table);
   }
-  const memo = new Map<string, unknown>();
   const ctx: CheckContext = {
     workbook,
     tables,
     catalogue,
-    memo<T>(key: string, make: () => T): T {
-      if (!memo.has(key)) memo.set(key, make());
-      return memo.get(key) as T;
-    },
+    memo: newMemo(),
     tablesOf: (kind) => tables.filter((t) => t.kind === kind),
     analyses: () =>
-      ctx.memo("analyses", () =>
-        tables.map((table) => ({ table, analysis: READERS[table.kind](table, ctx) as SheetAnalysis })),
-      ),
+      ctx.memo(ANALYSES, () => tables.map((table) => ({ table, analysis: READERS[table.kind](table, ctx) }))),
   };
   if (set) {
     ctx.set = set.set;
@@ -134,7 +132,11 @@ function sortFindings(findings: Finding[], workbook: Workbook): void {
   });
   keyed.sort(
     (a, b) =>
-      a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.severity - b.severity || a.f.rule.localeCompare(b.f.rule),
+      a.sheet - b.sheet ||
+      a.row - b.row ||
+      a.col - b.col ||
+      a.severity - b.severity ||
+      a.f.rule.localeCompare(b.f.rule),
   );
   for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i].f;
 }
@@ -230,8 +232,7 @@ export interface NamedWorkbook {
  * that stopped Kensa while checking it (a bug: the other workbooks are still checked).
  */
 export type SetFileResult =
-  | { name: string; result: CheckResult; error?: undefined }
-  | { name: string; result?: undefined; error: unknown };
+  { name: string; result: CheckResult; error?: undefined } | { name: string; result?: undefined; error: unknown };
 
 /** Where a project's monitoring sheet is in the set. */
 export interface SetPlacement {
@@ -276,15 +277,8 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
   const rules = withCatalogueRule(options.rules ?? RULES);
   const split = workbooks.map((w) => ({ name: w.name, ...splitAcceptanceStore(w.workbook) }));
   const own = applyWorkbookCatalogues(options.catalogue ?? defaultCatalogue, split);
-  const memo = new Map<string, unknown>();
   const members: SetMember[] = [];
-  const set: SubmissionSet = {
-    members,
-    memo<T>(key: string, make: () => T): T {
-      if (!memo.has(key)) memo.set(key, make());
-      return memo.get(key) as T;
-    },
-  };
+  const set: SubmissionSet = { members, memo: newMemo() };
   split.forEach((w, i) => {
     const ctx = createContext(w.workbook, own.catalogue, { set, file: w.name });
     setCatalogueFindings(ctx, own.findings[i]);
@@ -310,7 +304,10 @@ function summarizeSet(members: SetMember[]): SetSummary {
     const claims = projectClaims(ctx);
     const state = rollupState(ctx);
     return {
-      projects: claims.map((c) => ({ project: c.code, sheets: c.sheets.map((s) => ({ file: s.file, sheet: s.mon.sheet })) })),
+      projects: claims.map((c) => ({
+        project: c.code,
+        sheets: c.sheets.map((s) => ({ file: s.file, sheet: s.mon.sheet })),
+      })),
       missing: claims.filter((c) => c.sheets.length === 0).map((c) => c.code),
       duplicates: claims.filter((c) => c.sheets.length > 1).map((c) => c.code),
       rollup: state.kind === "ready" ? "checked" : state.kind === "none" ? "none" : "skipped",

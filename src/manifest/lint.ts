@@ -76,7 +76,8 @@ function decode(s: string): string {
 }
 
 export function parseXml(xml: string): XmlElement {
-  const tokenRe = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const tokenRe =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   const attrRe = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   type Open = { el: XmlElement; nsMap: Record<string, string> };
   const stack: Open[] = [];
@@ -90,13 +91,16 @@ export function parseXml(xml: string): XmlElement {
       if (stack.length) stack[stack.length - 1].el.text += m[1];
     } else if (m[2] !== undefined) {
       const top = stack.pop();
-      if (!top || `${prefixOf(top.el)}${top.el.name}` !== m[2]) throw new Error(`line ${tokenLine}: unexpected </${m[2]}>`);
+      if (!top || `${prefixOf(top.el)}${top.el.name}` !== m[2])
+        throw new Error(`line ${tokenLine}: unexpected </${m[2]}>`);
     } else if (m[3] !== undefined) {
       const raw: Record<string, string> = {};
       let a: RegExpExecArray | null;
       attrRe.lastIndex = 0;
       while ((a = attrRe.exec(m[4] ?? ""))) raw[a[1]] = decode(a[2] ?? a[3] ?? "");
-      const nsMap = { ...(stack.length ? stack[stack.length - 1].nsMap : { xml: "http://www.w3.org/XML/1998/namespace" }) };
+      const nsMap = {
+        ...(stack.length ? stack[stack.length - 1].nsMap : { xml: "http://www.w3.org/XML/1998/namespace" }),
+      };
       for (const [k, v] of Object.entries(raw)) {
         if (k === "xmlns") nsMap[""] = v;
         else if (k.startsWith("xmlns:")) nsMap[k.slice(6)] = v;
@@ -128,7 +132,8 @@ export function parseXml(xml: string): XmlElement {
     }
   }
   if (!root) throw new Error("no root element");
-  if (stack.length) throw new Error(`line ${stack[stack.length - 1].el.line}: <${stack[stack.length - 1].el.name}> is not closed`);
+  if (stack.length)
+    throw new Error(`line ${stack[stack.length - 1].el.line}: <${stack[stack.length - 1].el.name}> is not closed`);
   return root;
 }
 
@@ -174,7 +179,10 @@ function stripComments(src: string): string {
 }
 
 /** The function names a commands source passes to Office.actions.associate (literals and COMMAND_FUNCTIONS.x). */
-export function associatedNames(source: string, names: Readonly<Record<string, string>> = COMMAND_FUNCTIONS): Set<string> {
+export function associatedNames(
+  source: string,
+  names: Readonly<Record<string, string>> = COMMAND_FUNCTIONS,
+): Set<string> {
   const found = new Set<string>();
   const re = /\bactions\s*\.\s*associate\s*\(\s*([^,)]+?)\s*,/g;
   let m: RegExpExecArray | null;
@@ -276,7 +284,9 @@ export function lintManifest(
     at(excelSet, `ExcelApi MinVersion is "${excelSet.attrs.MinVersion ?? ""}", expected ${EXCEL_API_FLOOR}`);
   }
 
-  const sharedSet = kids(child(child(root, "Requirements", NS.app), "Sets", NS.app), "Set", NS.app).find((s) => s.attrs.Name === "SharedRuntime");
+  const sharedSet = kids(child(child(root, "Requirements", NS.app), "Sets", NS.app), "Set", NS.app).find(
+    (s) => s.attrs.Name === "SharedRuntime",
+  );
   if (!sharedSet) at(root, `<Requirements> does not declare <Set Name="SharedRuntime" MinVersion="1.1"/>`);
 
   const vo = child(root, "VersionOverrides", NS.ov);
@@ -288,16 +298,25 @@ export function lintManifest(
     const runtimes = kids(child(host, "Runtimes", NS.ov), "Runtime", NS.ov);
     const long = runtimes.filter((r) => r.attrs.lifetime === "long");
     if (long.length !== 1) {
-      at(host, `<Host xsi:type="Workbook"> needs exactly one <Runtime lifetime="long"> (the shared runtime), found ${long.length}`);
+      at(
+        host,
+        `<Host xsi:type="Workbook"> needs exactly one <Runtime lifetime="long"> (the shared runtime), found ${long.length}`,
+      );
       continue;
     }
     const rid = long[0].attrs.resid;
     for (const el of walk(host)) {
-      if (el.name === "FunctionFile" && el.attrs.resid !== rid) at(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`);
+      if (el.name === "FunctionFile" && el.attrs.resid !== rid)
+        at(el, `<FunctionFile resid="${el.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`);
       if (el.name === "Action" && xsiType(el) === "ShowTaskpane") {
         const src = child(el, "SourceLocation", NS.ov);
-        if (src && src.attrs.resid !== rid) at(src, `ShowTaskpane <SourceLocation resid="${src.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`);
-        if (child(el, "TaskpaneId", NS.ov)) at(el, `a ShowTaskpane action of the shared runtime has a <TaskpaneId> (a shared runtime has one task pane)`);
+        if (src && src.attrs.resid !== rid)
+          at(
+            src,
+            `ShowTaskpane <SourceLocation resid="${src.attrs.resid ?? ""}"> is not the shared runtime's resid "${rid}"`,
+          );
+        if (child(el, "TaskpaneId", NS.ov))
+          at(el, `a ShowTaskpane action of the shared runtime has a <TaskpaneId> (a shared runtime has one task pane)`);
       }
     }
   }
@@ -333,7 +352,8 @@ export function lintManifest(
     }
     const r = resources.get(rid);
     if (!r) at(el, `${tag}: resid "${rid}" does not resolve (no ${KIND_LABEL[kind]} with id "${rid}")`);
-    else if (r.kind !== kind) at(el, `${tag}: resid "${rid}" is a ${KIND_LABEL[r.kind]}, expected a ${KIND_LABEL[kind]}`);
+    else if (r.kind !== kind)
+      at(el, `${tag}: resid "${rid}" is a ${KIND_LABEL[r.kind]}, expected a ${KIND_LABEL[kind]}`);
     else r.used = true;
     if (kind === "image") {
       const size = Number(el.attrs.size);
@@ -347,12 +367,14 @@ export function lintManifest(
   for (const el of walk(root)) {
     if (el.name !== "Icon" || el.ns !== NS.ov) continue;
     const sizes = kids(el, "Image", NS.bt).map((i) => Number(i.attrs.size));
-    for (const s of RIBBON_ICON_SIZES) if (!sizes.includes(s)) at(el, `<Icon> has no ${s} px <bt:Image> (16, 32 and 80 are required)`);
+    for (const s of RIBBON_ICON_SIZES)
+      if (!sizes.includes(s)) at(el, `<Icon> has no ${s} px <bt:Image> (16, 32 and 80 are required)`);
   }
   const seenIds = new Map<string, XmlElement>();
   for (const el of walk(root)) {
     if (el.ns !== NS.ov || !["Group", "Control"].includes(el.name) || el.attrs.id === undefined) continue;
-    if (seenIds.has(el.attrs.id)) at(el, `<${el.name} id="${el.attrs.id}"> repeats an id already used on line ${seenIds.get(el.attrs.id)!.line}`);
+    if (seenIds.has(el.attrs.id))
+      at(el, `<${el.name} id="${el.attrs.id}"> repeats an id already used on line ${seenIds.get(el.attrs.id)!.line}`);
     else seenIds.set(el.attrs.id, el);
   }
 
@@ -395,7 +417,10 @@ export function lintManifest(
     const rel = decodeURIComponent(parsed.pathname.slice(new URL(base).pathname.length));
     const file = pages[rel] ?? (rel.startsWith("assets/") ? rel : undefined);
     if (!file) {
-      at(el, `${what}: "${url}" is not a page or asset the build produces (${Object.keys(pages).join(", ")}, assets/…)`);
+      at(
+        el,
+        `${what}: "${url}" is not a page or asset the build produces (${Object.keys(pages).join(", ")}, assets/…)`,
+      );
       continue;
     }
     if (!fileExists(file)) {
@@ -429,12 +454,16 @@ export function lintManifest(
     if (el.name !== "Action" || xsiType(el) !== "ExecuteFunction") continue;
     const fn = child(el, "FunctionName", NS.ov)?.text.trim() ?? "";
     if (!expectedNames.has(fn)) {
-      at(el, `ExecuteFunction "${fn}" is not in COMMAND_FUNCTIONS (${[...expectedNames].join(", ")}; src/commands/function-names.ts)`);
+      at(
+        el,
+        `ExecuteFunction "${fn}" is not in COMMAND_FUNCTIONS (${[...expectedNames].join(", ")}; src/commands/function-names.ts)`,
+      );
     }
     if (!inManifest.has(fn)) inManifest.set(fn, el);
   }
   for (const [key, fn] of expected) {
-    if (!inManifest.has(fn)) at(undefined, `COMMAND_FUNCTIONS.${key} ("${fn}") has no ExecuteFunction button in the manifest`);
+    if (!inManifest.has(fn))
+      at(undefined, `COMMAND_FUNCTIONS.${key} ("${fn}") has no ExecuteFunction button in the manifest`);
   }
   if (inManifest.size) {
     for (const host of workbookHosts) {
@@ -454,7 +483,8 @@ export function lintManifest(
       }
     }
     for (const fn of associated) {
-      if (!expectedNames.has(fn)) problems.push(`src/commands/commands.ts associates "${fn}", which is not in COMMAND_FUNCTIONS`);
+      if (!expectedNames.has(fn))
+        problems.push(`src/commands/commands.ts associates "${fn}", which is not in COMMAND_FUNCTIONS`);
     }
   }
   return problems;

@@ -26,11 +26,7 @@ const XS_NS = "http://www.w3.org/2001/XMLSchema";
 
 /** The fixes Microsoft's published XSDs need before libxml2 compiles them; a no-op on Kensa's files. */
 export function patchSchema(text: string): string {
-  return text
-    .split(`"https://www.w3.org/2001/XMLSchema"`)
-    .join(`"${XS_NS}"`)
-    .split("{0,3}?")
-    .join("{0,3}");
+  return text.split(`"https://www.w3.org/2001/XMLSchema"`).join(`"${XS_NS}"`).split("{0,3}?").join("{0,3}");
 }
 
 /** Every .xsd in `dir`, patched, plus a stub for each `<xs:import schemaLocation>` that is not there. */
@@ -88,8 +84,14 @@ export async function validateManifestXsd(
   } catch (err) {
     // xmllint's other exit codes: not well-formed XML (1), schemas that do not compile (5), …
     const text = err instanceof Error ? err.message : String(err);
-    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-    return { valid: false, problems: lines.length ? lines.map((l) => `${fileName}: ${l}`) : [`${fileName}: xmllint failed`] };
+    const lines = text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return {
+      valid: false,
+      problems: lines.length ? lines.map((l) => `${fileName}: ${l}`) : [`${fileName}: xmllint failed`],
+    };
   }
   if (result.valid) return { valid: true, problems: [] };
   const problems = result.errors

@@ -83,7 +83,7 @@ function textOf(cell: ExcelJS.Cell): string {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return "";
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  if (typeof v === "object" && v !== null && "result" in v) return String((v as { result: unknown }).result ?? "");
+  if (typeof v === "object" && v !== null && "result" in v) return String(v.result ?? "");
   return String(v);
 }
 
@@ -104,7 +104,9 @@ const unmarked = (s: string) => norm(s).replace(/(※\d*|\*|注\d+)$/, "");
 
 /** A cell text starting with a label, or with the label-wording habit's other wording of it. */
 function startsWithLabel(text: string, label: string): boolean {
-  return norm(text).startsWith(norm(label)) || (WORDED[label] !== undefined && norm(text).startsWith(norm(WORDED[label])));
+  return (
+    norm(text).startsWith(norm(label)) || (WORDED[label] !== undefined && norm(text).startsWith(norm(WORDED[label])))
+  );
 }
 
 /**
@@ -116,7 +118,11 @@ function find(ws: WS, text: string, mode: "norm" | "prefix" | "exact" = "norm"):
   const want = norm(text);
   const alias = WORDED[text] === undefined ? undefined : norm(WORDED[text]);
   const hit = cells(ws).find((c) =>
-    mode === "exact" ? c.text === text : mode === "prefix" ? norm(c.text).startsWith(want) : unmarked(c.text) === want || unmarked(c.text) === alias,
+    mode === "exact"
+      ? c.text === text
+      : mode === "prefix"
+        ? norm(c.text).startsWith(want)
+        : unmarked(c.text) === want || unmarked(c.text) === alias,
   );
   if (!hit) throw new Error(`${ws.name}: no cell ${mode === "prefix" ? "starting with " : ""}「${text}」`);
   return hit;
@@ -145,11 +151,42 @@ function rowIsEmpty(ws: WS, row: number): boolean {
   return cells(ws).every((c) => c.row !== row);
 }
 
-const KIND_LABELS: Record<KindId, { parent: string; child: string; down: string; title: string; middle: string; downThree: string }> = {
-  inhouse: { parent: "予算額（億円）", child: "全体", down: "機関名", title: "インハウス研究機関関係予算", middle: "令和7年度当初（億円）", downThree: "機関名" },
-  breakdown: { parent: "予算額（億円）", child: "前年度", down: "区分", title: "予算の推移", middle: "予算額（億円）", downThree: "区分" },
-  output: { parent: "目標", child: "目標値", down: "番号", title: "令和7年度 達成状況", middle: "目標", downThree: "番号" },
-  monitoring: { parent: "指標", child: "番号", down: "内訳", title: "モニタリング指標（令和7年度実績）", middle: "指標", downThree: "内訳" },
+const KIND_LABELS: Record<
+  KindId,
+  { parent: string; child: string; down: string; title: string; middle: string; downThree: string }
+> = {
+  inhouse: {
+    parent: "予算額（億円）",
+    child: "全体",
+    down: "機関名",
+    title: "インハウス研究機関関係予算",
+    middle: "令和7年度当初（億円）",
+    downThree: "機関名",
+  },
+  breakdown: {
+    parent: "予算額（億円）",
+    child: "前年度",
+    down: "区分",
+    title: "予算の推移",
+    middle: "予算額（億円）",
+    downThree: "区分",
+  },
+  output: {
+    parent: "目標",
+    child: "目標値",
+    down: "番号",
+    title: "令和7年度 達成状況",
+    middle: "目標",
+    downThree: "番号",
+  },
+  monitoring: {
+    parent: "指標",
+    child: "番号",
+    down: "内訳",
+    title: "モニタリング指標（令和7年度実績）",
+    middle: "指標",
+    downThree: "内訳",
+  },
 };
 
 const SOURCE_PREFIXES: Record<KindId, string[]> = {
@@ -166,7 +203,12 @@ function hasOwnIndicators(original: string): boolean {
 
 type Presence = (book: ExcelJS.Workbook, r: Rewritten, kinds: Record<string, KindId>) => void;
 
-function eachSheet(book: ExcelJS.Workbook, r: Rewritten, only: KindId[] | undefined, f: (ws: WS, kind: KindId, original: string) => void): void {
+function eachSheet(
+  book: ExcelJS.Workbook,
+  r: Rewritten,
+  only: KindId[] | undefined,
+  f: (ws: WS, kind: KindId, original: string) => void,
+): void {
   for (const [original, kind] of Object.entries(kinds)) {
     if (only && !only.includes(kind)) continue;
     const ws = book.getWorksheet(r.sheetName(original));
@@ -191,10 +233,19 @@ const PRESENT: Record<string, Presence> = {
     eachSheet(book, r, undefined, (ws, kind) => {
       const l = KIND_LABELS[kind];
       const parent = find(ws, l.parent);
-      expect([ws.name, mergeSize(ws, parent), isEmpty(ws, parent.row, parent.col + 1)]).toEqual([ws.name, [1, 1], true]);
+      expect([ws.name, mergeSize(ws, parent), isEmpty(ws, parent.row, parent.col + 1)]).toEqual([
+        ws.name,
+        [1, 1],
+        true,
+      ]);
       expect(startsWithLabel(textOf(ws.getCell(parent.row + 1, parent.col)), l.child)).toBe(true);
       const down = find(ws, l.down);
-      expect([ws.name, down.row, mergeSize(ws, down), isEmpty(ws, down.row + 1, down.col)]).toEqual([ws.name, parent.row, [1, 1], true]);
+      expect([ws.name, down.row, mergeSize(ws, down), isEmpty(ws, down.row + 1, down.col)]).toEqual([
+        ws.name,
+        parent.row,
+        [1, 1],
+        true,
+      ]);
       expect(spans(ws).filter((m) => m.top <= parent.row + 1 && m.bottom >= parent.row)).toEqual([]);
     }),
   "three-row-header": (book, r) =>
@@ -214,43 +265,68 @@ const PRESENT: Record<string, Presence> = {
     eachSheet(book, r, undefined, (ws, kind) => {
       const year = find(ws, "報告年度");
       const value = find(ws, "令和7年度");
-      expect([ws.name, mergeSize(ws, year), value.row, value.col - year.col, mergeSize(ws, value)]).toEqual([ws.name, [1, 2], year.row, 3, [1, 3]]);
+      expect([ws.name, mergeSize(ws, year), value.row, value.col - year.col, mergeSize(ws, value)]).toEqual([
+        ws.name,
+        [1, 2],
+        year.row,
+        3,
+        [1, 3],
+      ]);
       if (kind === "monitoring") {
         const pj = find(ws, "統合プロジェクト");
-        expect([ws.name, mergeSize(ws, pj), mergeSize(ws, { row: pj.row, col: pj.col + 3 })]).toEqual([ws.name, [1, 3], [1, 4]]);
+        expect([ws.name, mergeSize(ws, pj), mergeSize(ws, { row: pj.row, col: pj.col + 3 })]).toEqual([
+          ws.name,
+          [1, 3],
+          [1, 4],
+        ]);
         expect(textOf(ws.getCell(pj.row, pj.col + 3))).toMatch(/^(PJ[1-8]|全体)/);
       }
       if (kind === "inhouse" || kind === "breakdown") {
         const unit = find(ws, "単位");
-        expect([ws.name, mergeSize(ws, unit), textOf(ws.getCell(unit.row, unit.col + 3))]).toEqual([ws.name, [1, 2], "億円"]);
+        expect([ws.name, mergeSize(ws, unit), textOf(ws.getCell(unit.row, unit.col + 3))]).toEqual([
+          ws.name,
+          [1, 2],
+          "億円",
+        ]);
       }
     }),
   "merged-metadata-stacked": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind) => {
       const year = find(ws, "報告年度");
-      expect([ws.name, mergeSize(ws, year), textOf(ws.getCell(year.row + 1, year.col)), mergeSize(ws, { row: year.row + 1, col: year.col })]).toEqual([
+      expect([
         ws.name,
-        [1, 2],
-        "令和7年度",
-        [1, 2],
-      ]);
+        mergeSize(ws, year),
+        textOf(ws.getCell(year.row + 1, year.col)),
+        mergeSize(ws, { row: year.row + 1, col: year.col }),
+      ]).toEqual([ws.name, [1, 2], "令和7年度", [1, 2]]);
       expect(rowIsEmpty(ws, year.row + 2)).toBe(true);
-      if (kind === "monitoring") expect(textOf(ws.getCell(find(ws, "統合プロジェクト").row + 1, find(ws, "統合プロジェクト").col))).toMatch(/^(PJ[1-8]|全体)/);
-      if (kind === "inhouse" || kind === "breakdown") expect(textOf(ws.getCell(find(ws, "単位").row + 1, find(ws, "単位").col))).toBe("億円");
+      if (kind === "monitoring")
+        expect(textOf(ws.getCell(find(ws, "統合プロジェクト").row + 1, find(ws, "統合プロジェクト").col))).toMatch(
+          /^(PJ[1-8]|全体)/,
+        );
+      if (kind === "inhouse" || kind === "breakdown")
+        expect(textOf(ws.getCell(find(ws, "単位").row + 1, find(ws, "単位").col))).toBe("億円");
     }),
   "inline-metadata": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind) => {
       expect(find(ws, "報告年度：", "prefix").text).toBe("報告年度：令和7年度");
-      if (kind === "monitoring") expect(find(ws, "統合プロジェクト：", "prefix").text).toMatch(/^統合プロジェクト：(PJ[1-8]|全体)/);
+      if (kind === "monitoring")
+        expect(find(ws, "統合プロジェクト：", "prefix").text).toMatch(/^統合プロジェクト：(PJ[1-8]|全体)/);
       const form = find(ws, "様式第", "prefix");
       expect(form.row).toBeLessThan(find(ws, "報告年度：", "prefix").row);
       // the title, right under the form number, merged across the table
-      expect(spans(ws).some((m) => m.top === form.row + 1 && m.bottom === form.row + 1 && m.right - m.left >= 6)).toBe(true);
+      expect(spans(ws).some((m) => m.top === form.row + 1 && m.bottom === form.row + 1 && m.right - m.left >= 6)).toBe(
+        true,
+      );
     }),
   "annex-rows": (book, r) =>
     eachSheet(book, r, ["inhouse", "breakdown", "output"], (ws, kind) => {
       const [numbers, above, label] =
-        kind === "inhouse" ? ["(B)/(A)", 2, "健康・医療比率"] : kind === "breakdown" ? ["(B)－(A)", 1, "増減額"] : ["②＝①÷年数", 1, "年度目標"];
+        kind === "inhouse"
+          ? ["(B)/(A)", 2, "健康・医療比率"]
+          : kind === "breakdown"
+            ? ["(B)－(A)", 1, "増減額"]
+            : ["②＝①÷年数", 1, "年度目標"];
       const at = find(ws, numbers);
       expect(norm(textOf(ws.getCell(at.row - above, at.col))).startsWith(norm(label))).toBe(true);
       if (kind === "inhouse") expect(textOf(ws.getCell(at.row - 1, at.col))).toBe("%");
@@ -273,8 +349,13 @@ const PRESENT: Record<string, Presence> = {
       // A header repeated inside a group (repeated-header) splits its merge in two: the pieces cover the group.
       const split = r.habits.includes("repeated-header");
       if (kind === "inhouse")
-        for (const [who, rows] of [["文", 3], ["厚", 9]] as const) {
-          const sizes = cells(ws).filter((c) => c.text === who).map((c) => mergeSize(ws, c));
+        for (const [who, rows] of [
+          ["文", 3],
+          ["厚", 9],
+        ] as const) {
+          const sizes = cells(ws)
+            .filter((c) => c.text === who)
+            .map((c) => mergeSize(ws, c));
           if (split) expect(sizes.filter(([h]) => h > 1).reduce((n, [h]) => n + h, 0)).toBe(rows);
           else expect(sizes).toContainEqual([rows, 1]);
         }
@@ -296,7 +377,13 @@ const PRESENT: Record<string, Presence> = {
       const one = cells(ws).find((c) => typeof ws.getCell(c.row, c.col).value === "number" && c.text === "1")!;
       const [h] = mergeSize(ws, one);
       expect(h).toBeGreaterThanOrEqual(14); // indicator 1 spans 14 (PJ8) to 20 rows
-      expect([mergeSize(ws, { row: one.row, col: one.col + 1 }), mergeSize(ws, { row: one.row, col: one.col + 2 })]).toEqual([[h, 1], [h, 1]]);
+      expect([
+        mergeSize(ws, { row: one.row, col: one.col + 1 }),
+        mergeSize(ws, { row: one.row, col: one.col + 2 }),
+      ]).toEqual([
+        [h, 1],
+        [h, 1],
+      ]);
     }),
   "hidden-working-column": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind, original) => {
@@ -306,8 +393,10 @@ const PRESENT: Record<string, Presence> = {
         expect(ws.getRow(find(ws, "国立健康危機管理研究機構").row).hidden).toBe(true);
       }
       if (kind === "breakdown") expect(ws.getRow(find(ws, "②情報センター整備プログラム").row).hidden).toBe(true);
-      if (kind === "output") expect(ws.getRow(find(ws, "新たに整備する施設における国内FIH試験実施件数").row).hidden).toBe(true);
-      if (original === "PJ5") expect(ws.getRow(find(ws, "実施許諾契約(オプション契約は除く)件数").row).hidden).toBe(true);
+      if (kind === "output")
+        expect(ws.getRow(find(ws, "新たに整備する施設における国内FIH試験実施件数").row).hidden).toBe(true);
+      if (original === "PJ5")
+        expect(ws.getRow(find(ws, "実施許諾契約(オプション契約は除く)件数").row).hidden).toBe(true);
     }),
   "sections-and-legends": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind, original) => {
@@ -323,8 +412,10 @@ const PRESENT: Record<string, Presence> = {
         expect(mergeSize(ws, heading)[1]).toBeGreaterThanOrEqual(7);
         expect(find(ws, "（１）成育疾患克服等次世代育成基盤研究経費").row).toBe(heading.row + 1);
       }
-      if (kind === "inhouse") expect(find(ws, "【所管】", "prefix").row).toBe(find(ws, "国立社会保障・人口問題研究所").row + 1);
-      if (kind === "monitoring" && hasOwnIndicators(original)) expect(mergeSize(ws, find(ws, "個々の統合プロジェクトで定めるモニタリング指標"))[1]).toBeGreaterThanOrEqual(9);
+      if (kind === "inhouse")
+        expect(find(ws, "【所管】", "prefix").row).toBe(find(ws, "国立社会保障・人口問題研究所").row + 1);
+      if (kind === "monitoring" && hasOwnIndicators(original))
+        expect(mergeSize(ws, find(ws, "個々の統合プロジェクトで定めるモニタリング指標"))[1]).toBeGreaterThanOrEqual(9);
     }),
   "header-wording": (book, r) =>
     eachSheet(book, r, undefined, (ws, kind) => {
@@ -350,7 +441,11 @@ const PRESENT: Record<string, Presence> = {
       const label = find(ws, after, "prefix");
       const spacer = label.col - 1;
       // Inside the table, i.e. below the metadata (whose merged values may cross the spacer's column).
-      const metadata = Math.max(...cells(ws).filter((c) => /^(報告年度：)?令和7年度$/.test(c.text)).map((c) => c.row));
+      const metadata = Math.max(
+        ...cells(ws)
+          .filter((c) => /^(報告年度：)?令和7年度$/.test(c.text))
+          .map((c) => c.row),
+      );
       expect(cells(ws).filter((c) => c.col === spacer && c.row > metadata)).toEqual([]);
     }),
   "blank-separators": (book, r) =>
@@ -359,7 +454,20 @@ const PRESENT: Record<string, Presence> = {
       expect(rowIsEmpty(ws, two.row - 1)).toBe(true);
     }),
   "renamed-sheets": (book) =>
-    expect(book.worksheets.map((w) => w.name)).toEqual(["様式1", "別表", "予算", "PJ1 (8)", "PJ1 (7)", "PJ1 (6)", "PJ1 (5)", "PJ1 (4)", "PJ1 (3)", "PJ1 (2)", "PJ1", "Sheet1"]),
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "様式1",
+      "別表",
+      "予算",
+      "PJ1 (8)",
+      "PJ1 (7)",
+      "PJ1 (6)",
+      "PJ1 (5)",
+      "PJ1 (4)",
+      "PJ1 (3)",
+      "PJ1 (2)",
+      "PJ1",
+      "Sheet1",
+    ]),
   "numbers-as-text": (book, r) =>
     eachSheet(book, r, ["inhouse"], (ws) => {
       const riken = find(ws, "理化学研究所");
@@ -368,7 +476,9 @@ const PRESENT: Record<string, Presence> = {
     }),
   "live-formulas": (book, r) =>
     eachSheet(book, r, ["breakdown"], (ws) => {
-      const formulas = cells(ws).map((c) => ws.getCell(c.row, c.col)).filter((c) => c.type === ExcelJS.ValueType.Formula);
+      const formulas = cells(ws)
+        .map((c) => ws.getCell(c.row, c.col))
+        .filter((c) => c.type === ExcelJS.ValueType.Formula);
       expect(formulas.map((c) => [c.formula.replace(/\d+/g, "n").replace(/[A-Z]+n/g, "Xn"), c.result])).toEqual([
         ["SUM(Xn:Xn)", 93.6],
         ["Xn+Xn", 98],
@@ -383,7 +493,8 @@ const PRESENT: Record<string, Presence> = {
       const rows = new Map<number, string[]>();
       for (const c of cells(ws)) (rows.get(c.row) ?? rows.set(c.row, []).get(c.row)!).push(`${c.col}:${c.text}`);
       const seen = new Map<string, number>();
-      for (const texts of rows.values()) if (texts.length >= 2) seen.set(texts.join("|"), (seen.get(texts.join("|")) ?? 0) + 1);
+      for (const texts of rows.values())
+        if (texts.length >= 2) seen.set(texts.join("|"), (seen.get(texts.join("|")) ?? 0) + 1);
       expect([ws.name, [...seen.values()].some((n) => n >= 2)]).toEqual([ws.name, true]);
     }),
   "footnote-marks": (book, r) =>
@@ -455,8 +566,16 @@ describe.each(Object.keys(VARIANTS))("habit %s as .xlsx", (variant) => {
     const { code, report } = await check(fixedFile);
     expect(report.status).toBe("checked");
     expect(report.findings.filter((f) => f.severity === "error").map(key)).toEqual([]);
-    const warnings = report.findings.filter((f) => f.severity === "warning").map(key).sort();
-    expect(warnings).toEqual(movedKeys(base.findings.filter((f) => f.severity === "warning"), fixed));
+    const warnings = report.findings
+      .filter((f) => f.severity === "warning")
+      .map(key)
+      .sort();
+    expect(warnings).toEqual(
+      movedKeys(
+        base.findings.filter((f) => f.severity === "warning"),
+        fixed,
+      ),
+    );
     expect(code).toBe(0);
   });
 });

@@ -19,7 +19,16 @@ import { correctedSample, loadSample, rewrite, VARIANTS, writeXlsx, type SampleS
 type Compared = Pick<Finding, "rule" | "severity" | "sheet" | "cell" | "cells" | "message" | "expected" | "actual">;
 
 function compared(f: Compared): string {
-  return JSON.stringify([f.severity, f.rule, f.sheet, f.cell, f.cells, f.message, f.expected ?? null, f.actual ?? null]);
+  return JSON.stringify([
+    f.severity,
+    f.rule,
+    f.sheet,
+    f.cell,
+    f.cells,
+    f.message,
+    f.expected ?? null,
+    f.actual ?? null,
+  ]);
 }
 
 async function viaExcel(workbook: Workbook, apiVersion?: string): Promise<string[]> {

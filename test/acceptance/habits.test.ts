@@ -54,14 +54,20 @@ describe("the sample and its corrected copy", () => {
   });
 
   test("the corrected copy keeps the sample's warnings", () => {
-    const warnings = (r: CheckResult) => r.findings.filter((f) => f.severity === "warning").map(key).sort();
+    const warnings = (r: CheckResult) =>
+      r.findings
+        .filter((f) => f.severity === "warning")
+        .map(key)
+        .sort();
     expect(warnings(fixedBase)).toEqual(warnings(base));
     expect(warnings(fixedBase).length).toBe(2);
   });
 
   test("generation is deterministic", () => {
     for (const variant of ["all", "all-three-row", "all-unmerged"]) {
-      expect(JSON.stringify(rewrite(sample, variant).workbook)).toEqual(JSON.stringify(rewrite(sample, variant).workbook));
+      expect(JSON.stringify(rewrite(sample, variant).workbook)).toEqual(
+        JSON.stringify(rewrite(sample, variant).workbook),
+      );
     }
   });
 
@@ -111,7 +117,12 @@ describe.each(Object.keys(VARIANTS))("habit %s", (variant) => {
 
   test("corrected copy: the sample's warnings at the moved cells", () => {
     const warnings = fixedResult.findings.filter((f) => f.severity === "warning");
-    expect(warnings.map(key).sort()).toEqual(movedKeys(base.findings.filter((f) => f.severity === "warning"), fixed));
+    expect(warnings.map(key).sort()).toEqual(
+      movedKeys(
+        base.findings.filter((f) => f.severity === "warning"),
+        fixed,
+      ),
+    );
   });
 
   test("corrected copy: the corrected sample's findings at the moved cells, and no other", () => {

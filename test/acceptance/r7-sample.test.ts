@@ -12,7 +12,8 @@ import { buildSample } from "../../scripts/build-sample";
 import { expectedFindings, expectedSheetKinds, optionalFindings } from "./r7-expected";
 
 const ROOT = join(__dirname, "..", "..");
-const key = (f: { rule: string; severity: string; sheet: string; cell: string }) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`;
+const key = (f: { rule: string; severity: string; sheet: string; cell: string }) =>
+  `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`;
 
 let result: CheckResult;
 

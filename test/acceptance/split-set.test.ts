@@ -16,7 +16,7 @@ import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
 import { runCaptured } from "../../src/cli/capture";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import type { Finding } from "../../src/core/model/finding";
-import { cellRef, parseRef } from "../../src/core/report/refs";
+import { cellRef, parseRef } from "../../src/core/model/refs";
 import { ReportSchema, type Report } from "../../src/core/report/schema";
 import { CORRECTIONS, placeOf, SAMPLE_XLSX, SPLIT, writeSplit } from "../fixtures/split";
 
@@ -54,7 +54,9 @@ function mapped(f: Finding): string {
 }
 
 function reported(report: Report): string[] {
-  return report.files.flatMap((file) => file.findings.map((f) => JSON.stringify({ ...f, file: basename(file.file), sheet: f.sheet, cells: f.cells })));
+  return report.files.flatMap((file) =>
+    file.findings.map((f) => JSON.stringify({ ...f, file: basename(file.file), sheet: f.sheet, cells: f.cells })),
+  );
 }
 
 /** Compares as multisets: the key order of the JSON objects is the same on both sides. */
@@ -96,7 +98,9 @@ describe("kensa check on the split folder: one submission set", () => {
   });
 
   test("the six roll-ups are reported once, under the 全体 file, naming the eight PJ files", () => {
-    const rollups = run.report.files.flatMap((f) => f.findings.filter((x) => x.rule.startsWith("rollup/")).map((x) => ({ file: basename(f.file), ...x })));
+    const rollups = run.report.files.flatMap((f) =>
+      f.findings.filter((x) => x.rule.startsWith("rollup/")).map((x) => ({ file: basename(f.file), ...x })),
+    );
     expect(rollups.map((r) => `${r.file} ${r.sheet}!${r.cell} ${r.rule}`)).toEqual([
       "提出_総括.xlsx 様式1!G6 rollup/additive",
       "提出_総括.xlsx 様式1!C28 rollup/additive",
@@ -124,7 +128,9 @@ describe("kensa check on the split folder: one submission set", () => {
     const set = run.report.set!;
     expect(set.rollup).toBe("checked");
     expect(set.missing).toEqual([]);
-    expect(set.projects.map((p) => `${p.project}=${p.sheets.map((s) => `${basename(s.file)}:${s.sheet}`).join("|")}`)).toEqual([
+    expect(
+      set.projects.map((p) => `${p.project}=${p.sheets.map((s) => `${basename(s.file)}:${s.sheet}`).join("|")}`),
+    ).toEqual([
       "全体=提出_総括.xlsx:様式1",
       "PJ1=提出_医薬品.xlsx:様式2",
       "PJ2=提出_医療機器.xlsx:様式2",
@@ -149,7 +155,9 @@ describe("kensa check on the split folder: one submission set", () => {
         "他のファイル: [提出_医薬品.xlsx]様式2!G6、[提出_医療機器.xlsx]様式2!G6、[提出_再生医療.xlsx]様式2!G6、[提出_感染症.xlsx]様式2!G6、" +
         "'[提出 データ利活用.xlsx]Sheet 1'!G6、[提出_シーズ開発.xlsx]様式2!G6、[提出_橋渡し.xlsx]様式2!G6、'[提出_エコシステム.xlsx]PJ1'!G6",
     );
-    expect(r.stdout).toContain("提出セット（11ファイル）: 全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました\n");
+    expect(r.stdout).toContain(
+      "提出セット（11ファイル）: 全体・PJ1〜PJ8 がそろっており、ファイルをまたぐ集計と参照を検証しました\n",
+    );
     expect(r.stdout).toMatch(/\n合計 11ファイル: エラー 12件・警告 2件・情報 \d+件\n$/);
   });
 });
@@ -160,16 +168,29 @@ describe("the corrected split set", () => {
     const all = report.files.flatMap((f) => f.findings);
     expect(all.filter((f) => f.severity === "error")).toEqual([]);
     expect(all.filter((f) => f.rule === "structure/rollup-skipped")).toEqual([]);
-    expect(all.filter((f) => f.severity === "warning").map((f) => `${f.rule} ${f.cell}`)).toEqual(["grade/below-pace J15", "grade/below-pace J23"]);
+    expect(all.filter((f) => f.severity === "warning").map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "grade/below-pace J15",
+      "grade/below-pace J23",
+    ]);
     expect(report.set!.rollup).toBe("checked");
     expect(code).toBe(0);
   });
 
   test("each correction is on a cell the undivided sample flags or rolls up (none is gratuitous)", () => {
-    const touched = new Set(undivided.findings.filter((f) => f.severity === "error").flatMap((f) => f.cells.map((c) => { const p = parseRef(c); return `${p.sheet ?? f.sheet}!${p.cell}`; })));
+    const touched = new Set(
+      undivided.findings
+        .filter((f) => f.severity === "error")
+        .flatMap((f) =>
+          f.cells.map((c) => {
+            const p = parseRef(c);
+            return `${p.sheet ?? f.sheet}!${p.cell}`;
+          }),
+        ),
+    );
     // 全体 G23/G24 keep the roll-up of 導出内容別 true after PJ2's and PJ7's edits: they are roll-up partners, not flagged cells
     const partners = new Set(["全体!G23", "全体!G24"]);
-    for (const c of CORRECTIONS) expect(touched.has(`${c.sheet}!${c.cell}`) || partners.has(`${c.sheet}!${c.cell}`)).toBe(true);
+    for (const c of CORRECTIONS)
+      expect(touched.has(`${c.sheet}!${c.cell}`) || partners.has(`${c.sheet}!${c.cell}`)).toBe(true);
   });
 });
 
@@ -180,7 +201,9 @@ describe("a project submitted twice", () => {
     copyFileSync(join(dir, "提出_医薬品.xlsx"), join(dir, "提出_医薬品（再提出）.xlsx"));
     const { code, report } = await checkJson([dir]);
     expect(code).toBe(1);
-    const dup = report.files.flatMap((f) => f.findings.filter((x) => x.rule === "structure/duplicate-project").map((x) => ({ file: basename(f.file), ...x })));
+    const dup = report.files.flatMap((f) =>
+      f.findings.filter((x) => x.rule === "structure/duplicate-project").map((x) => ({ file: basename(f.file), ...x })),
+    );
     expect(dup).toEqual([
       expect.objectContaining({
         file: "提出_医薬品（再提出）.xlsx",
@@ -188,18 +211,20 @@ describe("a project submitted twice", () => {
         sheet: "様式2",
         cell: "B1",
         cells: ["B1", "[提出_医薬品.xlsx]様式2!B1"],
-        message: expect.stringMatching(/^PJ1 のモニタリングシートが二つあります: 提出_医薬品\.xlsx のシート「様式2」 と 提出_医薬品（再提出）\.xlsx のシート「様式2」。/),
+        message: expect.stringMatching(
+          /^PJ1のモニタリングシートが二つあります（「提出_医薬品\.xlsx」のシート「様式2」と「提出_医薬品（再提出）\.xlsx」のシート「様式2」）。/,
+        ),
       }),
     ]);
     const all = report.files.flatMap((f) => f.findings);
     expect(all.filter((f) => f.rule.startsWith("rollup/"))).toEqual([]);
     expect(all.filter((f) => f.rule === "structure/rollup-skipped").map((f) => f.message)).toEqual([
-      "PJ1 のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
+      "PJ1のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
     ]);
     expect(report.set).toMatchObject({ rollup: "skipped", duplicates: ["PJ1"], missing: [] });
     const text = await runCaptured(["check", dir, "--quiet"]);
     expect(text.stdout).toContain(
-      `提出セット（12ファイル）: PJ1 のシートが複数あります（${join(dir, "提出_医薬品.xlsx")}、${join(dir, "提出_医薬品（再提出）.xlsx")}）。` +
+      `提出セット（12ファイル）: PJ1のシートが複数あります（${join(dir, "提出_医薬品.xlsx")}、${join(dir, "提出_医薬品（再提出）.xlsx")}）。` +
         "集計の検証を省略しました（別々の報告書であれば --each で一つずつ検証できます）\n",
     );
   });
@@ -218,7 +243,11 @@ describe("--each: every file on its own", () => {
     expect(all.filter((f) => f.rule.startsWith("rollup/"))).toEqual([]);
     expect(all.filter((f) => f.severity === "error")).toHaveLength(6);
     expect(all.filter((f) => f.rule === "structure/rollup-skipped")).toEqual([
-      expect.objectContaining({ file: "提出_総括.xlsx", message: "PJ1, PJ2, PJ3, PJ4, PJ5, PJ6, PJ7, PJ8 のモニタリングシートがないため、全体シートとの集計の検証を省略しました。" }),
+      expect.objectContaining({
+        file: "提出_総括.xlsx",
+        message:
+          "PJ1・PJ2・PJ3・PJ4・PJ5・PJ6・PJ7・PJ8のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
+      }),
     ]);
   });
 });

@@ -66,7 +66,10 @@ function relayout(sheet: Sheet): Layout {
   };
 }
 
-function findingKeys(result: ReturnType<typeof checkWorkbook>, move: (sheet: string, cell: string) => string = (_s, c) => c): string[] {
+function findingKeys(
+  result: ReturnType<typeof checkWorkbook>,
+  move: (sheet: string, cell: string) => string = (_s, c) => c,
+): string[] {
   return result.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${move(f.sheet, f.cell)}`).sort();
 }
 
@@ -82,8 +85,13 @@ beforeAll(async () => {
 
 test("the re-laid-out sample really differs from the original", () => {
   const pj5 = relaid.sheets.find((s) => s.name === "PJ5")!;
-  expect(detectTable(pj5)!.headerRow).toBe(detectTable(original.sheets.find((s) => s.name === "PJ5")!)!.headerRow + TITLE_ROWS);
-  const texts = pj5.rows.flat().map((c) => c?.value).filter((v): v is string => typeof v === "string");
+  expect(detectTable(pj5)!.headerRow).toBe(
+    detectTable(original.sheets.find((s) => s.name === "PJ5")!)!.headerRow + TITLE_ROWS,
+  );
+  const texts = pj5.rows
+    .flat()
+    .map((c) => c?.value)
+    .filter((v): v is string => typeof v === "string");
   expect(texts.some((t) => /[０-９]/.test(t))).toBe(true);
 });
 
@@ -102,7 +110,9 @@ test("kensa check --format json on the re-laid-out .xlsx reports them too", asyn
       row.forEach((cell, c) => {
         if (!cell || cell.value === null) return;
         const target = ws.getCell(r + 1, c + 1);
-        target.value = cell.formula ? { formula: cell.formula, result: cell.value as number } : (cell.value as ExcelJS.CellValue);
+        target.value = cell.formula
+          ? { formula: cell.formula, result: cell.value as number }
+          : (cell.value as ExcelJS.CellValue);
         if (cell.numFmt) target.numFmt = cell.numFmt;
       }),
     );
@@ -111,7 +121,9 @@ test("kensa check --format json on the re-laid-out .xlsx reports them too", asyn
 
   const { code, stdout } = await runCaptured(["check", file, "--format", "json"]);
   expect(code).toBe(1);
-  const report = JSON.parse(stdout) as { files: { findings: { severity: string; rule: string; sheet: string; cell: string }[] }[] };
+  const report = JSON.parse(stdout) as {
+    files: { findings: { severity: string; rule: string; sheet: string; cell: string }[] }[];
+  };
   const got = report.files[0].findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}`).sort();
   expect(got).toEqual(findingKeys(checkWorkbook(original), (sheet, cell) => layouts.get(sheet)!.move(cell)));
 });

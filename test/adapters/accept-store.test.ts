@@ -6,10 +6,23 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { readStoreFromPackage, storeSheetXml, StoreWriteError, writeStoreToPackage } from "../../src/adapters/exceljs/accept";
+import {
+  readStoreFromPackage,
+  storeSheetXml,
+  StoreWriteError,
+  writeStoreToPackage,
+} from "../../src/adapters/exceljs/accept";
 import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import { annotateBuffer } from "../../src/adapters/exceljs/annotate";
-import { acceptanceIn, ACCEPT_MARK, ACCEPT_SHEET, readAcceptanceStore, storeGrid, withAcceptance, type Acceptance } from "../../src/core/accept";
+import {
+  acceptanceIn,
+  ACCEPT_MARK,
+  ACCEPT_SHEET,
+  readAcceptanceStore,
+  storeGrid,
+  withAcceptance,
+  type Acceptance,
+} from "../../src/core/accept";
 import { checkWorkbook } from "../../src/core/engine";
 import { goodWorkbook } from "../fixtures/workbooks";
 
@@ -18,7 +31,8 @@ const SAMPLE = path.join(__dirname, "../../samples/r7-report.xlsx");
 async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Uint8Array>();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, await zip.file(name)!.async("uint8array"));
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name].dir) out.set(name, await zip.file(name)!.async("uint8array"));
   return out;
 }
 
@@ -27,13 +41,16 @@ function same(a: Uint8Array, b: Uint8Array | undefined): boolean {
 }
 
 async function goodBytes(): Promise<Uint8Array> {
-  return new Uint8Array((await goodWorkbook().xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await goodWorkbook().xlsx.writeBuffer());
 }
 
 async function indicator8(bytes: Uint8Array): Promise<Acceptance> {
   const wb = await readWorkbookBuffer(bytes);
   const f = checkWorkbook(wb).findings.find((x) => x.rule === "grade/below-pace" && x.cell === "J15")!;
-  return acceptanceIn(wb, f, "指標8は令和8年度からの事業のため <&> \"引用\"", { by: "山田", at: "2025-12-02T10:15:00+09:00" });
+  return acceptanceIn(wb, f, '指標8は令和8年度からの事業のため <&> "引用"', {
+    by: "山田",
+    at: "2025-12-02T10:15:00+09:00",
+  });
 }
 
 describe("writeStoreToPackage", () => {
@@ -55,7 +72,9 @@ describe("writeStoreToPackage", () => {
     const changed = [...before.keys()].filter((n) => !same(before.get(n)!, after.get(n)));
     expect(changed.sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/workbook.xml"]);
     const workbookXml = new TextDecoder().decode(after.get("xl/workbook.xml"));
-    expect(workbookXml).toMatch(/<sheet name="Kensa_accepted" sheetId="\d+" state="veryHidden" r:id="rId\d+"\/><\/sheets>/);
+    expect(workbookXml).toMatch(
+      /<sheet name="Kensa_accepted" sheetId="\d+" state="veryHidden" r:id="rId\d+"\/><\/sheets>/,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(written as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => [w.name, w.state]).slice(-1)).toEqual([[ACCEPT_SHEET, "veryHidden"]]);
@@ -64,13 +83,22 @@ describe("writeStoreToPackage", () => {
   test("the workbook reads back with its store, and the finding is accepted", async () => {
     const model = await readWorkbookBuffer(written);
     expect(readAcceptanceStore(model)).toEqual({ sheet: ACCEPT_SHEET, entries: [{ ...entry, row: 3 }], problems: [] });
-    expect(await readStoreFromPackage(written)).toEqual({ sheet: ACCEPT_SHEET, entries: [{ ...entry, row: 3 }], problems: [] });
+    expect(await readStoreFromPackage(written)).toEqual({
+      sheet: ACCEPT_SHEET,
+      entries: [{ ...entry, row: 3 }],
+      problems: [],
+    });
     const r = checkWorkbook(model);
-    expect(r.findings.filter((f) => f.accepted).map((f) => f.accepted)).toEqual([{ reason: entry.reason, by: "山田", at: "2025-12-02T10:15:00+09:00" }]);
+    expect(r.findings.filter((f) => f.accepted).map((f) => f.accepted)).toEqual([
+      { reason: entry.reason, by: "山田", at: "2025-12-02T10:15:00+09:00" },
+    ]);
   });
 
   test("writing again replaces the sheet's content in place; an empty store keeps the sheet with its headers", async () => {
-    const twice = await writeStoreToPackage(written, storeGrid(withAcceptance([entry], { ...entry, reason: "別の理由" })));
+    const twice = await writeStoreToPackage(
+      written,
+      storeGrid(withAcceptance([entry], { ...entry, reason: "別の理由" })),
+    );
     const a = await parts(written);
     const b = await parts(twice);
     expect([...b.keys()]).toEqual([...a.keys()]);
@@ -78,12 +106,17 @@ describe("writeStoreToPackage", () => {
     expect((await readStoreFromPackage(twice)).entries.map((e) => e.reason)).toEqual(["別の理由"]);
     const empty = await writeStoreToPackage(twice, storeGrid([]));
     expect(await readStoreFromPackage(empty)).toEqual({ sheet: ACCEPT_SHEET, entries: [], problems: [] });
-    expect((await readWorkbookBuffer(empty)).sheets.find((s) => s.name === ACCEPT_SHEET)!.rows[0][0]!.value).toBe(ACCEPT_MARK);
+    expect((await readWorkbookBuffer(empty)).sheets.find((s) => s.name === ACCEPT_SHEET)!.rows[0][0]!.value).toBe(
+      ACCEPT_MARK,
+    );
   });
 
   test("values, styles, formulas, merges, hyperlinks and other sheets survive (read through exceljs)", async () => {
     const bytes = await goodBytes();
-    const out = await writeStoreToPackage(bytes, storeGrid([{ ...entry, sheet: "メモ", cell: "A1", cells: ["A1"], values: ["x"] }]));
+    const out = await writeStoreToPackage(
+      bytes,
+      storeGrid([{ ...entry, sheet: "メモ", cell: "A1", cells: ["A1"], values: ["x"] }]),
+    );
     const load = async (b: Uint8Array) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(b as unknown as ExcelJS.Buffer);
@@ -132,38 +165,54 @@ describe("writeStoreToPackage", () => {
     const zip = await JSZip.loadAsync(await goodBytes());
     const xml = await zip.file("xl/workbook.xml")!.async("string");
     const prefixed = xml
-      .replace(/<(\/?)([A-Za-z]+)(?=[\s>/])/g, (m, slash: string, name: string) => (m.startsWith("<?") ? m : `<${slash}x:${name}`))
-      .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+      .replace(/<(\/?)([A-Za-z]+)(?=[\s>/])/g, (m, slash: string, name: string) =>
+        m.startsWith("<?") ? m : `<${slash}x:${name}`,
+      )
+      .replace(
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+      );
     expect(prefixed).toContain("<x:sheets>");
     zip.file("xl/workbook.xml", prefixed);
     const bytes = await zip.generateAsync({ type: "uint8array" });
     const out = await writeStoreToPackage(bytes, storeGrid([entry]));
     const after = await (await JSZip.loadAsync(out)).file("xl/workbook.xml")!.async("string");
-    expect(after).toMatch(/<x:sheet name="Kensa_accepted" sheetId="\d+" state="veryHidden" r:id="rId\d+"\/><\/x:sheets>/);
+    expect(after).toMatch(
+      /<x:sheet name="Kensa_accepted" sheetId="\d+" state="veryHidden" r:id="rId\d+"\/><\/x:sheets>/,
+    );
     expect((await readStoreFromPackage(out)).entries).toHaveLength(1);
   });
 
   test("a sheet named Kensa_accepted that is not Kensa's record is not overwritten (unless forced)", async () => {
     const wb = goodWorkbook();
     wb.addWorksheet("kensa_accepted").getCell("A1").value = "私のメモ";
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     await expect(writeStoreToPackage(bytes, storeGrid([entry]))).rejects.toMatchObject({ code: "not-ours" });
     await expect(writeStoreToPackage(bytes, storeGrid([entry]))).rejects.toBeInstanceOf(StoreWriteError);
     const forced = await writeStoreToPackage(bytes, storeGrid([entry]), { force: true });
     expect((await readStoreFromPackage(forced)).entries).toHaveLength(1);
     // its existing entry in workbook.xml is made very hidden
-    expect(await (await JSZip.loadAsync(forced)).file("xl/workbook.xml")!.async("string")).toMatch(/name="kensa_accepted"[^>]*state="veryHidden"/);
+    expect(await (await JSZip.loadAsync(forced)).file("xl/workbook.xml")!.async("string")).toMatch(
+      /name="kensa_accepted"[^>]*state="veryHidden"/,
+    );
   });
 
   test("what is not an .xlsx package is refused with a clear error", async () => {
-    await expect(writeStoreToPackage(new TextEncoder().encode("not a zip"), storeGrid([]))).rejects.toMatchObject({ code: "not-xlsx" });
+    await expect(writeStoreToPackage(new TextEncoder().encode("not a zip"), storeGrid([]))).rejects.toMatchObject({
+      code: "not-xlsx",
+    });
     const zip = new JSZip();
     zip.file("hello.txt", "hi");
-    await expect(writeStoreToPackage(await zip.generateAsync({ type: "uint8array" }), storeGrid([]))).rejects.toMatchObject({ code: "no-workbook" });
+    await expect(
+      writeStoreToPackage(await zip.generateAsync({ type: "uint8array" }), storeGrid([])),
+    ).rejects.toMatchObject({ code: "no-workbook" });
   });
 
   test("a reason that looks like a formula stays text, in the record and in the check", async () => {
-    const out = await writeStoreToPackage(sample, storeGrid([{ ...entry, reason: '=HYPERLINK("http://evil.example","x")' }]));
+    const out = await writeStoreToPackage(
+      sample,
+      storeGrid([{ ...entry, reason: '=HYPERLINK("http://evil.example","x")' }]),
+    );
     const xml = await (await JSZip.loadAsync(out)).file("xl/worksheets/sheet13.xml")!.async("string");
     expect(xml).not.toContain("<f>");
     const r = checkWorkbook(await readWorkbookBuffer(out));
@@ -172,6 +221,6 @@ describe("writeStoreToPackage", () => {
 
   test("text is escaped: markup in a reason stays text", () => {
     const xml = storeSheetXml([["<b>&amp;\"'</b>"]]);
-    expect(xml).toContain("<t xml:space=\"preserve\">&lt;b&gt;&amp;amp;&quot;'&lt;/b&gt;</t>");
+    expect(xml).toContain('<t xml:space="preserve">&lt;b&gt;&amp;amp;&quot;\'&lt;/b&gt;</t>');
   });
 });

@@ -22,7 +22,13 @@ const FILLS: Record<string, FakeFill | null> = {
   themeTint: { color: "#4472C4", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.599993896298105 },
   shade: { color: "#70AD47", pattern: "Solid", patternColor: "#000000", tintAndShade: -0.249977111117893 },
   pattern: { color: "#CCFFCC", pattern: "Gray50", patternColor: "#FF0000", patternTintAndShade: -0.5 },
-  patternTinted: { color: "#ED7D31", pattern: "LightDown", patternColor: "#1F4E78", tintAndShade: 0.4, patternTintAndShade: 0.25 },
+  patternTinted: {
+    color: "#ED7D31",
+    pattern: "LightDown",
+    patternColor: "#1F4E78",
+    tintAndShade: 0.4,
+    patternTintAndShade: 0.25,
+  },
   gradient: { color: "#5B9BD5", pattern: "LinearGradient", patternColor: "#000000" },
   kensaPink: { color: "#FFC7CE", pattern: "Solid", patternColor: "#000000" },
 };
@@ -69,7 +75,11 @@ const recalcCheck: Step = async (host) => {
 const edit: Step = async (_host, fake) => personEdits(fake);
 
 const CYCLES: Record<string, { steps: Step[]; clear: Step; removesAll: boolean }> = {
-  "A: 検証 → edit → 検証 → ハイライト解除": { steps: [check, edit, check, (h) => h.clearHighlights()], clear: (h) => h.clearHighlights(), removesAll: false },
+  "A: 検証 → edit → 検証 → ハイライト解除": {
+    steps: [check, edit, check, (h) => h.clearHighlights()],
+    clear: (h) => h.clearHighlights(),
+    removesAll: false,
+  },
   "B: 再計算・検証 → edit → 再計算・検証 → Kensa の変更を削除": {
     steps: [recalcCheck, edit, recalcCheck, (h) => h.clearHighlights({ removeAll: true })],
     clear: (h) => h.clearHighlights({ removeAll: true }),
@@ -78,11 +88,17 @@ const CYCLES: Record<string, { steps: Step[]; clear: Step; removesAll: boolean }
 };
 
 function personSheets(fake: FakeExcel): Record<string, Record<string, string>> {
-  return Object.fromEntries(fake.sheets.filter((s) => s.name !== STATE_SHEET).map((s) => [s.name, fake.snapshot(s.name)]));
+  return Object.fromEntries(
+    fake.sheets.filter((s) => s.name !== STATE_SHEET).map((s) => [s.name, fake.snapshot(s.name)]),
+  );
 }
 
 /** Runs the steps; stops at the first that throws. Returns whether the edit happened. */
-async function runCycle(host: ExcelHost, fake: FakeExcel, steps: Step[]): Promise<{ edited: boolean; failed: boolean }> {
+async function runCycle(
+  host: ExcelHost,
+  fake: FakeExcel,
+  steps: Step[],
+): Promise<{ edited: boolean; failed: boolean }> {
   let edited = false;
   for (const step of steps) {
     try {
@@ -146,8 +162,15 @@ describe.each(["1.18", "1.20"])("ExcelApi %s", (apiVersion) => {
           const want = expected(edited, apiVersion);
           points++;
           if (JSON.stringify(got) !== JSON.stringify(want)) {
-            const diff = Object.keys({ ...want["予算"], ...got["予算"] }).filter((k) => want["予算"]?.[k] !== got["予算"]?.[k]);
-            broken.push(`sync ${i + 1} op ${op}: ${diff.slice(0, 4).map((k) => `${k} ${want["予算"]?.[k] ?? "∅"} → ${got["予算"]?.[k] ?? "∅"}`).join("; ")}`);
+            const diff = Object.keys({ ...want["予算"], ...got["予算"] }).filter(
+              (k) => want["予算"]?.[k] !== got["予算"]?.[k],
+            );
+            broken.push(
+              `sync ${i + 1} op ${op}: ${diff
+                .slice(0, 4)
+                .map((k) => `${k} ${want["予算"]?.[k] ?? "∅"} → ${got["予算"]?.[k] ?? "∅"}`)
+                .join("; ")}`,
+            );
           }
           if (cycle.removesAll) expect(fake.sheet(STATE_SHEET)).toBeUndefined();
         }

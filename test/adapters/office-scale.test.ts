@@ -36,7 +36,8 @@ describe("Office.js adapter at scale (10 sheets × 10,000 rows)", () => {
   });
 
   it("does not grow the round trips or the range objects with the number of findings", () => {
-    for (const k of ["read", "fill", "highlight", "rehighlight", "clear", "resultSheet"] as const) expect(many[k].syncs).toBe(few[k].syncs);
+    for (const k of ["read", "fill", "highlight", "rehighlight", "clear", "resultSheet"] as const)
+      expect(many[k].syncs).toBe(few[k].syncs);
     expect(many.highlight.rangeAreas).toBe(few.highlight.rangeAreas);
     expect(many.highlight.rangeAreas).toBeLessThanOrEqual(20);
     expect(many.rehighlight.rangeAreas).toBe(0); // an unchanged workbook: no write at all

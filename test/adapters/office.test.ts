@@ -10,7 +10,15 @@ import { HostError } from "../../src/host/host";
 import { ExcelHost } from "../../src/adapters/office";
 import { STATE_MARK, STATE_SHEET } from "../../src/adapters/office/state";
 import { chunkAddresses } from "../../src/adapters/office/limits";
-import { applyTint, fillRecordFromJson, fillRecordToJson, isBetween, shiftRows, themePalette, withResolvedColours } from "../../src/core/apply";
+import {
+  applyTint,
+  fillRecordFromJson,
+  fillRecordToJson,
+  isBetween,
+  shiftRows,
+  themePalette,
+  withResolvedColours,
+} from "../../src/core/apply";
 import { FakeExcel, budgetSheetRows, type FakeFill } from "../fakes/fake-excel";
 
 function hostFor(fake: FakeExcel, lang: "ja" | "en" = "ja", readBudget?: number): ExcelHost {
@@ -18,13 +26,23 @@ function hostFor(fake: FakeExcel, lang: "ja" | "en" = "ja", readBudget?: number)
 }
 
 function result(findings: Partial<Finding>[], computed: CheckResult["computed"] = []): CheckResult {
-  const full = findings.map((f) => ({ rule: "value/missing", severity: "error", sheet: "S", cell: "A1", cells: [f.cell ?? "A1"], message: "m", ...f }) as Finding);
+  const full = findings.map((f): Finding => ({
+    rule: "value/missing",
+    severity: "error",
+    sheet: "S",
+    cell: "A1",
+    cells: [f.cell ?? "A1"],
+    message: "m",
+    ...f,
+  }));
   return { sheets: [], findings: full, summary: { error: full.length, warning: 0, info: 0 }, computed };
 }
 
 function sameFills(before: Map<string, string>, after: Map<string, string>): string[] {
   const diff: string[] = [];
-  for (const k of new Set([...before.keys(), ...after.keys()])) if ((before.get(k) ?? "") !== (after.get(k) ?? "")) diff.push(`${k}: ${before.get(k) ?? ""} → ${after.get(k) ?? ""}`);
+  for (const k of new Set([...before.keys(), ...after.keys()]))
+    if ((before.get(k) ?? "") !== (after.get(k) ?? ""))
+      diff.push(`${k}: ${before.get(k) ?? ""} → ${after.get(k) ?? ""}`);
   return diff;
 }
 
@@ -35,13 +53,24 @@ function stateRows(fake: FakeExcel): number {
   return [...s.cells.entries()].filter(([k, c]) => k.endsWith(",0") && !k.startsWith("0,") && c.value !== "").length;
 }
 
-const part = (cell: string, sheet = "S") => ({ sheet, cell, rule: "part/exceeds-whole", message: `${cell} は全体を超えています` });
+const part = (cell: string, sheet = "S") => ({
+  sheet,
+  cell,
+  rule: "part/exceeds-whole",
+  message: `${cell} は全体を超えています`,
+});
 
 describe("read", () => {
   it("maps values, percent formats, formulas' cached values and errors (told from text by valueTypes), at the used range's position", async () => {
     const fake = new FakeExcel();
     const rows = [];
-    rows[2] = [null, "名称", { v: 0.89, nf: "0.0%" }, { v: 12, f: "=SUM(D1:D2)", nf: "#,##0" }, { v: "#DIV/0!", f: "=1/0" }];
+    rows[2] = [
+      null,
+      "名称",
+      { v: 0.89, nf: "0.0%" },
+      { v: 12, f: "=SUM(D1:D2)", nf: "#,##0" },
+      { v: "#DIV/0!", f: "=1/0" },
+    ];
     rows[4] = [null, "=not a formula", true, 3.5, "▲12"];
     rows[5] = [null, { v: "#N/A", nf: "@" }, "#N/A"]; // text that looks like an error, and a typed error
     fake.addSheet("Data", rows);
@@ -163,7 +192,13 @@ describe("highlight and clear", () => {
       B2: null,
       B3: { color: "#FFFFFF", pattern: "Solid", patternColor: "#000000" },
       B4: { color: "#4472C4", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.6 },
-      B5: { color: "#ED7D31", pattern: "LightDown", patternColor: "#1F4E78", tintAndShade: -0.25, patternTintAndShade: 0.4 },
+      B5: {
+        color: "#ED7D31",
+        pattern: "LightDown",
+        patternColor: "#1F4E78",
+        tintAndShade: -0.25,
+        patternTintAndShade: 0.4,
+      },
     };
     const s = fake.addSheet("S", [["x"]]);
     for (const [a1, f] of Object.entries(fills)) {
@@ -173,7 +208,8 @@ describe("highlight and clear", () => {
     const before = fake.fills();
     const host = hostFor(fake);
     await host.highlight(result(Object.keys(fills).map((c) => part(c))));
-    for (const a1 of Object.keys(fills)) expect(fake.cell("S", a1)!.fill).toMatchObject({ color: "#FFC7CE", pattern: "Solid" });
+    for (const a1 of Object.keys(fills))
+      expect(fake.cell("S", a1)!.fill).toMatchObject({ color: "#FFC7CE", pattern: "Solid" });
     expect(fake.cell("S", "B4")!.fill?.tintAndShade ?? 0).toBe(0); // Kensa's colour without the tint
     await host.clearHighlights();
     expect(sameFills(before, fake.fills())).toEqual([]);
@@ -183,7 +219,11 @@ describe("highlight and clear", () => {
 
   it("never highlights a gradient (it cannot be set back) and says so", async () => {
     const fake = new FakeExcel();
-    fake.addSheet("S", [["x"]]).ensure(1, 1).fill = { color: "#5B9BD5", pattern: "LinearGradient", patternColor: "#000000" };
+    fake.addSheet("S", [["x"]]).ensure(1, 1).fill = {
+      color: "#5B9BD5",
+      pattern: "LinearGradient",
+      patternColor: "#000000",
+    };
     const host = hostFor(fake);
     const report = await host.highlight(result([part("B2"), part("C3")]));
     expect(report.notHighlighted).toEqual([{ sheet: "S", cell: "B2" }]);
@@ -217,7 +257,12 @@ describe("highlight and clear", () => {
     fake.sheet("S")!.ensure(1, 1).fill = { ...pink };
     fake.sheet("S")!.ensure(2, 1).fill = { ...pink };
     fake.sheet("S")!.ensure(3, 1).fill = { ...pink };
-    const theme = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.5999938962981048 }, bgColor: { indexed: 64 } };
+    const theme = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 4, tint: 0.5999938962981048 },
+      bgColor: { indexed: 64 },
+    };
     fake.addSheet(STATE_SHEET, [
       [STATE_MARK],
       ["S", "B2", JSON.stringify(withResolvedColours(theme, ["#FFFFFF", "#000000", "#E7E6E6", "#44546A", "#4472C4"]))],
@@ -226,7 +271,10 @@ describe("highlight and clear", () => {
     ]).visibility = "VeryHidden";
     const host = hostFor(fake);
     const report = await host.clearHighlights();
-    expect(fake.cell("S", "B2")!.fill).toMatchObject({ color: applyTint("#4472C4", 0.5999938962981048), pattern: "Solid" });
+    expect(fake.cell("S", "B2")!.fill).toMatchObject({
+      color: applyTint("#4472C4", 0.5999938962981048),
+      pattern: "Solid",
+    });
     expect(fake.cell("S", "B3")!.fill).toEqual(pink); // left alone
     expect(fake.cell("S", "B4")!.fill?.color).toBe("#FFFF00"); // indexed 13: Excel's default palette
     expect(report.unrestorable).toEqual([{ sheet: "S", cell: "B3" }]);
@@ -238,10 +286,18 @@ describe("highlight and clear", () => {
       fake.addSheet("S", [["x"]]);
       const host = hostFor(fake);
       await host.read(); // as the pane does: the check's read lets the flagged cells be read in the first sync
-      await host.highlight(result([part("B2"), part("C3"), { ...part("C3"), severity: "warning", rule: "value/negative", message: "負の値" }]));
+      await host.highlight(
+        result([
+          part("B2"),
+          part("C3"),
+          { ...part("C3"), severity: "warning", rule: "value/negative", message: "負の値" },
+        ]),
+      );
       expect(host.lastSyncs).toBe(3);
       expect(fake.note("S", "B2")).toBe("Kensa:\n[エラー] B2 は全体を超えています (part/exceeds-whole)");
-      expect(fake.note("S", "C3")).toBe("Kensa:\n[エラー] C3 は全体を超えています (part/exceeds-whole)\n[警告] 負の値 (value/negative)");
+      expect(fake.note("S", "C3")).toBe(
+        "Kensa:\n[エラー] C3 は全体を超えています (part/exceeds-whole)\n[警告] 負の値 (value/negative)",
+      );
       expect(fake.cell(STATE_SHEET, "D2")!.value).toBe('{"kensa":"own"}');
       await host.clearHighlights();
       expect(fake.sheet("S")!.notes.size).toBe(0);
@@ -304,7 +360,9 @@ describe("highlight and clear", () => {
     const res2 = checkWorkbook(await host.read());
     await host.highlight(res2);
     await host.highlight(res2);
-    expect(stateRows(fake)).toBe(new Set(res2.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell}`)).size);
+    expect(stateRows(fake)).toBe(
+      new Set(res2.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell}`)).size,
+    );
     expect(fake.cell(STATE_SHEET, "A1")!.value).toBe(STATE_MARK);
     // a cell no longer flagged is given back its own fill, and its row forgotten
     await host.highlight({ ...res2, findings: res2.findings.filter((f) => f.cell !== "D4") });
@@ -314,18 +372,35 @@ describe("highlight and clear", () => {
   });
 
   it("records fills as exceljs Fill JSON plus the Office fill; reads the CLI's records", () => {
-    expect(fillRecordToJson({ color: "#FFFF00", pattern: "Solid" })).toBe('{"type":"pattern","pattern":"solid","fgColor":{"argb":"FFFFFF00"},"office":{"color":"#FFFF00","pattern":"Solid"}}');
-    expect(fillRecordFromJson('{"type":"pattern","pattern":"solid","fgColor":{"argb":"FFFFC7CE"}}')).toEqual({ ok: true, fill: { color: "#FFC7CE", pattern: "Solid" } });
-    const gray = { color: "#CCFFCC", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0.25, patternTintAndShade: -0.5 };
+    expect(fillRecordToJson({ color: "#FFFF00", pattern: "Solid" })).toBe(
+      '{"type":"pattern","pattern":"solid","fgColor":{"argb":"FFFFFF00"},"office":{"color":"#FFFF00","pattern":"Solid"}}',
+    );
+    expect(fillRecordFromJson('{"type":"pattern","pattern":"solid","fgColor":{"argb":"FFFFC7CE"}}')).toEqual({
+      ok: true,
+      fill: { color: "#FFC7CE", pattern: "Solid" },
+    });
+    const gray = {
+      color: "#CCFFCC",
+      pattern: "Gray50",
+      patternColor: "#FF0000",
+      tintAndShade: 0.25,
+      patternTintAndShade: -0.5,
+    };
     expect(fillRecordFromJson(fillRecordToJson(gray))).toEqual({ ok: true, fill: gray });
     // the CLI's pattern fill: fgColor is the pattern's colour, bgColor the cell's
-    expect(fillRecordFromJson('{"type":"pattern","pattern":"lightGrid","fgColor":{"argb":"FF000000"},"bgColor":{"argb":"FFFFFF00"}}')).toEqual({
+    expect(
+      fillRecordFromJson(
+        '{"type":"pattern","pattern":"lightGrid","fgColor":{"argb":"FF000000"},"bgColor":{"argb":"FFFFFF00"}}',
+      ),
+    ).toEqual({
       ok: true,
       fill: { color: "#FFFF00", pattern: "Grid", patternColor: "#000000" },
     });
     expect(fillRecordFromJson("")).toEqual({ ok: true, fill: null });
     expect(fillRecordFromJson('{"type":"pattern","pattern":"none"}')).toEqual({ ok: true, fill: null });
-    expect(fillRecordFromJson('{"type":"pattern","pattern":"solid","fgColor":{"theme":4}}')).toMatchObject({ ok: false });
+    expect(fillRecordFromJson('{"type":"pattern","pattern":"solid","fgColor":{"theme":4}}')).toMatchObject({
+      ok: false,
+    });
     expect(fillRecordFromJson('{"type":"gradient","gradient":"angle"}')).toMatchObject({ ok: false });
     expect(fillRecordFromJson("not json")).toMatchObject({ ok: false });
   });
@@ -336,7 +411,12 @@ describe("highlight and clear", () => {
     expect(palette.slice(0, 5)).toEqual(["#FFFFFF", "#000000", "#E7E6E6", "#44546A", "#4472C4"]);
     expect(applyTint("#4472C4", -0.249977111117893)).toBe("#2F5597"); // Excel's "darker 25%"
     expect(applyTint("#FFFFFF", -0.1499984740745262)).toBe("#D9D9D9"); // Excel's "darker 15%"
-    expect(withResolvedColours({ type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: -0.249977111117893 } }, palette)).toMatchObject({ kensaResolved: { fg: "FF2F5597" } });
+    expect(
+      withResolvedColours(
+        { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: -0.249977111117893 } },
+        palette,
+      ),
+    ).toMatchObject({ kensaResolved: { fg: "FF2F5597" } });
   });
 
   it("a fill half-written by a failed batch is still Kensa's to finish (isBetween)", () => {
@@ -379,7 +459,9 @@ describe("highlight and clear", () => {
     const fake = new FakeExcel();
     fake.apiVersion = "1.8";
     fake.addSheet("S", [["x"]]);
-    const err = await hostFor(fake).highlight(result([{ sheet: "S", cell: "A1" }])).catch((e: unknown) => e);
+    const err = await hostFor(fake)
+      .highlight(result([{ sheet: "S", cell: "A1" }]))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe("unsupported-api");
     expect((err as HostError).retryable).toBe(false);
@@ -428,7 +510,10 @@ describe("protection", () => {
   it("a fix on a protected sheet is refused with Kensa's own message, not Excel's", async () => {
     const fake = new FakeExcel();
     fake.addSheet("S", [["x"]]).protected = true;
-    await expect(hostFor(fake).applyFix({ sheet: "S", cell: "B2", value: 1 })).rejects.toMatchObject({ code: "protected", message: expect.stringContaining("保護") });
+    await expect(hostFor(fake).applyFix({ sheet: "S", cell: "B2", value: 1 })).rejects.toMatchObject({
+      code: "protected",
+      message: expect.stringContaining("保護"),
+    });
     expect(fake.cell("S", "B2")).toBeUndefined();
   });
 });
@@ -452,7 +537,9 @@ describe("computed cells (再計算・検証 only)", () => {
     expect(fake.cell("予算", "F5")!.formula).toBe("=1");
     expect(fake.cell("予算", "F7")!.formula).toMatch(/^=.*D7.*C7/);
     expect(fake.cell("予算", "G4")!.formula).toMatch(/^=/);
-    expect(report.written.map((c) => c.cell)).toEqual(expect.arrayContaining(["F7", "F8", "G4", "G5", "G6", "G7", "G8"]));
+    expect(report.written.map((c) => c.cell)).toEqual(
+      expect.arrayContaining(["F7", "F8", "G4", "G5", "G6", "G7", "G8"]),
+    );
     expect(report.written.map((c) => c.cell)).not.toContain("F4");
     expect(report.written.map((c) => c.cell)).not.toContain("F5");
     expect(report.leftAlone).toBeGreaterThanOrEqual(1);
@@ -563,8 +650,17 @@ describe("result sheet", () => {
     const name = "検証結果 (2)"; // the user's sheet of that name is kept
     expect(fake.sheet("検証結果")!.get(0, 0)!.value).toBe("my own sheet");
     const s = fake.sheet(name)!;
-    const texts = [...s.cells.values()].filter((c) => c.value === "=1+1" || c.value === "+1" || c.value === "-x" || c.value === "@x" || c.value === "2024" || c.value === "TRUE");
-    expect(texts).toHaveLength(6);
+    const texts = [...s.cells.values()].filter(
+      (c) =>
+        c.value === "=1+1" ||
+        c.value === "+1" ||
+        c.value === "-x" ||
+        c.value === "@x" ||
+        c.value === "2024" ||
+        c.value === "TRUE",
+    );
+    // each rule text twice: the ルール column (an unknown rule's name is its id) and the ルールID column
+    expect(texts).toHaveLength(9);
     for (const c of texts) {
       expect(c.formula).toBeUndefined();
       expect(typeof c.value).toBe("string");
@@ -594,15 +690,23 @@ describe("errors", () => {
     const fake = new FakeExcel();
     fake.addSheet("S", [["x"]]);
     fake.cellEditMode = true;
-    await expect(hostFor(fake).read()).rejects.toMatchObject({ code: "cell-edit-mode", message: "セルの編集を終えてから、もう一度実行してください。" });
-    await expect(hostFor(fake, "en").read()).rejects.toMatchObject({ code: "cell-edit-mode", message: "Finish editing the cell, then try again." });
+    await expect(hostFor(fake).read()).rejects.toMatchObject({
+      code: "cell-edit-mode",
+      message: "セルの編集を終えてから、もう一度実行してください。",
+    });
+    await expect(hostFor(fake, "en").read()).rejects.toMatchObject({
+      code: "cell-edit-mode",
+      message: "Finish editing the cell, then try again.",
+    });
   });
 
   it("maps a vanished sheet to workbook-changed, AccessDenied to protected, and anything else to unknown with Excel's message", async () => {
     const fake = new FakeExcel();
     fake.addSheet("S", [["x"]]);
     const host = hostFor(fake);
-    await expect(host.applyFix({ sheet: "Gone", cell: "A1", value: 1 })).rejects.toMatchObject({ code: "workbook-changed" });
+    await expect(host.applyFix({ sheet: "Gone", cell: "A1", value: 1 })).rejects.toMatchObject({
+      code: "workbook-changed",
+    });
     fake.failNextSyncWith = "AccessDenied";
     await expect(host.read()).rejects.toMatchObject({ code: "protected" });
     fake.failNextSyncWith = "GeneralException";

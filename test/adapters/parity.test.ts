@@ -50,7 +50,8 @@ async function viaExcelJS(c: Case, dir: string): Promise<Workbook> {
       ws.getRow(r + 1).hidden = true;
       ws.getRow(r + 1).height = 15; // exceljs writes a row without cells only with a height
     }
-    for (const [first, last] of spec.hiddenColumns ?? []) for (let col = first; col <= last; col++) ws.getColumn(col + 1).hidden = true;
+    for (const [first, last] of spec.hiddenColumns ?? [])
+      for (let col = first; col <= last; col++) ws.getColumn(col + 1).hidden = true;
   }
   const file = path.join(dir, `${c.name}.xlsx`);
   await fs.writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -62,7 +63,8 @@ function fakeOf(c: Case, apiVersion?: string): FakeExcel {
   if (apiVersion) fake.apiVersion = apiVersion;
   for (const spec of c.sheets) {
     const hiddenColumns: number[] = [];
-    for (const [first, last] of spec.hiddenColumns ?? []) for (let col = first; col <= last; col++) hiddenColumns.push(col);
+    for (const [first, last] of spec.hiddenColumns ?? [])
+      for (let col = first; col <= last; col++) hiddenColumns.push(col);
     fake.addSheet(spec.name, rowsOf(spec.cells), { merges: spec.merges, hiddenRows: spec.hiddenRows, hiddenColumns });
   }
   return fake;
@@ -137,7 +139,12 @@ const CASES: Case[] = [
     name: "quoted-sheet-names",
     sheets: [
       { name: "O'Brien,表", cells: { A1: "見出し", A2: 1, B2: 2, C2: 3 }, merges: ["A1:C1"], hiddenColumns: [[1, 1]] },
-      { name: "PJ1 医薬品", cells: { A1: "x", B1: "y", A2: 1, B2: 2, A3: 3, B3: 4 }, merges: ["A2:A3"], hiddenRows: [1] },
+      {
+        name: "PJ1 医薬品",
+        cells: { A1: "x", B1: "y", A2: 1, B2: 2, A3: 3, B3: 4 },
+        merges: ["A2:A3"],
+        hiddenRows: [1],
+      },
     ],
   },
   {
@@ -158,7 +165,14 @@ const CASES: Case[] = [
   },
   {
     name: "every-other-row-hidden",
-    sheets: [{ name: "全体", cells: budgetCells(300), hiddenRows: Array.from({ length: 150 }, (_, i) => 3 + 2 * i), hiddenColumns: [[2, 2]] }],
+    sheets: [
+      {
+        name: "全体",
+        cells: budgetCells(300),
+        hiddenRows: Array.from({ length: 150 }, (_, i) => 3 + 2 * i),
+        hiddenColumns: [[2, 2]],
+      },
+    ],
   },
   {
     name: "all-rows-or-columns-hidden",
@@ -184,7 +198,10 @@ const CASES: Case[] = [
           }
           return cells;
         })(),
-        merges: Array.from({ length: 300 }, (_, i) => [`A${2 + 2 * i}:A${3 + 2 * i}`, `B${2 + 2 * i}:B${3 + 2 * i}`]).flat(),
+        merges: Array.from({ length: 300 }, (_, i) => [
+          `A${2 + 2 * i}:A${3 + 2 * i}`,
+          `B${2 + 2 * i}:B${3 + 2 * i}`,
+        ]).flat(),
         hiddenRows: [10, 11],
       },
       { name: "小さい表", cells: { A1: "x", A2: 1, B2: 2 }, merges: ["A1:B1"] },
@@ -309,7 +326,13 @@ describe("the Office.js reader's round trips and older Excel", () => {
       cells[`${columnLetters(2 * i)}1`] = i;
       merges.push(`${columnLetters(2 * i)}1:${columnLetters(2 * i + 1)}1`);
     }
-    const { wb } = await viaOffice({ name: "one-row", sheets: [{ name: "横長", cells, merges }, { name: "普通", cells: { A1: "x", B1: "y" } }] });
+    const { wb } = await viaOffice({
+      name: "one-row",
+      sheets: [
+        { name: "横長", cells, merges },
+        { name: "普通", cells: { A1: "x", B1: "y" } },
+      ],
+    });
     expect(wb.sheets[0].layoutUnknown).toEqual(["merges"]);
     expect(wb.sheets[0].merges).toBeUndefined();
     expect(wb.sheets[0].rows[0][2]).toEqual({ value: 1 });
@@ -343,7 +366,15 @@ describe("FakeExcel's layout API follows Excel's documented behaviour", () => {
   function fake(apiVersion?: string): FakeExcel {
     const f = new FakeExcel();
     if (apiVersion) f.apiVersion = apiVersion;
-    f.addSheet("S", [["見出し", "b", "c"], [1, 2, 3], [4, 5, 6]], { merges: ["A1:C1", "B2:B3"], hiddenRows: [1], hiddenColumns: [2] });
+    f.addSheet(
+      "S",
+      [
+        ["見出し", "b", "c"],
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { merges: ["A1:C1", "B2:B3"], hiddenRows: [1], hiddenColumns: [2] },
+    );
     return f;
   }
 

@@ -24,7 +24,12 @@ function paneAnswering(outcome: RibbonOutcome | Error): { bridge: PaneBridge; ca
   return { bridge, calls };
 }
 
-const FAILED: RibbonOutcome = { ok: false, attention: true, title: "再計算・検証できませんでした", message: "Excel でエラーが発生しました: GeneralException" };
+const FAILED: RibbonOutcome = {
+  ok: false,
+  attention: true,
+  title: "再計算・検証できませんでした",
+  message: "Excel でエラーが発生しました: GeneralException",
+};
 
 describe("ribbon commands", () => {
   test("registerCommands associates both ExecuteFunction names with the pane's actions", async () => {
@@ -42,7 +47,13 @@ describe("ribbon commands", () => {
     const office = new FakeOffice({ sharedRuntime: true, excel: new FakeExcel() });
     const { bridge } = paneAnswering(FAILED);
     let completed = 0;
-    const out = await runCommand(office, bridge, "recalcCheck", { completed: () => completed++ } as unknown as Office.AddinCommands.Event, { pageUrl: PAGE });
+    const out = await runCommand(
+      office,
+      bridge,
+      "recalcCheck",
+      { completed: () => completed++ } as unknown as Office.AddinCommands.Event,
+      { pageUrl: PAGE },
+    );
     expect(out.ok).toBe(false);
     expect(office.paneVisible).toBe(true);
     expect(office.dialogs).toEqual([]);
@@ -81,7 +92,13 @@ describe("ribbon commands", () => {
     const office = new FakeOffice({ sharedRuntime: false, excel: new FakeExcel() });
     const { bridge } = paneAnswering(new TypeError("boom"));
     let completed = false;
-    await runCommand(office, bridge, "clearHighlights", { completed: () => (completed = true) } as unknown as Office.AddinCommands.Event, { pageUrl: PAGE });
+    await runCommand(
+      office,
+      bridge,
+      "clearHighlights",
+      { completed: () => (completed = true) } as unknown as Office.AddinCommands.Event,
+      { pageUrl: PAGE },
+    );
     expect(completed).toBe(true);
     expect(office.dialogs).toHaveLength(1);
     expect(office.dialogs[0]).toContain("boom");
@@ -89,7 +106,9 @@ describe("ribbon commands", () => {
 
   test("a warning (e.g. protected sheets left alone) shows the pane too; surface reports how", async () => {
     const office = new FakeOffice({ sharedRuntime: true, excel: new FakeExcel() });
-    expect(await surface(office, { ok: true, attention: true, message: "保護されたシート…" }, { pageUrl: PAGE })).toBe("pane");
+    expect(await surface(office, { ok: true, attention: true, message: "保護されたシート…" }, { pageUrl: PAGE })).toBe(
+      "pane",
+    );
     const none = new FakeOffice({ sharedRuntime: false, excel: new FakeExcel() });
     (none.context as { ui?: unknown }).ui = undefined;
     expect(await surface(none, FAILED, { pageUrl: PAGE })).toBe("none");

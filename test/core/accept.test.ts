@@ -49,7 +49,15 @@ const sumRule: Rule = {
         if (row[0]?.value !== "SUM") return;
         const [b, c, d] = [1, 2, 3].map((i) => Number(row[i]?.value ?? 0));
         if (b === c + d) return;
-        out.push({ messageId: "bad", data: { b, c, d }, sheet: sheet.name, cell: toA1(r, 1), cells: [toA1(r, 1), toA1(r, 2), toA1(r, 3)], expected: c + d, actual: b });
+        out.push({
+          messageId: "bad",
+          data: { b, c, d },
+          sheet: sheet.name,
+          cell: toA1(r, 1),
+          cells: [toA1(r, 1), toA1(r, 2), toA1(r, 3)],
+          expected: c + d,
+          actual: b,
+        });
       });
     }
     return out;
@@ -69,7 +77,8 @@ function storeSheet(entries: Acceptance[]) {
 function acceptAll(wb: Workbook, reason = "理由あり"): { wb: Workbook; result: CheckResult } {
   const result = checkWorkbook(wb, { rules });
   let entries: Acceptance[] = [];
-  for (const f of result.findings) entries = withAcceptance(entries, acceptanceIn(wb, f, reason, { by: "山田", at: "2025-12-02T10:15:00+09:00" }));
+  for (const f of result.findings)
+    entries = withAcceptance(entries, acceptanceIn(wb, f, reason, { by: "山田", at: "2025-12-02T10:15:00+09:00" }));
   return { wb: { sheets: [...wb.sheets.filter((s) => s.name !== ACCEPT_SHEET), storeSheet(entries)] }, result };
 }
 
@@ -177,7 +186,10 @@ describe("the store sheet", () => {
   });
 
   test("a sheet without the mark, or of another version, is not read; an empty one is an empty store", () => {
-    expect(parseAcceptanceGrid([["something else"], ...storeGrid([entry]).slice(1)])).toMatchObject({ entries: [], problems: [{ row: 1 }] });
+    expect(parseAcceptanceGrid([["something else"], ...storeGrid([entry]).slice(1)])).toMatchObject({
+      entries: [],
+      problems: [{ row: 1 }],
+    });
     expect(parseAcceptanceGrid([["Kensa accepted v9"]]).problems[0].ja).toContain("この版");
     expect(parseAcceptanceGrid([])).toMatchObject({ entries: [], problems: [] });
     expect(parseAcceptanceGrid([[null, ""]])).toMatchObject({ entries: [], problems: [] });
@@ -218,8 +230,14 @@ describe("the store sheet", () => {
     expect(entries[0].reason).toBe("新しい理由");
     entries = withAcceptance(entries, other);
     expect(entries).toHaveLength(2);
-    expect(withoutAcceptance(entries, { ...entry, cells: other.cells })).toMatchObject({ removed: 1, entries: [{ cells: entry.cells }] });
-    expect(withoutAcceptance(entries, { rule: entry.rule, sheet: entry.sheet, cell: "$j$15" })).toMatchObject({ removed: 2, entries: [] });
+    expect(withoutAcceptance(entries, { ...entry, cells: other.cells })).toMatchObject({
+      removed: 1,
+      entries: [{ cells: entry.cells }],
+    });
+    expect(withoutAcceptance(entries, { rule: entry.rule, sheet: entry.sheet, cell: "$j$15" })).toMatchObject({
+      removed: 2,
+      entries: [],
+    });
     expect(withoutAcceptance(entries, { rule: "x/y", sheet: entry.sheet, cell: "J15" }).removed).toBe(0);
     expect(acceptanceKey(entry)).not.toBe(acceptanceKey(other));
   });
@@ -237,11 +255,29 @@ describe("accepting", () => {
     expect(reasonProblem("x".repeat(ACCEPT_LIMITS.reason + 1), "en")).toMatch(/at most/);
     expect(() => acceptanceIn(wb, f, "")).toThrow(AcceptanceError);
     const a = acceptanceIn(wb, f, "  理由  ", { by: " 山田 ", at: "2025-12-02T10:15:00+09:00" });
-    expect(a).toEqual({ rule: "test/sum", sheet: "表", cell: "B1", cells: ["B1", "C1", "D1"], values: [10, 4, 5], expected: 9, actual: 10, reason: "理由", by: "山田", at: "2025-12-02T10:15:00+09:00" });
+    expect(a).toEqual({
+      rule: "test/sum",
+      sheet: "表",
+      cell: "B1",
+      cells: ["B1", "C1", "D1"],
+      values: [10, 4, 5],
+      expected: 9,
+      actual: 10,
+      reason: "理由",
+      by: "山田",
+      at: "2025-12-02T10:15:00+09:00",
+    });
   });
 
   test("a finding too large to record is refused, not written broken", () => {
-    const f: Finding = { rule: "test/sum", severity: "error", sheet: "表", cell: "B1", cells: ["B1", ...Array.from({ length: ACCEPT_LIMITS.cells }, (_, i) => `Z${i + 1}`)], message: "m" };
+    const f: Finding = {
+      rule: "test/sum",
+      severity: "error",
+      sheet: "表",
+      cell: "B1",
+      cells: ["B1", ...Array.from({ length: ACCEPT_LIMITS.cells }, (_, i) => `Z${i + 1}`)],
+      message: "m",
+    };
     expect(() => acceptanceOf(f, workbookLookup(wb), "r")).toThrow(AcceptanceError);
   });
 
@@ -274,18 +310,26 @@ describe("the engine", () => {
 
   test("an acceptance lapses when a value of its finding changes, and says what changed", () => {
     const { wb } = acceptAll(base, "端数の扱い");
-    const changed: Workbook = { sheets: [sheetFromValues("表", [["SUM", 10, 4, 4], ["SUM", 9, 4, 5]]), wb.sheets[1]] };
+    const changed: Workbook = {
+      sheets: [
+        sheetFromValues("表", [
+          ["SUM", 10, 4, 4],
+          ["SUM", 9, 4, 5],
+        ]),
+        wb.sheets[1],
+      ],
+    };
     const r = checkWorkbook(changed, { rules });
     const finding = r.findings.find((f) => f.rule === "test/sum")!;
     expect(finding.accepted).toBeUndefined();
     const lapsed = r.findings.find((f) => f.rule === "accepted/lapsed")!;
     expect(lapsed).toMatchObject({ severity: "info", sheet: "表", cell: "B1", cells: ["B1", "C1", "D1"] });
     expect(lapsed.message).toBe(
-      "B1 の指摘（test/sum）は確認済みでしたが、値が変わったため確認済みではなくなりました（D1: 5 → 4、期待値: 9 → 8）。内容を確かめ、よければ改めて確認済みにしてください。確認済みにした理由: 端数の扱い",
+      "B1の指摘（test/sum）は確認済みでしたが、値が変わったため確認済みではなくなりました（D1: 5 → 4、計算値: 9 → 8）。内容を確かめ、よければ改めて確認済みにしてください。確認済みにした理由: 端数の扱い",
     );
     expect(r.summary).toEqual({ error: 1, warning: 0, info: 1 });
     const en = checkWorkbook(changed, { rules, lang: "en" }).findings.find((f) => f.rule === "accepted/lapsed")!;
-    expect(en.message).toContain("its values changed (D1: 5 → 4, expected: 9 → 8)");
+    expect(en.message).toContain("its values changed (D1: 5 → 4, computed: 9 → 8)");
   });
 
   test("an acceptance nothing matches any more is reported as unused (the numbers were corrected)", () => {
@@ -301,7 +345,12 @@ describe("the engine", () => {
   test("a store that cannot be read is a warning at its row, and accepts nothing", () => {
     const grid: unknown[][] = storeGrid([]);
     grid.push(["test/sum", "表", "B1", "[broken", "[]", "", "", "理由"]);
-    const wb: Workbook = { sheets: [base.sheets[0], { name: "kensa_ACCEPTED", rows: grid.map((r) => r.map((v) => ({ value: v as CellValue }))) }] };
+    const wb: Workbook = {
+      sheets: [
+        base.sheets[0],
+        { name: "kensa_ACCEPTED", rows: grid.map((r) => r.map((v) => ({ value: v as CellValue }))) },
+      ],
+    };
     const r = checkWorkbook(wb, { rules });
     expect(r.findings.find((f) => f.rule === "test/sum")!.accepted).toBeUndefined();
     const w = r.findings.find((f) => f.rule === "accepted/store")!;
@@ -311,7 +360,10 @@ describe("the engine", () => {
   });
 
   test("a forged workbook model never makes the check throw", () => {
-    const weird = { name: ACCEPT_SHEET, rows: [[{ value: ACCEPT_MARK }], null, [undefined, { value: { error: "#N/A" } }], [{ value: new Date(NaN) }]] } as unknown as Workbook["sheets"][number];
+    const weird = {
+      name: ACCEPT_SHEET,
+      rows: [[{ value: ACCEPT_MARK }], null, [undefined, { value: { error: "#N/A" } }], [{ value: new Date(NaN) }]],
+    } as unknown as Workbook["sheets"][number];
     expect(() => checkWorkbook({ sheets: [base.sheets[0], weird] }, { rules })).not.toThrow();
   });
 
@@ -323,28 +375,53 @@ describe("the engine", () => {
   test("a cross-file acceptance is honoured in its set, lapses with another file's value, and is silent when checked alone", () => {
     /** A rule looking across files: 表!B1 must be the other file's 様式!A1. */
     const xref: Rule = {
-      meta: { id: "test/xref", severity: "error", description: { ja: "x", en: "x" }, messages: { m: { ja: "違います", en: "differs" } } },
+      meta: {
+        id: "test/xref",
+        severity: "error",
+        description: { ja: "x", en: "x" },
+        messages: { m: { ja: "違います", en: "differs" } },
+      },
       check(ctx) {
         const other = ctx.set?.members.find((m) => m.name !== ctx.file);
         if (!other || !ctx.workbook.sheets.some((s) => s.name === "表")) return [];
         const mine = ctx.workbook.sheets[0].rows[0][1]!.value;
         const theirs = other.ctx.workbook.sheets[0].rows[0][0]!.value;
-        return mine === theirs ? [] : [{ messageId: "m", data: {}, sheet: "表", cell: "B1", cells: ["B1", `[${other.name}]様式!A1`] }];
+        return mine === theirs
+          ? []
+          : [{ messageId: "m", data: {}, sheet: "表", cell: "B1", cells: ["B1", `[${other.name}]様式!A1`] }];
       },
     };
     const a = base;
     const b: Workbook = { sheets: [sheetFromValues("様式", [[3]])] };
-    const first = checkSet([{ name: "a.xlsx", workbook: a }, { name: "b.xlsx", workbook: b }], { rules: [xref] });
+    const first = checkSet(
+      [
+        { name: "a.xlsx", workbook: a },
+        { name: "b.xlsx", workbook: b },
+      ],
+      { rules: [xref] },
+    );
     const f = first.files[0].result!.findings[0];
     expect(f.cells).toEqual(["B1", "[b.xlsx]様式!A1"]);
     const entry = acceptanceIn(a, f, "別の年度の値", { others: new Map([["b.xlsx", b]]) });
     expect(entry.values).toEqual([10, 3]);
     const accepted: Workbook = { sheets: [...a.sheets, storeSheet([entry])] };
-    const again = checkSet([{ name: "a.xlsx", workbook: accepted }, { name: "b.xlsx", workbook: b }], { rules: [xref] });
+    const again = checkSet(
+      [
+        { name: "a.xlsx", workbook: accepted },
+        { name: "b.xlsx", workbook: b },
+      ],
+      { rules: [xref] },
+    );
     expect(again.files[0].result!.findings[0].accepted?.reason).toBe("別の年度の値");
     expect(again.summary).toEqual({ error: 0, warning: 0, info: 0, accepted: 1 });
     const b2: Workbook = { sheets: [sheetFromValues("様式", [[4]])] };
-    const lapsed = checkSet([{ name: "a.xlsx", workbook: accepted }, { name: "b.xlsx", workbook: b2 }], { rules: [xref] });
+    const lapsed = checkSet(
+      [
+        { name: "a.xlsx", workbook: accepted },
+        { name: "b.xlsx", workbook: b2 },
+      ],
+      { rules: [xref] },
+    );
     expect(lapsed.files[0].result!.findings.map((x) => [x.rule, !!x.accepted])).toEqual([
       ["test/xref", false],
       ["accepted/lapsed", false],
@@ -370,11 +447,25 @@ describe("the R7 sample: indicator 8's 0 of 10, explained by its schedule", () =
     const accepted: Workbook = { sheets: [...wb.sheets, storeSheet([entry])] };
     const again = checkWorkbook(accepted);
     expect(again.summary).toEqual({ ...r.summary, warning: r.summary.warning - 1, accepted: 1 });
-    expect(again.findings.filter((x) => x.accepted).map((x) => `${x.rule} ${x.cell}`)).toEqual(["grade/below-pace J15"]);
+    expect(again.findings.filter((x) => x.accepted).map((x) => `${x.rule} ${x.cell}`)).toEqual([
+      "grade/below-pace J15",
+    ]);
     const sheet = accepted.sheets.find((s) => s.name === "アウトプット指標")!;
-    const changed: Workbook = { sheets: accepted.sheets.map((s) => (s === sheet ? { ...s, rows: s.rows.map((row, i) => (i === 14 ? row.map((c, j) => (j === 7 ? { value: 2 } : c)) : row)) } : s)) };
+    const changed: Workbook = {
+      sheets: accepted.sheets.map((s) =>
+        s === sheet
+          ? { ...s, rows: s.rows.map((row, i) => (i === 14 ? row.map((c, j) => (j === 7 ? { value: 2 } : c)) : row)) }
+          : s,
+      ),
+    };
     // 「0件」 retyped as 0 is the same number: still accepted
-    const retyped: Workbook = { sheets: accepted.sheets.map((s) => (s === sheet ? { ...s, rows: s.rows.map((row, i) => (i === 14 ? row.map((c, j) => (j === 7 ? { value: 0 } : c)) : row)) } : s)) };
+    const retyped: Workbook = {
+      sheets: accepted.sheets.map((s) =>
+        s === sheet
+          ? { ...s, rows: s.rows.map((row, i) => (i === 14 ? row.map((c, j) => (j === 7 ? { value: 0 } : c)) : row)) }
+          : s,
+      ),
+    };
     expect(checkWorkbook(retyped).summary.accepted).toBe(1);
     const lapsed = checkWorkbook(changed);
     expect(lapsed.findings.filter((x) => x.accepted)).toEqual([]);
@@ -383,8 +474,25 @@ describe("the R7 sample: indicator 8's 0 of 10, explained by its schedule", () =
 });
 
 describe("what is written and listed", () => {
-  const { wb } = acceptAll(book([["SUM", 10, 4, 5], ["SUM", 1, 0, 0], ["SUM", 3, 1, 1]]), "端数の扱い");
-  const withNew: Workbook = { sheets: [sheetFromValues("表", [["SUM", 10, 4, 5], ["SUM", 1, 0, 0], ["SUM", 3, 1, 1], ["SUM", 5, 0, 0]]), wb.sheets[1]] };
+  const { wb } = acceptAll(
+    book([
+      ["SUM", 10, 4, 5],
+      ["SUM", 1, 0, 0],
+      ["SUM", 3, 1, 1],
+    ]),
+    "端数の扱い",
+  );
+  const withNew: Workbook = {
+    sheets: [
+      sheetFromValues("表", [
+        ["SUM", 10, 4, 5],
+        ["SUM", 1, 0, 0],
+        ["SUM", 3, 1, 1],
+        ["SUM", 5, 0, 0],
+      ]),
+      wb.sheets[1],
+    ],
+  };
   const r = checkWorkbook(withNew, { rules });
 
   test("accepted findings are not highlighted", () => {
@@ -396,17 +504,32 @@ describe("what is written and listed", () => {
   test("the 検証結果 sheet has 状態 and 確認の理由 columns and counts 確認済み", () => {
     const plan = planResultSheet(r, "ja", []);
     const header = plan.rows[plan.headerRow].map((c) => c && c.type === "text" && c.text);
-    expect(header.slice(-2)).toEqual(["状態", "確認の理由"]);
+    expect(header.slice(-3, -1)).toEqual(["状態", "確認の理由"]);
     const body = plan.rows.slice(plan.headerRow + 1);
-    expect(body.map((row) => row[8] && row[8].type === "text" && row[8].text)).toEqual(["確認済み", "確認済み", "確認済み", "未確認"]);
-    expect(body[0][9]).toEqual({ type: "text", text: "端数の扱い（山田、2025-12-02）" });
-    expect(body[3][9]).toBeNull();
-    expect(plan.rows[1]).toEqual(expect.arrayContaining([{ type: "text", text: "確認済み" }, { type: "number", value: 3 }]));
-    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:J${plan.rows.length}`);
+    // within a severity the open finding comes before the accepted ones
+    expect(body.map((row) => row[8] && row[8].type === "text" && row[8].text)).toEqual([
+      "未確認",
+      "確認済み",
+      "確認済み",
+      "確認済み",
+    ]);
+    expect(body[1][9]).toEqual({ type: "text", text: "端数の扱い（山田、2025-12-02）" });
+    expect(body[0][9]).toBeNull();
+    expect(plan.rows.slice(0, plan.headerRow)).toContainEqual([
+      { type: "text", text: "確認済み", bold: true },
+      { type: "number", value: 3, numFmt: "#,##0" },
+    ]);
+    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:K${plan.rows.length}`);
   });
 
   test("the findings table says 確認済み with the reason, and the file row counts them apart", () => {
-    const file = { file: "a.xlsx", status: "checked" as const, sheets: r.sheets, findings: r.findings, summary: r.summary };
+    const file = {
+      file: "a.xlsx",
+      status: "checked" as const,
+      sheets: r.sheets,
+      findings: r.findings,
+      summary: r.summary,
+    };
     const rows = findingRows([file], "ja");
     expect(rows.map((x) => x.status)).toEqual(["確認済み", "確認済み", "確認済み", "未確認"]);
     expect(rows[0].reason).toBe("端数の扱い（山田、2025-12-02）");

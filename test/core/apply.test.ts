@@ -10,12 +10,21 @@ import {
   unguard,
   normalizeFormula,
   SEVERITY_FILL,
+  CLIP_MARKER,
+  MAX_CELL_TEXT,
+  annotatedCopyName,
+  compactComputedLog,
+  fixLogRow,
+  type FixLogEntry,
+  excelText,
+  isLegalSheetName,
+  legalSheetName,
   type CellProbe,
   type ExistingCell,
 } from "../../src/core/apply";
 import type { CheckResult } from "../../src/core/engine";
 import type { Finding } from "../../src/core/model/finding";
-import { RESULT_SHEET_MARKER } from "../../src/core/rules/shared/result-sheet";
+import { RESULT_SHEET_MARKER } from "../../src/core/apply/result-sheet";
 import type { ComputedCell } from "../../src/core/sheets/analysis";
 
 function finding(p: Partial<Finding> & { cell: string }): Finding {
@@ -62,7 +71,7 @@ describe("mergeIntoRectangles", () => {
 
   it("covers exactly the given cells, without overlap (random sets)", () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 50; trial++) {
       const cells: { row: number; col: number }[] = [];
       const want = new Set<string>();
@@ -94,9 +103,27 @@ describe("planHighlights", () => {
       "ja",
     );
     expect(highlights).toEqual([
-      { sheet: "S", severity: "error", fill: SEVERITY_FILL.error, rects: [{ top: 4, left: 2, bottom: 5, right: 2 }], ranges: ["C5:C6"] },
-      { sheet: "S", severity: "info", fill: SEVERITY_FILL.info, rects: [{ top: 8, left: 3, bottom: 8, right: 3 }], ranges: ["D9"] },
-      { sheet: "T", severity: "warning", fill: SEVERITY_FILL.warning, rects: [{ top: 1, left: 1, bottom: 1, right: 1 }], ranges: ["B2"] },
+      {
+        sheet: "S",
+        severity: "error",
+        fill: SEVERITY_FILL.error,
+        rects: [{ top: 4, left: 2, bottom: 5, right: 2 }],
+        ranges: ["C5:C6"],
+      },
+      {
+        sheet: "S",
+        severity: "info",
+        fill: SEVERITY_FILL.info,
+        rects: [{ top: 8, left: 3, bottom: 8, right: 3 }],
+        ranges: ["D9"],
+      },
+      {
+        sheet: "T",
+        severity: "warning",
+        fill: SEVERITY_FILL.warning,
+        rects: [{ top: 1, left: 1, bottom: 1, right: 1 }],
+        ranges: ["B2"],
+      },
     ]);
     const c5 = notes.find((n) => n.cell === "C5")!;
     expect(c5.severity).toBe("error");
@@ -188,13 +215,19 @@ describe("planComputedWrites", () => {
   });
 
   it("writes a value without formula, with a number format from decimals when none is given", () => {
-    const { writes } = planComputedWrites([c("F6", { formula: undefined, numFmt: undefined, value: 12.345, decimals: 2 })], probe);
+    const { writes } = planComputedWrites(
+      [c("F6", { formula: undefined, numFmt: undefined, value: 12.345, decimals: 2 })],
+      probe,
+    );
     expect(writes).toEqual([{ sheet: "S", cell: "F6", label: "健康・医療比率", value: 12.345, numFmt: "#,##0.00" }]);
   });
 
   it("writes text values (a suggested grade) and never NaN", () => {
     const { writes, skipped } = planComputedWrites(
-      [c("F6", { value: "A", formula: undefined, numFmt: undefined }), c("F12", { value: Number.NaN, formula: undefined })],
+      [
+        c("F6", { value: "A", formula: undefined, numFmt: undefined }),
+        c("F12", { value: Number.NaN, formula: undefined }),
+      ],
       probe,
     );
     expect(writes).toEqual([{ sheet: "S", cell: "F6", label: "健康・医療比率", value: "A" }]);
@@ -205,7 +238,10 @@ describe("planComputedWrites", () => {
 describe("result sheet", () => {
   it("replaces Kensa's sheet but never a user's sheet of the same name", () => {
     expect(chooseResultSheetName([{ name: "Data", kensa: false }], "ja")).toEqual({ name: "検証結果", replace: [] });
-    expect(chooseResultSheetName([{ name: "検証結果", kensa: true }], "ja")).toEqual({ name: "検証結果", replace: ["検証結果"] });
+    expect(chooseResultSheetName([{ name: "検証結果", kensa: true }], "ja")).toEqual({
+      name: "検証結果",
+      replace: ["検証結果"],
+    });
     expect(
       chooseResultSheetName(
         [
@@ -222,39 +258,65 @@ describe("result sheet", () => {
   it("has the marker, a summary, a header row and one row per finding; text stays text", () => {
     const hostile = ["=1+1", '=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)"];
     const findings = hostile.map((m, i) =>
-      finding({ cell: `C${i + 5}`, message: m, sheet: m, rule: "ratio/mismatch", expected: 1, actual: 2, fix: { sheet: m, cell: `C${i + 5}`, formula: "D5/C5" } }),
+      finding({
+        cell: `C${i + 5}`,
+        message: m,
+        sheet: m,
+        rule: "ratio/mismatch",
+        expected: 1,
+        actual: 2,
+        fix: { sheet: m, cell: `C${i + 5}`, formula: "D5/C5" },
+      }),
     );
     findings.push(finding({ cell: "D1", severity: "info", fix: { sheet: "S", cell: "D1", value: "=2+2" } }));
     findings.push(finding({ cell: "D2", severity: "warning", fix: { sheet: "S", cell: "D2", value: 16 } }));
     const plan = planResultSheet(result(findings), "ja", [{ name: "S", kensa: false }], { written: 3, skipped: 1 });
     expect(plan.name).toBe("検証結果");
     expect(plan.rows[0][0]).toEqual({ type: "text", text: RESULT_SHEET_MARKER, bold: true });
-    expect(plan.rows[1]).toContainEqual({ type: "number", value: 5 });
+    // the summary: one label and count a row
+    expect(plan.rows[1]).toEqual([
+      { type: "text", text: "エラー", bold: true, fill: SEVERITY_FILL.error },
+      { type: "number", value: 5, numFmt: "#,##0" },
+    ]);
     expect(plan.rows[plan.headerRow].map((c) => c && c.type === "text" && c.text)).toEqual([
       "重要度",
       "ルール",
       "シート",
       "セル",
       "メッセージ",
-      "期待値",
-      "実際の値",
+      "記入値",
+      "計算値",
       "修正案",
       "状態",
       "確認の理由",
+      "ルールID",
     ]);
     const body = plan.rows.slice(plan.headerRow + 1);
     expect(body).toHaveLength(findings.length);
     hostile.forEach((m, i) => {
-      expect(body[i][0]).toEqual({ type: "text", text: "エラー" });
+      expect(body[i][0]).toEqual({ type: "text", text: "エラー", fill: SEVERITY_FILL.error });
+      expect(body[i][1]).toEqual({ type: "text", text: "比率・達成率" });
       expect(body[i][2]).toEqual({ type: "text", text: m });
       expect(body[i][3]).toEqual({ type: "link", text: `C${i + 5}`, sheet: m, cell: `C${i + 5}` });
       expect(body[i][4]).toEqual({ type: "text", text: m });
-      expect(body[i][5]).toEqual({ type: "number", value: 1 });
+      expect(body[i][5]).toEqual({ type: "number", value: 2, numFmt: "#,##0" });
+      expect(body[i][6]).toEqual({ type: "number", value: 1, numFmt: "#,##0" });
       expect(body[i][7]).toEqual({ type: "text", text: "=D5/C5" });
+      expect(body[i][10]).toEqual({ type: "text", text: "ratio/mismatch" });
     });
-    expect(body[5][7]).toEqual({ type: "text", text: "=2+2" });
-    expect(body[6][7]).toEqual({ type: "number", value: 16 });
-    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:J${plan.rows.length}`);
+    // errors, then the warning, then the info (given last-but-one)
+    expect(body[5][0]).toMatchObject({ text: "警告" });
+    expect(body[5][7]).toEqual({ type: "number", value: 16, numFmt: "#,##0" });
+    expect(body[6][0]).toMatchObject({ text: "情報" });
+    expect(body[6][7]).toEqual({ type: "text", text: "=2+2" });
+    expect(plan.autoFilter).toBe(`A${plan.headerRow + 1}:K${plan.rows.length}`);
+    expect(plan.print).toEqual({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: `${plan.headerRow + 1}:${plan.headerRow + 1}`,
+    });
   });
 
   it("says so when there is nothing to report, in English too", () => {
@@ -264,9 +326,37 @@ describe("result sheet", () => {
     expect(plan.rows[plan.headerRow + 1]).toEqual([{ type: "text", text: "No problems found." }]);
   });
 
-  it("clamps over-long text to Excel's cell limit", () => {
-    const plan = planResultSheet(result([finding({ cell: "A1", message: "x".repeat(40000) })]), "ja", []);
-    expect((plan.rows[plan.headerRow + 1][4] as { text: string }).text.length).toBe(32767);
+  it("clips over-long text to Excel's cell limit with a marker and drops characters XML cannot carry", () => {
+    const plan = planResultSheet(result([finding({ cell: "A1", message: "xy\u0001\uFFFE".repeat(20000) })]), "ja", []);
+    const text = (plan.rows[plan.headerRow + 1][4] as { text: string }).text;
+    expect(text.length).toBe(32767);
+    expect(text.endsWith(CLIP_MARKER)).toBe(true);
+    expect(text).not.toMatch(/[\u0001\uFFFE]/);
+  });
+
+  it("prints years as written (2026, not 2,026) and other figures with separators and their decimals", () => {
+    const plan = planResultSheet(
+      result([
+        finding({ cell: "A1", rule: "date/era-mismatch", expected: 2026, actual: 2025 }),
+        finding({ cell: "A2", expected: 1365.5, actual: 1200000 }),
+      ]),
+      "ja",
+      [],
+    );
+    const body = plan.rows.slice(plan.headerRow + 1);
+    expect(body[0][5]).toEqual({ type: "number", value: 2025, numFmt: "0" });
+    expect(body[1][5]).toEqual({ type: "number", value: 1200000, numFmt: "#,##0" });
+    expect(body[1][6]).toEqual({ type: "number", value: 1365.5, numFmt: "#,##0.0##" });
+  });
+
+  it("estimates each row's wrapped lines from the width of its text (full-width characters count double)", () => {
+    const plan = planResultSheet(
+      result([finding({ cell: "A1", message: "あ".repeat(60) }), finding({ cell: "A2", message: "short" })]),
+      "ja",
+      [],
+    );
+    expect(plan.lines[plan.headerRow + 1]).toBe(Math.ceil((120 * 1.05) / 57));
+    expect(plan.lines[plan.headerRow + 2]).toBe(1);
   });
 });
 
@@ -279,6 +369,100 @@ describe("planApply", () => {
     expect(plan.highlights).toHaveLength(1);
     expect(plan.notes).toHaveLength(1);
     expect(plan.writes).toHaveLength(1);
-    expect(plan.resultSheet.rows[3][0]).toEqual({ type: "text", text: "計算セル: 1 件を記入しました" });
+    const computed = plan.resultSheet.rows.find((r) => r[0]?.type === "text" && r[0].text === "計算セル");
+    expect(computed?.[1]).toEqual({ type: "text", text: "1件を数式で記入しました" });
+  });
+});
+
+describe("what Excel accepts", () => {
+  it("makes sheet names legal and unique, ignoring case", () => {
+    expect(isLegalSheetName("予算内訳")).toBe(true);
+    for (const bad of ["a[b]", "x:y", "q?", "*", "a/b", "a\\b", "'quoted'", "History", "", "x".repeat(32)])
+      expect(isLegalSheetName(bad)).toBe(false);
+    expect(legalSheetName("a[b]:c", new Set())).toBe("a_b__c");
+    expect(legalSheetName("'quoted'", new Set())).toBe("quoted");
+    expect(legalSheetName("History", new Set())).toBe("Sheet_History");
+    expect(legalSheetName("x".repeat(40), new Set())).toBe("x".repeat(31));
+    expect(legalSheetName("a[b]", new Set(["a_b_"]))).toBe("a_b_ (2)");
+    expect(legalSheetName("検証結果", new Set(["検証結果", "検証結果 (2)"]))).toBe("検証結果 (3)");
+  });
+
+  it("clips without splitting a surrogate pair and removes only what XML 1.0 cannot carry", () => {
+    const clipped = excelText("𠮷".repeat(20000));
+    expect(clipped.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(clipped.endsWith(CLIP_MARKER)).toBe(true);
+    expect(/[\uD800-\uDBFF]$/.test(clipped.slice(0, -CLIP_MARKER.length))).toBe(false);
+    expect(excelText("a\tb\nc\rd\u0000e\u001Ff\uFFFEg\uD800h𠮷")).toBe("a\tb\nc\rdefgh𠮷");
+  });
+
+  it("names every annotated copy <name>.kensa.xlsx (a macro workbook's copy is an .xlsx)", () => {
+    expect(annotatedCopyName("提出_医薬品.xlsx")).toBe("提出_医薬品.kensa.xlsx");
+    expect(annotatedCopyName("book.XLSM")).toBe("book.kensa.xlsx");
+    expect(annotatedCopyName(".xlsx")).toBe("workbook.kensa.xlsx");
+  });
+});
+
+describe("fix log", () => {
+  const computed = (sheet: string, cell: string, before = ""): FixLogEntry => ({
+    at: "2026-12-02 08:00",
+    sheet,
+    cell,
+    kind: "computed",
+    before,
+    after: `=X${cell}`,
+  });
+
+  it("logs blank cells filled down one column as one run, sheet by sheet, and every other change on its own", () => {
+    const log = compactComputedLog([
+      computed("S", "F4"),
+      computed("S", "G4"),
+      computed("S", "F5"),
+      computed("S", "G5"),
+      computed("S", "F6", "=old"),
+      computed("S", "F7"),
+      computed("T", "AA2"),
+      computed("S", "F8"),
+      { at: "2026-12-02 08:00", sheet: "S", cell: "F9", kind: "fix", before: "16", after: "15" },
+    ]);
+    expect(log.map((e) => `${e.sheet}!${e.cell} ${e.before || "-"} → ${e.after}`)).toEqual([
+      "S!F4:F5 - → =XF4",
+      "S!F6 =old → =XF6",
+      "S!F7:F8 - → =XF7",
+      "S!F9 16 → 15",
+      "S!G4:G5 - → =XG4",
+      "T!AA2 - → =XAA2",
+    ]);
+  });
+
+  it("writes every cell as text, a blank as （空欄）, the rule by its Japanese name", () => {
+    expect(
+      fixLogRow(
+        {
+          at: "2026-12-02 08:00",
+          sheet: "予算内訳",
+          cell: "D28",
+          kind: "fix",
+          rule: "sum/subtotal",
+          before: "16",
+          after: "=SUM(D25:D27)",
+        },
+        "ja",
+      ),
+    ).toEqual([
+      "2026-12-02 08:00",
+      "予算内訳",
+      "D28",
+      "修正の適用",
+      "小計・合計",
+      "16",
+      "=SUM(D25:D27)",
+      "sum/subtotal",
+    ]);
+    expect(fixLogRow({ ...computed("S", "F4"), label: "年度目標" }, "ja").slice(3, 7)).toEqual([
+      "計算セルの記入",
+      "年度目標",
+      "（空欄）",
+      "=XF4",
+    ]);
   });
 });

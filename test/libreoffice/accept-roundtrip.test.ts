@@ -38,26 +38,60 @@ test("an acceptance survives a save by LibreOffice, and is still honoured", asyn
   const file = path.join(work, "in", "r7-report.xlsx");
   mkdirSync(path.dirname(file), { recursive: true });
   copyFileSync(path.join(__dirname, "../../samples/r7-report.xlsx"), file);
-  const accepted = await runCaptured(["accept", file, "--rule", "grade/below-pace", "--cell", "アウトプット指標!J15", "--reason", "指標8は令和8年度からの事業のため"]);
+  const accepted = await runCaptured([
+    "accept",
+    file,
+    "--rule",
+    "grade/below-pace",
+    "--cell",
+    "アウトプット指標!J15",
+    "--reason",
+    "指標8は令和8年度からの事業のため",
+  ]);
   expect(accepted.code).toBe(0);
   expect(await sheetTag(file)).toContain('state="veryHidden"');
 
   const outDir = path.join(work, "out");
-  execFileSync(soffice(), [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--norestore", "--nologo", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file], {
-    timeout: 180_000,
-    stdio: "pipe",
-  });
+  execFileSync(
+    soffice(),
+    [
+      `-env:UserInstallation=file://${path.join(work, "profile")}`,
+      "--headless",
+      "--norestore",
+      "--nologo",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    {
+      timeout: 180_000,
+      stdio: "pipe",
+    },
+  );
   const saved = path.join(outDir, "r7-report.xlsx");
   expect(existsSync(saved)).toBe(true);
   expect(await sheetTag(saved)).toBeDefined();
 
   const r = ReportSchema.parse(JSON.parse((await runCaptured(["check", saved, "--format", "json"])).stdout));
-  expect(r.files[0].findings.filter((f) => f.accepted).map((f) => `${f.rule} ${f.cell}`)).toEqual(["grade/below-pace J15"]);
+  expect(r.files[0].findings.filter((f) => f.accepted).map((f) => `${f.rule} ${f.cell}`)).toEqual([
+    "grade/below-pace J15",
+  ]);
   expect(r.files[0].findings.filter((f) => f.rule.startsWith("accepted/"))).toEqual([]);
   expect(r.files[0].sheets.map((s) => s.name)).not.toContain("Kensa_accepted");
 
   // the next acceptance written into the saved file hides the sheet from the person again
-  const again = await runCaptured(["accept", saved, "--rule", "grade/below-pace", "--cell", "アウトプット指標!J23", "--reason", "年度後半に集中するため"]);
+  const again = await runCaptured([
+    "accept",
+    saved,
+    "--rule",
+    "grade/below-pace",
+    "--cell",
+    "アウトプット指標!J23",
+    "--reason",
+    "年度後半に集中するため",
+  ]);
   expect(again.code).toBe(0);
   expect(await sheetTag(saved)).toContain('state="veryHidden"');
   const r2 = ReportSchema.parse(JSON.parse((await runCaptured(["check", saved, "--format", "json"])).stdout));

@@ -31,7 +31,8 @@ let work: string;
 let pdf: string;
 let pages: number;
 
-const text = (page: number) => execFileSync(which("pdftotext"), ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
+const text = (page: number) =>
+  execFileSync(which("pdftotext"), ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
 
 beforeAll(async () => {
   const soffice = process.env.KENSA_SOFFICE ?? which("soffice");
@@ -43,7 +44,17 @@ beforeAll(async () => {
   expect(run.code).toBe(1);
   execFileSync(
     soffice,
-    [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", path.join(work, "out"), out],
+    [
+      `-env:UserInstallation=file://${path.join(work, "profile")}`,
+      "--headless",
+      "--norestore",
+      "--nologo",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      path.join(work, "out"),
+      out,
+    ],
     { timeout: 180_000, stdio: "pipe" },
   );
   pdf = path.join(work, "out", "findings.pdf");
@@ -56,7 +67,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test("every page is A4 landscape", () => {
   const info = execFileSync(which("pdfinfo"), ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
-  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
   expect(sizes).toHaveLength(pages);
   for (const [w, h] of sizes) {
     expect(Math.round(w)).toBe(842);
@@ -68,7 +82,19 @@ test("the findings: every column on the first page, the header repeated on each 
   expect(pages).toBeGreaterThanOrEqual(3);
   const first = text(1);
   // the first and the last column on one page: fitted to the width
-  for (const h of ["ファイル", "シート", "セル", "重要度", "ルールID", "メッセージ", "記入値", "計算値", "状態", "関連セル"]) expect(first).toContain(h);
+  for (const h of [
+    "ファイル",
+    "シート",
+    "セル",
+    "重要度",
+    "ルールID",
+    "メッセージ",
+    "記入値",
+    "計算値",
+    "状態",
+    "関連セル",
+  ])
+    expect(first).toContain(h);
   expect(first).toContain("提出 データ利活用.xlsx");
   const pageTexts = Array.from({ length: pages }, (_, i) => text(i + 1));
   const findingPages = pageTexts.filter((t) => t.includes("関連セル"));
@@ -88,7 +114,9 @@ test("rendered to PNG for a person to look at (test-results/findings-page-*.png)
   mkdirSync(RESULTS, { recursive: true });
   for (const old of readdirSync(RESULTS)) if (old.startsWith("findings-page-")) rmSync(path.join(RESULTS, old));
   execFileSync(which("pdftoppm"), ["-r", "80", "-png", pdf, path.join(RESULTS, "findings-page")], { timeout: 120_000 });
-  const pngs = readdirSync(RESULTS).filter((f) => /^findings-page-\d+\.png$/.test(f)).map((f) => path.join(RESULTS, f));
+  const pngs = readdirSync(RESULTS)
+    .filter((f) => /^findings-page-\d+\.png$/.test(f))
+    .map((f) => path.join(RESULTS, f));
   expect(pngs).toHaveLength(pages);
   for (const p of pngs) {
     expect(statSync(p).size).toBeGreaterThan(10_000);

@@ -40,19 +40,22 @@ function decode(buf: Buffer): { width: number; height: number; rgba: Buffer } {
 }
 
 describe("icons (scripts/make-icons.ts)", () => {
-  test.each(ICON_SIZES)("assets/icon-%i.png is a valid PNG of that size, identical to what the script writes", (size) => {
-    const file = iconPath(size, ROOT);
-    const onDisk = fs.readFileSync(file);
-    expect(onDisk.equals(iconPng(size))).toBe(true);
-    const { width, height, rgba } = decode(onDisk);
-    expect([width, height]).toEqual([size, size]);
-    const px = (x: number, y: number) => [...rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4)];
-    expect(px(0, 0)[3]).toBeLessThan(128); // rounded corner: (nearly) transparent
-    expect(px(Math.floor(size * 0.15), Math.floor(size / 2))).toEqual([0x2b, 0x6c, 0xb0, 255]); // blue body
-    const mark = px(Math.floor(size * 0.43), Math.floor(size * 0.69)); // on the check mark's stroke
-    expect(mark[3]).toBe(255);
-    for (const c of mark.slice(0, 3)) expect(c).toBeGreaterThanOrEqual(240);
-  });
+  test.each(ICON_SIZES)(
+    "assets/icon-%i.png is a valid PNG of that size, identical to what the script writes",
+    (size) => {
+      const file = iconPath(size, ROOT);
+      const onDisk = fs.readFileSync(file);
+      expect(onDisk.equals(iconPng(size))).toBe(true);
+      const { width, height, rgba } = decode(onDisk);
+      expect([width, height]).toEqual([size, size]);
+      const px = (x: number, y: number) => [...rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4)];
+      expect(px(0, 0)[3]).toBeLessThan(128); // rounded corner: (nearly) transparent
+      expect(px(Math.floor(size * 0.15), Math.floor(size / 2))).toEqual([0x2b, 0x6c, 0xb0, 255]); // blue body
+      const mark = px(Math.floor(size * 0.43), Math.floor(size * 0.69)); // on the check mark's stroke
+      expect(mark[3]).toBe(255);
+      for (const c of mark.slice(0, 3)) expect(c).toBeGreaterThanOrEqual(240);
+    },
+  );
 
   test("every icon the manifest references is among the generated sizes", () => {
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");

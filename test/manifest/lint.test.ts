@@ -46,7 +46,8 @@ describe("manifest.xml lint", () => {
 
   test("three buttons on the Home tab: ShowTaskpane and two ExecuteFunction, labelled in Japanese with English overrides", () => {
     expect(MANIFEST).toContain('<OfficeTab id="TabHome">');
-    for (const label of ["検証", "再計算・検証", "ハイライト解除"]) expect(MANIFEST).toContain(`DefaultValue="${label}"`);
+    for (const label of ["検証", "再計算・検証", "ハイライト解除"])
+      expect(MANIFEST).toContain(`DefaultValue="${label}"`);
     expect(MANIFEST.match(/xsi:type="ShowTaskpane"/g)).toHaveLength(1);
     expect(MANIFEST.match(/xsi:type="ExecuteFunction"/g)).toHaveLength(2);
     expect(MANIFEST).toContain(`<Set Name="ExcelApi" MinVersion="${EXCEL_API_FLOOR}"/>`);
@@ -56,24 +57,40 @@ describe("manifest.xml lint", () => {
     const xml = mutate(MANIFEST, '<Label resid="Kensa.Clear.Label"/>', '<Label resid="Kensa.Clear.Lable"/>');
     const problems = lint(xml);
     expect(problems).toContainEqual(
-      expect.stringMatching(/^line \d+: <Label resid="Kensa\.Clear\.Lable">: resid "Kensa\.Clear\.Lable" does not resolve \(no bt:ShortStrings\/bt:String/),
+      expect.stringMatching(
+        /^line \d+: <Label resid="Kensa\.Clear\.Lable">: resid "Kensa\.Clear\.Lable" does not resolve \(no bt:ShortStrings\/bt:String/,
+      ),
     );
   });
 
   test("a resid of the wrong kind is reported", () => {
     const xml = mutate(MANIFEST, '<Description resid="Kensa.Clear.Tip"/>', '<Description resid="Kensa.Clear.Label"/>');
-    expect(lint(xml)).toContainEqual(expect.stringContaining('resid "Kensa.Clear.Label" is a bt:ShortStrings/bt:String, expected a bt:LongStrings/bt:String'));
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining(
+        'resid "Kensa.Clear.Label" is a bt:ShortStrings/bt:String, expected a bt:LongStrings/bt:String',
+      ),
+    );
     expect(lint(xml)).toContainEqual(expect.stringContaining('resource "Kensa.Clear.Tip" is never used'));
   });
 
   test("a duplicate resource id is reported", () => {
     const xml = mutate(MANIFEST, 'bt:Url id="Kensa.Help.Url"', 'bt:Url id="Kensa.Taskpane.Url"');
-    expect(lint(xml)).toContainEqual(expect.stringContaining('resource id "Kensa.Taskpane.Url" is defined more than once'));
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining('resource id "Kensa.Taskpane.Url" is defined more than once'),
+    );
   });
 
   test("an http URL is reported", () => {
-    const xml = mutate(MANIFEST, 'bt:Url id="Kensa.Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"', 'bt:Url id="Kensa.Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"');
-    expect(lint(xml)).toContainEqual(expect.stringMatching(/^line \d+: URL "Kensa\.Taskpane\.Url": "http:\/\/localhost:3000\/taskpane\.html" is not https$/));
+    const xml = mutate(
+      MANIFEST,
+      'bt:Url id="Kensa.Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"',
+      'bt:Url id="Kensa.Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"',
+    );
+    expect(lint(xml)).toContainEqual(
+      expect.stringMatching(
+        /^line \d+: URL "Kensa\.Taskpane\.Url": "http:\/\/localhost:3000\/taskpane\.html" is not https$/,
+      ),
+    );
   });
 
   test("the shared runtime: required, one long-lived Runtime, its resid for the FunctionFile and the pane, no TaskpaneId", () => {
@@ -84,36 +101,77 @@ describe("manifest.xml lint", () => {
     expect(MANIFEST).not.toContain("<TaskpaneId>");
     expect(MANIFEST).not.toContain("commands.html");
     let xml = mutate(MANIFEST, /\s*<Set Name="SharedRuntime" MinVersion="1\.1"\/>/, "");
-    expect(lint(xml)).toContainEqual(expect.stringContaining('does not declare <Set Name="SharedRuntime" MinVersion="1.1"/>'));
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining('does not declare <Set Name="SharedRuntime" MinVersion="1.1"/>'),
+    );
     xml = mutate(MANIFEST, 'lifetime="long"', 'lifetime="short"');
-    expect(lint(xml)).toContainEqual(expect.stringContaining('needs exactly one <Runtime lifetime="long"> (the shared runtime), found 0'));
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining('needs exactly one <Runtime lifetime="long"> (the shared runtime), found 0'),
+    );
     xml = mutate(MANIFEST, '<FunctionFile resid="Kensa.Taskpane.Url"/>', '<FunctionFile resid="Kensa.Help.Url"/>');
-    expect(lint(xml)).toContainEqual(expect.stringMatching(/^line \d+: <FunctionFile resid="Kensa\.Help\.Url"> is not the shared runtime's resid "Kensa\.Taskpane\.Url"$/));
-    xml = mutate(MANIFEST, '<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>KensaTaskpane</TaskpaneId>');
-    expect(lint(xml)).toContainEqual(expect.stringContaining("a ShowTaskpane action of the shared runtime has a <TaskpaneId>"));
+    expect(lint(xml)).toContainEqual(
+      expect.stringMatching(
+        /^line \d+: <FunctionFile resid="Kensa\.Help\.Url"> is not the shared runtime's resid "Kensa\.Taskpane\.Url"$/,
+      ),
+    );
+    xml = mutate(
+      MANIFEST,
+      '<Action xsi:type="ShowTaskpane">',
+      '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>KensaTaskpane</TaskpaneId>',
+    );
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining("a ShowTaskpane action of the shared runtime has a <TaskpaneId>"),
+    );
   });
 
   test("an http override and a URL on another origin are reported", () => {
-    let xml = mutate(MANIFEST, '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
-      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"><Override Locale="en-US" Value="http://localhost:3000/assets/icon-32.png"/></IconUrl>');
-    xml = mutate(xml, '<SupportUrl DefaultValue="https://localhost:3000/assets/help.html"/>', '<SupportUrl DefaultValue="https://example.com/help"/>');
+    let xml = mutate(
+      MANIFEST,
+      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"><Override Locale="en-US" Value="http://localhost:3000/assets/icon-32.png"/></IconUrl>',
+    );
+    xml = mutate(
+      xml,
+      '<SupportUrl DefaultValue="https://localhost:3000/assets/help.html"/>',
+      '<SupportUrl DefaultValue="https://example.com/help"/>',
+    );
     const problems = lint(xml);
-    expect(problems).toContainEqual(expect.stringContaining('<IconUrl> (en-US override): "http://localhost:3000/assets/icon-32.png" is not https'));
-    expect(problems).toContainEqual(expect.stringContaining('<SupportUrl>: "https://example.com/help" is not under https://localhost:3000/'));
+    expect(problems).toContainEqual(
+      expect.stringContaining('<IconUrl> (en-US override): "http://localhost:3000/assets/icon-32.png" is not https'),
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining('<SupportUrl>: "https://example.com/help" is not under https://localhost:3000/'),
+    );
   });
 
   test("a missing icon file is reported", () => {
     const exists = (rel: string) => rel !== "assets/icon-80.png" && isFile(rel);
     expect(lint(MANIFEST, { exists })).toEqual([
-      expect.stringMatching(/^line \d+: image "Kensa\.Icon\.80": "https:\/\/localhost:3000\/assets\/icon-80\.png" needs assets\/icon-80\.png, which does not exist$/),
+      expect.stringMatching(
+        /^line \d+: image "Kensa\.Icon\.80": "https:\/\/localhost:3000\/assets\/icon-80\.png" needs assets\/icon-80\.png, which does not exist$/,
+      ),
     ]);
-    const xml = mutate(MANIFEST, "https://localhost:3000/assets/icon-64.png", "https://localhost:3000/assets/icon-65.png");
-    expect(lint(xml)).toContainEqual(expect.stringContaining("<HighResolutionIconUrl>: \"https://localhost:3000/assets/icon-65.png\" needs assets/icon-65.png, which does not exist"));
+    const xml = mutate(
+      MANIFEST,
+      "https://localhost:3000/assets/icon-64.png",
+      "https://localhost:3000/assets/icon-65.png",
+    );
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining(
+        '<HighResolutionIconUrl>: "https://localhost:3000/assets/icon-65.png" needs assets/icon-65.png, which does not exist',
+      ),
+    );
   });
 
   test("an icon of the wrong pixel size is reported", () => {
-    const xml = mutate(MANIFEST, 'id="Kensa.Icon.32" DefaultValue="https://localhost:3000/assets/icon-32.png"', 'id="Kensa.Icon.32" DefaultValue="https://localhost:3000/assets/icon-64.png"');
-    expect(lint(xml)).toContainEqual(expect.stringContaining('image "Kensa.Icon.32": assets/icon-64.png is 64×64 pixels, expected 32×32'));
+    const xml = mutate(
+      MANIFEST,
+      'id="Kensa.Icon.32" DefaultValue="https://localhost:3000/assets/icon-32.png"',
+      'id="Kensa.Icon.32" DefaultValue="https://localhost:3000/assets/icon-64.png"',
+    );
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining('image "Kensa.Icon.32": assets/icon-64.png is 64×64 pixels, expected 32×32'),
+    );
   });
 
   test("a ribbon icon list without the 80 px image is reported", () => {
@@ -122,15 +180,27 @@ describe("manifest.xml lint", () => {
   });
 
   test("an unknown ExecuteFunction name is reported, and the missing one too", () => {
-    const xml = mutate(MANIFEST, "<FunctionName>kensaRecheck</FunctionName>", "<FunctionName>kensaReCheck</FunctionName>");
+    const xml = mutate(
+      MANIFEST,
+      "<FunctionName>kensaRecheck</FunctionName>",
+      "<FunctionName>kensaReCheck</FunctionName>",
+    );
     const problems = lint(xml);
-    expect(problems).toContainEqual(expect.stringMatching(/^line \d+: ExecuteFunction "kensaReCheck" is not in COMMAND_FUNCTIONS \(kensaRecheck, kensaClearHighlights/));
-    expect(problems).toContainEqual('COMMAND_FUNCTIONS.recheck ("kensaRecheck") has no ExecuteFunction button in the manifest');
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^line \d+: ExecuteFunction "kensaReCheck" is not in COMMAND_FUNCTIONS \(kensaRecheck, kensaClearHighlights/,
+      ),
+    );
+    expect(problems).toContainEqual(
+      'COMMAND_FUNCTIONS.recheck ("kensaRecheck") has no ExecuteFunction button in the manifest',
+    );
   });
 
   test("ExecuteFunction buttons without a FunctionFile are reported", () => {
     const xml = mutate(MANIFEST, /\s*<FunctionFile resid="Kensa\.Taskpane\.Url"\/>/, "");
-    expect(lint(xml)).toContainEqual(expect.stringContaining("<DesktopFormFactor> has ExecuteFunction buttons but no <FunctionFile>"));
+    expect(lint(xml)).toContainEqual(
+      expect.stringContaining("<DesktopFormFactor> has ExecuteFunction buttons but no <FunctionFile>"),
+    );
   });
 
   test("commands.ts must associate every name; unknown names are reported", () => {
@@ -153,10 +223,18 @@ describe("manifest.xml lint", () => {
 
   test("a string without its en-US override, or with a ja-JP one, is reported", () => {
     let xml = mutate(MANIFEST, /\s*<bt:Override Locale="en-US" Value="Clear highlights"\/>/, "");
-    xml = mutate(xml, '<bt:Override Locale="en-US" Value="Check"/>', '<bt:Override Locale="en-US" Value="Check"/><bt:Override Locale="ja-JP" Value="検証"/>');
+    xml = mutate(
+      xml,
+      '<bt:Override Locale="en-US" Value="Check"/>',
+      '<bt:Override Locale="en-US" Value="Check"/><bt:Override Locale="ja-JP" Value="検証"/>',
+    );
     const problems = lint(xml);
-    expect(problems).toContainEqual(expect.stringMatching(/^line \d+: string "Kensa\.Clear\.Label" has no en-US <Override>$/));
-    expect(problems).toContainEqual(expect.stringMatching(/^line \d+: string "Kensa\.Check\.Label" overrides the default locale ja-JP$/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^line \d+: string "Kensa\.Clear\.Label" has no en-US <Override>$/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^line \d+: string "Kensa\.Check\.Label" overrides the default locale ja-JP$/),
+    );
   });
 
   test("identity, floor, host and permissions are checked", () => {
@@ -177,11 +255,15 @@ describe("manifest.xml lint", () => {
 
   test("duplicate control ids are reported", () => {
     const xml = mutate(MANIFEST, 'id="Kensa.Clear"', 'id="Kensa.Check"');
-    expect(lint(xml)).toContainEqual(expect.stringMatching(/<Control id="Kensa\.Check"> repeats an id already used on line \d+/));
+    expect(lint(xml)).toContainEqual(
+      expect.stringMatching(/<Control id="Kensa\.Check"> repeats an id already used on line \d+/),
+    );
   });
 
   test("a manifest that is not well-formed gives one clear problem", () => {
-    expect(lint(MANIFEST.replace("</Permissions>", ""))).toEqual([expect.stringMatching(/^manifest\.xml is not well-formed: /)]);
+    expect(lint(MANIFEST.replace("</Permissions>", ""))).toEqual([
+      expect.stringMatching(/^manifest\.xml is not well-formed: /),
+    ]);
   });
 
   test("pngSize reads IHDR and rejects other bytes", () => {

@@ -39,7 +39,9 @@ describe("manifest.xml against the [MS-OWEMXML] schemas (xmllint-wasm, offline)"
       "$3$2$1",
     );
     const r = await validateManifestXsd(xml);
-    expect(r.problems).toEqual([expect.stringContaining(`Element '${OV}Supertip': This element is not expected. Expected is ( ${OV}Label ).`)]);
+    expect(r.problems).toEqual([
+      expect.stringContaining(`Element '${OV}Supertip': This element is not expected. Expected is ( ${OV}Label ).`),
+    ]);
   });
 
   test("an unknown element fails", async () => {
@@ -70,13 +72,22 @@ describe("manifest.xml against the [MS-OWEMXML] schemas (xmllint-wasm, offline)"
       /(<VersionOverrides [^>]*>)/,
       '$1\n    <Requirements><Sets DefaultMinVersion="1.1"><Set Name="ExcelApi" MinVersion="1.9"/></Sets></Requirements>',
     );
-    expect((await validateManifestXsd(xml)).problems).toEqual([expect.stringContaining(`Element '${OV}Sets': This element is not expected.`)]);
-    const ok = xml.replace("<Sets DefaultMinVersion=\"1.1\"><Set Name=\"ExcelApi\" MinVersion=\"1.9\"/></Sets>", '<bt:Sets DefaultMinVersion="1.1"><bt:Set Name="ExcelApi" MinVersion="1.9"/></bt:Sets>');
+    expect((await validateManifestXsd(xml)).problems).toEqual([
+      expect.stringContaining(`Element '${OV}Sets': This element is not expected.`),
+    ]);
+    const ok = xml.replace(
+      '<Sets DefaultMinVersion="1.1"><Set Name="ExcelApi" MinVersion="1.9"/></Sets>',
+      '<bt:Sets DefaultMinVersion="1.1"><bt:Set Name="ExcelApi" MinVersion="1.9"/></bt:Sets>',
+    );
     expect(await validateManifestXsd(ok)).toEqual({ valid: true, problems: [] });
   });
 
   test("<Runtimes> comes first in the Host and <Runtime lifetime> is short or long (shared runtime)", async () => {
-    let xml = mutate(MANIFEST, /(<Runtimes>[\s\S]*?<\/Runtimes>)(\s*)(<DesktopFormFactor>[\s\S]*<\/DesktopFormFactor>)/, "$3$2$1");
+    let xml = mutate(
+      MANIFEST,
+      /(<Runtimes>[\s\S]*?<\/Runtimes>)(\s*)(<DesktopFormFactor>[\s\S]*<\/DesktopFormFactor>)/,
+      "$3$2$1",
+    );
     let r = await validateManifestXsd(xml);
     expect(r.valid).toBe(false);
     expect(r.problems).toEqual([expect.stringContaining(`Element '${OV}Runtimes': This element is not expected.`)]);
@@ -93,7 +104,9 @@ describe("manifest.xml against the [MS-OWEMXML] schemas (xmllint-wasm, offline)"
 
   test("patchSchema fixes the two known defects of Microsoft's published copies", () => {
     const broken = `<xs:schema xmlns:xs="https://www.w3.org/2001/XMLSchema"><xs:pattern value="([0-9]{1,5})(\\.[0-9]{1,5}){0,3}?"/></xs:schema>`;
-    expect(patchSchema(broken)).toBe(`<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:pattern value="([0-9]{1,5})(\\.[0-9]{1,5}){0,3}"/></xs:schema>`);
+    expect(patchSchema(broken)).toBe(
+      `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:pattern value="([0-9]{1,5})(\\.[0-9]{1,5}){0,3}"/></xs:schema>`,
+    );
   });
 
   test("missing imported schemas are stubbed", () => {
@@ -123,14 +136,21 @@ describe("npm run manifest:check", () => {
     const bad = path.join(dir, "manifest.xml");
     fs.writeFileSync(
       bad,
-      MANIFEST.replace('<Label resid="Kensa.Clear.Label"/>', '<Label resid="Nope"/>').replace("<Permissions>", "<Colour/>\n  <Permissions>"),
+      MANIFEST.replace('<Label resid="Kensa.Clear.Label"/>', '<Label resid="Nope"/>').replace(
+        "<Permissions>",
+        "<Colour/>\n  <Permissions>",
+      ),
     );
     try {
-      execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/check-manifest.ts"), bad], {
-        cwd: ROOT,
-        encoding: "utf8",
-        stdio: "pipe",
-      });
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/check-manifest.ts"), bad],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+          stdio: "pipe",
+        },
+      );
       throw new Error("expected exit 1");
     } catch (err) {
       const e = err as { status?: number; stderr?: string };

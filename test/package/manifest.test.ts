@@ -47,7 +47,9 @@ describe("the rewritten manifest", () => {
 
   test("every URL is under the address; nothing is left of https://localhost:3000", () => {
     expect(xml).not.toContain("localhost");
-    const urls = [...xml.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("https://schemas.") && !u.includes("schemas.microsoft.com"));
+    const urls = [...xml.matchAll(/"(https:\/\/[^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((u) => !u.startsWith("https://schemas.") && !u.includes("schemas.microsoft.com"));
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const u of urls) expect(u.startsWith(base.href)).toBe(true);
     expect(xml).toContain(`<SourceLocation DefaultValue="${base.href}taskpane.html"/>`);
@@ -56,7 +58,10 @@ describe("the rewritten manifest", () => {
   });
 
   test("AppDomain entries of the development origin get the new origin", () => {
-    const withDomains = MANIFEST.replace("<Hosts>", "<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains>\n  <Hosts>");
+    const withDomains = MANIFEST.replace(
+      "<Hosts>",
+      "<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains>\n  <Hosts>",
+    );
     expect(rewriteManifest(withDomains, base)).toContain("<AppDomain>https://kensa.example.go.jp</AppDomain>");
   });
 
@@ -73,7 +78,9 @@ describe("the rewritten manifest", () => {
     beforeAll(() => {
       web = mkdtempSync(path.join(tmpdir(), "kensa-web-"));
       mkdirSync(path.join(web, "assets"));
-      for (const f of readdirSync(path.join(ROOT, "assets"))) if (f.endsWith(".png") || f.endsWith(".html")) copyFileSync(path.join(ROOT, "assets", f), path.join(web, "assets", f));
+      for (const f of readdirSync(path.join(ROOT, "assets")))
+        if (f.endsWith(".png") || f.endsWith(".html"))
+          copyFileSync(path.join(ROOT, "assets", f), path.join(web, "assets", f));
       writeFileSync(path.join(web, "taskpane.html"), "<!doctype html><title>Kensa</title>");
       writeFileSync(path.join(web, "commands.html"), "<!doctype html><title>Kensa commands</title>");
     });
@@ -89,9 +96,14 @@ describe("the rewritten manifest", () => {
       expect(missing.join("\n")).toMatch(/assets\/icon-80\.png, which does not exist/);
       copyFileSync(path.join(ROOT, "assets", "icon-80.png"), path.join(web, "assets", "icon-80.png"));
 
-      const off = xml.replace(`${base.href}assets/help.html"/>\n  <Hosts>`, `https://elsewhere.example.jp/help.html"/>\n  <Hosts>`);
+      const off = xml.replace(
+        `${base.href}assets/help.html"/>\n  <Hosts>`,
+        `https://elsewhere.example.jp/help.html"/>\n  <Hosts>`,
+      );
       expect(off).not.toBe(xml);
-      expect((await validatePackagedManifest(off, web, base)).join("\n")).toMatch(/is not under https:\/\/kensa\.example\.go\.jp\/addin\//);
+      expect((await validatePackagedManifest(off, web, base)).join("\n")).toMatch(
+        /is not under https:\/\/kensa\.example\.go\.jp\/addin\//,
+      );
 
       const misordered = xml.replace(/(<Id>[^<]*<\/Id>)\s*(<Version>[^<]*<\/Version>)/, "$2\n  $1");
       expect((await validatePackagedManifest(misordered, web, base)).join("\n")).toMatch(/manifest\.xml:\d+: Element/);

@@ -82,7 +82,19 @@ afterAll(async () => {
 describe("the package folder and zip", () => {
   test("holds the manifest, web/ with the content-hashed production bundles and pages, server settings and the docs", () => {
     const files = pkg.files.map((f) => f.path);
-    for (const f of ["manifest.xml", "README.txt", "DEPLOY.md", "web/taskpane.html", "web/commands.html", "web/manifest.xml", "web/assets/help.html", "web/assets/icon-32.png", "server/web.config", "server/nginx.conf", "server/apache.htaccess"]) {
+    for (const f of [
+      "manifest.xml",
+      "README.txt",
+      "DEPLOY.md",
+      "web/taskpane.html",
+      "web/commands.html",
+      "web/manifest.xml",
+      "web/assets/help.html",
+      "web/assets/icon-32.png",
+      "server/web.config",
+      "server/nginx.conf",
+      "server/apache.htaccess",
+    ]) {
       expect(files).toContain(f);
     }
     const scripts = files.filter((f) => f.startsWith("web/") && f.endsWith(".js"));
@@ -100,16 +112,26 @@ describe("the package folder and zip", () => {
     expect(manifest).toContain(`<SourceLocation DefaultValue="${URL_}taskpane.html"/>`);
     expect(manifest).not.toContain("localhost");
     const info = JSON.parse(readFileSync(path.join(pkg.dir, "kensa-package.json"), "utf8"));
-    expect(info).toMatchObject({ url: URL_, browserMode: `${URL_}taskpane.html`, manifestVersion: pkg.manifestVersion });
+    expect(info).toMatchObject({
+      url: URL_,
+      browserMode: `${URL_}taskpane.html`,
+      manifestVersion: pkg.manifestVersion,
+    });
     for (const f of info.files as { path: string; sha256: string }[]) {
-      expect(createHash("sha256").update(readFileSync(path.join(pkg.dir, f.path))).digest("hex")).toBe(f.sha256);
+      expect(
+        createHash("sha256")
+          .update(readFileSync(path.join(pkg.dir, f.path)))
+          .digest("hex"),
+      ).toBe(f.sha256);
     }
   });
 
   test("the zip holds the same files under kensa-addin/", async () => {
     const zip = await JSZip.loadAsync(readFileSync(pkg.zip!));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-    expect(names.sort()).toEqual([...pkg.files.map((f) => `${PACKAGE_DIR}/${f.path}`), `${PACKAGE_DIR}/kensa-package.json`].sort());
+    expect(names.sort()).toEqual(
+      [...pkg.files.map((f) => `${PACKAGE_DIR}/${f.path}`), `${PACKAGE_DIR}/kensa-package.json`].sort(),
+    );
     const inZip = await zip.file(`${PACKAGE_DIR}/manifest.xml`)!.async("string");
     expect(inZip).toBe(readFileSync(path.join(pkg.dir, "manifest.xml"), "utf8"));
   });
@@ -142,12 +164,15 @@ interface CspReport {
  */
 function isZodEvalProbe(v: CspReport): boolean {
   if (v.directive !== "script-src" || v.blocked !== "eval" || !v.file.startsWith(origin + PREFIX)) return false;
-  const text = readFileSync(path.join(web, v.file.slice((origin + PREFIX).length)), "utf8").split("\n")[v.line - 1] ?? "";
+  const text =
+    readFileSync(path.join(web, v.file.slice((origin + PREFIX).length)), "utf8").split("\n")[v.line - 1] ?? "";
   const at = text.slice(Math.max(0, v.column - 1 - 12), v.column - 1 + 40);
   return /try\{return new Function\(""\),!0\}catch/.test(at);
 }
 
-async function openBrowserMode(officeJs: string | undefined): Promise<{ context: BrowserContext; page: Page; requests: Requests; errors: string[] }> {
+async function openBrowserMode(
+  officeJs: string | undefined,
+): Promise<{ context: BrowserContext; page: Page; requests: Requests; errors: string[] }> {
   const { context, requests } = await newContext(browser!, { locale: "ja-JP", officeJs });
   await context.addInitScript({
     content: `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, file: e.sourceFile, line: e.lineNumber, column: e.columnNumber }));`,
@@ -162,7 +187,10 @@ async function openBrowserMode(officeJs: string | undefined): Promise<{ context:
 describe("browser mode from the package, on the same host, with no Office", () => {
   test.each([
     ["office.js unreachable (a closed network)", undefined],
-    ["office.js reporting no host (a browser outside Office)", "window.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null, platform: null }) };"],
+    [
+      "office.js reporting no host (a browser outside Office)",
+      "window.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null, platform: null }) };",
+    ],
   ])("%s: checks the R7 sample and shows the core's findings", async (_name, officeJs) => {
     const { context, page, requests, errors } = await openBrowserMode(officeJs);
     try {
@@ -173,12 +201,20 @@ describe("browser mode from the package, on the same host, with no Office", () =
       const counts = page.getByTestId("file-counts");
       await expect(counts.getAttribute("data-error")).resolves.toBe(String(expected.summary.error));
       // the annotated copy is made in the page
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").first().click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("download").first().click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
       // only the package's own files, under /addin/, all found; nothing sent anywhere
       const local = requests.all.filter((r) => r.url.startsWith(origin));
-      const elsewhere = requests.all.filter((r) => !r.url.startsWith(origin) && !/^(blob|data):/.test(r.url) && !r.url.startsWith("https://appsforoffice.microsoft.com/"));
+      const elsewhere = requests.all.filter(
+        (r) =>
+          !r.url.startsWith(origin) &&
+          !/^(blob|data):/.test(r.url) &&
+          !r.url.startsWith("https://appsforoffice.microsoft.com/"),
+      );
       expect(elsewhere).toEqual([]);
       expect(requests.all.filter((r) => r.method !== "GET")).toEqual([]);
       for (const r of local) expect(new URL(r.url).pathname.startsWith(PREFIX)).toBe(true);

@@ -23,7 +23,7 @@ export const FAKE_WORKBOOK: Workbook = {
   ],
 };
 // C4 is a formula in the fake workbook, so the fix preview shows it
-FAKE_WORKBOOK.sheets[0].rows[3]![2] = { value: 160, formula: "C2+C3+10" };
+FAKE_WORKBOOK.sheets[0].rows[3][2] = { value: 160, formula: "C2+C3+10" };
 
 export const FINDINGS: Finding[] = [
   {
@@ -88,7 +88,9 @@ export const FAKE_RESULT: CheckResult = {
 export const CLEAN_RESULT: CheckResult = { ...FAKE_RESULT, findings: [], summary: { error: 0, warning: 0, info: 0 } };
 
 export type FakeHost = {
-  [K in keyof Required<WorkbookHost>]: Required<WorkbookHost>[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : Required<WorkbookHost>[K];
+  [K in keyof Required<WorkbookHost>]: Required<WorkbookHost>[K] extends (...args: infer A) => infer R
+    ? jest.Mock<R, A>
+    : Required<WorkbookHost>[K];
 } & {
   recalculateAndRead: jest.Mock<Promise<Workbook>, [ProgressListener?]>;
   /** Fires the listener registered through onChanged, like an edit in Excel. */

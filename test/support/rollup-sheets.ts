@@ -16,16 +16,41 @@ export interface PjData {
 export function monitoringRows(project: string, d: PjData): Row[] {
   const rows: Row[] = [["統合プロジェクト", project], H];
   if (d.support) {
-    rows.push(["3", "優れたシーズの発展・継続支援件数", d.support[0], null, "ペアリングによる他事業への受け渡し件数", null, d.support[1]]);
+    rows.push([
+      "3",
+      "優れたシーズの発展・継続支援件数",
+      d.support[0],
+      null,
+      "ペアリングによる他事業への受け渡し件数",
+      null,
+      d.support[1],
+    ]);
     rows.push([null, null, null, null, "マッチングによる他事業への受け渡し件数", null, d.support[2]]);
-    rows.push([null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, d.support[3]]);
+    rows.push([
+      null,
+      null,
+      null,
+      null,
+      "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
+      null,
+      d.support[3],
+    ]);
   }
   if (d.use) {
-    const labels = ["医薬品の承認件数（モダリティ別の内訳）", "医療機器の承認・認証件数（治療用／診断用の内訳）", "体外診断用医薬品の承認・認証件数", "再生医療等製品の承認件数"];
+    const labels = [
+      "医薬品の承認件数（モダリティ別の内訳）",
+      "医療機器の承認・認証件数（治療用／診断用の内訳）",
+      "体外診断用医薬品の承認・認証件数",
+      "再生医療等製品の承認件数",
+    ];
     let first = true;
     d.use.forEach((v, i) => {
       if (v === undefined) return;
-      rows.push(first ? ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", labels[i], null, v] : [null, null, null, null, labels[i], null, v]);
+      rows.push(
+        first
+          ? ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", labels[i], null, v]
+          : [null, null, null, null, labels[i], null, v],
+      );
       first = false;
     });
   }

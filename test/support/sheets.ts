@@ -3,7 +3,16 @@ import type { CellValue } from "../../src/core/model/workbook";
 
 type Row = (CellValue | undefined)[];
 
-export const INHOUSE_HEADER: Row = ["機関名", "所管", "全体", "健康・医療関係", "外部資金（健康・医療関係）", "健康・医療比率", "外部資金比率", "備考"];
+export const INHOUSE_HEADER: Row = [
+  "機関名",
+  "所管",
+  "全体",
+  "健康・医療関係",
+  "外部資金（健康・医療関係）",
+  "健康・医療比率",
+  "外部資金比率",
+  "備考",
+];
 
 /** An インハウス予算 sheet: metadata, header, then the given rows. */
 export function inhouse(...rows: Row[]): Row[] {

@@ -3,11 +3,14 @@
  * task pane shows. Japanese first; English with lang "en".
  */
 import { HostError } from "../../host/host";
-import type { Lang } from "../../core/report/format";
+import type { Lang } from "../../core/values/format";
 
 type Code = HostError["code"];
 
-const MESSAGES: Record<"cell-edit-mode" | "payload-too-large" | "unsupported-api" | "workbook-changed" | "protected" | "unknown", Record<Lang, string>> = {
+const MESSAGES: Record<
+  "cell-edit-mode" | "payload-too-large" | "unsupported-api" | "workbook-changed" | "protected" | "unknown",
+  Record<Lang, string>
+> = {
   "cell-edit-mode": {
     ja: "セルの編集を終えてから、もう一度実行してください。",
     en: "Finish editing the cell, then try again.",
@@ -38,7 +41,12 @@ export function hostMessage(code: keyof typeof MESSAGES, lang: Lang, fill: Recor
   return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => fill[k] ?? "");
 }
 
-export function hostError(code: keyof typeof MESSAGES, lang: Lang, fill: Record<string, string> = {}, retryable = true): HostError {
+export function hostError(
+  code: keyof typeof MESSAGES,
+  lang: Lang,
+  fill: Record<string, string> = {},
+  retryable = true,
+): HostError {
   return new HostError(code, hostMessage(code, lang, fill), retryable);
 }
 
@@ -53,11 +61,21 @@ export function excelErrorCode(err: unknown): string | undefined {
 
 export function isPayloadError(err: unknown): boolean {
   const code = excelErrorCode(err);
-  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
+  return (
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RangeExceedsLimit"
+  );
 }
 
 const CHANGED = new Set(["ItemNotFound", "InvalidReference", "InvalidSelection", "InactiveWorkbook"]);
-const UNSUPPORTED = new Set(["ApiNotFound", "ApiNotAvailable", "NotImplemented", "UnsupportedOperation", "UnsupportedFeature"]);
+const UNSUPPORTED = new Set([
+  "ApiNotFound",
+  "ApiNotAvailable",
+  "NotImplemented",
+  "UnsupportedOperation",
+  "UnsupportedFeature",
+]);
 
 /** Maps anything thrown inside Excel.run to a HostError (HostErrors pass through unchanged). */
 export function toHostError(err: unknown, lang: Lang, requiredSet = "1.9"): HostError {
@@ -78,7 +96,7 @@ export function toHostError(err: unknown, lang: Lang, requiredSet = "1.9"): Host
     (e as { cause?: unknown }).cause = err;
     return e;
   }
-  const e = hostError(mapped as keyof typeof MESSAGES, lang, { set: requiredSet }, mapped !== "unsupported-api");
+  const e = hostError(mapped, lang, { set: requiredSet }, mapped !== "unsupported-api");
   (e as { cause?: unknown }).cause = err;
   return e;
 }

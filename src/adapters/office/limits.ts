@@ -52,7 +52,11 @@ export function gridBytes(grid: readonly (readonly unknown[])[]): number {
  * Joins A1 ranges into comma-separated address lists, each at most `max` characters and at most
  * `maxAreas` ranges (so no address is ever truncated by Excel).
  */
-export function chunkAddresses(ranges: readonly string[], max = MAX_ADDRESS_CHARS, maxAreas = MAX_AREAS_PER_RANGE_AREAS): string[] {
+export function chunkAddresses(
+  ranges: readonly string[],
+  max = MAX_ADDRESS_CHARS,
+  maxAreas = MAX_AREAS_PER_RANGE_AREAS,
+): string[] {
   const out: string[] = [];
   let cur = "";
   let count = 0;

@@ -38,7 +38,7 @@
  */
 import { fromA1 } from "../../core/model/address";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/model/workbook";
-import type { Lang } from "../../core/report/format";
+import type { Lang } from "../../core/values/format";
 import type { ProgressListener } from "../../host/host";
 import { applyLayout, type Rect, type SheetLayout, type Span } from "../layout";
 import { excelErrorCode, hostError, isPayloadError } from "./errors";
@@ -46,7 +46,8 @@ import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET_BYTES, gridBytes } from "./limits";
 import { STATE_SHEET, parseState, type StateEntry } from "./state";
 
 /** Error values Excel returns as strings in `values` (used only where `valueTypes` is not given). */
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 /** First guess of JSON bytes per cell for values + formulas + numberFormat, before any was measured. */
 export const INITIAL_BYTES_PER_CELL = 48;
@@ -103,7 +104,7 @@ function toCell(v: unknown, f: unknown, nf: unknown): Cell | undefined {
   else value = String(v);
   const cell: Cell = { value };
   if (typeof value === "number" && typeof nf === "string" && nf && nf !== "General") cell.numFmt = nf;
-  if (isFormula) cell.formula = (f as string).slice(1);
+  if (isFormula) cell.formula = f.slice(1);
   return cell;
 }
 
@@ -118,14 +119,23 @@ function planBlocks(infos: readonly SheetInfo[], bytesPerCell: number, budget: n
     if (!s.rowCount || !s.columnCount) return;
     const rowBytes = s.columnCount * bytesPerCell;
     // quarter-budget blocks, so batches can be packed close to the budget
-    const rowsPerBlock = Math.max(1, Math.min(Math.floor(budget / 4 / rowBytes), Math.floor(MAX_CELLS_PER_READ / 4 / s.columnCount)));
-    for (let first = 0; first < s.rowCount; first += rowsPerBlock) blocks.push({ sheet: i, first, count: Math.min(rowsPerBlock, s.rowCount - first) });
+    const rowsPerBlock = Math.max(
+      1,
+      Math.min(Math.floor(budget / 4 / rowBytes), Math.floor(MAX_CELLS_PER_READ / 4 / s.columnCount)),
+    );
+    for (let first = 0; first < s.rowCount; first += rowsPerBlock)
+      blocks.push({ sheet: i, first, count: Math.min(rowsPerBlock, s.rowCount - first) });
   });
   return blocks;
 }
 
 /** Excel's errors that say nothing about the layout requests: they end the read as they would without them. */
-const NOT_LAYOUT_ERRORS = new Set(["InvalidOperationInCellEditMode", "ItemNotFound", "InvalidReference", "InactiveWorkbook"]);
+const NOT_LAYOUT_ERRORS = new Set([
+  "InvalidOperationInCellEditMode",
+  "ItemNotFound",
+  "InvalidReference",
+  "InactiveWorkbook",
+]);
 
 function isLayoutFailure(err: unknown): boolean {
   const code = excelErrorCode(err);
@@ -147,7 +157,8 @@ function splitAreas(address: string): string[] {
   let start = 0;
   for (let i = 0; i < address.length; i++) {
     const ch = address[i];
-    if (ch === "'") quoted = !quoted; // a doubled '' inside a quoted name toggles twice
+    if (ch === "'")
+      quoted = !quoted; // a doubled '' inside a quoted name toggles twice
     else if (ch === "," && !quoted) {
       parts.push(address.slice(start, i));
       start = i + 1;
@@ -168,7 +179,12 @@ export function parseAreas(address: string): Rect[] {
     const [from, to = from] = a1.split(":");
     const p = fromA1(from);
     const q = fromA1(to);
-    return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+    return {
+      top: Math.min(p.row, q.row),
+      left: Math.min(p.col, q.col),
+      bottom: Math.max(p.row, q.row),
+      right: Math.max(p.col, q.col),
+    };
   });
 }
 
@@ -218,10 +234,16 @@ function queueVisible(range: Excel.Range): Excel.RangeAreas {
  * Hidden rows and columns of a used range from rowHidden/columnHidden and the visible areas
  * (undefined when they cannot tell).
  */
-function hiddenOf(s: SheetInfo, rowHidden: boolean | null, columnHidden: boolean | null, visible: Excel.RangeAreas | undefined): Pick<SheetLayout, "hiddenRows" | "hiddenColumns"> | undefined {
+function hiddenOf(
+  s: SheetInfo,
+  rowHidden: boolean | null,
+  columnHidden: boolean | null,
+  visible: Excel.RangeAreas | undefined,
+): Pick<SheetLayout, "hiddenRows" | "hiddenColumns"> | undefined {
   const rows: Span = [s.rowIndex, s.rowIndex + s.rowCount - 1];
   const cols: Span = [s.columnIndex, s.columnIndex + s.columnCount - 1];
-  if (rowHidden !== null && columnHidden !== null) return { hiddenRows: rowHidden ? [rows] : [], hiddenColumns: columnHidden ? [cols] : [] };
+  if (rowHidden !== null && columnHidden !== null)
+    return { hiddenRows: rowHidden ? [rows] : [], hiddenColumns: columnHidden ? [cols] : [] };
   // Some rows or columns hidden, not all: the visible cells tell which (all rows or all columns hidden
   // leave no visible cell, and then the other dimension cannot be told).
   if (rowHidden || columnHidden || !visible || visible.isNullObject) return undefined;
@@ -231,13 +253,17 @@ function hiddenOf(s: SheetInfo, rowHidden: boolean | null, columnHidden: boolean
     visibleRows.push([a.top, a.bottom]);
     visibleCols.push([a.left, a.right]);
   }
-  return { hiddenRows: uncovered(rows[0], rows[1], visibleRows), hiddenColumns: uncovered(cols[0], cols[1], visibleCols) };
+  return {
+    hiddenRows: uncovered(rows[0], rows[1], visibleRows),
+    hiddenColumns: uncovered(cols[0], cols[1], visibleCols),
+  };
 }
 
 export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadSnapshot> {
   const lang = options.lang ?? "ja";
   const budget = options.budget ?? PAYLOAD_BUDGET_BYTES;
-  const progress = (fraction: number) => options.onProgress?.({ fraction, step: lang === "ja" ? "ブックを読み込んでいます" : "Reading the workbook" });
+  const progress = (fraction: number) =>
+    options.onProgress?.({ fraction, step: lang === "ja" ? "ブックを読み込んでいます" : "Reading the workbook" });
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -262,7 +288,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       return r;
     });
   let used = queueUsed();
-  let queries: LayoutQuery[] | undefined = used.map((r) => ({ merged: canMerge ? queueMerged(r) : undefined, visible: canSeeVisible ? queueVisible(r) : undefined }));
+  let queries: LayoutQuery[] | undefined = used.map((r) => ({
+    merged: canMerge ? queueMerged(r) : undefined,
+    visible: canSeeVisible ? queueVisible(r) : undefined,
+  }));
   try {
     await sync();
   } catch (err) {
@@ -341,7 +370,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         if (b.count === 1) replanned.push(b);
         else {
           const half = Math.ceil(b.count / 2);
-          replanned.push({ sheet: b.sheet, first: b.first, count: half }, { sheet: b.sheet, first: b.first + half, count: b.count - half });
+          replanned.push(
+            { sheet: b.sheet, first: b.first, count: half },
+            { sheet: b.sheet, first: b.first + half, count: b.count - half },
+          );
         }
       }
       pending = [...replanned, ...pending];
@@ -365,7 +397,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         let row: (Cell | undefined)[] | undefined;
         for (let cc = 0; cc < s.columnCount; cc++) {
           const cell = toCell(vrow[cc], frow[cc], nrow[cc]);
-          if (cell && typeof cell.value === "object" && cell.value !== null && "error" in cell.value) errorLike.push({ sheet: b.sheet, row: s.rowIndex + b.first + rr, col: s.columnIndex + cc, cell });
+          if (cell && typeof cell.value === "object" && cell.value !== null && "error" in cell.value)
+            errorLike.push({ sheet: b.sheet, row: s.rowIndex + b.first + rr, col: s.columnIndex + cc, cell });
           if (!cell) continue;
           if (!row) {
             row = [];
@@ -413,7 +446,13 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     await sync();
     for (const { cells, r } of queued) {
       cells.forEach((e, k) => {
-        if (r.valueTypes?.[k]?.[0] !== "Error" && e.cell.value && typeof e.cell.value === "object" && "error" in e.cell.value) e.cell.value = e.cell.value.error;
+        if (
+          (r.valueTypes?.[k]?.[0] as string | undefined) !== "Error" &&
+          e.cell.value &&
+          typeof e.cell.value === "object" &&
+          "error" in e.cell.value
+        )
+          e.cell.value = e.cell.value.error;
       });
     }
   }
@@ -425,7 +464,13 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     const rows: (Cell | undefined)[][] = [];
     for (let r = 0; r < grid.length; r++) rows.push(grid[r] ?? []);
     if (s.name.toLowerCase() === STATE_SHEET.toLowerCase()) {
-      state = parseState(rows.map((r) => r.map((c) => (c?.value && typeof c.value === "object" && "error" in c.value ? c.value.error : (c?.value ?? ""))))).entries;
+      state = parseState(
+        rows.map((r) =>
+          r.map((c) =>
+            c?.value && typeof c.value === "object" && "error" in c.value ? c.value.error : (c?.value ?? ""),
+          ),
+        ),
+      ).entries;
       return;
     }
     const sheet: Sheet = { name: s.name, rows };
@@ -447,7 +492,14 @@ const MIN_MERGE_BAND = 1;
  * reports the areas whose top-left cell it holds (issue 3611), so the bands together report each area
  * once.
  */
-async function readLayoutAlone(ws: Excel.Worksheet, s: SheetInfo, used: Excel.Range, canMerge: boolean, canSeeVisible: boolean, sync: () => Promise<void>): Promise<LayoutResult> {
+async function readLayoutAlone(
+  ws: Excel.Worksheet,
+  s: SheetInfo,
+  used: Excel.Range,
+  canMerge: boolean,
+  canSeeVisible: boolean,
+  sync: () => Promise<void>,
+): Promise<LayoutResult> {
   const out: LayoutResult = { unknown: [] };
   let hidden = hiddenOf(s, used.rowHidden, used.columnHidden, undefined);
   if (!hidden && canSeeVisible) {

@@ -1,5 +1,5 @@
 /** One Excel.run batch with counted syncs, the UI language and the requirement-set check. */
-import type { Lang } from "../../core/report/format";
+import type { Lang } from "../../core/values/format";
 import { hostError, isPayloadError } from "./errors";
 import { PAYLOAD_BUDGET_BYTES, batchByBytes } from "./limits";
 

@@ -64,8 +64,18 @@ export function queueWorkbookInfo(s: Session, withState = true): { collect: () =
   };
 }
 
-function infoOf(s: Session, ws: Excel.WorksheetCollection, workbookProtected: boolean, grid: unknown[][]): WorkbookInfo {
-  const sheets: SheetState[] = ws.items.map((w) => ({ name: w.name, id: w.id, visibility: w.visibility, protected: w.protection.protected }));
+function infoOf(
+  s: Session,
+  ws: Excel.WorksheetCollection,
+  workbookProtected: boolean,
+  grid: unknown[][],
+): WorkbookInfo {
+  const sheets: SheetState[] = ws.items.map((w) => ({
+    name: w.name,
+    id: w.id,
+    visibility: w.visibility,
+    protected: w.protection.protected,
+  }));
   const byName = new Map(sheets.map((x) => [x.name.toLowerCase(), x]));
   const stateSheet = byName.get(STATE_SHEET.toLowerCase());
   if (stateSheet) s.ownSheetIds.push(stateSheet.id);
@@ -104,7 +114,7 @@ async function readStateInBlocks(s: Session): Promise<unknown[][]> {
   const last = used.rowIndex + used.rowCount; // rows 0..last-1
   const grid: unknown[][] = [];
   let rows = STATE_BLOCK_ROWS;
-  for (let first = 0; first < last; ) {
+  for (let first = 0; first < last;) {
     const count = Math.min(rows, last - first);
     const r = ws.getRangeByIndexes(first, 0, count, STATE_COLUMNS);
     r.load("values");

@@ -12,9 +12,9 @@
  * - rows of the store that cannot be read give one warning `accepted/store` naming them.
  */
 import type { Finding, Severity } from "../model/finding";
-import { render, type Lang } from "../report/format";
-import { ruleName } from "../report/rule-names";
-import { parseRef } from "../report/refs";
+import { render, type Lang } from "../values/format";
+import { ruleName } from "../rules/names";
+import { parseRef } from "../model/refs";
 import { fingerprintOf, sameFingerprint, showValue, type CellLookup, type Fingerprint } from "./fingerprint";
 import { ACCEPT_LIMITS, ACCEPT_SHEET, acceptanceKey, normalCell, type Acceptance, type AcceptanceStore } from "./store";
 
@@ -34,7 +34,7 @@ export const lapsedRule: AcceptRuleMeta = {
   },
   messages: {
     changed: {
-      ja: "{cell} の指摘（{rule}）は確認済みでしたが、値が変わったため確認済みではなくなりました（{changes}）。内容を確かめ、よければ改めて確認済みにしてください。確認済みにした理由: {reason}",
+      ja: "{cell}の指摘（{rule}）は確認済みでしたが、値が変わったため確認済みではなくなりました（{changes}）。内容を確かめ、よければ改めて確認済みにしてください。確認済みにした理由: {reason}",
       en: "The finding at {cell} ({rule}) was accepted, but its values changed ({changes}), so it is no longer accepted. Look at it again and accept it again if it is right. The reason given: {reason}",
     },
   },
@@ -49,7 +49,7 @@ export const unusedRule: AcceptRuleMeta = {
   },
   messages: {
     unused: {
-      ja: "{cell} の指摘（{rule}）は確認済みにされていますが、今回は出ていません（数値が直されたか、指摘の内容が変わりました）。この記録は使われていないため、不要なら取り消してください。確認済みにした理由: {reason}",
+      ja: "{cell}の指摘（{rule}）は確認済みにされていますが、今回は出ていません（数値が直されたか、指摘の内容が変わりました）。この記録は使われていないため、不要なら取り消してください。確認済みにした理由: {reason}",
       en: "The finding at {cell} ({rule}) is recorded as accepted but was not given this time (the numbers were corrected, or the finding changed). The record is unused: revoke it if it is no longer needed. The reason given: {reason}",
     },
   },
@@ -64,7 +64,7 @@ export const storeRule: AcceptRuleMeta = {
   },
   messages: {
     unreadable: {
-      ja: "確認済みの記録（シート「{sheet}」）のうち {count} 件を読めないため使っていません: {details}。その指摘は確認済みになりません。Kensa で確認済みにし直してください。",
+      ja: "確認済みの記録（シート「{sheet}」）のうち{count}件を読めないため使っていません: {details}。その指摘は確認済みになりません。Kensa で確認済みにし直してください。",
       en: "{count} entries of the record of accepted findings (sheet “{sheet}”) cannot be read and are not used: {detailsEn}. Those findings are not accepted; accept them again with Kensa.",
     },
   },
@@ -82,7 +82,13 @@ export interface ApplyAcceptanceOptions {
   files?: ReadonlySet<string>;
 }
 
-function finding(meta: AcceptRuleMeta, messageId: string, lang: Lang, data: Record<string, string | number>, at: { sheet: string; cell: string; cells?: string[] }): Finding {
+function finding(
+  meta: AcceptRuleMeta,
+  messageId: string,
+  lang: Lang,
+  data: Record<string, string | number>,
+  at: { sheet: string; cell: string; cells?: string[] },
+): Finding {
   return {
     rule: meta.id,
     severity: meta.severity,
@@ -103,7 +109,7 @@ function clip(s: string, n = 200): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-/** 「H15: 0 → 2、期待値: 4 → 6」: the cells and numbers that changed (the first few). */
+/** 「H15: 0 → 2、計算値: 4 → 6」: the cells and numbers that changed (the first few). */
 function changes(before: Acceptance, now: Fingerprint, f: Finding, lang: Lang): string {
   const sep = lang === "ja" ? "、" : ", ";
   const parts: string[] = [];
@@ -121,11 +127,19 @@ function changes(before: Acceptance, now: Fingerprint, f: Finding, lang: Lang): 
     const show = (n: number | undefined) => (n === undefined ? (lang === "ja" ? "なし" : "none") : String(n));
     parts.push(`${label[lang]}: ${show(a)} → ${show(b)}`);
   };
-  num({ ja: "期待値", en: "expected" }, before.expected, now.expected);
-  num({ ja: "実際", en: "actual" }, before.actual, now.actual);
+  // 記入値 / 計算値 as every report names Finding.actual / Finding.expected
+  num({ ja: "記入値", en: "entered" }, before.actual, now.actual);
+  num({ ja: "計算値", en: "computed" }, before.expected, now.expected);
   if (parts.length === 0) parts.push(lang === "ja" ? "値が変わりました" : "values changed");
   const shown = parts.slice(0, 5);
-  return shown.join(sep) + (parts.length > shown.length ? (lang === "ja" ? ` ほか ${parts.length - shown.length} 件` : ` and ${parts.length - shown.length} more`) : "");
+  return (
+    shown.join(sep) +
+    (parts.length > shown.length
+      ? lang === "ja"
+        ? ` ほか ${parts.length - shown.length} 件`
+        : ` and ${parts.length - shown.length} more`
+      : "")
+  );
 }
 
 /** The files an acceptance names cells of (`[提出_医薬品.xlsx]様式2!G6` → 提出_医薬品.xlsx). */
@@ -142,12 +156,18 @@ function filesOf(a: Acceptance): string[] {
  * Marks the accepted findings (in place) and appends the acceptance infos to `findings`. The caller sorts and
  * counts afterwards. Never throws for anything in the store.
  */
-export function applyAcceptances(findings: Finding[], store: AcceptanceStore, lookup: CellLookup, options: ApplyAcceptanceOptions): void {
+export function applyAcceptances(
+  findings: Finding[],
+  store: AcceptanceStore,
+  lookup: CellLookup,
+  options: ApplyAcceptanceOptions,
+): void {
   const { lang } = options;
   const added: Finding[] = [];
   if (store.entries.length) {
     const byPlace = new Map<string, Acceptance[]>();
-    const place = (x: { rule: string; sheet: string; cell: string }) => JSON.stringify([x.rule, x.sheet, normalCell(x.cell)]);
+    const place = (x: { rule: string; sheet: string; cell: string }) =>
+      JSON.stringify([x.rule, x.sheet, normalCell(x.cell)]);
     for (const a of store.entries) {
       const k = place(a);
       const list = byPlace.get(k);
@@ -176,18 +196,38 @@ export function applyAcceptances(findings: Finding[], store: AcceptanceStore, lo
     }
     // 2. a finding where an acceptance is, whose values (or cells) are not the ones accepted: it lapsed
     for (const { f, candidates, key, now } of open) {
-      const before = candidates.find((a) => !used.has(a) && acceptanceKey(a) === key) ?? candidates.find((a) => !used.has(a));
+      const before =
+        candidates.find((a) => !used.has(a) && acceptanceKey(a) === key) ?? candidates.find((a) => !used.has(a));
       if (!before) continue;
       used.add(before);
       added.push(
-        finding(lapsedRule, "changed", lang, { cell: f.cell, rule: ruleLabel(f.rule, lang), changes: changes(before, now, f, lang), reason: clip(before.reason) }, { sheet: f.sheet, cell: f.cell, cells: f.cells }),
+        finding(
+          lapsedRule,
+          "changed",
+          lang,
+          {
+            cell: f.cell,
+            rule: ruleLabel(f.rule, lang),
+            changes: changes(before, now, f, lang),
+            reason: clip(before.reason),
+          },
+          { sheet: f.sheet, cell: f.cell, cells: f.cells },
+        ),
       );
     }
     for (const a of store.entries) {
       if (used.has(a)) continue;
       const others = filesOf(a);
       if (others.length && (!options.files || others.some((file) => !options.files!.has(file)))) continue;
-      added.push(finding(unusedRule, "unused", lang, { cell: a.cell, rule: ruleLabel(a.rule, lang), reason: clip(a.reason) }, { sheet: a.sheet, cell: a.cell }));
+      added.push(
+        finding(
+          unusedRule,
+          "unused",
+          lang,
+          { cell: a.cell, rule: ruleLabel(a.rule, lang), reason: clip(a.reason) },
+          { sheet: a.sheet, cell: a.cell },
+        ),
+      );
     }
   }
   if (store.problems.length) {
@@ -196,7 +236,15 @@ export function applyAcceptances(findings: Finding[], store: AcceptanceStore, lo
     const details = listed.map((p) => p.ja).join("、") + (more ? ` ほか ${more} 件` : "");
     const detailsEn = listed.map((p) => p.en).join("; ") + (more ? ` and ${more} more` : "");
     const sheet = store.sheet ?? ACCEPT_SHEET;
-    added.push(finding(storeRule, "unreadable", lang, { sheet, count: store.problems.length, details, detailsEn }, { sheet, cell: `A${store.problems[0].row}` }));
+    added.push(
+      finding(
+        storeRule,
+        "unreadable",
+        lang,
+        { sheet, count: store.problems.length, details, detailsEn },
+        { sheet, cell: `A${store.problems[0].row}` },
+      ),
+    );
   }
   for (const f of added) findings.push(f);
 }

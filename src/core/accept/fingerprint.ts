@@ -12,7 +12,7 @@
 import type { Finding } from "../model/finding";
 import { fromA1 } from "../model/address";
 import { isCellError, type CellValue, type Sheet, type Workbook } from "../model/workbook";
-import { parseRef } from "../report/refs";
+import { parseRef } from "../model/refs";
 import { parseText } from "../values/parse";
 
 /** A normalised cell value; a range (`C5:C9`) gives the list of its cells' values. */
@@ -66,7 +66,8 @@ export function normalValue(v: CellValue | undefined): FingerprintScalar {
     if (t === "") return null;
     // a number typed as text with its unit (「11件」, 「16億円」) is that number: retyping it as 11 changes nothing
     const parsed = t.length <= 64 ? parseText(t) : undefined;
-    if (parsed?.kind === "number" && !parsed.parts && !parsed.secondary && !parsed.remark && !parsed.label) return normalNumber(parsed.value);
+    if (parsed?.kind === "number" && !parsed.parts && !parsed.secondary && !parsed.remark && !parsed.label)
+      return normalNumber(parsed.value);
     return longText(t);
   }
   if (v instanceof Date) {
@@ -113,7 +114,10 @@ function position(a1: string): { row: number; col: number } | undefined {
  * A lookup over a workbook (the finding's own) and, for a finding of a submission set, the set's other
  * workbooks by their names in the set (`[提出_医薬品.xlsx]様式2!G6`). A cell that cannot be found is null.
  */
-export function workbookLookup(own: Workbook, others?: ReadonlyMap<string, Workbook> | ((name: string) => Workbook | undefined)): CellLookup {
+export function workbookLookup(
+  own: Workbook,
+  others?: ReadonlyMap<string, Workbook> | ((name: string) => Workbook | undefined),
+): CellLookup {
   const other = typeof others === "function" ? others : (name: string) => others?.get(name);
   return (ref, fromSheet) => {
     const p = parseRef(ref);
@@ -148,7 +152,10 @@ function normalOptional(n: number | undefined): number | undefined {
 }
 
 /** The finding's fingerprint, its cells read through `lookup`. */
-export function fingerprintOf(f: Pick<Finding, "sheet" | "cells" | "expected" | "actual">, lookup: CellLookup): Fingerprint {
+export function fingerprintOf(
+  f: Pick<Finding, "sheet" | "cells" | "expected" | "actual">,
+  lookup: CellLookup,
+): Fingerprint {
   const fp: Fingerprint = { values: f.cells.map((c) => lookup(c, f.sheet)) };
   const expected = normalOptional(f.expected);
   const actual = normalOptional(f.actual);
@@ -178,7 +185,12 @@ function sameOptional(a: number | undefined, b: number | undefined): boolean {
 
 /** True when two fingerprints are of the same values. */
 export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
-  return a.values.length === b.values.length && a.values.every((v, i) => sameValue(v, b.values[i])) && sameOptional(a.expected, b.expected) && sameOptional(a.actual, b.actual);
+  return (
+    a.values.length === b.values.length &&
+    a.values.every((v, i) => sameValue(v, b.values[i])) &&
+    sameOptional(a.expected, b.expected) &&
+    sameOptional(a.actual, b.actual)
+  );
 }
 
 /** A value as the lapse message shows it: `0`, `「A」`, `空欄`/`blank`. */

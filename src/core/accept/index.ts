@@ -21,19 +21,29 @@
  */
 import type { Finding } from "../model/finding";
 import type { Workbook } from "../model/workbook";
-import type { Lang } from "../report/format";
+import type { Lang } from "../values/format";
 import { fingerprintOf, workbookLookup, type CellLookup } from "./fingerprint";
 import { ACCEPT_LIMITS, AcceptanceSchema, normalCell, type Acceptance } from "./store";
 
 export * from "./store";
 export * from "./fingerprint";
-export { ACCEPT_RULES, applyAcceptances, lapsedRule, storeRule, unusedRule, type ApplyAcceptanceOptions } from "./apply";
+export {
+  ACCEPT_RULES,
+  applyAcceptances,
+  lapsedRule,
+  storeRule,
+  unusedRule,
+  type ApplyAcceptanceOptions,
+} from "./apply";
 
 /** Why a reason cannot be used (empty, too long), or undefined when it can. */
 export function reasonProblem(reason: string, lang: Lang): string | undefined {
   const r = reason.trim();
   if (!r) return lang === "ja" ? "確認済みにする理由を書いてください" : "Give the reason for accepting the finding";
-  if (r.length > ACCEPT_LIMITS.reason) return lang === "ja" ? `理由は ${ACCEPT_LIMITS.reason} 文字までです（${r.length} 文字）` : `The reason can be at most ${ACCEPT_LIMITS.reason} characters (${r.length})`;
+  if (r.length > ACCEPT_LIMITS.reason)
+    return lang === "ja"
+      ? `理由は ${ACCEPT_LIMITS.reason} 文字までです（${r.length} 文字）`
+      : `The reason can be at most ${ACCEPT_LIMITS.reason} characters (${r.length})`;
   return undefined;
 }
 
@@ -50,19 +60,35 @@ export class AcceptanceError extends Error {
  * is in, and the set's other workbooks for a cross-file finding), the reason and who and when. Throws an
  * AcceptanceError when the reason is empty or too long, or the finding too large to record.
  */
-export function acceptanceOf(finding: Finding, lookup: CellLookup, reason: string, meta: { by?: string; at?: string; lang?: Lang } = {}): Acceptance {
+export function acceptanceOf(
+  finding: Finding,
+  lookup: CellLookup,
+  reason: string,
+  meta: { by?: string; at?: string; lang?: Lang } = {},
+): Acceptance {
   const lang = meta.lang ?? "ja";
   const problem = reasonProblem(reason, lang);
   if (problem) throw new AcceptanceError(problem);
   const fp = fingerprintOf(finding, lookup);
-  const a: Acceptance = { rule: finding.rule, sheet: finding.sheet, cell: normalCell(finding.cell), cells: finding.cells.slice(), ...fp, reason: reason.trim() };
+  const a: Acceptance = {
+    rule: finding.rule,
+    sheet: finding.sheet,
+    cell: normalCell(finding.cell),
+    cells: finding.cells.slice(),
+    ...fp,
+    reason: reason.trim(),
+  };
   const by = meta.by?.trim();
   if (by) a.by = by.slice(0, ACCEPT_LIMITS.by);
   if (meta.at) a.at = meta.at;
   const valid = AcceptanceSchema.safeParse(a);
   if (!valid.success) {
     const path = valid.error.issues[0]?.path.join(".") ?? "";
-    throw new AcceptanceError(lang === "ja" ? `この指摘は確認済みとして記録できません（${path}）` : `This finding cannot be recorded as accepted (${path})`);
+    throw new AcceptanceError(
+      lang === "ja"
+        ? `この指摘は確認済みとして記録できません（${path}）`
+        : `This finding cannot be recorded as accepted (${path})`,
+    );
   }
   return a;
 }

@@ -29,15 +29,27 @@ import { z } from "zod";
 import type { Finding } from "../model/finding";
 import type { Sheet, Workbook } from "../model/workbook";
 import { isCellError } from "../model/workbook";
-import type { Fingerprint, FingerprintValue } from "./fingerprint";
+import type { Fingerprint } from "./fingerprint";
 
 /** The sheet's fixed name. */
 export const ACCEPT_SHEET = "Kensa_accepted";
 /** A1 of the sheet: the format and its version. */
 export const ACCEPT_MARK = "Kensa accepted v1";
 /** B1: what the sheet is, for whoever unhides it. */
-export const ACCEPT_NOTE = "Kensa の確認済みの記録です（kensa accept・ブラウザー・アドインで追加と取り消し）。Findings accepted in Kensa; edit them with Kensa.";
-export const ACCEPT_HEADERS = ["ルール", "シート", "セル", "関連セル", "値", "期待値", "実際", "理由", "確認者", "日時"];
+export const ACCEPT_NOTE =
+  "Kensa の確認済みの記録です（kensa accept・ブラウザー・アドインで追加と取り消し）。Findings accepted in Kensa; edit them with Kensa.";
+export const ACCEPT_HEADERS = [
+  "ルール",
+  "シート",
+  "セル",
+  "関連セル",
+  "値",
+  "期待値",
+  "実際",
+  "理由",
+  "確認者",
+  "日時",
+];
 /** Rows before the first acceptance (mark, headers). */
 export const ACCEPT_FIRST_ROW = 3;
 export const ACCEPT_COLUMNS = ACCEPT_HEADERS.length;
@@ -115,20 +127,34 @@ const Num = z.number().finite().optional();
 
 export const AcceptanceSchema = z
   .object({
-    rule: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/, "rule id").max(ACCEPT_LIMITS.rule),
+    rule: z
+      .string()
+      .regex(/^[a-z]+\/[a-z0-9-]+$/, "rule id")
+      .max(ACCEPT_LIMITS.rule),
     sheet: z.string().min(1).max(ACCEPT_LIMITS.sheet).regex(PRINTABLE),
-    cell: z.string().min(1).max(ACCEPT_LIMITS.cell).regex(/^[A-Za-z0-9$:]+$/, "cell address"),
+    cell: z
+      .string()
+      .min(1)
+      .max(ACCEPT_LIMITS.cell)
+      .regex(/^[A-Za-z0-9$:]+$/, "cell address"),
     cells: z.array(z.string().min(1).max(ACCEPT_LIMITS.ref).regex(PRINTABLE)).min(1).max(ACCEPT_LIMITS.cells),
     values: z.array(Value).max(ACCEPT_LIMITS.cells),
     expected: Num,
     actual: Num,
     reason: z.string().trim().min(1).max(ACCEPT_LIMITS.reason).regex(PRINTABLE),
     by: z.string().trim().max(ACCEPT_LIMITS.by).regex(PRINTABLE).optional(),
-    at: z.string().trim().max(ACCEPT_LIMITS.at).regex(/^[0-9T:.+\-Z ]*$/, "date").optional(),
+    at: z
+      .string()
+      .trim()
+      .max(ACCEPT_LIMITS.at)
+      .regex(/^[0-9T:.+\-Z ]*$/, "date")
+      .optional(),
   })
   .superRefine((a, ctx) => {
-    if (a.values.length !== a.cells.length) ctx.addIssue({ code: "custom", path: ["values"], message: "one value per cell" });
-    if (normalCell(a.cells[0]) !== normalCell(a.cell)) ctx.addIssue({ code: "custom", path: ["cells"], message: "the first cell is the finding's cell" });
+    if (a.values.length !== a.cells.length)
+      ctx.addIssue({ code: "custom", path: ["values"], message: "one value per cell" });
+    if (normalCell(a.cells[0]) !== normalCell(a.cell))
+      ctx.addIssue({ code: "custom", path: ["cells"], message: "the first cell is the finding's cell" });
   });
 
 const FIELD_NAMES: Record<string, { ja: string; en: string }> = {
@@ -176,7 +202,10 @@ function number(s: string): number | undefined | symbol {
  * One row's cells (A–J, as values of the model) as an acceptance, or why not. Exported for the Office adapter,
  * which reads the sheet's values itself.
  */
-export function parseAcceptanceRow(cells: readonly unknown[], row: number): { ok: true; acceptance: Acceptance } | { ok: false; problem: StoreProblem } {
+export function parseAcceptanceRow(
+  cells: readonly unknown[],
+  row: number,
+): { ok: true; acceptance: Acceptance } | { ok: false; problem: StoreProblem } {
   const t = (i: number) => text(cells[i]);
   const raw = {
     rule: t(0).trim(),
@@ -200,7 +229,15 @@ export function parseAcceptanceRow(cells: readonly unknown[], row: number): { ok
     };
   }
   const a = parsed.data;
-  const acceptance: Acceptance = { rule: a.rule, sheet: a.sheet, cell: normalCell(a.cell), cells: a.cells, values: a.values as FingerprintValue[], reason: a.reason, row };
+  const acceptance: Acceptance = {
+    rule: a.rule,
+    sheet: a.sheet,
+    cell: normalCell(a.cell),
+    cells: a.cells,
+    values: a.values,
+    reason: a.reason,
+    row,
+  };
   if (a.expected !== undefined) acceptance.expected = a.expected;
   if (a.actual !== undefined) acceptance.actual = a.actual;
   if (a.by) acceptance.by = a.by;
@@ -212,7 +249,10 @@ export function parseAcceptanceRow(cells: readonly unknown[], row: number): { ok
  * Reads the store from the sheet's values, a grid anchored at A1 (the model's rows, or Office.js values).
  * Never throws: what cannot be read is in `problems`.
  */
-export function parseAcceptanceGrid(grid: readonly (readonly unknown[] | undefined)[], sheetName = ACCEPT_SHEET): AcceptanceStore {
+export function parseAcceptanceGrid(
+  grid: readonly (readonly unknown[] | undefined)[],
+  sheetName = ACCEPT_SHEET,
+): AcceptanceStore {
   const store: AcceptanceStore = { sheet: sheetName, entries: [], problems: [] };
   try {
     const mark = text(grid[0]?.[0]).trim();
@@ -221,8 +261,12 @@ export function parseAcceptanceGrid(grid: readonly (readonly unknown[] | undefin
     if (mark !== ACCEPT_MARK) {
       store.problems.push({
         row: 1,
-        ja: mark.startsWith("Kensa accepted") ? `この版（${mark}）の記録は読めません` : `A1 に「${ACCEPT_MARK}」がないため、記録として読めません`,
-        en: mark.startsWith("Kensa accepted") ? `this version of the record (${mark}) cannot be read` : `A1 does not hold “${ACCEPT_MARK}”, so it is not a record Kensa can read`,
+        ja: mark.startsWith("Kensa accepted")
+          ? `この版（${mark}）の記録は読めません`
+          : `A1 に「${ACCEPT_MARK}」がないため、記録として読めません`,
+        en: mark.startsWith("Kensa accepted")
+          ? `this version of the record (${mark}) cannot be read`
+          : `A1 does not hold “${ACCEPT_MARK}”, so it is not a record Kensa can read`,
       });
       return store;
     }
@@ -260,7 +304,11 @@ export function parseAcceptanceGrid(grid: readonly (readonly unknown[] | undefin
   } catch (err) {
     // a model Kensa never produces (a forged workbook object): nothing of it is used
     store.entries = [];
-    store.problems.push({ row: 1, ja: `記録を読めません（${String(err)}）`, en: `the record cannot be read (${String(err)})` });
+    store.problems.push({
+      row: 1,
+      ja: `記録を読めません（${String(err)}）`,
+      en: `the record cannot be read (${String(err)})`,
+    });
   }
   return store;
 }
@@ -284,7 +332,10 @@ export function readAcceptanceStore(workbook: Workbook): AcceptanceStore {
  */
 export function splitAcceptanceStore(workbook: Workbook): { workbook: Workbook; store: AcceptanceStore } {
   if (!workbook.sheets.some(isAcceptSheet)) return { workbook, store: { entries: [], problems: [] } };
-  return { workbook: { ...workbook, sheets: workbook.sheets.filter((s) => !isAcceptSheet(s)) }, store: readAcceptanceStore(workbook) };
+  return {
+    workbook: { ...workbook, sheets: workbook.sheets.filter((s) => !isAcceptSheet(s)) },
+    store: readAcceptanceStore(workbook),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -296,7 +347,10 @@ export function acceptanceKey(a: Pick<Acceptance, "rule" | "sheet" | "cell" | "c
 }
 
 /** True when the acceptance is for this finding's place (rule, sheet and primary cell), whatever its other cells. */
-export function samePlace(a: Pick<Acceptance, "rule" | "sheet" | "cell">, f: Pick<Finding, "rule" | "sheet" | "cell">): boolean {
+export function samePlace(
+  a: Pick<Acceptance, "rule" | "sheet" | "cell">,
+  f: Pick<Finding, "rule" | "sheet" | "cell">,
+): boolean {
   return a.rule === f.rule && a.sheet === f.sheet && normalCell(a.cell) === normalCell(f.cell);
 }
 
@@ -327,7 +381,6 @@ export function withoutAcceptance(
 
 /** Characters an XML worksheet cannot hold are dropped; text is cut to Excel's cell limit. */
 function cellText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = s
     .replace(/\r\n?/g, "\n") // what an XML reader makes of a carriage return
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")

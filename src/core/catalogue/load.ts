@@ -9,7 +9,9 @@
  */
 import { z } from "zod";
 import { CatalogueSchema, IndicatorSchema, type Catalogue, type CatalogueIndicator } from "./schema";
-import { editDistance, matchKey, normalizeNumber } from "./match";
+import { editDistance } from "../values/edit-distance";
+import { indicatorNumberKey } from "../values/indicator-number";
+import { matchKey } from "./match";
 
 export type CataloguePath = readonly PropertyKey[];
 
@@ -24,7 +26,8 @@ export interface CatalogueIssue {
   other?: CataloguePath;
 }
 
-export type ParseResult = { ok: true; catalogue: Catalogue } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+export type ParseResult =
+  { ok: true; catalogue: Catalogue } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
 
 /** A workbook's or a file's override: indicators to replace (same 番号) or add; version optional. */
 export const CatalogueOverrideSchema = z.strictObject({
@@ -32,7 +35,8 @@ export const CatalogueOverrideSchema = z.strictObject({
   indicators: z.array(IndicatorSchema),
 });
 export type CatalogueOverride = z.infer<typeof CatalogueOverrideSchema>;
-export type OverrideParseResult = { ok: true; override: CatalogueOverride } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+export type OverrideParseResult =
+  { ok: true; override: CatalogueOverride } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
 
 /**
  * A catalogue file (kensa check --catalogue FILE): `mode: extend` (the default) replaces the indicators of the
@@ -91,8 +95,14 @@ const EXPECTED: Record<string, { ja: string; en: string }> = {
   string: { ja: "文字列で書いてください", en: "must be a text" },
   number: { ja: "数値で書いてください", en: "must be a number" },
   boolean: { ja: "true か false で書いてください", en: "must be true or false" },
-  array: { ja: "リスト（YAML では「- 」で始まる行、JSON では [ ]）で書いてください", en: "must be a list (lines starting with “- ” in YAML, [ ] in JSON)" },
-  object: { ja: "「項目: 値」の組（JSON では { }）で書いてください", en: "must be a mapping of “key: value” ({ } in JSON)" },
+  array: {
+    ja: "リスト（YAML では「- 」で始まる行、JSON では [ ]）で書いてください",
+    en: "must be a list (lines starting with “- ” in YAML, [ ] in JSON)",
+  },
+  object: {
+    ja: "「項目: 値」の組（JSON では { }）で書いてください",
+    en: "must be a mapping of “key: value” ({ } in JSON)",
+  },
 };
 
 /** Walks the file schema along a path, for the keys an object there may have (unknown-key messages). */
@@ -101,14 +111,17 @@ function schemaAt(path: CataloguePath): z.ZodType | undefined {
   const unwrap = (x: z.ZodType): z.ZodType => {
     for (;;) {
       const def = (x as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
-      if ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) x = def.innerType;
+      if ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType)
+        x = def.innerType;
       else if (def.type === "pipe" && def.in) x = def.in;
       else return x;
     }
   };
   for (const seg of path) {
     if (!s) return undefined;
-    const u = unwrap(s) as unknown as { _zod: { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } } };
+    const u = unwrap(s) as unknown as {
+      _zod: { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } };
+    };
     const def = u._zod.def;
     if (typeof seg === "number" && def.type === "array") s = def.element;
     else if (typeof seg === "string" && def.type === "object" && def.shape) s = def.shape[seg];
@@ -118,7 +131,8 @@ function schemaAt(path: CataloguePath): z.ZodType | undefined {
 }
 
 function knownKeys(path: CataloguePath): string[] {
-  const s = schemaAt(path) as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } } | undefined;
+  const s = schemaAt(path) as unknown as
+    { _zod: { def: { type: string; shape?: Record<string, unknown> } } } | undefined;
   return s && s._zod.def.type === "object" && s._zod.def.shape ? Object.keys(s._zod.def.shape) : [];
 }
 
@@ -148,16 +162,38 @@ function zodIssue(i: ZodIssue, base: CataloguePath = []): CatalogueIssue[] {
     case "invalid_union": {
       if (!hasInput) return [{ path, ja: "がありません（必須の項目です）", en: "is missing (required)" }];
       const got = found(i.input);
-      return [{ path, ja: `は文字列か数値で書いてください（${got.ja}）`, en: `must be a text or a number (${got.en})` }];
+      return [
+        { path, ja: `は文字列か数値で書いてください（${got.ja}）`, en: `must be a text or a number (${got.en})` },
+      ];
     }
     case "invalid_value": {
       const values = i.values.map(String);
-      if (!hasInput) return [{ path, ja: `がありません（${values.join("・")} のいずれかです）`, en: `is missing (one of ${values.join(", ")})` }];
+      if (!hasInput)
+        return [
+          {
+            path,
+            ja: `がありません（${values.join("・")} のいずれかです）`,
+            en: `is missing (one of ${values.join(", ")})`,
+          },
+        ];
       const got = found(i.input);
-      return [{ path, ja: `は ${values.join("・")} のいずれかです（${got.ja}）`, en: `must be one of ${values.join(", ")} (${got.en})` }];
+      return [
+        {
+          path,
+          ja: `は ${values.join("・")} のいずれかです（${got.ja}）`,
+          en: `must be one of ${values.join(", ")} (${got.en})`,
+        },
+      ];
     }
     case "too_small":
-      if (i.origin === "array") return [{ path, ja: `は${String(i.minimum)}つ以上必要です（空のリストです）`, en: `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? "y" : "ies"} (the list is empty)` }];
+      if (i.origin === "array")
+        return [
+          {
+            path,
+            ja: `は${String(i.minimum)}つ以上必要です（空のリストです）`,
+            en: `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? "y" : "ies"} (the list is empty)`,
+          },
+        ];
       return [{ path, ja: "が空です", en: "is empty" }];
     case "unrecognized_keys": {
       const keys = knownKeys(path);
@@ -166,8 +202,12 @@ function zodIssue(i: ZodIssue, base: CataloguePath = []): CatalogueIssue[] {
         const list = keys.join("・");
         return {
           path: [...path, k],
-          ja: near ? `は使えない項目名です（${near} のことですか？）` : `は使えない項目名です（ここに書けるのは ${list}）`,
-          en: near ? `is not a known key (did you mean ${near}?)` : `is not a known key (allowed here: ${keys.join(", ")})`,
+          ja: near
+            ? `は使えない項目名です（${near} のことですか？）`
+            : `は使えない項目名です（ここに書けるのは ${list}）`,
+          en: near
+            ? `is not a known key (did you mean ${near}?)`
+            : `is not a known key (allowed here: ${keys.join(", ")})`,
         };
       });
     }
@@ -178,7 +218,7 @@ function zodIssue(i: ZodIssue, base: CataloguePath = []): CatalogueIssue[] {
 
 /** zod's issues as catalogue issues, in plain words. */
 export function zodIssues(error: z.ZodError, base: CataloguePath = []): CatalogueIssue[] {
-  return error.issues.flatMap((i) => zodIssue(i as ZodIssue, base));
+  return error.issues.flatMap((i) => zodIssue(i, base));
 }
 
 const PARSE = { reportInput: true } as const;
@@ -233,19 +273,24 @@ export function parseCatalogueDocument(json: unknown, base: Catalogue): Document
   if (mode === "replace") {
     const catalogue: Catalogue = { version: version ?? "custom", indicators };
     const changes = changesOf(base, indicators);
-    const kept = new Set(indicators.map((i) => normalizeNumber(i.number)));
-    changes.removed = base.indicators.filter((i) => !kept.has(normalizeNumber(i.number))).map((i) => i.number);
+    const kept = new Set(indicators.map((i) => indicatorNumberKey(i.number)));
+    changes.removed = base.indicators.filter((i) => !kept.has(indicatorNumberKey(i.number))).map((i) => i.number);
     return { ok: true, catalogue, mode, changes };
   }
-  return { ok: true, catalogue: mergeCatalogue(base, { version, indicators }), mode, changes: changesOf(base, indicators) };
+  return {
+    ok: true,
+    catalogue: mergeCatalogue(base, { version, indicators }),
+    mode,
+    changes: changesOf(base, indicators),
+  };
 }
 
 /** Which of `indicators` add to `base`, replace one of its indicators, or repeat one unchanged. */
 export function changesOf(base: Catalogue, indicators: readonly CatalogueIndicator[]): CatalogueChanges {
-  const byNumber = new Map(base.indicators.map((i) => [normalizeNumber(i.number), i]));
+  const byNumber = new Map(base.indicators.map((i) => [indicatorNumberKey(i.number), i]));
   const out: CatalogueChanges = { added: [], replaced: [], unchanged: [], removed: [] };
   for (const ind of indicators) {
-    const old = byNumber.get(normalizeNumber(ind.number));
+    const old = byNumber.get(indicatorNumberKey(ind.number));
     if (!old) out.added.push(ind.number);
     else if (sameIndicator(old, ind)) out.unchanged.push(ind.number);
     else out.replaced.push(ind.number);
@@ -261,7 +306,11 @@ export function sameIndicator(a: CatalogueIndicator, b: CatalogueIndicator): boo
 function canonicalJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
     x && typeof x === "object" && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .filter(([, y]) => y !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : x,
   );
 }
@@ -272,10 +321,10 @@ function canonicalJson(v: unknown): string {
  */
 export function mergeCatalogue(base: Catalogue, override: CatalogueOverride | Catalogue): Catalogue {
   const replacements = new Map<string, CatalogueIndicator>();
-  for (const ind of override.indicators) replacements.set(normalizeNumber(ind.number), ind);
+  for (const ind of override.indicators) replacements.set(indicatorNumberKey(ind.number), ind);
   const used = new Set<string>();
   const indicators = base.indicators.map((ind) => {
-    const n = normalizeNumber(ind.number);
+    const n = indicatorNumberKey(ind.number);
     const r = replacements.get(n);
     if (!r) return ind;
     used.add(n);
@@ -291,20 +340,31 @@ export function mergeCatalogue(base: Catalogue, override: CatalogueOverride | Ca
 /** Checks beyond the schema: unique numbers and keys, totalItemKey present, no label naming two items. */
 export function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: boolean): CatalogueIssue[] {
   const issues: CatalogueIssue[] = [];
-  const add = (path: CataloguePath, ja: string, en: string, other?: CataloguePath) => issues.push(other ? { path, ja, en, other } : { path, ja, en });
+  const add = (path: CataloguePath, ja: string, en: string, other?: CataloguePath) =>
+    issues.push(other ? { path, ja, en, other } : { path, ja, en });
   if (requireOne && indicators.length === 0) add(["indicators"], "に指標が1つもありません", "has no indicator");
   const numbers = new Map<string, number>();
   indicators.forEach((ind, i) => {
     const at = ["indicators", i];
-    const n = normalizeNumber(ind.number);
+    const n = indicatorNumberKey(ind.number);
     const prev = numbers.get(n);
-    if (prev !== undefined) add([...at, "number"], `の番号「${ind.number}」は {other} と重複しています`, `repeats the number “${ind.number}” of {other}`, ["indicators", prev]);
+    if (prev !== undefined)
+      add(
+        [...at, "number"],
+        `の番号「${ind.number}」は {other} と重複しています`,
+        `repeats the number “${ind.number}” of {other}`,
+        ["indicators", prev],
+      );
     else numbers.set(n, i);
 
     const groupKeys = new Map<string, number>();
     const unnamed = ind.groups.filter((g) => g.label === null).length;
     if (unnamed > 0 && ind.groups.length > 1) {
-      add([...at, "groups"], "に名前のない内訳（label: null）があります。名前のない内訳は、内訳が1つだけの指標にしか使えません", "has an unnamed breakdown (label: null), which is only allowed when the indicator has a single breakdown");
+      add(
+        [...at, "groups"],
+        "に名前のない内訳（label: null）があります。名前のない内訳は、内訳が1つだけの指標にしか使えません",
+        "has an unnamed breakdown (label: null), which is only allowed when the indicator has a single breakdown",
+      );
     }
     const groupNames = new Map<string, CataloguePath>();
     const itemNames = new Map<string, CataloguePath>();
@@ -312,27 +372,40 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
     ind.groups.forEach((g, gi) => {
       const gat = [...at, "groups", gi];
       const pg = groupKeys.get(g.key);
-      if (pg !== undefined) add([...gat, "key"], `のキー「${g.key}」は {other} と重複しています`, `repeats the key “${g.key}” of {other}`, [...at, "groups", pg]);
+      if (pg !== undefined)
+        add([...gat, "key"], `のキー「${g.key}」は {other} と重複しています`, `repeats the key “${g.key}” of {other}`, [
+          ...at,
+          "groups",
+          pg,
+        ]);
       else groupKeys.set(g.key, gi);
       for (const l of [g.label, ...g.aliases]) {
         if (l === null) continue;
         const k = matchKey(l);
         const other = groupNames.get(k);
-        if (other !== undefined && formatPath(other) !== formatPath(gat)) add(gat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+        if (other !== undefined && formatPath(other) !== formatPath(gat))
+          add(gat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
         else groupNames.set(k, gat);
       }
       const itemKeys = new Map<string, number>();
       g.items.forEach((it, ii) => {
         const iat = [...gat, "items", ii];
         const pi = itemKeys.get(it.key);
-        if (pi !== undefined) add([...iat, "key"], `のキー「${it.key}」は {other} と重複しています`, `repeats the key “${it.key}” of {other}`, [...gat, "items", pi]);
+        if (pi !== undefined)
+          add(
+            [...iat, "key"],
+            `のキー「${it.key}」は {other} と重複しています`,
+            `repeats the key “${it.key}” of {other}`,
+            [...gat, "items", pi],
+          );
         else itemKeys.set(it.key, ii);
         if (it.key === ind.totalItemKey) hasTotalItem = true;
         // Within a group two items must not share a name; across groups they may (each group is matched alone).
         for (const l of [it.label, ...it.aliases]) {
           const k = `${g.key}\u0000${matchKey(l)}`;
           const other = itemNames.get(k);
-          if (other !== undefined && formatPath(other) !== formatPath(iat)) add(iat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+          if (other !== undefined && formatPath(other) !== formatPath(iat))
+            add(iat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
           else itemNames.set(k, iat);
         }
         const subs = it.subItems?.items ?? [];
@@ -340,26 +413,38 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
         subs.forEach((s, si) => {
           const sat = [...iat, "subItems", "items", si];
           if (!s.key) add([...sat, "key"], "が空です", "is empty");
-          else if (subKeys.has(s.key)) add([...sat, "key"], `のキー「${s.key}」が重複しています`, `uses the key “${s.key}” twice`);
+          else if (subKeys.has(s.key))
+            add([...sat, "key"], `のキー「${s.key}」が重複しています`, `uses the key “${s.key}” twice`);
           subKeys.add(s.key);
           if (!s.label.trim()) add([...sat, "label"], "が空です", "is empty");
         });
         if (it.subItems && subs.length === 0 && !it.subItems.openLabels) {
-          add([...iat, "subItems", "items"], "に細目がありません（任意の名称を認める場合は openLabels: true）", "has no sub-item (openLabels: true accepts any name)");
+          add(
+            [...iat, "subItems", "items"],
+            "に細目がありません（任意の名称を認める場合は openLabels: true）",
+            "has no sub-item (openLabels: true accepts any name)",
+          );
         }
         // Shares (男 / 女 / その他): checked for summing to 100 in a percentages group only; keys and names unique.
         if (it.shares) {
-          if (g.relation !== "percentages") add([...iat, "shares"], 'は relation が "percentages" の内訳の項目にしか使えません', 'is only allowed in a breakdown whose relation is "percentages"');
+          if (g.relation !== "percentages")
+            add(
+              [...iat, "shares"],
+              'は relation が "percentages" の内訳の項目にしか使えません',
+              'is only allowed in a breakdown whose relation is "percentages"',
+            );
           const shareKeys = new Set<string>();
           const shareNames = new Map<string, CataloguePath>();
           it.shares.forEach((sh, si) => {
             const sat = [...iat, "shares", si];
-            if (shareKeys.has(sh.key)) add([...sat, "key"], `のキー「${sh.key}」が重複しています`, `uses the key “${sh.key}” twice`);
+            if (shareKeys.has(sh.key))
+              add([...sat, "key"], `のキー「${sh.key}」が重複しています`, `uses the key “${sh.key}” twice`);
             shareKeys.add(sh.key);
             for (const l of [sh.label, ...sh.aliases]) {
               const k = matchKey(l);
               const other = shareNames.get(k);
-              if (other !== undefined && formatPath(other) !== formatPath(sat)) add(sat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+              if (other !== undefined && formatPath(other) !== formatPath(sat))
+                add(sat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
               else shareNames.set(k, sat);
             }
           });
@@ -367,18 +452,29 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
       });
     });
     // A share's name must not name an item of the indicator too: a 項目 with that text is read as the item.
-    const itemKeys = new Set(ind.groups.flatMap((g) => g.items.flatMap((it) => [it.label, ...it.aliases].map(matchKey))));
+    const itemKeys = new Set(
+      ind.groups.flatMap((g) => g.items.flatMap((it) => [it.label, ...it.aliases].map(matchKey))),
+    );
     ind.groups.forEach((g, gi) =>
       g.items.forEach((it, ii) =>
         it.shares?.forEach((sh, si) => {
           for (const l of [sh.label, ...sh.aliases]) {
-            if (itemKeys.has(matchKey(l))) add([...at, "groups", gi, "items", ii, "shares", si], `の名称「${l}」はこの指標の項目名と同じです`, `is named “${l}”, which is also the name of an item of this indicator`);
+            if (itemKeys.has(matchKey(l)))
+              add(
+                [...at, "groups", gi, "items", ii, "shares", si],
+                `の名称「${l}」はこの指標の項目名と同じです`,
+                `is named “${l}”, which is also the name of an item of this indicator`,
+              );
           }
         }),
       ),
     );
     if (ind.totalItemKey !== undefined && !hasTotalItem) {
-      add([...at, "totalItemKey"], `の項目「${ind.totalItemKey}」がこの指標にありません`, `names the item “${ind.totalItemKey}”, which is not in this indicator`);
+      add(
+        [...at, "totalItemKey"],
+        `の項目「${ind.totalItemKey}」がこの指標にありません`,
+        `names the item “${ind.totalItemKey}”, which is not in this indicator`,
+      );
     }
   });
   return issues;

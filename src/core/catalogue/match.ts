@@ -154,7 +154,12 @@ function lookup<T>(entries: readonly Entry<T>[], label: string, options: { typos
   let best: { target: T; len: number } | undefined;
   for (const e of entries) {
     for (const n of e.names) {
-      if (key.length > n.key.length + 2 && key.startsWith(n.key + "(") && key.endsWith(")") && (!best || n.key.length > best.len)) {
+      if (
+        key.length > n.key.length + 2 &&
+        key.startsWith(n.key + "(") &&
+        key.endsWith(")") &&
+        (!best || n.key.length > best.len)
+      ) {
         best = { target: e.target, len: n.key.length };
       }
     }
@@ -182,8 +187,10 @@ function lookup<T>(entries: readonly Entry<T>[], label: string, options: { typos
         if (tol > 0 && d <= tol && p.digits === n.digits && d < eBest) eBest = d;
         if (d <= loose && d < eNear) eNear = d;
         // Containment is a hint for the nearest, never a match.
-        if (n.chars.length >= 2 && p.key.includes(n.key)) eNear = Math.min(eNear, d <= loose ? d : 100 + p.chars.length - n.chars.length);
-        else if (p.chars.length >= 2 && n.key.includes(p.key)) eNear = Math.min(eNear, d <= loose ? d : 100 + n.chars.length - p.chars.length);
+        if (n.chars.length >= 2 && p.key.includes(n.key))
+          eNear = Math.min(eNear, d <= loose ? d : 100 + p.chars.length - n.chars.length);
+        else if (p.chars.length >= 2 && n.key.includes(p.key))
+          eNear = Math.min(eNear, d <= loose ? d : 100 + n.chars.length - p.chars.length);
       }
     }
     if (eBest < bestD) {
@@ -232,19 +239,19 @@ const catalogueIndexes = new WeakMap<Catalogue, CatalogueIndex>();
 const indicatorIndexes = new WeakMap<CatalogueIndicator, IndicatorIndex>();
 const itemIndexes = new WeakMap<CatalogueItem, ItemIndex>();
 
-/** 番号 as compared: the one key of values/indicator-number, shared with every reader. */
-export const normalizeNumber = indicatorNumberKey;
-export { editDistance };
-
 function catalogueIndex(cat: Catalogue): CatalogueIndex {
   let idx = catalogueIndexes.get(cat);
   if (!idx) {
     const byNumber = new Map<string, CatalogueIndicator>();
     for (const ind of cat.indicators) {
-      const n = normalizeNumber(ind.number);
+      const n = indicatorNumberKey(ind.number);
       if (!byNumber.has(n)) byNumber.set(n, ind);
     }
-    idx = { indicators: cat.indicators.map((ind) => entry(ind, [ind.label, ...ind.aliases])), byNumber, memo: new Map() };
+    idx = {
+      indicators: cat.indicators.map((ind) => entry(ind, [ind.label, ...ind.aliases])),
+      byNumber,
+      memo: new Map(),
+    };
     catalogueIndexes.set(cat, idx);
   }
   return idx;
@@ -292,7 +299,7 @@ function itemIndex(item: CatalogueItem): ItemIndex {
 /** An indicator by its 番号 (`1`, `１`, `No.1`) or by its label (exact, alias, qualifier or near miss). */
 export function findIndicator(cat: Catalogue, numberOrLabel: string): CatalogueIndicator | undefined {
   const idx = catalogueIndex(cat);
-  const byNumber = idx.byNumber.get(normalizeNumber(numberOrLabel));
+  const byNumber = idx.byNumber.get(indicatorNumberKey(numberOrLabel));
   if (byNumber) return byNumber;
   return matchIndicator(cat, numberOrLabel)?.indicator;
 }

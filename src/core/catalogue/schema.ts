@@ -32,7 +32,11 @@ export const ItemSchema = z.strictObject({
   /** The item may be left out of a sheet (indicator 6's Top1%論文数, usually written in 指標値 instead). */
   optional: z.boolean().optional(),
   /** The item's value is a list of labelled percentage shares (indicator 7: 男 / 女 / その他). */
-  shares: z.array(z.strictObject({ key: z.string().min(1), label: z.string().min(1), aliases: z.array(z.string()).default([]) })).optional(),
+  shares: z
+    .array(
+      z.strictObject({ key: z.string().min(1), label: z.string().min(1), aliases: z.array(z.string()).default([]) }),
+    )
+    .optional(),
 });
 
 export const GroupSchema = z.strictObject({

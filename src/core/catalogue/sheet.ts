@@ -23,15 +23,26 @@ import type { Sheet, CellValue } from "../model/workbook";
 import { isCellError } from "../model/workbook";
 import { toA1 } from "../model/address";
 import { normalizeLabel } from "../values/normalize";
-import { matchKey, normalizeNumber } from "./match";
-import { checkIndicators, formatIssue, zodIssues, type CataloguePath, type CatalogueIssue, CatalogueOverrideSchema } from "./load";
+import { indicatorNumberKey } from "../values/indicator-number";
+import { matchKey } from "./match";
+import {
+  checkIndicators,
+  formatIssue,
+  zodIssues,
+  type CataloguePath,
+  type CatalogueIssue,
+  CatalogueOverrideSchema,
+} from "./load";
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "./schema";
 
 /** The fixed name of the sheet (matched after NFKC, case, spaces and underscores). */
 export const CATALOGUE_SHEET_NAME = "Kensa_カタログ";
 
 function sheetNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s_\-・]/g, "");
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-・]/g, "");
 }
 
 const SHEET_KEYS = new Set([sheetNameKey(CATALOGUE_SHEET_NAME), sheetNameKey("Kensa_catalogue")]);
@@ -55,7 +66,8 @@ export type SheetParseResult =
 // ---------------------------------------------------------------------------------------------------------
 // Columns and words
 
-type Column = "number" | "label" | "rollup" | "total" | "group" | "relation" | "item" | "ofWhich" | "sub" | "aliases" | "note";
+type Column =
+  "number" | "label" | "rollup" | "total" | "group" | "relation" | "item" | "ofWhich" | "sub" | "aliases" | "note";
 
 /** The header of each column, as written by `kensa catalogue --format xlsx` and in the documentation. */
 export const COLUMN_TITLES: Record<Exclude<Column, "note">, string> = {
@@ -89,11 +101,15 @@ const REQUIRED: Column[] = ["number", "label", "rollup", "relation", "item"];
 
 /** A header's text as compared: normalised, lower-case, a bracketed qualifier (`（加算・重複除外）`) dropped. */
 function headerKey(text: string): string {
-  return normalizeLabel(text).toLowerCase().replace(/\(.*\)$/, "").replace(/※\d*$/, "");
+  return normalizeLabel(text)
+    .toLowerCase()
+    .replace(/\(.*\)$/, "")
+    .replace(/※\d*$/, "");
 }
 
 const HEADER_INDEX = new Map<string, Column>();
-for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][]) for (const n of names) HEADER_INDEX.set(headerKey(n), col);
+for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][])
+  for (const n of names) HEADER_INDEX.set(headerKey(n), col);
 
 /** A value word as compared: like a header, so 「全数（内訳の合計＝指標値）」 from a drop-down reads as 全数. */
 const wordKey = headerKey;
@@ -114,7 +130,8 @@ export const RELATION_WORDS: Record<CatalogueGroup["relation"], string[]> = {
 
 function wordOf<T extends string>(words: Record<T, string[]>, text: string): T | undefined {
   const k = wordKey(text);
-  for (const [value, list] of Object.entries(words) as [T, string[]][]) if (list.some((w) => wordKey(w) === k)) return value;
+  for (const [value, list] of Object.entries(words) as [T, string[]][])
+    if (list.some((w) => wordKey(w) === k)) return value;
   return undefined;
 }
 
@@ -122,6 +139,13 @@ function wordList(words: Record<string, string[]>): string {
   return Object.values(words)
     .map((l) => l[0])
     .join("・");
+}
+
+/** The same words as a Japanese message quotes them: 「加算」「重複除外」「割合の範囲」. */
+function wordListJa(words: Record<string, string[]>): string {
+  return Object.values(words)
+    .map((l) => `「${l[0]}」`)
+    .join("");
 }
 
 const NO_TOTAL = new Set(["なし", "無", "無し", "-", "—", "ー", "―", "no", "none"].map(wordKey));
@@ -198,7 +222,12 @@ function findHeader(sheet: Sheet, problems: SheetProblem[]): Header | undefined 
 }
 
 /** Keys for new groups, items and sub-items: the built-in entry's key when the name is the same, else g1, i1, s1… */
-function keyFor(existing: { key: string; label: string | null; aliases: string[] }[], label: string | null, taken: Set<string>, prefix: string): string {
+function keyFor(
+  existing: { key: string; label: string | null; aliases: string[] }[],
+  label: string | null,
+  taken: Set<string>,
+  prefix: string,
+): string {
   if (label !== null) {
     const k = matchKey(label);
     const same = existing.find((e) => [e.label, ...e.aliases].some((l) => l !== null && matchKey(l) === k));
@@ -251,7 +280,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     if (!cells.has(pathKey(p))) cells.set(pathKey(p), cell);
   };
   const problem = (cell: string, ja: string, en: string) => problems.push({ cell, ja, en });
-  const baseByNumber = new Map(base.indicators.map((i) => [normalizeNumber(i.number), i]));
+  const baseByNumber = new Map(base.indicators.map((i) => [indicatorNumberKey(i.number), i]));
 
   const indicators: CatalogueIndicator[] = [];
   let cur: Building | undefined;
@@ -263,26 +292,35 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     if (!cur) return;
     const b = cur;
     if (b.ind.groups.length === 0) {
-      problem(cells.get(pathKey(at())) ?? "A1", `指標 ${b.ind.number} に項目がありません（内訳・関係・項目を書いてください）`, `indicator ${b.ind.number} has no item (write its 内訳, 関係 and 項目)`);
+      problem(
+        cells.get(pathKey(at())) ?? "A1",
+        `指標${b.ind.number}に項目がありません（内訳・関係・項目を書いてください）`,
+        `indicator ${b.ind.number} has no item (write its 内訳, 関係 and 項目)`,
+      );
     }
     b.ind.groups.forEach((g, gi) => {
       if (g.items.length > 0) return;
       const name = g.label === null ? "" : `「${g.label}」`;
-      problem(cells.get(pathKey([...at(), "groups", gi])) ?? "A1", `内訳${name}に項目がありません（下の行に「項目」を書いてください）`, `the breakdown${g.label === null ? "" : ` “${g.label}”`} has no item (write its 項目 on the rows below)`);
+      problem(
+        cells.get(pathKey([...at(), "groups", gi])) ?? "A1",
+        `内訳${name}に項目がありません（下の行に「項目」を書いてください）`,
+        `the breakdown${g.label === null ? "" : ` “${g.label}”`} has no item (write its 項目 on the rows below)`,
+      );
     });
     const t = b.totalText;
     if (t && !NO_TOTAL.has(wordKey(t)) && !HAS_TOTAL.has(wordKey(t))) {
       // 指標値 names one of the indicator's items: the figure written in 指標値 (indicator 6's Top1%論文数)
       const k = matchKey(t);
       let found: CatalogueItem | undefined;
-      for (const g of b.ind.groups) for (const it of g.items) if (!found && [it.label, ...it.aliases].some((l) => matchKey(l) === k)) found = it;
+      for (const g of b.ind.groups)
+        for (const it of g.items) if (!found && [it.label, ...it.aliases].some((l) => matchKey(l) === k)) found = it;
       if (found) {
         b.ind.totalItemKey = found.key;
         found.optional = true;
       } else {
         problem(
           b.totalCell!,
-          `指標値「${t}」は あり・なし・この指標の項目名 のいずれかです`,
+          `指標値「${t}」は「あり」「なし」またはこの指標の項目名のいずれかです`,
           `指標値 “${t}” must be あり (a total), なし (no total) or the name of one of the indicator's items`,
         );
       }
@@ -291,7 +329,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
 
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
-    const get = (c: Column) => (cols[c] === undefined ? "" : cellText(row[cols[c]!]?.value));
+    const get = (c: Column) => (cols[c] === undefined ? "" : cellText(row[cols[c]]?.value));
     const addr = (c: Column) => toA1(r, cols[c] ?? 0);
     const v = {
       number: get("number"),
@@ -310,16 +348,42 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     let named: { aliases: string[]; path: CataloguePath } | undefined;
 
     // 番号: a new indicator, or the one above repeated (filled down)
-    const continues = cur && v.number !== "" && normalizeNumber(v.number) === normalizeNumber(cur.ind.number) && (v.label === "" || v.label === cur.ind.label);
+    const continues =
+      cur &&
+      v.number !== "" &&
+      indicatorNumberKey(v.number) === indicatorNumberKey(cur.ind.number) &&
+      (v.label === "" || v.label === cur.ind.label);
     if (v.number !== "" && !continues) {
       finishIndicator();
       const rollup = wordOf(ROLLUP_WORDS, v.rollup);
-      if (!v.label) problem(addr("label"), `指標 ${v.number} の「指標」（名称）が空です`, `indicator ${v.number} has no name in 指標`);
-      if (!v.rollup) problem(addr("rollup"), `指標 ${v.number} の「全体との集計」が空です（${wordList(ROLLUP_WORDS)} のいずれか）`, `indicator ${v.number} has no 全体との集計 (one of ${wordList(ROLLUP_WORDS)})`);
-      else if (!rollup) problem(addr("rollup"), `全体との集計「${v.rollup}」は ${wordList(ROLLUP_WORDS)} のいずれかです`, `全体との集計 “${v.rollup}” must be one of ${wordList(ROLLUP_WORDS)}`);
-      const ind: CatalogueIndicator = { number: v.number, label: v.label || v.number, aliases: [], rollup: rollup ?? "additive", noTotal: NO_TOTAL.has(wordKey(v.total)) && v.total !== "", groups: [] };
+      if (!v.label)
+        problem(
+          addr("label"),
+          `指標${v.number}の「指標」（名称）が空です`,
+          `indicator ${v.number} has no name in 指標`,
+        );
+      if (!v.rollup)
+        problem(
+          addr("rollup"),
+          `指標${v.number}の「全体との集計」が空です（${wordListJa(ROLLUP_WORDS)}のいずれか）`,
+          `indicator ${v.number} has no 全体との集計 (one of ${wordList(ROLLUP_WORDS)})`,
+        );
+      else if (!rollup)
+        problem(
+          addr("rollup"),
+          `全体との集計「${v.rollup}」は${wordListJa(ROLLUP_WORDS)}のいずれかです`,
+          `全体との集計 “${v.rollup}” must be one of ${wordList(ROLLUP_WORDS)}`,
+        );
+      const ind: CatalogueIndicator = {
+        number: v.number,
+        label: v.label || v.number,
+        aliases: [],
+        rollup: rollup ?? "additive",
+        noTotal: NO_TOTAL.has(wordKey(v.total)) && v.total !== "",
+        groups: [],
+      };
       indicators.push(ind);
-      cur = { ind, base: baseByNumber.get(normalizeNumber(v.number)), groupKeys: new Set() };
+      cur = { ind, base: baseByNumber.get(indicatorNumberKey(v.number)), groupKeys: new Set() };
       if (v.total) {
         cur.totalCell = addr("total");
         cur.totalText = v.total;
@@ -335,24 +399,54 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     } else {
       if (!cur) {
         const first = (Object.keys(v) as (keyof typeof v)[]).find((k) => v[k] !== "")!;
-        problem(addr(first as Column), "番号のない行です（指標の最初の行には番号を書いてください）", "a row with no 番号 before it (the first row of an indicator needs its 番号)");
+        problem(
+          addr(first),
+          "番号のない行です（指標の最初の行には番号を書いてください）",
+          "a row with no 番号 before it (the first row of an indicator needs its 番号)",
+        );
         continue;
       }
-      if (v.label && v.label !== cur.ind.label) problem(addr("label"), `「指標」は番号のある行にだけ書けます（指標 ${cur.ind.number} の続きの行です）`, `指標 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`);
-      if (v.rollup && wordOf(ROLLUP_WORDS, v.rollup) !== cur.ind.rollup) problem(addr("rollup"), `「全体との集計」は番号のある行にだけ書けます（指標 ${cur.ind.number} の続きの行です）`, `全体との集計 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`);
-      if (v.total && v.total !== cur.totalText) problem(addr("total"), `「指標値」は番号のある行にだけ書けます（指標 ${cur.ind.number} の続きの行です）`, `指標値 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`);
+      if (v.label && v.label !== cur.ind.label)
+        problem(
+          addr("label"),
+          `「指標」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
+          `指標 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
+        );
+      if (v.rollup && wordOf(ROLLUP_WORDS, v.rollup) !== cur.ind.rollup)
+        problem(
+          addr("rollup"),
+          `「全体との集計」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
+          `全体との集計 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
+        );
+      if (v.total && v.total !== cur.totalText)
+        problem(
+          addr("total"),
+          `「指標値」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
+          `指標値 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
+        );
       if (continues) named = { aliases: cur.ind.aliases, path: [...at(), "aliases"] };
     }
-    const b = cur!;
+    const b = cur;
 
     // 内訳 and 関係: a new breakdown (named, or the indicator's single unnamed one), or the one above
     const relation = v.relation ? wordOf(RELATION_WORDS, v.relation) : undefined;
-    if (v.relation && !relation) problem(addr("relation"), `関係「${v.relation}」は ${wordList(RELATION_WORDS)} のいずれかです`, `関係 “${v.relation}” must be one of ${wordList(RELATION_WORDS)}`);
-    const sameGroup = b.group && v.group !== "" && b.group.label !== null && matchKey(v.group) === matchKey(b.group.label);
+    if (v.relation && !relation)
+      problem(
+        addr("relation"),
+        `関係「${v.relation}」は${wordListJa(RELATION_WORDS)}のいずれかです`,
+        `関係 “${v.relation}” must be one of ${wordList(RELATION_WORDS)}`,
+      );
+    const sameGroup =
+      b.group && v.group !== "" && b.group.label !== null && matchKey(v.group) === matchKey(b.group.label);
     const newGroup = (v.group !== "" && !sameGroup) || (v.group === "" && v.relation !== "" && !b.group);
     if (newGroup) {
       const label = v.group === "" ? null : v.group;
-      if (!v.relation) problem(addr("relation"), `内訳「${v.group}」の「関係」が空です（${wordList(RELATION_WORDS)} のいずれか）`, `the breakdown “${v.group}” has no 関係 (one of ${wordList(RELATION_WORDS)})`);
+      if (!v.relation)
+        problem(
+          addr("relation"),
+          `内訳「${v.group}」の「関係」が空です（${wordListJa(RELATION_WORDS)}のいずれか）`,
+          `the breakdown “${v.group}” has no 関係 (one of ${wordList(RELATION_WORDS)})`,
+        );
       const key = keyFor(b.base?.groups ?? [], label, b.groupKeys, "g");
       const group: CatalogueGroup = { key, label, aliases: [], relation: relation ?? "exhaustive", items: [] };
       b.ind.groups.push(group);
@@ -369,7 +463,11 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
       named = { aliases: group.aliases, path: [...gAt(), "aliases"] };
     } else if (b.group) {
       if (v.relation && relation && relation !== b.group.relation) {
-        problem(addr("relation"), `関係「${v.relation}」が、この行の属する内訳${b.group.label ? `「${b.group.label}」` : ""}の関係と違います（新しい内訳なら「内訳」に名前を書いてください）`, `関係 “${v.relation}” differs from that of the breakdown this row belongs to (name a new breakdown in 内訳)`);
+        problem(
+          addr("relation"),
+          `関係「${v.relation}」が、この行の属する内訳${b.group.label ? `「${b.group.label}」` : ""}の関係と違います（新しい内訳なら「内訳」に名前を書いてください）`,
+          `関係 “${v.relation}” differs from that of the breakdown this row belongs to (name a new breakdown in 内訳)`,
+        );
       }
       if (sameGroup) named = { aliases: b.group.aliases, path: [...gAt(), "aliases"] };
     }
@@ -378,7 +476,11 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     const sameItem = b.item && v.item !== "" && matchKey(v.item) === matchKey(b.item.label) && v.sub !== "";
     if (v.item !== "" && !sameItem) {
       if (!b.group) {
-        problem(addr("item"), `項目「${v.item}」の内訳がありません（この行か上の行に「関係」を書いてください）`, `the item “${v.item}” belongs to no breakdown (write a 関係 on this row or above)`);
+        problem(
+          addr("item"),
+          `項目「${v.item}」の内訳がありません（この行か上の行に「関係」を書いてください）`,
+          `the item “${v.item}” belongs to no breakdown (write a 関係 on this row or above)`,
+        );
       } else {
         const key = keyFor(b.baseGroup?.items ?? [], v.item, b.itemKeys!, "i");
         const item: CatalogueItem = { key, label: v.item, aliases: [] };
@@ -403,12 +505,17 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     // 細目: a sub-item of the item above (「＊」: any name)
     if (v.sub !== "") {
       if (!b.item) {
-        problem(addr("sub"), `細目「${v.sub}」の項目がありません（この行か上の行に「項目」を書いてください）`, `the sub-item “${v.sub}” belongs to no item (write a 項目 on this row or above)`);
+        problem(
+          addr("sub"),
+          `細目「${v.sub}」の項目がありません（この行か上の行に「項目」を書いてください）`,
+          `the sub-item “${v.sub}” belongs to no item (write a 項目 on this row or above)`,
+        );
       } else {
         const subs = (b.item.subItems ??= { relation: "exhaustive", items: [] });
         if (OPEN_SUBS.has(normalizeLabel(v.sub))) {
           subs.openLabels = true;
-          if (v.aliases) problem(addr("aliases"), "「＊」（任意の細目）に別名は書けません", "＊ (any sub-item) takes no 別名");
+          if (v.aliases)
+            problem(addr("aliases"), "「＊」（任意の細目）に別名は書けません", "＊ (any sub-item) takes no 別名");
         } else {
           const key = keyFor(b.baseItem?.subItems?.items ?? [], v.sub, b.subKeys!, "s");
           const sub = { key, label: v.sub, aliases: [] as string[] };
@@ -421,7 +528,12 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     }
 
     if (v.aliases) {
-      if (!named) problem(addr("aliases"), "別名を付けるもの（指標・内訳・項目・細目）がこの行にありません", "this row names nothing (指標, 内訳, 項目 or 細目) for its 別名");
+      if (!named)
+        problem(
+          addr("aliases"),
+          "別名を付けるもの（指標・内訳・項目・細目）がこの行にありません",
+          "this row names nothing (指標, 内訳, 項目 or 細目) for its 別名",
+        );
       else {
         named.aliases.push(...splitAliases(v.aliases));
         mark(named.path, addr("aliases"));
@@ -439,17 +551,28 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     return toA1(header.row, 0);
   };
   if (problems.length === 0) {
-    const parsed = CatalogueOverrideSchema.safeParse({ indicators: JSON.parse(JSON.stringify(indicators)) }, { reportInput: true });
-    const issues: CatalogueIssue[] = parsed.success ? checkIndicators(parsed.data.indicators, false) : zodIssues(parsed.error);
+    const parsed = CatalogueOverrideSchema.safeParse(
+      { indicators: JSON.parse(JSON.stringify(indicators)) as unknown },
+      { reportInput: true },
+    );
+    const issues: CatalogueIssue[] = parsed.success
+      ? checkIndicators(parsed.data.indicators, false)
+      : zodIssues(parsed.error);
     // the thing at fault is named by its column (「項目 の名称「甲」は G2 と重複しています」), another by its cell
-    const titles = new Map(Object.entries(cols).map(([c, i]) => [i, c === "note" ? "" : COLUMN_TITLES[c as Exclude<Column, "note">]]));
+    const titles = new Map(
+      Object.entries(cols).map(([c, i]) => [i, c === "note" ? "" : COLUMN_TITLES[c as Exclude<Column, "note">]]),
+    );
     const columnOf = (path: CataloguePath) => {
       const m = /^[A-Z]+/.exec(cellOf(path));
       const col = m ? [...m[0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
       return titles.get(col) || cellOf(path);
     };
     for (const issue of issues) {
-      problems.push({ cell: cellOf(issue.path), ja: formatIssue(issue, "ja", columnOf, cellOf), en: formatIssue(issue, "en", columnOf, cellOf) });
+      problems.push({
+        cell: cellOf(issue.path),
+        ja: formatIssue(issue, "ja", columnOf, cellOf),
+        en: formatIssue(issue, "en", columnOf, cellOf),
+      });
     }
   }
   problems.sort((a, b) => rowCol(a.cell) - rowCol(b.cell));
@@ -468,7 +591,18 @@ function rowCol(a1: string): number {
 // Writing (kensa catalogue --format xlsx, tests): indicators as the table's rows
 
 /** The header row, in the columns' order. */
-export const SHEET_COLUMNS: Exclude<Column, "note">[] = ["number", "label", "rollup", "total", "group", "relation", "item", "ofWhich", "sub", "aliases"];
+export const SHEET_COLUMNS: Exclude<Column, "note">[] = [
+  "number",
+  "label",
+  "rollup",
+  "total",
+  "group",
+  "relation",
+  "item",
+  "ofWhich",
+  "sub",
+  "aliases",
+];
 
 /** Why an indicator cannot be written as rows of the table (shares), or undefined when it can. */
 export function notInTable(ind: CatalogueIndicator): string | undefined {
@@ -486,8 +620,20 @@ export function catalogueSheetRows(indicators: readonly CatalogueIndicator[]): s
   const lines = (l: readonly string[]) => l.join("\n");
   for (const ind of indicators) {
     if (notInTable(ind)) continue;
-    const total = ind.totalItemKey ? ind.groups.flatMap((g) => g.items).find((it) => it.key === ind.totalItemKey)?.label : ind.noTotal ? "なし" : "";
-    rows.push(row({ number: ind.number, label: ind.label, rollup: ROLLUP_WORDS[ind.rollup][0], total, aliases: lines(ind.aliases) }));
+    const total = ind.totalItemKey
+      ? ind.groups.flatMap((g) => g.items).find((it) => it.key === ind.totalItemKey)?.label
+      : ind.noTotal
+        ? "なし"
+        : "";
+    rows.push(
+      row({
+        number: ind.number,
+        label: ind.label,
+        rollup: ROLLUP_WORDS[ind.rollup][0],
+        total,
+        aliases: lines(ind.aliases),
+      }),
+    );
     for (const g of ind.groups) {
       rows.push(row({ group: g.label ?? "", relation: RELATION_WORDS[g.relation][0], aliases: lines(g.aliases) }));
       for (const it of g.items) {

@@ -8,65 +8,38 @@
  * same 番号 alike is fine (the ministry's template carries the sheet into every submission); defining it
  * differently is an error in the later file, whose definition is then not used.
  *
- * Every outcome is a finding of `catalogue/sheet` in the workbook holding the sheet: an info naming what it
+ * Every outcome is a finding of `catalogue/sheet` (reported by rules/shared/catalogue-sheet.ts) in the workbook holding the sheet: an info naming what it
  * added or replaced, or an error per problem (with its cell) saying that nothing of the sheet was used. A
  * broken sheet never falls back in silence.
  */
 import type { Workbook } from "../model/workbook";
-import type { Rule, RuleFinding } from "../rules/rule";
-import type { CheckContext } from "../rules/context";
+import type { Severity } from "../model/finding";
 import { changesOf, mergeCatalogue, sameIndicator } from "./load";
-import { normalizeNumber } from "./match";
+import { indicatorNumberKey } from "../values/indicator-number";
 import type { Catalogue, CatalogueIndicator } from "./schema";
 import { isCatalogueSheet, readCatalogueSheet } from "./sheet";
 
-const FINDINGS_KEY = "catalogue:sheet-findings";
-
-export const catalogueSheetRule: Rule = {
-  meta: {
-    id: "catalogue/sheet",
-    severity: "error",
-    description: {
-      ja: "ブック内のカタログ（シート「Kensa_カタログ」）: 追加・変更した指標の定義、またはその誤り",
-      en: "The workbook's own catalogue (sheet “Kensa_カタログ”): the indicators it adds or changes, or its errors",
-    },
-    messages: {
-      applied: {
-        ja: "シート「{sheet}」のカタログを使いました: {changes}。{scope}",
-        en: "The catalogue in sheet “{sheet}” was used: {changesEn}.{scopeEn}",
-      },
-      invalid: {
-        ja: "シート「{sheet}」のカタログに誤りがあります: {detail}。このシートの定義は一つも使わずに検証しました。",
-        en: "The catalogue in sheet “{sheet}” has an error: {detailEn}. None of its definitions was used.",
-      },
-      conflict: {
-        ja: "シート「{sheet}」の指標 {number} の定義が、一緒に検証した {otherFile} のシート「{otherSheet}」の定義と違います。先に読んだ {otherFile} の定義で検証しました。",
-        en: "Indicator {number} in sheet “{sheet}” is defined differently in sheet “{otherSheet}” of {otherFile}, checked with it; the definition of {otherFile}, read first, was used.",
-      },
-      twoSheets: {
-        ja: "カタログのシートが2つあります（「{first}」と「{sheet}」）。「{first}」だけを使い、このシートは使っていません。",
-        en: "There are two catalogue sheets (“{first}” and “{sheet}”); only “{first}” was used.",
-      },
-    },
-  },
-  check(ctx: CheckContext): RuleFinding[] {
-    return ctx.memo<RuleFinding[]>(FINDINGS_KEY, () => []);
-  },
-};
-
-/** Hands a workbook's catalogue findings to its check context (catalogueSheetRule reports them). */
-export function setCatalogueFindings(ctx: CheckContext, findings: RuleFinding[]): void {
-  ctx.memo(FINDINGS_KEY, () => findings);
+/** One outcome of a catalogue sheet; the catalogue/sheet rule (rules/shared/catalogue-sheet.ts) reports it. */
+export interface CatalogueFinding {
+  messageId: "applied" | "invalid" | "conflict" | "twoSheets";
+  data: Record<string, string | number>;
+  sheet: string;
+  cell: string;
+  severity?: Severity;
 }
 
 export interface WorkbookCatalogues {
   /** The catalogue to check every workbook with. */
   catalogue: Catalogue;
   /** Per workbook, in the order given: its catalogue/sheet findings. */
-  findings: RuleFinding[][];
+  findings: CatalogueFinding[][];
 }
 
-function list(numbers: string[], ja: (n: string) => string, en: (n: string) => string): { ja: string; en: string } | undefined {
+function list(
+  numbers: string[],
+  ja: (n: string) => string,
+  en: (n: string) => string,
+): { ja: string; en: string } | undefined {
   if (numbers.length === 0) return undefined;
   return { ja: ja(numbers.join("・")), en: en(numbers.join(", ")) };
 }
@@ -75,8 +48,11 @@ function list(numbers: string[], ja: (n: string) => string, en: (n: string) => s
  * Applies the catalogue sheets of these workbooks to `base`. `name` is how a workbook is named in another's
  * findings (its file name in a set; "" for a workbook checked alone).
  */
-export function applyWorkbookCatalogues(base: Catalogue, workbooks: readonly { name: string; workbook: Workbook }[]): WorkbookCatalogues {
-  const findings: RuleFinding[][] = workbooks.map(() => []);
+export function applyWorkbookCatalogues(
+  base: Catalogue,
+  workbooks: readonly { name: string; workbook: Workbook }[],
+): WorkbookCatalogues {
+  const findings: CatalogueFinding[][] = workbooks.map(() => []);
   const defined = new Map<string, { file: string; sheet: string; ind: CatalogueIndicator }>();
   let catalogue = base;
   workbooks.forEach((w, k) => {
@@ -91,19 +67,29 @@ export function applyWorkbookCatalogues(base: Catalogue, workbooks: readonly { n
       const r = readCatalogueSheet(sheet, base);
       if (!r.ok) {
         for (const p of r.problems) {
-          findings[k].push({ messageId: "invalid", data: { sheet: sheet.name, detail: `${p.cell}: ${p.ja}`, detailEn: `${p.cell}: ${p.en}` }, sheet: sheet.name, cell: p.cell });
+          findings[k].push({
+            messageId: "invalid",
+            data: { sheet: sheet.name, detail: `${p.cell}: ${p.ja}`, detailEn: `${p.cell}: ${p.en}` },
+            sheet: sheet.name,
+            cell: p.cell,
+          });
         }
         continue;
       }
       const accepted: CatalogueIndicator[] = [];
       r.indicators.forEach((ind, i) => {
-        const n = normalizeNumber(ind.number);
+        const n = indicatorNumberKey(ind.number);
         const prev = defined.get(n);
         if (prev && !sameIndicator(prev.ind, ind)) {
           findings[k].push({
             messageId: "conflict",
             severity: "error",
-            data: { sheet: sheet.name, number: ind.number, otherFile: prev.file || "（このブック）", otherSheet: prev.sheet },
+            data: {
+              sheet: sheet.name,
+              number: ind.number,
+              otherFile: prev.file || "（このブック）",
+              otherSheet: prev.sheet,
+            },
             sheet: sheet.name,
             cell: r.cellOf(["indicators", i]),
           });
@@ -116,9 +102,21 @@ export function applyWorkbookCatalogues(base: Catalogue, workbooks: readonly { n
       if (r.indicators.length > 0 && accepted.length === 0) continue;
       const changes = changesOf(base, accepted);
       const parts = [
-        list(changes.added, (n) => `指標 ${n} を追加`, (n) => `added indicator ${n}`),
-        list(changes.replaced, (n) => `指標 ${n} を置き換え`, (n) => `replaced indicator ${n}`),
-        list(changes.unchanged, (n) => `指標 ${n} は変更なし`, (n) => `indicator ${n} unchanged`),
+        list(
+          changes.added,
+          (n) => `指標${n}を追加`,
+          (n) => `added indicator ${n}`,
+        ),
+        list(
+          changes.replaced,
+          (n) => `指標${n}を置き換え`,
+          (n) => `replaced indicator ${n}`,
+        ),
+        list(
+          changes.unchanged,
+          (n) => `指標${n}は変更なし`,
+          (n) => `indicator ${n} unchanged`,
+        ),
       ].filter((x): x is { ja: string; en: string } => x !== undefined);
       if (parts.length === 0) parts.push({ ja: "指標の定義はありません", en: "it defines no indicator" });
       const several = workbooks.length > 1;

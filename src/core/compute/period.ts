@@ -121,7 +121,9 @@ export function shortYearLabel(year: number): string {
 
 /** "R6–R10" */
 export function periodLabel(period: Period): string {
-  return period.first === period.last ? shortYearLabel(period.first) : `${shortYearLabel(period.first)}–${shortYearLabel(period.last)}`;
+  return period.first === period.last
+    ? shortYearLabel(period.first)
+    : `${shortYearLabel(period.first)}–${shortYearLabel(period.last)}`;
 }
 
 /**
@@ -129,7 +131,9 @@ export function periodLabel(period: Period): string {
  * year it holds, or undefined when the header is anything else (`令和10年度末までの達成目標`).
  */
 export function perYearHeaderYear(header: string): number | undefined {
-  const s = normalize(header).replace(/[（【［\[〔]/g, "(").replace(/[）】］\]〕]/g, ")");
+  const s = normalize(header)
+    .replace(/[（【［\[〔]/g, "(")
+    .replace(/[）】］\]〕]/g, ")");
   const m = PER_YEAR_HEADER_RE.exec(s);
   return m ? yearOf(m[1]) : undefined;
 }

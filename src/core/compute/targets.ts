@@ -14,7 +14,8 @@
 import { cleanFloat } from "../values/float";
 import { elapsedYears, yearsIn, type Period } from "./period";
 
-export type TargetKind = "annual" | "period-total" | "cumulative" | "average" | "baseline-min" | "baseline-above" | "qualitative";
+export type TargetKind =
+  "annual" | "period-total" | "cumulative" | "average" | "baseline-min" | "baseline-above" | "qualitative";
 
 export const TARGET_KIND_LABELS: Record<TargetKind, { ja: string; en: string }> = {
   annual: { ja: "年度", en: "annual" },
@@ -95,7 +96,13 @@ export function parseTargetKind(text: string | undefined | null): TargetKind | u
 
 /** Kinds whose grade follows from the numbers (grade/mismatch applies); 累積 is judged against a pace instead. */
 export function isStrictKind(kind: TargetKind | undefined): boolean {
-  return kind === "annual" || kind === "period-total" || kind === "average" || kind === "baseline-min" || kind === "baseline-above";
+  return (
+    kind === "annual" ||
+    kind === "period-total" ||
+    kind === "average" ||
+    kind === "baseline-min" ||
+    kind === "baseline-above"
+  );
 }
 
 /** Kinds with a numeric target. */
@@ -108,7 +115,8 @@ export function isNumericKind(kind: TargetKind | undefined): kind is Exclude<Tar
 
 export type Grade = "A" | "B" | "-";
 
-export type GradeReading = { status: "empty" } | { status: "valid"; grade: Grade } | { status: "invalid"; text: string };
+export type GradeReading =
+  { status: "empty" } | { status: "valid"; grade: Grade } | { status: "invalid"; text: string };
 
 const DASH_ONLY = /^[-\u2010-\u2015\u2212\uFE63\uFF0D\u30FC\uFF70\u2500\u2501]$/;
 
@@ -155,7 +163,11 @@ export interface AnnualTargetOptions {
  * (needs the period); the pace 目標値 × elapsed / years for 累積 (needs the period and the report year).
  * Undefined for qualitative kinds and when what it needs is unknown.
  */
-export function annualTarget(kind: TargetKind | undefined, target: number, options: AnnualTargetOptions = {}): AnnualTarget | undefined {
+export function annualTarget(
+  kind: TargetKind | undefined,
+  target: number,
+  options: AnnualTargetOptions = {},
+): AnnualTarget | undefined {
   if (!Number.isFinite(target) || !isNumericKind(kind)) return undefined;
   switch (kind) {
     case "annual":
@@ -195,7 +207,11 @@ export function achievementRatio(measure: number, annual: number): number | unde
 }
 
 /** The grade the numbers suggest: A when the measure meets the annual target (or pace), else B. */
-export function suggestGrade(kind: TargetKind | undefined, measure: number, annual: AnnualTarget | undefined): "A" | "B" | undefined {
+export function suggestGrade(
+  kind: TargetKind | undefined,
+  measure: number,
+  annual: AnnualTarget | undefined,
+): "A" | "B" | undefined {
   if (!isNumericKind(kind) || !annual || !Number.isFinite(measure)) return undefined;
   return meetsTarget(kind, measure, annual.value) ? "A" : "B";
 }

@@ -37,7 +37,9 @@ export interface Finding {
   cells: string[];
   /** Japanese (or English with lang=en), with the numbers. */
   message: string;
+  /** 計算値: what Kensa computes (docs/messages.md). */
   expected?: number;
+  /** 記入値: the figure the cell holds (docs/messages.md). */
   actual?: number;
   fix?: Fix;
   /** Present when the finding is accepted (確認済み). */

@@ -36,21 +36,27 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
   const roles = new Map<number, RowRole>();
   let sheetUnit: string | undefined;
   let first = block.bottom + 1;
-  for (let n = 0; n < MAX_ANNEX_ROWS && first < layout.rowCount; ) {
+  for (let n = 0; n < MAX_ANNEX_ROWS && first < layout.rowCount;) {
     if (isBlankRow(layout, first)) {
       roles.set(first++, "blank");
       continue;
     }
     const annex = isAnnexRow(layout, first);
     if (!annex) break;
-    for (const [col, unit] of annex.units) headerPaths.get(col)?.push(unit) ?? headerPaths.set(col, [unit]);
+    for (const [col, unit] of annex.units) {
+      const path = headerPaths.get(col);
+      if (path) path.push(unit);
+      else headerPaths.set(col, [unit]);
+    }
     sheetUnit ??= annex.sheetUnit;
     roles.set(first++, "annex");
     n++;
   }
 
   const keyColumns = new Set(Object.values(match.columns).flat());
-  const requiredColumns = new Set(match.spec.columns.filter((c) => c.required).flatMap((c) => match.columns[c.key] ?? []));
+  const requiredColumns = new Set(
+    match.spec.columns.filter((c) => c.required).flatMap((c) => match.columns[c.key] ?? []),
+  );
   const headerLabels = new Map<number, Set<string>>();
   for (const c of block.columns) headerLabels.set(c.col, new Set(c.path.map((t) => normalizeLabel(t))));
   const dataRows: number[] = [];
@@ -62,13 +68,15 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
 
   const headerCells = (r: number, c: number) => r >= block.top && r <= block.bottom && keyColumns.has(c);
   const { values: metadata, cells: metadataCells } = readMetadata(layout, first - 1, block.top, headerCells);
-  if (metadata["単位"] === undefined && sheetUnit) metadata["単位"] = sheetUnit.normalize("NFKC").replace(/^[(（]?\s*単位\s*[:：]?\s*(.*?)\s*[)）]?$/, "$1");
+  if (metadata["単位"] === undefined && sheetUnit)
+    metadata["単位"] = sheetUnit.normalize("NFKC").replace(/^[(（]?\s*単位\s*[:：]?\s*(.*?)\s*[)）]?$/, "$1");
   const titles: DetectedTable["titles"] = [];
   for (let r = 0; r < block.top; r++) {
     const n = layout.width(r);
     for (let c = 0; c < n; c++) {
       const text = layout.isAnchor(r, c) ? layout.textAt(r, c) : "";
-      if (text && !Object.values(metadataCells).includes(toA1(r, c)) && !isMetadataText(text)) titles.push({ cell: toA1(r, c), text });
+      if (text && !Object.values(metadataCells).includes(toA1(r, c)) && !isMetadataText(text))
+        titles.push({ cell: toA1(r, c), text });
     }
   }
 

@@ -1,16 +1,5 @@
-/** The sheet kinds (DOMAIN §3) and the header labels that identify them. */
-
-export type SheetKind = "inhouse-budget" | "budget-breakdown" | "output-indicators" | "monitoring";
-
-export const SHEET_KINDS: readonly SheetKind[] = ["inhouse-budget", "budget-breakdown", "output-indicators", "monitoring"];
-
-/** Display names users see (Japanese first). */
-export const KIND_TITLES: Record<SheetKind, { ja: string; en: string }> = {
-  "inhouse-budget": { ja: "インハウス予算", en: "In-house budget" },
-  "budget-breakdown": { ja: "予算内訳", en: "Budget breakdown" },
-  "output-indicators": { ja: "アウトプット指標", en: "Output indicators" },
-  monitoring: { ja: "モニタリング", en: "Monitoring" },
-};
+/** The header labels that identify each sheet kind (DOMAIN §3). */
+import type { SheetKind } from "../model/kinds";
 
 export interface ColumnSpec {
   key: string;
@@ -68,7 +57,14 @@ export const KIND_SPECS: readonly KindSpec[] = [
       { key: "change", labels: ["増減額"] },
       { key: "changeRate", labels: ["増減率"] },
       { key: "note", labels: NOTE_LABELS },
-      { key: "amount", labels: [], title: "金額（予算額・要求額・令和7年度 など）", required: true, repeated: true, matches: isAmountHeader },
+      {
+        key: "amount",
+        labels: [],
+        title: "金額（予算額・要求額・令和7年度 など）",
+        required: true,
+        repeated: true,
+        matches: isAmountHeader,
+      },
     ],
   },
   {

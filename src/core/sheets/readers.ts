@@ -1,7 +1,7 @@
 /** Kind → reader that turns a detected table into what the shared rules need. */
-import type { CheckContext } from "../rules/context";
+import { memoKey, type CheckContext } from "./context";
 import type { SheetAnalysis } from "./analysis";
-import type { SheetKind } from "./kinds";
+import type { SheetKind } from "../model/kinds";
 import type { DetectedTable } from "./table";
 import { analyzeInhouse } from "./inhouse/analyze";
 import { analyzeBreakdown } from "./breakdown/analyze";
@@ -16,3 +16,6 @@ export const READERS: Record<SheetKind, KindReader> = {
   "output-indicators": analyzeOutput,
   monitoring: analyzeMonitoring,
 };
+
+/** Where the engine caches every table's analysis (CheckContext.analyses). */
+export const ANALYSES = memoKey<{ table: DetectedTable; analysis: SheetAnalysis }[]>("analyses");

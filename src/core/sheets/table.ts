@@ -1,5 +1,5 @@
 import type { Cell, Sheet } from "../model/workbook";
-import type { SheetKind } from "./kinds";
+import type { SheetKind } from "../model/kinds";
 import type { RowRole } from "./structure/rows";
 
 /** A sheet recognised as one of the kinds: where its header is and which column holds what. */

@@ -13,7 +13,7 @@
  * (the cell the finding points at) is in it, so a cross-file mismatch is reported once. Indicator 20 = 1 + 3
  * compares rows of one output sheet and stays within its workbook.
  */
-import { fileOf, setMembers, setMemo, type CheckContext } from "../rules/context";
+import { memoKey, fileOf, setMembers, setMemo, type CheckContext } from "./context";
 import { editDistance } from "../values/edit-distance";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
@@ -37,22 +37,35 @@ export interface PlacedEquality extends Equality {
   bFile: string;
 }
 
+const CROSS_REFERENCES = memoKey<PlacedEquality[]>("cross-references");
+const ACROSS_SET = memoKey<{ outputs: PlacedEquality[]; relisted: PlacedEquality[] }>(
+  "cross-references across the set",
+);
+
 /** The cross-references whose `a` side is in this workbook (for a workbook checked alone: all of them). */
 export function crossReferences(ctx: CheckContext): PlacedEquality[] {
-  return ctx.memo("xref:crossReferences", () => {
+  return ctx.memo(CROSS_REFERENCES, () => {
     const file = fileOf(ctx);
-    const across = setMemo(ctx, "xref:acrossSet", (): { outputs: PlacedEquality[]; relisted: PlacedEquality[] } => {
+    const across = setMemo(ctx, ACROSS_SET, () => {
       const sheets = setMonitoringSheets(ctx);
       const overall = sheets.find((s) => s.mon.project?.kind === "overall");
       if (!overall) return { outputs: [], relisted: [] };
       const outputs = setMembers(ctx).flatMap((m) =>
-        outputToMonitoring(m.ctx, overall.mon).map((e): PlacedEquality => ({ ...e, aFile: m.name, bFile: overall.file })),
+        outputToMonitoring(m.ctx, overall.mon).map((e): PlacedEquality => ({
+          ...e,
+          aFile: m.name,
+          bFile: overall.file,
+        })),
       );
       return { outputs, relisted: relisted(sheets, overall) };
     });
     const own = composite(ctx).map((e): PlacedEquality => ({ ...e, aFile: file, bFile: file }));
     // In the order a workbook checked alone has always had: output ↔ 全体, indicator 20, re-listed rows.
-    return [...across.outputs.filter((e) => e.aFile === file), ...own, ...across.relisted.filter((e) => e.aFile === file)];
+    return [
+      ...across.outputs.filter((e) => e.aFile === file),
+      ...own,
+      ...across.relisted.filter((e) => e.aFile === file),
+    ];
   });
 }
 
@@ -87,7 +100,13 @@ function totalRef(sheet: MonitoringSheet, ind: MonIndicator): FigureRef | undefi
 function itemRef(sheet: MonitoringSheet, ind: MonIndicator, it: MonItem): FigureRef | undefined {
   const f = itemFigure(it);
   if (!f) return undefined;
-  return ref(sheet.sheet, f.cell, f.figure, f.unitKind, `全体 #${ind.catalogue?.number ?? ind.number} ${itemLabel(it)}`);
+  return ref(
+    sheet.sheet,
+    f.cell,
+    f.figure,
+    f.unitKind,
+    `全体 #${ind.catalogue?.number ?? ind.number} ${itemLabel(it)}`,
+  );
 }
 
 function findItem(ind: MonIndicator, pred: (it: MonItem) => boolean): MonItem | undefined {
@@ -97,7 +116,12 @@ function findItem(ind: MonIndicator, pred: (it: MonItem) => boolean): MonItem | 
 
 /** An indicator with no 指標値 (4): the sum of its first complete exhaustive group, with every part's cell. */
 function groupTotalRef(sheet: MonitoringSheet, ind: MonIndicator): { ref: FigureRef; cells: string[] } | undefined {
-  const direct = parsedRef(sheet.sheet, ind.totalCell, ind.total, `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}`);
+  const direct = parsedRef(
+    sheet.sheet,
+    ind.totalCell,
+    ind.total,
+    `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}`,
+  );
   if (direct) return { ref: direct, cells: [] };
   for (const g of ind.groups) {
     if (g.catalogueGroup?.relation !== "exhaustive") continue;
@@ -113,7 +137,16 @@ function groupTotalRef(sheet: MonitoringSheet, ind: MonIndicator): { ref: Figure
     const unit = gp.parts[0].figure.unit;
     if (unit !== undefined) f.unit = unit;
     const cells = gp.parts.map((p) => p.cell);
-    return { ref: ref(sheet.sheet, cells[0], f, gp.unitKind, `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}の合計`), cells: cells.slice(1) };
+    return {
+      ref: ref(
+        sheet.sheet,
+        cells[0],
+        f,
+        gp.unitKind,
+        `全体 #${ind.catalogue?.number ?? ind.number} ${indicatorLabel(ind)}の合計`,
+      ),
+      cells: cells.slice(1),
+    };
   }
   return undefined;
 }
@@ -133,8 +166,10 @@ interface OutputFacts {
   actualCell: string;
 }
 
+const OUTPUT_ROWS = memoKey<OutputFacts[]>("output rows for cross-references");
+
 function outputRows(ctx: CheckContext): OutputFacts[] {
-  return ctx.memo("xref:outputRows", () => {
+  return ctx.memo(OUTPUT_ROWS, () => {
     const out: OutputFacts[] = [];
     for (const table of ctx.tablesOf("output-indicators")) {
       const o = readOutput(table, ctx);
@@ -183,7 +218,12 @@ function outputToMonitoring(ctx: CheckContext, overall: MonitoringSheet): Equali
     if (!target) continue;
     const ind = indicatorOf(overall, target);
     const b = ind && totalRef(overall, ind);
-    if (b) out.push({ a, b, reason: `アウトプット指標${r.number} = 全体 #${target}${target === "6" ? " Top1%論文数" : ""}` });
+    if (b)
+      out.push({
+        a,
+        b,
+        reason: `アウトプット指標${r.number} = 全体 #${target}${target === "6" ? " Top1%論文数" : ""}`,
+      });
   }
   return out;
 }
@@ -198,7 +238,8 @@ function composite(ctx: CheckContext): Equality[] {
     if (lbl && !(lbl.includes("企業導出") || lbl.includes("連続的支援"))) continue;
     const r1 = rows.find((r) => r.sheet === r20.sheet && r.number === "1" && !SPECIAL.test(r.category));
     const r3 = rows.find((r) => r.sheet === r20.sheet && r.number === "3" && !SPECIAL.test(r.category));
-    if (!r1 || !r3 || r1.actual.kind !== "number" || r3.actual.kind !== "number" || r20.actual.kind !== "number") continue;
+    if (!r1 || !r3 || r1.actual.kind !== "number" || r3.actual.kind !== "number" || r20.actual.kind !== "number")
+      continue;
     const a = ref(r20.sheet, r20.actualCell, r20.actual, r20.actual.unitKind, `アウトプット指標20 ${r20.label}`.trim());
     const sum: Figure = {
       value: Number((r1.actual.value + r3.actual.value).toPrecision(15)),
@@ -238,7 +279,9 @@ function relisted(sheets: SetSheet[], overallAt: SetSheet): PlacedEquality[] {
   for (const row of overall.projectSpecific) {
     const pj = row.project;
     if (pj?.kind !== "project") continue;
-    const sourceAt = sheets.find((s) => s.mon !== overall && s.mon.project?.kind === "project" && s.mon.project.number === pj.number);
+    const sourceAt = sheets.find(
+      (s) => s.mon !== overall && s.mon.project?.kind === "project" && s.mon.project.number === pj.number,
+    );
     if (!sourceAt) continue;
     const source = sourceAt.mon;
     const match = counterpart(row, source.projectSpecific);

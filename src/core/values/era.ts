@@ -81,10 +81,10 @@ export function findEraMismatches(text: string): EraMismatch[] {
   // exec, not matchAll: no iterator and no copy of the expression per call.
   while ((m = PAIR_RE.exec(text)) !== null) {
     const g = m.groups!;
-    const western = digits((g.w1 ?? g.w2)!);
+    const western = digits(g.w1 ?? g.w2);
     const abbreviated = g.a1 ?? g.a2;
-    const era = (g.e1 ?? g.e2 ?? ABBREVIATION[abbreviated!]) as Era;
-    const n = (g.n1 ?? g.n2)!;
+    const era = (g.e1 ?? g.e2 ?? ABBREVIATION[abbreviated]) as Era;
+    const n = g.n1 ?? g.n2;
     const eraYear = n === "元" ? 1 : digits(n);
     if (eraYear < 1) continue;
     const expectedWestern = ERA_BASE[era] + eraYear;

@@ -94,7 +94,8 @@ const SHARE_ITEM_RE = new RegExp(
   "dy",
 );
 
-const PLACEHOLDER_RE = /^[-\u2010-\u2015\u2212\uFE63\uFF0D\u30FC\uFF70\u2500\u2501](?:\s*[-\u2010-\u2015\u2212\uFE63\uFF0D\u30FC\uFF70\u2500\u2501])*$/;
+const PLACEHOLDER_RE =
+  /^[-\u2010-\u2015\u2212\uFE63\uFF0D\u30FC\uFF70\u2500\u2501](?:\s*[-\u2010-\u2015\u2212\uFE63\uFF0D\u30FC\uFF70\u2500\u2501])*$/;
 const HAS_LETTER_RE = /\p{L}/u;
 const LABEL_TRAIL_RE = /[\s:]+$/;
 const OF_WHICH_RE = /^(?:うち|内)/;
@@ -127,7 +128,7 @@ const MAX_ABS = 1e15;
 /** Longer text is prose, not a figure; skip the regexes. */
 const MAX_FIGURE_TEXT = 400;
 
-const EMPTY: Parsed = Object.freeze({ kind: "empty" }) as Parsed;
+const EMPTY: Parsed = Object.freeze({ kind: "empty" });
 
 // ---------------------------------------------------------------------------------------------------------
 // Text
@@ -201,15 +202,15 @@ function parseShares(norm: string, orig: string, start: number, end: number): Ra
     SHARE_ITEM_RE.lastIndex = pos;
     const m = SHARE_ITEM_RE.exec(s);
     if (!m || !m.groups || !m.indices) return null;
-    const li = m.indices.groups!.label!;
+    const li = m.indices.groups!.label;
     const label = orig.slice(start + li[0], start + li[1]);
-    if (!HAS_LETTER_RE.test(m.groups.label!)) return null;
+    if (!HAS_LETTER_RE.test(m.groups.label)) return null;
     const f = figureFromGroups(m.groups);
     if (!f) return null;
     f.label = label;
     out.push(f);
     pos = SHARE_ITEM_RE.lastIndex;
-    while (pos < s.length && /\s/.test(s[pos]!)) pos++;
+    while (pos < s.length && /\s/.test(s[pos])) pos++;
   }
   return out.length >= 2 ? out : null;
 }
@@ -311,7 +312,13 @@ const APPROX_REMARK_RE = /^(?:概数|概数値|概算|概算値|概値)$/;
  * The first approximate figure in norm[start, end), with qualifier and figure sliced from the original;
  * with `whole`, only one that ends the slice (a bracket part).
  */
-function findApproximate(norm: string, orig: string, start: number, end: number, whole: boolean): Approximate | undefined {
+function findApproximate(
+  norm: string,
+  orig: string,
+  start: number,
+  end: number,
+  whole: boolean,
+): Approximate | undefined {
   const seg = norm.slice(start, end);
   if (!APPROX_QUICK_RE.test(seg)) return undefined;
   APPROX_RE.lastIndex = 0;
@@ -319,12 +326,12 @@ function findApproximate(norm: string, orig: string, start: number, end: number,
   while ((m = APPROX_RE.exec(seg)) !== null) {
     const g = m.indices!.groups!;
     let pre: [number, number] | undefined = g.pre;
-    if (pre && seg[pre[0]] === "約" && pre[0] > 0 && YAKU_COMPOUND.has(seg[pre[0] - 1]!)) pre = undefined;
+    if (pre && seg[pre[0]] === "約" && pre[0] > 0 && YAKU_COMPOUND.has(seg[pre[0] - 1])) pre = undefined;
     const q = pre ?? g.mid ?? g.post;
     if (!q) continue;
     const figEnd = m.index + m[0].length;
     if (whole && seg.slice(figEnd).trim() !== "") continue;
-    const figStart = pre ? pre[0] : g.num![0];
+    const figStart = pre ? pre[0] : g.num[0];
     return {
       qualifier: orig.slice(start + q[0], start + q[1]),
       figure: orig.slice(start + figStart, start + figEnd).trim(),
@@ -408,7 +415,8 @@ export function parseText(text: string): Parsed {
   }
   // An approximate figure, in the main text or among the parts, is not a number to compute with.
   const approx =
-    findApproximate(norm, orig, s, mainEnd, false) ?? (innerStart >= 0 && is < ie ? approximateInBracket(norm, orig, is, ie) : undefined);
+    findApproximate(norm, orig, s, mainEnd, false) ??
+    (innerStart >= 0 && is < ie ? approximateInBracket(norm, orig, is, ie) : undefined);
   if (approx) return approximate(trimmed, approx);
 
   const inner = innerStart >= 0 && is < ie ? parseBracketParts(norm, orig, is, ie) : null;
@@ -427,7 +435,12 @@ export function parseText(text: string): Parsed {
   if (!single) return notANumber(trimmed);
   if (single.tooLarge) return notANumber(trimmed, "too-large");
   const main = single.figure;
-  const out: NumberValue = { kind: "number", value: main.value, decimals: main.decimals, unitKind: unitKindOf(main.unit) };
+  const out: NumberValue = {
+    kind: "number",
+    value: main.value,
+    decimals: main.decimals,
+    unitKind: unitKindOf(main.unit),
+  };
   if (main.unit !== undefined) out.unit = main.unit;
   if (main.label !== undefined) out.label = main.label;
 
@@ -447,7 +460,7 @@ export function parseText(text: string): Parsed {
       out.parts = inner.map(plain);
       out.partsKind = "breakdown";
     } else {
-      const only = inner[0]!;
+      const only = inner[0];
       const secondary =
         only.label !== undefined && !OF_WHICH_RE.test(only.label) && (only.colon === true || only.unit !== main.unit);
       if (secondary) out.secondary = plain(only);
@@ -498,7 +511,17 @@ function isDigit(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 0xfeff
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -542,7 +565,8 @@ function firstSection(code: string): string {
 
 /** Reads an Excel number format code (first section). Cached per code. */
 export function analyzeFormat(code: string | undefined): FormatInfo {
-  if (code === undefined || code === "" || code === "General" || code === "general" || code === "@") return GENERAL_FORMAT;
+  if (code === undefined || code === "" || code === "General" || code === "general" || code === "@")
+    return GENERAL_FORMAT;
   const cached = FORMAT_CACHE.get(code);
   if (cached) return cached;
   const info = analyzeFormatUncached(code);
@@ -555,7 +579,7 @@ function analyzeFormatUncached(code: string): FormatInfo {
   let core = "";
   let literal = "";
   for (let i = 0; i < section.length; i++) {
-    const c = section[i]!;
+    const c = section[i];
     if (c === '"') {
       const j = section.indexOf('"', i + 1);
       const stop = j < 0 ? section.length : j;
@@ -590,7 +614,15 @@ function analyzeFormatUncached(code: string): FormatInfo {
   if (date) return { general: false, date: true, percent: false, minDecimals: null, maxDecimals: null, scaleCommas: 0 };
   const hasDigits = /[0#?]/.test(core);
   if (!hasDigits) {
-    return { general: true, date: false, percent, minDecimals: null, maxDecimals: null, scaleCommas: 0, ...(unit ? { unit } : {}) };
+    return {
+      general: true,
+      date: false,
+      percent,
+      minDecimals: null,
+      maxDecimals: null,
+      scaleCommas: 0,
+      ...(unit ? { unit } : {}),
+    };
   }
   let minDecimals = 0;
   let maxDecimals = 0;
@@ -637,7 +669,7 @@ export function shortestDecimals(v: number): number {
   const a = v < 0 ? -v : v;
   const tol = a * 1e-12 + 1e-15;
   for (let d = 1; d <= 6; d++) {
-    const p = POW10[d]!;
+    const p = POW10[d];
     const r = mathRound(a * p) / p;
     if (r - a <= tol && a - r <= tol) return d;
   }
@@ -662,7 +694,8 @@ function readDisplayed(text: string): TextNumber | null {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) break;
     if (c >= 0xff10 && c <= 0xff19) break;
-    if (c === 0x2d || c === 0x25b2 || c === 0x25b3 || c === 0x2212 || c === 0xff0d || c === 0x28 || c === 0xff08) negative = true;
+    if (c === 0x2d || c === 0x25b2 || c === 0x25b3 || c === 0x2212 || c === 0xff0d || c === 0x28 || c === 0xff08)
+      negative = true;
     else if (c === 0x23 /* # */) return null;
   }
   if (i === n) return null;
@@ -695,7 +728,7 @@ function fromText(v: number, text: string, fmt: FormatInfo): TextNumber | null {
   const shown = readDisplayed(text);
   if (!shown) return null;
   const expected = shown.percent ? v * 100 : v;
-  const half = 0.5 / (shown.decimals < POW10.length ? POW10[shown.decimals]! : 10 ** shown.decimals);
+  const half = 0.5 / (shown.decimals < POW10.length ? POW10[shown.decimals] : 10 ** shown.decimals);
   const scale = fmt.scaleCommas > 0 ? 10 ** (3 * fmt.scaleCommas) : 1;
   const diff = Math.abs(Math.abs(shown.value * scale) - Math.abs(expected));
   return diff <= half * scale * (1 + 1e-9) + 1e-9 ? shown : null;
@@ -717,7 +750,8 @@ function parseNumberCell(v: number, cell: Cell): Parsed {
     decimals = shown.decimals - 3 * fmt.scaleCommas;
   } else if (fmt.minDecimals !== null && fmt.maxDecimals !== null) {
     const d = shortestDecimals(value);
-    decimals = (d < fmt.minDecimals ? fmt.minDecimals : d > fmt.maxDecimals ? fmt.maxDecimals : d) - 3 * fmt.scaleCommas;
+    decimals =
+      (d < fmt.minDecimals ? fmt.minDecimals : d > fmt.maxDecimals ? fmt.maxDecimals : d) - 3 * fmt.scaleCommas;
   } else {
     decimals = shortestDecimals(value);
   }
@@ -731,7 +765,9 @@ function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return "Invalid Date";
   const p = (x: number) => String(x).padStart(2, "0");
   const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  return d.getHours() || d.getMinutes() || d.getSeconds() ? `${day} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}` : day;
+  return d.getHours() || d.getMinutes() || d.getSeconds()
+    ? `${day} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+    : day;
 }
 
 /**
@@ -742,7 +778,14 @@ function dateText(d: Date): string {
 export function plainNumberOf(cell: Cell | undefined): number | undefined {
   if (cell === undefined || cell === null) return undefined;
   const v = cell.value;
-  if (typeof v === "number" && cell.text === undefined && (cell.numFmt === undefined || cell.numFmt === "General") && v === v && v <= MAX_ABS && v >= -MAX_ABS) {
+  if (
+    typeof v === "number" &&
+    cell.text === undefined &&
+    (cell.numFmt === undefined || cell.numFmt === "General") &&
+    v === v &&
+    v <= MAX_ABS &&
+    v >= -MAX_ABS
+  ) {
     return v;
   }
   return undefined;
@@ -757,7 +800,13 @@ export function parseCell(cell: Cell | undefined): Parsed {
   const v = cell.value;
   if (typeof v === "number") {
     // Fast path: a plain number in General format with no displayed text. No regex, no allocation beyond the result.
-    if (cell.text === undefined && (cell.numFmt === undefined || cell.numFmt === "General") && v === v && v <= MAX_ABS && v >= -MAX_ABS) {
+    if (
+      cell.text === undefined &&
+      (cell.numFmt === undefined || cell.numFmt === "General") &&
+      v === v &&
+      v <= MAX_ABS &&
+      v >= -MAX_ABS
+    ) {
       return { kind: "number", value: v, decimals: v % 1 === 0 ? 0 : shortestDecimals(v), unitKind: "none" };
     }
     return parseNumberCell(v, cell);

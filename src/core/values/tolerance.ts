@@ -68,7 +68,13 @@ export function compareSum(total: Figure, parts: Figure[], unitKind: UnitKind): 
   const sum = s.value;
   const e = eps(total.value, sum);
   if (isExact(unitKind)) {
-    return { status: Math.abs(sum - total.value) <= e ? "equal" : "mismatch", sum, sumDecimals: s.decimals, low: sum, high: sum };
+    return {
+      status: Math.abs(sum - total.value) <= e ? "equal" : "mismatch",
+      sum,
+      sumDecimals: s.decimals,
+      low: sum,
+      high: sum,
+    };
   }
   let low = 0;
   let high = 0;

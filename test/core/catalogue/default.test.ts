@@ -46,7 +46,13 @@ describe("default catalogue (DOMAIN §3.4)", () => {
   });
 
   test("relations", () => {
-    expect(ind("1").groups.map((g) => g.relation)).toEqual(["exhaustive", "exhaustive", "partial", "exhaustive", "partial"]);
+    expect(ind("1").groups.map((g) => g.relation)).toEqual([
+      "exhaustive",
+      "exhaustive",
+      "partial",
+      "exhaustive",
+      "partial",
+    ]);
     expect(ind("2").groups[0].relation).toBe("exhaustive");
     expect(ind("3").groups[0].relation).toBe("exhaustive");
     expect(ind("4").groups.map((g) => g.relation)).toEqual(["exhaustive", "exhaustive"]);

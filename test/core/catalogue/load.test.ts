@@ -1,6 +1,13 @@
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { findIndicator, matchItem } from "../../../src/core/catalogue/match";
-import { formatIssue, formatPath, mergeCatalogue, parseCatalogue, parseCatalogueDocument, parseCatalogueOverride } from "../../../src/core/catalogue/load";
+import {
+  formatIssue,
+  formatPath,
+  mergeCatalogue,
+  parseCatalogue,
+  parseCatalogueDocument,
+  parseCatalogueOverride,
+} from "../../../src/core/catalogue/load";
 
 const good = () => ({
   version: "t",
@@ -35,11 +42,15 @@ describe("parseCatalogue", () => {
     (bad.indicators[0].groups[0] as { relation: string }).relation = "sum";
     const errors = errorsOf(bad);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toBe("indicators[0].groups[0].relation は exhaustive・partial・independent・ordered・percentages のいずれかです（文字列「sum」が書かれています）");
+    expect(errors[0]).toBe(
+      "indicators[0].groups[0].relation は exhaustive・partial・independent・ordered・percentages のいずれかです（文字列「sum」が書かれています）",
+    );
     const r = parseCatalogue(bad);
     if (!r.ok) {
       expect(r.issues[0].path).toEqual(["indicators", 0, "groups", 0, "relation"]);
-      expect(formatIssue(r.issues[0], "en")).toBe("indicators[0].groups[0].relation must be one of exhaustive, partial, independent, ordered, percentages (found the text “sum”)");
+      expect(formatIssue(r.issues[0], "en")).toBe(
+        "indicators[0].groups[0].relation must be one of exhaustive, partial, independent, ordered, percentages (found the text “sum”)",
+      );
     }
   });
 
@@ -48,7 +59,9 @@ describe("parseCatalogue", () => {
     delete bad.indicators[0].rollup;
     bad.indicators[0].number = 1;
     const errors = errorsOf(bad);
-    expect(errors).toContain("indicators[0].rollup がありません（additive・deduplicated・share-bounds のいずれかです）");
+    expect(errors).toContain(
+      "indicators[0].rollup がありません（additive・deduplicated・share-bounds のいずれかです）",
+    );
     // 番号 may be a number (YAML's `number: 8`): read as its text
     expect(errors.some((e) => e.startsWith("indicators[0].number"))).toBe(false);
     bad.indicators[0].number = true;
@@ -59,7 +72,9 @@ describe("parseCatalogue", () => {
 
   test("empty lists and non-objects", () => {
     expect(errorsOf({ version: "t", indicators: [] })).toEqual(["indicators は1つ以上必要です（空のリストです）"]);
-    expect(errorsOf(null)).toEqual(["（ルート） は「項目: 値」の組（JSON では { }）で書いてください（空（null） が書かれています）"]);
+    expect(errorsOf(null)).toEqual([
+      "（ルート） は「項目: 値」の組（JSON では { }）で書いてください（空（null） が書かれています）",
+    ]);
     const noItems = good();
     noItems.indicators[0].groups[0].items = [];
     expect(errorsOf(noItems)).toEqual(["indicators[0].groups[0].items は1つ以上必要です（空のリストです）"]);
@@ -80,8 +95,21 @@ describe("parseCatalogue", () => {
   test("consistency: duplicate numbers and keys, unknown totalItemKey, unnamed group among several", () => {
     const bad = good() as unknown as { indicators: Record<string, unknown>[] };
     bad.indicators.push({ ...bad.indicators[0], totalItemKey: "zzz" });
-    const g = { key: "g", label: null, relation: "partial", items: [{ key: "a", label: "項目A" }, { key: "a", label: "項目B" }] };
-    bad.indicators.push({ number: "3", label: "指標C", rollup: "additive", groups: [g, { ...g, items: [{ key: "x", label: "X" }] }] });
+    const g = {
+      key: "g",
+      label: null,
+      relation: "partial",
+      items: [
+        { key: "a", label: "項目A" },
+        { key: "a", label: "項目B" },
+      ],
+    };
+    bad.indicators.push({
+      number: "3",
+      label: "指標C",
+      rollup: "additive",
+      groups: [g, { ...g, items: [{ key: "x", label: "X" }] }],
+    });
     const errors = errorsOf(bad);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -97,7 +125,9 @@ describe("parseCatalogue", () => {
   test("two items of one group with the same name after normalisation", () => {
     const bad = good();
     bad.indicators[0].groups[0].items.push({ key: "b", label: "項目Ａ" });
-    expect(errorsOf(bad)).toEqual(["indicators[0].groups[0].items[1] の名称「項目Ａ」は indicators[0].groups[0].items[0] と重複しています"]);
+    expect(errorsOf(bad)).toEqual([
+      "indicators[0].groups[0].items[1] の名称「項目Ａ」は indicators[0].groups[0].items[0] と重複しています",
+    ]);
   });
 
   test("shares: only in a percentages group, unique keys and names, no name of an item", () => {
@@ -135,8 +165,18 @@ describe("mergeCatalogue", () => {
   test("replaces by number in place and appends new indicators; inputs unchanged", () => {
     const o = parseCatalogueOverride({
       indicators: [
-        { number: "３", label: "新しい指標3", rollup: "additive", groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "a", label: "甲" }] }] },
-        { number: "8", label: "追加指標", rollup: "deduplicated", groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "b", label: "乙" }] }] },
+        {
+          number: "３",
+          label: "新しい指標3",
+          rollup: "additive",
+          groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "a", label: "甲" }] }],
+        },
+        {
+          number: "8",
+          label: "追加指標",
+          rollup: "deduplicated",
+          groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "b", label: "乙" }] }],
+        },
       ],
     });
     expect(o.ok).toBe(true);
@@ -165,7 +205,12 @@ describe("mergeCatalogue", () => {
 });
 
 describe("parseCatalogueDocument (kensa check --catalogue)", () => {
-  const eight = { number: 8, label: "追加指標", rollup: "additive", groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "b", label: "乙" }] }] };
+  const eight = {
+    number: 8,
+    label: "追加指標",
+    rollup: "additive",
+    groups: [{ key: "g", label: null, relation: "partial", items: [{ key: "b", label: "乙" }] }],
+  };
 
   test("mode: extend (the default) adds and replaces by 番号, and says which", () => {
     const three = JSON.parse(JSON.stringify(defaultCatalogue.indicators[2]));
@@ -191,10 +236,15 @@ describe("parseCatalogueDocument (kensa check --catalogue)", () => {
   });
 
   test("a bad mode, and the consistency checks, name their paths", () => {
-    const r = parseCatalogueDocument({ mode: "merge", indicators: [eight, { ...eight, label: "別" }] }, defaultCatalogue);
+    const r = parseCatalogueDocument(
+      { mode: "merge", indicators: [eight, { ...eight, label: "別" }] },
+      defaultCatalogue,
+    );
     expect(r.ok ? [] : r.errors).toEqual(["mode は extend・replace のいずれかです（文字列「merge」が書かれています）"]);
     const dup = parseCatalogueDocument({ indicators: [eight, { ...eight, label: "別" }] }, defaultCatalogue);
     expect(dup.ok ? [] : dup.errors).toEqual(["indicators[1].number の番号「8」は indicators[0] と重複しています"]);
-    expect(dup.ok ? [] : formatIssue(dup.issues[0], "en")).toBe("indicators[1].number repeats the number “8” of indicators[0]");
+    expect(dup.ok ? [] : formatIssue(dup.issues[0], "en")).toBe(
+      "indicators[1].number repeats the number “8” of indicators[0]",
+    );
   });
 });

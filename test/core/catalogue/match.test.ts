@@ -1,6 +1,6 @@
 import { defaultCatalogue as cat } from "../../../src/core/catalogue/default";
+import { editDistance } from "../../../src/core/values/edit-distance";
 import {
-  editDistance,
   findIndicator,
   matchGroup,
   matchIndicator,
@@ -15,7 +15,10 @@ import { parseText } from "../../../src/core/values/parse";
 
 const ind = (n: string): CatalogueIndicator => findIndicator(cat, n)!;
 const group = (n: string, key: string) => ind(n).groups.find((g) => g.key === key)!;
-const item = (n: string, key: string) => ind(n).groups.flatMap((g) => g.items).find((i) => i.key === key)!;
+const item = (n: string, key: string) =>
+  ind(n)
+    .groups.flatMap((g) => g.items)
+    .find((i) => i.key === key)!;
 
 /** "groupKey.itemKey" plus exactness, or "unknown(→nearest)". */
 function show(m: ItemMatch): string {
@@ -70,7 +73,11 @@ describe("findIndicator", () => {
 
   test("the seed's 業事承認・認証 is a near miss of 薬事承認・認証", () => {
     expect(findIndicator(cat, "業事承認・認証")?.number).toBe("4");
-    expect(matchIndicator(cat, "業事承認・認証")).toEqual({ indicator: ind("4"), exact: false, suggestion: "薬事承認・認証" });
+    expect(matchIndicator(cat, "業事承認・認証")).toEqual({
+      indicator: ind("4"),
+      exact: false,
+      suggestion: "薬事承認・認証",
+    });
   });
 
   test("unrelated labels", () => {
@@ -115,7 +122,11 @@ describe("matchGroup", () => {
   });
 
   test("near misses and unknowns", () => {
-    expect(matchGroup(ind("1"), "導出形態の件数")).toEqual({ group: group("1", "form"), exact: false, suggestion: "導出形態別の件数" });
+    expect(matchGroup(ind("1"), "導出形態の件数")).toEqual({
+      group: group("1", "form"),
+      exact: false,
+      suggestion: "導出形態別の件数",
+    });
     expect(matchGroup(ind("1"), "疾患領域別の導出件数（再掲）")?.group.key).toBe("disease");
     expect(matchGroup(ind("1"), "合計")).toBeUndefined();
     expect(matchGroup(ind("1"), "品目の性格別")).toBeUndefined();
@@ -228,11 +239,21 @@ describe("matchItem: every seed label variant", () => {
 
   test("the seed's typos are near misses with the canonical label as suggestion", () => {
     const m = matchItem(ind("3"), group("3", "support"), "ベアリングによる他事業への受け渡し件数");
-    expect(m).toEqual({ group: group("3", "support"), item: item("3", "pairing"), exact: false, suggestion: "ペアリングによる他事業への受け渡し件数" });
+    expect(m).toEqual({
+      group: group("3", "support"),
+      item: item("3", "pairing"),
+      exact: false,
+      suggestion: "ペアリングによる他事業への受け渡し件数",
+    });
     expect(itemOf("3", "ベアリング")).toBe("support.pairing~");
     // PJ7 writes `Top1%論文` (no 数).
     const t = matchItem(ind("6"), undefined, "Top1%論文");
-    expect(t).toEqual({ group: group("6", "papers"), item: item("6", "top1"), exact: false, suggestion: "Top1%論文数" });
+    expect(t).toEqual({
+      group: group("6", "papers"),
+      item: item("6", "top1"),
+      exact: false,
+      suggestion: "Top1%論文数",
+    });
     // Other plausible slips.
     expect(itemOf("1", "実施許諾契約（オプション契約は除く)件数。")).toBe("form.licence~");
     expect(itemOf("1", "共同研究開発契約件")).toBe("form.jointRnd~");
@@ -270,7 +291,10 @@ describe("matchItem: every seed label variant", () => {
 
   test("a label of another group is unknown in the given group, with that item as the nearest", () => {
     const m = matchItem(ind("1"), group("1", "form"), "がん");
-    expect(m).toEqual({ unknown: true, nearest: { group: group("1", "disease"), item: item("1", "cancer"), label: "がん" } });
+    expect(m).toEqual({
+      unknown: true,
+      nearest: { group: group("1", "disease"), item: item("1", "cancer"), label: "がん" },
+    });
     expect(itemOf("1", "ベンチャー企業への導出件数（国内企業）", "phase")).toBe("unknown→recipient.ventureDomestic");
   });
 
@@ -314,12 +338,29 @@ describe("matchSubItem", () => {
   });
 
   test("医薬品: known modalities in every spelling, other modalities accepted as written", () => {
-    for (const l of ["低分子医薬品", "低分子"]) expect(matchSubItem(drug, l)).toMatchObject({ subItem: { key: "lowMolecular" }, exact: true });
-    for (const l of ["高分子医薬品－抗体", "高分子医薬品-抗体", "高分子医薬品―抗体", "高分子医薬品（抗体）", "抗体医薬品"]) {
-      expect(matchSubItem(drug, l)).toMatchObject({ subItem: { key: "antibody", label: "高分子医薬品－抗体" }, exact: true });
+    for (const l of ["低分子医薬品", "低分子"])
+      expect(matchSubItem(drug, l)).toMatchObject({ subItem: { key: "lowMolecular" }, exact: true });
+    for (const l of [
+      "高分子医薬品－抗体",
+      "高分子医薬品-抗体",
+      "高分子医薬品―抗体",
+      "高分子医薬品（抗体）",
+      "抗体医薬品",
+    ]) {
+      expect(matchSubItem(drug, l)).toMatchObject({
+        subItem: { key: "antibody", label: "高分子医薬品－抗体" },
+        exact: true,
+      });
     }
-    expect(matchSubItem(drug, "核酸医薬")).toEqual({ subItem: { key: "核酸医薬", label: "核酸医薬", aliases: [] }, exact: true, open: true });
-    expect(matchSubItem(drug, " 中分子医薬品 ")).toMatchObject({ subItem: { key: "中分子医薬品", label: "中分子医薬品" }, open: true });
+    expect(matchSubItem(drug, "核酸医薬")).toEqual({
+      subItem: { key: "核酸医薬", label: "核酸医薬", aliases: [] },
+      exact: true,
+      open: true,
+    });
+    expect(matchSubItem(drug, " 中分子医薬品 ")).toMatchObject({
+      subItem: { key: "中分子医薬品", label: "中分子医薬品" },
+      open: true,
+    });
   });
 
   test("an item without 細目", () => {
@@ -329,7 +370,13 @@ describe("matchSubItem", () => {
 
 describe("matchShare (indicator 7)", () => {
   const ratio = item("7", "genderRatio");
-  test.each(["男：89.0% 女：11.0%", "男: 92.3% 女: 7.7%", "男:89.2% 女:10.8%", "男: 89.7% 女: 10.3%", "男：94.1% 女：5.9%"])("%s", (text) => {
+  test.each([
+    "男：89.0% 女：11.0%",
+    "男: 92.3% 女: 7.7%",
+    "男:89.2% 女:10.8%",
+    "男: 89.7% 女: 10.3%",
+    "男：94.1% 女：5.9%",
+  ])("%s", (text) => {
     const v = parseText(text);
     expect(v.kind).toBe("shares");
     if (v.kind !== "shares") return;
@@ -362,12 +409,17 @@ describe("matchShare (indicator 7)", () => {
     expect(matchShare(ratio, "女性比率")?.share.key).toBe("female");
     expect(matchShare(ratio, "無回答")).toBeUndefined();
   });
-  test.each(["研究者の男女（その他）比率", "研究者の男女 (その他) 比率", "研究者の男女(その他)比率", "男女比率", "研究者の男女別比率", "研究者の男女構成比", "研究者の男女（その他）比率（%）"])(
-    "item label %s (in 項目 or in 内訳)",
-    (label) => {
-      expect(matchItem(ind("7"), undefined, label)).toMatchObject({ item: { key: "genderRatio" }, exact: true });
-    },
-  );
+  test.each([
+    "研究者の男女（その他）比率",
+    "研究者の男女 (その他) 比率",
+    "研究者の男女(その他)比率",
+    "男女比率",
+    "研究者の男女別比率",
+    "研究者の男女構成比",
+    "研究者の男女（その他）比率（%）",
+  ])("item label %s (in 項目 or in 内訳)", (label) => {
+    expect(matchItem(ind("7"), undefined, label)).toMatchObject({ item: { key: "genderRatio" }, exact: true });
+  });
   test("男 and 女 name no item of indicator 7 (they are shares)", () => {
     expect(matchItem(ind("7"), undefined, "男")).toMatchObject({ unknown: true });
     expect(matchItem(ind("7"), undefined, "女性")).toMatchObject({ unknown: true });

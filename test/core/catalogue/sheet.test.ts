@@ -1,7 +1,13 @@
 /** The Kensa_カタログ sheet: a table staff edit in Excel, read into catalogue indicators (src/core/catalogue/sheet.ts). */
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { sameIndicator } from "../../../src/core/catalogue/load";
-import { catalogueSheetRows, isCatalogueSheet, notInTable, readCatalogueSheet, type SheetProblem } from "../../../src/core/catalogue/sheet";
+import {
+  catalogueSheetRows,
+  isCatalogueSheet,
+  notInTable,
+  readCatalogueSheet,
+  type SheetProblem,
+} from "../../../src/core/catalogue/sheet";
 import { sheetFromValues, type CellValue } from "../../../src/core/model/workbook";
 import { EIGHT_SHEET } from "../../fixtures/catalogue-eight";
 
@@ -19,9 +25,12 @@ function problems(rows: Row[]): SheetProblem[] {
 }
 
 describe("the sheet's name", () => {
-  test.each(["Kensa_カタログ", "kensa_カタログ", "Kensa カタログ", "ＫＥＮＳＡ＿カタログ", "Kensa_catalogue"])("%s", (name) => {
-    expect(isCatalogueSheet({ name })).toBe(true);
-  });
+  test.each(["Kensa_カタログ", "kensa_カタログ", "Kensa カタログ", "ＫＥＮＳＡ＿カタログ", "Kensa_catalogue"])(
+    "%s",
+    (name) => {
+      expect(isCatalogueSheet({ name })).toBe(true);
+    },
+  );
   test.each(["カタログ", "Kensa", "指標カタログ", "検証結果"])("not %s", (name) => {
     expect(isCatalogueSheet({ name })).toBe(false);
   });
@@ -100,13 +109,32 @@ describe("reading the table", () => {
       ["甲", ["こう", "コウ"]],
       ["乙", ["おつ", "オツ"]],
     ]);
-    expect(ind.groups[0].items[1].subItems).toEqual({ relation: "exhaustive", items: [{ key: "s1", label: "乙の一", aliases: [] }, { key: "s2", label: "乙の二", aliases: [] }] });
+    expect(ind.groups[0].items[1].subItems).toEqual({
+      relation: "exhaustive",
+      items: [
+        { key: "s1", label: "乙の一", aliases: [] },
+        { key: "s2", label: "乙の二", aliases: [] },
+      ],
+    });
   });
 
   test("an unnamed single breakdown: 関係 with 内訳 left blank; English words are accepted too", () => {
-    const r = read([HEADER, ["10", "指標十", "additive", null, null, "partial", "甲"], [null, null, null, null, null, null, "乙"]]);
+    const r = read([
+      HEADER,
+      ["10", "指標十", "additive", null, null, "partial", "甲"],
+      [null, null, null, null, null, null, "乙"],
+    ]);
     expect(r.ok && r.indicators[0].groups).toEqual([
-      { key: "g1", label: null, aliases: [], relation: "partial", items: [{ key: "i1", label: "甲", aliases: [] }, { key: "i2", label: "乙", aliases: [] }] },
+      {
+        key: "g1",
+        label: null,
+        aliases: [],
+        relation: "partial",
+        items: [
+          { key: "i1", label: "甲", aliases: [] },
+          { key: "i2", label: "乙", aliases: [] },
+        ],
+      },
     ]);
   });
 });
@@ -125,7 +153,10 @@ describe("problems name their cell, in Japanese and English", () => {
   test("an unknown or missing column", () => {
     expect(problems([["番号", "指標", "集計方法", "区分", "項目", "別名"]]).map((p) => [p.cell, p.ja])).toEqual([
       ["A1", "見出し行に「関係」の列がありません"],
-      ["D1", "見出し「区分」は使えません（使える見出し: 番号・指標・全体との集計・指標値・内訳・関係・項目・うち・細目・別名・備考）"],
+      [
+        "D1",
+        "見出し「区分」は使えません（使える見出し: 番号・指標・全体との集計・指標値・内訳・関係・項目・うち・細目・別名・備考）",
+      ],
     ]);
   });
 
@@ -139,21 +170,25 @@ describe("problems name their cell, in Japanese and English", () => {
     ]);
     expect(p.map((x) => `${x.cell}: ${x.ja}`)).toEqual([
       "G2: 番号のない行です（指標の最初の行には番号を書いてください）",
-      "B3: 指標 8 の「指標」（名称）が空です",
-      "C3: 全体との集計「足し算」は 加算・重複除外・割合の範囲 のいずれかです",
-      "F3: 関係「全部」は 全数・一部・独立・大小・割合 のいずれかです",
+      "B3: 指標8の「指標」（名称）が空です",
+      "C3: 全体との集計「足し算」は「加算」「重複除外」「割合の範囲」のいずれかです",
+      "F3: 関係「全部」は「全数」「一部」「独立」「大小」「割合」のいずれかです",
       "J4: 別名を付けるもの（指標・内訳・項目・細目）がこの行にありません",
-      "A5: 指標 9 に項目がありません（内訳・関係・項目を書いてください）",
-      "D5: 指標値「時々」は あり・なし・この指標の項目名 のいずれかです",
+      "A5: 指標9に項目がありません（内訳・関係・項目を書いてください）",
+      "D5: 指標値「時々」は「あり」「なし」またはこの指標の項目名のいずれかです",
       "G5: 項目「乙」の内訳がありません（この行か上の行に「関係」を書いてください）",
     ]);
     expect(p.find((x) => x.cell === "F3")?.en).toBe("関係 “全部” must be one of 全数・一部・独立・大小・割合");
   });
 
   test("a breakdown with no item", () => {
-    expect(problems([HEADER, ["8", "指標八", "加算", null, "種類", "全数"], [null, null, null, null, "地域", "一部", "国内"]]).map((x) => `${x.cell}: ${x.ja}`)).toEqual([
-      "E2: 内訳「種類」に項目がありません（下の行に「項目」を書いてください）",
-    ]);
+    expect(
+      problems([
+        HEADER,
+        ["8", "指標八", "加算", null, "種類", "全数"],
+        [null, null, null, null, "地域", "一部", "国内"],
+      ]).map((x) => `${x.cell}: ${x.ja}`),
+    ).toEqual(["E2: 内訳「種類」に項目がありません（下の行に「項目」を書いてください）"]);
   });
 
   test("the consistency checks (the same 番号 twice, two items of one name) point at both cells", () => {
@@ -163,7 +198,10 @@ describe("problems name their cell, in Japanese and English", () => {
       [null, null, null, null, null, null, "甲"],
       ["8", "別の指標八", "加算", null, "種類", "全数", "乙"],
     ]);
-    expect(p.map((x) => `${x.cell}: ${x.ja}`)).toEqual(["G3: 項目 の名称「甲」は G2 と重複しています", "A4: 番号 の番号「8」は A2 と重複しています"]);
+    expect(p.map((x) => `${x.cell}: ${x.ja}`)).toEqual([
+      "G3: 項目 の名称「甲」は G2 と重複しています",
+      "A4: 番号 の番号「8」は A2 と重複しています",
+    ]);
     expect(p[1].en).toBe("番号 repeats the number “8” of A2");
   });
 });

@@ -11,28 +11,49 @@ import { checkSet, checkWorkbook } from "../../../src/core/engine";
 import type { Finding } from "../../../src/core/model/finding";
 import { fromA1, toA1 } from "../../../src/core/model/address";
 import { workbookOf } from "../../support/rule-tester";
-import { EIGHT_FINDINGS, EIGHT_SHEET, eightRows, eightSheets, PROJECTS, type Row } from "../../fixtures/catalogue-eight";
+import {
+  EIGHT_FINDINGS,
+  EIGHT_SHEET,
+  eightRows,
+  eightSheets,
+  PROJECTS,
+  type Row,
+} from "../../fixtures/catalogue-eight";
 
-const pick = (f: Finding) => ({ rule: f.rule, sheet: f.sheet, cell: f.cell, severity: f.severity, ...(f.expected !== undefined && f.rule !== "sum/incomplete" ? { expected: f.expected, actual: f.actual } : {}) });
+const pick = (f: Finding) => ({
+  rule: f.rule,
+  sheet: f.sheet,
+  cell: f.cell,
+  severity: f.severity,
+  ...(f.expected !== undefined && f.rule !== "sum/incomplete" ? { expected: f.expected, actual: f.actual } : {}),
+});
 
 describe("indicator 8 defined in the workbook's Kensa_カタログ sheet", () => {
   test("is checked like a built-in indicator: breakdowns (exhaustive and partial) and the additive roll-up", () => {
     const r = checkWorkbook(workbookOf(eightSheets(true)));
     expect(r.findings.filter((f) => f.rule !== "catalogue/sheet").map(pick)).toEqual(EIGHT_FINDINGS);
     const pj2 = r.findings.find((f) => f.sheet === "PJ2" && f.rule === "sum/breakdown")!;
-    expect(pj2.message).toBe("利用者別の合計 11件 が指標値 12件 と一致しません（大学等 6 + 企業 4 + その他 1）。");
+    expect(pj2.message).toBe("利用者別の合計11件が指標値12件と一致しません（大学等 6 + 企業 4 + その他 1）。");
     const rollup = r.findings.find((f) => f.rule === "rollup/additive")!;
-    expect(rollup.message).toMatch(/^指標8 研究開発基盤の利用件数: 全体 54件 が各PJの合計 55件 と一致しません/);
+    expect(rollup.message).toMatch(/^指標8 研究開発基盤の利用件数：全体の54件が各PJの合計55件と一致しません/);
     expect(rollup.cells).toContain("'PJ8'!C3");
     // the sheet says what it did; it is never an unknown sheet, and it is no sheet kind
     expect(r.findings.filter((f) => f.rule === "catalogue/sheet")).toEqual([
-      { rule: "catalogue/sheet", severity: "info", sheet: "Kensa_カタログ", cell: "A3", cells: ["A3"], message: "シート「Kensa_カタログ」のカタログを使いました: 指標 8 を追加。" },
+      {
+        rule: "catalogue/sheet",
+        severity: "info",
+        sheet: "Kensa_カタログ",
+        cell: "A3",
+        cells: ["A3"],
+        message: "シート「Kensa_カタログ」の指標一覧を使いました（指標8を追加）。",
+      },
     ]);
     expect(r.findings.some((f) => f.rule === "structure/unknown-sheet")).toBe(false);
     expect(r.sheets.find((s) => s.name === "Kensa_カタログ")).toEqual({ name: "Kensa_カタログ", kind: null });
-    expect(checkWorkbook(workbookOf(eightSheets(true)), { lang: "en" }).findings.find((f) => f.rule === "catalogue/sheet")?.message).toBe(
-      "The catalogue in sheet “Kensa_カタログ” was used: added indicator 8.",
-    );
+    expect(
+      checkWorkbook(workbookOf(eightSheets(true)), { lang: "en" }).findings.find((f) => f.rule === "catalogue/sheet")
+        ?.message,
+    ).toBe("The indicator list in sheet “Kensa_カタログ” was used: added indicator 8.");
   });
 
   test("without the sheet, indicator 8 is unknown and its breakdowns are not checked", () => {
@@ -50,8 +71,25 @@ describe("indicator 8 defined in the workbook's Kensa_カタログ sheet", () =>
             label: "研究開発基盤の利用件数",
             rollup: "additive",
             groups: [
-              { key: "u", label: "利用者別", relation: "exhaustive", items: [{ key: "a", label: "大学等" }, { key: "c", label: "企業", aliases: ["民間企業"] }, { key: "o", label: "その他" }] },
-              { key: "p", label: "利用目的別", relation: "partial", items: [{ key: "k", label: "臨床研究" }, { key: "d", label: "創薬研究" }] },
+              {
+                key: "u",
+                label: "利用者別",
+                relation: "exhaustive",
+                items: [
+                  { key: "a", label: "大学等" },
+                  { key: "c", label: "企業", aliases: ["民間企業"] },
+                  { key: "o", label: "その他" },
+                ],
+              },
+              {
+                key: "p",
+                label: "利用目的別",
+                relation: "partial",
+                items: [
+                  { key: "k", label: "臨床研究" },
+                  { key: "d", label: "創薬研究" },
+                ],
+              },
             ],
           },
         ],
@@ -79,7 +117,15 @@ describe("exactly like a built-in one: indicator 1 copied as indicator 8 gives t
     one.groups.forEach((g, gi) =>
       g.items.forEach((it, ii) => {
         const first = rows.length === 0;
-        rows.push([first ? num : null, first ? label : null, first ? `${total}件` : null, ii === 0 ? g.label : null, it.label, null, `${values[gi][ii]}件`]);
+        rows.push([
+          first ? num : null,
+          first ? label : null,
+          first ? `${total}件` : null,
+          ii === 0 ? g.label : null,
+          it.label,
+          null,
+          `${values[gi][ii]}件`,
+        ]);
       }),
     );
     return rows;
@@ -88,7 +134,9 @@ describe("exactly like a built-in one: indicator 1 copied as indicator 8 gives t
   test("every rule, severity, number and message is the same", () => {
     const copy: CatalogueIndicator = { ...one, number: "8", label: LABEL, aliases: [] };
     const sheets: Record<string, Row[]> = {};
-    PROJECTS.forEach((p, i) => (sheets[p] = [["統合プロジェクト", p], H, ...block("1", one.label, i), ...block("8", LABEL, i)]));
+    PROJECTS.forEach(
+      (p, i) => (sheets[p] = [["統合プロジェクト", p], H, ...block("1", one.label, i), ...block("8", LABEL, i)]),
+    );
     sheets["Kensa_カタログ"] = catalogueSheetRows([copy]);
     const r = checkWorkbook(workbookOf(sheets));
     const shift = (cell: string) => {
@@ -105,7 +153,7 @@ describe("exactly like a built-in one: indicator 1 copied as indicator 8 gives t
       ...f,
       cell: shift(f.cell),
       cells: f.cells.map((c) => c.replace(/[A-Z]+\d+$/, (a) => shift(a))),
-      message: f.message.replace(/^指標1 企業導出件数:/, `指標8 ${LABEL}:`).replace(/^指標1 /, "指標8 "),
+      message: f.message.replace(/^指標1 企業導出件数：/, `指標8 ${LABEL}：`).replace(/^指標1 /, "指標8 "),
     }));
     expect(ofEight).toEqual(asEight);
   });
@@ -125,19 +173,26 @@ describe("a broken catalogue sheet: an error at each faulty cell, and nothing of
         sheet: "Kensa_カタログ",
         cell: "F6",
         cells: ["F6"],
-        message: "シート「Kensa_カタログ」のカタログに誤りがあります: F6: 関係「一部分」は 全数・一部・独立・大小・割合 のいずれかです。このシートの定義は一つも使わずに検証しました。",
+        message:
+          "シート「Kensa_カタログ」の指標一覧に誤りがあります（F6: 関係「一部分」は「全数」「一部」「独立」「大小」「割合」のいずれかです）。このシートの定義は一つも使わずに検証しました。",
       },
     ]);
     // not used: indicator 8 is unknown, exactly as without the sheet
-    expect(r.findings.filter((f) => f.rule !== "catalogue/sheet")).toEqual(checkWorkbook(workbookOf(eightSheets(false))).findings);
-    expect(checkWorkbook(workbookOf(sheets), { lang: "en" }).findings.find((f) => f.rule === "catalogue/sheet")?.message).toBe(
-      "The catalogue in sheet “Kensa_カタログ” has an error: F6: 関係 “一部分” must be one of 全数・一部・独立・大小・割合. None of its definitions was used.",
+    expect(r.findings.filter((f) => f.rule !== "catalogue/sheet")).toEqual(
+      checkWorkbook(workbookOf(eightSheets(false))).findings,
+    );
+    expect(
+      checkWorkbook(workbookOf(sheets), { lang: "en" }).findings.find((f) => f.rule === "catalogue/sheet")?.message,
+    ).toBe(
+      "The indicator list in sheet “Kensa_カタログ” has an error: F6: 関係 “一部分” must be one of 全数・一部・独立・大小・割合. None of its definitions was used.",
     );
   });
 
   test("a sheet of that name with no table at all", () => {
     const r = checkWorkbook(workbookOf({ ...eightSheets(false), Kensa_カタログ: [["指標8を追加したい"]] }));
-    expect(r.findings.filter((f) => f.rule === "catalogue/sheet").map((f) => [f.cell, f.severity])).toEqual([["A1", "error"]]);
+    expect(r.findings.filter((f) => f.rule === "catalogue/sheet").map((f) => [f.cell, f.severity])).toEqual([
+      ["A1", "error"],
+    ]);
   });
 });
 
@@ -154,9 +209,14 @@ describe("in a submission set, a catalogue sheet applies to every file", () => {
     ]);
     const fa = set.files[0].result!.findings;
     const fb = set.files[1].result!.findings;
-    expect(fa.find((f) => f.rule === "rollup/additive")).toMatchObject({ sheet: "全体", cell: "C3", expected: 55, actual: 54 });
+    expect(fa.find((f) => f.rule === "rollup/additive")).toMatchObject({
+      sheet: "全体",
+      cell: "C3",
+      expected: 55,
+      actual: 54,
+    });
     expect(fa.find((f) => f.rule === "catalogue/sheet")?.message).toBe(
-      "シート「Kensa_カタログ」のカタログを使いました: 指標 8 を追加。この定義は一緒に検証したすべてのファイルに使いました。",
+      "シート「Kensa_カタログ」の指標一覧を使いました（指標8を追加）。この定義は一緒に検証したすべてのファイルに使いました。",
     );
     expect(fb.map((f) => [f.rule, f.sheet])).toEqual([
       ["sum/incomplete", "PJ1"],
@@ -169,17 +229,24 @@ describe("in a submission set, a catalogue sheet applies to every file", () => {
   test("the same sheet in every file is fine; a different definition of 8 is an error in the later file", () => {
     const withSheet = (p: string, sheet: Row[]) => names({ [p]: eightRows(p), Kensa_カタログ: sheet });
     const same = checkSet(PROJECTS.map((p) => ({ name: `${p}.xlsx`, workbook: withSheet(p, EIGHT_SHEET) })));
-    expect(same.files.flatMap((f) => f.result!.findings).filter((f) => f.rule === "catalogue/sheet" && f.severity === "error")).toEqual([]);
+    expect(
+      same.files
+        .flatMap((f) => f.result!.findings)
+        .filter((f) => f.rule === "catalogue/sheet" && f.severity === "error"),
+    ).toEqual([]);
 
     const other = EIGHT_SHEET.map((r) => [...r]);
     other[5][5] = "全数"; // 利用目的別 exhaustive in PJ3's file
-    const mixed = checkSet(PROJECTS.map((p) => ({ name: `${p}.xlsx`, workbook: withSheet(p, p === "PJ3" ? other : EIGHT_SHEET) })));
+    const mixed = checkSet(
+      PROJECTS.map((p) => ({ name: `${p}.xlsx`, workbook: withSheet(p, p === "PJ3" ? other : EIGHT_SHEET) })),
+    );
     const conflict = mixed.files[3].result!.findings.filter((f) => f.rule === "catalogue/sheet");
     expect(conflict).toEqual([
       expect.objectContaining({
         severity: "error",
         cell: "A3",
-        message: "シート「Kensa_カタログ」の指標 8 の定義が、一緒に検証した 全体.xlsx のシート「Kensa_カタログ」の定義と違います。先に読んだ 全体.xlsx の定義で検証しました。",
+        message:
+          "シート「Kensa_カタログ」の指標8の定義が、一緒に検証した「全体.xlsx」のシート「Kensa_カタログ」の定義と違います。先に読んだ「全体.xlsx」の定義で検証しました。",
       }),
     ]);
     // the first definition (partial) was used everywhere: PJ3's 11 > 8 is still sum/exceeds-total

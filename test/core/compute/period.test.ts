@@ -98,7 +98,10 @@ describe("perYearHeaderYear", () => {
     expect(perYearHeaderYear(header)).toBe(year);
   });
 
-  test.each(["実績", "令和10年度末までの達成目標", "令和7年度末の数値", "年度目標", "備考", "R6-R10"])("not a per-year header: %s", (header) => {
-    expect(perYearHeaderYear(header)).toBeUndefined();
-  });
+  test.each(["実績", "令和10年度末までの達成目標", "令和7年度末の数値", "年度目標", "備考", "R6-R10"])(
+    "not a per-year header: %s",
+    (header) => {
+      expect(perYearHeaderYear(header)).toBeUndefined();
+    },
+  );
 });

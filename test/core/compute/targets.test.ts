@@ -80,7 +80,12 @@ describe("annualTarget", () => {
   });
 
   test("累積 is the linear pace (seed: 750 over R6–R10 in R7 → 300; 10 → 4)", () => {
-    expect(annualTarget("cumulative", 750, { period: r6r10, reportYear: 2025 })).toEqual({ value: 300, basis: "pace", years: 5, elapsed: 2 });
+    expect(annualTarget("cumulative", 750, { period: r6r10, reportYear: 2025 })).toEqual({
+      value: 300,
+      basis: "pace",
+      years: 5,
+      elapsed: 2,
+    });
     expect(annualTarget("cumulative", 10, { period: r6r10, reportYear: 2025 })?.value).toBe(4);
     expect(annualTarget("cumulative", 10, { period: r6r10 })).toBeUndefined();
     expect(annualTarget("cumulative", 10, { reportYear: 2025 })).toBeUndefined();

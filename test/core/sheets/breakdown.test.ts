@@ -1,7 +1,14 @@
 import { checkWorkbook, createContext } from "../../../src/core/engine";
 import { sheetFromValues, type CellValue } from "../../../src/core/model/workbook";
 import { analyzeBreakdown } from "../../../src/core/sheets/breakdown/analyze";
-import { choosePrevCur, explicitRole, inferRole, nameKey, readBreakdown, type AmountColumn } from "../../../src/core/sheets/breakdown/read";
+import {
+  choosePrevCur,
+  explicitRole,
+  inferRole,
+  nameKey,
+  readBreakdown,
+  type AmountColumn,
+} from "../../../src/core/sheets/breakdown/read";
 import { normalizeLabel } from "../../../src/core/values/normalize";
 import { rule as missing } from "../../../src/core/rules/value/missing";
 import { rule as placeholder } from "../../../src/core/rules/value/placeholder";
@@ -17,18 +24,31 @@ import { T002_1_ROWS } from "../../support/seed-budget";
 type Rows = (CellValue | undefined)[][];
 
 /** Seed 002 T002-1, reconstructed (区分 holds the 分野 numbering, roles inferred from 名称). */
-const T002_1: Rows = [
-  ["(単位：億円)"],
-  ["区分", "名称", "令和3年度予算額"],
-  ...T002_1_ROWS,
-];
+const T002_1: Rows = [["(単位：億円)"], ["区分", "名称", "令和3年度予算額"], ...T002_1_ROWS];
 
 /** Seed 004 T004-3: AMED and in-house totals, this year, last year (当初), change, rate, 補正. */
 const T004_3: Rows = [
   ["令和７年度 医療分野の研究開発関連予算について"],
   ["区分", "名称", "令和7年度予算額", "令和6年度予算額（当初）", "増減額", "増減率", "令和6年度予算額（補正）", "備考"],
-  [undefined, "日本医療研究開発機構（AMED）対象経費", "１，２３２億円", "１，２４５億円", "▲１２億円", "▲１％", "２８８億円"],
-  [undefined, "インハウス研究機関経費", "８１３億円", "８０５億円", "８億円", "１％", "１０３億円", "四捨五入のため合計と合致しない場合がある"],
+  [
+    undefined,
+    "日本医療研究開発機構（AMED）対象経費",
+    "１，２３２億円",
+    "１，２４５億円",
+    "▲１２億円",
+    "▲１％",
+    "２８８億円",
+  ],
+  [
+    undefined,
+    "インハウス研究機関経費",
+    "８１３億円",
+    "８０５億円",
+    "８億円",
+    "１％",
+    "１０３億円",
+    "四捨五入のため合計と合致しない場合がある",
+  ],
 ];
 
 function analysisOf(sheets: Record<string, Rows>, name: string) {
@@ -39,7 +59,20 @@ function analysisOf(sheets: Record<string, Rows>, name: string) {
   return { ctx, table, t: readBreakdown(table, ctx), a: analyzeBreakdown(table, ctx) };
 }
 
-function check(sheets: Record<string, Rows>, rules = [missing, placeholder, negative, notANumber, exceedsWhole, xrefMismatch, changeAmount, changeRate, sumSubtotal]) {
+function check(
+  sheets: Record<string, Rows>,
+  rules = [
+    missing,
+    placeholder,
+    negative,
+    notANumber,
+    exceedsWhole,
+    xrefMismatch,
+    changeAmount,
+    changeRate,
+    sumSubtotal,
+  ],
+) {
   const wb = { sheets: Object.entries(sheets).map(([n, rows]) => sheetFromValues(n, rows)) };
   return checkWorkbook(wb, { rules }).findings;
 }
@@ -67,7 +100,9 @@ describe("roles", () => {
   ])("%s → %s", (name, role) => expect(inferRole(name)).toBe(role));
 
   test("explicit 区分", () => {
-    expect(["明細", "小 計", "合計", "計", "その他", "うち", "内数", "再掲", "（１）", "Ⅰ", ""].map(explicitRole)).toEqual([
+    expect(
+      ["明細", "小 計", "合計", "計", "その他", "うち", "内数", "再掲", "（１）", "Ⅰ", ""].map(explicitRole),
+    ).toEqual([
       "detail",
       "subtotal",
       "total",
@@ -84,12 +119,15 @@ describe("roles", () => {
 
   test("再掲 names match their originals", () => {
     expect(nameKey("● 医工連携イノベーション推進事業（再掲）")).toBe(nameKey("医工連携イノベーション推進事業"));
-    expect(nameKey("大学発医療系スタートアップ支援プログラム（PJ7 再掲）")).toBe(nameKey("大学発医療系 スタートアップ支援プログラム"));
+    expect(nameKey("大学発医療系スタートアップ支援プログラム（PJ7 再掲）")).toBe(
+      nameKey("大学発医療系 スタートアップ支援プログラム"),
+    );
   });
 });
 
 describe("前年度 and 当年度 columns", () => {
-  const cols = (...labels: string[]): AmountColumn[] => labels.map((label, col) => ({ col, label, key: normalizeLabel(label), unit: "億円" }));
+  const cols = (...labels: string[]): AmountColumn[] =>
+    labels.map((label, col) => ({ col, label, key: normalizeLabel(label), unit: "億円" }));
   test.each([
     [["令和6年度予算額", "令和7年度予算額"], { prev: 0, cur: 1 }],
     [["令和7年度予算額", "令和6年度予算額（当初）", "令和6年度予算額（補正）"], { prev: 1, cur: 0 }],
@@ -104,7 +142,11 @@ describe("前年度 and 当年度 columns", () => {
 describe("seed 002 厚生労働科学研究費", () => {
   test("headings are neither added nor required; groups and うち", () => {
     const { t, a } = analysisOf({ T002_1 }, "T002_1");
-    expect(t.rows.filter((r) => r.heading).map((r) => r.name)).toEqual(["行政政策研究分野", "疾病・障害対策研究分野", "健康安全確保総合研究分野"]);
+    expect(t.rows.filter((r) => r.heading).map((r) => r.name)).toEqual([
+      "行政政策研究分野",
+      "疾病・障害対策研究分野",
+      "健康安全確保総合研究分野",
+    ]);
     expect(t.groups.map((g) => [g.row.name, g.style, g.parts.length])).toEqual([
       ["小 計（Ⅰ＋Ⅱ＋Ⅲ）", "below", 11],
       ["合 計", "below", 2],
@@ -114,7 +156,13 @@ describe("seed 002 厚生労働科学研究費", () => {
     expect(a.partsOfWhole.map((p) => [p.part.cell, p.part.value, p.part.label, p.whole.cell, p.whole.value])).toEqual([
       ["C18", 63.8, "（うち、厚生労働科学研究費補助金）", "C17", 93.6],
       ["C19", 29.8, "（うち、厚生労働行政推進調査事業費補助金）", "C17", 93.6],
-      ["C18", 93.6, "（うち、厚生労働科学研究費補助金） + （うち、厚生労働行政推進調査事業費補助金）", "C17", 93.6],
+      [
+        "C18",
+        93.6,
+        "「（うち、厚生労働科学研究費補助金）」と「（うち、厚生労働行政推進調査事業費補助金）」の合計",
+        "C17",
+        93.6,
+      ],
     ]);
     // One amount column: no 増減.
     expect(a.computed.filter((c) => c.rule)).toEqual([]);
@@ -129,13 +177,15 @@ describe("seed 002 厚生労働科学研究費", () => {
     const findings = check({ T002_1: rows });
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([["part/exceeds-whole", "C18"]]);
     expect(findings[0].message).toBe(
-      "（うち、厚生労働科学研究費補助金） + （うち、厚生労働行政推進調査事業費補助金） 103.6億円 が 小 計（Ⅰ＋Ⅱ＋Ⅲ） の 令和3年度予算額 93.6億円 を超えています。",
+      "「（うち、厚生労働科学研究費補助金）」と「（うち、厚生労働行政推進調査事業費補助金）」の合計103.6億円が「小 計（Ⅰ＋Ⅱ＋Ⅲ）」の「令和3年度予算額」93.6億円を超えています。",
     );
   });
 
   test("an empty 小計 is computed (SUM over the items, headings included in the range) and feeds the 合計 check", () => {
     const rows = T002_1.map((r, i) => (i === 16 ? [undefined, r[1], undefined] : r));
-    const numeric = rows.map((r, i) => (i >= 3 && i <= 15 && typeof r[2] === "string" ? [r[0], r[1], Number(r[2].replace("億円", ""))] : r));
+    const numeric = rows.map((r, i) =>
+      i >= 3 && i <= 15 && typeof r[2] === "string" ? [r[0], r[1], Number(r[2].replace("億円", ""))] : r,
+    );
     const { a } = analysisOf({ T: numeric }, "T");
     const sub = a.computed.find((c) => c.cell === "C17")!;
     expect(sub).toMatchObject({ value: 93.6, decimals: 1, formula: "SUM(C4:C16)" });
@@ -178,8 +228,17 @@ describe("seed 004 T004-3: 増減額 and 増減率", () => {
     ];
     const { a } = analysisOf({ S: rows }, "S");
     const byCell = new Map(a.computed.map((c) => [c.cell, c]));
-    expect(byCell.get("E2")).toMatchObject({ value: 2, formula: 'IF(OR(C2="",D2=""),"",D2-C2)', numFmt: '#,##0;"▲"#,##0' });
-    expect(byCell.get("F2")).toMatchObject({ value: 0.2, formula: 'IF(OR(C2="",D2=""),"",IFERROR((D2-C2)/C2,""))', numFmt: "0.0%", percent: true });
+    expect(byCell.get("E2")).toMatchObject({
+      value: 2,
+      formula: 'IF(OR(C2="",D2=""),"",D2-C2)',
+      numFmt: '#,##0;"▲"#,##0',
+    });
+    expect(byCell.get("F2")).toMatchObject({
+      value: 0.2,
+      formula: 'IF(OR(C2="",D2=""),"",IFERROR((D2-C2)/C2,""))',
+      numFmt: "0.0%",
+      percent: true,
+    });
     expect(byCell.get("E3")).toMatchObject({ value: 5 });
     expect(byCell.get("F3")).toMatchObject({ value: null });
     expect(byCell.get("D4")).toMatchObject({ value: 17, formula: "SUM(D2:D3)" });
@@ -221,7 +280,9 @@ describe("再掲 rows equal their originals, across sheets", () => {
       ["C3", 40, "PJ2", "C3", 44, "再掲行は元の行と同額"],
     ]);
     const findings = check({ PJ2, PJ5 });
-    expect(findings.map((f) => [f.rule, f.sheet, f.cell, f.cells])).toEqual([["xref/mismatch", "PJ5", "C3", ["C3", "'PJ2'!C3"]]]);
+    expect(findings.map((f) => [f.rule, f.sheet, f.cell, f.cells])).toEqual([
+      ["xref/mismatch", "PJ5", "C3", ["C3", "'PJ2'!C3"]],
+    ]);
   });
 });
 

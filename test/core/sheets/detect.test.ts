@@ -7,7 +7,12 @@ const INHOUSE = ["機関名", "所管", "全体", "健康・医療関係", "外�
 
 describe("sheet-kind detection by header labels", () => {
   test("the header may sit below a title block, with columns in any order and extra columns", () => {
-    const rows: Row[] = [["令和7年度 インハウス研究機関関係予算"], [], ["担当", "健康・医療関係", "全体", "機関名", "外部資金（健康・医療関係）"], ["", 5, 10, "A"]];
+    const rows: Row[] = [
+      ["令和7年度 インハウス研究機関関係予算"],
+      [],
+      ["担当", "健康・医療関係", "全体", "機関名", "外部資金（健康・医療関係）"],
+      ["", 5, 10, "A"],
+    ];
     const t = detect(rows)!;
     expect(t.kind).toBe("inhouse-budget");
     expect(t.headerRow).toBe(2);
@@ -15,7 +20,10 @@ describe("sheet-kind detection by header labels", () => {
   });
 
   test("labels match after NFKC and bracket normalisation, with a bracketed qualifier", () => {
-    const t = detect([["機関名", "全体（令和7年度当初）", "健康・医療関係(億円)"], ["A", 1, 1]])!;
+    const t = detect([
+      ["機関名", "全体（令和7年度当初）", "健康・医療関係(億円)"],
+      ["A", 1, 1],
+    ])!;
     expect(t.kind).toBe("inhouse-budget");
     expect(t.columns.total).toEqual([1]);
   });
@@ -32,8 +40,17 @@ describe("sheet-kind detection by header labels", () => {
   });
 
   test("metadata above the header: `label：value` in one cell, or the value in the next cell", () => {
-    const t = detect([["報告年度：令和7年度"], ["(単位：百万円)"], ["統合プロジェクト", "PJ5 データ利活用・ライフコースプロジェクト"], INHOUSE])!;
-    expect(t.metadata).toEqual({ 報告年度: "令和7年度", 単位: "百万円", 統合プロジェクト: "PJ5 データ利活用・ライフコースプロジェクト" });
+    const t = detect([
+      ["報告年度：令和7年度"],
+      ["(単位：百万円)"],
+      ["統合プロジェクト", "PJ5 データ利活用・ライフコースプロジェクト"],
+      INHOUSE,
+    ])!;
+    expect(t.metadata).toEqual({
+      報告年度: "令和7年度",
+      単位: "百万円",
+      統合プロジェクト: "PJ5 データ利活用・ライフコースプロジェクト",
+    });
   });
 
   test("blank rows and footnotes are skipped; a data row whose 備考 comes first is kept", () => {

@@ -28,7 +28,9 @@ describe("output ↔ 全体 whatever way the 番号 is written", () => {
     ["1.", "①"],
   ])("output %s and 全体 %s are the same indicator", (outNo, overallNo) => {
     const findings = findingsOf(rule, { アウトプット指標: output(outNo, "157件"), 全体: overall(overallNo) });
-    expect(findings).toEqual([expect.objectContaining({ sheet: "アウトプット指標", cell: "G3", expected: 158, actual: 157 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ sheet: "アウトプット指標", cell: "G3", expected: 158, actual: 157 }),
+    ]);
   });
 
   test("agreeing figures give nothing", () => {

@@ -13,7 +13,15 @@ import { rule as totalRow } from "../../../src/core/rules/total/row";
 
 type Rows = (CellValue | undefined)[][];
 
-const HEADER = ["機関名", "全体", "健康・医療 関係", "外部資金 (健康・医療関係)", "健康・医療比率", "外部資金比率", "備考"];
+const HEADER = [
+  "機関名",
+  "全体",
+  "健康・医療 関係",
+  "外部資金 (健康・医療関係)",
+  "健康・医療比率",
+  "外部資金比率",
+  "備考",
+];
 
 /** Seed 000 (別表) インハウス研究機関関係予算, verbatim cell strings. */
 const SEED_000: Rows = [
@@ -78,7 +86,10 @@ describe("inhouse reader: seed 000", () => {
     expect(a.rowKeys[0]).toEqual({ sheet: "別表", cell: "A4", key: "理化学研究所", label: "機関名" });
     // 13 rows have both figures (JIHS has no 健康・医療関係).
     expect(a.partsOfWhole).toHaveLength(13);
-    expect(a.partsOfWhole[0]).toMatchObject({ part: { cell: "C4", value: 144, unitKind: "amount", unit: "億円" }, whole: { cell: "B4", value: 577 } });
+    expect(a.partsOfWhole[0]).toMatchObject({
+      part: { cell: "C4", value: 144, unitKind: "amount", unit: "億円" },
+      whole: { cell: "B4", value: 577 },
+    });
     expect(a.partsOfWhole.some((p) => p.part.cell.startsWith("D") || p.whole.cell.startsWith("D"))).toBe(false);
   });
 
@@ -92,7 +103,7 @@ describe("inhouse reader: seed 000", () => {
         value: 144 / 577,
         decimals: 1,
         numFmt: "0.0%",
-        label: "理化学研究所 の 健康・医療比率",
+        label: "「理化学研究所」の「健康・医療比率」",
         rule: "ratio/mismatch",
         percent: true,
         formula: 'IF(OR(C4="",B4=""),"",IFERROR(C4/B4,""))',
@@ -103,7 +114,7 @@ describe("inhouse reader: seed 000", () => {
         value: 45 / 144,
         decimals: 1,
         numFmt: "0.0%",
-        label: "理化学研究所 の 外部資金比率",
+        label: "「理化学研究所」の「外部資金比率」",
         rule: "ratio/mismatch",
         percent: true,
         formula: 'IF(OR(D4="",C4=""),"",IFERROR(D4/C4,""))',
@@ -120,12 +131,14 @@ describe("inhouse reader: seed 000", () => {
 
   test("the shared rules find exactly the seed's problems", () => {
     const wb = { sheets: [sheet(SEED_000)] };
-    const result = checkWorkbook(wb, { rules: [missing, placeholder, exceedsWhole, duplicateRow, ratioMismatch, negative, totalRow] });
+    const result = checkWorkbook(wb, {
+      rules: [missing, placeholder, exceedsWhole, duplicateRow, ratioMismatch, negative, totalRow],
+    });
     expect(result.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
       ["value/placeholder", "info", "D6"],
       ["value/missing", "error", "C16"],
     ]);
-    expect(result.findings[1].message).toBe("国立健康危機管理研究機構 の 健康・医療関係 が空欄です。");
+    expect(result.findings[1].message).toBe("「国立健康危機管理研究機構」の「健康・医療関係」が空欄です。");
   });
 });
 
@@ -167,7 +180,10 @@ describe("inhouse reader: totals, ratios typed, text", () => {
   });
 
   test("typed ratios, health > total, duplicates, era text", () => {
-    const result = checkWorkbook({ sheets: [sheet(ROWS)] }, { rules: [ratioMismatch, exceedsWhole, duplicateRow, eraMismatch, totalRow] });
+    const result = checkWorkbook(
+      { sheets: [sheet(ROWS)] },
+      { rules: [ratioMismatch, exceedsWhole, duplicateRow, eraMismatch, totalRow] },
+    );
     expect(result.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([
       ["date/era-mismatch", "H3", "error"],
       ["part/exceeds-whole", "D4", "error"],
@@ -175,8 +191,12 @@ describe("inhouse reader: totals, ratios typed, text", () => {
       ["structure/duplicate-row", "A5", "error"],
     ]);
     // F3 "40.0%" = 400/1000 and G3 0.25 = 100/400 agree; F4 1.2 = 600/500 agrees; G4 8.0% ≠ 50/600 = 8.3%.
-    expect(result.findings[2].message).toBe("B研究所 の 外部資金比率 に入力された 8.0% は計算値 8.3% と一致しません。");
-    expect(result.findings[1].message).toBe("B研究所 の 健康・医療関係 600百万円 が 全体 500百万円 を超えています。");
+    expect(result.findings[2].message).toBe(
+      "「B研究所」の「外部資金比率」に入力された8.0%は、計算値8.3%と一致しません。",
+    );
+    expect(result.findings[1].message).toBe(
+      "「B研究所」の「健康・医療関係」600百万円が「全体」500百万円を超えています。",
+    );
   });
 });
 

@@ -21,7 +21,18 @@ const IND = ["7", "研究環境における 人的ダイバーシティ", "—"]
 function read(rows: Row[], catalogue: Catalogue = defaultCatalogue) {
   const all: Row[] = [["統合プロジェクト：PJ1 医薬品プロジェクト"], H, ...rows];
   const sheet: Sheet = all.some((r) => r.some((c) => c !== null && typeof c === "object" && !(c instanceof Date)))
-    ? { name: "PJ1", rows: all.map((r) => r.map((c) => (c === null || c === undefined ? undefined : typeof c === "object" && !(c instanceof Date) ? (c as Cell) : { value: c as CellValue }))) }
+    ? {
+        name: "PJ1",
+        rows: all.map((r) =>
+          r.map((c) =>
+            c === null || c === undefined
+              ? undefined
+              : typeof c === "object" && !(c instanceof Date)
+                ? (c as Cell)
+                : { value: c as CellValue },
+          ),
+        ),
+      }
     : sheetFromValues("PJ1", all as (CellValue | undefined)[][]);
   const ctx = createContext({ sheets: [sheet] }, catalogue);
   const table = ctx.tablesOf("monitoring")[0];
@@ -46,14 +57,23 @@ describe("layout 1: label in 内訳, one share per row in 項目", () => {
       [null, null, null, null, "女", null, "11.0%"],
     ]);
     expect(r.ind.groups).toHaveLength(1);
-    expect(r.ind.groups[0]).toMatchObject({ label: L, labelCell: "D3", key: "diversity", namesItem: true, match: { exact: true } });
+    expect(r.ind.groups[0]).toMatchObject({
+      label: L,
+      labelCell: "D3",
+      key: "diversity",
+      namesItem: true,
+      match: { exact: true },
+    });
     expect(item).toMatchObject({ key: "genderRatio", label: "", hasValueRow: false });
     expect(sharesOf(item)).toEqual([
       ["male", "男", 89, "G3", "E3"],
       ["female", "女", 11, "G4", "E4"],
     ]);
     expect(item.shares.every((s) => !s.composite && s.labelColumn === "項目")).toBe(true);
-    expect(r.analysis.numericCells.map((c) => `${c.cell} ${c.rowLabel} ${c.required ? "req" : "opt"}`)).toEqual(["G3 研究者の男女（その他）比率（男） req", "G4 研究者の男女（その他）比率（女） req"]);
+    expect(r.analysis.numericCells.map((c) => `${c.cell} ${c.rowLabel} ${c.required ? "req" : "opt"}`)).toEqual([
+      "G3 研究者の男女（その他）比率（男） req",
+      "G4 研究者の男女（その他）比率（女） req",
+    ]);
   });
 
   test("the label on a row of its own, 男性 / 女性 / その他 as percentage-formatted numbers", () => {
@@ -138,23 +158,92 @@ describe("layout 1: label in 内訳, one share per row in 項目", () => {
 
 describe("layout 2: label in 内訳, the value as one composite text", () => {
   test.each<[string, [string, string, number][]]>([
-    ["男：89.0% 女：11.0%", [["male", "男", 89], ["female", "女", 11]]],
-    ["男：89.0％　女：11.0％", [["male", "男", 89], ["female", "女", 11]]],
-    ["男: 92.3% 女: 7.7%", [["male", "男", 92.3], ["female", "女", 7.7]]],
-    ["男性：89.0%、女性：11.0%", [["male", "男性", 89], ["female", "女性", 11]]],
-    ["男 89.0%／女 11.0%", [["male", "男", 89], ["female", "女", 11]]],
-    ["男性 88.0% / 女性 11.5% / その他 0.5%", [["male", "男性", 88], ["female", "女性", 11.5], ["other", "その他", 0.5]]],
-    ["男：89.0%\n女：11.0%", [["male", "男", 89], ["female", "女", 11]]],
-    ["男89.0%女11.0%", [["male", "男", 89], ["female", "女", 11]]],
-    ["男性89.0%・女性11.0%", [["male", "男性", 89], ["female", "女性", 11]]],
-    ["男 : 89.0 % 女 : 11.0 %", [["male", "男", 89], ["female", "女", 11]]],
-    ["男：89.0%（女：11.0%）", [["male", "男", 89], ["female", "女", 11]]],
+    [
+      "男：89.0% 女：11.0%",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男：89.0％　女：11.0％",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男: 92.3% 女: 7.7%",
+      [
+        ["male", "男", 92.3],
+        ["female", "女", 7.7],
+      ],
+    ],
+    [
+      "男性：89.0%、女性：11.0%",
+      [
+        ["male", "男性", 89],
+        ["female", "女性", 11],
+      ],
+    ],
+    [
+      "男 89.0%／女 11.0%",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男性 88.0% / 女性 11.5% / その他 0.5%",
+      [
+        ["male", "男性", 88],
+        ["female", "女性", 11.5],
+        ["other", "その他", 0.5],
+      ],
+    ],
+    [
+      "男：89.0%\n女：11.0%",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男89.0%女11.0%",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男性89.0%・女性11.0%",
+      [
+        ["male", "男性", 89],
+        ["female", "女性", 11],
+      ],
+    ],
+    [
+      "男 : 89.0 % 女 : 11.0 %",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
+    [
+      "男：89.0%（女：11.0%）",
+      [
+        ["male", "男", 89],
+        ["female", "女", 11],
+      ],
+    ],
   ])("%j", (text, want) => {
     const { item, read: r } = only([[...IND, L, null, null, text]]);
     expect(r.ind.groups[0]).toMatchObject({ label: L, namesItem: true });
     expect(item).toMatchObject({ key: "genderRatio", hasValueRow: true, valueCell: "G3", value: { kind: "shares" } });
     expect(item.shares.map((s) => [s.key, s.label, s.figure?.value])).toEqual(want);
-    expect(item.shares.every((s) => s.composite && s.cell === "G3" && s.labelColumn === "値" && s.labelCell === undefined)).toBe(true);
+    expect(
+      item.shares.every((s) => s.composite && s.cell === "G3" && s.labelColumn === "値" && s.labelCell === undefined),
+    ).toBe(true);
     expect(r.analysis.numericCells.map((c) => [c.cell, c.parsed.kind])).toEqual([["G3", "shares"]]);
   });
 
@@ -188,7 +277,12 @@ describe("layout 3: label in 項目", () => {
   test("the seeds' layout: a composite value beside the label", () => {
     const { item, read: r } = only([[...IND, null, "研究者の男女 (その他) 比率", null, "男: 89.7% 女: 10.3%"]]);
     expect(r.ind.groups[0]).toMatchObject({ label: null, key: "diversity" });
-    expect(item).toMatchObject({ key: "genderRatio", label: "研究者の男女 (その他) 比率", labelCell: "E3", match: { exact: true } });
+    expect(item).toMatchObject({
+      key: "genderRatio",
+      label: "研究者の男女 (その他) 比率",
+      labelCell: "E3",
+      match: { exact: true },
+    });
     expect(item.shares.map((s) => [s.key, s.figure?.value, s.cell])).toEqual([
       ["male", 89.7, "G3"],
       ["female", 10.3, "G3"],
@@ -241,7 +335,9 @@ describe("other indicators are read as before", () => {
       [null, null, null, null, "女", null, "11.0%"],
       ["6", "論文数", "Top1%論文数 5件", null, "Top10%論文数", null, "50件"],
     ]);
-    expect(r.sheet.indicators.map((i) => i.groups.flatMap((g) => g.items.map((it) => [it.key, it.shares.length])))).toEqual([[["genderRatio", 2]], [["top10", 0]]]);
+    expect(
+      r.sheet.indicators.map((i) => i.groups.flatMap((g) => g.items.map((it) => [it.key, it.shares.length]))),
+    ).toEqual([[["genderRatio", 2]], [["top10", 0]]]);
   });
 });
 
@@ -250,7 +346,14 @@ describe("the shares come from the catalogue", () => {
     const seven = structuredClone(defaultCatalogue.indicators.find((i) => i.number === "7")!);
     seven.groups[0].items[0].shares!.find((s) => s.key === "other")!.aliases.push("回答なし");
     const cat = mergeCatalogue(defaultCatalogue, { indicators: [seven] });
-    const rows = read([[...IND, L, "男", null, "89.0%"], [null, null, null, null, "女", null, "10.5%"], [null, null, null, null, "回答なし", null, "0.5%"]], cat);
+    const rows = read(
+      [
+        [...IND, L, "男", null, "89.0%"],
+        [null, null, null, null, "女", null, "10.5%"],
+        [null, null, null, null, "回答なし", null, "0.5%"],
+      ],
+      cat,
+    );
     expect(rows.ind.groups[0].items[0].shares.map((s) => s.key)).toEqual(["male", "female", "other"]);
     const composite = read([[...IND, L, null, null, "男89.0%・女10.5%・回答なし0.5%"]], cat);
     expect(composite.ind.groups[0].items[0].shares.map((s) => s.key)).toEqual(["male", "female", "other"]);

@@ -39,10 +39,26 @@ describe("readMonitoring", () => {
     [null, null, null, null, "共同研究開発契約件数", null, "23件"],
     [null, null, null, "疾患領域別の導出件数", "がん", null, "33件", null, "2025（令和7）年度の集計"],
     [],
-    ["2", "治験に至った件数", "19件", null, "医師主導治験の治験計画届の届出数（うち国際共同治験数）", null, "12件（0件）"],
+    [
+      "2",
+      "治験に至った件数",
+      "19件",
+      null,
+      "医師主導治験の治験計画届の届出数（うち国際共同治験数）",
+      null,
+      "12件（0件）",
+    ],
     [null, null, null, null, "企業治験の治験計画届の届出数", null, "6件", "1件"],
     [null, null, null, null, "臨床性能試験の数", null, "1件"],
-    ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", "医療機器の承認・認証件数（治療用／診断用の内訳）", null, "12件"],
+    [
+      "4",
+      "薬事承認・認証",
+      "—",
+      "医療における利用形態別の件数",
+      "医療機器の承認・認証件数（治療用／診断用の内訳）",
+      null,
+      "12件",
+    ],
     [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", "治療用", "9件"],
     [null, null, null, null, null, "診断用", "3件"],
     [null, null, null, null, "医薬品", null, "1件（低分子医薬品1件）"],
@@ -71,7 +87,9 @@ describe("readMonitoring", () => {
 
   test("うち from a composite value and from the うち column", () => {
     const [doctor, company] = sheet.indicators[1].groups[0].items;
-    expect(doctor.ofWhich).toEqual([{ figure: { value: 0, decimals: 0, unit: "件" }, unitKind: "count", cell: "G9", fromColumn: false }]);
+    expect(doctor.ofWhich).toEqual([
+      { figure: { value: 0, decimals: 0, unit: "件" }, unitKind: "count", cell: "G9", fromColumn: false },
+    ]);
     expect(company.ofWhich).toMatchObject([{ figure: { value: 1 }, cell: "H10", fromColumn: true }]);
     expect(analysis.partsOfWhole.map((p) => [p.part.cell, p.part.value, p.whole.cell, p.whole.value])).toEqual([
       ["G9", 0, "G9", 12],
@@ -91,7 +109,9 @@ describe("readMonitoring", () => {
   });
 
   test("project-specific rows", () => {
-    expect(sheet.projectSpecific).toMatchObject([{ label: "PMDA対面助言実施件数", valueCell: "C17", value: { kind: "number", value: 20 } }]);
+    expect(sheet.projectSpecific).toMatchObject([
+      { label: "PMDA対面助言実施件数", valueCell: "C17", value: { kind: "number", value: 20 } },
+    ]);
   });
 
   test("numeric cells: 指標値 where one is expected, every 値 and 細目 値, うち, 独自", () => {
@@ -126,8 +146,15 @@ describe("shared rules over the monitoring analysis", () => {
   const top: Row[] = [["統合プロジェクト", "PJ1"], H];
 
   test("an empty 値 is value/missing; text is value/not-a-number", () => {
-    const f = run([...top, ["2", "治験に至った件数", "3件", null, "医師主導治験", null, null], [null, null, null, null, "企業治験", null, "実施中"]]);
-    expect(f.filter((x) => x.rule.startsWith("value/")).map((x) => `${x.rule} ${x.cell}`)).toEqual(["value/missing G3", "value/not-a-number G4"]);
+    const f = run([
+      ...top,
+      ["2", "治験に至った件数", "3件", null, "医師主導治験", null, null],
+      [null, null, null, null, "企業治験", null, "実施中"],
+    ]);
+    expect(f.filter((x) => x.rule.startsWith("value/")).map((x) => `${x.rule} ${x.cell}`)).toEqual([
+      "value/missing G3",
+      "value/not-a-number G4",
+    ]);
   });
 
   test("a うち above its value is part/exceeds-whole", () => {
@@ -136,12 +163,21 @@ describe("shared rules over the monitoring analysis", () => {
   });
 
   test("the same 番号 twice is structure/duplicate-row; 独自 rows may repeat", () => {
-    const f = run([...top, ["3", "発展・継続支援件数", "0件"], ["3", "発展・継続支援件数", "0件"], ["独自", "A", "1件"], ["独自", "B", "2件"]]);
+    const f = run([
+      ...top,
+      ["3", "発展・継続支援件数", "0件"],
+      ["3", "発展・継続支援件数", "0件"],
+      ["独自", "A", "1件"],
+      ["独自", "B", "2件"],
+    ]);
     expect(f.filter((x) => x.rule === "structure/duplicate-row").map((x) => x.cell)).toEqual(["A4"]);
   });
 
   test("an era mismatch in 備考 is date/era-mismatch", () => {
-    const f = run([...top, ["3", "発展・継続支援件数", "0件", null, null, null, null, null, "第14回：2025（令和8）年2月開催"]]);
+    const f = run([
+      ...top,
+      ["3", "発展・継続支援件数", "0件", null, null, null, null, null, "第14回：2025（令和8）年2月開催"],
+    ]);
     expect(f.filter((x) => x.rule === "date/era-mismatch").map((x) => x.cell)).toEqual(["I3"]);
   });
 
@@ -154,22 +190,34 @@ describe("shared rules over the monitoring analysis", () => {
 describe("structure/rollup-skipped", () => {
   test("a 全体 sheet without every PJ sheet", () => {
     const sheets = [sheetFromValues("全体", [["統合プロジェクト", "全体"], H, ["3", "発展・継続支援件数", "1件"]])];
-    for (const n of [1, 2, 3, 4, 6, 8]) sheets.push(sheetFromValues(`PJ${n}`, [["統合プロジェクト", `PJ${n}`], H, ["3", "発展・継続支援件数", "1件"]]));
-    const f = checkWorkbook({ sheets }).findings.filter((x) => x.rule.startsWith("rollup") || x.rule === "structure/rollup-skipped");
+    for (const n of [1, 2, 3, 4, 6, 8])
+      sheets.push(sheetFromValues(`PJ${n}`, [["統合プロジェクト", `PJ${n}`], H, ["3", "発展・継続支援件数", "1件"]]));
+    const f = checkWorkbook({ sheets }).findings.filter(
+      (x) => x.rule.startsWith("rollup") || x.rule === "structure/rollup-skipped",
+    );
     expect(f).toEqual([
-      expect.objectContaining({ rule: "structure/rollup-skipped", severity: "info", sheet: "全体", cell: "A2", message: "PJ5, PJ7 のモニタリングシートがないため、全体シートとの集計の検証を省略しました。" }),
+      expect.objectContaining({
+        rule: "structure/rollup-skipped",
+        severity: "info",
+        sheet: "全体",
+        cell: "A2",
+        message: "PJ5・PJ7のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
+      }),
     ]);
   });
 
   test("two sheets claiming the same PJ", () => {
     const sheets = [sheetFromValues("全体", [["統合プロジェクト", "全体"], H])];
-    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 3]) sheets.push(sheetFromValues(`S${sheets.length}`, [["統合プロジェクト", `PJ${n}`], H]));
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 3])
+      sheets.push(sheetFromValues(`S${sheets.length}`, [["統合プロジェクト", `PJ${n}`], H]));
     const f = checkWorkbook({ sheets }).findings.filter((x) => x.rule === "structure/rollup-skipped");
-    expect(f).toMatchObject([{ message: expect.stringContaining("PJ3 のモニタリングシートが複数あるため") }]);
+    expect(f).toMatchObject([{ message: expect.stringContaining("PJ3のモニタリングシートが複数あるため") }]);
   });
 
   test("a single project's workbook has nothing to roll up, and says nothing", () => {
-    const f = checkWorkbook({ sheets: [sheetFromValues("PJ1", [["統合プロジェクト", "PJ1"], H, ["3", "発展・継続支援件数", "1件"]])] }).findings;
+    const f = checkWorkbook({
+      sheets: [sheetFromValues("PJ1", [["統合プロジェクト", "PJ1"], H, ["3", "発展・継続支援件数", "1件"]])],
+    }).findings;
     expect(f.filter((x) => x.rule === "structure/rollup-skipped")).toEqual([]);
   });
 });

@@ -57,7 +57,13 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       [null, null, "全体", "健康・医療関係", null],
       ["A研究所", "文", 100, 50, 10],
     ]),
-    expect: { kind: "inhouse-budget", headerTop: 0, headerRow: 1, columns: { total: [2], health: [3], external: [4] }, dataRows: [2] },
+    expect: {
+      kind: "inhouse-budget",
+      headerTop: 0,
+      headerRow: 1,
+      columns: { total: [2], health: [3], external: [4] },
+      dataRows: [2],
+    },
   },
   {
     name: "a one-column parent is the label and its child the qualifier: 外部資金 over （健康・医療関係）",
@@ -69,7 +75,13 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       ],
       { merges: ["A1:A2", "B1:B2", "C1:C2"] },
     ),
-    expect: { kind: "inhouse-budget", headerTop: 0, headerRow: 1, columns: { total: [1], health: [2], external: [3] }, dataRows: [2] },
+    expect: {
+      kind: "inhouse-budget",
+      headerTop: 0,
+      headerRow: 1,
+      columns: { total: [1], health: [2], external: [3] },
+      dataRows: [2],
+    },
   },
   {
     name: "three-row header: a group over a parent over per-year children",
@@ -82,7 +94,13 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       ],
       { merges: ["A1:A3", "B1:B3", "C1:E1", "C2:D2", "E2:E3", "F1:F3"] },
     ),
-    expect: { kind: "budget-breakdown", headerTop: 0, headerRow: 2, columns: { category: [0], name: [1], amount: [2, 3], change: [4] }, dataRows: [3] },
+    expect: {
+      kind: "budget-breakdown",
+      headerTop: 0,
+      headerRow: 2,
+      columns: { category: [0], name: [1], amount: [2, 3], change: [4] },
+      dataRows: [3],
+    },
   },
   {
     name: "metadata merged over several columns, the value further right after an empty cell",
@@ -95,7 +113,12 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       ],
       { merges: ["A1:B1", "D1:F1", "A2:B2"] },
     ),
-    expect: { kind: "monitoring", headerRow: 2, metadata: { 統合プロジェクト: "PJ1 医薬品プロジェクト", 報告年度: "令和7年度" }, dataRows: [3] },
+    expect: {
+      kind: "monitoring",
+      headerRow: 2,
+      metadata: { 統合プロジェクト: "PJ1 医薬品プロジェクト", 報告年度: "令和7年度" },
+      dataRows: [3],
+    },
   },
   {
     name: "metadata in the two-row form: the label above its value",
@@ -110,7 +133,13 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       [null, "(A)", "(B)", "(B)/(A)"],
       ["A研究所", 100, 50, null],
     ]),
-    expect: { kind: "inhouse-budget", headerRow: 0, dataRows: [3], roles: { 1: "annex", 2: "annex" }, metadata: { 単位: "百万円" } },
+    expect: {
+      kind: "inhouse-budget",
+      headerRow: 0,
+      dataRows: [3],
+      roles: { 1: "annex", 2: "annex" },
+      metadata: { 単位: "百万円" },
+    },
   },
   {
     name: "annex rows: circled column numbers with a formula, and per-column units",
@@ -124,7 +153,11 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
   },
   {
     name: "column numbers written as the numbers 1, 2, 3… across the table",
-    sheet: sheet([["機関名", "全体", "健康・医療関係"], [1, 2, 3], ["A研究所", 100, 50]]),
+    sheet: sheet([
+      ["機関名", "全体", "健康・医療関係"],
+      [1, 2, 3],
+      ["A研究所", 100, 50],
+    ]),
     expect: { kind: "inhouse-budget", dataRows: [2], roles: { 1: "annex" } },
   },
   {
@@ -151,15 +184,17 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
   },
   {
     name: "a section heading merged across an in-house table is not an institute",
-    sheet: sheet(
-      [["機関名", "所管", "全体", "健康・医療関係"], ["文部科学省所管"], ["A研究所", "文", 100, 50]],
-      { merges: ["A2:D2"] },
-    ),
+    sheet: sheet([["機関名", "所管", "全体", "健康・医療関係"], ["文部科学省所管"], ["A研究所", "文", 100, 50]], {
+      merges: ["A2:D2"],
+    }),
     expect: { kind: "inhouse-budget", dataRows: [2], roles: { 1: "section" } },
   },
   {
     name: "the output reader still sees its section headings (they set 区分)",
-    sheet: sheet([OUT, ["アウトプット指標 ＜全体目標＞"], ["1", null, "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"]], { merges: ["A2:H2"] }),
+    sheet: sheet(
+      [OUT, ["アウトプット指標 ＜全体目標＞"], ["1", null, "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"]],
+      { merges: ["A2:H2"] },
+    ),
     expect: { kind: "output-indicators", dataRows: [1, 2], roles: { 1: "section" } },
   },
   {
@@ -211,24 +246,47 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
       ],
       { hiddenColumns: [2] },
     ),
-    expect: { kind: "inhouse-budget", columns: { health: [3] }, hiddenDuplicates: [{ key: "health", hidden: 2, visible: 3 }] },
+    expect: {
+      kind: "inhouse-budget",
+      columns: { health: [3] },
+      hiddenDuplicates: [{ key: "health", hidden: 2, visible: 3 }],
+    },
   },
   {
     name: "hidden rows are data",
-    sheet: sheet([["機関名", "全体", "健康・医療関係"], ["A研究所", 100, 50], ["B研究所", 80, 40]], { hiddenRows: [1] }),
+    sheet: sheet(
+      [
+        ["機関名", "全体", "健康・医療関係"],
+        ["A研究所", 100, 50],
+        ["B研究所", 80, 40],
+      ],
+      { hiddenRows: [1] },
+    ),
     expect: { kind: "inhouse-budget", dataRows: [1, 2] },
   },
   {
     name: "labels with a qualifier after a line break, spaced to justify, and 備考欄",
     sheet: sheet([
-      ["番　号", "区分", "指 標", "目標値", "実績", "進捗", "進捗の詳細（含む成果と要因分析）\n※定量的に記載", "備考欄（特筆すべき事項等）"],
+      [
+        "番　号",
+        "区分",
+        "指 標",
+        "目標値",
+        "実績",
+        "進捗",
+        "進捗の詳細（含む成果と要因分析）\n※定量的に記載",
+        "備考欄（特筆すべき事項等）",
+      ],
       ["1", "全体目標", "企業導出件数", 650, 158, "A", "順調", "なし"],
     ]),
     expect: { kind: "output-indicators", columns: { number: [0], indicator: [2], detail: [6], note: [7] } },
   },
   {
     name: "備考 with its qualifier on a second line",
-    sheet: sheet([["機関名", "全体", "健康・医療関係", "備考\n出典・留意事項等"], ["A研究所", 100, 50, "2025（令和7）年度"]]),
+    sheet: sheet([
+      ["機関名", "全体", "健康・医療関係", "備考\n出典・留意事項等"],
+      ["A研究所", 100, 50, "2025（令和7）年度"],
+    ]),
     expect: { kind: "inhouse-budget", columns: { note: [3] } },
   },
   {
@@ -243,42 +301,71 @@ const valid: { name: string; sheet: Sheet; expect: Expect }[] = [
   },
   {
     name: "footnote marks after header labels: 全体※1, 実績＊, 健康・医療関係 注2",
-    sheet: sheet([["機関名", "全体※1", "健康・医療関係 注2", "外部資金（健康・医療関係）※"], ["A研究所", 100, 50, 10]]),
+    sheet: sheet([
+      ["機関名", "全体※1", "健康・医療関係 注2", "外部資金（健康・医療関係）※"],
+      ["A研究所", 100, 50, 10],
+    ]),
     expect: { kind: "inhouse-budget", columns: { total: [1], health: [2], external: [3] } },
   },
   {
     name: "labels as tables often word them: No., 事業名, 指標名, 研究機関名",
-    sheet: sheet([["No.", "区分", "指標名", "目標値", "実績", "進捗"], ["1", "全体目標", "企業導出件数", 650, 158, "A"]]),
+    sheet: sheet([
+      ["No.", "区分", "指標名", "目標値", "実績", "進捗"],
+      ["1", "全体目標", "企業導出件数", 650, 158, "A"],
+    ]),
     expect: { kind: "output-indicators", columns: { number: [0], indicator: [2] } },
   },
   {
     name: "a title merged across the whole table above the header is not a parent",
-    sheet: sheet([["令和7年度 インハウス研究機関関係予算"], ["機関名", "全体", "健康・医療関係"], ["A研究所", 100, 50]], { merges: ["A1:C1"] }),
+    sheet: sheet(
+      [["令和7年度 インハウス研究機関関係予算"], ["機関名", "全体", "健康・医療関係"], ["A研究所", 100, 50]],
+      { merges: ["A1:C1"] },
+    ),
     expect: { kind: "inhouse-budget", headerTop: 1, headerRow: 1, dataRows: [2] },
   },
   {
     name: "a metadata value right of its label is not a parent of the header below",
-    sheet: sheet([["報告年度", "令和7年度"], OUT, ["1", "全体目標", "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"]]),
+    sheet: sheet([
+      ["報告年度", "令和7年度"],
+      OUT,
+      ["1", "全体目標", "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"],
+    ]),
     expect: { kind: "output-indicators", headerTop: 1, metadata: { 報告年度: "令和7年度" } },
   },
 ];
 
 const invalid: { name: string; sheet: Sheet; near?: { kind: string; missing: string[] } }[] = [
   { name: "meeting minutes", sheet: sheet([["議事録"], ["日時", "令和7年4月1日"], ["出席者", "山田、佐藤"]]) },
-  { name: "a price list with 番号 / 品名 / 金額", sheet: sheet([["番号", "品名", "金額"], [1, "鉛筆", 100]]) },
+  {
+    name: "a price list with 番号 / 品名 / 金額",
+    sheet: sheet([
+      ["番号", "品名", "金額"],
+      [1, "鉛筆", 100],
+    ]),
+  },
   {
     name: "a monitoring sheet missing 項目 and 値 is named as nearly monitoring",
-    sheet: sheet([["番号", "アウトプット指標", "指標値", "内訳", "品目", "数量"], ["1", "企業導出件数", "20件"]]),
+    sheet: sheet([
+      ["番号", "アウトプット指標", "指標値", "内訳", "品目", "数量"],
+      ["1", "企業導出件数", "20件"],
+    ]),
     near: { kind: "monitoring", missing: ["項目", "値"] },
   },
   {
     name: "a breakdown without amount columns names them in words",
-    sheet: sheet([["区分", "名称", "担当課"], ["明細", "A事業", "総務課"]]),
+    sheet: sheet([
+      ["区分", "名称", "担当課"],
+      ["明細", "A事業", "総務課"],
+    ]),
     near: { kind: "budget-breakdown", missing: ["金額（予算額・要求額・令和7年度 など）"] },
   },
   {
     name: "a label split over two rows without a merge is not guessed into place",
-    sheet: sheet([["機関", "全体", "健康・医療関係"], ["名", null, null], ["A研究所", 100, 50]]),
+    sheet: sheet([
+      ["機関", "全体", "健康・医療関係"],
+      ["名", null, null],
+      ["A研究所", 100, 50],
+    ]),
     near: { kind: "inhouse-budget", missing: ["機関名"] },
   },
 ];
@@ -311,9 +398,16 @@ describe("table structure: sheets it must not take for a table", () => {
 });
 
 test("the sheet's own rows are not changed by attribute spans", () => {
-  const s = sheet([OUT, ["1", "全体目標", "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"], ["2", null, "治験", 300, null, null, 111, "A"]], {
-    merges: ["B2:B3"],
-  });
+  const s = sheet(
+    [
+      OUT,
+      ["1", "全体目標", "企業導出件数", 650, "期間累計", "R7-R11", 158, "A"],
+      ["2", null, "治験", 300, null, null, 111, "A"],
+    ],
+    {
+      merges: ["B2:B3"],
+    },
+  );
   const t = detectTable(s)!;
   expect(t.rows[2][1]?.value).toBe("全体目標");
   expect(s.rows[2][1]).toBeUndefined();

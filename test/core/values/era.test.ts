@@ -37,7 +37,7 @@ describe("findEraMismatches", () => {
     const found = findEraMismatches(`会議は${text}に開催`);
     expect(found).toHaveLength(1);
     expect(found[0]).toEqual({ match: expect.any(String), western, era, eraYear, expectedWestern, index: 3 });
-    expect(found[0]!.match.startsWith(text.slice(0, 2))).toBe(true);
+    expect(found[0].match.startsWith(text.slice(0, 2))).toBe(true);
   });
 
   it.each([
@@ -85,14 +85,23 @@ describe("findEraMismatches", () => {
 });
 
 describe("mayHoldEraPair", () => {
-  it.each(["2025（令和8）年", "令和8（2025）", "R8(2025)", "Ｒ８（２０２５）", "２０２５（令和８）", "H30 (2019)"])("%s may", (text) => {
-    expect(mayHoldEraPair(text)).toBe(true);
-  });
+  it.each(["2025（令和8）年", "令和8（2025）", "R8(2025)", "Ｒ８（２０２５）", "２０２５（令和８）", "H30 (2019)"])(
+    "%s may",
+    (text) => {
+      expect(mayHoldEraPair(text)).toBe(true);
+    },
+  );
   it.each(["", "研究機関12", "令和7年度", "2025年度", "R&D 2025", "1,443件", "理化学研究所"])("%s may not", (text) => {
     expect(mayHoldEraPair(text)).toBe(false);
   });
   it("never says no to a text with a mismatch", () => {
-    for (const text of ["2025（令和8）年", "R8(2025)", "令和８（２０２５）年度", "平成30年（2019年）", "昭和64年（1990年）"]) {
+    for (const text of [
+      "2025（令和8）年",
+      "R8(2025)",
+      "令和８（２０２５）年度",
+      "平成30年（2019年）",
+      "昭和64年（1990年）",
+    ]) {
       expect(findEraMismatches(text)).toHaveLength(1);
       expect(mayHoldEraPair(text)).toBe(true);
     }

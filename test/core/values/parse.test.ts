@@ -1,5 +1,12 @@
 import type { Cell } from "../../../src/core/model/workbook";
-import { analyzeFormat, foldWidth, parseCell, parseText, shortestDecimals, unitKindOf } from "../../../src/core/values/parse";
+import {
+  analyzeFormat,
+  foldWidth,
+  parseCell,
+  parseText,
+  shortestDecimals,
+  unitKindOf,
+} from "../../../src/core/values/parse";
 import type { Parsed } from "../../../src/core/values/types";
 
 describe("parseText — plain numbers and units (DOMAIN §2.1 row 1)", () => {
@@ -81,10 +88,7 @@ describe("parseText — negatives, placeholders, empty", () => {
 
 describe("parseText — composite values", () => {
   it.each<[string, Partial<Parsed> & Record<string, unknown>]>([
-    [
-      "1,113編(臨床医学・R3~R5 平均)",
-      { kind: "number", value: 1113, unit: "編", remark: "臨床医学・R3~R5 平均" },
-    ],
+    ["1,113編(臨床医学・R3~R5 平均)", { kind: "number", value: 1113, unit: "編", remark: "臨床医学・R3~R5 平均" }],
     [
       "51件* (22件/29件)",
       {
@@ -99,15 +103,40 @@ describe("parseText — composite values", () => {
     ],
     [
       "2件* (2件/0件)",
-      { kind: "number", value: 2, partsKind: "cumulative", parts: [{ value: 2, decimals: 0, unit: "件" }, { value: 0, decimals: 0, unit: "件" }] },
+      {
+        kind: "number",
+        value: 2,
+        partsKind: "cumulative",
+        parts: [
+          { value: 2, decimals: 0, unit: "件" },
+          { value: 0, decimals: 0, unit: "件" },
+        ],
+      },
     ],
     [
       "平均3件 (4件/2件)",
-      { kind: "number", value: 3, label: "平均", partsKind: "average", parts: [{ value: 4, decimals: 0, unit: "件" }, { value: 2, decimals: 0, unit: "件" }] },
+      {
+        kind: "number",
+        value: 3,
+        label: "平均",
+        partsKind: "average",
+        parts: [
+          { value: 4, decimals: 0, unit: "件" },
+          { value: 2, decimals: 0, unit: "件" },
+        ],
+      },
     ],
     [
       "12件（9件／3件）",
-      { kind: "number", value: 12, partsKind: "breakdown", parts: [{ value: 9, decimals: 0, unit: "件" }, { value: 3, decimals: 0, unit: "件" }] },
+      {
+        kind: "number",
+        value: 12,
+        partsKind: "breakdown",
+        parts: [
+          { value: 9, decimals: 0, unit: "件" },
+          { value: 3, decimals: 0, unit: "件" },
+        ],
+      },
     ],
     [
       "5件（低分子医薬品2件／高分子医薬品－抗体3件）",
@@ -133,13 +162,33 @@ describe("parseText — composite values", () => {
         ],
       },
     ],
-    ["29件（0件）", { kind: "number", value: 29, partsKind: "of-which", parts: [{ value: 0, decimals: 0, unit: "件" }] }],
-    ["77件 (3件)", { kind: "number", value: 77, partsKind: "of-which", parts: [{ value: 3, decimals: 0, unit: "件" }] }],
+    [
+      "29件（0件）",
+      { kind: "number", value: 29, partsKind: "of-which", parts: [{ value: 0, decimals: 0, unit: "件" }] },
+    ],
+    [
+      "77件 (3件)",
+      { kind: "number", value: 77, partsKind: "of-which", parts: [{ value: 3, decimals: 0, unit: "件" }] },
+    ],
     ["16件(1件)", { kind: "number", value: 16, partsKind: "of-which", parts: [{ value: 1, decimals: 0, unit: "件" }] }],
-    ["16件（うち国際共同1件）", { kind: "number", value: 16, partsKind: "of-which", parts: [{ value: 1, decimals: 0, unit: "件", label: "うち国際共同" }] }],
+    [
+      "16件（うち国際共同1件）",
+      {
+        kind: "number",
+        value: 16,
+        partsKind: "of-which",
+        parts: [{ value: 1, decimals: 0, unit: "件", label: "うち国際共同" }],
+      },
+    ],
     [
       "採択件数：43件 (採択企業数：40社)",
-      { kind: "number", value: 43, unit: "件", label: "採択件数", secondary: { value: 40, decimals: 0, unit: "社", label: "採択企業数" } },
+      {
+        kind: "number",
+        value: 43,
+        unit: "件",
+        label: "採択件数",
+        secondary: { value: 40, decimals: 0, unit: "社", label: "採択企業数" },
+      },
     ],
     ["Top1%論文数 40件", { kind: "number", value: 40, unit: "件", unitKind: "count", label: "Top1%論文数" }],
     [
@@ -161,13 +210,41 @@ describe("parseText — composite values", () => {
   });
 
   it.each<[string, { label: string; value: number; decimals: number }[]]>([
-    ["男：89.0% 女：11.0%", [{ label: "男", value: 89, decimals: 1 }, { label: "女", value: 11, decimals: 1 }]],
-    ["男: 92.3% 女: 7.7%", [{ label: "男", value: 92.3, decimals: 1 }, { label: "女", value: 7.7, decimals: 1 }]],
-    ["男:89.2% 女:10.8%", [{ label: "男", value: 89.2, decimals: 1 }, { label: "女", value: 10.8, decimals: 1 }]],
-    ["男：86.6％　女：13.4％", [{ label: "男", value: 86.6, decimals: 1 }, { label: "女", value: 13.4, decimals: 1 }]],
+    [
+      "男：89.0% 女：11.0%",
+      [
+        { label: "男", value: 89, decimals: 1 },
+        { label: "女", value: 11, decimals: 1 },
+      ],
+    ],
+    [
+      "男: 92.3% 女: 7.7%",
+      [
+        { label: "男", value: 92.3, decimals: 1 },
+        { label: "女", value: 7.7, decimals: 1 },
+      ],
+    ],
+    [
+      "男:89.2% 女:10.8%",
+      [
+        { label: "男", value: 89.2, decimals: 1 },
+        { label: "女", value: 10.8, decimals: 1 },
+      ],
+    ],
+    [
+      "男：86.6％　女：13.4％",
+      [
+        { label: "男", value: 86.6, decimals: 1 },
+        { label: "女", value: 13.4, decimals: 1 },
+      ],
+    ],
     [
       "男：89.0% 女：10.0% その他：1.0%",
-      [{ label: "男", value: 89, decimals: 1 }, { label: "女", value: 10, decimals: 1 }, { label: "その他", value: 1, decimals: 1 }],
+      [
+        { label: "男", value: 89, decimals: 1 },
+        { label: "女", value: 10, decimals: 1 },
+        { label: "その他", value: 1, decimals: 1 },
+      ],
     ],
   ])("%s → shares", (text, shares) => {
     const p = parseText(text);
@@ -232,12 +309,21 @@ describe("parseText — approximate figures (DOMAIN §2.1: not numbers to comput
   it.each(rows.map(([text, qualifier, figure]) => [text, qualifier, figure ?? text] as const))(
     "%s is approximate (%s in %s)",
     (text, qualifier, figure) => {
-      expect(parseText(text)).toEqual({ kind: "not-a-number", text, reason: "approximate", approximate: { qualifier, figure } });
+      expect(parseText(text)).toEqual({
+        kind: "not-a-number",
+        text,
+        reason: "approximate",
+        approximate: { qualifier, figure },
+      });
     },
   );
 
   it("parseCell reads a typed approximate figure the same way", () => {
-    expect(parseCell({ value: "約70件" })).toMatchObject({ kind: "not-a-number", reason: "approximate", approximate: { qualifier: "約" } });
+    expect(parseCell({ value: "約70件" })).toMatchObject({
+      kind: "not-a-number",
+      reason: "approximate",
+      approximate: { qualifier: "約" },
+    });
   });
 
   // Not approximate: words ending in 約, bounds (a target reader's thresholds), ranks, 概算要求, ranges,
@@ -276,12 +362,27 @@ describe("parseText — approximate figures (DOMAIN §2.1: not numbers to comput
 });
 
 describe("parseText — not a number", () => {
-  it.each(["1,2,3", "12.3.4", "abc", "=1+1", "=SUM(A1:A3)", "R5", "PJ-3", "12件 3件", "令和7年度", "2025年", "1-2", "5件以上", "(12)", "12件 (a) (b)", "1234,567", "1e5", "順調に進捗している"])(
-    "%j stays text",
-    (text) => {
-      expect(parseText(text)).toEqual({ kind: "not-a-number", text: text.trim(), reason: "text" });
-    },
-  );
+  it.each([
+    "1,2,3",
+    "12.3.4",
+    "abc",
+    "=1+1",
+    "=SUM(A1:A3)",
+    "R5",
+    "PJ-3",
+    "12件 3件",
+    "令和7年度",
+    "2025年",
+    "1-2",
+    "5件以上",
+    "(12)",
+    "12件 (a) (b)",
+    "1234,567",
+    "1e5",
+    "順調に進捗している",
+  ])("%j stays text", (text) => {
+    expect(parseText(text)).toEqual({ kind: "not-a-number", text: text.trim(), reason: "text" });
+  });
 
   it("flags absurd magnitudes as too-large", () => {
     expect(parseText("10000000000000000")).toMatchObject({ kind: "not-a-number", reason: "too-large" });
@@ -311,16 +412,16 @@ describe("parseText — not a number", () => {
       const len = Math.floor(rnd() * 24);
       let s = "";
       for (let j = 0; j < len; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
-      let p: Parsed;
-      expect(() => (p = parseText(s))).not.toThrow();
-      expect(kinds.has(p!.kind)).toBe(true);
-      if (p!.kind === "not-a-number" && p!.reason === "approximate") {
-        expect(s).toContain(p!.approximate!.qualifier);
-        expect(s).toContain(p!.approximate!.figure);
+      expect(() => parseText(s)).not.toThrow();
+      const p = parseText(s);
+      expect(kinds.has(p.kind)).toBe(true);
+      if (p.kind === "not-a-number" && p.reason === "approximate") {
+        expect(s).toContain(p.approximate!.qualifier);
+        expect(s).toContain(p.approximate!.figure);
       }
-      if (p!.kind === "number") {
-        expect(Number.isFinite(p!.value)).toBe(true);
-        expect(Number.isInteger(p!.decimals)).toBe(true);
+      if (p.kind === "number") {
+        expect(Number.isFinite(p.value)).toBe(true);
+        expect(Number.isInteger(p.decimals)).toBe(true);
       }
     }
     expect(() => parseText("1".repeat(5000))).not.toThrow();
@@ -344,15 +445,35 @@ describe("parseCell", () => {
     ["#,##0 format", c(1443.6, { numFmt: "#,##0" }), { kind: "number", value: 1443.6, decimals: 0 }],
     ["0.0# format", c(16.31, { numFmt: "0.0#" }), { kind: "number", decimals: 2 }],
     ["thousands-scaled format", c(1443600, { numFmt: "#,##0," }), { kind: "number", value: 1443600, decimals: -3 }],
-    ["percent format", c(0.89, { numFmt: "0.0%" }), { kind: "number", value: 89, decimals: 1, unit: "%", unitKind: "percent" }],
+    [
+      "percent format",
+      c(0.89, { numFmt: "0.0%" }),
+      { kind: "number", value: 89, decimals: 1, unit: "%", unitKind: "percent" },
+    ],
     ["percent format, 0%", c(0.5, { numFmt: "0%" }), { kind: "number", value: 50, decimals: 0, unitKind: "percent" }],
-    ["percent from displayed text", c(0.89, { text: "89.0%" }), { kind: "number", value: 89, decimals: 1, unitKind: "percent" }],
-    ["text decides decimals", c(0.8904, { numFmt: "0.0%", text: "89.0%" }), { kind: "number", value: 89.04, decimals: 1 }],
+    [
+      "percent from displayed text",
+      c(0.89, { text: "89.0%" }),
+      { kind: "number", value: 89, decimals: 1, unitKind: "percent" },
+    ],
+    [
+      "text decides decimals",
+      c(0.8904, { numFmt: "0.0%", text: "89.0%" }),
+      { kind: "number", value: 89.04, decimals: 1 },
+    ],
     ["General with text", c(16, { numFmt: "General", text: "16" }), { kind: "number", decimals: 0 }],
-    ["text ignored when it shows another value", c(16.25, { numFmt: "0.00", text: "99" }), { kind: "number", decimals: 2 }],
+    [
+      "text ignored when it shows another value",
+      c(16.25, { numFmt: "0.00", text: "99" }),
+      { kind: "number", decimals: 2 },
+    ],
     ["negative format", c(-12, { numFmt: "#,##0;▲#,##0", text: "▲12" }), { kind: "number", value: -12, decimals: 0 }],
     ["unit literal in format", c(12, { numFmt: '#,##0"件"' }), { kind: "number", unit: "件", unitKind: "count" }],
-    ["amount literal in format", c(15.2, { numFmt: '0.0"億円"' }), { kind: "number", unit: "億円", unitKind: "amount", decimals: 1 }],
+    [
+      "amount literal in format",
+      c(15.2, { numFmt: '0.0"億円"' }),
+      { kind: "number", unit: "億円", unitKind: "amount", decimals: 1 },
+    ],
     ["scientific", c(150000, { numFmt: "0.00E+00" }), { kind: "number", value: 150000, decimals: -3 }],
     ["formula cached value", c(98, { formula: "SUM(B2:B5)" }), { kind: "number", value: 98 }],
     ["formula error", c({ error: "#REF!" }, { formula: "A1/0" }), { kind: "error", code: "#REF!" }],
@@ -414,7 +535,11 @@ describe("helpers", () => {
 
   it("analyzeFormat reads decimals, percent and sections", () => {
     expect(analyzeFormat("0.0%")).toMatchObject({ percent: true, minDecimals: 1, maxDecimals: 1 });
-    expect(analyzeFormat('#,##0.0_ ;[Red]\\-#,##0.0\\ ')).toMatchObject({ percent: false, minDecimals: 1, date: false });
+    expect(analyzeFormat("#,##0.0_ ;[Red]\\-#,##0.0\\ ")).toMatchObject({
+      percent: false,
+      minDecimals: 1,
+      date: false,
+    });
     expect(analyzeFormat("General")).toMatchObject({ general: true });
     expect(analyzeFormat("yyyy/mm/dd")).toMatchObject({ date: true });
     expect(analyzeFormat('"件"0')).toMatchObject({ unit: "件" });

@@ -1,4 +1,12 @@
-import { compareEqual, compareSum, exceeds, interval, roundTo, sameAtPrecision, sumFigures } from "../../../src/core/values/tolerance";
+import {
+  compareEqual,
+  compareSum,
+  exceeds,
+  interval,
+  roundTo,
+  sameAtPrecision,
+  sumFigures,
+} from "../../../src/core/values/tolerance";
 import type { Figure } from "../../../src/core/values/types";
 
 /** "15.2" → { value: 15.2, decimals: 1 } */
@@ -29,8 +37,18 @@ describe("sumFigures", () => {
   });
 
   it("keeps a shared unit", () => {
-    expect(sumFigures([{ value: 1, decimals: 0, unit: "件" }, { value: 2, decimals: 0, unit: "件" }]).unit).toBe("件");
-    expect(sumFigures([{ value: 1, decimals: 0, unit: "件" }, { value: 2, decimals: 0 }]).unit).toBeUndefined();
+    expect(
+      sumFigures([
+        { value: 1, decimals: 0, unit: "件" },
+        { value: 2, decimals: 0, unit: "件" },
+      ]).unit,
+    ).toBe("件");
+    expect(
+      sumFigures([
+        { value: 1, decimals: 0, unit: "件" },
+        { value: 2, decimals: 0 },
+      ]).unit,
+    ).toBeUndefined();
   });
 });
 
@@ -119,9 +137,9 @@ describe("sameAtPrecision", () => {
     [10.739, f("10.73"), false], // truncation is not accepted
     [0.8904 * 100, f("89.0"), true],
     [0.8956 * 100, f("89.0"), false],
-    [2 / 3 * 100, f("66.7"), true],
-    [2 / 3 * 100, f("67"), true],
-    [2 / 3 * 100, f("66"), false],
+    [(2 / 3) * 100, f("66.7"), true],
+    [(2 / 3) * 100, f("67"), true],
+    [(2 / 3) * 100, f("66"), false],
     [15.25, f("15.2"), true], // exactly on the half boundary: either rounding is accepted
     [15.25, f("15.3"), true],
     [30, f("30"), true],

@@ -9,23 +9,28 @@
  *   増減額 = 当年度 − 前年度 (change/amount) and 増減率 = 増減額 / 前年度 (change/rate), with two or more amount columns;
  * - 備考 text.
  */
-import type { CheckContext } from "../../rules/context";
+import { cleanFloat } from "../../values/float";
+import type { CheckContext } from "../context";
 import { sumFigures } from "../../values/tolerance";
 import type { Figure } from "../../values/types";
 import { emptyAnalysis, type ComputedCell, type FigureRef, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
 import { computeSum, convertFigure, sumFormula, typedOf } from "../inhouse/amounts";
-import { originalsByName, readBreakdown, rowKey, rowLabel, type BreakdownRow, type BreakdownTable, type ComputedColumnCell } from "./read";
+import {
+  originalsByName,
+  readBreakdown,
+  rowKey,
+  rowLabel,
+  type BreakdownRow,
+  type BreakdownTable,
+  type ComputedColumnCell,
+} from "./read";
 
 /** Words written in a change column instead of a number (new or ended programmes). */
 const CHANGE_WORDS = /^(皆増|皆減|新規|純増|純減|増|減|-|―|—|－)$/;
 
 function ref(sheet: string, cell: string, f: Figure, label: string): FigureRef {
   return { sheet, cell, value: f.value, decimals: f.decimals, unitKind: "amount", unit: f.unit, label };
-}
-
-function clean(x: number): number {
-  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
 }
 
 /** The column of `to` that matches amount column `ci` of `from`: same header, else same position. */
@@ -68,7 +73,16 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
       [row.changeRate, t.labels.changeRate],
     ] as const) {
       if (!c || !needsValueCheck(c)) continue;
-      out.numericCells.push({ sheet, cell: c.cell, column, rowLabel: label, parsed: c.parsed, required: false, placeholderAllowed: true, negativeAllowed: true });
+      out.numericCells.push({
+        sheet,
+        cell: c.cell,
+        column,
+        rowLabel: label,
+        parsed: c.parsed,
+        required: false,
+        placeholderAllowed: true,
+        negativeAllowed: true,
+      });
     }
   }
 
@@ -81,7 +95,12 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
       const parts = t.partsOf(group, ci);
       const { figure } = computeSum(parts, cols[ci].unit);
       const formula = sumFormula(parts, cols[ci].col, t.blocking);
-      const c: ComputedCell = { sheet, cell: a.cell, value: figure ? figure.value : null, label: `${label} の ${cols[ci].label}` };
+      const c: ComputedCell = {
+        sheet,
+        cell: a.cell,
+        value: figure ? figure.value : null,
+        label: `「${label}」の「${cols[ci].label}」`,
+      };
       if (figure) c.decimals = figure.decimals;
       if (formula) c.formula = formula.formula;
       const typed = typedOf(grid[a.row]?.[a.col], a.parsed);
@@ -95,13 +114,27 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
     for (let ci = 0; ci < cols.length; ci++) {
       const wholeFig = t.effective(set.whole, ci);
       if (!wholeFig) continue;
-      const whole = ref(sheet, set.whole.amounts[ci].cell, wholeFig, `${rowLabel(set.whole)} の ${cols[ci].label}`);
+      const whole = ref(
+        sheet,
+        set.whole.amounts[ci].cell,
+        wholeFig,
+        `「${rowLabel(set.whole)}」の「${cols[ci].label}」`,
+      );
       const known = set.parts.filter((p) => p.amounts[ci].figure);
-      for (const p of known) out.partsOfWhole.push({ part: ref(sheet, p.amounts[ci].cell, p.amounts[ci].figure!, rowLabel(p)), whole });
+      for (const p of known)
+        out.partsOfWhole.push({ part: ref(sheet, p.amounts[ci].cell, p.amounts[ci].figure!, rowLabel(p)), whole });
       if (known.length >= 2) {
         const sum = sumFigures(known.map((p) => p.amounts[ci].figure!));
         sum.unit = cols[ci].unit;
-        out.partsOfWhole.push({ part: ref(sheet, known[0].amounts[ci].cell, sum, known.map(rowLabel).join(" + ")), whole });
+        out.partsOfWhole.push({
+          part: ref(
+            sheet,
+            known[0].amounts[ci].cell,
+            sum,
+            `${known.map((p) => `「${rowLabel(p)}」`).join("と")}の合計`,
+          ),
+          whole,
+        });
       }
     }
   }
@@ -121,8 +154,13 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
         const theirs = orig.table.effective(orig.row, oci);
         if (!theirs) continue;
         out.equalities.push({
-          a: ref(sheet, row.amounts[ci].cell, mine, `${rowLabel(row)} の ${cols[ci].label}`),
-          b: ref(orig.table.sheet, orig.row.amounts[oci].cell, convertFigure(theirs, cols[ci].unit), rowLabel(orig.row)),
+          a: ref(sheet, row.amounts[ci].cell, mine, `「${rowLabel(row)}」の「${cols[ci].label}」`),
+          b: ref(
+            orig.table.sheet,
+            orig.row.amounts[oci].cell,
+            convertFigure(theirs, cols[ci].unit),
+            rowLabel(orig.row),
+          ),
           reason: "再掲行は元の行と同額",
         });
       }
@@ -152,7 +190,8 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
   const ci = t.cur!;
   const pa = row.amounts[pi];
   const ca = row.amounts[ci];
-  const zero = (a: typeof pa, i: number) => (a.placeholder && t.placeholderAllowed(row, i) ? { value: 0, decimals: 0, unit: t.amountCols[i].unit } : undefined);
+  const zero = (a: typeof pa, i: number) =>
+    a.placeholder && t.placeholderAllowed(row, i) ? { value: 0, decimals: 0, unit: t.amountCols[i].unit } : undefined;
   const pf = t.effective(row, pi);
   const cf = t.effective(row, ci);
   const p = pf ?? zero(pa, pi);
@@ -164,14 +203,14 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
   const label = rowLabel(row);
   const decimals = Math.max(pf?.decimals ?? 0, cf?.decimals ?? 0);
   if (row.change) {
-    const value = p && c ? clean(c.value - p.value) : null;
+    const value = p && c ? cleanFloat(c.value - p.value) : null;
     if (value !== null || row.change.parsed.kind !== "empty") {
       const cell: ComputedCell = {
         sheet: t.sheet,
         cell: row.change.cell,
         value,
         decimals,
-        label: `${label} の ${t.labels.change}`,
+        label: `「${label}」の「${t.labels.change}」`,
         rule: "change/amount",
         numFmt: decimals > 0 ? `#,##0.${"0".repeat(decimals)};"▲"#,##0.${"0".repeat(decimals)}` : `#,##0;"▲"#,##0`,
       };
@@ -190,7 +229,7 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
         value,
         decimals: 1,
         numFmt: "0.0%",
-        label: `${label} の ${t.labels.changeRate}`,
+        label: `「${label}」の「${t.labels.changeRate}」`,
         rule: "change/rate",
         percent: true,
       };

@@ -21,13 +21,21 @@
  */
 import { columnLetters } from "../../model/address";
 import type { Cell } from "../../model/workbook";
-import type { CheckContext } from "../../rules/context";
+import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import { cellText } from "../detect";
 import { column, headerPathText, type DetectedTable } from "../table";
-import { a1, amountUnitIn, blockingPrefix, computeSum, readAmount, type AmountCell, type SumPart } from "../inhouse/amounts";
+import {
+  a1,
+  amountUnitIn,
+  blockingPrefix,
+  computeSum,
+  readAmount,
+  type AmountCell,
+  type SumPart,
+} from "../inhouse/amounts";
 
 export type BreakdownRole = "detail" | "subtotal" | "total" | "other" | "of-which" | "inner" | "relisted";
 
@@ -210,15 +218,39 @@ export function choosePrevCur(cols: AmountColumn[]): { prev?: number; cur?: numb
   let prev = keys.findIndex((k) => k.includes("前年度"));
   // 当年度: the latest fiscal year (当初 before 補正), else the last column.
   if (cur < 0) {
-    cur = pick(prev, (i) => !supplementary[i], (a, b) => (years[a] ?? -Infinity) >= (years[b] ?? -Infinity));
-    if (cur < 0) cur = pick(prev, () => true, (a, b) => a > b);
+    cur = pick(
+      prev,
+      (i) => !supplementary[i],
+      (a, b) => (years[a] ?? -Infinity) >= (years[b] ?? -Infinity),
+    );
+    if (cur < 0)
+      cur = pick(
+        prev,
+        () => true,
+        (a, b) => a > b,
+      );
   }
   // 前年度: the latest year before 当年度's, else the first column.
   if (prev < 0) {
     const cy = years[cur];
-    if (cy !== undefined) prev = pick(cur, (i) => !supplementary[i] && years[i] !== undefined && years[i]! < cy, (a, b) => years[a]! > years[b]!);
-    if (prev < 0) prev = pick(cur, (i) => !supplementary[i], (a, b) => a < b);
-    if (prev < 0) prev = pick(cur, () => true, (a, b) => a < b);
+    if (cy !== undefined)
+      prev = pick(
+        cur,
+        (i) => !supplementary[i] && years[i] !== undefined && years[i] < cy,
+        (a, b) => years[a]! > years[b]!,
+      );
+    if (prev < 0)
+      prev = pick(
+        cur,
+        (i) => !supplementary[i],
+        (a, b) => a < b,
+      );
+    if (prev < 0)
+      prev = pick(
+        cur,
+        () => true,
+        (a, b) => a < b,
+      );
   }
   if (cur < 0 || prev < 0 || prev === cur) return {};
   return { prev, cur };
@@ -233,7 +265,6 @@ function headerText(table: DetectedTable, col: number | undefined, fallback: str
 }
 
 function buildRows(table: DetectedTable, amountCols: AmountColumn[]): BreakdownRow[] {
-  const sheet = table.sheet;
   const catCol = column(table, "category");
   const nameCol = column(table, "name");
   const changeCol = column(table, "change");
@@ -408,7 +439,12 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
   const metaUnit = amountUnitIn(table.metadata["単位"]);
   const amountCols: AmountColumn[] = (table.columns.amount ?? []).map((col) => {
     const label = headerText(table, col, columnLetters(col));
-    return { col, label, key: normalizeLabel(label), unit: amountUnitIn(headerPathText(table, col)) ?? metaUnit ?? cellUnit(table, col) ?? "億円" };
+    return {
+      col,
+      label,
+      key: normalizeLabel(label),
+      unit: amountUnitIn(headerPathText(table, col)) ?? metaUnit ?? cellUnit(table, col) ?? "億円",
+    };
   });
   const rows = buildRows(table, amountCols);
   const groups = buildGroups(rows);
@@ -421,7 +457,10 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
   );
 
   const placeholderAllowed = (row: BreakdownRow, ci: number): boolean =>
-    row.role === "of-which" || row.role === "inner" || row.role === "relisted" || (amountCols.length >= 2 && ci !== (cur ?? amountCols.length - 1));
+    row.role === "of-which" ||
+    row.role === "inner" ||
+    row.role === "relisted" ||
+    (amountCols.length >= 2 && ci !== (cur ?? amountCols.length - 1));
 
   // Effective figures, computed lazily per (row, column); groups never contain themselves.
   const memo = new Map<number, Figure | null>();
@@ -470,19 +509,25 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
   };
 }
 
+const BREAKDOWN_BY_SHEET = memoKey<Map<string, BreakdownTable>>("breakdown tables by sheet");
+
 /** The typed table, read once per check run. */
 export function readBreakdown(table: DetectedTable, ctx: CheckContext): BreakdownTable {
-  return ctx.memo(`breakdown/read:${table.sheet.name}`, () => buildBreakdown(table));
+  return memoPerSheet(ctx, BREAKDOWN_BY_SHEET, table, () => buildBreakdown(table));
 }
+
+const ALL_BREAKDOWNS = memoKey<BreakdownTable[]>("breakdown tables");
 
 /** Every 予算内訳 table of the workbook, read. */
 export function readAllBreakdowns(ctx: CheckContext): BreakdownTable[] {
-  return ctx.memo("breakdown/all", () => ctx.tablesOf("budget-breakdown").map((t) => readBreakdown(t, ctx)));
+  return ctx.memo(ALL_BREAKDOWNS, () => ctx.tablesOf("budget-breakdown").map((t) => readBreakdown(t, ctx)));
 }
+
+const ORIGINALS = memoKey<Map<string, { table: BreakdownTable; row: BreakdownRow }[]>>("breakdown originals by name");
 
 /** Rows that a 再掲 row may re-list, by nameKey, across every 予算内訳 sheet (first occurrence first). */
 export function originalsByName(ctx: CheckContext): Map<string, { table: BreakdownTable; row: BreakdownRow }[]> {
-  return ctx.memo("breakdown/originals", () => {
+  return ctx.memo(ORIGINALS, () => {
     const index = new Map<string, { table: BreakdownTable; row: BreakdownRow }[]>();
     for (const table of readAllBreakdowns(ctx)) {
       for (const row of table.rows) {

@@ -3,10 +3,10 @@
  * groups of them with the amount tolerance (DOMAIN §2.2), and writing SUM formulas over them.
  * Shared by the two budget readers and the total/row and sum/subtotal rules.
  */
+import { cleanFloat } from "../../values/float";
 import { columnLetters } from "../../model/address";
-import type { RuleFinding } from "../../rules/rule";
 import type { Cell } from "../../model/workbook";
-import { formatNumber } from "../../report/format";
+import { formatNumber } from "../../values/format";
 import { cellText } from "../detect";
 import type { FigureRef } from "../analysis";
 import { parseCell, parseText } from "../../values/parse";
@@ -81,10 +81,6 @@ export interface AmountCell {
 const SPACED_UNIT = /([0-9０-９])[\s\u3000]+(億円|百万円|千円|円)\s*$/;
 const INNER_SUFFIX = /\s*の\s*内数\s*[)）]?\s*$/;
 
-function clean(x: number): number {
-  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
-}
-
 /** Set by parseAmount: the cell read `…の内数`. */
 let lastInnerOf = false;
 
@@ -122,7 +118,13 @@ export function amountWasInner(): boolean {
 /** A money cell's text as shown or typed (trimmed), for messages. */
 export function amountText(cell: Cell | undefined): string {
   const raw = cell?.value;
-  return typeof raw === "string" ? raw.trim() : cell?.text !== undefined ? cell.text.trim() : raw === null || raw === undefined ? "" : cellText(cell);
+  return typeof raw === "string"
+    ? raw.trim()
+    : cell?.text !== undefined
+      ? cell.text.trim()
+      : raw === null || raw === undefined
+        ? ""
+        : cellText(cell);
 }
 
 /** The cell holds a number value (or a formula), so Excel formulas may reference it. */
@@ -139,7 +141,7 @@ export function amountFigure(parsed: Parsed, unit: string): Figure | undefined {
     const from = AMOUNT_SCALE[parsed.unit];
     const to = AMOUNT_SCALE[unit];
     if (from !== undefined && to !== undefined && from !== to) {
-      value = clean((value * from) / to);
+      value = cleanFloat((value * from) / to);
       decimals = decimals + Math.round(Math.log10(to / from));
     }
   }
@@ -169,7 +171,15 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, uni
 /** A FigureRef for the shared rules. */
 export function figureRef(sheet: string, a: AmountCell, label: string): FigureRef | undefined {
   if (!a.figure) return undefined;
-  return { sheet, cell: a.cell, value: a.figure.value, decimals: a.figure.decimals, unitKind: "amount", unit: a.figure.unit, label };
+  return {
+    sheet,
+    cell: a.cell,
+    value: a.figure.value,
+    decimals: a.figure.decimals,
+    unitKind: "amount",
+    unit: a.figure.unit,
+    label,
+  };
 }
 
 /** "16億円", "15.2億円". */
@@ -193,7 +203,8 @@ export interface SumPart {
   placeholderIsZero?: boolean;
 }
 
-export type SumStatus = "equal" | "rounding" | "mismatch" | "partial" | "partial-exceeds" | "all-blank" | "empty" | "skip";
+export type SumStatus =
+  "equal" | "rounding" | "mismatch" | "partial" | "partial-exceeds" | "all-blank" | "empty" | "skip";
 
 export interface SumOutcome {
   status: SumStatus;
@@ -215,7 +226,10 @@ function partFigure(p: SumPart): Figure | "zero" | "missing" {
 /**
  * Sum of the parts, null when any part is missing (a partial sum is never passed off as the total).
  */
-export function computeSum(parts: SumPart[], unit: string): { figure: Figure | null; partial: Figure; missing: number } {
+export function computeSum(
+  parts: SumPart[],
+  unit: string,
+): { figure: Figure | null; partial: Figure; missing: number } {
   // sumFigures over the known figures, without collecting them first.
   let missing = 0;
   let known = 0;
@@ -230,16 +244,11 @@ export function computeSum(parts: SumPart[], unit: string): { figure: Figure | n
       known++;
     }
   }
-  const partial: Figure = { value: cleanSum(sum), decimals: known ? decimals : 0, unit };
+  const partial: Figure = { value: cleanFloat(sum), decimals: known ? decimals : 0, unit };
   return { figure: missing ? null : partial, partial, missing };
 }
 
 /** Float noise removed from a sum, as sumFigures does. */
-function cleanSum(x: number): number {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
-  return Number(x.toPrecision(15));
-}
-
 /**
  * Stated total vs its parts, amounts by interval (DOMAIN §2.2). With missing parts the outcome is
  * "partial" (cannot be confirmed), or "partial-exceeds" when the known parts alone already exceed the total.
@@ -260,7 +269,8 @@ export function evaluateSum(stated: Figure | undefined, parts: SumPart[], unit: 
     return { status: "equal", sum: { value: stated.value, decimals: stated.decimals, unit }, missing, known };
   }
   // Parts present but every one blank: a column the sheet does not fill (a lone 前年度 figure), not a partial sum.
-  if (known.length === 0 && missing > 0) return { status: "all-blank", sum: { value: 0, decimals: 0, unit }, missing, known };
+  if (known.length === 0 && missing > 0)
+    return { status: "all-blank", sum: { value: 0, decimals: 0, unit }, missing, known };
   const knownFigures = known.map((p) => p.figure!);
   const cmp = compareSum(stated, knownFigures, "amount");
   const sum: Figure = { value: cmp.sum, decimals: knownFigures.length ? cmp.sumDecimals : 0, unit };
@@ -282,7 +292,7 @@ export function describeParts(parts: SumPart[], lang: "ja" | "en"): string {
   };
   if (parts.length <= 6) return parts.map((p) => (p.name ? `${p.name} ${shown(p)}` : shown(p))).join(" + ");
   if (parts.length <= 15) return parts.map(shown).join(" + ");
-  return lang === "ja" ? `${parts.length} 行の合計` : `sum of ${parts.length} rows`;
+  return lang === "ja" ? `${parts.length}行の合計` : `sum of ${parts.length} rows`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -328,9 +338,16 @@ export function blockingPrefix(rowCount: number, blocking: Iterable<number>): In
  * `SUM(C5:C18)` or `SUM(C5:C7,C9:C12)` over the parts in column `col`; undefined when a part holds text
  * (SUM would skip it), when there are no parts, or when the formula would be too long.
  */
-const FORMULAS = new WeakMap<SumPart[], { col: number; prefix: Int32Array; length: number; formula: { formula: string; runs: number } | undefined }>();
+const FORMULAS = new WeakMap<
+  SumPart[],
+  { col: number; prefix: Int32Array; length: number; formula: { formula: string; runs: number } | undefined }
+>();
 
-export function sumFormula(parts: SumPart[], col: number, prefix: Int32Array): { formula: string; runs: number } | undefined {
+export function sumFormula(
+  parts: SumPart[],
+  col: number,
+  prefix: Int32Array,
+): { formula: string; runs: number } | undefined {
   if (parts.length === 0) return undefined;
   // The same parts are asked for twice (the computed cell, then total/row): remember the last answer.
   const known = parts.length > 16 ? FORMULAS.get(parts) : undefined;
@@ -340,8 +357,12 @@ export function sumFormula(parts: SumPart[], col: number, prefix: Int32Array): {
   return formula;
 }
 
-function sumFormulaUncached(parts: SumPart[], col: number, prefix: Int32Array): { formula: string; runs: number } | undefined {
-  const rows: number[] = new Array(parts.length);
+function sumFormulaUncached(
+  parts: SumPart[],
+  col: number,
+  prefix: Int32Array,
+): { formula: string; runs: number } | undefined {
+  const rows = new Array<number>(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (!(p.amount.live || p.computed || p.amount.empty)) return undefined;
@@ -361,103 +382,11 @@ export function typedOf(cell: Cell | undefined, parsed: Parsed): { parsed: Parse
   if (parsed.kind === "number" && (cell?.text === undefined || cell.text === "") && typeof cell?.value === "number") {
     const v = cell.value;
     // A General number shows as itself (parseCell's decimals are its shortest form).
-    if ((cell.numFmt === undefined || cell.numFmt === "General") && v > -1000 && v < 1000) return { parsed, text: String(v) };
+    if ((cell.numFmt === undefined || cell.numFmt === "General") && v > -1000 && v < 1000)
+      return { parsed, text: String(v) };
     return { parsed, text: fmt(parsed.value, parsed.decimals) + (parsed.unit ?? "") };
   }
   return { parsed, text: cellText(cell).trim() };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Findings (total/row, sum/subtotal)
-
-export interface SumCheck {
-  sheet: string;
-  /** The stated total's cell. */
-  stated: AmountCell;
-  /** "小計（文部科学省）", "合計". */
-  rowLabel: string;
-  /** "全体", "令和7年度予算額". */
-  column: string;
-  parts: SumPart[];
-  unit: string;
-  /** SUM formula over the parts, when one fits. */
-  formula?: { formula: string; runs: number };
-}
-
-/**
- * The finding for a stated total vs its parts, or undefined when it agrees (or cannot be compared).
- * Message ids: mismatch (error), rounding (info), partial (info), partialExceeds (error), empty (info).
- */
-export function sumFinding(check: SumCheck): RuleFinding | undefined {
-  const statedFig = check.stated.figure;
-  const outcome = evaluateSum(statedFig, check.parts, check.unit);
-  if (outcome.status === "equal" || outcome.status === "skip" || !statedFig) return undefined;
-  const cells = [check.stated.cell, ...check.parts.map((p) => p.amount.cell)];
-  const data = {
-    row: check.rowLabel,
-    column: check.column,
-    stated: showAmount(statedFig),
-    sum: showAmount(outcome.sum),
-    parts: describeParts(check.parts, "ja"),
-    partsEn: describeParts(check.parts, "en"),
-    missing: outcome.missing,
-    count: check.parts.length,
-  };
-  const base = { data, sheet: check.sheet, cell: check.stated.cell, cells };
-  switch (outcome.status) {
-    case "empty":
-      return { ...base, messageId: "empty", severity: "info" };
-    case "all-blank":
-      return { ...base, messageId: "allBlank", severity: "info" };
-    case "partial":
-      return { ...base, messageId: "partial", severity: "info", actual: statedFig.value };
-    case "partial-exceeds":
-      return { ...base, messageId: "partialExceeds", severity: "error", actual: statedFig.value };
-    default: {
-      const fix =
-        check.formula && check.formula.runs === 1
-          ? { sheet: check.sheet, cell: check.stated.cell, formula: check.formula.formula }
-          : { sheet: check.sheet, cell: check.stated.cell, value: outcome.sum.value };
-      return {
-        ...base,
-        messageId: outcome.status,
-        severity: outcome.status === "rounding" ? "info" : "error",
-        expected: outcome.sum.value,
-        actual: statedFig.value,
-        fix,
-      };
-    }
-  }
-}
-
-/** The message templates both sum rules share, with `{what}` naming the parts ("機関の行", "明細"). */
-export function sumMessages(whatJa: string, whatEn: string) {
-  return {
-    mismatch: {
-      ja: `{row} の {column} {stated} が${whatJa}の合計 {sum} と一致しません（{parts}）。`,
-      en: `{column} of {row} ({stated}) differs from the sum of its ${whatEn} ({sum}: {partsEn}).`,
-    },
-    rounding: {
-      ja: `{row} の {column} {stated} と${whatJa}の合計 {sum} の差は端数処理（四捨五入）の範囲内です（{parts}）。`,
-      en: `{column} of {row} ({stated}) differs from the sum of its ${whatEn} ({sum}) only by rounding ({partsEn}).`,
-    },
-    partial: {
-      ja: `{row} の {column} {stated} は、${whatJa}のうち空欄・読めない値 {missing} 件を除く部分的な合計 {sum} としか照合できません（{parts}）。`,
-      en: `{column} of {row} ({stated}) can only be compared with a partial sum {sum}: {missing} of its ${whatEn} are blank or unreadable ({partsEn}).`,
-    },
-    partialExceeds: {
-      ja: `{row} の {column} {stated} が、空欄・読めない値 {missing} 件を除いた${whatJa}の部分的な合計 {sum} よりも小さくなっています（{parts}）。`,
-      en: `{column} of {row} ({stated}) is below even the partial sum {sum} of its ${whatEn} ({missing} blank or unreadable; {partsEn}).`,
-    },
-    allBlank: {
-      ja: `{row} の {column} {stated} は、${whatJa}がすべて空欄のため照合できません。`,
-      en: `{column} of {row} ({stated}) cannot be checked: every ${whatEn} is blank.`,
-    },
-    empty: {
-      ja: `{row} の {column} {stated} に対応する${whatJa}がありません。`,
-      en: `{column} of {row} ({stated}) has no ${whatEn} to add up.`,
-    },
-  };
 }
 
 /** A figure in another amount unit (百万円 → 億円: 30,600 → 306, two more decimals). */
@@ -465,5 +394,9 @@ export function convertFigure(f: Figure, to: string): Figure {
   const from = f.unit !== undefined ? AMOUNT_SCALE[f.unit] : undefined;
   const target = AMOUNT_SCALE[to];
   if (from === undefined || target === undefined || from === target) return f;
-  return { value: clean((f.value * from) / target), decimals: f.decimals + Math.round(Math.log10(target / from)), unit: to };
+  return {
+    value: cleanFloat((f.value * from) / target),
+    decimals: f.decimals + Math.round(Math.log10(target / from)),
+    unit: to,
+  };
 }

@@ -7,13 +7,20 @@
  * 外部資金 is a different fiscal year (R6) from the other columns (R7), so it is never compared with them.
  */
 import { columnLetters } from "../../model/address";
-import type { CheckContext } from "../../rules/context";
+import type { CheckContext } from "../context";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import { emptyAnalysis, type ComputedCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
 import { computeSum, sumFormula, typedOf } from "./amounts";
-import { INHOUSE_AMOUNT_KEYS, inhouseParts, inhouseRowLabel, readInhouse, type InhouseAmountKey, type InhouseRow } from "./read";
+import {
+  INHOUSE_AMOUNT_KEYS,
+  inhouseParts,
+  inhouseRowLabel,
+  readInhouse,
+  type InhouseAmountKey,
+  type InhouseRow,
+} from "./read";
 
 interface Effective {
   figure?: Figure;
@@ -53,7 +60,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       col: t.cols[r.key]!,
       letters: columnLetters(t.cols[r.key]!),
       column: t.labels[r.key],
-      suffix: ` の ${t.labels[r.key]}`,
+      suffix: `の「${t.labels[r.key]}」`,
       // The formula's column letters, when both columns are present.
       n: numCol === undefined ? undefined : columnLetters(numCol),
       d: denCol === undefined ? undefined : columnLetters(denCol),
@@ -83,10 +90,19 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       ratioParsed.push(parsed);
       // A ratio cell only needs checking as a value when it holds something that claims to be one.
       if (parsed.kind === "number" || parsed.kind === "error" || parsed.kind === "not-a-number") {
-        numericCells.push({ sheet, cell, column: r.column, rowLabel: inhouseRowLabel(row), parsed, required: false, placeholderAllowed: true });
+        numericCells.push({
+          sheet,
+          cell,
+          column: r.column,
+          rowLabel: inhouseRowLabel(row),
+          parsed,
+          required: false,
+          placeholderAllowed: true,
+        });
       }
     }
-    if (row.role === "item" && row.name) out.rowKeys.push({ sheet, cell: row.nameCell, key: row.name, label: nameLabel });
+    if (row.role === "item" && row.name)
+      out.rowKeys.push({ sheet, cell: row.nameCell, key: row.name, label: nameLabel });
     // The money cells are their own FigureRefs too (labelled "<row> の 健康・医療関係" and "全体").
     if (health?.figure && total?.figure) out.partsOfWhole.push({ part: health, whole: total });
     if (row.note) out.textCells.push({ sheet, cell: row.note.cell, text: row.note.text });
@@ -107,7 +123,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
         sheet,
         cell: a.cell,
         value: figure ? figure.value : null,
-        label: `${inhouseRowLabel(row)} の ${t.labels[key]}`,
+        label: `「${inhouseRowLabel(row)}」の「${t.labels[key]}」`,
       };
       if (figure) c.decimals = figure.decimals;
       if (formula) c.formula = formula.formula;
@@ -123,7 +139,21 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
   }
 
   // Ratios on every row (institutes, 小計, 合計). The formula's pieces around the row number, per ratio.
-  const formulaPieces = ratios.map((r) => ["IF(OR(", r.n, "", '="",', r.d, "", '=""),"",IFERROR(', r.n, "", "/", r.d, "", ',""))']);
+  const formulaPieces = ratios.map((r) => [
+    "IF(OR(",
+    r.n,
+    "",
+    '="",',
+    r.d,
+    "",
+    '=""),"",IFERROR(',
+    r.n,
+    "",
+    "/",
+    r.d,
+    "",
+    ',""))',
+  ]);
   const rowCount = t.rows.length;
   for (let i = 0; i < rowCount; i++) {
     const row = t.rows[i];
@@ -142,9 +172,11 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       if (num && den && den.value !== 0) value = num.value / den.value;
       rowLabel ??= inhouseRowLabel(row);
       const cell = ratioCells[i * ratios.length + k];
-      const label = rowLabel + r.suffix;
+      const label = `「${rowLabel}」${r.suffix}`;
       let c: ComputedCell;
-      const live = item ? numAmount !== undefined && numAmount.live && denAmount !== undefined && denAmount.live : liveOf(row, r.num) && liveOf(row, r.den);
+      const live = item
+        ? numAmount !== undefined && numAmount.live && denAmount !== undefined && denAmount.live
+        : liveOf(row, r.num) && liveOf(row, r.den);
       if (live) {
         rowNumber ??= String(row.row + 1);
         // IF(OR(C4="",B4=""),"",IFERROR(C4/B4,"")), joined: one flat string rather than a chain of pieces.

@@ -12,7 +12,7 @@
  * - 小計 without a 所管 (or whose 所管 matches no row): the institute rows since the previous 小計 or 合計.
  */
 import type { Cell } from "../../model/workbook";
-import type { CheckContext } from "../../rules/context";
+import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import { plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
@@ -212,9 +212,11 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
   get unitKind(): "amount" {
     return "amount";
   }
-  /** "理化学研究所 の 健康・医療関係" for the part, "全体" for the whole. */
+  /** 「理化学研究所」の「健康・医療関係」 for the part, 「全体」 for the whole. */
   get label(): string {
-    return this.spec.key === "health" ? `${inhouseRowLabel(this.owner)} の ${this.spec.column}` : this.spec.column;
+    return this.spec.key === "health"
+      ? `「${inhouseRowLabel(this.owner)}」の「${this.spec.column}」`
+      : `「${this.spec.column}」`;
   }
 }
 
@@ -244,7 +246,8 @@ const TOTAL_NAMES = new Set(["合計", "計", "総計", "総合計"]);
 /** How a row is named in messages: "理化学研究所", "小計（文部科学省）", "合計". */
 export function inhouseRowLabel(row: InhouseRow): string {
   const base = row.name || (row.role === "total" ? "合計" : row.role === "subtotal" ? "小計" : `${row.row + 1}行目`);
-  if (row.role === "subtotal" && row.ministryText && !base.includes(row.ministryText)) return `${base}（${row.ministryText}）`;
+  if (row.role === "subtotal" && row.ministryText && !base.includes(row.ministryText))
+    return `${base}（${row.ministryText}）`;
   return base;
 }
 
@@ -259,7 +262,9 @@ export function ministryKey(text: string | undefined): string | undefined {
 }
 
 function ministryKeyUncached(text: string): string | undefined {
-  const n = normalizeLabel(text).replace(/^\(|\)$/g, "").replace(/所管$/, "");
+  const n = normalizeLabel(text)
+    .replace(/^\(|\)$/g, "")
+    .replace(/所管$/, "");
   if (!n || n === "-") return undefined;
   return n[0];
 }
@@ -289,7 +294,12 @@ function headerLabel(table: DetectedTable, key: string): string {
   return text ? text.replace(/\s+/g, "") : INHOUSE_LABELS[key];
 }
 
-function buildRows(table: DetectedTable, unit: string, cols: InhouseTable["cols"], labels: Record<string, string>): InhouseRow[] {
+function buildRows(
+  table: DetectedTable,
+  unit: string,
+  cols: InhouseTable["cols"],
+  labels: Record<string, string>,
+): InhouseRow[] {
   const sheet = table.sheet;
   const nameCol = column(table, "name");
   const ministryCol = column(table, "ministry");
@@ -413,9 +423,11 @@ export function buildInhouse(table: DetectedTable): InhouseTable {
   return { table, sheet: table.sheet.name, unit, cols, labels, rows, groups, blocking };
 }
 
+const INHOUSE_BY_SHEET = memoKey<Map<string, InhouseTable>>("in-house tables by sheet");
+
 /** The typed table, read once per check run. */
 export function readInhouse(table: DetectedTable, ctx: CheckContext): InhouseTable {
-  return ctx.memo(`inhouse/read:${table.sheet.name}`, () => buildInhouse(table));
+  return memoPerSheet(ctx, INHOUSE_BY_SHEET, table, () => buildInhouse(table));
 }
 
 const PARTS = new WeakMap<InhouseGroup, Partial<Record<InhouseAmountKey, SumPart[]>>>();

@@ -4,7 +4,7 @@
  * The monitoring-specific relations (group sums, order, percentages, roll-up) are rules of their own
  * over the typed reader (./read.ts).
  */
-import type { CheckContext } from "../../rules/context";
+import type { CheckContext } from "../context";
 import type { Parsed } from "../../values/types";
 import { emptyAnalysis, type FigureRef, type NumericCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
@@ -17,7 +17,14 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
   const a = emptyAnalysis();
   const sheet = m.sheet;
 
-  const numeric = (cell: string, column: string, rowLabel: string, parsed: Parsed, required: boolean, placeholderAllowed: boolean) => {
+  const numeric = (
+    cell: string,
+    column: string,
+    rowLabel: string,
+    parsed: Parsed,
+    required: boolean,
+    placeholderAllowed: boolean,
+  ) => {
     const n: NumericCell = { sheet, cell, column, rowLabel, parsed, required, placeholderAllowed };
     a.numericCells.push(n);
   };
@@ -32,20 +39,24 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
     const totalOptional = !cat || cat.noTotal || totalItem !== undefined;
     const quiet = ind.total.kind === "empty" || ind.total.kind === "placeholder";
     // A `—` or blank where no total is expected is the template's own content: not worth a finding.
-    if (!(totalOptional && quiet)) numeric(ind.totalCell, COLUMN.total, indLabel, ind.total, !totalOptional, totalOptional);
+    if (!(totalOptional && quiet))
+      numeric(ind.totalCell, COLUMN.total, indLabel, ind.total, !totalOptional, totalOptional);
 
     for (const g of ind.groups) {
       for (const it of g.items) {
         const rowLabel = itemName(it) || indLabel;
         if (it.hasValueRow) numeric(it.valueCell, COLUMN.value, rowLabel, it.value, true, false);
         for (const sub of it.subItems) {
-          if (!sub.composite && sub.parsed) numeric(sub.cell, COLUMN.value, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed, true, false);
+          if (!sub.composite && sub.parsed)
+            numeric(sub.cell, COLUMN.value, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed, true, false);
         }
         for (const sh of it.shares) {
-          if (!sh.composite && sh.parsed) numeric(sh.cell, COLUMN.value, `${rowLabel}（${sh.label}）`, sh.parsed, true, false);
+          if (!sh.composite && sh.parsed)
+            numeric(sh.cell, COLUMN.value, `${rowLabel}（${sh.label}）`, sh.parsed, true, false);
         }
         // An item named in 内訳 with neither a value nor shares below it: its 値 is missing.
-        if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0) numeric(it.valueCell, COLUMN.value, rowLabel, { kind: "empty" }, true, false);
+        if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0)
+          numeric(it.valueCell, COLUMN.value, rowLabel, { kind: "empty" }, true, false);
         const whole = itemFigure(it);
         for (const ow of it.ofWhich) {
           if (!whole || whole.derived) continue;
@@ -64,13 +75,16 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
             value: ow.figure.value,
             decimals: ow.figure.decimals,
             unitKind: ow.unitKind,
-            label: it.catalogueItem?.ofWhichLabel ? `${rowLabel} の${stripUchi(it.catalogueItem.ofWhichLabel)}` : `${rowLabel} のうち数`,
+            label: it.catalogueItem?.ofWhichLabel
+              ? `「${rowLabel}」の${stripUchi(it.catalogueItem.ofWhichLabel)}`
+              : `「${rowLabel}」のうち数`,
           };
           if (ow.figure.unit !== undefined) partRef.unit = ow.figure.unit;
           a.partsOfWhole.push({ part: partRef, whole: wholeRef });
         }
         // うち column cells (numbers or not) are numeric cells too; a `—` there means none.
-        if (it.ofWhichColumn) numeric(it.ofWhichColumn.cell, COLUMN.ofWhich, rowLabel, it.ofWhichColumn.parsed, false, true);
+        if (it.ofWhichColumn)
+          numeric(it.ofWhichColumn.cell, COLUMN.ofWhich, rowLabel, it.ofWhichColumn.parsed, false, true);
       }
     }
 
@@ -78,7 +92,14 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
     if (cat?.totalItemKey && ind.total.kind === "number" && totalItem) {
       const f = itemFigure(totalItem);
       if (f) {
-        const a1: FigureRef = { sheet, cell: f.cell, value: f.figure.value, decimals: f.figure.decimals, unitKind: f.unitKind, label: itemName(totalItem) };
+        const a1: FigureRef = {
+          sheet,
+          cell: f.cell,
+          value: f.figure.value,
+          decimals: f.figure.decimals,
+          unitKind: f.unitKind,
+          label: itemName(totalItem),
+        };
         if (f.figure.unit !== undefined) a1.unit = f.figure.unit;
         const b1: FigureRef = {
           sheet,
@@ -86,10 +107,10 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
           value: ind.total.value,
           decimals: ind.total.decimals,
           unitKind: ind.total.unitKind,
-          label: `${ind.label || cat.label} の指標値`,
+          label: `「${ind.label || cat.label}」の指標値`,
         };
         if (ind.total.unit !== undefined) b1.unit = ind.total.unit;
-        a.equalities.push({ a: a1, b: b1, reason: `指標値と項目の ${itemName(totalItem)} は同じ値です` });
+        a.equalities.push({ a: a1, b: b1, reason: `指標値と項目「${itemName(totalItem)}」は同じ値です` });
       }
     }
   }

@@ -22,7 +22,7 @@
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
 import { findIndicator, matchGroup, matchIndicator, matchItem, matchShare, matchSubItem } from "../../catalogue/match";
 import { toA1 } from "../../model/address";
-import type { CheckContext } from "../../rules/context";
+import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { foldWidth, parseCell, unitKindOf } from "../../values/parse";
 import { indicatorNumberKey } from "../../values/indicator-number";
 import { normalizeLabel } from "../../values/normalize";
@@ -212,7 +212,8 @@ export function parseProject(text: string | undefined): ProjectId | undefined {
     if (n >= 1) return { kind: "project", number: n, code: `PJ${n}` };
   }
   for (const { n, i } of NAME_ORDER) {
-    if (t.startsWith(n) || t.includes(n + "プロジェクト")) return { kind: "project", number: i + 1, code: `PJ${i + 1}` };
+    if (t.startsWith(n) || t.includes(n + "プロジェクト"))
+      return { kind: "project", number: i + 1, code: `PJ${i + 1}` };
   }
   return undefined;
 }
@@ -232,7 +233,6 @@ function figureOf(p: NumberValue | Figure): Figure {
   return f;
 }
 
-
 function sameLabel(a: string, b: string): boolean {
   return normalizeLabel(a) === normalizeLabel(b);
 }
@@ -244,14 +244,18 @@ function projectInTitle(text: string): ProjectId | undefined {
   if (!/PJ-?\d|プロジェクト/i.test(t)) return undefined;
   const p = parseProject(t.replace(/^.*?(?=PJ-?\d)/i, ""));
   if (p) return p;
-  for (const { n, i } of NAME_ORDER) if (t.includes(n + "プロジェクト")) return { kind: "project", number: i + 1, code: `PJ${i + 1}` };
+  for (const { n, i } of NAME_ORDER)
+    if (t.includes(n + "プロジェクト")) return { kind: "project", number: i + 1, code: `PJ${i + 1}` };
   return undefined;
 }
 
 /** The sheet's project: the 統合プロジェクト metadata; where none is written, a title above the table naming one. */
-function projectOf(table: DetectedTable): Pick<MonitoringSheet, "project" | "projectText" | "projectCell" | "projectFromTitle"> {
+function projectOf(
+  table: DetectedTable,
+): Pick<MonitoringSheet, "project" | "projectText" | "projectCell" | "projectFromTitle"> {
   const text = table.metadata["統合プロジェクト"];
-  if (text !== undefined) return { project: parseProject(text), projectText: text, projectCell: table.metadataCells["統合プロジェクト"] };
+  if (text !== undefined)
+    return { project: parseProject(text), projectText: text, projectCell: table.metadataCells["統合プロジェクト"] };
   for (const title of table.titles) {
     const project = projectInTitle(title.text);
     if (project) return { project, projectText: title.text, projectCell: title.cell, projectFromTitle: true };
@@ -262,19 +266,30 @@ function projectOf(table: DetectedTable): Pick<MonitoringSheet, "project" | "pro
 // ---------------------------------------------------------------------------------------------------------
 // Reader
 
+const MONITORING_BY_SHEET = memoKey<Map<string, MonitoringSheet>>("monitoring sheets by name");
+
 export function readMonitoring(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
-  return ctx.memo(`monitoring:read:${table.sheet.name}`, () => read(table, ctx));
+  return memoPerSheet(ctx, MONITORING_BY_SHEET, table, () => read(table, ctx));
 }
+
+const MONITORING_SHEETS = memoKey<MonitoringSheet[]>("monitoring sheets");
 
 /** Every monitoring sheet of the workbook, read. */
 export function monitoringSheets(ctx: CheckContext): MonitoringSheet[] {
-  return ctx.memo("monitoring:sheets", () => ctx.tablesOf("monitoring").map((t) => readMonitoring(t, ctx)));
+  return ctx.memo(MONITORING_SHEETS, () => ctx.tablesOf("monitoring").map((t) => readMonitoring(t, ctx)));
 }
 
 function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
   const sheetName = table.sheet.name;
   const cat = ctx.catalogue;
-  const out: MonitoringSheet = { table, sheet: sheetName, ...projectOf(table), indicators: [], projectSpecific: [], notes: [] };
+  const out: MonitoringSheet = {
+    table,
+    sheet: sheetName,
+    ...projectOf(table),
+    indicators: [],
+    projectSpecific: [],
+    notes: [],
+  };
 
   const col = {
     number: column(table, "number"),
@@ -326,7 +341,8 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     }
 
     if (number) {
-      const catalogue = findIndicator(cat, number) ?? (text(r, col.indicator) ? findIndicator(cat, text(r, col.indicator)) : undefined);
+      const catalogue =
+        findIndicator(cat, number) ?? (text(r, col.indicator) ? findIndicator(cat, text(r, col.indicator)) : undefined);
       const label = text(r, col.indicator);
       current = {
         row: r,
@@ -393,11 +409,16 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
       const named = !m && ind.catalogue ? sharesItemNamed(ind.catalogue, groupText) : undefined;
       if (named) {
         // 内訳 names a percentages item (研究者の男女（その他）比率); a 内訳 merged down over its rows names it again.
-        const same = group?.namesItem === true && item !== undefined && group.items.includes(item) && item.key === named.item.key;
+        const same =
+          group?.namesItem === true && item !== undefined && group.items.includes(item) && item.key === named.item.key;
         if (!same) openNamedItem(r, ind, groupText, named);
       } else {
         const sameAsCurrent =
-          group && !group.namesItem && (m ? group.key === m.group.key : group.key === undefined && group.label !== null && sameLabel(group.label, groupText));
+          group &&
+          !group.namesItem &&
+          (m
+            ? group.key === m.group.key
+            : group.key === undefined && group.label !== null && sameLabel(group.label, groupText));
         if (!sameAsCurrent) {
           group = { label: groupText, labelCell: addr(r, col.group), items: [] };
           if (m) {
@@ -429,7 +450,9 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     if (itemText && ind.catalogue) {
       const owner = sharesOwner(ind.catalogue, itemText);
       if (owner) {
-        const found = ind.groups.flatMap((g) => g.items).find((it) => it.key === owner.item.key && it.catalogueItem?.shares);
+        const found = ind.groups
+          .flatMap((g) => g.items)
+          .find((it) => it.key === owner.item.key && it.catalogueItem?.shares);
         if (found) {
           item = found;
           group = ind.groups.find((g) => g.items.includes(found));
@@ -449,7 +472,17 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
   }
 
   function newItem(r: number, label: string): MonItem {
-    return { row: r, label, labelCell: addr(r, col.item), value: EMPTY, valueCell: addr(r, col.value), hasValueRow: false, ofWhich: [], subItems: [], shares: [] };
+    return {
+      row: r,
+      label,
+      labelCell: addr(r, col.item),
+      value: EMPTY,
+      valueCell: addr(r, col.value),
+      hasValueRow: false,
+      ofWhich: [],
+      subItems: [],
+      shares: [],
+    };
   }
 
   /** 内訳 names a percentages item: a group of its own holding that item, its value and shares to follow. */
@@ -491,7 +524,13 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     }
     if (!hasValue) return false;
     const parsed = parseCell(at(r, col.value));
-    if (parsed.kind === "number" && parsed.label !== undefined && !/\d/.test(parsed.label) && !parsed.parts && (it.hasValueRow || it.shares.length > 0)) {
+    if (
+      parsed.kind === "number" &&
+      parsed.label !== undefined &&
+      !/\d/.test(parsed.label) &&
+      !parsed.parts &&
+      (it.hasValueRow || it.shares.length > 0)
+    ) {
       addShareRow(r, it, parsed.label, "値");
       return true;
     }
@@ -504,7 +543,13 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
    * Places a new item in the current group, or in the group the catalogue finds for it when 内訳 is blank.
    * `owner`: the percentages item a share label belongs to (the item's own label is not written).
    */
-  function startItem(r: number, ind: MonIndicator, label: string, hasValueRow: boolean, owner?: CatalogueItemMatch): void {
+  function startItem(
+    r: number,
+    ind: MonIndicator,
+    label: string,
+    hasValueRow: boolean,
+    owner?: CatalogueItemMatch,
+  ): void {
     const cat = ind.catalogue;
     let target = group;
     let m: ReturnType<typeof matchItem> | undefined = owner;
@@ -515,7 +560,11 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
       m ??= matchItem(cat, implicit ? undefined : target!.catalogueGroup, label);
       if (implicit && "item" in m) {
         const mg = m.group;
-        if (target && !target.namesItem && (target.key === mg.key || (!target.catalogueGroup && target.items.length === 0))) {
+        if (
+          target &&
+          !target.namesItem &&
+          (target.key === mg.key || (!target.catalogueGroup && target.items.length === 0))
+        ) {
           target.key = mg.key;
           target.catalogueGroup = mg;
         } else {
@@ -570,7 +619,8 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
       if (alt) v = alt;
       // Several figures read as one labelled figure (`男89.0%・女10.5%・回答なし0.5%` → 0.5 labelled `男89.0%…`):
       // not a value to check shares with; the value rules ask for it to be rewritten.
-      else if (v.kind === "number" && v.label !== undefined && /\d/.test(v.label)) v = { kind: "not-a-number", text: written.trim(), reason: "text" };
+      else if (v.kind === "number" && v.label !== undefined && /\d/.test(v.label))
+        v = { kind: "not-a-number", text: written.trim(), reason: "text" };
     }
     it.value = v;
     it.valueCell = addr(r, col.value);
@@ -587,7 +637,12 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
       const ofWhich = parseCell(rows[r]?.[col.ofWhich]);
       if (ofWhich.kind !== "empty") it.ofWhichColumn = { parsed: ofWhich, cell: addr(r, col.ofWhich) };
       if (ofWhich.kind === "number") {
-        it.ofWhich.push({ figure: figureOf(ofWhich), unitKind: ofWhich.unitKind, cell: addr(r, col.ofWhich), fromColumn: true });
+        it.ofWhich.push({
+          figure: figureOf(ofWhich),
+          unitKind: ofWhich.unitKind,
+          cell: addr(r, col.ofWhich),
+          fromColumn: true,
+        });
       }
     }
   }
@@ -615,9 +670,17 @@ function read(table: DetectedTable, ctx: CheckContext): MonitoringSheet {
     const parts = v.parts!;
     const kind = v.partsKind;
     const subs = it.catalogueItem?.subItems?.items;
-    if (kind === "breakdown" || (kind === "of-which" && parts.length === 1 && parts[0].label && it.catalogueItem && matchSub(it.catalogueItem, parts[0].label))) {
+    if (
+      kind === "breakdown" ||
+      (kind === "of-which" &&
+        parts.length === 1 &&
+        parts[0].label &&
+        it.catalogueItem &&
+        matchSub(it.catalogueItem, parts[0].label))
+    ) {
       // Unnamed parts stand for the listed 細目 in order (医療機器: 治療用／診断用), unless the list is open.
-      const positional = subs && !it.catalogueItem?.subItems?.openLabels && parts.every((p) => !p.label) && subs.length === parts.length;
+      const positional =
+        subs && !it.catalogueItem?.subItems?.openLabels && parts.every((p) => !p.label) && subs.length === parts.length;
       parts.forEach((p, i) => {
         const sub: MonSubItem = { figure: figureOf(p), unitKind: v.unitKind, cell: it.valueCell, composite: true };
         if (p.label) {
@@ -691,7 +754,10 @@ function matchShareOf(item: CatalogueItem, share: MonShare): MonShare {
  * A share as a percentage: `89.0%`, a cell formatted as a percentage, or a bare `89.0` (the item is a
  * percentage by definition). Undefined for a count or an amount.
  */
-function percentFigure(f: Figure, unitKind: UnitKind = f.unit === undefined ? "none" : unitKindOf(f.unit)): Figure | undefined {
+function percentFigure(
+  f: Figure,
+  unitKind: UnitKind = f.unit === undefined ? "none" : unitKindOf(f.unit),
+): Figure | undefined {
   if (unitKind !== "percent" && unitKind !== "none") return undefined;
   return { value: f.value, decimals: f.decimals, unit: "%" };
 }
@@ -700,7 +766,8 @@ function percentFigure(f: Figure, unitKind: UnitKind = f.unit === undefined ? "n
  * One share written as `label[:=] figure[%]`, after separators (space, 、 , ; / | ・ and brackets). Read on the width-folded
  * text, so 「男：89.0％／女：11.0％」 reads like `男:89.0%/女:11.0%`.
  */
-const SHARE_PIECE_RE = /[\s、,;/|・()]*(?<label>[^\s\d:=()|/、,;・%.]+?)\s*[:=]?\s*\(?\s*(?<int>\d+)(?:\.(?<frac>\d+))?\s*(?<pct>%)?\s*\)?/y;
+const SHARE_PIECE_RE =
+  /[\s、,;/|・()]*(?<label>[^\s\d:=()|/、,;・%.]+?)\s*[:=]?\s*\(?\s*(?<int>\d+)(?:\.(?<frac>\d+))?\s*(?<pct>%)?\s*\)?/y;
 const SHARE_TAIL_RE = /^[\s、,;/|・()]*$/;
 
 /**
@@ -717,10 +784,15 @@ function sharesFromText(item: CatalogueItem, text: string): Parsed | undefined {
     SHARE_PIECE_RE.lastIndex = pos;
     const m = SHARE_PIECE_RE.exec(s);
     if (!m || !m.groups) return undefined;
-    const label = m.groups.label!;
+    const label = m.groups.label;
     if (!matchShare(item, label)) return undefined;
     const frac = m.groups.frac ?? "";
-    shares.push({ value: Number(frac ? `${m.groups.int}.${frac}` : m.groups.int), decimals: frac.length, unit: "%", label });
+    shares.push({
+      value: Number(frac ? `${m.groups.int}.${frac}` : m.groups.int),
+      decimals: frac.length,
+      unit: "%",
+      label,
+    });
     pos = SHARE_PIECE_RE.lastIndex;
   }
   return shares.length >= 2 ? { kind: "shares", shares } : undefined;
@@ -761,7 +833,13 @@ export interface ItemFigure {
 export function itemFigure(it: MonItem): ItemFigure | undefined {
   if (it.hasValueRow) {
     if (it.value.kind !== "number") return undefined;
-    return { figure: figureOf(it.value), unitKind: it.value.unitKind, cell: it.valueCell, derived: false, cells: [it.valueCell] };
+    return {
+      figure: figureOf(it.value),
+      unitKind: it.value.unitKind,
+      cell: it.valueCell,
+      derived: false,
+      cells: [it.valueCell],
+    };
   }
   if (it.subItems.length === 0 || it.subItems.some((s) => !s.figure)) return undefined;
   let value = 0;
@@ -773,7 +851,13 @@ export function itemFigure(it: MonItem): ItemFigure | undefined {
   const unit = it.subItems[0].figure!.unit;
   const figure: Figure = { value: Number(value.toPrecision(15)), decimals };
   if (unit !== undefined) figure.unit = unit;
-  return { figure, unitKind: it.subItems[0].unitKind, cell: it.subItems[0].cell, derived: true, cells: it.subItems.map((s) => s.cell) };
+  return {
+    figure,
+    unitKind: it.subItems[0].unitKind,
+    cell: it.subItems[0].cell,
+    derived: true,
+    cells: it.subItems.map((s) => s.cell),
+  };
 }
 
 /** The indicator total (指標値) as a figure, when it is a number. */

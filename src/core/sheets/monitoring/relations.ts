@@ -2,8 +2,8 @@
  * The within-sheet relations of a モニタリング sheet (DOMAIN §3.4), computed once per check run for the
  * rules sum/breakdown, sum/exceeds-total, sum/incomplete, sum/groups-differ, order/violated, percent/sum.
  */
-import { formatNumber } from "../../report/format";
-import type { CheckContext } from "../../rules/context";
+import { formatNumber } from "../../values/format";
+import { memoKey, type CheckContext } from "../context";
 import { compareSum, interval, sumFigures, type SumComparison } from "../../values/tolerance";
 import type { Figure, UnitKind } from "../../values/types";
 import {
@@ -71,9 +71,11 @@ function kindOf(total: UnitKind, parts: UnitKind): UnitKind {
   return total !== "none" ? total : parts;
 }
 
+const SUM_CHECKS = memoKey<SumCheck[]>("monitoring sum checks");
+
 /** Every group-vs-total and 細目-vs-item comparison on every monitoring sheet. */
 export function sumChecks(ctx: CheckContext): SumCheck[] {
-  return ctx.memo("monitoring:sumChecks", () => {
+  return ctx.memo(SUM_CHECKS, () => {
     const out: SumCheck[] = [];
     for (const sheet of monitoringSheets(ctx)) {
       for (const ind of sheet.indicators) {
@@ -93,7 +95,11 @@ export function sumChecks(ctx: CheckContext): SumCheck[] {
                 totalCell: ind.totalCell,
                 unitKind,
                 parts: gp.parts,
-                comparison: compareSum(total.figure, gp.parts.map((p) => p.figure), unitKind),
+                comparison: compareSum(
+                  total.figure,
+                  gp.parts.map((p) => p.figure),
+                  unitKind,
+                ),
                 relation: rel,
                 scope: "group",
                 group: g,
@@ -117,7 +123,11 @@ export function sumChecks(ctx: CheckContext): SumCheck[] {
               totalCell: it.valueCell,
               unitKind,
               parts,
-              comparison: compareSum(f, parts.map((p) => p.figure), unitKind),
+              comparison: compareSum(
+                f,
+                parts.map((p) => p.figure),
+                unitKind,
+              ),
               relation: "exhaustive",
               scope: "sub",
               group: g,
@@ -141,8 +151,10 @@ export interface GroupsDiffer {
   comparison: SumComparison;
 }
 
+const GROUPS_DIFFER = memoKey<GroupsDiffer[]>("monitoring groups that differ");
+
 export function groupsDiffer(ctx: CheckContext): GroupsDiffer[] {
-  return ctx.memo("monitoring:groupsDiffer", () => {
+  return ctx.memo(GROUPS_DIFFER, () => {
     const out: GroupsDiffer[] = [];
     for (const sheet of monitoringSheets(ctx)) {
       for (const ind of sheet.indicators) {
@@ -161,7 +173,11 @@ export function groupsDiffer(ctx: CheckContext): GroupsDiffer[] {
             first: { group: first.group, parts: first.gp.parts },
             other: { group: o.group, parts: o.gp.parts },
             unitKind,
-            comparison: compareSums(first.gp.parts.map((p) => p.figure), o.gp.parts.map((p) => p.figure), unitKind),
+            comparison: compareSums(
+              first.gp.parts.map((p) => p.figure),
+              o.gp.parts.map((p) => p.figure),
+              unitKind,
+            ),
           });
         }
       }

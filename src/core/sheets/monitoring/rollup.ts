@@ -9,7 +9,7 @@
  * not list. Anything else absent leaves that key out of the roll-up.
  */
 import type { CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
-import { setMembers, setMemo, type CheckContext } from "../../rules/context";
+import { memoKey, setMembers, setMemo, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import type { Figure, UnitKind } from "../../values/types";
 import { indicatorLabel, itemLabel, shortName, subItemLabel } from "./labels";
@@ -60,7 +60,10 @@ export type RollupState =
   | { kind: "ready"; overall: SetSheet; projects: SetSheet[]; checks: RollupCheck[] };
 
 /** The codes a set may hold, in report order. */
-export const PROJECT_CODES: readonly string[] = ["全体", ...Array.from({ length: PROJECT_COUNT }, (_, i) => `PJ${i + 1}`)];
+export const PROJECT_CODES: readonly string[] = [
+  "全体",
+  ...Array.from({ length: PROJECT_COUNT }, (_, i) => `PJ${i + 1}`),
+];
 
 interface SheetValues {
   values: Map<string, RollupEntry>;
@@ -75,7 +78,8 @@ interface SheetValues {
   modes: Map<string, RollupMode>;
 }
 
-const ZERO = (unitKind: UnitKind, unit?: string): Figure => (unit !== undefined ? { value: 0, decimals: 0, unit } : { value: 0, decimals: 0 });
+const ZERO = (unitKind: UnitKind, unit?: string): Figure =>
+  unit !== undefined ? { value: 0, decimals: 0, unit } : { value: 0, decimals: 0 };
 
 function catItemLabel(ci: CatalogueItem): string {
   return shortName(ci) ?? ci.label;
@@ -86,7 +90,14 @@ function modeOf(cat: CatalogueIndicator): RollupMode {
 }
 
 function collect(sheet: MonitoringSheet): SheetValues {
-  const sv: SheetValues = { values: new Map(), zeroOk: new Set(), anchors: new Map(), order: [], labels: new Map(), modes: new Map() };
+  const sv: SheetValues = {
+    values: new Map(),
+    zeroOk: new Set(),
+    anchors: new Map(),
+    order: [],
+    labels: new Map(),
+    modes: new Map(),
+  };
   const put = (key: string, label: string, mode: RollupMode, entry: RollupEntry) => {
     if (sv.values.has(key)) return; // the first statement wins (a repeated row is structure/duplicate-row's business)
     sv.values.set(key, entry);
@@ -134,7 +145,11 @@ function collect(sheet: MonitoringSheet): SheetValues {
           for (const s of it.shares) {
             if (!s.figure) continue;
             const share = s.key ?? shareKey(it.catalogueItem, s.label);
-            put(`P|${base}|${share}`, `${name} の ${s.canonical ?? s.label}`, "share-bounds", { figure: s.figure, unitKind: "percent", cell: s.cell });
+            put(`P|${base}|${share}`, `${name}の${s.canonical ?? s.label}`, "share-bounds", {
+              figure: s.figure,
+              unitKind: "percent",
+              cell: s.cell,
+            });
           }
           continue;
         }
@@ -147,7 +162,11 @@ function collect(sheet: MonitoringSheet): SheetValues {
         const broken = it.subItems.some((s) => s.key);
         for (const s of it.subItems) {
           if (!s.key || !s.figure) continue;
-          put(`S|${base}|${s.key}`, `${name}（${subItemLabel(s)}）`, mode, { figure: s.figure, unitKind: s.unitKind, cell: s.cell });
+          put(`S|${base}|${s.key}`, `${name}（${subItemLabel(s)}）`, mode, {
+            figure: s.figure,
+            unitKind: s.unitKind,
+            cell: s.cell,
+          });
         }
         if (broken || f.figure.value === 0) {
           for (const cs of subs) zero(`S|${base}|${cs.key}`, `${name}（${cs.label}）`, mode, f.cell);
@@ -174,7 +193,8 @@ function shareKey(item: CatalogueItem, label: string): string {
 
 /** The indicator total: 指標値, or for indicator 6 the Top1% item when 指標値 is `—`. */
 function totalEntry(ind: MonIndicator): RollupEntry | undefined {
-  if (ind.total.kind === "number") return { figure: figureOf(ind.total), unitKind: ind.total.unitKind, cell: ind.totalCell };
+  if (ind.total.kind === "number")
+    return { figure: figureOf(ind.total), unitKind: ind.total.unitKind, cell: ind.totalCell };
   const key = ind.catalogue?.totalItemKey;
   if (!key) return undefined;
   for (const g of ind.groups) {
@@ -187,16 +207,20 @@ function totalEntry(ind: MonIndicator): RollupEntry | undefined {
   return undefined;
 }
 
+const SET_SHEETS = memoKey<SetSheet[]>("monitoring sheets of the set");
+
 /** Every monitoring sheet of the set, workbook by workbook in set order, each sheet in its workbook's order. */
 export function setMonitoringSheets(ctx: CheckContext): SetSheet[] {
-  return setMemo(ctx, "monitoring:setSheets", () =>
+  return setMemo(ctx, SET_SHEETS, () =>
     setMembers(ctx).flatMap((m) => monitoringSheets(m.ctx).map((mon) => ({ file: m.name, mon }))),
   );
 }
 
+const CLAIMS = memoKey<ProjectClaim[]>("project claims");
+
 /** Which sheets of the set claim 全体 and each of PJ1…PJ8 (by their 統合プロジェクト metadata), in that order. */
 export function projectClaims(ctx: CheckContext): ProjectClaim[] {
-  return setMemo(ctx, "monitoring:claims", () => claimsOf(setMonitoringSheets(ctx)));
+  return setMemo(ctx, CLAIMS, () => claimsOf(setMonitoringSheets(ctx)));
 }
 
 function codeOf(s: MonitoringSheet): string | undefined {
@@ -215,8 +239,10 @@ function claimsOf(sheets: SetSheet[]): ProjectClaim[] {
   return claims;
 }
 
+const ROLLUP = memoKey<RollupState>("roll-up");
+
 export function rollupState(ctx: CheckContext): RollupState {
-  return setMemo(ctx, "monitoring:rollup", () => compute(projectClaims(ctx)));
+  return setMemo(ctx, ROLLUP, () => compute(projectClaims(ctx)));
 }
 
 function compute(claims: ProjectClaim[]): RollupState {
@@ -224,7 +250,9 @@ function compute(claims: ProjectClaim[]): RollupState {
   const missing = byProject.filter((c) => c.sheets.length === 0).map((c) => c.code);
   if (overalls.sheets.length === 0) {
     const present = byProject.filter((c) => c.sheets.length > 0).map((c) => c.sheets[0]);
-    return present.length === 0 ? { kind: "none" } : { kind: "no-overall", projects: present, missing: ["全体", ...missing] };
+    return present.length === 0
+      ? { kind: "none" }
+      : { kind: "no-overall", projects: present, missing: ["全体", ...missing] };
   }
   const overallAt = overalls.sheets[0];
   const duplicates = claims.filter((c) => c.sheets.length > 1).map((c) => c.code);

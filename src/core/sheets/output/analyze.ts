@@ -3,7 +3,7 @@
  * values), text cells (指標, 進捗の詳細, 備考), row keys (番号) and the computed cells 年度目標, 達成率, 判定.
  * The grade and period rules read the typed table (./read.ts) instead.
  */
-import type { CheckContext } from "../../rules/context";
+import type { CheckContext } from "../context";
 import { isNumericKind } from "../../compute/targets";
 import type { Parsed } from "../../values/types";
 import { emptyAnalysis, type ComputedCell, type NumericCell, type SheetAnalysis } from "../analysis";
@@ -21,7 +21,6 @@ function textAt(table: DetectedTable, a1: string): string {
   const { row, col } = fromA1(a1);
   return cellText(table.rows[row]?.[col]).trim();
 }
-
 
 /** The Excel expression of the annual target, when 目標値 is a number cell. */
 function annualExpression(row: OutputRow): string | undefined {
@@ -50,7 +49,6 @@ function measureExpression(row: OutputRow, table: OutputTable): string | undefin
   return undefined;
 }
 
-
 export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAnalysis {
   const out = emptyAnalysis();
   const typed = readOutput(table, ctx);
@@ -63,7 +61,14 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     suggested: "判定",
   };
 
-  const numeric = (cell: string, column: string, row: OutputRow, parsed: Parsed, required: boolean, placeholderAllowed: boolean): NumericCell => ({
+  const numeric = (
+    cell: string,
+    column: string,
+    row: OutputRow,
+    parsed: Parsed,
+    required: boolean,
+    placeholderAllowed: boolean,
+  ): NumericCell => ({
     sheet,
     cell,
     column,
@@ -81,7 +86,8 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     if (row.indicator) out.textCells.push({ sheet, cell: row.indicatorCell, text: row.indicator });
     if (row.detail && row.detailCell) out.textCells.push({ sheet, cell: row.detailCell, text: row.detail });
     if (row.note && row.noteCell) out.textCells.push({ sheet, cell: row.noteCell, text: row.note });
-    if (row.targetText && row.targetCell && row.target?.kind !== "number") out.textCells.push({ sheet, cell: row.targetCell, text: row.targetText });
+    if (row.targetText && row.targetCell && row.target?.kind !== "number")
+      out.textCells.push({ sheet, cell: row.targetCell, text: row.targetText });
 
     const numericKind = !row.isOutcome && isNumericKind(row.targetKind);
 
@@ -99,7 +105,8 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     // An approximate figure (約31件) is a number written loosely: it is reported wherever it stands.
     const approximate = a.kind === "not-a-number" && a.reason === "approximate";
     if (row.isOutcome) {
-      if (a.kind !== "not-a-number" || approximate) out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, false, true));
+      if (a.kind !== "not-a-number" || approximate)
+        out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, false, true));
     } else if (numericKind || a.kind !== "not-a-number" || approximate) {
       // (A prose result of a qualitative indicator has nothing numeric to check.)
       out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, graded, !graded));
@@ -116,7 +123,8 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
       [row.annualTargetCell, row.annualTargetTyped, labels.annual],
       [row.achievementCell, row.achievementTyped, labels.achievement],
     ] as const) {
-      if (cell && p && (p.kind === "not-a-number" || p.kind === "error")) out.numericCells.push(numeric(cell, column, row, p, false, true));
+      if (cell && p && (p.kind === "not-a-number" || p.kind === "error"))
+        out.numericCells.push(numeric(cell, column, row, p, false, true));
     }
 
     // Computed cells.
@@ -131,7 +139,7 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         cell: row.annualTargetCell,
         value: percent ? row.annual.value / 100 : row.annual.value,
         decimals: computedDecimals(row.annual.value, target.decimals),
-        label: labels.annual,
+        label: `「${row.label}」の「${labels.annual}」`,
         rule: "target/annual-share",
       };
       if (annualExpr) c.formula = annualExpr;
@@ -153,17 +161,23 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         decimals: 1,
         numFmt: "0.0%",
         percent: true,
-        label: labels.achievement,
+        label: `「${row.label}」の「${labels.achievement}」`,
         rule: "ratio/mismatch",
       };
-      if (measureExpr && annualExpr) c.formula = `${measureExpr}/${ev.annual.basis === "target" ? annualExpr : `(${annualExpr})`}`;
+      if (measureExpr && annualExpr)
+        c.formula = `${measureExpr}/${ev.annual.basis === "target" ? annualExpr : `(${annualExpr})`}`;
       if (row.achievementTyped) c.typed = { parsed: row.achievementTyped, text: textAt(table, row.achievementCell) };
       out.computed.push(c);
     }
     if (row.suggestedGradeCell) {
       const c: ComputedCell = { sheet, cell: row.suggestedGradeCell, value: ev.suggested, label: labels.suggested };
-      if (measureExpr && annualExpr) c.formula = `IF(${measureExpr}${ev.kind === "baseline-above" ? ">" : ">="}${annualExpr},"A","B")`;
-      if (row.suggestedGradeTyped) c.typed = { parsed: { kind: "not-a-number", text: row.suggestedGradeTyped, reason: "text" }, text: row.suggestedGradeTyped };
+      if (measureExpr && annualExpr)
+        c.formula = `IF(${measureExpr}${ev.kind === "baseline-above" ? ">" : ">="}${annualExpr},"A","B")`;
+      if (row.suggestedGradeTyped)
+        c.typed = {
+          parsed: { kind: "not-a-number", text: row.suggestedGradeTyped, reason: "text" },
+          text: row.suggestedGradeTyped,
+        };
       out.computed.push(c);
     }
   }

@@ -6,17 +6,11 @@
  */
 import { columnLetters } from "../../model/address";
 import type { Cell } from "../../model/workbook";
-import type { CheckContext } from "../../rules/context";
-import { formatNumber } from "../../report/format";
+import { memoKey, memoPerSheet, type CheckContext } from "../context";
+import { formatNumber } from "../../values/format";
 import { parseCell, parseText, shortestDecimals } from "../../values/parse";
 import type { NumberValue, Parsed } from "../../values/types";
-import {
-  fiscalYearLabel,
-  parseFiscalYear,
-  parsePeriod,
-  perYearHeaderYear,
-  type Period,
-} from "../../compute/period";
+import { fiscalYearLabel, parseFiscalYear, parsePeriod, perYearHeaderYear, type Period } from "../../compute/period";
 import {
   achievementRatio,
   annualTarget,
@@ -33,7 +27,6 @@ import {
 import { cellText } from "../detect";
 import type { DetectedTable } from "../table";
 import { indicatorNumberKey } from "../../values/indicator-number";
-import { normalizeLabel } from "../../values/normalize";
 
 /** A per-year column (`R6実績`, `令和7年度`, `2025年度`). */
 export interface YearColumn {
@@ -140,7 +133,8 @@ export interface OutputTable {
   table: DetectedTable;
 }
 
-const SECTION_RE = /^[<＜(（【〈《]?\s*(全体目標|特設目標|アウトカム指標|アウトカム|アウトプット指標)\s*[>＞)）】〉》]?$/;
+const SECTION_RE =
+  /^[<＜(（【〈《]?\s*(全体目標|特設目標|アウトカム指標|アウトカム|アウトプット指標)\s*[>＞)）】〉》]?$/;
 
 function text(cell: Cell | undefined): string {
   return cellText(cell).trim();
@@ -149,7 +143,6 @@ function text(cell: Cell | undefined): string {
 function isBlank(cell: Cell | undefined): boolean {
   return text(cell) === "";
 }
-
 
 function rowLabel(number: string, indicator: string, lang: "ja" | "en"): string {
   if (number) return `${lang === "ja" ? "指標" : "indicator "}${number.replace(/[)）]$/, "")}`;
@@ -201,7 +194,10 @@ function findReportYear(table: DetectedTable): number | undefined {
  * The per-year values that make up the result: years within the period (when known) up to the report
  * year (when known). `complete` is false when any of them is empty or a placeholder.
  */
-export function yearsUpToReport(row: OutputRow, reportYear: number | undefined): { values: YearValue[]; complete: boolean } {
+export function yearsUpToReport(
+  row: OutputRow,
+  reportYear: number | undefined,
+): { values: YearValue[]; complete: boolean } {
   const values: YearValue[] = [];
   let complete = true;
   const last = Math.min(row.period?.last ?? Infinity, reportYear ?? Infinity);
@@ -222,7 +218,11 @@ function evaluate(row: OutputRow, reportYear: number | undefined): Evaluation | 
   let basis: Evaluation["measureBasis"] = "actual";
   let cells = [row.actualCell];
   if (kind === "average") {
-    if (actual.kind === "number" && actual.parts && (actual.partsKind === "average" || actual.partsKind === "cumulative")) {
+    if (
+      actual.kind === "number" &&
+      actual.parts &&
+      (actual.partsKind === "average" || actual.partsKind === "cumulative")
+    ) {
       measure = mean(actual.parts.map((p) => p.value));
       basis = "parts-mean";
     } else {
@@ -282,7 +282,7 @@ function readTable(table: DetectedTable): OutputTable {
     targetKind: col("targetKind"),
     period: col("period"),
     annualTarget: col("annualTarget"),
-    actual: col("actual")!,
+    actual: col("actual"),
     achievement: col("achievement"),
     grade: col("grade"),
     suggestedGrade: col("suggestedGrade"),
@@ -303,7 +303,10 @@ function readTable(table: DetectedTable): OutputTable {
 
     const numberText = text(cellOf(cells, cols.number));
     const indicatorText = text(cellOf(cells, cols.indicator));
-    const hasData = !isBlank(cellOf(cells, cols.target)) || !isBlank(cellOf(cells, cols.actual)) || !isBlank(cellOf(cells, cols.grade));
+    const hasData =
+      !isBlank(cellOf(cells, cols.target)) ||
+      !isBlank(cellOf(cells, cols.actual)) ||
+      !isBlank(cellOf(cells, cols.grade));
 
     // Section headings (＜全体目標＞, アウトカム指標) set the 区分 of the rows below.
     if (!hasData) {
@@ -316,7 +319,8 @@ function readTable(table: DetectedTable): OutputTable {
         const m = SECTION_RE.exec(t.normalize("NFKC").replace(/\s+/g, ""));
         if (m) heading = m[1];
       }
-      const indicatorIsHeading = indicatorText === "" || SECTION_RE.test(indicatorText.normalize("NFKC").replace(/\s+/g, ""));
+      const indicatorIsHeading =
+        indicatorText === "" || SECTION_RE.test(indicatorText.normalize("NFKC").replace(/\s+/g, ""));
       if (heading !== undefined && filled <= 2 && indicatorIsHeading) {
         section = heading;
         category = heading;
@@ -425,7 +429,13 @@ function readTable(table: DetectedTable): OutputTable {
     }
     for (const y of yearColumns) {
       const cell = cellOf(cells, y.col);
-      row.perYear.push({ year: y.year, cell: a1(y.col), header: y.header, parsed: parseCell(cell), plainNumber: typeof cell?.value === "number" });
+      row.perYear.push({
+        year: y.year,
+        cell: a1(y.col),
+        header: y.header,
+        parsed: parseCell(cell),
+        plainNumber: typeof cell?.value === "number",
+      });
     }
 
     if (!row.isOutcome && row.target?.kind === "number") {
@@ -445,9 +455,11 @@ function readTable(table: DetectedTable): OutputTable {
   return out;
 }
 
+const OUTPUT_BY_SHEET = memoKey<Map<string, OutputTable>>("output tables by sheet");
+
 /** The typed table of one アウトプット指標 sheet, read once per check run. */
 export function readOutput(table: DetectedTable, ctx: CheckContext): OutputTable {
-  return ctx.memo(`output-indicators:${table.sheet.name}`, () => readTable(table));
+  return memoPerSheet(ctx, OUTPUT_BY_SHEET, table, () => readTable(table));
 }
 
 /** Every アウトプット指標 sheet of the workbook, typed. */

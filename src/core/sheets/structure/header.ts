@@ -53,7 +53,10 @@ const TRAILING_MARKS = /(\s*(※\s*\d*|[*＊]\s*\d*|注\s*\d+|[(（]注\s*\d*[)�
  */
 function readings(text: string): string[] {
   const out = [text];
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > 1) out.push(lines[0]);
   for (const t of [...out]) {
     const bare = t.replace(TRAILING_MARKS, "");
@@ -69,7 +72,8 @@ function labelledColumns(layout: Layout, row: number): number[] {
   for (let c = 0; c < width; c++) if (layout.textAt(row, c)) out.push(c);
   for (const m of layout.merges) {
     if (m.top <= row && m.bottom >= row && m.right >= width) {
-      for (let c = Math.max(m.left, width); c <= Math.min(m.right, MAX_HEADER_COLUMNS - 1); c++) if (layout.textAt(row, c)) out.push(c);
+      for (let c = Math.max(m.left, width); c <= Math.min(m.right, MAX_HEADER_COLUMNS - 1); c++)
+        if (layout.textAt(row, c)) out.push(c);
     }
   }
   return [...new Set(out)].sort((a, b) => a - b);
@@ -79,7 +83,12 @@ function labelledColumns(layout: Layout, row: number): number[] {
  * Labels of row `row` by column. A cell in a row above the block's last spans the empty cells to its right
  * whose column has a label lower down (an unmerged parent written once over its children).
  */
-function rowLabels(layout: Layout, row: number, isParentRow: boolean, childCols: ReadonlySet<number>): Map<number, { text: string; span: number }> {
+function rowLabels(
+  layout: Layout,
+  row: number,
+  isParentRow: boolean,
+  childCols: ReadonlySet<number>,
+): Map<number, { text: string; span: number }> {
   const out = new Map<number, { text: string; span: number }>();
   const cols = labelledColumns(layout, row);
   for (const c of cols) {
@@ -209,10 +218,12 @@ export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
       }
       chosen.sort((a, b) => a.col - b.col);
     } else {
-      const best = (list: typeof found) => list.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
+      const best = (list: typeof found) =>
+        list.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
       const pick = best(visible) ?? best(hidden);
       chosen = pick ? [pick] : [];
-      if (visible.length && pick) for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
+      if (visible.length && pick)
+        for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
     }
     if (chosen.length) {
       columns[cs.key] = chosen.map((f) => f.col);
@@ -241,7 +252,8 @@ function joinsBelow(layout: Layout, row: number, block: HeaderBlock, matched: Re
   for (const c of anchors) {
     const { left, right } = layout.span(row, c);
     let end = right;
-    if (left === right && unmergedParents) while (labelled.includes(end + 1) && !layout.textAt(row, end + 1) && end + 1 < MAX_HEADER_COLUMNS) end++;
+    if (left === right && unmergedParents)
+      while (labelled.includes(end + 1) && !layout.textAt(row, end + 1) && end + 1 < MAX_HEADER_COLUMNS) end++;
     const under = labelled.filter((k) => k >= left && k <= end);
     const underMatched = under.filter((k) => matched.has(k));
     if (under.length >= 2 && under.length < labelled.length && underMatched.length >= 1) return true;
@@ -299,7 +311,10 @@ function hasUnmergedOnly(layout: Layout, parentRow: number, row: number, width: 
 function unmergedParentOver(layout: Layout, parentRow: number, row: number, col: number): boolean {
   if (layout.mergeAt(parentRow, col)) return false;
   const isParent = (k: number) =>
-    layout.textAt(parentRow, k) !== "" && !layout.mergeAt(parentRow, k) && !layout.textAt(parentRow, k + 1) && layout.textAt(row, k + 1) !== "";
+    layout.textAt(parentRow, k) !== "" &&
+    !layout.mergeAt(parentRow, k) &&
+    !layout.textAt(parentRow, k + 1) &&
+    layout.textAt(row, k + 1) !== "";
   if (layout.textAt(parentRow, col)) return isParent(col);
   for (let k = col - 1; k >= 0; k--) {
     if (!layout.textAt(row, k)) return false;

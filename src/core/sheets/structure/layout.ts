@@ -18,7 +18,12 @@ export function parseRect(range: string): Rect | undefined {
   try {
     const p = fromA1(a);
     const q = fromA1(b);
-    return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+    return {
+      top: Math.min(p.row, q.row),
+      left: Math.min(p.col, q.col),
+      bottom: Math.max(p.row, q.row),
+      right: Math.max(p.col, q.col),
+    };
   } catch {
     return undefined;
   }
@@ -42,7 +47,9 @@ export class Layout {
   private readonly hiddenRowSet: ReadonlySet<number>;
 
   constructor(readonly sheet: Sheet) {
-    this.merges = (sheet.merges ?? []).map(parseRect).filter((r): r is Rect => r !== undefined && (r.bottom > r.top || r.right > r.left));
+    this.merges = (sheet.merges ?? [])
+      .map(parseRect)
+      .filter((r): r is Rect => r !== undefined && (r.bottom > r.top || r.right > r.left));
     // Indexed by row, up to the last row with cells: a lookup is one map access for rows with no merge.
     const lastRow = sheet.rows.length - 1;
     for (const m of this.merges) {

@@ -20,7 +20,10 @@ const ALIASES: Record<string, (typeof METADATA_LABELS)[number]> = {
 };
 
 function unbracket(text: string): string {
-  return text.normalize("NFKC").trim().replace(/^[(（【［\[]\s*(.*?)\s*[)）】］\]]$/s, "$1");
+  return text
+    .normalize("NFKC")
+    .trim()
+    .replace(/^[(（【［\[]\s*(.*?)\s*[)）】］\]]$/s, "$1");
 }
 
 /** The metadata label a text is, alone (`統合プロジェクト`, `報告年度：`). */
@@ -43,7 +46,12 @@ export function isMetadataText(text: string): boolean {
 }
 
 /** The value cell for a label at (row, col): right of its merged area, else below it. */
-function valueFor(layout: Layout, row: number, col: number, belowLimit: number): { text: string; row: number; col: number } | undefined {
+function valueFor(
+  layout: Layout,
+  row: number,
+  col: number,
+  belowLimit: number,
+): { text: string; row: number; col: number } | undefined {
   const { right } = layout.span(row, col);
   const width = layout.width(row);
   for (let c = right + 1; c < Math.max(width, right + 2); c++) {

@@ -3,13 +3,14 @@
  * legends, footnotes and sources, blank rows, and data. Only data rows reach the kind readers.
  */
 import { normalizeLabel } from "../../values/normalize";
-import type { SheetKind } from "../kinds";
+import type { SheetKind } from "../../model/kinds";
 import type { Layout } from "./layout";
 
 export type RowRole = "annex" | "header" | "section" | "legend" | "footnote" | "blank" | "data";
 
 /** A unit: `（単位：億円）`, `単位：千円`, `億円`, `%`, `(件)`, `人・%`. */
-const UNIT_TOKEN = /^[(（]?(単位[:：]?)?\s*(億円|百万円|千円|万円|円|%|％|件|人|名|社|施設|拠点|試験|編|年|年度|倍|ポイント|pt)([・、,/／](億円|百万円|千円|円|%|％|件|人|名|社))*\s*[)）]?$/;
+const UNIT_TOKEN =
+  /^[(（]?(単位[:：]?)?\s*(億円|百万円|千円|万円|円|%|％|件|人|名|社|施設|拠点|試験|編|年|年度|倍|ポイント|pt)([・、,/／](億円|百万円|千円|円|%|％|件|人|名|社))*\s*[)）]?$/;
 /**
  * A column number: `(A)`, `B`, `(B)/(A)`, `((B)－(A))/(A)`, `①`, `②＝①÷年数`, `[3]`, `C=A+B`: single letters or
  * circled numbers joined by brackets and arithmetic, nothing else.
@@ -66,7 +67,10 @@ function isNumberedRun(cells: RowCells["cells"]): boolean {
 }
 
 /** A row right below the header that only names units or column numbers. */
-export function isAnnexRow(layout: Layout, row: number): { units: Map<number, string>; sheetUnit?: string } | undefined {
+export function isAnnexRow(
+  layout: Layout,
+  row: number,
+): { units: Map<number, string>; sheetUnit?: string } | undefined {
   const { cells } = rowCells(layout, row);
   if (cells.length === 0) return undefined;
   if (isNumberedRun(cells)) return { units: new Map() };
@@ -84,7 +88,8 @@ export function isAnnexRow(layout: Layout, row: number): { units: Map<number, st
     }
   }
   // A lone `（単位：億円）` is the sheet's unit; a lone letter is not enough to call a row annex.
-  if (cells.length === 1 && !sheetUnit && !CIRCLED.test(cells[0].text) && !/^[(（].+[)）]$/.test(cells[0].text)) return undefined;
+  if (cells.length === 1 && !sheetUnit && !CIRCLED.test(cells[0].text) && !/^[(（].+[)）]$/.test(cells[0].text))
+    return undefined;
   return { units, sheetUnit };
 }
 
@@ -131,7 +136,12 @@ export function rowRole(layout: Layout, row: number, ctx: RowContext): RowRole {
       const v = cell.value;
       firstPlain =
         typeof v === "number" ||
-        (plainStart(String(v ?? cell.text ?? "").trimStart().charCodeAt(0)) && !(typeof v === "string" && ctx.headerLabels.get(c)?.has(normalizeLabel(v.trim()))));
+        (plainStart(
+          String(v ?? cell.text ?? "")
+            .trimStart()
+            .charCodeAt(0),
+        ) &&
+          !(typeof v === "string" && ctx.headerLabels.get(c)?.has(normalizeLabel(v.trim()))));
     }
     filled++;
   }

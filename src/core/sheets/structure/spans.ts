@@ -4,7 +4,7 @@
  * (番号, 指標, 指標値) marks one indicator over those rows and keeps its value in the top row only.
  */
 import type { Cell } from "../../model/workbook";
-import type { SheetKind } from "../kinds";
+import type { SheetKind } from "../../model/kinds";
 import type { Layout } from "./layout";
 
 /** Keys whose merged-down value belongs to every row of the span. */

@@ -22,7 +22,7 @@ import {
 } from "../core/engine";
 import type { Workbook } from "../core/model/workbook";
 import type { Lang } from "../core/values/format";
-import { checkStatus, isUnchecked } from "../core/report/status";
+import { checkStatus, isUnchecked, isUnfilled } from "../core/report/status";
 import type { TableFile } from "../core/report/table";
 import type { BrowserHost } from "./browser-host";
 
@@ -141,7 +141,7 @@ export function sameResult(a: CheckResult | null | undefined, b: CheckResult | n
   return JSON.stringify([a.sheets, a.findings]) === JSON.stringify([b.sheets, b.findings]);
 }
 
-export type SetVerdict = "errors" | "unreadable" | "unchecked" | "warnings" | "rollup-skipped" | "clean";
+export type SetVerdict = "errors" | "unreadable" | "unchecked" | "unfilled" | "warnings" | "rollup-skipped" | "clean";
 
 export interface ProjectPlace {
   project: string;
@@ -157,6 +157,8 @@ export interface SetOverview {
   checked: number;
   /** Files read in which no sheet is of a known kind: nothing in them was checked (未検証). */
   unchecked: number;
+  /** Files whose every sheet of a known kind is still blank (未入力): nothing entered to check. */
+  unfilled: number;
   /** Files that could not be read. */
   unreadable: number;
   /** Files still being read or checked. */
@@ -176,6 +178,7 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
   const summary: Summary = { error: 0, warning: 0, info: 0 };
   let checked = 0;
   let unchecked = 0;
+  let unfilled = 0;
   let unreadable = 0;
   let pending = 0;
   for (const f of files) {
@@ -184,6 +187,7 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
     else {
       const r = f.host.result;
       if (isUnchecked(r)) unchecked++;
+      else if (isUnfilled(r)) unfilled++;
       else checked++;
       addSummary(summary, r.summary);
     }
@@ -200,15 +204,18 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
       ? "unreadable"
       : unchecked
         ? "unchecked"
-        : summary.warning
-          ? "warnings"
-          : rollup === "skipped"
-            ? "rollup-skipped"
-            : "clean";
+        : unfilled
+          ? "unfilled"
+          : summary.warning
+            ? "warnings"
+            : rollup === "skipped"
+              ? "rollup-skipped"
+              : "clean";
   return {
     files: files.length,
     checked,
     unchecked,
+    unfilled,
     unreadable,
     pending,
     summary,
@@ -233,7 +240,7 @@ export function setTableFiles(files: readonly FileEntry[]): TableFile[] {
       out.push({
         file: name,
         name,
-        status: checkStatus(result.sheets),
+        status: checkStatus(result.sheets, result.findings),
         sheets: result.sheets,
         findings: result.findings,
         summary: result.summary,

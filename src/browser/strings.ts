@@ -79,7 +79,10 @@ export interface BrowserStrings {
     accepted?: number,
   ) => string;
   setPending: (n: number) => string;
-  setVerdict: Record<"errors" | "unreadable" | "unchecked" | "warnings" | "rollup-skipped" | "clean", string>;
+  setVerdict: Record<
+    "errors" | "unreadable" | "unchecked" | "unfilled" | "warnings" | "rollup-skipped" | "clean",
+    string
+  >;
   downloadAll: string;
   downloadAllLabel: string;
   downloadAllHint: string;
@@ -189,6 +192,7 @@ const ja: BrowserStrings = {
     errors: "エラーあり",
     unreadable: "読めないファイルあり",
     unchecked: "未検証のファイルあり",
+    unfilled: "未入力のファイルあり",
     warnings: "警告あり",
     "rollup-skipped": "エラーなし（集計は未検証）",
     clean: "問題なし",
@@ -302,6 +306,7 @@ const en: BrowserStrings = {
     errors: "Errors",
     unreadable: "Unreadable files",
     unchecked: "Files not checked",
+    unfilled: "Files not filled in",
     warnings: "Warnings",
     "rollup-skipped": "No errors (roll-up not checked)",
     clean: "No problems",

@@ -175,10 +175,12 @@ const UI = {
     outFailed: (file: string, why: string) => `指摘一覧を書き込めません: ${file}（${why}）`,
     noneRead: "読み込めたファイルがありません",
     unchecked: (file: string) => `${file}: 未検証（様式の見出しが見つからないため、どのシートも検証していません）`,
+    unfilled: (file: string) => `${file}: 未入力（どのシートにもまだ数値が入力されていません）`,
     exitCodes: [
       "終了コード:",
       "  0  すべてのファイルを検証でき、エラーがなかった（警告・情報だけなら 0。確認済みの指摘はエラーに数えません）",
-      "  1  エラーがあった、読めないファイルがあった、様式のシートが一つもないファイル（未検証）があった、",
+      "  1  エラーがあった、読めないファイルがあった、様式のシートが一つもないファイル（未検証）や数値が一つも",
+      "     入力されていないファイル（未入力）があった、",
       "     または注釈付きのコピーや --out のファイルを書き込めなかった",
       "  2  使い方の誤り（--out に入力ファイルを指定した場合、--catalogue のファイルが誤っている場合を含む）、",
       "     または読み込めたファイルが一つもなかった",
@@ -231,10 +233,12 @@ const UI = {
     noneRead: "no file could be read",
     unchecked: (file: string) =>
       `${file}: not checked (no sheet matches a Kensa template, so nothing in it was checked)`,
+    unfilled: (file: string) => `${file}: not filled in (no figure has been entered on any sheet yet)`,
     exitCodes: [
       "Exit codes:",
       "  0  every file was checked and no error was found (warnings and infos alone give 0; accepted findings are not counted)",
-      "  1  an error was found, a file could not be read, a file has no sheet of a known kind (not checked),",
+      "  1  an error was found, a file could not be read, a file has no sheet of a known kind (not checked)",
+      "     or no figure entered on any of them (not filled in),",
       "     or an annotated copy or the --out file could not be written",
       "  2  a usage problem (--out naming an input, or a --catalogue file that is not valid, included), or no file could be read",
     ].join("\n"),
@@ -490,6 +494,7 @@ async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, deps: Cl
   let anyError = false;
   let failed = 0;
   let unchecked = 0;
+  let unfilled = 0;
   const minRank = SEVERITY_RANK[opts.severity];
 
   for (const entry of entries) {
@@ -507,11 +512,14 @@ async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, deps: Cl
       hidden = hiddenOf(result, minRank);
       hiddenTotal.warning += hidden.warning;
       hiddenTotal.info += hidden.info;
-      const status = checkStatus(result.sheets);
+      const status = checkStatus(result.sheets, result.findings);
       if (status === "unchecked") {
         unchecked++;
         // text output says so in the file's section; JSON and CSV keep stdout for themselves, so one line on stderr
         if (machine) err(`${errColors.yellow("!")} ${ui.unchecked(safe(file))}\n`);
+      } else if (status === "unfilled") {
+        unfilled++;
+        if (machine) err(`${errColors.yellow("!")} ${ui.unfilled(safe(file))}\n`);
       }
       report = { file, status, sheets: result.sheets, findings, summary: summarize(shown) };
       if (result.findings.some((f) => f.severity === "error" && !f.accepted)) anyError = true;
@@ -578,7 +586,7 @@ async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, deps: Cl
     out(findingsCsv(reports, lang, describeWith(rules)));
   } else {
     if (setReport && setReport.rollup !== "none") out(formatSet(setReport, readable.length, lang, outColors));
-    out(formatTotal(inputs.length, unchecked, failed, total, lang, outColors));
+    out(formatTotal(inputs.length, { unchecked, unfilled }, failed, total, lang, outColors));
     out(formatHidden(hiddenTotal, opts.severity, lang, outColors));
   }
   // json and csv: stdout is the document; how many findings --severity left out is said on stderr
@@ -610,7 +618,7 @@ async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, deps: Cl
     if (!machine && inputs.length > 1) err(`kensa: ${ui.noneRead}\n`);
     return 2;
   }
-  return anyError || failed > 0 || unchecked > 0 ? 1 : 0;
+  return anyError || failed > 0 || unchecked > 0 || unfilled > 0 ? 1 : 0;
 }
 
 /** The findings of a result below the --severity shown, by severity. */

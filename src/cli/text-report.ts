@@ -57,6 +57,7 @@ const TEXT = {
     notChecked: "検証対象外",
     noFindings: "問題は見つかりませんでした",
     unchecked: "未検証",
+    unfilled: "未入力",
     uncheckedLine: (kinds: string[]) =>
       `未検証：様式の見出しが見つからないため、どのシートも検証していません（どのシートの最初の30行にも、${kinds.join("・")}の見出し行がありません）。`,
     expected: "計算値",
@@ -67,10 +68,12 @@ const TEXT = {
     accepted: "確認済み",
     acceptedReason: (reason: string, severity: string) => `${severity}を確認済み・理由: ${reason}`,
     acceptedHidden: (n: number) => `（確認済みの${n}件は表示していません。表示するには --accepted show）`,
-    total: (files: number, unchecked: number, failed: number, s: Counts) => {
-      const notes = [unchecked ? `未検証 ${unchecked}件` : "", failed ? `読めなかったファイル ${failed}件` : ""].filter(
-        Boolean,
-      );
+    total: (files: number, { unchecked, unfilled }: NotChecked, failed: number, s: Counts) => {
+      const notes = [
+        unchecked ? `未検証 ${unchecked}件` : "",
+        unfilled ? `未入力 ${unfilled}件` : "",
+        failed ? `読めなかったファイル ${failed}件` : "",
+      ].filter(Boolean);
       return `合計 ${files}ファイル${notes.length ? `（${notes.join("・")}）` : ""}: ${TEXT.ja.counts(s)}`;
     },
     annotated: (out: string) => `注釈付きのコピー: ${out}`,
@@ -98,6 +101,7 @@ const TEXT = {
     notChecked: "not checked",
     noFindings: "no problems found",
     unchecked: "not checked",
+    unfilled: "not filled in",
     uncheckedLine: (kinds: string[]) =>
       `Not checked: no sheet matches a Kensa template, so nothing was checked (none has a header row of the ${orList(kinds)} template in its first 30 rows).`,
     expected: "computed",
@@ -108,10 +112,12 @@ const TEXT = {
     accepted: "accepted",
     acceptedReason: (reason: string, severity: string) => `accepted ${severity}, reason: ${reason}`,
     acceptedHidden: (n: number) => ` (${n} accepted not shown: --accepted show lists them)`,
-    total: (files: number, unchecked: number, failed: number, s: Counts) => {
-      const notes = [unchecked ? `${unchecked} not checked` : "", failed ? `${failed} could not be read` : ""].filter(
-        Boolean,
-      );
+    total: (files: number, { unchecked, unfilled }: NotChecked, failed: number, s: Counts) => {
+      const notes = [
+        unchecked ? `${unchecked} not checked` : "",
+        unfilled ? `${unfilled} not filled in` : "",
+        failed ? `${failed} could not be read` : "",
+      ].filter(Boolean);
       return `Total ${plural(files, "file")}${notes.length ? ` (${notes.join(", ")})` : ""}: ${TEXT.en.counts(s)}`;
     },
     annotated: (out: string) => `annotated copy: ${out}`,
@@ -130,6 +136,12 @@ const TEXT = {
       `Not shown: ${counts} (below --severity ${severity}; --severity info shows every finding)`,
   },
 };
+
+/** Files read but not checked: no sheet of a known kind (未検証), or every such sheet still blank (未入力). */
+export interface NotChecked {
+  unchecked: number;
+  unfilled: number;
+}
 
 interface Counts {
   error: number;
@@ -215,7 +227,10 @@ export function formatCounts(s: Counts, lang: Lang, colors: Colors): string {
  */
 function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
   const t = TEXT[lang];
-  if (checkStatus(report.sheets) === "checked") return formatCounts(report.summary, lang, colors);
+  // report.status, not the listed findings: --severity may have left the 未入力 infos out of the list
+  if (report.status === "unfilled" && !report.summary.error) return colors.yellow(t.unfilled);
+  if (checkStatus(report.sheets) === "checked" || report.status === "unfilled")
+    return formatCounts(report.summary, lang, colors);
   const s = report.summary;
   const counts =
     s.error || s.warning ? t.counts(s) : s.info ? (lang === "ja" ? `情報 ${s.info}件` : `${s.info} info`) : "";
@@ -307,12 +322,13 @@ export function formatWritten(outPath: string, lang: Lang, colors: Colors): stri
 /** The last line: every file counted, with the unchecked and unreadable ones named apart; green only when all is well. */
 export function formatTotal(
   files: number,
-  unchecked: number,
+  notChecked: NotChecked,
   failed: number,
   summary: Counts,
   lang: Lang,
   colors: Colors,
 ): string {
-  const text = TEXT[lang].total(files, unchecked, failed, summary);
-  return `${summary.error || failed || unchecked ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
+  const text = TEXT[lang].total(files, notChecked, failed, summary);
+  const incomplete = failed || notChecked.unchecked || notChecked.unfilled;
+  return `${summary.error || incomplete ? colors.red(text) : summary.warning ? colors.yellow(text) : colors.green(text)}\n`;
 }

@@ -16,6 +16,7 @@ function overview(patch: Partial<SetOverview> = {}): SetOverview {
     files: 3,
     checked: 3,
     unchecked: 0,
+    unfilled: 0,
     unreadable: 0,
     pending: 0,
     summary: { error: 2, warning: 1, info: 4 },

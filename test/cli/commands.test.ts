@@ -103,4 +103,23 @@ describe("kensa template", () => {
     const forced = await run(["template", "--out", out, "--force", "--lang", "en"]);
     expect(forced.code).toBe(0);
   });
+
+  test("a template sent back blank is 未入力, never a pass: exit 1, counted apart, status unfilled in JSON", async () => {
+    const blank = path.join(dir, "blank.xlsx");
+    expect((await run(["template", "--out", blank])).code).toBe(0);
+    const rules = { rules: RULES };
+
+    const text = await run(["check", blank], { deps: rules });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("  → 未入力\n");
+    expect(text.stdout).toContain("合計 1ファイル（未入力 1件）");
+
+    const quiet = await run(["check", blank, "--quiet", "--severity", "error"], { deps: rules });
+    expect(quiet.stdout).toMatch(/blank\.xlsx: 未入力（--severity error のため、情報 4件は表示していません）\n/);
+
+    const json = await run(["check", blank, "--format", "json", "--lang", "en"], { deps: rules });
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { files: { status: string }[] }).files[0].status).toBe("unfilled");
+    expect(json.stderr).toContain("not filled in");
+  });
 });

@@ -87,6 +87,7 @@ const OUTCOME_FILL: Record<FileOutcome, string> = {
   pass: "FFDFF6DD",
   errors: "FFFDE7E9",
   unchecked: "FFFFF4CE",
+  unfilled: "FFFFF4CE",
   unreadable: "FFFDE7E9",
 };
 const HEADER_FILL = "FFE7E6E6";

@@ -103,6 +103,7 @@ const VERDICT_COLOR = {
   errors: "danger",
   unreadable: "danger",
   unchecked: "severe",
+  unfilled: "severe",
   warnings: "warning",
   "rollup-skipped": "informative",
   clean: "success",

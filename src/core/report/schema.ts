@@ -86,8 +86,8 @@ export const FileReportSchema = z
         message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error`,
       });
     const known = r.sheets.some((s) => s.kind !== null);
-    if (r.status === "checked" && !known)
-      ctx.addIssue({ code: "custom", path: ["status"], message: "checked, but no sheet of a known kind" });
+    if ((r.status === "checked" || r.status === "unfilled") && !known)
+      ctx.addIssue({ code: "custom", path: ["status"], message: `${r.status}, but no sheet of a known kind` });
     if (r.status === "unchecked" && known)
       ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
   });

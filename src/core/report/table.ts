@@ -16,7 +16,7 @@ export interface TableFile extends FileReport {
   name?: string;
 }
 
-export type FileOutcome = "pass" | "errors" | "unchecked" | "unreadable";
+export type FileOutcome = "pass" | "errors" | "unchecked" | "unfilled" | "unreadable";
 
 export interface FindingRow {
   /** The file as given (the path on the command line, the file name in the browser). */
@@ -63,10 +63,13 @@ export interface FileRow {
 const TEXT = {
   ja: {
     severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
-    outcome: { pass: "合格", errors: "エラーあり", unchecked: "未検証", unreadable: "読めない" } as Record<
-      FileOutcome,
-      string
-    >,
+    outcome: {
+      pass: "合格",
+      errors: "エラーあり",
+      unchecked: "未検証",
+      unfilled: "未入力",
+      unreadable: "読めない",
+    } as Record<FileOutcome, string>,
     open: "未確認",
     accepted: "確認済み",
     unreadable: "読めないファイル",
@@ -90,10 +93,13 @@ const TEXT = {
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
-    outcome: { pass: "passed", errors: "errors", unchecked: "not checked", unreadable: "unreadable" } as Record<
-      FileOutcome,
-      string
-    >,
+    outcome: {
+      pass: "passed",
+      errors: "errors",
+      unchecked: "not checked",
+      unfilled: "not filled in",
+      unreadable: "unreadable",
+    } as Record<FileOutcome, string>,
     open: "open",
     accepted: "accepted",
     unreadable: "unreadable file",
@@ -133,6 +139,7 @@ export function severityLabel(severity: Severity, lang: Lang): string {
 export function fileOutcome(f: Pick<FileReport, "status" | "summary">): FileOutcome {
   if (f.status === "unreadable" || f.status === "failed") return "unreadable";
   if (f.status === "unchecked") return "unchecked";
+  if (f.status === "unfilled" && f.summary.error === 0) return "unfilled";
   return f.summary.error > 0 ? "errors" : "pass";
 }
 

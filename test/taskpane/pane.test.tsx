@@ -96,7 +96,7 @@ describe("task pane", () => {
     const first = within(groups[0]).getAllByTestId("finding")[0];
     expect(first).toHaveTextContent("C4");
     expect(first).toHaveTextContent("合計 160 が内訳の和 150 と一致しません");
-    expect(first).toHaveTextContent("期待値 150 / 実際 160");
+    expect(first).toHaveTextContent("記入値 160 / 計算値 150");
     expect(within(first).getByRole("img", { name: "エラー" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "指摘 5 件" })).toBeInTheDocument();
   });
@@ -441,7 +441,7 @@ describe("task pane", () => {
     expect(screen.getByRole("heading", { name: "5 findings" })).toBeInTheDocument();
     expect(within(screen.getByTestId("sheet-summary")).getByText("In-house budget")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Fix C4" })).toBeInTheDocument();
-    expect(screen.getAllByTestId("finding")[0]).toHaveTextContent("Expected 150 / Actual 160");
+    expect(screen.getAllByTestId("finding")[0]).toHaveTextContent("Entered 160 / Computed 150");
   });
 
   test("automatic re-check after edits: off by default, debounced when on", async () => {

@@ -22,7 +22,7 @@ import {
 } from "../core/engine";
 import type { Workbook } from "../core/model/workbook";
 import type { Lang } from "../core/values/format";
-import { checkStatus, isUnchecked, isUnfilled } from "../core/report/status";
+import { checkStatus } from "../core/report/status";
 import type { TableFile } from "../core/report/table";
 import type { BrowserHost } from "./browser-host";
 
@@ -186,8 +186,9 @@ export function setOverview(files: readonly FileEntry[], set: SetSummary | null)
     else if (f.status !== "ready" || !f.host?.result) pending++;
     else {
       const r = f.host.result;
-      if (isUnchecked(r)) unchecked++;
-      else if (isUnfilled(r)) unfilled++;
+      const status = checkStatus(r.sheets, r.findings);
+      if (status === "unchecked") unchecked++;
+      else if (status === "unfilled") unfilled++;
       else checked++;
       addSummary(summary, r.summary);
     }

@@ -4,7 +4,6 @@ import { formatNumber, type Lang } from "../core/values/format";
 import { textWidth } from "../core/report/format";
 import { isExternalRef } from "../core/model/refs";
 import type { FileReport, SetReport } from "../core/report/schema";
-import { checkStatus } from "../core/report/status";
 import { KIND_TITLES, SHEET_KINDS } from "../core/model/kinds";
 import { isCatalogueSheet } from "../core/catalogue/sheet";
 import { acceptedText } from "../core/accept/index";
@@ -229,8 +228,7 @@ function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
   const t = TEXT[lang];
   // report.status, not the listed findings: --severity may have left the 未入力 infos out of the list
   if (report.status === "unfilled" && !report.summary.error) return colors.yellow(t.unfilled);
-  if (checkStatus(report.sheets) === "checked" || report.status === "unfilled")
-    return formatCounts(report.summary, lang, colors);
+  if (report.status !== "unchecked") return formatCounts(report.summary, lang, colors);
   const s = report.summary;
   const counts =
     s.error || s.warning ? t.counts(s) : s.info ? (lang === "ja" ? `情報 ${s.info}件` : `${s.info} info`) : "";
@@ -256,7 +254,7 @@ export function formatFileReport(
     (options.acceptedHidden ? colors.dim(t.acceptedHidden(options.acceptedHidden)) : "");
   if (options.quiet) return `${colors.bold(shown(report.file))}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
   let out = `${colors.bold(`■ ${shown(report.file)}`)}\n`;
-  const unchecked = checkStatus(report.sheets) === "unchecked";
+  const unchecked = report.status === "unchecked";
   if (unchecked) out += `  ${colors.yellow(t.uncheckedLine(kindTitles(lang)))}\n`;
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.findings) {

@@ -4,24 +4,15 @@
  * a revoke button. The record goes into the in-memory file (BrowserHost.accept), so the next check honours it and
  * the downloads carry it; 「確認済みを記録して保存」 in the file list saves the file with it.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Subtitle2,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, DismissCircle20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
-import { ACCEPT_LIMITS, reasonProblem } from "../../core/accept/index";
+import { reasonProblem } from "../../core/accept/index";
 import type { Finding } from "../../core/model/finding";
 import type { Lang } from "../../core/values/format";
 import { ruleName } from "../../core/rules/names";
 import type { BrowserStrings } from "../strings";
+import { AcceptFields } from "../../taskpane/components/AcceptFields";
 
 const useStyles = makeStyles({
   root: {
@@ -132,30 +123,16 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
                 if (!problem) onAccept(selected, reason, by);
               }}
             >
-              <Field
-                label={s.acceptReason}
-                required
-                hint={s.acceptReasonHint}
-                validationState={touched && problem ? "error" : "none"}
-                validationMessage={touched ? problem : undefined}
-              >
-                <Textarea
-                  value={reason}
-                  maxLength={ACCEPT_LIMITS.reason}
-                  resize="vertical"
-                  onChange={(_, d) => setReason(d.value)}
-                  onBlur={() => setTouched(reason !== "")}
-                  data-testid="accept-reason"
-                />
-              </Field>
-              <Field label={s.acceptBy}>
-                <Input
-                  value={by}
-                  maxLength={ACCEPT_LIMITS.by}
-                  onChange={(_, d) => setBy(d.value)}
-                  data-testid="accept-by"
-                />
-              </Field>
+              <AcceptFields
+                labels={{ reason: s.acceptReason, reasonHint: s.acceptReasonHint, by: s.acceptBy }}
+                reason={reason}
+                by={by}
+                onReason={setReason}
+                onBy={setBy}
+                problem={problem}
+                touched={touched}
+                onReasonBlur={() => setTouched(reason !== "")}
+              />
               <div>
                 <Button
                   type="submit"

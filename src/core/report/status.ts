@@ -33,14 +33,6 @@ export function checkStatus(
   return known.every((s) => blank.has(s.name)) ? "unfilled" : "checked";
 }
 
-/** True when every sheet of a known kind is still blank: nothing was entered to check. */
-export function isUnfilled(result: {
-  sheets: readonly { name: string; kind: SheetKind | null }[];
-  findings: readonly { rule: string; sheet: string }[];
-}): boolean {
-  return checkStatus(result.sheets, result.findings) === "unfilled";
-}
-
 /** True when no sheet of the workbook is of a known kind: nothing was checked. */
 export function isUnchecked(result: { sheets: readonly { name: string; kind: SheetKind | null }[] }): boolean {
   return checkStatus(result.sheets) === "unchecked";

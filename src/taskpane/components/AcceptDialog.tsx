@@ -11,16 +11,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   makeStyles,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ACCEPT_LIMITS, reasonProblem } from "../../core/accept/index";
+import { reasonProblem } from "../../core/accept/index";
 import type { Finding } from "../../core/model/finding";
 import { useI18n } from "../i18n";
+import { AcceptFields } from "./AcceptFields";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -81,29 +79,15 @@ function AcceptForm({ finding, onConfirm, onCancel }: { finding: Finding } & Omi
           <p id="kensa-accept-intro" style={{ margin: 0 }}>
             {s.acceptIntro}
           </p>
-          <Field
-            label={s.acceptReason}
-            required
-            hint={s.acceptReasonHint}
-            validationState={touched && problem ? "error" : "none"}
-            validationMessage={touched ? problem : undefined}
-          >
-            <Textarea
-              value={reason}
-              maxLength={ACCEPT_LIMITS.reason}
-              resize="vertical"
-              onChange={(_, d) => setReason(d.value)}
-              data-testid="accept-reason"
-            />
-          </Field>
-          <Field label={s.acceptBy}>
-            <Input
-              value={by}
-              maxLength={ACCEPT_LIMITS.by}
-              onChange={(_, d) => setBy(d.value)}
-              data-testid="accept-by"
-            />
-          </Field>
+          <AcceptFields
+            labels={{ reason: s.acceptReason, reasonHint: s.acceptReasonHint, by: s.acceptBy }}
+            reason={reason}
+            by={by}
+            onReason={setReason}
+            onBy={setBy}
+            problem={problem}
+            touched={touched}
+          />
         </DialogContent>
         <DialogActions>
           <Button appearance="secondary" onClick={onCancel}>

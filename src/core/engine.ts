@@ -15,10 +15,11 @@ import type { Catalogue } from "./catalogue/schema";
 import { isCatalogueSheet } from "./catalogue/sheet";
 import { applyWorkbookCatalogues } from "./catalogue/workbook";
 import { catalogueSheetRule, setCatalogueFindings } from "./rules/shared/catalogue-sheet";
-import type { Finding, Severity } from "./model/finding";
+import { SEVERITY_RANK, type Finding } from "./model/finding";
 import type { Workbook } from "./model/workbook";
 import { fromA1 } from "./model/address";
-import { render, type Lang } from "./values/format";
+import type { Lang } from "./values/format";
+import { renderMessage } from "./rules/message";
 import { newMemo, type CheckContext, type SetMember, type SubmissionSet } from "./sheets/context";
 import { RULES } from "./rules/index";
 import type { Rule } from "./rules/rule";
@@ -39,6 +40,11 @@ export interface CheckOptions {
   catalogue?: Catalogue;
   /** Run only these rules (ids); all when absent. */
   rules?: readonly Rule[];
+  /**
+   * Build only the computed cells that hold a typed value (what the typed-vs-computed rules compare): for a check
+   * that writes nothing back. CheckResult.computed then lists only those; leave it off to annotate or recalculate.
+   */
+  onlyTypedComputed?: boolean;
 }
 
 export interface SheetSummary {
@@ -67,6 +73,7 @@ export function createContext(
   workbook: Workbook,
   catalogue: Catalogue = defaultCatalogue,
   set?: { set: SubmissionSet; file: string },
+  onlyTypedComputed = false,
 ): CheckContext {
   const tables: DetectedTable[] = [];
   for (const sheet of workbook.sheets) {
@@ -83,14 +90,13 @@ export function createContext(
     analyses: () =>
       ctx.memo(ANALYSES, () => tables.map((table) => ({ table, analysis: READERS[table.kind](table, ctx) }))),
   };
+  if (onlyTypedComputed) ctx.onlyTypedComputed = true;
   if (set) {
     ctx.set = set.set;
     ctx.file = set.file;
   }
   return ctx;
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Row and column of an A1 address (fromA1's reading); a cell that is no address sorts last. */
 function position(cell: string): [number, number] {
@@ -128,7 +134,7 @@ function sortFindings(findings: Finding[], workbook: Workbook): void {
   workbook.sheets.forEach((s, i) => sheetOrder.set(s.name, i));
   const keyed = findings.map((f) => {
     const [row, col] = position(f.cell);
-    return { f, sheet: sheetOrder.get(f.sheet) ?? 1e9, row, col, severity: SEVERITY_ORDER[f.severity] };
+    return { f, sheet: sheetOrder.get(f.sheet) ?? 1e9, row, col, severity: SEVERITY_RANK[f.severity] };
   });
   keyed.sort(
     (a, b) =>
@@ -136,7 +142,8 @@ function sortFindings(findings: Finding[], workbook: Workbook): void {
       a.row - b.row ||
       a.col - b.col ||
       a.severity - b.severity ||
-      a.f.rule.localeCompare(b.f.rule),
+      // rule ids are lower-case ASCII: code-point order is collation order, without loading ICU
+      (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0),
   );
   for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i].f;
 }
@@ -184,7 +191,7 @@ function runRules(ctx: CheckContext, rules: readonly Rule[], lang: Lang): CheckR
         sheet: raw.sheet,
         cell: raw.cell,
         cells: cells[0] === raw.cell ? cells : [raw.cell, ...cells.filter((c) => c !== raw.cell)],
-        message: render(template[lang], raw.data),
+        message: renderMessage(template, raw.data, lang, rule.meta.phrases),
       };
       if (raw.expected !== undefined) finding.expected = raw.expected;
       if (raw.actual !== undefined) finding.actual = raw.actual;
@@ -212,7 +219,7 @@ function withCatalogueRule(rules: readonly Rule[]): readonly Rule[] {
 export function checkWorkbook(input: Workbook, options: CheckOptions = {}): CheckResult {
   const { workbook, store } = splitAcceptanceStore(input); // the Kensa_accepted sheet is Kensa's record, not a sheet to check
   const own = applyWorkbookCatalogues(options.catalogue ?? defaultCatalogue, [{ name: "", workbook }]);
-  const ctx = createContext(workbook, own.catalogue);
+  const ctx = createContext(workbook, own.catalogue, undefined, options.onlyTypedComputed);
   setCatalogueFindings(ctx, own.findings[0]);
   setAcceptanceStore(ctx, store);
   return runRules(ctx, withCatalogueRule(options.rules ?? RULES), options.lang ?? "ja");
@@ -280,7 +287,7 @@ export function checkSet(workbooks: readonly NamedWorkbook[], options: CheckOpti
   const members: SetMember[] = [];
   const set: SubmissionSet = { members, memo: newMemo() };
   split.forEach((w, i) => {
-    const ctx = createContext(w.workbook, own.catalogue, { set, file: w.name });
+    const ctx = createContext(w.workbook, own.catalogue, { set, file: w.name }, options.onlyTypedComputed);
     setCatalogueFindings(ctx, own.findings[i]);
     setAcceptanceStore(ctx, w.store);
     members.push({ name: w.name, ctx });

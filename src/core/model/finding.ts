@@ -4,6 +4,9 @@ export type Severity = "error" | "warning" | "info";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
+/** Most serious first: the order of every list of findings, and of `--severity` (a finding shows at most its rank). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /** A proposed correction, returned as data; the caller decides whether to apply it. */
 export interface Fix {
   sheet: string;

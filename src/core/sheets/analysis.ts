@@ -71,6 +71,22 @@ export interface Equality {
  * A cell the product computes (DOMAIN §3: computed columns). When a person typed a value there,
  * `typed` holds it and the rule named in `rule` compares the two at the typed value's precision.
  */
+/** A ratio or achievement rate; an annual target; a year-on-year change as an amount or as a rate. */
+export type ComputedKind = "ratio" | "annual-target" | "change-amount" | "change-rate";
+
+/**
+ * Why Kensa writes a computed cell as a fixed value instead of a formula: the referenced cell whose text no formula
+ * can read (a range, an approximate figure, bracketed parts, a per-year mark…). The apply layer styles such a cell
+ * apart from live ones and notes the reason on it.
+ */
+export interface FixedBecause {
+  cell: string;
+  /** The referenced cell's header, for the note: "実績". */
+  column: string;
+  /** The referenced cell as displayed: "51件* (22件/29件)". */
+  text: string;
+}
+
 export interface ComputedCell {
   sheet: string;
   cell: string;
@@ -84,12 +100,17 @@ export interface ComputedCell {
   numFmt?: string;
   /** What the cell is, for messages: "健康・医療比率". */
   label: string;
-  /** The rule that reports a typed value differing from the computed one. */
-  rule?: "ratio/mismatch" | "target/annual-share" | "change/amount" | "change/rate";
+  /**
+   * What the computation is, when a value typed in its place is compared with it (the rules layer picks the rule:
+   * rules/shared/typed-vs-computed.ts). A suggested grade has none.
+   */
+  computes?: ComputedKind;
   /** The value a person typed there, when there is one. */
   typed?: { parsed: Parsed; text: string };
   /** Percent values are stored as fractions in Excel but compared in percent. */
   percent?: boolean;
+  /** Why there is no formula, when there is none although the cell is written back. */
+  fixedBecause?: FixedBecause;
 }
 
 export interface SheetAnalysis {

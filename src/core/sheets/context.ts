@@ -54,6 +54,11 @@ export interface CheckContext {
   set?: SubmissionSet;
   /** This workbook's name in the set (`提出_医薬品.xlsx`): how other files' findings refer to its cells. */
   file?: string;
+  /**
+   * When true, analyzers build only the computed cells whose cell holds a typed value (the rest matter only when
+   * Kensa writes computed cells back: --annotate, the add-in's 再計算, browser download).
+   */
+  onlyTypedComputed?: boolean;
 }
 
 /** One workbook of a submission set. */

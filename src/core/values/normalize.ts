@@ -19,8 +19,24 @@ function isNormalLabel(text: string): boolean {
   return true;
 }
 
+/**
+ * Labels seen before, normalised: header detection and row roles normalise the same few hundred texts of a sheet
+ * thousands of times. Bounded, as a batch of files brings new texts without end.
+ */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 4096;
+
 export function normalizeLabel(text: string): string {
   if (isNormalLabel(text)) return text;
+  let out = NORMALIZED.get(text);
+  if (out === undefined) {
+    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+    NORMALIZED.set(text, (out = normalizeSlow(text)));
+  }
+  return out;
+}
+
+function normalizeSlow(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/\s+/g, "")

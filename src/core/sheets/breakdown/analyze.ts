@@ -92,6 +92,7 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
     const label = rowLabel(group.row);
     for (let ci = 0; ci < cols.length; ci++) {
       const a = group.row.amounts[ci];
+      if (ctx.onlyTypedComputed && a.parsed.kind === "empty") continue; // nothing typed to compare, nothing to write
       const parts = t.partsOf(group, ci);
       const { figure } = computeSum(parts, cols[ci].unit);
       const formula = sumFormula(parts, cols[ci].col, t.blocking);
@@ -171,7 +172,7 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
   if (t.prev !== undefined && t.cur !== undefined) {
     for (const row of t.rows) {
       if (row.heading) continue;
-      pushChanges(t, row, out.computed);
+      pushChanges(t, row, out.computed, ctx.onlyTypedComputed === true);
     }
   }
   return out;
@@ -185,7 +186,12 @@ function needsValueCheck(c: ComputedColumnCell): boolean {
   return !CHANGE_WORDS.test(c.text.normalize("NFKC").replace(/\s+/g, ""));
 }
 
-function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCell[]): void {
+function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCell[], onlyTyped: boolean): void {
+  const wanted = (c: ComputedColumnCell | undefined) =>
+    c && !(onlyTyped && c.parsed.kind === "empty") ? c : undefined;
+  const change = wanted(row.change);
+  const changeRate = wanted(row.changeRate);
+  if (!change && !changeRate) return;
   const pi = t.prev!;
   const ci = t.cur!;
   const pa = row.amounts[pi];
@@ -202,39 +208,39 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
   const C = ca.cell;
   const label = rowLabel(row);
   const decimals = Math.max(pf?.decimals ?? 0, cf?.decimals ?? 0);
-  if (row.change) {
+  if (change) {
     const value = p && c ? cleanFloat(c.value - p.value) : null;
-    if (value !== null || row.change.parsed.kind !== "empty") {
+    if (value !== null || change.parsed.kind !== "empty") {
       const cell: ComputedCell = {
         sheet: t.sheet,
-        cell: row.change.cell,
+        cell: change.cell,
         value,
         decimals,
         label: `「${label}」の「${t.labels.change}」`,
-        rule: "change/amount",
+        computes: "change-amount",
         numFmt: decimals > 0 ? `#,##0.${"0".repeat(decimals)};"▲"#,##0.${"0".repeat(decimals)}` : `#,##0;"▲"#,##0`,
       };
       if (live(pa) && live(ca)) cell.formula = `IF(OR(${P}="",${C}=""),"",${C}-${P})`;
-      const typed = typedOf(grid[row.row]?.[row.change.col], row.change.parsed);
+      const typed = typedOf(grid[row.row]?.[change.col], change.parsed);
       if (typed) cell.typed = typed;
       computed.push(cell);
     }
   }
-  if (row.changeRate) {
+  if (changeRate) {
     const value = pf && c && pf.value !== 0 ? (c.value - pf.value) / pf.value : null;
-    if (value !== null || row.changeRate.parsed.kind !== "empty") {
+    if (value !== null || changeRate.parsed.kind !== "empty") {
       const cell: ComputedCell = {
         sheet: t.sheet,
-        cell: row.changeRate.cell,
+        cell: changeRate.cell,
         value,
         decimals: 1,
         numFmt: "0.0%",
         label: `「${label}」の「${t.labels.changeRate}」`,
-        rule: "change/rate",
+        computes: "change-rate",
         percent: true,
       };
       if (live(pa) && live(ca)) cell.formula = `IF(OR(${P}="",${C}=""),"",IFERROR((${C}-${P})/${P},""))`;
-      const typed = typedOf(grid[row.row]?.[row.changeRate.col], row.changeRate.parsed);
+      const typed = typedOf(grid[row.row]?.[changeRate.col], changeRate.parsed);
       if (typed) cell.typed = typed;
       computed.push(cell);
     }

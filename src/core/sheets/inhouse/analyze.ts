@@ -129,7 +129,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       if (formula) c.formula = formula.formula;
       const typed = typedOf(rowsOfSheet[a.row]?.[a.col], a.parsed);
       if (typed) c.typed = typed;
-      out.computed.push(c);
+      if (typed || !ctx.onlyTypedComputed) out.computed.push(c);
       if (a.empty) {
         let entry = sums.get(row);
         if (!entry) sums.set(row, (entry = {}));
@@ -155,6 +155,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     ',""))',
   ]);
   const rowCount = t.rows.length;
+  const onlyTyped = ctx.onlyTypedComputed === true;
   for (let i = 0; i < rowCount; i++) {
     const row = t.rows[i];
     const item = row.role === "item";
@@ -163,6 +164,8 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     for (let k = 0; k < ratios.length; k++) {
       const r = ratios[k];
       if (r.n === undefined || r.d === undefined) continue;
+      const parsed = ratioParsed[i * ratios.length + k];
+      if (onlyTyped && parsed.kind === "empty") continue; // nothing typed to compare, nothing to write
       const numAmount = row[r.num];
       const denAmount = row[r.den];
       // Institute rows stand for themselves; empty 小計 / 合計 cells take the sums computed above.
@@ -183,11 +186,10 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
         const pieces = formulaPieces[k];
         pieces[2] = pieces[5] = pieces[8] = pieces[11] = rowNumber;
         const formula = pieces.join("");
-        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, rule: "ratio/mismatch", percent: true, formula };
+        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, computes: "ratio", percent: true, formula };
       } else {
-        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, rule: "ratio/mismatch", percent: true };
+        c = { sheet, cell, value, decimals: 1, numFmt: "0.0%", label, computes: "ratio", percent: true };
       }
-      const parsed = ratioParsed[i * ratios.length + k];
       if (parsed.kind !== "empty") {
         const typed = typedOf(rowsOfSheet[row.row]?.[r.col], parsed);
         if (typed) c.typed = typed;

@@ -4,8 +4,11 @@
  * across its children, or written once over empty cells whose children sit below), then the child; a
  * label merged down over the header rows belongs to each of them.
  */
-import { matchesLabel, normalizeLabel } from "../../values/normalize";
-import { KIND_SPECS, type ColumnSpec, type KindSpec } from "../kinds";
+import { normalizeLabel } from "../../values/normalize";
+import { KIND_SPECS, type KindSpec } from "../kinds";
+import { columnSpecOf, matchKind, type HeaderBlock, type HeaderColumn, type KindMatch } from "./header-match";
+
+export type { HeaderBlock, HeaderColumn, KindMatch } from "./header-match";
 import type { Layout } from "./layout";
 import { isMetadataText } from "./metadata";
 
@@ -13,36 +16,6 @@ export const HEADER_SEARCH_ROWS = 30;
 export const MAX_HEADER_ROWS = 3;
 /** Header cells read per row: enough for any template, bounded for sheets with 16,384 used columns. */
 const MAX_HEADER_COLUMNS = 256;
-
-export interface HeaderColumn {
-  col: number;
-  /** Labels from the top of the block down, consecutive repeats (vertical merges) removed. */
-  path: string[];
-  /** Texts to match, most specific reading first. */
-  candidates: string[];
-  hidden: boolean;
-}
-
-export interface HeaderBlock {
-  top: number;
-  bottom: number;
-  columns: HeaderColumn[];
-}
-
-export interface KindMatch {
-  spec: KindSpec;
-  /** Key → chosen columns (visible before hidden; one unless the key repeats). */
-  columns: Record<string, number[]>;
-  /** The text that matched, per chosen column. */
-  labels: Map<number, string>;
-  /** Hidden columns whose label repeats a visible column's: working columns, not read. */
-  hiddenDuplicates: { key: string; hidden: number; visible: number }[];
-  /** Required labels the block lacks (empty for a full match). */
-  missing: string[];
-  /** Required labels found. */
-  requiredFound: number;
-  score: number;
-}
 
 /** Footnote marks people append to a header label: `全体※1`, `実績＊`, `健康・医療関係 注2`. */
 const TRAILING_MARKS = /(\s*(※\s*\d*|[*＊]\s*\d*|注\s*\d+|[(（]注\s*\d*[)）]|[(（]\s*※\s*\d*\s*[)）]))+$/;
@@ -164,78 +137,6 @@ function candidatesOf(path: string[], spans: number[]): string[] {
   return [...new Set(out)];
 }
 
-function specMatches(spec: ColumnSpec, text: string): boolean {
-  return spec.matches ? spec.matches(normalizeLabel(text)) : spec.labels.some((l) => matchesLabel(text, l));
-}
-
-/** A label without its bracketed qualifiers, to tell a hidden working copy (`健康・医療関係（百万円）`) of a column. */
-function bareLabel(text: string): string {
-  return normalizeLabel(text).replace(/\([^()]*\)/g, "");
-}
-
-/**
- * How directly a column carries a label, for a key several columns match: its own label (0), the parent
- * with the child as a qualifier (1), or a parent over per-year children (2: under 「実績」 over R6 / R7 / 累計,
- * 累計 is the 実績 column, the years are per-year columns).
- */
-function readingRank(column: HeaderColumn, index: number): number {
-  if (index === 0 || column.path.length === 1) return 0;
-  return /\d/.test(column.path[column.path.length - 1].normalize("NFKC")) ? 2 : 1;
-}
-
-/** How well a block carries a kind's labels. */
-export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
-  const byKey = new Map<string, { col: number; text: string; hidden: boolean; rank: number }[]>();
-  for (const column of block.columns) {
-    let hit: { key: string; text: string; rank: number } | undefined;
-    for (let i = 0; i < column.candidates.length && !hit; i++) {
-      const text = column.candidates[i];
-      const s = spec.columns.find((cs) => specMatches(cs, text));
-      if (s) hit = { key: s.key, text, rank: readingRank(column, i) };
-    }
-    if (!hit) continue;
-    let list = byKey.get(hit.key);
-    if (!list) byKey.set(hit.key, (list = []));
-    list.push({ col: column.col, text: hit.text, hidden: column.hidden, rank: hit.rank });
-  }
-  const columns: Record<string, number[]> = {};
-  const labels = new Map<number, string>();
-  const hiddenDuplicates: KindMatch["hiddenDuplicates"] = [];
-  const missing: string[] = [];
-  let requiredFound = 0;
-  for (const cs of spec.columns) {
-    const found = byKey.get(cs.key) ?? [];
-    const visible = found.filter((f) => !f.hidden);
-    const hidden = found.filter((f) => f.hidden);
-    let chosen: typeof found;
-    if (cs.repeated) {
-      const seen = new Map(visible.map((v) => [bareLabel(v.text), v.col]));
-      chosen = [...visible];
-      for (const h of hidden) {
-        const twin = seen.get(bareLabel(h.text));
-        if (twin !== undefined) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: twin });
-        else chosen.push(h);
-      }
-      chosen.sort((a, b) => a.col - b.col);
-    } else {
-      const best = (list: typeof found) =>
-        list.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
-      const pick = best(visible) ?? best(hidden);
-      chosen = pick ? [pick] : [];
-      if (visible.length && pick)
-        for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
-    }
-    if (chosen.length) {
-      columns[cs.key] = chosen.map((f) => f.col);
-      for (const f of chosen) labels.set(f.col, f.text);
-      if (cs.required) requiredFound++;
-    } else if (cs.required) {
-      missing.push(cs.title ?? cs.labels[0] ?? cs.key);
-    }
-  }
-  return { spec, columns, labels, hiddenDuplicates, missing, requiredFound, score: Object.keys(columns).length };
-}
-
 /** A row above the block belongs to it when a label is merged down into the block or it parents some columns. */
 function joinsBelow(layout: Layout, row: number, block: HeaderBlock, matched: ReadonlySet<number>): boolean {
   const cols = labelledColumns(layout, row);
@@ -328,9 +229,9 @@ export interface HeaderFound {
   match: KindMatch;
 }
 
-function bestMatch(block: HeaderBlock): KindMatch | undefined {
+function bestMatch(block: HeaderBlock, specs: readonly KindSpec[] = KIND_SPECS): KindMatch | undefined {
   let best: KindMatch | undefined;
-  for (const spec of KIND_SPECS) {
+  for (const spec of specs) {
     const m = matchKind(block, spec);
     if (m.missing.length) continue;
     if (!best || m.score > best.score) best = m;
@@ -344,17 +245,51 @@ function bestMatch(block: HeaderBlock): KindMatch | undefined {
  */
 export function findHeader(layout: Layout): HeaderFound | undefined {
   const limit = Math.min(HEADER_SEARCH_ROWS, layout.rowCount);
+  const keysOfRow: Map<KindSpec, Set<string>>[] = [];
   for (let last = 0; last < limit; last++) {
+    keysOfRow.push(specKeysOfRow(layout, last));
     let found: HeaderFound | undefined;
     for (let h = 1; h <= MAX_HEADER_ROWS && last - h + 1 >= 0; h++) {
+      const specs = possibleSpecs(keysOfRow, last - h + 1, last);
+      if (specs.length === 0) continue;
       const block = headerBlock(layout, last - h + 1, last);
-      const match = bestMatch(block);
+      const match = bestMatch(block, specs);
       if (match && (!found || match.score > found.match.score)) found = { block, match };
     }
     if (!found) continue;
     return widen(layout, found);
   }
   return undefined;
+}
+
+/**
+ * The column keys of each kind that some label of the row matches, read cell by cell. A block's columns read
+ * their cells alone or joined (`外部資金（健康・医療関係）`); a joined reading matches a column only when one of
+ * its parts does (no label holds a bracket, and no amount word or year spans one), so a block whose rows
+ * together lack a required key of a kind cannot match that kind, and is not built for it.
+ */
+function specKeysOfRow(layout: Layout, row: number): Map<KindSpec, Set<string>> {
+  const out = new Map<KindSpec, Set<string>>();
+  for (const c of labelledColumns(layout, row)) {
+    for (const text of readings(layout.textAt(row, c))) {
+      const normalized = normalizeLabel(text);
+      for (const spec of KIND_SPECS) {
+        const cs = columnSpecOf(spec, normalized);
+        if (!cs) continue;
+        let keys = out.get(spec);
+        if (!keys) out.set(spec, (keys = new Set()));
+        keys.add(cs.key);
+      }
+    }
+  }
+  return out;
+}
+
+/** The kinds whose every required key some row of top..bottom carries. */
+function possibleSpecs(keysOfRow: Map<KindSpec, Set<string>>[], top: number, bottom: number): KindSpec[] {
+  return KIND_SPECS.filter((spec) =>
+    spec.columns.every((cs) => !cs.required || keysOfRow.slice(top, bottom + 1).some((k) => k.get(spec)?.has(cs.key))),
+  );
 }
 
 function widen(layout: Layout, found: HeaderFound): HeaderFound {

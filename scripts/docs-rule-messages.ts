@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { createContext } from "../src/core/engine";
-import { render } from "../src/core/values/format";
+import { renderMessage } from "../src/core/rules/message";
 import { RULES } from "../src/core/rules/index";
 import type { Rule, RuleFinding } from "../src/core/rules/rule";
 import { workbookOf } from "../test/support/rule-tester";
@@ -47,8 +47,8 @@ function examplesOf(rule: Rule): Example[] {
       rule: rule.meta.id,
       messageId,
       source: hit.source,
-      ja: render(template.ja, hit.raw.data),
-      en: render(template.en, hit.raw.data),
+      ja: renderMessage(template, hit.raw.data, "ja", rule.meta.phrases),
+      en: renderMessage(template, hit.raw.data, "en", rule.meta.phrases),
     };
   });
 }

@@ -417,7 +417,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "sum/breakdown": {
     applies: {
-      ja: "モニタリングシートで、漏れなく分類する内訳（例: 指標1の導出形態別、導出先別、疾患領域別）の項目の合計と指標値、および細目（例: 医療機器 → 治療用／診断用）の合計と項目の値。どの内訳が「漏れなく分類する」かは [指標カタログ](../../catalogue.md) で決まります。",
+      ja: "モニタリングシートで、漏れなく分類する内訳（例: 指標1の導出形態別、導出先別、疾患領域別）の項目の合計と指標値、および細目（例: 医療機器 → 治療用／診断用）の合計と項目の値。どの内訳が「漏れなく分類する」かは [指標一覧](../../catalogue.md) で決まります。",
       en: "On the monitoring sheets: the items of an exhaustive breakdown (indicator 1 by form, by recipient, by disease area…) against 指標値, and sub-items (医療機器 → 治療用 / 診断用) against their item. Which breakdowns are exhaustive is set by the [catalogue](../../catalogue.md).",
     },
     why: {
@@ -502,7 +502,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
   },
   "label/unknown": {
     applies: {
-      ja: "モニタリングシートの指標・内訳・項目の名称が標準の指標一覧（[指標カタログ](../../catalogue.md)）にない場合。表記の揺れ（全角・半角、括弧、空白）は同じとみなし、誤記と思われる場合は近い名称を示します（例: `ベアリング` → `ペアリング`）。",
+      ja: "モニタリングシートの指標・内訳・項目の名称が標準の指標一覧（[指標一覧](../../catalogue.md)）にない場合。表記の揺れ（全角・半角、括弧、空白）は同じとみなし、誤記と思われる場合は近い名称を示します（例: `ベアリング` → `ペアリング`）。",
       en: "Indicator, breakdown or item labels on the monitoring sheets that are not in the [catalogue](../../catalogue.md). Width, bracket and space variants match; a likely typo is matched to the nearest label (ベアリング → ペアリング) and named.",
     },
     why: {
@@ -510,7 +510,7 @@ export const RULE_NOTES: Record<string, RuleNote> = {
       en: "Items are identified by label for the sums and roll-ups; an unknown label drops out of them. The published documents contain such typos (ベアリング for ペアリング, 業事 for 薬事).",
     },
     fix: {
-      ja: "名称を様式どおりに直してください。新しい指標や項目を正式に加える場合は、指標一覧を拡張します（[指標カタログの形式](../../catalogue.md)）。",
+      ja: "名称を様式どおりに直してください。新しい指標や項目を正式に加える場合は、指標一覧を拡張します（[指標一覧の形式](../../catalogue.md)）。",
       en: "Correct the label; to add an indicator or item for good, extend the catalogue ([catalogue format](../../catalogue.md)).",
     },
   },

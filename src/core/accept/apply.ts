@@ -12,7 +12,8 @@
  * - rows of the store that cannot be read give one warning `accepted/store` naming them.
  */
 import type { Finding, Severity } from "../model/finding";
-import { render, type Lang } from "../values/format";
+import type { Lang } from "../values/format";
+import { renderMessage, type MessageData, type PhraseBook } from "../rules/message";
 import { ruleName } from "../rules/names";
 import { parseRef } from "../model/refs";
 import { fingerprintOf, sameFingerprint, showValue, type CellLookup, type Fingerprint } from "./fingerprint";
@@ -23,6 +24,7 @@ interface AcceptRuleMeta {
   severity: Severity;
   description: { ja: string; en: string };
   messages: Record<string, { ja: string; en: string }>;
+  phrases?: PhraseBook;
 }
 
 export const lapsedRule: AcceptRuleMeta = {
@@ -65,9 +67,10 @@ export const storeRule: AcceptRuleMeta = {
   messages: {
     unreadable: {
       ja: "確認済みの記録（シート「{sheet}」）のうち{count}件を読めないため使っていません: {details}。その指摘は確認済みになりません。Kensa で確認済みにし直してください。",
-      en: "{count} entries of the record of accepted findings (sheet “{sheet}”) cannot be read and are not used: {detailsEn}. Those findings are not accepted; accept them again with Kensa.",
+      en: "{count} entries of the record of accepted findings (sheet “{sheet}”) cannot be read and are not used: {details}. Those findings are not accepted; accept them again with Kensa.",
     },
   },
+  phrases: { more: { ja: " ほか {more} 件", en: " and {more} more" } },
 };
 
 /** Every finding id the acceptances can add, for `kensa rules` and rule names. */
@@ -86,7 +89,7 @@ function finding(
   meta: AcceptRuleMeta,
   messageId: string,
   lang: Lang,
-  data: Record<string, string | number>,
+  data: MessageData,
   at: { sheet: string; cell: string; cells?: string[] },
 ): Finding {
   return {
@@ -95,7 +98,7 @@ function finding(
     sheet: at.sheet,
     cell: at.cell,
     cells: at.cells && at.cells.length ? at.cells : [at.cell],
-    message: render(meta.messages[messageId][lang], data),
+    message: renderMessage(meta.messages[messageId], data, lang, meta.phrases),
   };
 }
 
@@ -233,15 +236,18 @@ export function applyAcceptances(
   if (store.problems.length) {
     const listed = store.problems.slice(0, ACCEPT_LIMITS.problemsListed);
     const more = store.problems.length - listed.length;
-    const details = listed.map((p) => p.ja).join("、") + (more ? ` ほか ${more} 件` : "");
-    const detailsEn = listed.map((p) => p.en).join("; ") + (more ? ` and ${more} more` : "");
+    const details = {
+      list: listed.map((p) => ({ text: p })),
+      style: "clauses",
+      ...(more ? { rest: { phrase: "more", data: { more } } } : {}),
+    } as const;
     const sheet = store.sheet ?? ACCEPT_SHEET;
     added.push(
       finding(
         storeRule,
         "unreadable",
         lang,
-        { sheet, count: store.problems.length, details, detailsEn },
+        { sheet, count: store.problems.length, details },
         { sheet, cell: `A${store.problems[0].row}` },
       ),
     );

@@ -22,7 +22,7 @@ import { isCatalogueSheet, readCatalogueSheet } from "./sheet";
 /** One outcome of a catalogue sheet; the catalogue/sheet rule (rules/shared/catalogue-sheet.ts) reports it. */
 export interface CatalogueFinding {
   messageId: "applied" | "invalid" | "conflict" | "twoSheets";
-  data: Record<string, string | number>;
+  data: Record<string, CatalogueDatum>;
   sheet: string;
   cell: string;
   severity?: Severity;
@@ -35,13 +35,24 @@ export interface WorkbookCatalogues {
   findings: CatalogueFinding[][];
 }
 
-function list(
-  numbers: string[],
-  ja: (n: string) => string,
-  en: (n: string) => string,
-): { ja: string; en: string } | undefined {
-  if (numbers.length === 0) return undefined;
-  return { ja: ja(numbers.join("・")), en: en(numbers.join(", ")) };
+/**
+ * A datum of a catalogue finding, as the rule catalogue/sheet renders it in either language (its phrases are in
+ * src/core/rules/shared/catalogue-sheet.ts; the shapes are src/core/rules/message.ts's terms). `text` is a problem
+ * the catalogue sheet's reader already wrote in both languages.
+ */
+export type CatalogueDatum =
+  | string
+  | number
+  | { readonly list: readonly CatalogueDatum[]; readonly style: "and" | "clauses" }
+  | {
+      readonly phrase: "added" | "replaced" | "unchanged" | "noIndicator" | "scope";
+      readonly data?: Record<string, CatalogueDatum>;
+    }
+  | { readonly text: { readonly ja: string; readonly en: string } };
+
+/** "指標3・5を追加" / "added indicator 3, 5": one kind of change, or nothing when no indicator had it. */
+function changed(numbers: string[], phrase: "added" | "replaced" | "unchanged"): CatalogueDatum[] {
+  return numbers.length ? [{ phrase, data: { numbers: { list: numbers, style: "and" } } }] : [];
 }
 
 /**
@@ -69,7 +80,7 @@ export function applyWorkbookCatalogues(
         for (const p of r.problems) {
           findings[k].push({
             messageId: "invalid",
-            data: { sheet: sheet.name, detail: `${p.cell}: ${p.ja}`, detailEn: `${p.cell}: ${p.en}` },
+            data: { sheet: sheet.name, cell: p.cell, detail: { text: { ja: p.ja, en: p.en } } },
             sheet: sheet.name,
             cell: p.cell,
           });
@@ -102,33 +113,17 @@ export function applyWorkbookCatalogues(
       if (r.indicators.length > 0 && accepted.length === 0) continue;
       const changes = changesOf(base, accepted);
       const parts = [
-        list(
-          changes.added,
-          (n) => `指標${n}を追加`,
-          (n) => `added indicator ${n}`,
-        ),
-        list(
-          changes.replaced,
-          (n) => `指標${n}を置き換え`,
-          (n) => `replaced indicator ${n}`,
-        ),
-        list(
-          changes.unchanged,
-          (n) => `指標${n}は変更なし`,
-          (n) => `indicator ${n} unchanged`,
-        ),
-      ].filter((x): x is { ja: string; en: string } => x !== undefined);
-      if (parts.length === 0) parts.push({ ja: "指標の定義はありません", en: "it defines no indicator" });
-      const several = workbooks.length > 1;
+        ...changed(changes.added, "added"),
+        ...changed(changes.replaced, "replaced"),
+        ...changed(changes.unchanged, "unchanged"),
+      ];
       findings[k].push({
         messageId: "applied",
         severity: "info",
         data: {
           sheet: sheet.name,
-          changes: parts.map((p) => p.ja).join("、"),
-          changesEn: parts.map((p) => p.en).join("; "),
-          scope: several ? "この定義は一緒に検証したすべてのファイルに使いました。" : "",
-          scopeEn: several ? " Its definitions apply to every file checked with it." : "",
+          changes: parts.length ? { list: parts, style: "clauses" } : { phrase: "noIndicator" },
+          scope: workbooks.length > 1 ? { phrase: "scope" } : "",
         },
         sheet: sheet.name,
         cell: r.cellOf(accepted.length ? ["indicators", r.indicators.indexOf(accepted[0])] : []),

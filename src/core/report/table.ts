@@ -9,6 +9,7 @@ import type { Lang } from "../values/format";
 import { parseRef } from "../model/refs";
 import { acceptedText } from "../accept/index";
 import type { FileReport } from "./schema";
+import { SEVERITY_LABELS } from "./severity";
 
 /** A file of the run as the tables need it: FileReport (the JSON report's entry), plus its name in the set. */
 export interface TableFile extends FileReport {
@@ -60,9 +61,13 @@ export interface FileRow {
   detail: string;
 }
 
+function lowerCased(labels: Record<Severity, string>): Record<Severity, string> {
+  return { error: labels.error.toLowerCase(), warning: labels.warning.toLowerCase(), info: labels.info.toLowerCase() };
+}
+
 const TEXT = {
   ja: {
-    severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
+    severity: SEVERITY_LABELS.ja,
     outcome: {
       pass: "合格",
       errors: "エラーあり",
@@ -92,7 +97,7 @@ const TEXT = {
     sep: "、",
   },
   en: {
-    severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    severity: lowerCased(SEVERITY_LABELS.en),
     outcome: {
       pass: "passed",
       errors: "errors",

@@ -4,9 +4,11 @@
  * the order of the findings: the engine sorts those by workbook position (sheet, row, column), then severity and
  * rule id (src/core/engine.ts).
  *
- * Adding a rule: write src/core/rules/<family>/<name>.ts exporting `rule` with `meta.id` "<family>/<name>", its
- * valid/invalid table in <name>.test.ts beside it (test/support/rule-tester.ts), add the id to RuleId and the rule
- * here. test/core/rules/registry.test.ts fails until all four agree.
+ * Adding a rule: write src/core/rules/<family>/<name>.ts exporting `rule = defineRule({ meta, check })` (./rule.ts:
+ * message ids and their data are typed from `meta.messages`; data is language-neutral, ./message.ts) with `meta.id`
+ * "<family>/<name>", its valid/invalid table in <name>.test.ts beside it (test/support/rule-tester.ts: findings by
+ * messageId and data), add the id to RuleId and the rule here, and regenerate the message golden
+ * (`npx tsx scripts/docs-rule-messages.ts --update`). test/core/rules/registry.test.ts fails until all four agree.
  */
 import type { Rule, RuleId } from "./rule";
 import { rule as valueNotANumber } from "./value/not-a-number";

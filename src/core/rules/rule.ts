@@ -1,9 +1,11 @@
 /**
  * The rule contract, after ESLint and frictionless: metadata, then a check that returns plain
- * findings. Messages are templates with {placeholders}, in Japanese and English.
+ * findings. Messages are templates with {placeholders}, in Japanese and English, filled from language-neutral data
+ * (./message.ts); the engine renders them.
  */
 import type { Finding, Fix, Severity } from "../model/finding";
 import type { CheckContext } from "../sheets/context";
+import type { DataOf, MessageData, PhraseBook, Templates } from "./message";
 
 /** The id of every rule in the registry (src/core/rules/index.ts), as in DOMAIN §4. */
 export type RuleId =
@@ -45,23 +47,22 @@ export type RuleId =
   | "structure/duplicate-project"
   | "structure/project-unknown";
 
-export interface Messages {
-  [messageId: string]: { ja: string; en: string };
-}
+/** Every message of a rule by id, in Japanese and English. */
+export type Messages = Readonly<Record<string, Templates>>;
 
 export interface RuleMeta {
   /** Stable id, as in DOMAIN §4: "sum/subtotal". The module lives at src/core/rules/<id>.ts. */
   id: string;
   /** Default severity; a finding may override it (info for rounding-only differences). */
   severity: Severity;
-  description: { ja: string; en: string };
+  description: Templates;
   messages: Messages;
+  /** Phrases the rule's data names (`{ phrase: id, data }`), beside the shared ones of ./phrases.ts. */
+  phrases?: PhraseBook;
 }
 
-/** What a check returns; the engine adds the rule id, default severity and the rendered message. */
-export interface RuleFinding {
-  messageId: string;
-  data: Record<string, string | number>;
+/** Where a finding is and what it involves, besides what its message says. */
+export interface FindingPlace {
   sheet: string;
   cell: string;
   cells?: string[];
@@ -74,9 +75,41 @@ export interface RuleFinding {
   fix?: Fix;
 }
 
+/** What a check returns; the engine adds the rule id, default severity and the rendered message. */
+export interface RuleFinding extends FindingPlace {
+  messageId: string;
+  data: MessageData;
+}
+
 export interface Rule {
   meta: RuleMeta;
   check(ctx: CheckContext): RuleFinding[];
+}
+
+/** A finding of a rule whose messages are `M` and phrases `P`: a known message id with the data it names. */
+export type FindingOf<M extends Messages, P extends string = never> = {
+  [Id in keyof M & string]: FindingPlace & { messageId: Id; data: DataOf<M[Id], P> };
+}[keyof M & string];
+
+/**
+ * A rule, with its message ids and their data typed from its own messages (after typescript-eslint's
+ * `createRule<Options, MessageIds>`): a check returning an unknown message id, or data missing a placeholder of
+ * its message, does not compile (an extra datum is not caught: TypeScript checks no excess property there). Phrase
+ * ids in the data are the rule's phrases and the shared ones.
+ */
+export function defineRule<const M extends Messages, const P extends PhraseBook = Record<never, Templates>>(rule: {
+  meta: { id: RuleId | "catalogue/sheet"; severity: Severity; description: Templates; messages: M; phrases?: P };
+  /** An array, or a generator yielding the findings (its `yield`s are typed too). */
+  check(ctx: CheckContext): Iterable<FindingOf<M, keyof P & string>>;
+}): Rule {
+  const check = rule.check.bind(rule);
+  return {
+    meta: rule.meta,
+    check: (ctx): RuleFinding[] => {
+      const found: Iterable<RuleFinding> = check(ctx);
+      return Array.isArray(found) ? (found as RuleFinding[]) : Array.from(found);
+    },
+  };
 }
 
 export type { Finding };

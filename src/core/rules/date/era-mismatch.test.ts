@@ -6,11 +6,18 @@ import { rule } from "./era-mismatch";
 type Row = (CellValue | undefined)[];
 
 /**
- * A message naming the year written and the year its era pair stands for (and any other words given). The finding
- * carries no expected / actual: years are not figures to show with separators.
+ * A finding's message id and data: the pair as written (`match`), its era half (era, year), its Western half, the
+ * Western year the era half stands for, and the era year the Western half stands for.
  */
-const yearsIn = (written: number, meant: number, ...words: string[]) =>
-  expect.stringMatching(new RegExp([`${written}年`, `${meant}年`, ...words].map((w) => `(?=[\\s\\S]*${w})`).join("")));
+const pair = (
+  messageId: "eraInBrackets" | "westernInBrackets",
+  match: string,
+  era: string,
+  eraYear: string,
+  western: string,
+  expected: string,
+  westernEra: string,
+) => ({ messageId, data: { match, era, eraYear, expected, western, westernEra } });
 
 // インハウス予算: A1 報告年度, A2 (単位：億円), row 3 the header (A 機関名 … H 備考), data from row 4.
 const note = (text: string): Row => ["理研", "文", 100, 50, null, null, null, text];
@@ -101,20 +108,29 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "予算",
           cell: "H4",
-          message:
-            "「2025（令和8）年」の括弧内の和暦令和8年が、西暦2025年と合っていません（2025年は令和7年、令和8年は2026年です）。",
+          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
         },
       ],
     },
     {
       name: "備考 headed 「備考\\n出典・留意事項等」",
       sheets: { 予算: withNoteHeader("備考\n出典・留意事項等", note("2025（令和8）年度に拡充")) },
-      findings: [{ cell: "H4", message: yearsIn(2025, 2026) }],
+      findings: [
+        {
+          cell: "H4",
+          ...pair("eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7"),
+        },
+      ],
     },
     {
       name: "備考 headed 「備考欄（特筆すべき事項等）」",
       sheets: { 予算: withNoteHeader("備考欄（特筆すべき事項等）", note("令和7年（2024年）開始")) },
-      findings: [{ cell: "H4", message: yearsIn(2024, 2025) }],
+      findings: [
+        {
+          cell: "H4",
+          ...pair("westernInBrackets", "令和7年（2024年）", "令和", "7", "2024", "2025", "令和6"),
+        },
+      ],
     },
     {
       name: "a column no reader knows, and its header",
@@ -127,8 +143,14 @@ runRuleTests(rule, {
         ],
       },
       findings: [
-        { cell: "I3", message: yearsIn(2025, 2026) },
-        { cell: "I4", message: yearsIn(2025, 2026) },
+        {
+          cell: "I3",
+          ...pair("eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "I4",
+          ...pair("westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
+        },
       ],
     },
     {
@@ -144,8 +166,14 @@ runRuleTests(rule, {
         ],
       },
       findings: [
-        { cell: "A1", message: yearsIn(2024, 2025) },
-        { cell: "A6", message: yearsIn(2025, 2026) },
+        {
+          cell: "A1",
+          ...pair("westernInBrackets", "令和7年度（2024年度）", "令和", "7", "2024", "2025", "令和6"),
+        },
+        {
+          cell: "A6",
+          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        },
       ],
     },
     {
@@ -158,11 +186,15 @@ runRuleTests(rule, {
         ),
       },
       findings: [
-        { sheet: "アウトプット指標", cell: "L3", message: yearsIn(2025, 2026) },
+        {
+          sheet: "アウトプット指標",
+          cell: "L3",
+          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        },
         {
           sheet: "アウトプット指標",
           cell: "M3",
-          message: expect.stringContaining("「R8(2025)」の括弧内の西暦2025年が、和暦令和8年と合っていません"),
+          ...pair("westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
         },
       ],
     },
@@ -188,29 +220,80 @@ runRuleTests(rule, {
         ),
       },
       findings: [
-        { cell: "H4", message: yearsIn(2025, 2026) },
-        { cell: "H5", message: yearsIn(2025, 2026) },
-        { cell: "H6", message: yearsIn(2025, 2026) },
-        { cell: "H7", message: yearsIn(2024, 2025) },
-        { cell: "H8", message: yearsIn(2025, 2026) },
-        { cell: "H9", message: yearsIn(2025, 2026) },
-        { cell: "H10", message: yearsIn(2020, 2019) },
-        { cell: "H11", message: yearsIn(2025, 2026) },
-        { cell: "H12", message: yearsIn(2025, 2026) },
-        { cell: "H13", message: yearsIn(2025, 2026, "令和8年") },
-        { cell: "H14", message: yearsIn(2025, 2026) },
-        { cell: "H15", message: yearsIn(2025, 2026) },
-        { cell: "H16", message: yearsIn(2019, 2018, "平成30年") },
-        { cell: "H17", message: yearsIn(2019, 2018) },
-        { cell: "H18", message: yearsIn(1990, 1989, "昭和64年") },
+        {
+          cell: "H4",
+          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H5",
+          ...pair("eraInBrackets", "2025(令和8年)", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H6",
+          ...pair("eraInBrackets", "2025年（令和8年）", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H7",
+          ...pair("eraInBrackets", "2024年度（令和7年度）", "令和", "7", "2024", "2025", "令和6"),
+        },
+        {
+          cell: "H8",
+          ...pair("westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H9",
+          ...pair("westernInBrackets", "令和8年（2025年）", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H10",
+          ...pair("westernInBrackets", "令和元年（2020年）", "令和", "元", "2020", "2019", "令和2"),
+        },
+        {
+          cell: "H11",
+          ...pair("eraInBrackets", "２０２５（令和８）年", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H12",
+          ...pair("eraInBrackets", "2025　（　令和　8　）", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H13",
+          ...pair("westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H14",
+          ...pair("eraInBrackets", "2025(R8)", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H15",
+          ...pair("westernInBrackets", "Ｒ８（２０２５）", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H16",
+          ...pair("westernInBrackets", "H30（2019）", "平成", "30", "2019", "2018", "令和元"),
+        },
+        {
+          cell: "H17",
+          ...pair("westernInBrackets", "平成30年（2019年）", "平成", "30", "2019", "2018", "令和元"),
+        },
+        {
+          cell: "H18",
+          ...pair("westernInBrackets", "昭和64年（1990年）", "昭和", "64", "1990", "1989", "平成2"),
+        },
       ],
     },
     {
       name: "two mistakes in one cell are two findings at that cell",
       sheets: { 予算: inhouse(note("第14回：2025（令和8）年2月、第15回：2026（令和9）年3月")) },
       findings: [
-        { cell: "H4", message: expect.stringContaining("「2025（令和8）年」") },
-        { cell: "H4", message: expect.stringContaining("「2026（令和9）年」") },
+        {
+          cell: "H4",
+          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        },
+        {
+          cell: "H4",
+          ...pair("eraInBrackets", "2026（令和9）年", "令和", "9", "2026", "2027", "令和8"),
+        },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { toA1, fromA1 } from "../../model/address";
 import type { Sheet } from "../../model/workbook";
 import { findEraMismatches, mayHoldEraPair } from "../../values/era";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
 /** A Western year as its Japanese era year: 2025 → 令和7, 2019 → 令和元, 2018 → 平成30. */
 export function eraYearOf(year: number): string {
@@ -16,7 +16,7 @@ export function eraYearOf(year: number): string {
  * is reported once, at its cell. The readers' text cells are scanned too when they are not plain string
  * cells of those sheets (text the reader derived from another kind of cell).
  */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "date/era-mismatch",
     severity: "error",
@@ -34,11 +34,10 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
-    const report = (sheet: string, cell: string, text: string) => {
+  *check(ctx) {
+    const report = function* (sheet: string, cell: string, text: string) {
       for (const m of findEraMismatches(text)) {
-        out.push({
+        yield {
           messageId: /^[0-9０-９]/.test(m.match) ? "eraInBrackets" : "westernInBrackets",
           data: {
             match: m.match,
@@ -52,7 +51,7 @@ export const rule: Rule = {
           cell,
           // No expected / actual: they are years, not figures, and every face would show them as numbers
           // (「2,026」); the message names both.
-        });
+        } as const;
       }
     };
 
@@ -68,7 +67,7 @@ export const rule: Rule = {
         if (!row) continue;
         for (let c = 0; c < row.length; c++) {
           const v = row[c]?.value;
-          if (typeof v === "string" && mayHoldEraPair(v)) report(sheet.name, toA1(r, c), v);
+          if (typeof v === "string" && mayHoldEraPair(v)) yield* report(sheet.name, toA1(r, c), v);
         }
       }
     }
@@ -89,9 +88,8 @@ export const rule: Rule = {
           }
           if (typeof raw === "string" || raw === null || raw === undefined) continue;
         }
-        report(t.sheet, t.cell, t.text);
+        yield* report(t.sheet, t.cell, t.text);
       }
     }
-    return out;
   },
-};
+});

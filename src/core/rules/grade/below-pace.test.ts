@@ -63,8 +63,17 @@ runRuleTests(rule, {
           cells: ["H3", "G3", "D3"],
           expected: 4,
           actual: 0,
-          message:
-            "「指標8」の進捗はAですが、累積実績0件は令和7年度末時点の進捗ペース4件（目標10件 × 2/5年）を下回っています（ペース比0.0%）。",
+          messageId: "belowPace",
+          data: {
+            row: { phrase: "indicator", data: { number: "8" } },
+            actual: "0件",
+            pace: "4件",
+            target: "10件",
+            elapsed: 2,
+            years: 5,
+            year: { fiscalYear: 2025 },
+            ratio: "0.0%",
+          },
         },
         {
           rule: "grade/below-pace",
@@ -72,15 +81,39 @@ runRuleTests(rule, {
           cell: "H4",
           expected: 300,
           actual: 271,
-          message:
-            "「指標16」の進捗はAですが、累積実績271人は令和7年度末時点の進捗ペース300名（目標750名 × 2/5年）を下回っています（ペース比90.3%）。",
+          messageId: "belowPace",
+          data: {
+            row: { phrase: "indicator", data: { number: "16" } },
+            actual: "271人",
+            pace: "300名",
+            target: "750名",
+            elapsed: 2,
+            years: 5,
+            year: { fiscalYear: 2025 },
+            ratio: "90.3%",
+          },
         },
       ],
     },
     {
       name: "period taken from the target text when 期間 is blank",
       sheets: sheet(["16", "特設目標", "人材", "令和6～10年度累積で750名", "累積", null, 271, "a"]),
-      findings: [{ expected: 300, message: expect.stringContaining("進捗ペース300名") }],
+      findings: [
+        {
+          expected: 300,
+          messageId: "belowPace",
+          data: {
+            row: { phrase: "indicator", data: { number: "16" } },
+            actual: "271名",
+            pace: "300名",
+            target: "750名",
+            elapsed: 2,
+            years: 5,
+            year: { fiscalYear: 2025 },
+            ratio: "90.3%",
+          },
+        },
+      ],
     },
   ],
 });

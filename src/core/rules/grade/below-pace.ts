@@ -1,8 +1,8 @@
-import type { Rule, RuleFinding } from "../rule";
-import { fiscalYearLabel } from "../../compute/period";
+import { defineRule } from "../rule";
 import { computedDecimals, outputTables, showFigure, showPercent } from "../../sheets/output/read";
+import { rowName } from "../shared/output-row";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "grade/below-pace",
     severity: "warning",
@@ -12,13 +12,12 @@ export const rule: Rule = {
     },
     messages: {
       belowPace: {
-        ja: "「{row}」の進捗はAですが、累積実績{actual}は{yearJa}末時点の進捗ペース{pace}（目標{target} × {elapsed}/{years}年）を下回っています（ペース比{ratio}）。",
-        en: "“{rowEn}” is graded A, but the cumulative result {actual} is below the linear pace {pace} at the end of {yearEn} (target {target} × {elapsed}/{years} years; {ratio} of pace).",
+        ja: "「{row}」の進捗はAですが、累積実績{actual}は{year}末時点の進捗ペース{pace}（目標{target} × {elapsed}/{years}年）を下回っています（ペース比{ratio}）。",
+        en: "“{row}” is graded A, but the cumulative result {actual} is below the linear pace {pace} at the end of {year} (target {target} × {elapsed}/{years} years; {ratio} of pace).",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const table of outputTables(ctx)) {
       if (table.reportYear === undefined) continue;
       for (const row of table.rows) {
@@ -30,18 +29,16 @@ export const rule: Rule = {
         const actualDecimals = row.actual.kind === "number" ? row.actual.decimals : 0;
         const cells = [row.gradeCell, row.actualCell];
         if (row.targetCell) cells.push(row.targetCell);
-        out.push({
+        yield {
           messageId: "belowPace",
           data: {
-            row: row.label,
-            rowEn: row.labelEn,
+            row: rowName(row),
             actual: showFigure(ev.measure, actualDecimals, actualUnit ?? unit),
             pace: showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit),
             target: showFigure(ev.target.value, ev.target.decimals, unit),
             elapsed: ev.annual.elapsed ?? 0,
             years: ev.annual.years ?? 0,
-            yearJa: fiscalYearLabel(table.reportYear, "ja"),
-            yearEn: fiscalYearLabel(table.reportYear, "en"),
+            year: { fiscalYear: table.reportYear },
             ratio: showPercent(ev.ratio),
           },
           sheet: table.sheet,
@@ -49,9 +46,8 @@ export const rule: Rule = {
           cells,
           expected: ev.annual.value,
           actual: ev.measure,
-        });
+        };
       }
     }
-    return out;
   },
-};
+});

@@ -48,7 +48,8 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "アウトプット指標",
           cell: "J4",
-          message: expect.stringContaining("「C」"),
+          messageId: "invalid",
+          data: { row: { phrase: "indicator", data: { number: "2" } }, text: "C" },
         },
       ],
     },
@@ -68,8 +69,8 @@ runRuleTests(rule, {
         {
           rule: "grade/invalid",
           cell: "A5",
-          message:
-            "「指標1」の進捗「順調」は、A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
+          messageId: "invalid",
+          data: { row: { phrase: "indicator", data: { number: "1" } }, text: "順調" },
         },
       ],
     },

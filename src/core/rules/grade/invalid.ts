@@ -1,7 +1,8 @@
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { outputTables } from "../../sheets/output/read";
+import { rowName } from "../shared/output-row";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "grade/invalid",
     severity: "error",
@@ -12,23 +13,21 @@ export const rule: Rule = {
     messages: {
       invalid: {
         ja: "「{row}」の進捗「{text}」は、A（順調に進捗している）・B（進捗が不十分）・-（未評価）のいずれでもありません。",
-        en: "The progress grade “{text}” of “{rowEn}” is not A (on track), B (insufficient) or - (not assessed).",
+        en: "The progress grade “{text}” of “{row}” is not A (on track), B (insufficient) or - (not assessed).",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const table of outputTables(ctx)) {
       for (const row of table.rows) {
         if (row.isOutcome || row.gradeStatus !== "invalid" || !row.gradeCell) continue;
-        out.push({
+        yield {
           messageId: "invalid",
-          data: { row: row.label, rowEn: row.labelEn, text: row.gradeText ?? "" },
+          data: { row: rowName(row), text: row.gradeText ?? "" },
           sheet: table.sheet,
           cell: row.gradeCell,
-        });
+        };
       }
     }
-    return out;
   },
-};
+});

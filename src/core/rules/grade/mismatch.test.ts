@@ -90,8 +90,13 @@ runRuleTests(rule, {
           cells: ["L3", "H3", "D3"],
           expected: 120,
           actual: 86,
-          message:
-            "「指標4」の進捗はAですが、実績86件は年度目標120件（目標値600件 ÷ 5年）に達していません（達成率71.7%）。",
+          messageId: "aBelow",
+          data: {
+            row: { phrase: "indicator", data: { number: "4" } },
+            measure: { phrase: "result", data: { m: "86件" } },
+            threshold: { phrase: "annualShare", data: { a: "120件", t: "600件", years: "5" } },
+            ratio: "71.7%",
+          },
           fix: { sheet: "アウトプット指標", cell: "L3", value: "B" },
         },
       ],
@@ -104,7 +109,13 @@ runRuleTests(rule, {
           rule: "grade/mismatch",
           severity: "warning",
           cell: "L3",
-          message: "「指標1」の進捗はBですが、実績158は目標値130を達成しています（達成率121.5%）。",
+          messageId: "bMet",
+          data: {
+            row: { phrase: "indicator", data: { number: "1" } },
+            measure: { phrase: "result", data: { m: "158" } },
+            threshold: { phrase: "target", data: { t: "130" } },
+            ratio: "121.5%",
+          },
           fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
         },
       ],
@@ -128,7 +139,13 @@ runRuleTests(rule, {
       findings: [
         {
           severity: "error",
-          message: "「指標18」の進捗はAですが、実績1,225名は基準値1,225名を上回っていません（達成率100.0%）。",
+          messageId: "aNotAbove",
+          data: {
+            row: { phrase: "indicator", data: { number: "18" } },
+            measure: { phrase: "result", data: { m: "1,225名" } },
+            threshold: { phrase: "baseline", data: { t: "1,225名" } },
+            ratio: "100.0%",
+          },
         },
       ],
     },
@@ -140,8 +157,16 @@ runRuleTests(rule, {
           severity: "error",
           cells: ["L3", "I3", "J3", "D3"],
           actual: 2,
-          message:
-            "「指標17」の進捗はAですが、各年度の実績の平均2（R6実績 2、R7実績 2）は目標値（年平均3）に達していません（達成率66.7%）。",
+          messageId: "aBelow",
+          data: {
+            row: { phrase: "indicator", data: { number: "17" } },
+            measure: {
+              phrase: "yearsMean",
+              data: { m: "2", list: { list: ["R6実績 2", "R7実績 2"], style: "comma" } },
+            },
+            threshold: { phrase: "averageTarget", data: { t: "3" } },
+            ratio: "66.7%",
+          },
         },
       ],
     },
@@ -164,7 +189,13 @@ runRuleTests(rule, {
       findings: [
         {
           severity: "error",
-          message: expect.stringContaining("実績の年平均2.5件（3件/2件）は目標値（年平均3件）に達していません"),
+          messageId: "aBelow",
+          data: {
+            row: { phrase: "indicator", data: { number: "17" } },
+            measure: { phrase: "partsMean", data: { m: "2.5件", parts: "3件/2件" } },
+            threshold: { phrase: "averageTarget", data: { t: "3件" } },
+            ratio: "83.3%",
+          },
         },
       ],
     },
@@ -188,7 +219,13 @@ runRuleTests(rule, {
         {
           severity: "warning",
           cell: "L3",
-          message: "「指標18」の進捗はBですが、実績1,404名は基準値1,225名を上回っています（達成率114.6%）。",
+          messageId: "bAbove",
+          data: {
+            row: { phrase: "indicator", data: { number: "18" } },
+            measure: { phrase: "result", data: { m: "1,404名" } },
+            threshold: { phrase: "baseline", data: { t: "1,225名" } },
+            ratio: "114.6%",
+          },
           fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
         },
       ],

@@ -1,7 +1,8 @@
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { outputTables } from "../../sheets/output/read";
+import { rowName } from "../shared/output-row";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "grade/missing",
     severity: "error",
@@ -12,31 +13,26 @@ export const rule: Rule = {
     messages: {
       missing: {
         ja: "「{row}」は実績{actual}が入力されていますが、進捗（A・B）が空欄です。",
-        en: "“{rowEn}” has the result {actual} but no progress grade (A/B).",
+        en: "“{row}” has the result {actual} but no progress grade (A/B).",
       },
       missingSuggested: {
         ja: "「{row}」は実績{actual}が入力されていますが、進捗（A・B）が空欄です（数値からの判定は{suggested}）。",
-        en: "“{rowEn}” has the result {actual} but no progress grade (A/B); the numbers suggest {suggested}.",
+        en: "“{row}” has the result {actual} but no progress grade (A/B); the numbers suggest {suggested}.",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const table of outputTables(ctx)) {
       for (const row of table.rows) {
         if (row.isOutcome || row.gradeStatus !== "empty" || !row.gradeCell) continue;
         const k = row.actual.kind;
         if (k === "empty" || k === "placeholder") continue;
         const suggested = row.evaluation?.suggested;
-        out.push({
-          messageId: suggested ? "missingSuggested" : "missing",
-          data: { row: row.label, rowEn: row.labelEn, actual: row.actualText, ...(suggested ? { suggested } : {}) },
-          sheet: table.sheet,
-          cell: row.gradeCell,
-          cells: [row.gradeCell, row.actualCell],
-        });
+        const at = { sheet: table.sheet, cell: row.gradeCell, cells: [row.gradeCell, row.actualCell] };
+        const data = { row: rowName(row), actual: row.actualText };
+        if (suggested) yield { messageId: "missingSuggested", data: { ...data, suggested }, ...at } as const;
+        else yield { messageId: "missing", data, ...at } as const;
       }
     }
-    return out;
   },
-};
+});

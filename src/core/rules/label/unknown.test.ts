@@ -98,8 +98,12 @@ runRuleTests(rule, {
           rule: "label/unknown",
           severity: "info",
           cell: "E3",
-          message:
-            "項目「ベアリングによる他事業への受け渡し件数」は標準の指標一覧にありません。「ペアリングによる他事業への受け渡し件数」として扱いました（誤記ではありませんか）。",
+          messageId: "typo",
+          data: {
+            what: { phrase: "item" },
+            label: "ベアリングによる他事業への受け渡し件数",
+            suggestion: "ペアリングによる他事業への受け渡し件数",
+          },
           fix: { sheet: "PJ2", cell: "E3", value: "ペアリングによる他事業への受け渡し件数" },
         },
       ],
@@ -116,7 +120,8 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "B3",
-          message: expect.stringContaining("「薬事承認・認証」"),
+          messageId: "typo",
+          data: { what: { phrase: "indicator" }, label: "業事承認・認証", suggestion: "薬事承認・認証" },
           fix: { sheet: "PJ5", cell: "B3", value: "薬事承認・認証" },
         },
       ],
@@ -125,15 +130,17 @@ runRuleTests(rule, {
       name: "an item the catalogue does not know",
       sheets: { PJ2: [...top, ["2", "治験に至った件数", "19件", null, "第III相試験の数", null, "1件"]] },
       findings: [
-        { cell: "E3", message: expect.stringMatching(/^項目「第III相試験の数」は標準の指標一覧にありません/) },
+        {
+          cell: "E3",
+          messageId: "unknown",
+          data: { what: { phrase: "item" }, label: "第III相試験の数" },
+        },
       ],
     },
     {
       name: "an indicator number the catalogue does not know",
       sheets: { PJ2: [...top, ["9", "特許出願件数", "5件"]] },
-      findings: [
-        { cell: "A3", message: "番号9の指標「特許出願件数」は標準の指標一覧にありません。内訳は検証していません。" },
-      ],
+      findings: [{ cell: "A3", messageId: "unknownIndicator", data: { number: "9", label: "特許出願件数" } }],
     },
     {
       name: "indicator 7: a share row the catalogue does not list (counted in the 100%, reported)",
@@ -144,8 +151,13 @@ runRuleTests(rule, {
           severity: "info",
           sheet: "PJ1",
           cell: "E5",
-          message:
-            "項目「無回答」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
+          messageId: "unknownShare",
+          data: {
+            what: { phrase: "item" },
+            label: "無回答",
+            item: "研究者の男女（その他）比率",
+            known: "男・女・その他",
+          },
         },
       ],
     },
@@ -155,8 +167,13 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "G3",
-          message:
-            "割合の区分「不明」は「研究者の男女（その他）比率」の区分（男・女・その他）にありません。割合の合計には含めて検証しました。",
+          messageId: "unknownShare",
+          data: {
+            what: { phrase: "share" },
+            label: "不明",
+            item: "研究者の男女（その他）比率",
+            known: "男・女・その他",
+          },
         },
       ],
     },
@@ -166,7 +183,18 @@ runRuleTests(rule, {
         [...IND, null, L, "男性", "89.0%"],
         [null, null, null, null, null, "答えない", "11.0%"],
       ]),
-      findings: [{ cell: "F4", message: expect.stringMatching(/^細目「答えない」は/) }],
+      findings: [
+        {
+          cell: "F4",
+          messageId: "unknownShare",
+          data: {
+            what: { phrase: "subItem" },
+            label: "答えない",
+            item: "研究者の男女（その他）比率",
+            known: "男・女・その他",
+          },
+        },
+      ],
     },
     {
       name: "indicator 7: a typo in the label written in 内訳",
@@ -174,8 +202,12 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "D3",
-          message:
-            "内訳「研究者の男女（その他）比」は標準の指標一覧にありません。「研究者の男女（その他）比率」として扱いました（誤記ではありませんか）。",
+          messageId: "typo",
+          data: {
+            what: { phrase: "group" },
+            label: "研究者の男女（その他）比",
+            suggestion: "研究者の男女（その他）比率",
+          },
           fix: { sheet: "PJ1", cell: "D3", value: "研究者の男女（その他）比率" },
         },
       ],
@@ -189,7 +221,12 @@ runRuleTests(rule, {
         {
           cell: "E3",
           severity: "info",
-          message: expect.stringContaining("（近い名称：「マッチングによる他事業への受け渡し件数」）"),
+          messageId: "nearest",
+          data: {
+            what: { phrase: "item" },
+            label: "マッチング支援の件数",
+            suggestion: "マッチングによる他事業への受け渡し件数",
+          },
         },
       ],
     },
@@ -200,9 +237,12 @@ runRuleTests(rule, {
         {
           cell: "B3",
           severity: "info",
-          message: expect.stringMatching(
-            /^番号1の指標名「治験に至った件数」は、標準の指標一覧の「.*」と異なります（番号の誤りではありませんか）。$/,
-          ),
+          messageId: "indicatorDiffers",
+          data: {
+            number: "1",
+            label: "治験に至った件数",
+            suggestion: "権利譲渡契約・実施許諾契約・共同研究開発契約件数 (シーズの企業導出件数)",
+          },
         },
       ],
     },

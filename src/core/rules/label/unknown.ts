@@ -1,25 +1,7 @@
 import { monitoringSheets } from "../../sheets/monitoring/read";
+import { editDistance } from "../../values/edit-distance";
 import { normalizeLabel } from "../../values/normalize";
-import type { Rule, RuleFinding } from "../rule";
-
-/** Edit distance, capped: enough to tell a typo (ベアリング → ペアリング) from a different wording. */
-function distance(a: string, b: string, cap = 3): number {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > cap) return cap + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (cur[j] < best) best = cur[j];
-    }
-    if (best > cap) return cap + 1;
-    prev = cur;
-  }
-  return prev[y.length];
-}
+import { defineRule, type FindingOf } from "../rule";
 
 const WHAT = {
   indicator: { ja: "指標名", en: "indicator" },
@@ -29,10 +11,39 @@ const WHAT = {
   share: { ja: "割合の区分", en: "share" },
 } as const;
 
+const MESSAGES = {
+  typo: {
+    ja: "{what}「{label}」は標準の指標一覧にありません。「{suggestion}」として扱いました（誤記ではありませんか）。",
+    en: "The {what} “{label}” is not in the standard indicator list; it was read as “{suggestion}” (a typo?).",
+  },
+  nearest: {
+    ja: "{what}「{label}」は標準の指標一覧にありません（近い名称：「{suggestion}」）。合計・集計の検証には使っていません。",
+    en: "The {what} “{label}” is not in the standard indicator list (nearest: “{suggestion}”); it is left out of sums and roll-ups.",
+  },
+  unknown: {
+    ja: "{what}「{label}」は標準の指標一覧にありません。合計・集計の検証には使っていません。",
+    en: "The {what} “{label}” is not in the standard indicator list; it is left out of sums and roll-ups.",
+  },
+  indicatorDiffers: {
+    ja: "番号{number}の指標名「{label}」は、標準の指標一覧の「{suggestion}」と異なります（番号の誤りではありませんか）。",
+    en: "Indicator {number} is labelled “{label}”, but standard indicator {number} is “{suggestion}” (a wrong number?).",
+  },
+  unknownShare: {
+    ja: "{what}「{label}」は「{item}」の区分（{known}）にありません。割合の合計には含めて検証しました。",
+    en: "The {what} “{label}” is not one of the shares of “{item}” ({known}); it was still counted in the 100% total.",
+  },
+  unknownIndicator: {
+    ja: "番号{number}の指標「{label}」は標準の指標一覧にありません。内訳は検証していません。",
+    en: "Indicator {number} (“{label}”) is not a standard indicator; its breakdowns are not checked.",
+  },
+} as const;
+
+type Found = FindingOf<typeof MESSAGES, keyof typeof WHAT>;
+
 /** Where a share's label is written, as a kind of label. */
 const SHARE_WHAT = { 項目: "item", 細目: "subItem", 値: "share" } as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "label/unknown",
     severity: "info",
@@ -40,35 +51,12 @@ export const rule: Rule = {
       ja: "指標・内訳・項目の名称が標準の指標一覧にない（誤記の可能性と近い名称を示す）",
       en: "An indicator, breakdown or item label is not in the standard indicator list (with the nearest label)",
     },
-    messages: {
-      typo: {
-        ja: "{whatJa}「{label}」は標準の指標一覧にありません。「{suggestion}」として扱いました（誤記ではありませんか）。",
-        en: "The {whatEn} “{label}” is not in the standard indicator list; it was read as “{suggestion}” (a typo?).",
-      },
-      nearest: {
-        ja: "{whatJa}「{label}」は標準の指標一覧にありません（近い名称：「{suggestion}」）。合計・集計の検証には使っていません。",
-        en: "The {whatEn} “{label}” is not in the standard indicator list (nearest: “{suggestion}”); it is left out of sums and roll-ups.",
-      },
-      unknown: {
-        ja: "{whatJa}「{label}」は標準の指標一覧にありません。合計・集計の検証には使っていません。",
-        en: "The {whatEn} “{label}” is not in the standard indicator list; it is left out of sums and roll-ups.",
-      },
-      indicatorDiffers: {
-        ja: "番号{number}の指標名「{label}」は、標準の指標一覧の「{suggestion}」と異なります（番号の誤りではありませんか）。",
-        en: "Indicator {number} is labelled “{label}”, but standard indicator {number} is “{suggestion}” (a wrong number?).",
-      },
-      unknownShare: {
-        ja: "{whatJa}「{label}」は「{item}」の区分（{known}）にありません。割合の合計には含めて検証しました。",
-        en: "The {whatEn} “{label}” is not one of the shares of “{item}” ({known}); it was still counted in the 100% total.",
-      },
-      unknownIndicator: {
-        ja: "番号{number}の指標「{label}」は標準の指標一覧にありません。内訳は検証していません。",
-        en: "Indicator {number} (“{label}”) is not a standard indicator; its breakdowns are not checked.",
-      },
-    },
+    messages: MESSAGES,
+    /** What kind of label it is: 「指標名」, “indicator”. */
+    phrases: WHAT,
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
+    const out: Found[] = [];
     const push = (
       sheet: string,
       cell: string,
@@ -78,17 +66,16 @@ export const rule: Rule = {
       suggestion?: string,
       fixable = true,
     ) => {
-      const f: RuleFinding = {
-        messageId: kind,
-        data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label, suggestion: suggestion ?? "" },
-        sheet,
-        cell,
-      };
+      const named = { what: { phrase: what }, label } as const;
+      const f: Found =
+        kind === "unknown"
+          ? { messageId: kind, data: named, sheet, cell }
+          : { messageId: kind, data: { ...named, suggestion: suggestion ?? "" }, sheet, cell };
       if (
         fixable &&
         suggestion &&
         normalizeLabel(suggestion) !== normalizeLabel(label) &&
-        distance(normalizeLabel(label), normalizeLabel(suggestion), 2) <= 2
+        editDistance(normalizeLabel(label), normalizeLabel(suggestion), 2) <= 2
       ) {
         f.fix = { sheet, cell, value: suggestion };
       }
@@ -139,7 +126,7 @@ export const rule: Rule = {
                 const known = ci.shares.map((x) => x.label).join("・");
                 out.push({
                   messageId: "unknownShare",
-                  data: { whatJa: WHAT[what].ja, whatEn: WHAT[what].en, label: sh.label, item: ci.label, known },
+                  data: { what: { phrase: what }, label: sh.label, item: ci.label, known },
                   sheet: s,
                   cell,
                 });
@@ -162,4 +149,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

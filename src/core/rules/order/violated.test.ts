@@ -26,9 +26,14 @@ runRuleTests(rule, {
           severity: "error",
           cell: "G3",
           cells: ["G3", "G4"],
-          message: expect.stringMatching(
-            /^「Top10%.*」3,000件が「全論文.*」2,944件を超えています（大小関係はTop1%.* ≤ Top10%.* ≤ 全論文.*のはずです）。$/,
-          ),
+          messageId: "violated",
+          data: {
+            smaller: { quote: "Top10%論文数" },
+            smallerValue: "3,000件",
+            larger: { quote: "全論文数" },
+            largerValue: "2,944件",
+            order: "Top1%論文数 ≤ Top10%論文数 ≤ 全論文数",
+          },
           expected: 2944,
           actual: 3000,
         },

@@ -2,8 +2,8 @@ import { itemLabel } from "../../sheets/monitoring/labels";
 import { itemFigure, monitoringSheets } from "../../sheets/monitoring/read";
 import { exceeds } from "../../values/tolerance";
 import type { Figure, UnitKind } from "../../values/types";
-import type { Rule, RuleFinding } from "../rule";
-import { quote, quoteEn, show } from "../shared/figures";
+import { defineRule } from "../rule";
+import { show } from "../shared/figures";
 
 interface Ranked {
   name: string;
@@ -12,7 +12,7 @@ interface Ranked {
   cell: string;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "order/violated",
     severity: "error",
@@ -23,12 +23,11 @@ export const rule: Rule = {
     messages: {
       violated: {
         ja: "{smaller}{smallerValue}が{larger}{largerValue}を超えています（大小関係は{order}のはずです）。",
-        en: "{smallerEn} ({smallerValue}) exceeds {largerEn} ({largerValue}); the order must be {order}.",
+        en: "{smaller} ({smallerValue}) exceeds {larger} ({largerValue}); the order must be {order}.",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const sheet of monitoringSheets(ctx)) {
       for (const ind of sheet.indicators) {
         const cat = ind.catalogue;
@@ -59,27 +58,24 @@ export const rule: Rule = {
             const b = ranked[i + 1];
             const kind = a.unitKind !== "none" ? a.unitKind : b.unitKind;
             if (!exceeds(a.figure, b.figure, kind)) continue;
-            out.push({
+            yield {
               messageId: "violated",
               data: {
-                smaller: quote(a.name),
+                smaller: { quote: a.name },
                 smallerValue: show(a.figure),
-                larger: quote(b.name),
+                larger: { quote: b.name },
                 largerValue: show(b.figure),
                 order: names.join(" ≤ "),
-                smallerEn: quoteEn(a.name),
-                largerEn: quoteEn(b.name),
               },
               sheet: sheet.sheet,
               cell: a.cell,
               cells: [a.cell, b.cell],
               expected: b.figure.value,
               actual: a.figure.value,
-            });
+            };
           }
         }
       }
     }
-    return out;
   },
-};
+});

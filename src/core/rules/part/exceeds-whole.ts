@@ -1,8 +1,8 @@
 import { exceeds } from "../../values/tolerance";
-import type { Rule } from "../rule";
-import { quote, quoteEn, ref, show } from "../shared/figures";
+import { defineRule } from "../rule";
+import { ref, show } from "../shared/figures";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "part/exceeds-whole",
     severity: "error",
@@ -10,7 +10,7 @@ export const rule: Rule = {
     messages: {
       exceeds: {
         ja: "{part}{partValue}が{whole}{wholeValue}を超えています。",
-        en: "{partEn} ({partValue}) exceeds {wholeEn} ({wholeValue}).",
+        en: "{part} ({partValue}) exceeds {whole} ({wholeValue}).",
       },
     },
   },
@@ -21,12 +21,10 @@ export const rule: Rule = {
         .map(({ part, whole }) => ({
           messageId: "exceeds",
           data: {
-            part: quote(part.label),
+            part: { quote: part.label },
             partValue: show(part),
-            whole: quote(whole.label),
+            whole: { quote: whole.label },
             wholeValue: show(whole),
-            partEn: quoteEn(part.label),
-            wholeEn: quoteEn(whole.label),
           },
           sheet: part.sheet,
           cell: part.cell,
@@ -36,4 +34,4 @@ export const rule: Rule = {
         })),
     );
   },
-};
+});

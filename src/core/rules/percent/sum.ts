@@ -3,11 +3,11 @@ import { itemLabel } from "../../sheets/monitoring/labels";
 import { monitoringSheets } from "../../sheets/monitoring/read";
 import { compareSum } from "../../values/tolerance";
 import type { Figure } from "../../values/types";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
 const HUNDRED: Figure = { value: 100, decimals: 12, unit: "%" };
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "percent/sum",
     severity: "error",
@@ -22,9 +22,8 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
-    const report = (sheet: string, what: string, parts: { name: string; figure: Figure; cell: string }[]) => {
+  *check(ctx) {
+    const report = function* (sheet: string, what: string, parts: { name: string; figure: Figure; cell: string }[]) {
       if (parts.length === 0) return;
       const c = compareSum(
         HUNDRED,
@@ -34,7 +33,7 @@ export const rule: Rule = {
       // Within the displayed precision (89.0 + 11.0, or 33.3 × 3) the shares are consistent.
       if (c.status !== "mismatch") return;
       const cells = parts.map((p) => p.cell).filter((x, i, a) => a.indexOf(x) === i);
-      out.push({
+      yield {
         messageId: "sum",
         data: {
           what,
@@ -46,7 +45,7 @@ export const rule: Rule = {
         cells,
         expected: 100,
         actual: c.sum,
-      });
+      } as const;
     };
     for (const sheet of monitoringSheets(ctx)) {
       for (const ind of sheet.indicators) {
@@ -58,7 +57,7 @@ export const rule: Rule = {
             if (it.shares.length > 0) {
               // A share that is not a number is the value rules' business; summing the others would mislead.
               if (it.shares.some((s) => !s.figure)) continue;
-              report(
+              yield* report(
                 sheet.sheet,
                 itemLabel(it),
                 it.shares.map((s) => ({ name: s.label || s.canonical || "", figure: s.figure!, cell: s.cell })),
@@ -72,10 +71,10 @@ export const rule: Rule = {
           }
           // … and so do the items of a group whose items are the shares themselves (a catalogue override's
           // 男性比率 / 女性比率 items), one percentage each.
-          if (rows.length > 0) report(sheet.sheet, g.catalogueGroup.label ?? ind.catalogue?.label ?? ind.label, rows);
+          if (rows.length > 0)
+            yield* report(sheet.sheet, g.catalogueGroup.label ?? ind.catalogue?.label ?? ind.label, rows);
         }
       }
     }
-    return out;
   },
-};
+});

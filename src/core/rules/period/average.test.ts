@@ -36,7 +36,13 @@ runRuleTests(rule, {
           cell: "G3",
           expected: 3,
           actual: 4,
-          message: "「指標17」の年平均の実績4件が各年度の実績の平均3件と一致しません（4件、2件）。",
+          messageId: "mismatch",
+          data: {
+            row: { phrase: "indicator", data: { number: "17" } },
+            stated: "4件",
+            mean: "3件",
+            parts: { list: ["4件", "2件"], style: "comma" },
+          },
         },
       ],
     },
@@ -46,7 +52,13 @@ runRuleTests(rule, {
       findings: [
         {
           cells: ["G3", "H3", "I3"],
-          message: "「指標17」の年平均の実績3.5が各年度の実績の平均3.0と一致しません（R6実績 4、R7実績 2）。",
+          messageId: "mismatch",
+          data: {
+            row: { phrase: "indicator", data: { number: "17" } },
+            stated: "3.5",
+            mean: "3.0",
+            parts: { list: ["R6実績 4", "R7実績 2"], style: "comma" },
+          },
           fix: { sheet: "アウトプット指標", cell: "G3", formula: "AVERAGE(H3,I3)" },
         },
       ],

@@ -1,10 +1,11 @@
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { computedDecimals, outputTables, showFigure } from "../../sheets/output/read";
+import { rowName } from "../shared/output-row";
 import { mean } from "../../compute/targets";
 import { sameAtPrecision } from "../../values/tolerance";
 import { periodParts } from "./parts";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "period/average",
     severity: "error",
@@ -15,12 +16,11 @@ export const rule: Rule = {
     messages: {
       mismatch: {
         ja: "「{row}」の年平均の実績{stated}が各年度の実績の平均{mean}と一致しません（{parts}）。",
-        en: "The average result {stated} of “{rowEn}” differs from the mean of its per-year values {mean} ({partsEn}).",
+        en: "The average result {stated} of “{row}” differs from the mean of its per-year values {mean} ({parts}).",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const table of outputTables(ctx)) {
       for (const row of table.rows) {
         const p = periodParts(row, table, "average");
@@ -34,27 +34,26 @@ export const rule: Rule = {
         }
         const unit = p.total.unit;
         const decimals = Math.max(p.total.decimals, ...p.parts.map((x) => x.decimals));
-        const f: RuleFinding = {
+        const fix =
+          p.plain && p.cells.length > 0
+            ? { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` }
+            : undefined;
+        yield {
           messageId: "mismatch",
           data: {
-            row: row.label,
-            rowEn: row.labelEn,
+            row: rowName(row),
             stated: showFigure(p.total.value, p.total.decimals, unit),
             mean: showFigure(m, computedDecimals(m, decimals), unit),
-            parts: p.labels.join("、"),
-            partsEn: p.labels.join(", "),
+            parts: { list: p.labels, style: "comma" },
           },
           sheet: table.sheet,
           cell: row.actualCell,
           cells: [row.actualCell, ...p.cells],
           expected: m,
           actual: p.total.value,
+          ...(fix ? { fix } : {}),
         };
-        if (p.plain && p.cells.length > 0)
-          f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` };
-        out.push(f);
       }
     }
-    return out;
   },
-};
+});

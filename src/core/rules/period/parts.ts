@@ -1,6 +1,7 @@
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { shortYearLabel } from "../../compute/period";
 import { outputTables, showFigure, yearsUpToReport, type OutputRow, type OutputTable } from "../../sheets/output/read";
+import { rowName } from "../shared/output-row";
 import { compareSum } from "../../values/tolerance";
 import type { Figure, NumberValue } from "../../values/types";
 
@@ -63,7 +64,7 @@ export function periodParts(
   };
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "period/parts",
     severity: "error",
@@ -74,16 +75,15 @@ export const rule: Rule = {
     messages: {
       mismatch: {
         ja: "「{row}」の累積実績{total}が各年度の実績の合計{sum}と一致しません（{parts}）。",
-        en: "The cumulative result {total} of “{rowEn}” differs from the sum of its per-year values {sum} ({parts}).",
+        en: "The cumulative result {total} of “{row}” differs from the sum of its per-year values {sum} ({parts}).",
       },
       rounding: {
         ja: "「{row}」の累積実績{total}と各年度の実績の合計{sum}の差は、端数処理の範囲内です（{parts}）。",
-        en: "The cumulative result {total} of “{rowEn}” differs from the sum of its per-year values {sum} only by rounding ({parts}).",
+        en: "The cumulative result {total} of “{row}” differs from the sum of its per-year values {sum} only by rounding ({parts}).",
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const table of outputTables(ctx)) {
       for (const row of table.rows) {
         const p = periodParts(row, table, "cumulative");
@@ -91,11 +91,17 @@ export const rule: Rule = {
         const cmp = compareSum(p.total, p.parts, p.total.unitKind);
         if (cmp.status === "equal") continue;
         const unit = p.total.unit;
-        const f: RuleFinding = {
-          messageId: cmp.status,
+        const rounding = cmp.status === "rounding";
+        // A difference within rounding is no error to correct: no fix is proposed for it.
+        const fix =
+          !rounding && p.plain && p.cells.length > 0
+            ? { sheet: table.sheet, cell: row.actualCell, formula: `SUM(${p.cells.join(",")})` }
+            : undefined;
+        yield {
+          messageId: rounding ? "rounding" : "mismatch",
+          ...(rounding ? ({ severity: "info" } as const) : {}),
           data: {
-            row: row.label,
-            rowEn: row.labelEn,
+            row: rowName(row),
             total: showFigure(p.total.value, p.total.decimals, unit),
             sum: showFigure(cmp.sum, cmp.sumDecimals, unit),
             parts: p.labels.join(" + "),
@@ -105,14 +111,9 @@ export const rule: Rule = {
           cells: [row.actualCell, ...p.cells],
           expected: cmp.sum,
           actual: p.total.value,
+          ...(fix ? { fix } : {}),
         };
-        // A difference within rounding is no error to correct: no fix is proposed for it.
-        if (cmp.status === "rounding") f.severity = "info";
-        else if (p.plain && p.cells.length > 0)
-          f.fix = { sheet: table.sheet, cell: row.actualCell, formula: `SUM(${p.cells.join(",")})` };
-        out.push(f);
       }
     }
-    return out;
   },
-};
+});

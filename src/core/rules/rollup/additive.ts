@@ -3,7 +3,7 @@ import { cellRef } from "../../model/refs";
 import { rollupState, type RollupCheck, type RollupState } from "../../sheets/monitoring/rollup";
 import { compareSum } from "../../values/tolerance";
 import { fileOf, type CheckContext } from "../../sheets/context";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 
 /** "PJ1 11 + PJ2 9 + … + PJ8 0" */
@@ -33,7 +33,7 @@ export function rollupChecksHere(ctx: CheckContext): RollupCheck[] {
   return state.checks;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "rollup/additive",
     severity: "error",
@@ -52,8 +52,7 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const c of rollupChecksHere(ctx)) {
       if (c.mode !== "additive") continue;
       const cmp = compareSum(
@@ -62,8 +61,10 @@ export const rule: Rule = {
         c.unitKind,
       );
       if (cmp.status === "equal") continue;
-      const f: RuleFinding = {
-        messageId: cmp.status === "rounding" ? "rounding" : "mismatch",
+      const rounding = cmp.status === "rounding";
+      yield {
+        messageId: rounding ? "rounding" : "mismatch",
+        ...(rounding ? ({ severity: "info" } as const) : {}),
         data: {
           label: c.label,
           overall: show(c.overall.figure),
@@ -76,9 +77,6 @@ export const rule: Rule = {
         expected: cmp.sum,
         actual: c.overall.figure.value,
       };
-      if (cmp.status === "rounding") f.severity = "info";
-      out.push(f);
     }
-    return out;
   },
-};
+});

@@ -110,7 +110,8 @@ runRuleTests(rule, {
             "'シート7'!G6",
             "'シート8'!G6",
           ],
-          message: "指標4 再生医療等製品：全体の2件がPJ3の4件を下回っています（全体は各PJの最大値以上のはずです）。",
+          messageId: "belowMax",
+          data: { label: "指標4 再生医療等製品", overall: "2件", project: "PJ3", projectValue: "4件" },
           expected: 4,
           actual: 2,
         },
@@ -122,8 +123,13 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "G5",
-          message:
-            "指標4 体外診断用医薬品：全体の11件が各PJの合計10件を超えています（PJ1 2 + PJ2 0 + PJ3 0 + PJ4 1 + PJ5 3 + PJ6 1 + PJ7 2 + PJ8 1）。",
+          messageId: "aboveSum",
+          data: {
+            label: "指標4 体外診断用医薬品",
+            overall: "11件",
+            sum: "10件",
+            parts: "PJ1 2 + PJ2 0 + PJ3 0 + PJ4 1 + PJ5 3 + PJ6 1 + PJ7 2 + PJ8 1",
+          },
           expected: 10,
           actual: 11,
         },
@@ -135,7 +141,8 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "G4",
-          message: expect.stringMatching(/^指標4 医療機器（治療用）：全体の8件がPJ2の9件を下回っています/),
+          messageId: "belowMax",
+          data: { label: "指標4 医療機器（治療用）", overall: "8件", project: "PJ2", projectValue: "9件" },
         },
       ],
     },
@@ -145,13 +152,15 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "G3",
-          message: "指標7 男女比率の男：全体の95.0%が各PJの最大値（PJ3の94.1%）を超えています。",
+          messageId: "aboveMax",
+          data: { label: "指標7 男女比率の男", overall: "95.0%", project: "PJ3", projectValue: "94.1%" },
           expected: 94.1,
           actual: 95,
         },
         {
           cell: "G3",
-          message: "指標7 男女比率の女：全体の5.0%が各PJの最小値（PJ3の5.9%）を下回っています。",
+          messageId: "belowMin",
+          data: { label: "指標7 男女比率の女", overall: "5.0%", project: "PJ3", projectValue: "5.9%" },
           expected: 5.9,
           actual: 5,
         },
@@ -164,14 +173,16 @@ runRuleTests(rule, {
         {
           cell: "G3",
           cells: ["G3", ...pj("G7", "G7", "G7", "G7", "G7", "G7", "G7", "G7")],
-          message: "指標7 男女比率の男：全体の95.0%が各PJの最大値（PJ3の94.1%）を超えています。",
+          messageId: "aboveMax",
+          data: { label: "指標7 男女比率の男", overall: "95.0%", project: "PJ3", projectValue: "94.1%" },
           expected: 94.1,
           actual: 95,
         },
         {
           cell: "G4",
           cells: ["G4", ...pj("G8", "G8", "G8", "G8", "G8", "G8", "G8", "G8")],
-          message: "指標7 男女比率の女：全体の5.0%が各PJの最小値（PJ3の5.9%）を下回っています。",
+          messageId: "belowMin",
+          data: { label: "指標7 男女比率の女", overall: "5.0%", project: "PJ3", projectValue: "5.9%" },
         },
       ],
     },
@@ -182,9 +193,14 @@ runRuleTests(rule, {
         {
           cell: "G3",
           cells: ["G3", ...pj("G7", "G7", "G7", "G7", "G7", "G7", "G7", "G7")],
-          message: "指標7 男女比率の男：全体の85.0%が各PJの最小値（PJ6の86.6%）を下回っています。",
+          messageId: "belowMin",
+          data: { label: "指標7 男女比率の男", overall: "85.0%", project: "PJ6", projectValue: "86.6%" },
         },
-        { cell: "G3", message: "指標7 男女比率の女：全体の15.0%が各PJの最大値（PJ6の13.4%）を超えています。" },
+        {
+          cell: "G3",
+          messageId: "aboveMax",
+          data: { label: "指標7 男女比率の女", overall: "15.0%", project: "PJ6", projectValue: "13.4%" },
+        },
       ],
     },
     {

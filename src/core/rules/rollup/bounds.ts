@@ -1,9 +1,9 @@
 import { compareSum, exceeds } from "../../values/tolerance";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 import { projectParts, rollupCells, rollupChecksHere } from "./additive";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "rollup/bounds",
     severity: "error",
@@ -30,8 +30,7 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const c of rollupChecksHere(ctx)) {
       if (c.mode === "additive") continue;
       const o = c.overall.figure;
@@ -45,12 +44,12 @@ export const rule: Rule = {
       const at = (p: typeof max) => ({ project: p.code, projectValue: show(p.entry.figure) });
       if (c.mode === "deduplicated") {
         if (exceeds(max.entry.figure, o, c.unitKind)) {
-          out.push({
+          yield {
             ...base,
             messageId: "belowMax",
             data: { label: c.label, overall: show(o), ...at(max) },
             expected: max.entry.figure.value,
-          });
+          };
           continue;
         }
         const cmp = compareSum(
@@ -59,7 +58,7 @@ export const rule: Rule = {
           c.unitKind,
         );
         if (cmp.status === "mismatch" && o.value > cmp.sum) {
-          out.push({
+          yield {
             ...base,
             messageId: "aboveSum",
             data: {
@@ -69,26 +68,25 @@ export const rule: Rule = {
               parts: projectParts(c),
             },
             expected: cmp.sum,
-          });
+          };
         }
       } else {
         if (exceeds(min.entry.figure, o, c.unitKind)) {
-          out.push({
+          yield {
             ...base,
             messageId: "belowMin",
             data: { label: c.label, overall: show(o), ...at(min) },
             expected: min.entry.figure.value,
-          });
+          };
         } else if (exceeds(o, max.entry.figure, c.unitKind)) {
-          out.push({
+          yield {
             ...base,
             messageId: "aboveMax",
             data: { label: c.label, overall: show(o), ...at(max) },
             expected: max.entry.figure.value,
-          });
+          };
         }
       }
     }
-    return out;
   },
-};
+});

@@ -1,8 +1,9 @@
 /**
- * The rule `catalogue/sheet`: reports the outcome of the workbook's own indicator list (シート「Kensa_カタログ」),
+ * The rule `catalogue/sheet`: reports the outcome of the workbook's own indicator list (シート「Kensa_指標一覧」; its first name 「Kensa_カタログ」 is still read),
  * which src/core/catalogue/workbook.ts works out before the check and the engine hands over here.
  */
-import type { CatalogueFinding } from "../../catalogue/workbook";
+import type { CatalogueDatum, CatalogueFinding } from "../../catalogue/workbook";
+import type { Templates } from "../message";
 import { memoKey, type CheckContext } from "../../sheets/context";
 import type { Rule, RuleFinding } from "../rule";
 
@@ -13,17 +14,17 @@ export const catalogueSheetRule: Rule = {
     id: "catalogue/sheet",
     severity: "error",
     description: {
-      ja: "ブック内の指標一覧（シート「Kensa_カタログ」）: 追加・変更した指標の定義、またはその誤り",
-      en: "The workbook's own indicator list (sheet “Kensa_カタログ”): the indicators it adds or changes, or its errors",
+      ja: "ブック内の指標一覧（シート「Kensa_指標一覧」）: 追加・変更した指標の定義、またはその誤り",
+      en: "The workbook's own indicator list (sheet “Kensa_指標一覧”): the indicators it adds or changes, or its errors",
     },
     messages: {
       applied: {
         ja: "シート「{sheet}」の指標一覧を使いました（{changes}）。{scope}",
-        en: "The indicator list in sheet “{sheet}” was used: {changesEn}.{scopeEn}",
+        en: "The indicator list in sheet “{sheet}” was used: {changes}.{scope}",
       },
       invalid: {
-        ja: "シート「{sheet}」の指標一覧に誤りがあります（{detail}）。このシートの定義は一つも使わずに検証しました。",
-        en: "The indicator list in sheet “{sheet}” has an error: {detailEn}. None of its definitions was used.",
+        ja: "シート「{sheet}」の指標一覧に誤りがあります（{cell}: {detail}）。このシートの定義は一つも使わずに検証しました。",
+        en: "The indicator list in sheet “{sheet}” has an error: {cell}: {detail}. None of its definitions was used.",
       },
       conflict: {
         ja: "シート「{sheet}」の指標{number}の定義が、一緒に検証した「{otherFile}」のシート「{otherSheet}」の定義と違います。先に読んだ「{otherFile}」の定義で検証しました。",
@@ -34,6 +35,16 @@ export const catalogueSheetRule: Rule = {
         en: "There are two indicator list sheets (“{first}” and “{sheet}”); only “{first}” was used.",
       },
     },
+    phrases: {
+      added: { ja: "指標{numbers}を追加", en: "added indicator {numbers}" },
+      replaced: { ja: "指標{numbers}を置き換え", en: "replaced indicator {numbers}" },
+      unchanged: { ja: "指標{numbers}は変更なし", en: "indicator {numbers} unchanged" },
+      noIndicator: { ja: "指標の定義はありません", en: "it defines no indicator" },
+      scope: {
+        ja: "この定義は一緒に検証したすべてのファイルに使いました。",
+        en: " Its definitions apply to every file checked with it.",
+      },
+    } satisfies Record<NonNullable<Extract<CatalogueDatum, { phrase: string }>["phrase"]>, Templates>,
   },
   check(ctx: CheckContext): RuleFinding[] {
     return ctx.memo(FINDINGS_KEY, () => []);

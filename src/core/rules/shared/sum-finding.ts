@@ -3,8 +3,11 @@
  * (予算内訳), with their messages. What a total takes and how parts are summed is the readers' business
  * (src/core/sheets/inhouse/amounts.ts); what is said about it is the rules'.
  */
-import { describeParts, evaluateSum, showAmount, type AmountCell, type SumPart } from "../../sheets/inhouse/amounts";
-import type { Messages, RuleFinding } from "../rule";
+import { showAmount, type AmountCell } from "../../sheets/inhouse/amount-cell";
+import { evaluateSum, type SumPart } from "../../sheets/inhouse/sums";
+import { formatNumber } from "../../values/format";
+import type { MessageValue } from "../message";
+import type { FindingOf } from "../rule";
 
 export interface SumCheck {
   sheet: string;
@@ -25,79 +28,108 @@ export interface SumCheck {
  * Message ids: mismatch (error), rounding (info), partial (info), partialExceeds (error), allBlank and empty
  * (info). Only a mismatch proposes a fix: a difference within rounding is no error to correct.
  */
-export function sumFinding(check: SumCheck): RuleFinding | undefined {
+export function sumFinding(check: SumCheck): SumFinding | undefined {
   const statedFig = check.stated.figure;
   const outcome = evaluateSum(statedFig, check.parts, check.unit);
   if (outcome.status === "equal" || outcome.status === "skip" || !statedFig) return undefined;
   const cells = [check.stated.cell, ...check.parts.map((p) => p.amount.cell)];
-  const data = {
-    row: check.rowLabel,
-    column: check.column,
-    stated: showAmount(statedFig),
-    sum: showAmount(outcome.sum),
-    parts: describeParts(check.parts, "ja"),
-    partsEn: describeParts(check.parts, "en"),
-    missing: outcome.missing,
-    count: check.parts.length,
-  };
-  const base = { data, sheet: check.sheet, cell: check.stated.cell, cells };
+  const at = { sheet: check.sheet, cell: check.stated.cell, cells };
+  // each message is given the data it names
+  const total = { row: check.rowLabel, column: check.column, stated: showAmount(statedFig), what: WHAT };
+  const sum = { ...total, sum: showAmount(outcome.sum), parts: describeParts(check.parts) };
+  const partial = { ...sum, missing: outcome.missing, count: check.parts.length };
   switch (outcome.status) {
     case "empty":
-      return { ...base, messageId: "empty", severity: "info" };
+      return { ...at, messageId: "empty", severity: "info", data: total };
     case "all-blank":
-      return { ...base, messageId: "allBlank", severity: "info" };
+      return { ...at, messageId: "allBlank", severity: "info", data: { ...total, whatOne: WHAT_ONE } };
     case "partial":
-      return { ...base, messageId: "partial", severity: "info", actual: statedFig.value };
+      return { ...at, messageId: "partial", severity: "info", actual: statedFig.value, data: partial };
     case "partial-exceeds":
-      return { ...base, messageId: "partialExceeds", severity: "error", actual: statedFig.value };
+      return { ...at, messageId: "partialExceeds", severity: "error", actual: statedFig.value, data: partial };
     case "rounding":
-      return { ...base, messageId: "rounding", severity: "info", expected: outcome.sum.value, actual: statedFig.value };
+      return {
+        ...at,
+        messageId: "rounding",
+        severity: "info",
+        expected: outcome.sum.value,
+        actual: statedFig.value,
+        data: sum,
+      };
     default: {
       const fix =
         check.formula && check.formula.runs === 1
           ? { sheet: check.sheet, cell: check.stated.cell, formula: check.formula.formula }
           : { sheet: check.sheet, cell: check.stated.cell, value: outcome.sum.value };
       return {
-        ...base,
+        ...at,
         messageId: "mismatch",
         severity: "error",
         expected: outcome.sum.value,
         actual: statedFig.value,
         fix,
+        data: sum,
       };
     }
   }
 }
 
-/**
- * The messages both sum rules share; `what` names the parts in Japanese (「機関の行」, 「内訳」) and in English,
- * one and several (“institute row”, “institute rows”).
- */
-export function sumMessages(whatJa: string, whatEn: { one: string; many: string }): Messages {
-  return {
-    mismatch: {
-      ja: `「{row}」の「{column}」{stated}が${whatJa}の合計{sum}と一致しません（{parts}）。`,
-      en: `“{column}” of “{row}” ({stated}) differs from the sum of its ${whatEn.many}, {sum} ({partsEn}).`,
-    },
-    rounding: {
-      ja: `「{row}」の「{column}」{stated}と${whatJa}の合計{sum}の差は、端数処理（四捨五入）の範囲内です（{parts}）。`,
-      en: `“{column}” of “{row}” ({stated}) differs from the sum of its ${whatEn.many}, {sum}, only by rounding ({partsEn}).`,
-    },
-    partial: {
-      ja: `「{row}」の「{column}」{stated}は、${whatJa}のうち空欄・読めない値{missing}件を除いた一部の合計{sum}としか照合できません（{parts}）。`,
-      en: `“{column}” of “{row}” ({stated}) could only be compared with the partial sum {sum} (blank or unreadable: {missing} of {count} ${whatEn.many}; {partsEn}).`,
-    },
-    partialExceeds: {
-      ja: `「{row}」の「{column}」{stated}が、空欄・読めない値{missing}件を除いた${whatJa}の一部の合計{sum}よりも小さくなっています（{parts}）。`,
-      en: `“{column}” of “{row}” ({stated}) is below even the partial sum {sum} of its ${whatEn.many} (blank or unreadable: {missing} of {count}; {partsEn}).`,
-    },
-    allBlank: {
-      ja: `「{row}」の「{column}」{stated}は、${whatJa}がすべて空欄のため照合できません。`,
-      en: `“{column}” of “{row}” ({stated}) cannot be checked: every ${whatEn.one} is blank.`,
-    },
-    empty: {
-      ja: `「{row}」の「{column}」{stated}に対応する${whatJa}がありません。`,
-      en: `“{column}” of “{row}” ({stated}) has no ${whatEn.many} to add up.`,
-    },
+const WHAT = { phrase: "what" } as const;
+const WHAT_ONE = { phrase: "whatOne" } as const;
+
+/** "理化学研究所 577 + 量子科学技術研究開発機構 218" (names when few parts, values only when more, a count when many). */
+function describeParts(parts: SumPart[]): MessageValue<SumPhrase> {
+  const shown = (p: SumPart): MessageValue<SumPhrase> => {
+    const f = p.figure;
+    if (f) return formatNumber(f.value, f.decimals);
+    if (p.amount.placeholder) return p.amount.text;
+    return { phrase: "blank" };
   };
+  if (parts.length <= 6)
+    return {
+      list: parts.map((p) => (p.name ? { list: [p.name, shown(p)], style: "space" } : shown(p))),
+      style: "plus",
+    };
+  if (parts.length <= 15) return { list: parts.map(shown), style: "plus" };
+  return { phrase: "sumOfRows", data: { count: parts.length } };
 }
+
+/**
+ * The phrases a sum rule names its parts with, in Japanese and English (one and several): 「機関の行」,
+ * “institute rows”, “institute row”.
+ */
+export function sumPhrases(ja: string, en: { one: string; many: string }) {
+  return { what: { ja, en: en.many }, whatOne: { ja, en: en.one } } as const;
+}
+
+type SumPhrase = keyof ReturnType<typeof sumPhrases>;
+
+export type SumFinding = FindingOf<typeof SUM_MESSAGES, SumPhrase>;
+
+/** The messages both sum rules share; {what} and {whatOne} name the parts (sumPhrases). */
+export const SUM_MESSAGES = {
+  mismatch: {
+    ja: "「{row}」の「{column}」{stated}が{what}の合計{sum}と一致しません（{parts}）。",
+    en: "“{column}” of “{row}” ({stated}) differs from the sum of its {what}, {sum} ({parts}).",
+  },
+  rounding: {
+    ja: "「{row}」の「{column}」{stated}と{what}の合計{sum}の差は、端数処理（四捨五入）の範囲内です（{parts}）。",
+    en: "“{column}” of “{row}” ({stated}) differs from the sum of its {what}, {sum}, only by rounding ({parts}).",
+  },
+  partial: {
+    ja: "「{row}」の「{column}」{stated}は、{what}のうち空欄・読めない値{missing}件を除いた一部の合計{sum}としか照合できません（{parts}）。",
+    en: "“{column}” of “{row}” ({stated}) could only be compared with the partial sum {sum} (blank or unreadable: {missing} of {count} {what}; {parts}).",
+  },
+  partialExceeds: {
+    ja: "「{row}」の「{column}」{stated}が、空欄・読めない値{missing}件を除いた{what}の一部の合計{sum}よりも小さくなっています（{parts}）。",
+    en: "“{column}” of “{row}” ({stated}) is below even the partial sum {sum} of its {what} (blank or unreadable: {missing} of {count}; {parts}).",
+  },
+  allBlank: {
+    ja: "「{row}」の「{column}」{stated}は、{what}がすべて空欄のため照合できません。",
+    en: "“{column}” of “{row}” ({stated}) cannot be checked: every {whatOne} is blank.",
+  },
+  empty: {
+    ja: "「{row}」の「{column}」{stated}に対応する{what}がありません。",
+    en: "“{column}” of “{row}” ({stated}) has no {what} to add up.",
+  },
+} as const;

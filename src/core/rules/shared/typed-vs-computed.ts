@@ -3,14 +3,21 @@
  * computes there (ratio/mismatch, target/annual-share, change/amount, change/rate). They differ only
  * in metadata; the comparison is at the typed value's displayed precision (DOMAIN §2.2).
  */
-import type { ComputedCell } from "../../sheets/analysis";
+import type { ComputedCell, ComputedKind } from "../../sheets/analysis";
 import { formatNumber } from "../../values/format";
 import type { Figure } from "../../values/types";
 import { sameAtPrecision } from "../../values/tolerance";
-import { quote, quoteEn } from "./figures";
-import type { Rule, RuleFinding, RuleMeta } from "../rule";
+import type { Rule, RuleFinding, RuleId, RuleMeta } from "../rule";
 
-type ComputedRuleId = NonNullable<ComputedCell["rule"]>;
+/** The rule that compares a typed value with each kind of computed cell. */
+export const RULE_OF_COMPUTED = {
+  ratio: "ratio/mismatch",
+  "annual-target": "target/annual-share",
+  "change-amount": "change/amount",
+  "change-rate": "change/rate",
+} as const satisfies Record<ComputedKind, RuleId>;
+
+type ComputedRuleId = (typeof RULE_OF_COMPUTED)[ComputedKind];
 
 /** The typed figure on the computed value's scale (percent cells compare in percent). */
 function comparable(
@@ -33,7 +40,7 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
       messages: {
         mismatch: {
           ja: "{label}に入力された{typed}は、計算値{computed}と一致しません。",
-          en: "{labelEn}: the value entered, {typed}, differs from the computed {computed}.",
+          en: "{label}: the value entered, {typed}, differs from the computed {computed}.",
         },
       },
     },
@@ -41,7 +48,14 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
       const out: RuleFinding[] = [];
       for (const { analysis } of ctx.analyses()) {
         for (const c of analysis.computed) {
-          if (c.rule !== id || !c.typed || typeof c.value !== "number" || !Number.isFinite(c.value)) continue;
+          if (
+            !c.computes ||
+            RULE_OF_COMPUTED[c.computes] !== id ||
+            !c.typed ||
+            typeof c.value !== "number" ||
+            !Number.isFinite(c.value)
+          )
+            continue;
           const p = c.typed.parsed;
           if (p.kind !== "number") continue;
           const { computed, typed, percent } = comparable(c, p);
@@ -51,8 +65,7 @@ export function typedVsComputedRule(id: ComputedRuleId, meta: Omit<RuleMeta, "id
           out.push({
             messageId: "mismatch",
             data: {
-              label: quote(c.label),
-              labelEn: quoteEn(c.label),
+              label: { quote: c.label },
               typed: c.typed.text || formatNumber(typed.value, typed.decimals) + unit,
               computed: formatNumber(computed, shownDecimals) + unit,
             },

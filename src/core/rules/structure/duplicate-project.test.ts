@@ -28,8 +28,12 @@ runRuleTests(rule, {
           sheet: "控え",
           cell: "B1",
           cells: ["B1", "'シート3'!B1"],
-          message:
-            "PJ3のモニタリングシートが二つあります（シート「シート3」とシート「控え」）。どちらを集計に使うか決められないため、一方を外してください。",
+          messageId: "duplicate",
+          data: {
+            project: "PJ3",
+            first: { phrase: "sheet", data: { sheet: "シート3" } },
+            here: { phrase: "sheet", data: { sheet: "控え" } },
+          },
         },
       ],
     },
@@ -41,9 +45,12 @@ runRuleTests(rule, {
           sheet: "集計",
           cell: "B1",
           cells: ["B1", "'全体の写し'!A1"],
-          message: expect.stringMatching(
-            /^全体のモニタリングシートが二つあります（シート「全体の写し」とシート「集計」）/,
-          ),
+          messageId: "duplicate",
+          data: {
+            project: "全体",
+            first: { phrase: "sheet", data: { sheet: "全体の写し" } },
+            here: { phrase: "sheet", data: { sheet: "集計" } },
+          },
         },
       ],
     },

@@ -7,7 +7,8 @@
 import { cellRef } from "../../model/refs";
 import { projectClaims, type SetSheet } from "../../sheets/monitoring/rollup";
 import { fileOf } from "../../sheets/context";
-import type { Rule, RuleFinding } from "../rule";
+import type { Term } from "../message";
+import { defineRule } from "../rule";
 import { headerCell } from "./rollup-skipped";
 
 /** The cell holding the 統合プロジェクト value above the header (the header's first cell if none was read). */
@@ -15,12 +16,14 @@ export function projectCell(s: SetSheet): string {
   return s.mon.projectCell ?? headerCell(s);
 }
 
-function where(s: SetSheet, lang: "ja" | "en"): string {
-  if (lang === "ja") return s.file ? `「${s.file}」のシート「${s.mon.sheet}」` : `シート「${s.mon.sheet}」`;
-  return s.file ? `sheet “${s.mon.sheet}” of ${s.file}` : `sheet “${s.mon.sheet}”`;
+/** Where a claiming sheet is: its file (in a set) and sheet. */
+function where(s: SetSheet): Term<"sheetOfFile" | "sheet"> {
+  return s.file
+    ? { phrase: "sheetOfFile", data: { file: s.file, sheet: s.mon.sheet } }
+    : { phrase: "sheet", data: { sheet: s.mon.sheet } };
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/duplicate-project",
     severity: "error",
@@ -31,34 +34,34 @@ export const rule: Rule = {
     messages: {
       duplicate: {
         ja: "{project}のモニタリングシートが二つあります（{first}と{here}）。どちらを集計に使うか決められないため、一方を外してください。",
-        en: "Two monitoring sheets for {project}: {firstEn} and {hereEn}. Kensa cannot tell which one to roll up; remove one of them.",
+        en: "Two monitoring sheets for {project}: {first} and {here}. Kensa cannot tell which one to roll up; remove one of them.",
       },
     },
+    phrases: {
+      sheetOfFile: { ja: "「{file}」のシート「{sheet}」", en: "sheet “{sheet}” of {file}" },
+      sheet: { ja: "シート「{sheet}」", en: "sheet “{sheet}”" },
+    },
   },
-  check(ctx) {
+  *check(ctx) {
     const file = fileOf(ctx);
-    const out: RuleFinding[] = [];
     for (const claim of projectClaims(ctx)) {
       const [first, ...later] = claim.sheets;
       for (const s of later) {
         if (s.file !== file) continue;
         const here = { file: s.file, sheet: s.mon.sheet };
         const cell = projectCell(s);
-        out.push({
+        yield {
           messageId: "duplicate",
           data: {
             project: claim.code,
-            first: where(first, "ja"),
-            here: where(s, "ja"),
-            firstEn: where(first, "en"),
-            hereEn: where(s, "en"),
+            first: where(first),
+            here: where(s),
           },
           sheet: s.mon.sheet,
           cell,
           cells: [cell, cellRef(here, { file: first.file, sheet: first.mon.sheet }, projectCell(first))],
-        });
+        };
       }
     }
-    return out;
   },
-};
+});

@@ -1,11 +1,11 @@
 import { normalizeLabel } from "../../values/normalize";
 import type { RowKey } from "../../sheets/analysis";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
 /** Keys of one sheet and label, by normalised key: the first occurrence's index, or every one once repeated. */
 type KeyGroups = Map<string, number | RowKey[]>;
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/duplicate-row",
     severity: "error",
@@ -16,11 +16,12 @@ export const rule: Rule = {
     messages: {
       duplicate: {
         ja: "{label}「{key}」が重複しています（{cells}）。",
-        en: "The {label} “{key}” appears more than once ({cellsEn}).",
+        en: "The {label} “{key}” appears more than once ({cells}).",
       },
     },
+    phrases: { inAll: { ja: "ほか（計{count}か所）", en: " … ({count} in all)" } },
   },
-  check(ctx) {
+  *check(ctx) {
     // sheet → label → normalised key. Groups are reported in the order of their first key (its index in
     // `all`), as a single map over every key would give them.
     const scopes = new Map<string, Map<string, KeyGroups>>();
@@ -46,24 +47,25 @@ export const rule: Rule = {
       }
     }
     const order = repeated.map((_, i) => i).sort((a, b) => firstOf[a] - firstOf[b]);
-    const out: RuleFinding[] = [];
     for (const g of order) {
       const keys = repeated[g];
       // Name at most a few occurrences: a key repeated thousands of times must not make this quadratic.
       const first5 = keys.slice(0, 5).map((k) => k.cell);
-      const shown = first5.join("、") + (keys.length > 5 ? `ほか（計${keys.length}か所）` : "");
-      const shownEn = first5.join(", ") + (keys.length > 5 ? ` … (${keys.length} in all)` : "");
+      const shown = {
+        list: first5,
+        style: "comma",
+        ...(keys.length > 5 ? { rest: { phrase: "inAll", data: { count: keys.length } } as const } : {}),
+      } as const;
       const first = keys[0].cell;
       for (const dup of keys.slice(1)) {
-        out.push({
+        yield {
           messageId: "duplicate",
-          data: { label: dup.label, key: dup.key, cells: shown, cellsEn: shownEn },
+          data: { label: dup.label, key: dup.key, cells: shown },
           sheet: dup.sheet,
           cell: dup.cell,
           cells: [dup.cell, first],
-        });
+        };
       }
     }
-    return out;
   },
-};
+});

@@ -58,8 +58,8 @@ runRuleTests(hiddenColumn, {
           sheet: "予算",
           cell: "C1",
           cells: ["C1", "D1"],
-          message:
-            "非表示のC列（「健康・医療関係（百万円）」）は表示中のD列と同じ見出しのため、D列を検証しました。非表示の列は検証していません。",
+          messageId: "duplicate",
+          data: { hidden: "C", visible: "D", label: "健康・医療関係（百万円）" },
         },
       ],
     },

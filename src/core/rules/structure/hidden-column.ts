@@ -1,8 +1,8 @@
 import { toA1 } from "../../model/address";
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 
 /** A hidden working column repeating a visible column's label: Kensa reads the visible one and says so. */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/hidden-column",
     severity: "info",
@@ -33,4 +33,4 @@ export const rule: Rule = {
       }),
     );
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 
 /**
  * What the host could not read: Excel below ExcelApi 1.13 has no merged-area API, so a header or an
  * attribute written in merged cells may be read as blank there. Say so instead of passing silently.
  */
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/layout-unknown",
     severity: "info",
@@ -28,4 +28,4 @@ export const rule: Rule = {
       (s.layoutUnknown ?? []).map((what) => ({ messageId: what, data: { sheet: s.name }, sheet: s.name, cell: "A1" })),
     );
   },
-};
+});

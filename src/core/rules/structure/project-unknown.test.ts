@@ -36,7 +36,8 @@ runRuleTests(projectUnknown, {
           severity: "warning",
           sheet: "A",
           cell: "A1",
-          message: expect.stringContaining("統合プロジェクトの記入がない"),
+          messageId: "missing",
+          data: { sheet: "A" },
         },
       ],
     },
@@ -47,7 +48,8 @@ runRuleTests(projectUnknown, {
         {
           severity: "warning",
           cell: "B1",
-          message: expect.stringContaining("「未定」がどのプロジェクトか読み取れない"),
+          messageId: "unreadable",
+          data: { sheet: "A", text: "未定" },
         },
       ],
     },
@@ -60,12 +62,30 @@ runRuleTests(projectUnknown, {
           MON_ROW,
         ]),
       ],
-      findings: [{ severity: "info", cell: "B1", message: expect.stringContaining("からPJ3と判断しました") }],
+      findings: [
+        {
+          severity: "info",
+          cell: "B1",
+          messageId: "fromTitle",
+          data: {
+            sheet: "A",
+            text: "令和7年度 モニタリング指標（PJ3 再生・細胞医療・遺伝子治療プロジェクト）",
+            project: "PJ3",
+          },
+        },
+      ],
     },
     {
       name: "a project's name in the title, without its number",
       sheets: [sheet("A", [["感染症プロジェクト モニタリング指標"], MON_HEADER, MON_ROW])],
-      findings: [{ severity: "info", cell: "A1", message: expect.stringContaining("PJ4") }],
+      findings: [
+        {
+          severity: "info",
+          cell: "A1",
+          messageId: "fromTitle",
+          data: { sheet: "A", text: "感染症プロジェクト モニタリング指標", project: "PJ4" },
+        },
+      ],
     },
   ],
 });

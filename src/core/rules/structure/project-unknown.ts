@@ -4,9 +4,9 @@
  * because no 統合プロジェクト was written is said too, so that a reviewer can confirm it.
  */
 import { monitoringSheets } from "../../sheets/monitoring/read";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/project-unknown",
     severity: "warning",
@@ -29,25 +29,21 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const mon of monitoringSheets(ctx)) {
       const base = { sheet: mon.sheet, cell: mon.projectCell ?? "A1" };
       if (mon.project && mon.projectFromTitle) {
-        out.push({
+        yield {
           ...base,
           messageId: "fromTitle",
           severity: "info",
           data: { sheet: mon.sheet, text: mon.projectText ?? "", project: mon.project.code },
-        });
+        };
       } else if (!mon.project) {
-        out.push(
-          mon.projectText
-            ? { ...base, messageId: "unreadable", data: { sheet: mon.sheet, text: mon.projectText } }
-            : { ...base, messageId: "missing", data: { sheet: mon.sheet } },
-        );
+        if (mon.projectText)
+          yield { ...base, messageId: "unreadable", data: { sheet: mon.sheet, text: mon.projectText } };
+        else yield { ...base, messageId: "missing", data: { sheet: mon.sheet } };
       }
     }
-    return out;
   },
-};
+});

@@ -16,6 +16,15 @@ runRuleTests(rollupSkipped, {
   valid: [
     { name: "全体 and PJ1–PJ8 all present", sheets: rollupSet(8) },
     {
+      name: "a set left blank throughout says nothing of the roll-up",
+      sheets: Object.fromEntries(
+        ["全体", ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `PJ${i}`)].map((p) => [
+          p,
+          monitoringRows(p, { support: ["", "", "", ""] }),
+        ]),
+      ),
+    },
+    {
       name: "a project's own workbook, with no 全体 sheet, has nothing to roll up",
       sheets: { PJ3: monitoringRows("PJ3", { support: ["10件", "5件", "0件", "5件"] }) },
     },
@@ -30,7 +39,31 @@ runRuleTests(rollupSkipped, {
           severity: "info",
           sheet: "全体",
           cell: "A2",
-          message: "PJ8のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
+          messageId: "missing",
+          data: { missing: { list: ["PJ8"], style: "and" } },
+        },
+      ],
+    },
+    {
+      name: "全体 sent back blank beside filled PJ sheets: skipped, not 0 for every figure",
+      sheets: { ...rollupSet(8), 全体: monitoringRows("全体", { support: ["", "", "", ""] }) },
+      findings: [
+        { severity: "info", sheet: "全体", messageId: "blank", data: { blank: { list: ["全体"], style: "and" } } },
+      ],
+    },
+    {
+      name: "PJ2 and PJ5 sent back blank beside a filled 全体",
+      sheets: {
+        ...rollupSet(8),
+        PJ2: monitoringRows("PJ2", { support: ["", "", "", ""] }),
+        PJ5: monitoringRows("PJ5", { support: ["", "", "", ""] }),
+      },
+      findings: [
+        {
+          severity: "info",
+          sheet: "全体",
+          messageId: "blank",
+          data: { blank: { list: ["PJ2", "PJ5"], style: "and" } },
         },
       ],
     },
@@ -41,7 +74,8 @@ runRuleTests(rollupSkipped, {
         {
           severity: "info",
           sheet: "全体",
-          message: "PJ1のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
+          messageId: "duplicate",
+          data: { duplicates: { list: ["PJ1"], style: "and" } },
         },
       ],
     },

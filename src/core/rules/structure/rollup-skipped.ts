@@ -1,6 +1,6 @@
 /**
- * The roll-up (DOMAIN §3.4) could not run: a project's monitoring sheet is missing from the set, or claimed twice
- * (the second claim is also structure/duplicate-project, an error). Reported on the 全体 sheet, in the file that
+ * The roll-up (DOMAIN §3.4) could not run: a project's monitoring sheet is missing from the set, left blank beside
+ * filled ones, or claimed twice (the second claim is also structure/duplicate-project, an error). Reported on the 全体 sheet, in the file that
  * holds it.
  *
  * With no 全体 sheet at all: a workbook checked alone says nothing (a project's own workbook has nothing to roll
@@ -11,7 +11,7 @@
 import { setMembers, fileOf } from "../../sheets/context";
 import { rollupState, type SetSheet } from "../../sheets/monitoring/rollup";
 import { toA1 } from "../../model/address";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
 /** The header's first cell: the top of the table the roll-up would have checked. */
 export function headerCell(s: SetSheet): string {
@@ -20,22 +20,26 @@ export function headerCell(s: SetSheet): string {
   return toA1(table.headerRow, Number.isFinite(col) ? col : 0);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/rollup-skipped",
     severity: "info",
     description: {
-      ja: "全体・PJ1〜PJ8 のモニタリングシートがそろっていない（または重複している）ため、全体シートとの集計の検証を省略した",
-      en: "The roll-up to the overall sheet was skipped because the overall or a PJ monitoring sheet is missing (or claimed twice)",
+      ja: "全体・PJ1〜PJ8 のモニタリングシートがそろっていない（欠けている、空欄のまま、または重複している）ため、全体シートとの集計の検証を省略した",
+      en: "The roll-up to the overall sheet was skipped because the overall or a PJ monitoring sheet is missing, left blank or claimed twice",
     },
     messages: {
       missing: {
         ja: "{missing}のモニタリングシートがないため、全体シートとの集計の検証を省略しました。",
-        en: "No monitoring sheet for {missingEn}; the roll-up to the overall sheet was skipped.",
+        en: "No monitoring sheet for {missing}; the roll-up to the overall sheet was skipped.",
+      },
+      blank: {
+        ja: "{blank}のモニタリングシートに数値が1つも入力されていないため、全体シートとの集計の検証を省略しました。",
+        en: "The monitoring sheet for {blank} has no figure entered; the roll-up to the overall sheet was skipped.",
       },
       duplicate: {
         ja: "{duplicates}のモニタリングシートが複数あるため、全体シートとの集計の検証を省略しました。",
-        en: "More than one monitoring sheet for {duplicatesEn}; the roll-up to the overall sheet was skipped.",
+        en: "More than one monitoring sheet for {duplicates}; the roll-up to the overall sheet was skipped.",
       },
     },
   },
@@ -47,7 +51,7 @@ export const rule: Rule = {
       return [
         {
           messageId: "missing",
-          data: { missing: state.missing.join("・"), missingEn: state.missing.join(", ") },
+          data: { missing: { list: state.missing, style: "and" } },
           sheet: at.mon.sheet,
           cell: headerCell(at),
         },
@@ -56,20 +60,10 @@ export const rule: Rule = {
     if (state.kind !== "skipped" || state.overall.file !== fileOf(ctx)) return [];
     const sheet = state.overall.mon.sheet;
     const cell = headerCell(state.overall);
-    const finding: RuleFinding =
-      state.missing.length > 0
-        ? {
-            messageId: "missing",
-            data: { missing: state.missing.join("・"), missingEn: state.missing.join(", ") },
-            sheet,
-            cell,
-          }
-        : {
-            messageId: "duplicate",
-            data: { duplicates: state.duplicates.join("・"), duplicatesEn: state.duplicates.join(", ") },
-            sheet,
-            cell,
-          };
-    return [finding];
+    if (state.missing.length > 0)
+      return [{ messageId: "missing", data: { missing: { list: state.missing, style: "and" } }, sheet, cell }];
+    if (state.blank.length > 0)
+      return [{ messageId: "blank", data: { blank: { list: state.blank, style: "and" } }, sheet, cell }];
+    return [{ messageId: "duplicate", data: { duplicates: { list: state.duplicates, style: "and" } }, sheet, cell }];
   },
-};
+});

@@ -54,7 +54,8 @@ runRuleTests(rule, {
           severity: "info",
           sheet: "予算",
           cell: "C4",
-          message: "シート「予算」は未入力です。数値がまだ1つも入力されていないため、空欄は指摘していません。",
+          messageId: "unfilled",
+          data: { sheet: "予算" },
         },
       ],
     },
@@ -78,8 +79,8 @@ runRuleTests(rule, {
         {
           sheet: "アウトプット指標",
           cell: "H3",
-          message:
-            "シート「アウトプット指標」は未入力です。実績も進捗もまだ1つも入力されていないため、空欄は指摘していません。",
+          messageId: "unfilledOutput",
+          data: { sheet: "アウトプット指標" },
         },
       ],
     },

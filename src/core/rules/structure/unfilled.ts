@@ -10,7 +10,7 @@ import type { NumericCell, SheetAnalysis } from "../../sheets/analysis";
 import { readOutput } from "../../sheets/output/read";
 import type { DetectedTable } from "../../sheets/table";
 import { memoKey, type CheckContext } from "../../sheets/context";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 
 function isFormula(table: DetectedTable, c: NumericCell): boolean {
   const { row, col } = fromA1(c.cell);
@@ -51,7 +51,7 @@ function firstInput(ctx: CheckContext, table: DetectedTable, analysis: SheetAnal
   return analysis.numericCells.find((c) => !isFormula(table, c))?.cell ?? toA1(table.headerRow + 1, 0);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/unfilled",
     severity: "info",
@@ -75,11 +75,11 @@ export const rule: Rule = {
     return ctx
       .analyses()
       .filter(({ table }) => unfilled.has(table.sheet.name))
-      .map(({ table, analysis }): RuleFinding => ({
-        messageId: table.kind === "output-indicators" ? "unfilledOutput" : "unfilled",
+      .map(({ table, analysis }) => ({
+        messageId: table.kind === "output-indicators" ? ("unfilledOutput" as const) : ("unfilled" as const),
         data: { sheet: table.sheet.name },
         sheet: table.sheet.name,
         cell: firstInput(ctx, table, analysis),
       }));
   },
-};
+});

@@ -19,9 +19,7 @@ runRuleTests(unknownSheet, {
     {
       name: "a sheet of no kind",
       sheets: [sheet("議事録", [["議事録"], ["日時", "令和7年4月1日"]])],
-      findings: [
-        { severity: "info", sheet: "議事録", cell: "A1", message: expect.stringContaining("見出し行が見つからない") },
-      ],
+      findings: [{ severity: "info", sheet: "議事録", cell: "A1", messageId: "unknown", data: { sheet: "議事録" } }],
     },
     {
       name: "a sheet that nearly is one names the labels it lacks",
@@ -29,8 +27,8 @@ runRuleTests(unknownSheet, {
       findings: [
         {
           sheet: "PJ1",
-          message:
-            "シート「PJ1」はモニタリングの様式に近いものの、見出し「項目」「値」が見つからないため検証していません。見出しの文言を様式に合わせてください。",
+          messageId: "near",
+          data: { sheet: "PJ1", kind: { phrase: "monitoring" }, missing: { list: ["項目", "値"], style: "quoted" } },
         },
       ],
     },

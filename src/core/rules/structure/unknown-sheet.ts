@@ -1,10 +1,10 @@
 import { KIND_TITLES } from "../../model/kinds";
 import { nearKind } from "../../sheets/detect";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { isKensaResultSheet } from "../../model/kensa-sheets";
 import { isCatalogueSheet } from "../../catalogue/sheet";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "structure/unknown-sheet",
     severity: "info",
@@ -16,9 +16,11 @@ export const rule: Rule = {
       },
       near: {
         ja: "シート「{sheet}」は{kind}の様式に近いものの、見出し「{missing}」が見つからないため検証していません。見出しの文言を様式に合わせてください。",
-        en: "Sheet “{sheet}” looks like a {kindEn} sheet but was not checked: no header “{missingEn}” was found. Use the template's header labels.",
+        en: "Sheet “{sheet}” looks like a {kind} sheet but was not checked: no header “{missing}” was found. Use the template's header labels.",
       },
     },
+    /** The kinds' names: 「インハウス予算」, “in-house budget”. */
+    phrases: KIND_TITLES,
   },
   check(ctx) {
     const known = new Set(ctx.tables.map((t) => t.sheet));
@@ -26,23 +28,20 @@ export const rule: Rule = {
       ctx.workbook.sheets
         // Kensa's own sheets: its results, and the workbook's catalogue (reported by catalogue/sheet)
         .filter((s) => !known.has(s) && !isKensaResultSheet(s) && !isCatalogueSheet(s))
-        .map((s): RuleFinding => {
+        .map((s) => {
           const near = nearKind(s);
-          if (!near) return { messageId: "unknown", data: { sheet: s.name }, sheet: s.name, cell: "A1" };
-          const title = KIND_TITLES[near.spec.kind];
+          if (!near) return { messageId: "unknown", data: { sheet: s.name }, sheet: s.name, cell: "A1" } as const;
           return {
             messageId: "near",
             data: {
               sheet: s.name,
-              kind: title.ja,
-              kindEn: title.en,
-              missing: near.missing.join("」「"),
-              missingEn: near.missing.join("”, “"),
+              kind: { phrase: near.spec.kind },
+              missing: { list: near.missing, style: "quoted" },
             },
             sheet: s.name,
             cell: "A1",
-          };
+          } as const;
         })
     );
   },
-};
+});

@@ -1,5 +1,5 @@
 import { sumChecks, partsText, type SumCheck } from "../../sheets/monitoring/relations";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 
 function unique(cells: string[]): string[] {
@@ -21,7 +21,7 @@ function proposedTotal(check: SumCheck, all: SumCheck[]): number | undefined {
   return siblings.every((c) => c.comparison.status === "mismatch" && c.comparison.sum === sum) ? sum : undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "sum/breakdown",
     severity: "error",
@@ -44,9 +44,8 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
+  *check(ctx) {
     const all = sumChecks(ctx);
-    const out: RuleFinding[] = [];
     for (const c of all) {
       if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
       const rounding = c.comparison.status === "rounding";
@@ -55,20 +54,18 @@ export const rule: Rule = {
         decimals: c.comparison.sumDecimals,
         unit: c.total.unit ?? c.parts[0]?.figure.unit,
       });
-      const f: RuleFinding = {
+      const fix = rounding ? undefined : proposedTotal(c, all);
+      yield {
         messageId: rounding ? "rounding" : c.scope,
+        ...(rounding ? ({ severity: "info" } as const) : {}),
         data: { what: c.what, sum, totalLabel: c.totalLabel, total: show(c.total), parts: partsText(c.parts) },
         sheet: c.sheet.sheet,
         cell: c.totalCell,
         cells: unique([c.totalCell, ...c.parts.map((p) => p.cell)]),
         expected: c.comparison.sum,
         actual: c.total.value,
+        ...(fix !== undefined ? { fix: { sheet: c.sheet.sheet, cell: c.totalCell, value: fix } } : {}),
       };
-      if (rounding) f.severity = "info";
-      const fix = rounding ? undefined : proposedTotal(c, all);
-      if (fix !== undefined) f.fix = { sheet: c.sheet.sheet, cell: c.totalCell, value: fix };
-      out.push(f);
     }
-    return out;
   },
-};
+});

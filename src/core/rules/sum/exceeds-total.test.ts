@@ -46,7 +46,14 @@ runRuleTests(rule, {
           sheet: "PJ2",
           cell: "C3",
           cells: ["C3", "G6", "G7"],
-          message: expect.stringMatching(/の合計38件が指標値33件を超えています（技術導出.* 30 \+ .*8）。$/),
+          messageId: "exceeds",
+          data: {
+            what: "導出内容別",
+            sum: "38件",
+            totalLabel: "指標値",
+            total: "33件",
+            parts: "技術導出 30 + 開発候補品 8",
+          },
           // 記入値 (actual): the 指標値 C5 holds; 計算値 (expected): the sum Kensa adds up
           expected: 38,
           actual: 33,

@@ -1,8 +1,8 @@
 import { sumChecks, partsText } from "../../sheets/monitoring/relations";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "sum/exceeds-total",
     severity: "error",
@@ -17,8 +17,7 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const c of sumChecks(ctx)) {
       // "mismatch" is beyond tolerance: counts exactly, rounded figures when their intervals do not meet.
       if (c.relation !== "partial" || c.comparison.status !== "mismatch") continue;
@@ -28,7 +27,7 @@ export const rule: Rule = {
         unit: c.total.unit ?? c.parts[0]?.figure.unit,
       };
       if (!(c.comparison.sum > c.total.value)) continue;
-      out.push({
+      yield {
         messageId: "exceeds",
         data: {
           what: c.what,
@@ -42,8 +41,7 @@ export const rule: Rule = {
         cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
         expected: c.comparison.sum,
         actual: c.total.value,
-      });
+      };
     }
-    return out;
   },
-};
+});

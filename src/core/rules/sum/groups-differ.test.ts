@@ -51,7 +51,15 @@ runRuleTests(rule, {
           sheet: "PJ2",
           cell: "G7",
           cells: ["G7", "G8", "G9", "G10", "G3", "G4", "G5", "G6"],
-          message: expect.stringMatching(/の合計12件と.*の合計13件が一致しません/),
+          messageId: "differ",
+          data: {
+            first: "品目の性格別",
+            firstSum: "12件",
+            other: "利用形態別",
+            otherSum: "13件",
+            firstParts: "新規 7 + 適応拡大 2 + 海外承認 2 + その他 1",
+            otherParts: "医薬品 0 + 医療機器 12 + 体外診断用医薬品 1 + 再生医療等製品 0",
+          },
           expected: 12,
           actual: 13,
         },
@@ -63,7 +71,8 @@ runRuleTests(rule, {
       findings: [
         {
           severity: "info",
-          message: "品目の性格別の合計15.2億円と利用形態別の合計15億円の差は、端数処理の範囲内です。",
+          messageId: "rounding",
+          data: { first: "品目の性格別", firstSum: "15.2億円", other: "利用形態別", otherSum: "15億円" },
         },
       ],
     },

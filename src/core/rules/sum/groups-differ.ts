@@ -1,9 +1,9 @@
 import { groupLabel } from "../../sheets/monitoring/labels";
 import { groupsDiffer, partsText, sumOf } from "../../sheets/monitoring/relations";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "sum/groups-differ",
     severity: "error",
@@ -22,8 +22,7 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const d of groupsDiffer(ctx)) {
       if (d.comparison.status === "equal") continue;
       const rounding = d.comparison.status === "rounding";
@@ -32,25 +31,20 @@ export const rule: Rule = {
       const cells = [...d.other.parts.map((p) => p.cell), ...d.first.parts.map((p) => p.cell)].filter(
         (c, i, a) => a.indexOf(c) === i,
       );
-      const f: RuleFinding = {
-        messageId: rounding ? "rounding" : "differ",
-        data: {
-          first: groupLabel(d.first.group),
-          firstSum: show(firstSum),
-          other: groupLabel(d.other.group),
-          otherSum: show(otherSum),
-          firstParts: partsText(d.first.parts),
-          otherParts: partsText(d.other.parts),
-        },
-        sheet: d.sheet.sheet,
-        cell: cells[0],
-        cells,
-        expected: firstSum.value,
-        actual: otherSum.value,
+      const at = { sheet: d.sheet.sheet, cell: cells[0], cells, expected: firstSum.value, actual: otherSum.value };
+      const sums = {
+        first: groupLabel(d.first.group),
+        firstSum: show(firstSum),
+        other: groupLabel(d.other.group),
+        otherSum: show(otherSum),
       };
-      if (rounding) f.severity = "info";
-      out.push(f);
+      if (rounding) yield { ...at, messageId: "rounding", severity: "info", data: sums };
+      else
+        yield {
+          ...at,
+          messageId: "differ",
+          data: { ...sums, firstParts: partsText(d.first.parts), otherParts: partsText(d.other.parts) },
+        };
     }
-    return out;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { formatNumber } from "../../values/format";
 import { sumChecks, partsText } from "../../sheets/monitoring/relations";
-import type { Rule, RuleFinding } from "../rule";
+import { defineRule } from "../rule";
 import { show } from "../shared/figures";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "sum/incomplete",
     severity: "info",
@@ -18,15 +18,14 @@ export const rule: Rule = {
       },
     },
   },
-  check(ctx) {
-    const out: RuleFinding[] = [];
+  *check(ctx) {
     for (const c of sumChecks(ctx)) {
       if (c.relation !== "partial" || c.comparison.status !== "mismatch" || !(c.comparison.sum < c.total.value))
         continue;
       const unit = c.total.unit ?? c.parts[0]?.figure.unit;
       const decimals = Math.max(c.total.decimals, c.comparison.sumDecimals);
       const gap = Number((c.total.value - c.comparison.sum).toPrecision(12));
-      out.push({
+      yield {
         messageId: "incomplete",
         data: {
           what: c.what,
@@ -41,8 +40,7 @@ export const rule: Rule = {
         cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
         expected: c.comparison.sum,
         actual: c.total.value,
-      });
+      };
     }
-    return out;
   },
-};
+});

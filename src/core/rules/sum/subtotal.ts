@@ -7,11 +7,11 @@
  * src/core/sheets/breakdown/read.ts.
  */
 import { rowLabel, readAllBreakdowns } from "../../sheets/breakdown/read";
-import { sumFormula } from "../../sheets/inhouse/amounts";
-import type { Rule, RuleFinding } from "../rule";
-import { sumFinding, sumMessages } from "../shared/sum-finding";
+import { sumFormula } from "../../sheets/inhouse/sums";
+import { defineRule } from "../rule";
+import { SUM_MESSAGES, sumFinding, sumPhrases, type SumFinding } from "../shared/sum-finding";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "sum/subtotal",
     severity: "error",
@@ -19,10 +19,11 @@ export const rule: Rule = {
       ja: "予算内訳の小計・合計が内訳の合計と一致しない",
       en: "A subtotal or total of a budget breakdown differs from the sum of its items",
     },
-    messages: sumMessages("内訳", { one: "item", many: "items" }),
+    messages: SUM_MESSAGES,
+    phrases: sumPhrases("内訳", { one: "item", many: "items" }),
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
+    const out: SumFinding[] = [];
     for (const t of readAllBreakdowns(ctx)) {
       for (const group of t.groups) {
         for (let ci = 0; ci < t.amountCols.length; ci++) {
@@ -44,4 +45,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -111,8 +111,25 @@ runRuleTests(rule, {
           cell: "D12",
           expected: 420.7,
           actual: 430.7,
-          message:
-            "「合計」の「健康・医療関係」430.7億円が機関の行の合計420.7億円と一致しません（理化学研究所 144 + 量子科学技術研究開発機構 95 + 科学技術振興機構 12 + 国立がん研究センター 65.1 + 国立循環器病研究センター 44.7 + 産業技術総合研究所 59.9）。",
+          messageId: "mismatch",
+          data: {
+            row: "合計",
+            column: "健康・医療関係",
+            stated: "430.7億円",
+            what: { phrase: "what" },
+            sum: "420.7億円",
+            parts: {
+              list: [
+                { list: ["理化学研究所", "144"], style: "space" },
+                { list: ["量子科学技術研究開発機構", "95"], style: "space" },
+                { list: ["科学技術振興機構", "12"], style: "space" },
+                { list: ["国立がん研究センター", "65.1"], style: "space" },
+                { list: ["国立循環器病研究センター", "44.7"], style: "space" },
+                { list: ["産業技術総合研究所", "59.9"], style: "space" },
+              ],
+              style: "plus",
+            },
+          },
           fix: { sheet: "別表", cell: "D12", value: 420.7 },
         },
       ],
@@ -125,8 +142,22 @@ runRuleTests(rule, {
           cell: "C6",
           cells: ["C6", "C3", "C4", "C5"],
           severity: "error",
-          message:
-            "「小計（文）」の「全体」1,900億円が機関の行の合計1,803億円と一致しません（理化学研究所 577 + 量子科学技術研究開発機構 218 + 科学技術振興機構 1,008）。",
+          messageId: "mismatch",
+          data: {
+            row: "小計（文）",
+            column: "全体",
+            stated: "1,900億円",
+            what: { phrase: "what" },
+            sum: "1,803億円",
+            parts: {
+              list: [
+                { list: ["理化学研究所", "577"], style: "space" },
+                { list: ["量子科学技術研究開発機構", "218"], style: "space" },
+                { list: ["科学技術振興機構", "1,008"], style: "space" },
+              ],
+              style: "plus",
+            },
+          },
           fix: { sheet: "別表", cell: "C6", value: 1803 },
         },
         { cell: "D6", expected: 251, actual: 260, fix: { sheet: "別表", cell: "D6", formula: "SUM(D3:D5)" } },
@@ -166,8 +197,23 @@ runRuleTests(rule, {
         {
           cell: "D4",
           severity: "info",
-          message:
-            "「合計」の「健康・医療関係」300億円は、機関の行のうち空欄・読めない値1件を除いた一部の合計144億円としか照合できません（理化学研究所 144 + 国立健康危機管理研究機構 空欄）。",
+          messageId: "partial",
+          data: {
+            row: "合計",
+            column: "健康・医療関係",
+            stated: "300億円",
+            what: { phrase: "what" },
+            sum: "144億円",
+            parts: {
+              list: [
+                { list: ["理化学研究所", "144"], style: "space" },
+                { list: ["国立健康危機管理研究機構", { phrase: "blank" }], style: "space" },
+              ],
+              style: "plus",
+            },
+            missing: 1,
+            count: 2,
+          },
         },
       ],
     },
@@ -181,13 +227,40 @@ runRuleTests(rule, {
           ["合計", undefined, 500, 154, 50],
         ],
       },
-      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("空欄・読めない値1件") }],
+      findings: [
+        {
+          cell: "C4",
+          severity: "error",
+          messageId: "partialExceeds",
+          data: {
+            row: "合計",
+            column: "全体",
+            stated: "500億円",
+            what: { phrase: "what" },
+            sum: "577億円",
+            parts: {
+              list: [
+                { list: ["A", "577"], style: "space" },
+                { list: ["B", { phrase: "blank" }], style: "space" },
+              ],
+              style: "plus",
+            },
+            missing: 1,
+            count: 2,
+          },
+        },
+      ],
     },
     {
       name: "a 小計 whose ministry has no rows",
       sheets: { 別表: [HEADER, ["A", "文", 5, 1, 1], ["小計", "文", 5, 1, 1], ["小計", "厚", 3, 1, 1]] },
       findings: [
-        { cell: "C4", severity: "info", message: "「小計（厚）」の「全体」3億円に対応する機関の行がありません。" },
+        {
+          cell: "C4",
+          severity: "info",
+          messageId: "empty",
+          data: { row: "小計（厚）", column: "全体", stated: "3億円", what: { phrase: "what" } },
+        },
         { cell: "D4", severity: "info" },
         { cell: "E4", severity: "info" },
       ],
@@ -228,7 +301,14 @@ runRuleTests(rule, {
         {
           cell: "D4",
           severity: "info",
-          message: "「合計」の「健康・医療関係」9億円は、機関の行がすべて空欄のため照合できません。",
+          messageId: "allBlank",
+          data: {
+            row: "合計",
+            column: "健康・医療関係",
+            stated: "9億円",
+            what: { phrase: "what" },
+            whatOne: { phrase: "whatOne" },
+          },
         },
       ],
     },

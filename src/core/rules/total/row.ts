@@ -4,12 +4,12 @@
  * blank or unreadable cell is reported as partial, never silently zero-filled; rounding-only differences
  * are info. Which rows a 小計 or 合計 covers: src/core/sheets/inhouse/read.ts.
  */
-import { sumFormula } from "../../sheets/inhouse/amounts";
+import { sumFormula } from "../../sheets/inhouse/sums";
 import { INHOUSE_AMOUNT_KEYS, inhouseParts, inhouseRowLabel, readInhouse } from "../../sheets/inhouse/read";
-import type { Rule, RuleFinding } from "../rule";
-import { sumFinding, sumMessages } from "../shared/sum-finding";
+import { defineRule } from "../rule";
+import { SUM_MESSAGES, sumFinding, sumPhrases, type SumFinding } from "../shared/sum-finding";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "total/row",
     severity: "error",
@@ -17,10 +17,11 @@ export const rule: Rule = {
       ja: "インハウス予算の合計・小計行が各機関の行の合計と一致しない",
       en: "A total or subtotal row of the in-house budget differs from the sum of the institute rows",
     },
-    messages: sumMessages("機関の行", { one: "institute row", many: "institute rows" }),
+    messages: SUM_MESSAGES,
+    phrases: sumPhrases("機関の行", { one: "institute row", many: "institute rows" }),
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
+    const out: SumFinding[] = [];
     for (const table of ctx.tablesOf("inhouse-budget")) {
       const t = readInhouse(table, ctx);
       for (const group of t.groups) {
@@ -44,4 +45,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -19,12 +19,19 @@ runRuleTests(formulaError, {
           formula: "Sheet2!A1",
         }),
       ],
-      findings: [{ cell: "D4", severity: "error", message: expect.stringContaining("#REF!") }],
+      findings: [
+        {
+          cell: "D4",
+          severity: "error",
+          messageId: "formulaError",
+          data: { row: "理研", column: "健康・医療関係", code: "#REF!" },
+        },
+      ],
     },
     {
       name: "#DIV/0! typed as text",
       sheets: { 予算: inhouse(["理研", "文", "#DIV/0!", 50]) },
-      findings: [{ cell: "C4", message: expect.stringContaining("#DIV/0!") }],
+      findings: [{ cell: "C4", messageId: "formulaError", data: { row: "理研", column: "全体", code: "#DIV/0!" } }],
     },
   ],
 });

@@ -1,8 +1,8 @@
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
 import type { ErrorValue } from "../../values/types";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "value/formula-error",
     severity: "error",
@@ -25,4 +25,4 @@ export const rule: Rule = {
       cell: c.cell,
     }));
   },
-};
+});

@@ -13,7 +13,12 @@ runRuleTests(missing, {
       name: "seed 000: 健康・医療関係 left blank",
       sheets: { 予算: inhouse(["国立健康危機管理研究機構", "厚", 170]) },
       findings: [
-        { cell: "D4", severity: "error", message: "「国立健康危機管理研究機構」の「健康・医療関係」が空欄です。" },
+        {
+          cell: "D4",
+          severity: "error",
+          messageId: "missing",
+          data: { row: "国立健康危機管理研究機構", column: "健康・医療関係" },
+        },
       ],
     },
     {

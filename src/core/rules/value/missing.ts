@@ -1,8 +1,8 @@
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
 import { unfilledSheets } from "../structure/unfilled";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "value/missing",
     severity: "error",
@@ -23,4 +23,4 @@ export const rule: Rule = {
         cell: c.cell,
       }));
   },
-};
+});

@@ -1,9 +1,9 @@
 import { formatNumber } from "../../values/format";
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
 import type { NumberValue } from "../../values/types";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "value/negative",
     severity: "error",
@@ -31,4 +31,4 @@ export const rule: Rule = {
       };
     });
   },
-};
+});

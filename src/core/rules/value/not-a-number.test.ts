@@ -23,17 +23,36 @@ runRuleTests(notANumber, {
     {
       name: "text in an amount cell",
       sheets: { 予算: inhouse(["理研", "文", "未定", 50]) },
-      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("「未定」") }],
+      findings: [
+        {
+          cell: "C4",
+          severity: "error",
+          messageId: "notANumber",
+          data: { row: "理研", column: "全体", text: "未定", reason: { phrase: "text" } },
+        },
+      ],
     },
     {
       name: "a date in an amount cell",
       sheets: { 予算: inhouse(["理研", "文", new Date(Date.UTC(2025, 3, 1)), 50]) },
-      findings: [{ cell: "C4", message: expect.stringContaining("日付") }],
+      findings: [
+        {
+          cell: "C4",
+          messageId: "notANumber",
+          data: { row: "理研", column: "全体", text: "2025-04-01", reason: { phrase: "date" } },
+        },
+      ],
     },
     {
       name: "an absurdly large value",
       sheets: { 予算: inhouse(["理研", "文", 1e300, 50]) },
-      findings: [{ cell: "C4", message: expect.stringContaining("大きすぎ") }],
+      findings: [
+        {
+          cell: "C4",
+          messageId: "notANumber",
+          data: { row: "理研", column: "全体", text: "1e+300", reason: { phrase: "too-large" } },
+        },
+      ],
     },
     {
       name: "an approximate figure names its qualifier and asks for the exact figure",
@@ -43,13 +62,13 @@ runRuleTests(notANumber, {
           rule: "value/not-a-number",
           severity: "error",
           cell: "C4",
-          message:
-            "「理研」の「全体」の値「約70億円」は概数です（「約」）。集計・比較には正確な数値を入力してください。",
+          messageId: "approximate",
+          data: { row: "理研", column: "全体", text: "約70億円", qualifier: "約" },
         },
         {
           cell: "D4",
-          message:
-            "「理研」の「健康・医療関係」の値「50億円程度」は概数です（「程度」）。集計・比較には正確な数値を入力してください。",
+          messageId: "approximate",
+          data: { row: "理研", column: "健康・医療関係", text: "50億円程度", qualifier: "程度" },
         },
       ],
     },
@@ -68,14 +87,30 @@ runRuleTests(notANumber, {
         ),
       },
       findings: [
-        { cell: "C4", message: expect.stringContaining("（「概ね」）") },
-        { cell: "C5", message: expect.stringContaining("（「おおむね」）") },
-        { cell: "C6", message: expect.stringContaining("（「前後」）") },
-        { cell: "C7", message: expect.stringContaining("（「強」）") },
-        { cell: "C8", message: expect.stringContaining("（「弱」）") },
-        { cell: "C9", message: expect.stringContaining("（「～」）") },
-        { cell: "C10", message: expect.stringContaining("（「くらい」）") },
-        { cell: "C11", message: expect.stringContaining("「約　７０億円」は概数です（「約」）") },
+        { cell: "C4", messageId: "approximate", data: { row: "A", column: "全体", text: "概ね70", qualifier: "概ね" } },
+        {
+          cell: "C5",
+          messageId: "approximate",
+          data: { row: "B", column: "全体", text: "おおむね70", qualifier: "おおむね" },
+        },
+        {
+          cell: "C6",
+          messageId: "approximate",
+          data: { row: "C", column: "全体", text: "７０前後", qualifier: "前後" },
+        },
+        { cell: "C7", messageId: "approximate", data: { row: "D", column: "全体", text: "70強", qualifier: "強" } },
+        { cell: "C8", messageId: "approximate", data: { row: "E", column: "全体", text: "70弱", qualifier: "弱" } },
+        { cell: "C9", messageId: "approximate", data: { row: "F", column: "全体", text: "～70", qualifier: "～" } },
+        {
+          cell: "C10",
+          messageId: "approximate",
+          data: { row: "G", column: "全体", text: "70億円くらい", qualifier: "くらい" },
+        },
+        {
+          cell: "C11",
+          messageId: "approximate",
+          data: { row: "H", column: "全体", text: "約　７０億円", qualifier: "約" },
+        },
       ],
     },
     {
@@ -84,8 +119,8 @@ runRuleTests(notANumber, {
       findings: [
         {
           cell: "C4",
-          message:
-            "「理研」の「全体」の値「12億円（約9億円／3億円）」のうち「約9億円」は概数です（「約」）。集計・比較には正確な数値を入力してください。",
+          messageId: "approximatePart",
+          data: { row: "理研", column: "全体", text: "12億円（約9億円／3億円）", qualifier: "約", figure: "約9億円" },
         },
       ],
     },
@@ -97,17 +132,35 @@ runRuleTests(notANumber, {
           ["O1", "アウトカム", "薬事承認", null, null, null, "約31件", null],
         ],
       },
-      findings: [{ cell: "G2", message: expect.stringContaining("（「約」）") }],
+      findings: [
+        {
+          cell: "G2",
+          messageId: "approximate",
+          data: { row: "指標O1", column: "実績", text: "約31件", qualifier: "約" },
+        },
+      ],
     },
     {
       name: "a bound is not approximate: plain not-a-number",
       sheets: { 予算: inhouse(["理研", "文", "70億円以上", 5]) },
-      findings: [{ cell: "C4", message: "「理研」の「全体」の値「70億円以上」は数値として読めません。" }],
+      findings: [
+        {
+          cell: "C4",
+          messageId: "notANumber",
+          data: { row: "理研", column: "全体", text: "70億円以上", reason: { phrase: "text" } },
+        },
+      ],
     },
     {
       name: "text that looks like a formula stays text and is reported",
       sheets: { 予算: inhouse(["理研", "文", "=1+1", 50]) },
-      findings: [{ cell: "C4", message: expect.stringContaining("=1+1") }],
+      findings: [
+        {
+          cell: "C4",
+          messageId: "notANumber",
+          data: { row: "理研", column: "全体", text: "=1+1", reason: { phrase: "text" } },
+        },
+      ],
     },
   ],
 });

@@ -13,7 +13,9 @@ runRuleTests(placeholder, {
     {
       name: "a dash in 全体 is an error",
       sheets: { 予算: inhouse(["理研", "文", "－", 50]) },
-      findings: [{ cell: "C4", severity: "error", message: expect.stringContaining("数値が必要") }],
+      findings: [
+        { cell: "C4", severity: "error", messageId: "forbidden", data: { row: "理研", column: "全体", text: "－" } },
+      ],
     },
   ],
 });

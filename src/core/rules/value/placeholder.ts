@@ -1,8 +1,8 @@
-import type { Rule } from "../rule";
+import { defineRule } from "../rule";
 import { numericBuckets } from "../shared/numeric-cells";
 import type { PlaceholderValue } from "../../values/types";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "value/placeholder",
     severity: "error",
@@ -33,4 +33,4 @@ export const rule: Rule = {
       };
     });
   },
-};
+});

@@ -2,10 +2,10 @@ import { cellRef } from "../../model/refs";
 import { crossReferences, type PlacedEquality } from "../../sheets/xref";
 import { compareEqual } from "../../values/tolerance";
 import { fileOf } from "../../sheets/context";
-import type { Rule } from "../rule";
-import { quote, quoteEn, show } from "../shared/figures";
+import { defineRule } from "../rule";
+import { show } from "../shared/figures";
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: "xref/mismatch",
     severity: "error",
@@ -16,7 +16,7 @@ export const rule: Rule = {
     messages: {
       mismatch: {
         ja: "{aLabel}{aValue}と{bLabel}{bValue}（{bWhere}）が一致しません（{reason}）。",
-        en: "{aLabelEn} ({aValue}) and {bLabelEn} ({bValue}, {bWhere}) disagree ({reason}).",
+        en: "{aLabel} ({aValue}) and {bLabel} ({bValue}, {bWhere}) disagree ({reason}).",
       },
     },
   },
@@ -38,14 +38,12 @@ export const rule: Rule = {
         return {
           messageId: "mismatch",
           data: {
-            aLabel: quote(a.label),
+            aLabel: { quote: a.label },
             aValue: show(a),
-            bLabel: quote(b.label),
+            bLabel: { quote: b.label },
             bValue: show(b),
             bWhere: bRefs[0],
             reason,
-            aLabelEn: quoteEn(a.label),
-            bLabelEn: quoteEn(b.label),
           },
           sheet: a.sheet,
           cell: a.cell,
@@ -55,4 +53,4 @@ export const rule: Rule = {
         };
       });
   },
-};
+});

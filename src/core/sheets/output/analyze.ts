@@ -6,7 +6,7 @@
 import type { CheckContext } from "../context";
 import { isNumericKind } from "../../compute/targets";
 import type { Parsed } from "../../values/types";
-import { emptyAnalysis, type ComputedCell, type NumericCell, type SheetAnalysis } from "../analysis";
+import { emptyAnalysis, type ComputedCell, type FixedBecause, type NumericCell, type SheetAnalysis } from "../analysis";
 import { cellText } from "../detect";
 import { fromA1 } from "../../model/address";
 import type { DetectedTable } from "../table";
@@ -22,31 +22,88 @@ function textAt(table: DetectedTable, a1: string): string {
   return cellText(table.rows[row]?.[col]).trim();
 }
 
-/** The Excel expression of the annual target, when 目標値 is a number cell. */
-function annualExpression(row: OutputRow): string | undefined {
+/** How a formula reads a referenced cell: an Excel expression, or why none can. */
+type Reading = { expr: string } | { fixed: FixedBecause };
+
+/** A figure written as text: digits (thousands separators allowed), then the rest (its unit). */
+const FIGURE_TEXT = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$/;
+const MULTIPLIERS: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8 };
+
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The Excel expression that reads a figure written as text in `cell` (`650件`, `1,200,000円`, `85%`, `120万件`)
+ * as the number Kensa parsed: thousands separators and the one unit removed, VALUE, then the percent or the
+ * multiplier applied (percent as a fraction, as a percent-formatted number cell holds it). Undefined when the text
+ * is anything more than digits and one unit. Assumes "." as the decimal mark (Japanese Excel and LibreOffice).
+ */
+export function textFigureExpression(cell: string, text: string, parsed: Parsed): string | undefined {
+  if (parsed.kind !== "number" || parsed.parts || parsed.secondary || parsed.remark || parsed.label) return undefined;
+  const m = FIGURE_TEXT.exec(text);
+  if (!m) return undefined;
+  const written = Number(m[1].replace(/,/g, ""));
+  const suffix = m[2];
+  const normalized = suffix.normalize("NFKC");
+  const unit = parsed.unit ?? "";
+  let factor = 1;
+  if (normalized !== unit) {
+    factor = MULTIPLIERS[normalized[0] ?? ""] ?? 0;
+    if (!factor || normalized.slice(1) !== unit) return undefined;
+  }
+  if (Math.abs(written * factor - parsed.value) > 1e-9 * Math.max(1, Math.abs(parsed.value))) return undefined;
+  let inner = `SUBSTITUTE(${cell},",","")`;
+  if (suffix) inner = `SUBSTITUTE(${inner},${excelString(suffix)},"")`;
+  // parenthesised so that it divides and compares as one operand
+  if (parsed.unitKind === "percent") return `(VALUE(${inner})/100)`;
+  return factor === 1 ? `VALUE(${inner})` : `(VALUE(${inner})*${factor})`;
+}
+
+function reading(cell: string, plainNumber: boolean, text: string, parsed: Parsed, column: string): Reading {
+  if (plainNumber) return { expr: cell };
+  const expr = textFigureExpression(cell, text, parsed);
+  return expr ? { expr } : { fixed: { cell, column, text } };
+}
+
+/** The Excel expression of the annual target from the 目標値 reading. */
+function annualExpression(row: OutputRow, target: Reading): Reading {
   const a = row.annual;
-  if (!a || !row.targetCell) return undefined;
-  const t = row.targetCell;
+  if (!a || !("expr" in target)) return target;
+  const t = target.expr;
   switch (a.basis) {
     case "target":
-      return t;
+      return { expr: t };
     case "share":
-      return `${t}/${a.years}`;
+      return { expr: `${t}/${a.years}` };
     case "pace":
-      return `${t}*${a.elapsed}/${a.years}`;
+      return { expr: `${t}*${a.elapsed}/${a.years}` };
   }
 }
 
-/** The Excel expression of the compared measure, when its cells are number cells. */
-function measureExpression(row: OutputRow, table: OutputTable): string | undefined {
-  const ev = row.evaluation;
-  if (!ev) return undefined;
-  if (ev.measureBasis === "actual") return row.actualPlainNumber ? row.actualCell : undefined;
+/** The Excel expression of the compared measure: 実績, or the mean of the per-year values. */
+function measureExpression(row: OutputRow, table: OutputTable, actualColumn: string): Reading {
+  const ev = row.evaluation!;
+  const actual = reading(row.actualCell, row.actualPlainNumber, row.actualText, row.actual, actualColumn);
+  if (ev.measureBasis === "actual") return actual;
   if (ev.measureBasis === "years-mean") {
-    const years = yearsUpToReport(row, table.reportYear).values;
-    return years.every((y) => y.plainNumber) ? `AVERAGE(${years.map((y) => y.cell).join(",")})` : undefined;
+    const parts: string[] = [];
+    for (const y of yearsUpToReport(row, table.reportYear).values) {
+      const r = reading(y.cell, y.plainNumber, textAt(table.table, y.cell), y.parsed, y.header);
+      if (!("expr" in r)) return r;
+      parts.push(r.expr);
+    }
+    return { expr: `AVERAGE(${parts.join(",")})` };
   }
-  return undefined;
+  // the mean of the bracketed parts of 実績 (`平均3件 (4件/2件)`): no formula reads them
+  return "fixed" in actual ? actual : { fixed: { cell: row.actualCell, column: actualColumn, text: row.actualText } };
+}
+
+/** Gives `c` the formula built from the readings, or the reason it stays a fixed value. */
+function setFormula(c: ComputedCell, readings: Reading[], build: (...exprs: string[]) => string): void {
+  const fixed = readings.find((r): r is { fixed: FixedBecause } => "fixed" in r);
+  if (fixed) c.fixedBecause = fixed.fixed;
+  else c.formula = build(...readings.map((r) => (r as { expr: string }).expr));
 }
 
 export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAnalysis {
@@ -127,22 +184,25 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         out.numericCells.push(numeric(cell, column, row, p, false, true));
     }
 
-    // Computed cells.
+    // Computed cells (only those typed over when the check needs no more: ctx.onlyTypedComputed).
     if (row.isOutcome || row.target?.kind !== "number" || !row.annual) continue;
+    const wanted = (typed: unknown) => typed !== undefined || !ctx.onlyTypedComputed;
     const target = row.target;
     const percent = target.unitKind === "percent";
-    const plainTarget = row.targetPlainNumber;
-    const annualExpr = plainTarget ? annualExpression(row) : undefined;
-    if (row.annualTargetCell) {
+    const annual = annualExpression(
+      row,
+      reading(row.targetCell!, row.targetPlainNumber, row.targetText ?? "", target, labels.target),
+    );
+    if (row.annualTargetCell && wanted(row.annualTargetTyped)) {
       const c: ComputedCell = {
         sheet,
         cell: row.annualTargetCell,
         value: percent ? row.annual.value / 100 : row.annual.value,
         decimals: computedDecimals(row.annual.value, target.decimals),
         label: `「${row.label}」の「${labels.annual}」`,
-        rule: "target/annual-share",
+        computes: "annual-target",
       };
-      if (annualExpr) c.formula = annualExpr;
+      setFormula(c, [annual], (a) => a.replace(/^\((.*)\)$/, "$1"));
       if (percent) {
         c.percent = true;
         c.numFmt = `0${c.decimals ? "." + "0".repeat(c.decimals) : ""}%`;
@@ -152,8 +212,8 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     }
     const ev = row.evaluation;
     if (!ev) continue;
-    const measureExpr = measureExpression(row, typed);
-    if (row.achievementCell && ev.ratio !== undefined) {
+    const measure = measureExpression(row, typed, labels.actual);
+    if (row.achievementCell && ev.ratio !== undefined && wanted(row.achievementTyped)) {
       const c: ComputedCell = {
         sheet,
         cell: row.achievementCell,
@@ -162,17 +222,21 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         numFmt: "0.0%",
         percent: true,
         label: `「${row.label}」の「${labels.achievement}」`,
-        rule: "ratio/mismatch",
+        computes: "ratio",
       };
-      if (measureExpr && annualExpr)
-        c.formula = `${measureExpr}/${ev.annual.basis === "target" ? annualExpr : `(${annualExpr})`}`;
+      setFormula(c, [measure, annual], (m, a) => `${m}/${ev.annual.basis === "target" ? a : `(${a})`}`);
       if (row.achievementTyped) c.typed = { parsed: row.achievementTyped, text: textAt(table, row.achievementCell) };
       out.computed.push(c);
     }
-    if (row.suggestedGradeCell) {
-      const c: ComputedCell = { sheet, cell: row.suggestedGradeCell, value: ev.suggested, label: labels.suggested };
-      if (measureExpr && annualExpr)
-        c.formula = `IF(${measureExpr}${ev.kind === "baseline-above" ? ">" : ">="}${annualExpr},"A","B")`;
+    if (row.suggestedGradeCell && wanted(row.suggestedGradeTyped)) {
+      const c: ComputedCell = {
+        sheet,
+        cell: row.suggestedGradeCell,
+        value: ev.suggested,
+        label: labels.suggested,
+      };
+      const op = ev.kind === "baseline-above" ? ">" : ">=";
+      setFormula(c, [measure, annual], (m, a) => `IF(${m}${op}${a},"A","B")`);
       if (row.suggestedGradeTyped)
         c.typed = {
           parsed: { kind: "not-a-number", text: row.suggestedGradeTyped, reason: "text" },

@@ -7,16 +7,11 @@
 import { columnLetters } from "../../model/address";
 import type { Cell } from "../../model/workbook";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
-import { formatNumber } from "../../values/format";
-import { parseCell, parseText, shortestDecimals } from "../../values/parse";
-import type { NumberValue, Parsed } from "../../values/types";
-import { fiscalYearLabel, parseFiscalYear, parsePeriod, perYearHeaderYear, type Period } from "../../compute/period";
+import { parseCell, parseText } from "../../values/parse";
+import type { Parsed } from "../../values/types";
+import { parseFiscalYear, parsePeriod, perYearHeaderYear, type Period } from "../../compute/period";
 import {
-  achievementRatio,
   annualTarget,
-  isNumericKind,
-  mean,
-  meetsTarget,
   parseGrade,
   parseTargetKind,
   type AnnualTarget,
@@ -25,8 +20,11 @@ import {
   type TargetKind,
 } from "../../compute/targets";
 import { cellText } from "../detect";
+import { evaluate, type Evaluation } from "./grade";
 import type { DetectedTable } from "../table";
 import { indicatorNumberKey } from "../../values/indicator-number";
+
+export { computedDecimals, showFigure, showPercent, yearsUpToReport, type Evaluation } from "./grade";
 
 /** A per-year column (`R6実績`, `令和7年度`, `2025年度`). */
 export interface YearColumn {
@@ -46,23 +44,6 @@ export interface YearValue {
   plainNumber: boolean;
 }
 
-/** How the numbers of one row compare with its target (numeric kinds with a target and a result). */
-export interface Evaluation {
-  kind: Exclude<TargetKind, "qualitative">;
-  /** The 目標値 figure. */
-  target: NumberValue;
-  annual: AnnualTarget;
-  /** The figure compared with the annual target: 実績, or the mean of per-year values for 年平均. */
-  measure: number;
-  measureBasis: "actual" | "parts-mean" | "years-mean";
-  /** Cells behind the measure (実績, or the per-year cells). */
-  measureCells: string[];
-  /** measure / annual target as a fraction; undefined when the annual target is 0. */
-  ratio?: number;
-  meets: boolean;
-  suggested: "A" | "B";
-}
-
 export interface OutputRow {
   /** 0-based sheet row. */
   row: number;
@@ -71,10 +52,10 @@ export interface OutputRow {
   numberCell?: string;
   /** 番号 normalised for identity ("1)" → "1", "Ｏ１" → "O1"). */
   key: string;
-  /** How messages name the row: "指標16". */
+  /** How Japanese text names the row: "指標16", or the indicator's text (cut at 20 characters) with no 番号. */
   label: string;
-  /** The same in English: "indicator 16". */
-  labelEn: string;
+  /** The 番号 a message names the row by ("16" of 指標16, indicator 16), or "" when `label` is the indicator's text. */
+  labelNumber: string;
   /** 区分 as written, inherited from the rows above when blank (merged cells, section headings). */
   category?: string;
   /** 区分 アウトカム: no target, no grade; exempt from the grade and target rules. */
@@ -144,8 +125,13 @@ function isBlank(cell: Cell | undefined): boolean {
   return text(cell) === "";
 }
 
-function rowLabel(number: string, indicator: string, lang: "ja" | "en"): string {
-  if (number) return `${lang === "ja" ? "指標" : "indicator "}${number.replace(/[)）]$/, "")}`;
+/** The 番号 as a row's name shows it: "1)" → "1". */
+function labelNumber(number: string): string {
+  return number.replace(/[)）]$/, "");
+}
+
+function rowLabel(number: string, indicator: string): string {
+  if (number) return `指標${labelNumber(number)}`;
   const t = indicator.replace(/\s+/g, " ");
   return t.length > 20 ? `${t.slice(0, 20)}…` : t;
 }
@@ -188,71 +174,6 @@ function findReportYear(table: DetectedTable): number | undefined {
   const actualCol = table.columns.actual?.[0];
   const header = actualCol === undefined ? undefined : table.headers.get(actualCol);
   return header ? parseFiscalYear(header) : undefined;
-}
-
-/**
- * The per-year values that make up the result: years within the period (when known) up to the report
- * year (when known). `complete` is false when any of them is empty or a placeholder.
- */
-export function yearsUpToReport(
-  row: OutputRow,
-  reportYear: number | undefined,
-): { values: YearValue[]; complete: boolean } {
-  const values: YearValue[] = [];
-  let complete = true;
-  const last = Math.min(row.period?.last ?? Infinity, reportYear ?? Infinity);
-  const first = row.period?.first ?? -Infinity;
-  for (const y of row.perYear) {
-    if (y.year < first || y.year > last) continue;
-    if (y.parsed.kind === "number") values.push(y);
-    else complete = false;
-  }
-  return { values, complete: complete && values.length > 0 };
-}
-
-function evaluate(row: OutputRow, reportYear: number | undefined): Evaluation | undefined {
-  const kind = row.targetKind;
-  if (row.isOutcome || !isNumericKind(kind) || row.target?.kind !== "number" || !row.annual) return undefined;
-  const actual = row.actual;
-  let measure: number | undefined;
-  let basis: Evaluation["measureBasis"] = "actual";
-  let cells = [row.actualCell];
-  if (kind === "average") {
-    if (
-      actual.kind === "number" &&
-      actual.parts &&
-      (actual.partsKind === "average" || actual.partsKind === "cumulative")
-    ) {
-      measure = mean(actual.parts.map((p) => p.value));
-      basis = "parts-mean";
-    } else {
-      const years = yearsUpToReport(row, reportYear);
-      if (years.complete) {
-        measure = mean(years.values.map((y) => (y.parsed as NumberValue).value));
-        basis = "years-mean";
-        cells = years.values.map((y) => y.cell);
-      }
-    }
-  }
-  if (measure === undefined) {
-    if (actual.kind !== "number") return undefined;
-    measure = actual.value;
-    basis = "actual";
-  }
-  const meets = meetsTarget(kind, measure, row.annual.value);
-  const ev: Evaluation = {
-    kind,
-    target: row.target,
-    annual: row.annual,
-    measure,
-    measureBasis: basis,
-    measureCells: cells,
-    meets,
-    suggested: meets ? "A" : "B",
-  };
-  const ratio = achievementRatio(measure, row.annual.value);
-  if (ratio !== undefined) ev.ratio = ratio;
-  return ev;
 }
 
 function cellOf(cells: (Cell | undefined)[], c: number | undefined): Cell | undefined {
@@ -339,8 +260,8 @@ function readTable(table: DetectedTable): OutputTable {
       row: r,
       number: numberText,
       key: indicatorNumberKey(numberText),
-      label: rowLabel(numberText, indicatorText, "ja"),
-      labelEn: rowLabel(numberText, indicatorText, "en"),
+      label: rowLabel(numberText, indicatorText),
+      labelNumber: labelNumber(numberText),
       isOutcome: rowCategory !== undefined && rowCategory.includes("アウトカム"),
       indicator: indicatorText,
       indicatorCell: a1(cols.indicator ?? cols.number ?? cols.actual),
@@ -465,26 +386,4 @@ export function readOutput(table: DetectedTable, ctx: CheckContext): OutputTable
 /** Every アウトプット指標 sheet of the workbook, typed. */
 export function outputTables(ctx: CheckContext): OutputTable[] {
   return ctx.tablesOf("output-indicators").map((t) => readOutput(t, ctx));
-}
-
-/** "271人" — a figure as the sheet shows it (decimals clamped to ≥ 0). */
-export function showFigure(value: number, decimals: number, unit?: string): string {
-  return formatNumber(value, Math.max(0, decimals)) + (unit ?? "");
-}
-
-/** Decimals to show a computed value with: at least `base`, more when it has a fraction (at most 2). */
-export function computedDecimals(value: number, base: number): number {
-  const b = Math.max(0, base);
-  if (Number.isInteger(value)) return b;
-  return Math.max(b, Math.min(2, shortestDecimals(value)));
-}
-
-/** 0.7166 → "71.7%" */
-export function showPercent(ratio: number | undefined): string {
-  return ratio === undefined ? "—" : `${formatNumber(ratio * 100, 1)}%`;
-}
-
-/** "令和7年度" for messages; "" when unknown. */
-export function reportYearLabel(table: OutputTable, lang: "ja" | "en" = "ja"): string {
-  return table.reportYear === undefined ? "" : fiscalYearLabel(table.reportYear, lang);
 }

@@ -1,14 +1,9 @@
 import { checkWorkbook, createContext } from "../../../src/core/engine";
 import { sheetFromValues, type CellValue } from "../../../src/core/model/workbook";
 import { analyzeBreakdown } from "../../../src/core/sheets/breakdown/analyze";
-import {
-  choosePrevCur,
-  explicitRole,
-  inferRole,
-  nameKey,
-  readBreakdown,
-  type AmountColumn,
-} from "../../../src/core/sheets/breakdown/read";
+import { choosePrevCur, type AmountColumn } from "../../../src/core/sheets/breakdown/columns";
+import { readBreakdown } from "../../../src/core/sheets/breakdown/read";
+import { explicitRole, inferRole, nameKey } from "../../../src/core/sheets/breakdown/roles";
 import { normalizeLabel } from "../../../src/core/values/normalize";
 import { rule as missing } from "../../../src/core/rules/value/missing";
 import { rule as placeholder } from "../../../src/core/rules/value/placeholder";
@@ -165,7 +160,7 @@ describe("seed 002 厚生労働科学研究費", () => {
       ],
     ]);
     // One amount column: no 増減.
-    expect(a.computed.filter((c) => c.rule)).toEqual([]);
+    expect(a.computed.filter((c) => c.computes)).toEqual([]);
   });
 
   test("no findings on the seed", () => {
@@ -201,12 +196,12 @@ describe("seed 004 T004-3: 増減額 and 増減率", () => {
   test("prev/cur chosen by year (補正 left out); computed change cells with typed values", () => {
     const { t, a } = analysisOf({ T004_3 }, "T004_3");
     expect([t.prev, t.cur]).toEqual([1, 0]);
-    const changes = a.computed.filter((c) => c.rule);
-    expect(changes.map((c) => [c.cell, c.rule, c.value, c.typed?.text])).toEqual([
-      ["E3", "change/amount", -13, "▲１２億円"],
-      ["F3", "change/rate", -13 / 1245, "▲１％"],
-      ["E4", "change/amount", 8, "８億円"],
-      ["F4", "change/rate", 8 / 805, "１％"],
+    const changes = a.computed.filter((c) => c.computes);
+    expect(changes.map((c) => [c.cell, c.computes, c.value, c.typed?.text])).toEqual([
+      ["E3", "change-amount", -13, "▲１２億円"],
+      ["F3", "change-rate", -13 / 1245, "▲１％"],
+      ["E4", "change-amount", 8, "８億円"],
+      ["F4", "change-rate", 8 / 805, "１％"],
     ]);
     // Amounts typed as text: a value, not a formula.
     expect(changes[0].formula).toBeUndefined();

@@ -104,7 +104,7 @@ describe("inhouse reader: seed 000", () => {
         decimals: 1,
         numFmt: "0.0%",
         label: "「理化学研究所」の「健康・医療比率」",
-        rule: "ratio/mismatch",
+        computes: "ratio",
         percent: true,
         formula: 'IF(OR(C4="",B4=""),"",IFERROR(C4/B4,""))',
       },
@@ -115,7 +115,7 @@ describe("inhouse reader: seed 000", () => {
         decimals: 1,
         numFmt: "0.0%",
         label: "「理化学研究所」の「外部資金比率」",
-        rule: "ratio/mismatch",
+        computes: "ratio",
         percent: true,
         formula: 'IF(OR(D4="",C4=""),"",IFERROR(D4/C4,""))',
       },
@@ -161,7 +161,7 @@ describe("inhouse reader: totals, ratios typed, text", () => {
       ["小計", [3, 5]],
       ["合計", [3, 4, 5]],
     ]);
-    const totals = a.computed.filter((c) => c.rule === undefined);
+    const totals = a.computed.filter((c) => c.computes === undefined);
     expect(totals.map((c) => [c.cell, c.value, c.formula, c.typed?.text])).toEqual([
       ["C6", 1010, "SUM(C3,C5)", "1,010"],
       ["D6", 405, "SUM(D3,D5)", "405"],

@@ -2,7 +2,9 @@
 import { checkWorkbook, createContext } from "../../../src/core/engine";
 import { sheetFromValues, type CellValue } from "../../../src/core/model/workbook";
 import { analyzeMonitoring } from "../../../src/core/sheets/monitoring/analyze";
-import { itemFigure, parseProject, readMonitoring } from "../../../src/core/sheets/monitoring/read";
+import { itemFigure } from "../../../src/core/sheets/monitoring/figures";
+import { parseProject } from "../../../src/core/sheets/monitoring/project";
+import { readMonitoring } from "../../../src/core/sheets/monitoring/read";
 
 type Row = (CellValue | undefined)[];
 const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];

@@ -286,18 +286,20 @@ describe("seed 001 output indicators", () => {
     expect(byCell.get("G10")).toMatchObject({
       value: 130,
       formula: "D10/5",
-      rule: "target/annual-share",
+      computes: "annual-target",
       label: "「指標1」の「年度目標」",
     });
-    expect(byCell.get("I10")).toMatchObject({ rule: "ratio/mismatch", numFmt: "0.0%", percent: true });
+    expect(byCell.get("I10")).toMatchObject({ computes: "ratio", numFmt: "0.0%", percent: true });
     expect(byCell.get("I10")!.value as number).toBeCloseTo(158 / 130, 10);
     expect(byCell.get("K10")).toMatchObject({ value: "A", label: "判定" });
     // 4: 86 / 120 → B.
     expect(byCell.get("I13")!.value as number).toBeCloseTo(86 / 120, 10);
     expect(byCell.get("K13")).toMatchObject({ value: "B" });
-    // 16: pace 750 × 2/5 = 300 (目標値 is text, so values, not formulas).
-    expect(byCell.get("G26")).toMatchObject({ value: 300 });
-    expect(byCell.get("G26")!.formula).toBeUndefined();
+    // 16: pace 750 × 2/5 = 300; 目標値 is the text 750名, read live by the formula.
+    expect(byCell.get("G26")).toMatchObject({
+      value: 300,
+      formula: 'VALUE(SUBSTITUTE(SUBSTITUTE(D26,",",""),"名",""))*2/5',
+    });
     expect(byCell.get("K26")).toMatchObject({ value: "B" });
     // 8: pace 4, 0 → B; 21: pace 2, 2 → A.
     expect(byCell.get("G18")).toMatchObject({ value: 4 });

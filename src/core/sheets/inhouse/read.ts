@@ -14,30 +14,14 @@
 import type { Cell } from "../../model/workbook";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
-import { plainNumberOf, shortestDecimals } from "../../values/parse";
-import type { Figure, Parsed } from "../../values/types";
-import type { FigureRef, NumericCell } from "../analysis";
 import { cellText } from "../detect";
 import { column, headerPathText, type DetectedTable } from "../table";
-import {
-  a1,
-  amountFigure,
-  amountIsLive,
-  amountText,
-  amountUnitIn,
-  amountWasInner,
-  blockingPrefix,
-  parseAmount,
-  sheetUnit,
-  type AmountCell,
-  type SumPart,
-} from "./amounts";
+import { a1, amountUnitIn, sheetUnit } from "./amount-cell";
+import { InhouseAmount, InhouseRow, type InhouseAmountColumn, type InhouseAmountKey, type InhouseRole } from "./row";
+import { blockingPrefix, type SumPart } from "./sums";
 
-export type InhouseRole = "item" | "subtotal" | "total";
-
-/** The money columns, in the order they are checked. */
-export const INHOUSE_AMOUNT_KEYS = ["total", "health", "external"] as const;
-export type InhouseAmountKey = (typeof INHOUSE_AMOUNT_KEYS)[number];
+// For importers outside this folder (the analyzer, total/row).
+export { INHOUSE_AMOUNT_KEYS, inhouseRowLabel, type InhouseAmountKey, type InhouseRow } from "./row";
 
 export type InhouseRatioKey = "healthRatio" | "externalRatio";
 
@@ -51,174 +35,6 @@ export const INHOUSE_LABELS: Record<string, string> = {
   externalRatio: "外部資金比率",
   note: "備考",
 };
-
-/**
- * One row of the table. Its money cells are its own fields (`amounts` is the row itself), declared up
- * front so that every row has the same shape.
- */
-export class InhouseRow {
-  readonly row: number;
-  readonly role: InhouseRole;
-  /** 機関名 as written (trimmed); "合計", "小計" for those rows. */
-  readonly name: string;
-  /** Canonical ministry key (文, 厚, 経, 内, 総, こ…), own or filled down. */
-  ministry: string | undefined = undefined;
-  /** 所管 as written on this row, when any. */
-  ministryText: string | undefined = undefined;
-  /** A1 of the 機関名 cell (or the first cell of the row when there is none). */
-  readonly nameCell: string;
-  note: { cell: string; text: string } | undefined = undefined;
-  total: InhouseAmount | undefined = undefined;
-  health: InhouseAmount | undefined = undefined;
-  external: InhouseAmount | undefined = undefined;
-
-  constructor(row: number, role: InhouseRole, name: string, nameCell: string) {
-    this.row = row;
-    this.role = role;
-    this.name = name;
-    this.nameCell = nameCell;
-  }
-
-  /** The money cells by column key (全体, 健康・医療関係, 外部資金), for the columns present. */
-  get amounts(): Partial<Record<InhouseAmountKey, InhouseAmount>> {
-    return this;
-  }
-}
-
-/** What the money cells of one column share. */
-export interface InhouseAmountColumn {
-  key: InhouseAmountKey;
-  sheet: string;
-  /** 0-based column. */
-  col: number;
-  /** Header as written, for messages. */
-  column: string;
-  unit: string;
-}
-
-const LIVE = 1;
-const INNER_OF = 2;
-/** A plain number (no parse kept). */
-const PLAIN = 4;
-
-/**
- * One money cell of an インハウス予算 sheet, parsed once. The same object is the shared rules' NumericCell,
- * the SumPart of the 小計 / 合計 that add it up and the FigureRef of part/exceeds-whole (健康・医療関係 as
- * the part, 全体 as the whole), so a cell costs one small object however many places take it. What only
- * messages need (the A1 address, the text, labels) is derived on demand.
- */
-export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRef {
-  readonly owner: InhouseRow;
-  readonly spec: InhouseAmountColumn;
-  readonly figure: Figure | undefined;
-  /** What the cell means; undefined for a plain number, whose parse is rebuilt from the figure on demand. */
-  private readonly parsedValue: Parsed | undefined;
-  /** The model cell, for the text. */
-  private readonly source: Cell | undefined;
-  private readonly flags: number;
-
-  constructor(owner: InhouseRow, spec: InhouseAmountColumn, cell: Cell | undefined) {
-    this.owner = owner;
-    this.spec = spec;
-    this.source = cell;
-    const plain = plainNumberOf(cell);
-    if (plain !== undefined) {
-      // The commonest cell: parseCell's fast path. Keep only the figure (the same value and decimals).
-      this.parsedValue = undefined;
-      this.flags = LIVE | PLAIN;
-      this.figure = { value: plain, decimals: plain % 1 === 0 ? 0 : shortestDecimals(plain), unit: spec.unit };
-    } else {
-      const parsed = parseAmount(cell);
-      this.parsedValue = parsed;
-      this.flags = (amountIsLive(cell) ? LIVE : 0) | (amountWasInner() ? INNER_OF : 0);
-      this.figure = amountFigure(parsed, spec.unit);
-    }
-  }
-
-  /** What the cell means (parseCell's reading, with the money-cell readings of parseAmount). */
-  get parsed(): Parsed {
-    if (this.parsedValue !== undefined) return this.parsedValue;
-    const f = this.figure!;
-    return { kind: "number", value: f.value, decimals: f.decimals, unitKind: "none" };
-  }
-
-  get key(): InhouseAmountKey {
-    return this.spec.key;
-  }
-  get sheet(): string {
-    return this.spec.sheet;
-  }
-  get row(): number {
-    return this.owner.row;
-  }
-  get col(): number {
-    return this.spec.col;
-  }
-  get cell(): string {
-    return a1(this.owner.row, this.spec.col);
-  }
-  get text(): string {
-    return amountText(this.source);
-  }
-  get empty(): boolean {
-    return this.parsedValue !== undefined && this.parsedValue.kind === "empty";
-  }
-  get placeholder(): boolean {
-    return this.parsedValue !== undefined && this.parsedValue.kind === "placeholder";
-  }
-  get live(): boolean {
-    return (this.flags & LIVE) !== 0;
-  }
-  get innerOf(): true | undefined {
-    return (this.flags & INNER_OF) !== 0 ? true : undefined;
-  }
-  // NumericCell
-  /** Column header, for messages. */
-  get column(): string {
-    return this.spec.column;
-  }
-  get rowLabel(): string {
-    return inhouseRowLabel(this.owner);
-  }
-  /** Empty is value/missing on institute rows, in 全体 and 健康・医療関係. */
-  get required(): boolean {
-    return this.owner.role === "item" && this.spec.key !== "external";
-  }
-  /** A placeholder (`—`) is allowed (info) in 外部資金 only. */
-  get placeholderAllowed(): boolean {
-    return this.spec.key === "external";
-  }
-  // SumPart
-  get name(): string {
-    return this.owner.name;
-  }
-  get amount(): AmountCell {
-    return this;
-  }
-  /** 外部資金 may be `—`: it counts as nothing in a sum, not as missing. */
-  get placeholderIsZero(): boolean | undefined {
-    return this.spec.key === "external" ? true : undefined;
-  }
-  // FigureRef (only taken when the cell has a figure)
-  get value(): number {
-    return this.figure!.value;
-  }
-  get decimals(): number {
-    return this.figure!.decimals;
-  }
-  get unit(): string | undefined {
-    return this.figure!.unit;
-  }
-  get unitKind(): "amount" {
-    return "amount";
-  }
-  /** 「理化学研究所」の「健康・医療関係」 for the part, 「全体」 for the whole. */
-  get label(): string {
-    return this.spec.key === "health"
-      ? `「${inhouseRowLabel(this.owner)}」の「${this.spec.column}」`
-      : `「${this.spec.column}」`;
-  }
-}
 
 /** A 小計 or 合計 row and the institute rows it covers. */
 export interface InhouseGroup {
@@ -242,17 +58,9 @@ export interface InhouseTable {
 
 const TOTAL_NAMES = new Set(["合計", "計", "総計", "総合計"]);
 
-/** Canonical ministry key: the first character of its normalised name (文部科学省, 文科省, 文 → 文). */
-/** How a row is named in messages: "理化学研究所", "小計（文部科学省）", "合計". */
-export function inhouseRowLabel(row: InhouseRow): string {
-  const base = row.name || (row.role === "total" ? "合計" : row.role === "subtotal" ? "小計" : `${row.row + 1}行目`);
-  if (row.role === "subtotal" && row.ministryText && !base.includes(row.ministryText))
-    return `${base}（${row.ministryText}）`;
-  return base;
-}
-
 const MINISTRY_KEYS = new Map<string, string | undefined>();
 
+/** Canonical ministry key: the first character of its normalised name (文部科学省, 文科省, 文 → 文). */
 export function ministryKey(text: string | undefined): string | undefined {
   if (!text) return undefined;
   if (MINISTRY_KEYS.has(text)) return MINISTRY_KEYS.get(text);

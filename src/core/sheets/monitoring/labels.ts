@@ -1,5 +1,5 @@
 /** Short display names for indicators, groups, items and 細目 in messages ("実施許諾", "導出形態別"). */
-import type { MonGroup, MonIndicator, MonItem, MonSubItem } from "./read";
+import type { MonGroup, MonIndicator, MonItem, MonSubItem } from "./types";
 
 /** The shortest of a catalogue label and its aliases (ties: the first), at least two characters long. */
 export function shortest(names: readonly (string | null | undefined)[]): string | undefined {

@@ -3,18 +3,12 @@
  * rules sum/breakdown, sum/exceeds-total, sum/incomplete, sum/groups-differ, order/violated, percent/sum.
  */
 import { formatNumber } from "../../values/format";
-import { memoKey, type CheckContext } from "../context";
+import { memoKey, type CheckContext, type MemoKey } from "../context";
 import { compareSum, interval, sumFigures, type SumComparison } from "../../values/tolerance";
 import type { Figure, UnitKind } from "../../values/types";
-import {
-  itemFigure,
-  monitoringSheets,
-  totalFigure,
-  type MonGroup,
-  type MonIndicator,
-  type MonItem,
-  type MonitoringSheet,
-} from "./read";
+import { itemFigure, totalFigure } from "./figures";
+import { monitoringSheets } from "./read";
+import type { MonGroup, MonIndicator, MonItem, MonitoringSheet } from "./types";
 import { groupLabel, indicatorLabel, itemLabel, subItemLabel } from "./labels";
 
 export interface Part {
@@ -71,73 +65,80 @@ function kindOf(total: UnitKind, parts: UnitKind): UnitKind {
   return total !== "none" ? total : parts;
 }
 
+/** What `add` finds on each indicator of every monitoring sheet, in reading order, once per check run. */
+function perIndicator<T>(
+  ctx: CheckContext,
+  key: MemoKey<T[]>,
+  add: (sheet: MonitoringSheet, ind: MonIndicator, out: T[]) => void,
+): T[] {
+  return ctx.memo(key, () => {
+    const out: T[] = [];
+    for (const sheet of monitoringSheets(ctx)) for (const ind of sheet.indicators) add(sheet, ind, out);
+    return out;
+  });
+}
+
 const SUM_CHECKS = memoKey<SumCheck[]>("monitoring sum checks");
 
 /** Every group-vs-total and 細目-vs-item comparison on every monitoring sheet. */
 export function sumChecks(ctx: CheckContext): SumCheck[] {
-  return ctx.memo(SUM_CHECKS, () => {
-    const out: SumCheck[] = [];
-    for (const sheet of monitoringSheets(ctx)) {
-      for (const ind of sheet.indicators) {
-        const total = totalFigure(ind);
-        for (const g of ind.groups) {
-          const rel = g.catalogueGroup?.relation;
-          if (total && (rel === "exhaustive" || rel === "partial")) {
-            const gp = groupParts(g);
-            if (gp) {
-              const unitKind = kindOf(total.unitKind, gp.unitKind);
-              out.push({
-                sheet,
-                indicator: ind,
-                what: groupLabel(g),
-                totalLabel: "指標値",
-                total: total.figure,
-                totalCell: ind.totalCell,
-                unitKind,
-                parts: gp.parts,
-                comparison: compareSum(
-                  total.figure,
-                  gp.parts.map((p) => p.figure),
-                  unitKind,
-                ),
-                relation: rel,
-                scope: "group",
-                group: g,
-              });
-            }
-          }
-          for (const it of g.items) {
-            // 細目 and composite parts sum to their item (a one-part composite only when it names a 細目).
-            if (!it.hasValueRow || it.subItems.length === 0 || it.value.kind !== "number") continue;
-            if (it.subItems.some((s) => !s.figure)) continue;
-            const parts = it.subItems.map((s) => ({ name: subItemLabel(s), figure: s.figure!, cell: s.cell }));
-            const unitKind = kindOf(it.value.unitKind, it.subItems[0].unitKind);
-            const f: Figure = { value: it.value.value, decimals: it.value.decimals };
-            if (it.value.unit !== undefined) f.unit = it.value.unit;
-            out.push({
-              sheet,
-              indicator: ind,
-              what: `${itemLabel(it)}の内訳`,
-              totalLabel: itemLabel(it),
-              total: f,
-              totalCell: it.valueCell,
+  return perIndicator(ctx, SUM_CHECKS, (sheet, ind, out) => {
+    const total = totalFigure(ind);
+    for (const g of ind.groups) {
+      const rel = g.catalogueGroup?.relation;
+      if (total && (rel === "exhaustive" || rel === "partial")) {
+        const gp = groupParts(g);
+        if (gp) {
+          const unitKind = kindOf(total.unitKind, gp.unitKind);
+          out.push({
+            sheet,
+            indicator: ind,
+            what: groupLabel(g),
+            totalLabel: "指標値",
+            total: total.figure,
+            totalCell: ind.totalCell,
+            unitKind,
+            parts: gp.parts,
+            comparison: compareSum(
+              total.figure,
+              gp.parts.map((p) => p.figure),
               unitKind,
-              parts,
-              comparison: compareSum(
-                f,
-                parts.map((p) => p.figure),
-                unitKind,
-              ),
-              relation: "exhaustive",
-              scope: "sub",
-              group: g,
-              item: it,
-            });
-          }
+            ),
+            relation: rel,
+            scope: "group",
+            group: g,
+          });
         }
       }
+      for (const it of g.items) {
+        // 細目 and composite parts sum to their item (a one-part composite only when it names a 細目).
+        if (!it.hasValueRow || it.subItems.length === 0 || it.value.kind !== "number") continue;
+        if (it.subItems.some((s) => !s.figure)) continue;
+        const parts = it.subItems.map((s) => ({ name: subItemLabel(s), figure: s.figure!, cell: s.cell }));
+        const unitKind = kindOf(it.value.unitKind, it.subItems[0].unitKind);
+        const f: Figure = { value: it.value.value, decimals: it.value.decimals };
+        if (it.value.unit !== undefined) f.unit = it.value.unit;
+        out.push({
+          sheet,
+          indicator: ind,
+          what: `${itemLabel(it)}の内訳`,
+          totalLabel: itemLabel(it),
+          total: f,
+          totalCell: it.valueCell,
+          unitKind,
+          parts,
+          comparison: compareSum(
+            f,
+            parts.map((p) => p.figure),
+            unitKind,
+          ),
+          relation: "exhaustive",
+          scope: "sub",
+          group: g,
+          item: it,
+        });
+      }
     }
-    return out;
   });
 }
 
@@ -154,35 +155,29 @@ export interface GroupsDiffer {
 const GROUPS_DIFFER = memoKey<GroupsDiffer[]>("monitoring groups that differ");
 
 export function groupsDiffer(ctx: CheckContext): GroupsDiffer[] {
-  return ctx.memo(GROUPS_DIFFER, () => {
-    const out: GroupsDiffer[] = [];
-    for (const sheet of monitoringSheets(ctx)) {
-      for (const ind of sheet.indicators) {
-        if (totalFigure(ind)) continue; // with a stated total, each group is checked against it instead
-        const groups = ind.groups
-          .filter((g) => g.catalogueGroup?.relation === "exhaustive")
-          .map((g) => ({ group: g, gp: groupParts(g) }))
-          .filter((x): x is { group: MonGroup; gp: { parts: Part[]; unitKind: UnitKind } } => x.gp !== undefined);
-        if (groups.length < 2) continue;
-        const [first, ...rest] = groups;
-        for (const o of rest) {
-          const unitKind = kindOf(first.gp.unitKind, o.gp.unitKind);
-          out.push({
-            sheet,
-            indicator: ind,
-            first: { group: first.group, parts: first.gp.parts },
-            other: { group: o.group, parts: o.gp.parts },
-            unitKind,
-            comparison: compareSums(
-              first.gp.parts.map((p) => p.figure),
-              o.gp.parts.map((p) => p.figure),
-              unitKind,
-            ),
-          });
-        }
-      }
+  return perIndicator(ctx, GROUPS_DIFFER, (sheet, ind, out) => {
+    if (totalFigure(ind)) return; // with a stated total, each group is checked against it instead
+    const groups = ind.groups
+      .filter((g) => g.catalogueGroup?.relation === "exhaustive")
+      .map((g) => ({ group: g, gp: groupParts(g) }))
+      .filter((x): x is { group: MonGroup; gp: { parts: Part[]; unitKind: UnitKind } } => x.gp !== undefined);
+    if (groups.length < 2) return;
+    const [first, ...rest] = groups;
+    for (const o of rest) {
+      const unitKind = kindOf(first.gp.unitKind, o.gp.unitKind);
+      out.push({
+        sheet,
+        indicator: ind,
+        first: { group: first.group, parts: first.gp.parts },
+        other: { group: o.group, parts: o.gp.parts },
+        unitKind,
+        comparison: compareSums(
+          first.gp.parts.map((p) => p.figure),
+          o.gp.parts.map((p) => p.figure),
+          unitKind,
+        ),
+      });
     }
-    return out;
   });
 }
 

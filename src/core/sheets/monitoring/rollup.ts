@@ -7,13 +7,20 @@
  * A PJ sheet that lists a group but not one of its items counts 0 for it (the seeds print only the
  * disease areas that occur); an item of 0, or one broken down into 細目, counts 0 for the 細目 it does
  * not list. Anything else absent leaves that key out of the roll-up.
+ *
+ * A sheet with no figure in its indicators beside sheets that have some (the template sent back blank) counts
+ * like a missing one: the roll-up is skipped once, instead of every figure being compared with an empty 全体 or
+ * an empty PJ counting 0 for everything.
  */
 import type { CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
 import { memoKey, setMembers, setMemo, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import type { Figure, UnitKind } from "../../values/types";
 import { indicatorLabel, itemLabel, shortName, subItemLabel } from "./labels";
-import { figureOf, itemFigure, monitoringSheets, PROJECT_COUNT, type MonIndicator, type MonitoringSheet } from "./read";
+import { figureOf, itemFigure } from "./figures";
+import { PROJECT_COUNT } from "./project";
+import { monitoringSheets } from "./read";
+import type { MonIndicator, MonitoringSheet } from "./types";
 
 export type RollupMode = "additive" | "deduplicated" | "share-bounds";
 
@@ -56,7 +63,11 @@ export type RollupState =
   | { kind: "none" }
   /** PJ sheets but no 全体 sheet; `missing` is 全体 and every absent PJ, `projects` the PJ sheets in PJ order. */
   | { kind: "no-overall"; projects: SetSheet[]; missing: string[] }
-  | { kind: "skipped"; overall: SetSheet; missing: string[]; duplicates: string[] }
+  /**
+   * A sheet missing, claimed twice, or blank. `missing` names every code without a sheet, `blank` every code whose
+   * sheet is there but holds no figure while other sheets of the set do (全体 first).
+   */
+  | { kind: "skipped"; overall: SetSheet; missing: string[]; duplicates: string[]; blank: string[] }
   | { kind: "ready"; overall: SetSheet; projects: SetSheet[]; checks: RollupCheck[] };
 
 /** The codes a set may hold, in report order. */
@@ -207,6 +218,24 @@ function totalEntry(ind: MonIndicator): RollupEntry | undefined {
   return undefined;
 }
 
+/** Whether any 指標値, 値, 細目, share or うち of the sheet's indicators is a number (project-specific rows aside). */
+function hasFigure(sheet: MonitoringSheet): boolean {
+  return sheet.indicators.some(
+    (ind) =>
+      ind.total.kind === "number" ||
+      ind.groups.some((g) =>
+        g.items.some(
+          (it) =>
+            it.value.kind === "number" ||
+            it.value.kind === "shares" ||
+            it.ofWhich.length > 0 ||
+            it.subItems.some((s) => s.figure) ||
+            it.shares.some((s) => s.figure),
+        ),
+      ),
+  );
+}
+
 const SET_SHEETS = memoKey<SetSheet[]>("monitoring sheets of the set");
 
 /** Every monitoring sheet of the set, workbook by workbook in set order, each sheet in its workbook's order. */
@@ -256,7 +285,13 @@ function compute(claims: ProjectClaim[]): RollupState {
   }
   const overallAt = overalls.sheets[0];
   const duplicates = claims.filter((c) => c.sheets.length > 1).map((c) => c.code);
-  if (missing.length > 0 || duplicates.length > 0) return { kind: "skipped", overall: overallAt, missing, duplicates };
+  // A sheet left blank beside sheets with figures (the template sent back unfilled) has nothing to roll up or
+  // to be compared with: it counts like a missing sheet, not as a zero for every figure.
+  const present = [overalls, ...byProject].filter((c) => c.sheets.length > 0);
+  const filled = present.filter((c) => hasFigure(c.sheets[0].mon));
+  const blank = filled.length > 0 ? present.filter((c) => !filled.includes(c)).map((c) => c.code) : [];
+  if (missing.length > 0 || duplicates.length > 0 || blank.length > 0)
+    return { kind: "skipped", overall: overallAt, missing, duplicates, blank };
 
   const projectsAt = byProject.map((c) => c.sheets[0]);
   const overall = overallAt.mon;

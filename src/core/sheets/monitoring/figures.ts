@@ -1,0 +1,64 @@
+/** A monitoring sheet's values as figures, for the rules: an item's value (or the sum of its 細目), a 指標値. */
+import type { Figure, NumberValue, UnitKind } from "../../values/types";
+import type { MonIndicator, MonItem } from "./types";
+
+/** The figure of a parsed number (value, decimals, unit and label; no parts). */
+export function figureOf(p: NumberValue | Figure): Figure {
+  const f: Figure = { value: p.value, decimals: p.decimals };
+  if (p.unit !== undefined) f.unit = p.unit;
+  if (p.label !== undefined) f.label = p.label;
+  return f;
+}
+
+export interface ItemFigure {
+  figure: Figure;
+  unitKind: UnitKind;
+  /** The cell holding it (the item's 値 cell). */
+  cell: string;
+  /** True when the item has no value row and the figure is the sum of its 細目. */
+  derived: boolean;
+  /** Cells of a derived figure's parts. */
+  cells: string[];
+}
+
+/** The item's value as a figure: its 値, or the sum of its 細目 rows when it has no row of its own. */
+export function itemFigure(it: MonItem): ItemFigure | undefined {
+  if (it.hasValueRow) {
+    if (it.value.kind !== "number") return undefined;
+    return {
+      figure: figureOf(it.value),
+      unitKind: it.value.unitKind,
+      cell: it.valueCell,
+      derived: false,
+      cells: [it.valueCell],
+    };
+  }
+  if (it.subItems.length === 0 || it.subItems.some((s) => !s.figure)) return undefined;
+  let value = 0;
+  let decimals = 0;
+  for (const s of it.subItems) {
+    value += s.figure!.value;
+    decimals = Math.max(decimals, s.figure!.decimals);
+  }
+  const unit = it.subItems[0].figure!.unit;
+  const figure: Figure = { value: Number(value.toPrecision(15)), decimals };
+  if (unit !== undefined) figure.unit = unit;
+  return {
+    figure,
+    unitKind: it.subItems[0].unitKind,
+    cell: it.subItems[0].cell,
+    derived: true,
+    cells: it.subItems.map((s) => s.cell),
+  };
+}
+
+/** The indicator total (指標値) as a figure, when it is a number. */
+export function totalFigure(ind: MonIndicator): { figure: Figure; unitKind: UnitKind } | undefined {
+  if (ind.total.kind !== "number") return undefined;
+  return { figure: figureOf(ind.total), unitKind: ind.total.unitKind };
+}
+
+/** A display label for a catalogue or written label: the catalogue's canonical label when known. */
+export function itemName(it: Pick<MonItem, "label" | "canonical">): string {
+  return it.canonical ?? it.label;
+}

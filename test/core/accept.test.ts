@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import {
+  ACCEPT_HEADERS_V1,
   ACCEPT_LIMITS,
   ACCEPT_MARK,
   ACCEPT_SHEET,
@@ -135,7 +136,18 @@ describe("the store sheet", () => {
   test("is written as text rows under a mark and headers, and reads back as written", () => {
     const grid = storeGrid([entry]);
     expect(grid[0][0]).toBe(ACCEPT_MARK);
-    expect(grid[1]).toEqual(["ルール", "シート", "セル", "関連セル", "値", "期待値", "実際", "理由", "確認者", "日時"]);
+    expect(grid[1]).toEqual([
+      "ルール",
+      "シート",
+      "セル",
+      "関連セル",
+      "値",
+      "計算値",
+      "記入値",
+      "理由",
+      "確認者",
+      "日時",
+    ]);
     expect(grid[2]).toEqual([
       "grade/below-pace",
       "アウトプット指標",
@@ -202,6 +214,29 @@ describe("the store sheet", () => {
     const store = parseAcceptanceGrid([mark, row, later]);
     expect(store.entries).toHaveLength(1);
     expect(store.entries[0].reason).toBe("後の理由");
+  });
+
+  test("a sheet written with the first headers (期待値, 実際) reads the same; it is rewritten with 計算値, 記入値", () => {
+    const [mark, , row] = storeGrid([entry]);
+    const old = ["ルール", "シート", "セル", "関連セル", "値", "期待値", "実際", "理由", "確認者", "日時"];
+    expect(ACCEPT_HEADERS_V1).toEqual(old);
+    const store = parseAcceptanceGrid([mark, old, row]);
+    expect(store).toMatchObject({ problems: [], entries: [{ ...entry, row: 3 }] });
+    expect(storeGrid(store.entries)[1].slice(5, 7)).toEqual(["計算値", "記入値"]);
+  });
+
+  test("a problem in F or G names the column by the header it has now", () => {
+    const [mark, header, row] = storeGrid([entry]);
+    const bad = [...row];
+    bad[5] = "abc";
+    bad[6] = "xyz";
+    const store = parseAcceptanceGrid([mark, header, bad]);
+    expect(store.problems.map((p) => [p.ja, p.en])).toEqual([
+      ["3行目の「計算値」を読めません", "row 3: cannot read its computed value"],
+    ]);
+    const onlyG = [...row];
+    onlyG[6] = "xyz";
+    expect(parseAcceptanceGrid([mark, header, onlyG]).problems[0].ja).toBe("3行目の「記入値」を読めません");
   });
 
   test("caps the number of acceptances read", () => {

@@ -2,6 +2,7 @@
 import { promises as fs } from "fs";
 import { inflateRawSync } from "zlib";
 import type { Workbook } from "../../core/model/workbook";
+import { errnoKind } from "../errno";
 import { WorkbookReadError } from "../exceljs/errors";
 import { MAX_FILE_BYTES } from "./limits";
 import { readWorkbookBytes } from "./read";
@@ -10,10 +11,6 @@ import type { InflateRaw } from "./zip";
 /** Node's native inflate, stopping (RangeError) past `limit` bytes: the part's declared size. */
 export const nodeInflateRaw: InflateRaw = (data, limit) =>
   inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
-
-function codeOf(err: unknown): string | undefined {
-  return err && typeof err === "object" && "code" in err ? String(err.code) : undefined;
-}
 
 /**
  * Reads a file's bytes, turning file-system failures into WorkbookReadError. Only a regular file of at most
@@ -25,10 +22,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
     stat = await fs.stat(path);
   } catch (err) {
-    const code = codeOf(err);
-    throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", path, {
-      cause: err,
-    });
+    throw new WorkbookReadError(errnoKind(err), path, { cause: err });
   }
   if (stat.isDirectory()) throw new WorkbookReadError("directory", path);
   if (!stat.isFile()) throw new WorkbookReadError("unreadable", path);
@@ -51,7 +45,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
     return buf.subarray(0, n);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
-    throw new WorkbookReadError(codeOf(err) === "EISDIR" ? "directory" : "unreadable", path, { cause: err });
+    throw new WorkbookReadError(errnoKind(err), path, { cause: err });
   } finally {
     await handle?.close();
   }

@@ -19,6 +19,11 @@ export interface XmlHandler {
   close(name: string): void;
   /** Only text inside elements; called with each piece as the parser reports it. */
   text(text: string): void;
+  /**
+   * Subtrees to pass over (phonetic runs, extension lists): asked for each element about to open; when it says
+   * true, neither the element nor anything inside it (elements, text) reaches the handler.
+   */
+  skip?(name: string): boolean;
 }
 
 function local(name: string): string {
@@ -31,13 +36,28 @@ export function parseXmlPart(zip: ZipArchive, part: string, handler: XmlHandler)
   // Names are taken as they are unless the root element has a prefix (`<x:worksheet>`): then every name
   // loses its prefix. Saves a string search per tag on the usual unprefixed parts.
   let prefixed: boolean | undefined;
+  /** Depth inside a skipped subtree (0: not in one). */
+  let skipped = 0;
   parser.on("opentag", (node) => {
     prefixed ??= node.name.includes(":");
-    handler.open(prefixed ? local(node.name) : node.name, node.attributes as Record<string, string>);
+    if (skipped) {
+      skipped++;
+      return;
+    }
+    const name = prefixed ? local(node.name) : node.name;
+    if (handler.skip?.(name)) skipped = 1;
+    else handler.open(name, node.attributes as Record<string, string>);
   });
-  parser.on("closetag", (node) => handler.close(prefixed ? local(node.name) : node.name));
-  parser.on("text", (t) => handler.text(t));
-  parser.on("cdata", (t) => handler.text(t));
+  parser.on("closetag", (node) => {
+    if (skipped) skipped--;
+    else handler.close(prefixed ? local(node.name) : node.name);
+  });
+  parser.on("text", (t) => {
+    if (!skipped) handler.text(t);
+  });
+  parser.on("cdata", (t) => {
+    if (!skipped) handler.text(t);
+  });
   const decoder = new TextDecoder("utf-8");
   try {
     zip.read(part, (chunk) => {

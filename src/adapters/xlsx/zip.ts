@@ -23,9 +23,8 @@ interface Entry {
   localOffset: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** The signatures that open each record: end of central directory, central directory entry, local header. */
+const SIGNATURE = { endOfDirectory: 0x06054b50, directoryEntry: 0x02014b50, localHeader: 0x04034b50 } as const;
 /** Zip64 marks sizes and offsets it moved to extra fields this way; no workbook Kensa reads needs zip64. */
 const ZIP64 = 0xffffffff;
 
@@ -70,7 +69,7 @@ export class ZipArchive {
     // The end record is the last 22 bytes, followed by a comment of at most 65,535 bytes.
     let eocd = -1;
     for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-      if (view.getUint32(i, true) === EOCD) {
+      if (view.getUint32(i, true) === SIGNATURE.endOfDirectory) {
         eocd = i;
         break;
       }
@@ -85,7 +84,8 @@ export class ZipArchive {
     const names = new TextDecoder("utf-8");
     let p = dirOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL) throw corrupt("bad central directory entry");
+      if (p + 46 > eocd || view.getUint32(p, true) !== SIGNATURE.directoryEntry)
+        throw corrupt("bad central directory entry");
       const nameLen = view.getUint16(p + 28, true);
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
@@ -124,7 +124,7 @@ export class ZipArchive {
     if (entry.flags & 1) throw new WorkbookReadError("encrypted");
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localOffset;
-    if (at + 30 > this.bytes.length || view.getUint32(at, true) !== LOCAL)
+    if (at + 30 > this.bytes.length || view.getUint32(at, true) !== SIGNATURE.localHeader)
       throw corrupt(`bad local header for ${name}`);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;

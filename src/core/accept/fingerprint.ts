@@ -10,7 +10,7 @@
  * text trimmed. Pure: no I/O.
  */
 import type { Finding } from "../model/finding";
-import { fromA1 } from "../model/address";
+import { tryFromA1 } from "../model/a1";
 import { isCellError, type CellValue, type Sheet, type Workbook } from "../model/workbook";
 import { parseRef } from "../model/refs";
 import { parseText } from "../values/parse";
@@ -102,14 +102,6 @@ function valueAt(sheet: Sheet, row: number, col: number): FingerprintScalar {
   return normalValue(sheet.rows[row]?.[col]?.value);
 }
 
-function position(a1: string): { row: number; col: number } | undefined {
-  try {
-    return fromA1(a1);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A lookup over a workbook (the finding's own) and, for a finding of a submission set, the set's other
  * workbooks by their names in the set (`[提出_医薬品.xlsx]様式2!G6`). A cell that cannot be found is null.
@@ -127,13 +119,10 @@ export function workbookLookup(
     if (!sheet) return null;
     const cell = p.cell.replace(/\$/g, "");
     const colon = cell.indexOf(":");
-    if (colon < 0) {
-      const at = position(cell);
-      return at ? valueAt(sheet, at.row, at.col) : null;
-    }
-    const a = position(cell.slice(0, colon));
-    const b = position(cell.slice(colon + 1));
+    const a = tryFromA1(colon < 0 ? cell : cell.slice(0, colon));
+    const b = colon < 0 ? a : tryFromA1(cell.slice(colon + 1));
     if (!a || !b) return null;
+    if (colon < 0) return valueAt(sheet, a.row, a.col);
     const out: FingerprintScalar[] = [];
     for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
       for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {

@@ -1,7 +1,7 @@
 /**
  * The monitoring-indicator catalogue (DOMAIN §3.4) as data, validated by zod. Objects are strict: a key the
  * schema does not know (`alias:` for `aliases:`) is an error, never silently dropped, because catalogues also
- * come from users (kensa check --catalogue FILE, a workbook's Kensa_カタログ sheet).
+ * come from users (kensa check --catalogue FILE, a workbook's Kensa_指標一覧 sheet).
  */
 import { z } from "zod";
 
@@ -71,3 +71,21 @@ export type CatalogueItem = z.infer<typeof ItemSchema>;
 export type CatalogueGroup = z.infer<typeof GroupSchema>;
 export type CatalogueIndicator = z.infer<typeof IndicatorSchema>;
 export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** A workbook's or a file's override: indicators to replace (same 番号) or add; version optional. */
+export const CatalogueOverrideSchema = z.strictObject({
+  version: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+});
+export type CatalogueOverride = z.infer<typeof CatalogueOverrideSchema>;
+
+/**
+ * A catalogue file (kensa check --catalogue FILE): `mode: extend` (the default) replaces the indicators of the
+ * same 番号 and adds the others to the catalogue in force; `mode: replace` is a whole catalogue on its own.
+ */
+export const CatalogueFileSchema = z.strictObject({
+  mode: z.enum(["extend", "replace"]).default("extend"),
+  version: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+});
+export type CatalogueMode = "extend" | "replace";

@@ -1,6 +1,7 @@
 /**
- * A workbook's own catalogue: a sheet named 「Kensa_カタログ」 holding a table that ministry staff can edit in
- * Excel, read into catalogue indicators that replace the built-in ones of the same 番号 or add new ones.
+ * A workbook's own catalogue: a sheet named 「Kensa_指標一覧」 (formerly 「Kensa_カタログ」, still read) holding a
+ * table that ministry staff can edit in Excel, read into catalogue indicators that replace the built-in ones of
+ * the same 番号 or add new ones.
  *
  * The table (header row within the first 20 rows; title rows above it are fine):
  *
@@ -19,237 +20,50 @@
  * Nothing here is lenient in silence: an unknown column, an unknown word, a row that belongs to nothing is a
  * problem naming its cell, and a sheet with any problem is not used at all.
  */
-import type { Sheet, CellValue } from "../model/workbook";
-import { isCellError } from "../model/workbook";
+import type { Sheet } from "../model/workbook";
 import { toA1 } from "../model/address";
 import { normalizeLabel } from "../values/normalize";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { matchKey } from "./match";
-import {
-  checkIndicators,
-  formatIssue,
-  zodIssues,
-  type CataloguePath,
-  type CatalogueIssue,
-  CatalogueOverrideSchema,
-} from "./load";
+import type { CataloguePath } from "./load";
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "./schema";
+import {
+  cellText,
+  findHeader,
+  HAS_TOTAL,
+  keyFor,
+  NO_TOTAL,
+  OPEN_SUBS,
+  RELATION_WORDS,
+  ROLLUP_WORDS,
+  rowCol,
+  schemaProblems,
+  splitAliases,
+  wordKey,
+  wordList,
+  wordListJa,
+  wordOf,
+  type Column,
+  type SheetProblem,
+} from "./sheet-columns";
 
-/** The fixed name of the sheet (matched after NFKC, case, spaces and underscores). */
-export const CATALOGUE_SHEET_NAME = "Kensa_カタログ";
-
-function sheetNameKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_\-・]/g, "");
-}
-
-const SHEET_KEYS = new Set([sheetNameKey(CATALOGUE_SHEET_NAME), sheetNameKey("Kensa_catalogue")]);
-
-/** The workbook's catalogue sheet (「Kensa_カタログ」, also written 「kensa カタログ」 or 「Kensa_catalogue」). */
-export function isCatalogueSheet(sheet: { name: string }): boolean {
-  return SHEET_KEYS.has(sheetNameKey(sheet.name));
-}
-
-/** A problem of the sheet, at a cell, in both languages. */
-export interface SheetProblem {
-  cell: string;
-  ja: string;
-  en: string;
-}
+export {
+  CATALOGUE_SHEET_NAME,
+  CATALOGUE_SHEET_NAMES,
+  COLUMN_TITLES,
+  isCatalogueSheet,
+  RELATION_WORDS,
+  ROLLUP_WORDS,
+  type SheetProblem,
+} from "./sheet-columns";
+export { catalogueSheetRows, notInTable, SHEET_COLUMNS } from "./sheet-rows";
 
 export type SheetParseResult =
   | { ok: true; indicators: CatalogueIndicator[]; cellOf(path: CataloguePath): string }
   | { ok: false; problems: SheetProblem[] };
 
 // ---------------------------------------------------------------------------------------------------------
-// Columns and words
-
-type Column =
-  "number" | "label" | "rollup" | "total" | "group" | "relation" | "item" | "ofWhich" | "sub" | "aliases" | "note";
-
-/** The header of each column, as written by `kensa catalogue --format xlsx` and in the documentation. */
-export const COLUMN_TITLES: Record<Exclude<Column, "note">, string> = {
-  number: "番号",
-  label: "指標",
-  rollup: "全体との集計",
-  total: "指標値",
-  group: "内訳",
-  relation: "関係",
-  item: "項目",
-  ofWhich: "うち",
-  sub: "細目",
-  aliases: "別名",
-};
-
-const HEADERS: Record<Column, string[]> = {
-  number: ["番号", "no", "no.", "指標番号"],
-  label: ["指標", "指標名", "アウトプット指標", "モニタリング指標"],
-  rollup: ["全体との集計", "集計", "全体への集計", "集計方法"],
-  total: ["指標値"],
-  group: ["内訳", "内訳名"],
-  relation: ["関係", "内訳の関係"],
-  item: ["項目", "項目名"],
-  ofWhich: ["うち"],
-  sub: ["細目"],
-  aliases: ["別名", "別表記", "別の書き方"],
-  note: ["備考", "説明", "メモ", "注"],
-};
-
-const REQUIRED: Column[] = ["number", "label", "rollup", "relation", "item"];
-
-/** A header's text as compared: normalised, lower-case, a bracketed qualifier (`（加算・重複除外）`) dropped. */
-function headerKey(text: string): string {
-  return normalizeLabel(text)
-    .toLowerCase()
-    .replace(/\(.*\)$/, "")
-    .replace(/※\d*$/, "");
-}
-
-const HEADER_INDEX = new Map<string, Column>();
-for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][])
-  for (const n of names) HEADER_INDEX.set(headerKey(n), col);
-
-/** A value word as compared: like a header, so 「全数（内訳の合計＝指標値）」 from a drop-down reads as 全数. */
-const wordKey = headerKey;
-
-export const ROLLUP_WORDS: Record<CatalogueIndicator["rollup"], string[]> = {
-  additive: ["加算", "additive"],
-  deduplicated: ["重複除外", "重複を除く", "deduplicated"],
-  "share-bounds": ["割合の範囲", "share-bounds"],
-};
-
-export const RELATION_WORDS: Record<CatalogueGroup["relation"], string[]> = {
-  exhaustive: ["全数", "exhaustive"],
-  partial: ["一部", "partial"],
-  independent: ["独立", "independent"],
-  ordered: ["大小", "ordered"],
-  percentages: ["割合", "percentages"],
-};
-
-function wordOf<T extends string>(words: Record<T, string[]>, text: string): T | undefined {
-  const k = wordKey(text);
-  for (const [value, list] of Object.entries(words) as [T, string[]][])
-    if (list.some((w) => wordKey(w) === k)) return value;
-  return undefined;
-}
-
-function wordList(words: Record<string, string[]>): string {
-  return Object.values(words)
-    .map((l) => l[0])
-    .join("・");
-}
-
-/** The same words as a Japanese message quotes them: 「加算」「重複除外」「割合の範囲」. */
-function wordListJa(words: Record<string, string[]>): string {
-  return Object.values(words)
-    .map((l) => `「${l[0]}」`)
-    .join("");
-}
-
-const NO_TOTAL = new Set(["なし", "無", "無し", "-", "—", "ー", "―", "no", "none"].map(wordKey));
-const HAS_TOTAL = new Set(["あり", "有", "有り", "yes"].map(wordKey));
-const OPEN_SUBS = new Set(["*", "＊", "(自由)", "(任意)", "自由", "任意"].map((s) => normalizeLabel(s)));
-
-function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (isCellError(v)) return v.error;
-  return String(v);
-}
-
-function splitAliases(text: string): string[] {
-  return text
-    .split(/\r?\n|[;；]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Reading
-
-interface Header {
-  row: number;
-  cols: Partial<Record<Column, number>>;
-}
-
-function findHeader(sheet: Sheet, problems: SheetProblem[]): Header | undefined {
-  const last = Math.min(sheet.rows.length, 20);
-  for (let r = 0; r < last; r++) {
-    const row = sheet.rows[r] ?? [];
-    const found = new Map<Column, number>();
-    row.forEach((c, i) => {
-      const t = cellText(c?.value);
-      const col = t ? HEADER_INDEX.get(headerKey(t)) : undefined;
-      if (col && !found.has(col)) found.set(col, i);
-    });
-    if (!found.has("number") || !found.has("item")) continue;
-    // the header row: every other non-empty cell must be a known column
-    row.forEach((c, i) => {
-      const t = cellText(c?.value);
-      if (!t) return;
-      const col = HEADER_INDEX.get(headerKey(t));
-      if (!col) {
-        problems.push({
-          cell: toA1(r, i),
-          ja: `見出し「${t}」は使えません（使える見出し: ${Object.values(COLUMN_TITLES).join("・")}・備考）`,
-          en: `the header “${t}” is not a known column (known: ${Object.values(COLUMN_TITLES).join(", ")}, 備考)`,
-        });
-      } else if (found.get(col) !== i) {
-        problems.push({ cell: toA1(r, i), ja: `見出し「${t}」が2回あります`, en: `the header “${t}” appears twice` });
-      }
-    });
-    const missing = REQUIRED.filter((c) => !found.has(c));
-    if (missing.length) {
-      const names = missing.map((c) => COLUMN_TITLES[c as Exclude<Column, "note">]);
-      problems.push({
-        cell: toA1(r, found.get("number")!),
-        ja: `見出し行に「${names.join("」「")}」の列がありません`,
-        en: `the header row has no column “${names.join("”, “")}”`,
-      });
-    }
-    return { row: r, cols: Object.fromEntries(found) };
-  }
-  problems.push({
-    cell: "A1",
-    ja: `最初の20行に見出し行（${Object.values(COLUMN_TITLES).join("・")}）が見つかりません`,
-    en: `no header row (${Object.values(COLUMN_TITLES).join(", ")}) in the first 20 rows`,
-  });
-  return undefined;
-}
-
-/** Keys for new groups, items and sub-items: the built-in entry's key when the name is the same, else g1, i1, s1… */
-function keyFor(
-  existing: { key: string; label: string | null; aliases: string[] }[],
-  label: string | null,
-  taken: Set<string>,
-  prefix: string,
-): string {
-  if (label !== null) {
-    const k = matchKey(label);
-    const same = existing.find((e) => [e.label, ...e.aliases].some((l) => l !== null && matchKey(l) === k));
-    if (same && !taken.has(same.key)) {
-      taken.add(same.key);
-      return same.key;
-    }
-  } else {
-    const unnamed = existing.find((e) => e.label === null);
-    if (unnamed && !taken.has(unnamed.key)) {
-      taken.add(unnamed.key);
-      return unnamed.key;
-    }
-  }
-  for (let n = 1; ; n++) {
-    const key = `${prefix}${n}`;
-    if (!taken.has(key) && !existing.some((e) => e.key === key)) {
-      taken.add(key);
-      return key;
-    }
-  }
-}
 
 interface Building {
   ind: CatalogueIndicator;
@@ -550,98 +364,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     }
     return toA1(header.row, 0);
   };
-  if (problems.length === 0) {
-    const parsed = CatalogueOverrideSchema.safeParse(
-      { indicators: JSON.parse(JSON.stringify(indicators)) as unknown },
-      { reportInput: true },
-    );
-    const issues: CatalogueIssue[] = parsed.success
-      ? checkIndicators(parsed.data.indicators, false)
-      : zodIssues(parsed.error);
-    // the thing at fault is named by its column (「項目 の名称「甲」は G2 と重複しています」), another by its cell
-    const titles = new Map(
-      Object.entries(cols).map(([c, i]) => [i, c === "note" ? "" : COLUMN_TITLES[c as Exclude<Column, "note">]]),
-    );
-    const columnOf = (path: CataloguePath) => {
-      const m = /^[A-Z]+/.exec(cellOf(path));
-      const col = m ? [...m[0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
-      return titles.get(col) || cellOf(path);
-    };
-    for (const issue of issues) {
-      problems.push({
-        cell: cellOf(issue.path),
-        ja: formatIssue(issue, "ja", columnOf, cellOf),
-        en: formatIssue(issue, "en", columnOf, cellOf),
-      });
-    }
-  }
+  if (problems.length === 0) problems.push(...schemaProblems(indicators, cols, cellOf));
   problems.sort((a, b) => rowCol(a.cell) - rowCol(b.cell));
   return problems.length ? { ok: false, problems } : { ok: true, indicators, cellOf };
-}
-
-function rowCol(a1: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) return 0;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return Number(m[2]) * 1000 + col;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Writing (kensa catalogue --format xlsx, tests): indicators as the table's rows
-
-/** The header row, in the columns' order. */
-export const SHEET_COLUMNS: Exclude<Column, "note">[] = [
-  "number",
-  "label",
-  "rollup",
-  "total",
-  "group",
-  "relation",
-  "item",
-  "ofWhich",
-  "sub",
-  "aliases",
-];
-
-/** Why an indicator cannot be written as rows of the table (shares), or undefined when it can. */
-export function notInTable(ind: CatalogueIndicator): string | undefined {
-  for (const g of ind.groups) for (const it of g.items) if (it.shares) return "shares";
-  return undefined;
-}
-
-/**
- * The rows of the table for these indicators (header first), each row a list of cell texts in SHEET_COLUMNS
- * order. Indicators the table cannot hold (notInTable) are left out.
- */
-export function catalogueSheetRows(indicators: readonly CatalogueIndicator[]): string[][] {
-  const rows: string[][] = [SHEET_COLUMNS.map((c) => COLUMN_TITLES[c])];
-  const row = (v: Partial<Record<Exclude<Column, "note">, string>>) => SHEET_COLUMNS.map((c) => v[c] ?? "");
-  const lines = (l: readonly string[]) => l.join("\n");
-  for (const ind of indicators) {
-    if (notInTable(ind)) continue;
-    const total = ind.totalItemKey
-      ? ind.groups.flatMap((g) => g.items).find((it) => it.key === ind.totalItemKey)?.label
-      : ind.noTotal
-        ? "なし"
-        : "";
-    rows.push(
-      row({
-        number: ind.number,
-        label: ind.label,
-        rollup: ROLLUP_WORDS[ind.rollup][0],
-        total,
-        aliases: lines(ind.aliases),
-      }),
-    );
-    for (const g of ind.groups) {
-      rows.push(row({ group: g.label ?? "", relation: RELATION_WORDS[g.relation][0], aliases: lines(g.aliases) }));
-      for (const it of g.items) {
-        rows.push(row({ item: it.label, ofWhich: it.ofWhichLabel ?? "", aliases: lines(it.aliases) }));
-        for (const s of it.subItems?.items ?? []) rows.push(row({ sub: s.label, aliases: lines(s.aliases) }));
-        if (it.subItems?.openLabels) rows.push(row({ sub: "＊" }));
-      }
-    }
-  }
-  return rows;
 }

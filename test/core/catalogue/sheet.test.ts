@@ -1,7 +1,8 @@
-/** The Kensa_カタログ sheet: a table staff edit in Excel, read into catalogue indicators (src/core/catalogue/sheet.ts). */
+/** The Kensa_指標一覧 sheet (formerly Kensa_カタログ): a table staff edit in Excel, read into catalogue indicators (src/core/catalogue/sheet.ts). */
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { sameIndicator } from "../../../src/core/catalogue/load";
 import {
+  CATALOGUE_SHEET_NAME,
   catalogueSheetRows,
   isCatalogueSheet,
   notInTable,
@@ -25,13 +26,24 @@ function problems(rows: Row[]): SheetProblem[] {
 }
 
 describe("the sheet's name", () => {
-  test.each(["Kensa_カタログ", "kensa_カタログ", "Kensa カタログ", "ＫＥＮＳＡ＿カタログ", "Kensa_catalogue"])(
-    "%s",
-    (name) => {
-      expect(isCatalogueSheet({ name })).toBe(true);
-    },
-  );
-  test.each(["カタログ", "Kensa", "指標カタログ", "検証結果"])("not %s", (name) => {
+  test("is written 「Kensa_指標一覧」; the first name 「Kensa_カタログ」 is still read", () => {
+    expect(CATALOGUE_SHEET_NAME).toBe("Kensa_指標一覧");
+    expect(isCatalogueSheet({ name: CATALOGUE_SHEET_NAME })).toBe(true);
+    expect(isCatalogueSheet({ name: "Kensa_カタログ" })).toBe(true);
+  });
+  test.each([
+    "Kensa_指標一覧",
+    "kensa 指標一覧",
+    "ＫＥＮＳＡ＿指標一覧",
+    "Kensa_カタログ",
+    "kensa_カタログ",
+    "Kensa カタログ",
+    "ＫＥＮＳＡ＿カタログ",
+    "Kensa_catalogue",
+  ])("%s", (name) => {
+    expect(isCatalogueSheet({ name })).toBe(true);
+  });
+  test.each(["カタログ", "指標一覧", "Kensa", "指標カタログ", "Kensa_指標", "検証結果"])("not %s", (name) => {
     expect(isCatalogueSheet({ name })).toBe(false);
   });
 });

@@ -56,6 +56,16 @@ describe("indicator 8 defined in the workbook's Kensa_カタログ sheet", () =>
     ).toBe("The indicator list in sheet “Kensa_カタログ” was used: added indicator 8.");
   });
 
+  test("the sheet under its new name 「Kensa_指標一覧」 is used the same way", () => {
+    const { Kensa_カタログ: table, ...rest } = eightSheets(true);
+    const r = checkWorkbook(workbookOf({ ...rest, Kensa_指標一覧: table }));
+    expect(r.findings.filter((f) => f.rule !== "catalogue/sheet").map(pick)).toEqual(EIGHT_FINDINGS);
+    expect(r.findings.filter((f) => f.rule === "catalogue/sheet").map((f) => [f.sheet, f.message])).toEqual([
+      ["Kensa_指標一覧", "シート「Kensa_指標一覧」の指標一覧を使いました（指標8を追加）。"],
+    ]);
+    expect(r.findings.some((f) => f.rule === "structure/unknown-sheet")).toBe(false);
+  });
+
   test("without the sheet, indicator 8 is unknown and its breakdowns are not checked", () => {
     const r = checkWorkbook(workbookOf(eightSheets(false)));
     expect(new Set(r.findings.map((f) => f.rule))).toEqual(new Set(["label/unknown"]));

@@ -15,6 +15,8 @@ import {
   annotatedCopyName,
   compactComputedLog,
   fixLogRow,
+  rowHeight,
+  wrappedLines,
   type FixLogEntry,
   excelText,
   isLegalSheetName,
@@ -26,6 +28,8 @@ import type { CheckResult } from "../../src/core/engine";
 import type { Finding } from "../../src/core/model/finding";
 import { RESULT_SHEET_MARKER } from "../../src/core/apply/result-sheet";
 import type { ComputedCell } from "../../src/core/sheets/analysis";
+import { textFigureExpression } from "../../src/core/sheets/output/analyze";
+import { parseText } from "../../src/core/values/parse";
 
 function finding(p: Partial<Finding> & { cell: string }): Finding {
   return { rule: "value/missing", severity: "error", sheet: "S", cells: [p.cell], message: "m", ...p };
@@ -349,14 +353,25 @@ describe("result sheet", () => {
     expect(body[1][6]).toEqual({ type: "number", value: 1365.5, numFmt: "#,##0.0##" });
   });
 
-  it("estimates each row's wrapped lines from the width of its text (full-width characters count double)", () => {
+  it("estimates each row's wrapped lines as Excel lays out 10-point 游ゴシック, and sets the heights from them", () => {
     const plan = planResultSheet(
-      result([finding({ cell: "A1", message: "あ".repeat(60) }), finding({ cell: "A2", message: "short" })]),
+      result([finding({ cell: "A1", message: "あ".repeat(61) }), finding({ cell: "A2", message: "short" })]),
       "ja",
       [],
     );
-    expect(plan.lines[plan.headerRow + 1]).toBe(Math.ceil((120 * 1.05) / 57));
+    // the message column (58) holds 30 full-width characters a line
+    expect(plan.lines[plan.headerRow + 1]).toBe(3);
     expect(plan.lines[plan.headerRow + 2]).toBe(1);
+    expect(plan.heights[plan.headerRow + 1]).toBe(rowHeight(3));
+    expect(plan.font).toEqual({ name: "游ゴシック", size: 10 });
+  });
+
+  it("wraps Japanese between characters but never before a closing mark, and Latin words only at spaces", () => {
+    expect(wrappedLines("あ".repeat(30), 58)).toBe(1);
+    // 「。」 cannot start a line: it takes the character before it along (D28 of the sample ended so)
+    expect(wrappedLines("あ".repeat(30) + "。", 58)).toBe(2);
+    expect(wrappedLines("あ".repeat(29) + " PJ12345", 58)).toBe(2);
+    expect(wrappedLines("a\nb", 58)).toBe(2);
   });
 });
 
@@ -434,6 +449,37 @@ describe("fix log", () => {
     ]);
   });
 
+  it("ends a run where the formula is not the first one filled down, or the cell gets a fixed value", () => {
+    const entry = (cell: string, after: string): FixLogEntry => ({
+      at: "2026-12-02 08:00",
+      sheet: "アウトプット指標",
+      cell,
+      kind: "computed",
+      label: `「指標${cell.slice(1)}」の「年度目標」`,
+      rule: "target/annual-share",
+      before: "",
+      after,
+    });
+    const log = compactComputedLog([
+      entry("G8", "=D8/5"),
+      entry("G9", "=D9/5"),
+      entry("G10", "=D10*2/5"),
+      entry("G11", "130"),
+      entry("G12", "120"),
+    ]);
+    expect(log.map((e) => `${e.cell} ${e.after}`)).toEqual(["G8:G9 =D8/5", "G10 =D10*2/5", "G11 130", "G12 120"]);
+    // a run is named by its first cell's item; the rule that checks a typed value is in the last column
+    expect(fixLogRow(log[0], "ja").slice(2)).toEqual([
+      "G8:G9",
+      "計算セルの記入",
+      "「指標8」の「年度目標」ほか",
+      "（空欄）",
+      "=D8/5",
+      "target/annual-share",
+    ]);
+    expect(fixLogRow(log[2], "en")[4]).toBe("「指標11」の「年度目標」");
+  });
+
   it("writes every cell as text, a blank as （空欄）, the rule by its Japanese name", () => {
     expect(
       fixLogRow(
@@ -463,6 +509,40 @@ describe("fix log", () => {
       "年度目標",
       "（空欄）",
       "=XF4",
+    ]);
+  });
+});
+
+describe("computed cells read from figures written as text", () => {
+  it("reads digits, thousands separators and one unit; nothing looser", () => {
+    const expr = (text: string) => textFigureExpression("D5", text, parseText(text));
+    expect(expr("1,365件")).toBe('VALUE(SUBSTITUTE(SUBSTITUTE(D5,",",""),"件",""))');
+    expect(expr("650")).toBe('VALUE(SUBSTITUTE(D5,",",""))');
+    expect(expr("85.5％")).toBe('(VALUE(SUBSTITUTE(SUBSTITUTE(D5,",",""),"％",""))/100)');
+    expect(expr("120万件")).toBe('(VALUE(SUBSTITUTE(SUBSTITUTE(D5,",",""),"万件",""))*10000)');
+    for (const loose of ["約31件", "10～20件", "51件* (22件/29件)", "１２件", "12 件", "130件/年", "採択件数：43件"])
+      expect({ loose, expr: expr(loose) }).toEqual({ loose, expr: undefined });
+  });
+
+  it("writes a fixed value with a note naming the cell no formula reads", () => {
+    const fixed: ComputedCell = {
+      sheet: "S",
+      cell: "I12",
+      value: 2.55,
+      label: "「指標5」の「達成率」",
+      fixedBecause: { cell: "H12", column: "実績", text: "51件* (22件/29件)" },
+    };
+    const plan = planApply(result([], [fixed]), { lang: "ja", probe: () => ({ value: null }), sheets: [] });
+    expect(plan.writes).toEqual([
+      expect.objectContaining({ cell: "I12", value: 2.55, fixedBecause: fixed.fixedBecause }),
+    ]);
+    expect(plan.notes).toEqual([
+      {
+        sheet: "S",
+        cell: "I12",
+        severity: "info",
+        text: "Kensa:\n固定値：「実績」H12の「51件* (22件/29件)」は数値と単位だけの書き方ではないため計算式で読めず、計算した値を固定値で記入しました（H12を直しても変わりません）。",
+      },
     ]);
   });
 });

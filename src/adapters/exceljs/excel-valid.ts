@@ -19,9 +19,11 @@ import {
   legalSheetName,
   MAX_CELL_TEXT,
   wrappedLines,
+  rowHeight,
   type FixLogEntry,
 } from "../../core/apply";
 import { isFixLogTitle } from "../../core/model/kensa-sheets";
+import { kensaFont } from "./result-sheet";
 import type { Lang } from "../../core/values/format";
 
 const TEXT = {
@@ -104,9 +106,6 @@ export function makeValidForExcel(
   return { renamed, warnings };
 }
 
-/** Points per line of the default 11-point font. */
-const LINE = 15;
-
 const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function xmlDecode(s: string): string {
@@ -183,7 +182,7 @@ export function appendFixLog(wb: ExcelJS.Workbook, entries: readonly FixLogEntry
       cells.forEach((t, c) => {
         const cell = row.getCell(c + 1);
         cell.value = excelText(t);
-        cell.font = { bold: r !== 1 };
+        cell.font = kensaFont({ bold: r !== 1 });
         if (r === FIX_LOG_HEADER_ROW - 1)
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
       });
@@ -207,8 +206,9 @@ export function appendFixLog(wb: ExcelJS.Workbook, entries: readonly FixLogEntry
       const cell = row.getCell(c + 1);
       cell.value = clipCellText(t); // text, never a formula: "=SUM(D25:D27)" stays the text of the formula
       cell.alignment = { vertical: "top", wrapText: c >= 4 };
+      cell.font = kensaFont();
     });
     const lines = Math.max(1, ...[4, 5, 6].map((c) => wrappedLines(row.getCell(c + 1).text, FIX_LOG_WIDTHS[c])));
-    row.height = Math.min(lines, 20) * LINE + 3;
+    row.height = rowHeight(Math.min(lines, 20));
   }
 }

@@ -9,11 +9,12 @@
  * CLI writes the bytes with writeFileAtomic, browser mode can offer them for download.
  */
 import ExcelJS from "exceljs";
-import { textWidth } from "../../core/report/format";
 import { type Lang } from "../../core/values/format";
 import { internalReference } from "../../core/apply/plan";
+import { rowHeight, wrappedLines } from "../../core/apply/result-sheet";
 import { stripInvalidXmlChars } from "../../core/apply/excel-text";
 import { makeValidForExcel } from "./excel-valid";
+import { kensaFont } from "./result-sheet";
 import {
   fileHeaders,
   fileRows,
@@ -91,7 +92,8 @@ const OUTCOME_FILL: Record<FileOutcome, string> = {
   unreadable: "FFFDE7E9",
 };
 const HEADER_FILL = "FFE7E6E6";
-const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
+/** The result sheet's Japanese font (10-point 游ゴシック), so rows are as tall as its wrapped lines. */
+const FONT: Partial<ExcelJS.Font> = kensaFont();
 const LINK_FONT: Partial<ExcelJS.Font> = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
 
 /** Widths in characters: ファイル シート セル 重要度 ルール ルールID メッセージ 記入値 計算値 状態 関連セル 確認の理由. */
@@ -156,13 +158,9 @@ function top(cell: ExcelJS.Cell, wrap: boolean, center = false): void {
   };
 }
 
-/** Points per line of the default 11-point font. */
-const LINE = 15;
-
 /**
  * Sets each row's height to fit its wrapped cells: Excel and LibreOffice do not re-fit rows of a generated file on
- * opening, so wrapped text would be cut to one line. Lines are estimated from the text's width (a full-width
- * character is two columns) against the column's width.
+ * opening, so wrapped text would be cut to one line. Lines are reckoned as the result sheet's (wrappedLines).
  */
 function fitRows(ws: ExcelJS.Worksheet, widths: number[], wrapped: Set<number>, from: number): void {
   for (let r = from; r <= ws.rowCount; r++) {
@@ -173,11 +171,9 @@ function fitRows(ws: ExcelJS.Worksheet, widths: number[], wrapped: Set<number>, 
       const text =
         typeof v === "string" ? v : v && typeof v === "object" && "result" in v ? String(v.result ?? "") : "";
       if (!text) continue;
-      const perLine = Math.max(1, widths[c - 1] - 1);
-      const n = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / perLine)), 0);
-      lines = Math.max(lines, n);
+      lines = Math.max(lines, wrappedLines(text, widths[c - 1]));
     }
-    row.height = lines * LINE + 2;
+    row.height = rowHeight(lines);
   }
 }
 

@@ -11,6 +11,7 @@ import type { Lang } from "../values/format";
 import { ruleName } from "../rules/names";
 import { ruleById } from "../rules/index";
 import { excelText, legalSheetName } from "./excel-text";
+import { shiftRows } from "./formula";
 
 export { FIX_LOG_MARKER, FIX_LOG_NAMES };
 
@@ -21,7 +22,7 @@ export interface FixLogEntry {
   /** "D28", or a run of computed cells down a column ("F4:F120", their first cell's formula). */
   cell: string;
   kind: "fix" | "computed";
-  /** The rule whose fix was applied. */
+  /** The rule whose fix was applied; for a computed cell, the rule that checks a value typed there. */
   rule?: string;
   /** What a computed cell is (「年度目標」), shown where a fix shows its rule. */
   label?: string;
@@ -54,7 +55,12 @@ export function fixLogHeadRows(lang: Lang): string[][] {
 }
 
 export function fixLogRow(e: FixLogEntry, lang: Lang): string[] {
-  const rule = e.rule ? ruleName(e.rule, lang, ruleById(e.rule)?.meta.description) : (e.label ?? "");
+  // a fix is named by its rule; a computed cell by its item (its rule id still in the last column)
+  // a run of cells ("G8:G25") is named by its first cell's item
+  const item =
+    e.label && e.cell.includes(":") ? `${e.label}${lang === "ja" ? "ほか" : " and the cells below"}` : e.label;
+  const rule =
+    e.rule && (e.kind === "fix" || !item) ? ruleName(e.rule, lang, ruleById(e.rule)?.meta.description) : (item ?? "");
   return [
     e.at,
     e.sheet,
@@ -95,9 +101,15 @@ export function logTimestamp(d: Date = new Date()): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** A formula ("=D4/C4") as filled down `delta` rows; a value is never one of a run. */
+function filledDown(after: string, delta: number): string | undefined {
+  return after.startsWith("=") ? `=${shiftRows(after.slice(1), delta)}` : undefined;
+}
+
 /**
- * Computed cells filled into blank cells down one column, one log row per run ("F4:F20", the first cell's
- * formula), as Kensa records them in its state: the log stays a page a reviewer reads, not one row per cell.
+ * Computed cells filled into blank cells down one column with one formula filled down, one log row per run
+ * ("F4:F20", the first cell's formula), as Kensa records them in its state: the log stays a page a reviewer reads,
+ * not one row per cell. A cell with another formula or a value starts a row of its own.
  */
 export function compactComputedLog(entries: readonly FixLogEntry[]): FixLogEntry[] {
   const out: FixLogEntry[] = [];
@@ -130,13 +142,15 @@ export function compactComputedLog(entries: readonly FixLogEntry[]): FixLogEntry
       !e.before &&
       e.sheet === run.entry.sheet &&
       m[1] === run.col &&
-      row === run.last + 1
+      row === run.last + 1 &&
+      e.after === filledDown(run.entry.after, row - run.first)
     ) {
       run.last = row;
       continue;
     }
     flush();
-    if (m && e.kind === "computed" && !e.before) run = { entry: e, col: m[1], first: row, last: row };
+    if (m && e.kind === "computed" && !e.before && e.after.startsWith("="))
+      run = { entry: e, col: m[1], first: row, last: row };
     else out.push(e);
   }
   flush();

@@ -4,6 +4,7 @@ export * from "./rectangles";
 export * from "./formula";
 export * from "./notes";
 export * from "./fill";
+export { applyTint, themePalette } from "./colours";
 export * from "./excel-text";
 export * from "./state";
 export * from "./result-sheet";

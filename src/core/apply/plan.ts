@@ -8,10 +8,11 @@
  */
 import type { CheckResult } from "../engine";
 import type { Finding, Severity } from "../model/finding";
-import { fromA1 } from "../model/address";
+import { tryFromA1 } from "../model/a1";
 import type { CellValue } from "../model/workbook";
 import type { Lang } from "../values/format";
-import type { ComputedCell } from "../sheets/analysis";
+import type { ComputedCell, FixedBecause } from "../sheets/analysis";
+import { RULE_OF_COMPUTED } from "../rules/shared/typed-vs-computed";
 import { isKensaFormula } from "./formula";
 import { isAcceptSheet } from "../accept/store";
 import { mergeIntoRectangles, rectToA1, type Rect } from "./rectangles";
@@ -41,6 +42,13 @@ export type { ResultCell, ResultSheetPlan, ExistingSheet } from "./result-sheet"
  * docs/guide-review.md. A highlight (a finding on the cell) is drawn over its fill.
  */
 export const COMPUTED_STYLE = { font: "FFFA7D00", fill: "FFF2F2F2", border: "FF7F7F7F" } as const;
+
+/**
+ * How Kensa marks a computed cell it could only write as a fixed value (no formula reads the cells it comes from,
+ * e.g. 実績 written `51件* (22件/29件)`): Excel's built-in "Output" cell style (bold dark grey text on light grey
+ * with a thin dark grey border), and a note saying which cell stops the formula. It does not follow changes.
+ */
+export const COMPUTED_FIXED_STYLE = { font: "FF3F3F3F", fill: "FFF2F2F2", border: "FF3F3F3F" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Plan types
@@ -73,6 +81,10 @@ export interface ComputedWrite {
   /** The value (the formula's cached result); null only with a formula whose result is blank. */
   value: number | string | null;
   numFmt?: string;
+  /** The rule that compares a typed value with this one (logged with the write). */
+  rule?: string;
+  /** Set when no formula fits: the referenced cell no formula can read (the cell is written as a fixed value). */
+  fixedBecause?: FixedBecause;
 }
 
 export type SkipReason = "typed" | "user-formula" | "shared-formula" | "merged" | "no-sheet" | "no-value";
@@ -109,14 +121,6 @@ export type CellProbe = (sheet: string, cell: string) => ExistingCell | "no-shee
 // ---------------------------------------------------------------------------------------------
 // Highlights and notes
 
-function parseCell(cell: string): { row: number; col: number } | undefined {
-  try {
-    return fromA1(cell);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Highlight rectangles and notes for the findings' primary cells (the most severe finding wins a cell). Accepted
  * findings (確認済み) are not highlighted (the result sheet lists them), nor is Kensa's record of them.
@@ -128,7 +132,7 @@ export function planHighlights(
   const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: Finding[] }>();
   for (const f of findings) {
     if (f.accepted || isAcceptSheet(f.sheet)) continue;
-    const pos = parseCell(f.cell);
+    const pos = tryFromA1(f.cell);
     if (!pos) continue;
     const a1 = f.cell.replace(/\$/g, "").toUpperCase();
     const key = `${f.sheet}\u0000${a1}`;
@@ -224,7 +228,9 @@ export function planComputedWrites(
       continue;
     }
     const write: ComputedWrite = { ...base, value };
+    if (c.computes) write.rule = RULE_OF_COMPUTED[c.computes];
     if (c.formula) write.formula = c.formula.replace(/^=/, "");
+    else if (c.fixedBecause) write.fixedBecause = c.fixedBecause;
     const numFmt = c.numFmt ?? (typeof value === "number" ? figureFormat(c.decimals) : undefined);
     if (numFmt) write.numFmt = numFmt;
     writes.push(write);
@@ -242,9 +248,31 @@ export interface PlanOptions {
   knownFormulas?: (c: ComputedCell) => readonly string[];
 }
 
+/** The note line on a computed cell written as a fixed value: which cell stops the formula. */
+export function fixedValueNote(f: FixedBecause, lang: Lang): string {
+  // the referenced text is quoted, not all of it: a note is read in a small box
+  const text = f.text.length > 60 ? `${f.text.slice(0, 60)}…` : f.text;
+  return lang === "ja"
+    ? `固定値：「${f.column}」${f.cell}の「${text}」は数値と単位だけの書き方ではないため計算式で読めず、計算した値を固定値で記入しました（${f.cell}を直しても変わりません）。`
+    : `Fixed value: ${f.column} ${f.cell} reads “${text}”, not a figure with one unit, so no formula can read it; Kensa wrote the computed value, which does not follow changes to ${f.cell}.`;
+}
+
+/** Adds the fixed-value line to the note of each computed cell written as a value (after a finding's note, if any). */
+function addFixedNotes(notes: NotePlan[], writes: readonly ComputedWrite[], lang: Lang): void {
+  const byCell = new Map(notes.map((n) => [`${n.sheet}\u0000${n.cell}`, n]));
+  for (const w of writes) {
+    if (!w.fixedBecause) continue;
+    const line = fixedValueNote(w.fixedBecause, lang);
+    const existing = byCell.get(`${w.sheet}\u0000${w.cell}`);
+    if (existing) existing.text = excelText(`${existing.text}\n${line}`);
+    else notes.push({ sheet: w.sheet, cell: w.cell, severity: "info", text: excelText(`Kensa:\n${line}`) });
+  }
+}
+
 export function planApply(result: CheckResult, options: PlanOptions & { notes?: readonly string[] }): ApplyPlan {
   const { highlights, notes } = planHighlights(result.findings, options.lang);
   const { writes, skipped } = planComputedWrites(result.computed, options.probe, options.knownFormulas);
+  addFixedNotes(notes, writes, options.lang);
   const leftAlone = skipped.filter((s) => s.reason === "typed" || s.reason === "user-formula").length;
   const resultSheet = planResultSheet(result, options.lang, options.sheets, {
     written: writes.length,

@@ -21,15 +21,11 @@ import { ruleById } from "../rules/index";
 import { KIND_TITLES } from "../model/kinds";
 import { acceptedText } from "../accept/index";
 import { excelText, legalSheetName } from "./excel-text";
+import { SEVERITY_LABELS, SEVERITY_RANK } from "../report/severity";
 
 export { RESULT_SHEET_MARKER, RESULT_SHEET_NAMES, isKensaResultSheet } from "../model/kensa-sheets";
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
-  ja: { error: "エラー", warning: "警告", info: "情報" },
-  en: { error: "Error", warning: "Warning", info: "Info" },
-};
+export { SEVERITY_RANK, SEVERITY_LABELS };
 
 /** Fill colours (ARGB) by severity: light red, amber, light blue, as Excel's own "bad/neutral" styles. */
 export const SEVERITY_FILL: Record<Severity, string> = {
@@ -77,8 +73,12 @@ export interface ResultSheetPlan {
   wrapColumns: number[];
   /** Merged ranges of the summary block ("B6:K6"), whose text wraps across them. */
   merges: string[];
-  /** Lines of text in each row once wrapped (row heights are set from it). */
+  /** Lines of text in each row once wrapped. */
   lines: number[];
+  /** Each row's height in points, from its lines (rowHeight): Excel and LibreOffice do not re-fit generated rows. */
+  heights: number[];
+  /** Every cell's font (RESULT_FONT). */
+  font: { name: string; size: number };
   /** Autofilter range, e.g. "A10:K40". */
   autoFilter: string;
   print: PrintPlan;
@@ -209,11 +209,57 @@ function columnLetter(col: number): string {
   return String.fromCharCode(65 + col);
 }
 
-/** Lines a text takes in a column (or merged columns) of the given width once wrapped. */
+/**
+ * The font of the result sheet and the fix log: Excel's Japanese default on Windows, Mac and the web (LibreOffice
+ * falls back to Noto Sans CJK JP), as in the template, so row heights can be reckoned from its metrics.
+ */
+export const RESULT_FONT = { name: "游ゴシック", size: 10 } as const;
+
+/** A row's height in points for lines of RESULT_FONT (游ゴシック's line spacing is about 1.7 × its size). */
+export function rowHeight(lines: number): number {
+  return lines * 17 + 4;
+}
+
+/** Pixels of RESULT_FONT at 10 pt: a wide (CJK) character is its size; digits and Latin letters about half. */
+const WIDE_PX = 13.4;
+const NARROW_PX = 7;
+/** Characters that never start a line (kinsoku): Excel and LibreOffice carry the one before along. */
+const NO_LINE_START =
+  /^[、。，．・：；？！」』）〕］｝〉》】ゝゞーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.)\]}:;!?%]/u;
+
+function tokenPixels(token: string): number {
+  return textWidth(token) === token.length ? token.length * NARROW_PX : [...token].length * WIDE_PX;
+}
+
+/**
+ * Lines a text takes in a column (or merged columns) `width` characters wide once wrapped, laid out as Excel does:
+ * a column is width × 7 px (Calibri 11's digit, the default font) plus 5, less the cell's padding; Japanese breaks
+ * between any two characters except before a closing mark, a run of Latin letters and digits only at a space
+ * (or, longer than a line, anywhere).
+ */
 export function wrappedLines(t: string, width: number): number {
-  const perLine = Math.max(1, width - 1);
-  // 5 % more than the characters' widths: lines break at word and kinsoku boundaries, not mid-character
-  return t.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil((textWidth(part) * 1.05) / perLine)), 0);
+  const room = Math.max(WIDE_PX, width * 7 + 5 - 8);
+  let lines = 0;
+  for (const paragraph of t.split("\n")) {
+    lines++;
+    let used = 0;
+    let last = 0;
+    for (const token of paragraph.match(/[\x21-\x7e]+|\s|./gsu) ?? []) {
+      const w = /^\s$/.test(token) ? NARROW_PX / 2 : tokenPixels(token);
+      if (used + w <= room) {
+        used += w;
+        last = w;
+        continue;
+      }
+      if (/^\s$/.test(token)) continue; // a space at a break is not carried over
+      const carry = NO_LINE_START.test(token) && last < used ? last : 0;
+      lines++;
+      used = carry + w;
+      for (; used > room; used -= room) lines++;
+      last = w;
+    }
+  }
+  return lines;
 }
 
 export interface ResultSheetExtras {
@@ -303,6 +349,8 @@ export function planResultSheet(
     wrapColumns: WRAP,
     merges,
     lines,
+    heights: lines.map(rowHeight),
+    font: RESULT_FONT,
     autoFilter: `A${headerRow + 1}:${last}${lastRow}`,
     print: {
       paperSize: 9,

@@ -110,8 +110,8 @@ export interface WorkbookHost {
   select(sheet: string, cells: string[]): Promise<void>;
   /** Writes computed cells that are empty or Kensa's own (never a typed value): how many, or exactly which. */
   fillComputed(result: CheckResult): Promise<number | FillReport>;
-  /** Applies one fix after the user confirmed it. */
-  applyFix(fix: Fix): Promise<void>;
+  /** Applies one fix after the user confirmed it, logged (修正履歴) with the rule of the finding that proposed it. */
+  applyFix(fix: Fix, rule?: string): Promise<void>;
   /** Writes (or replaces) the result sheet with links to the cells. */
   writeResultSheet(result: CheckResult): Promise<void>;
   /** Adds blank sheets of each kind. Returns the names of the sheets added. */

@@ -117,7 +117,7 @@ describe("an acceptance made with the CLI, in browser mode", () => {
       info: String(baseline.info),
       accepted: "1",
     });
-    await expect(page.getByTestId("file-accepted").textContent()).resolves.toBe("確認済み 1 件");
+    await expect(page.getByTestId("file-accepted").textContent()).resolves.toBe("確認済み1件");
     const j15 = finding(page, "アウトプット指標", "grade/below-pace", "J15");
     await expect(j15.getAttribute("data-accepted")).resolves.toBe("true");
     await expect(j15.getByTestId("accepted-note").textContent()).resolves.toContain("確認済み");
@@ -173,7 +173,7 @@ describe("accepting in browser mode", () => {
       await page.getByTestId("accept-button").click();
       await page.locator('[data-testid="file-counts"][data-accepted="1"]').waitFor({ timeout: 30_000 });
       await expect(page.getByTestId("browser-notice").textContent()).resolves.toContain(
-        "J23 の指摘を確認済みにしました",
+        "J23の指摘を確認済みにしました",
       );
       await expect(
         finding(page, "アウトプット指標", "grade/below-pace", "J23").getAttribute("data-accepted"),

@@ -117,9 +117,9 @@ describe("browser mode (Japanese)", () => {
     await expect(counts.getAttribute("data-warning")).resolves.toBe(String(expectedJa.summary.warning));
     await expect(counts.getAttribute("data-info")).resolves.toBe(String(expectedJa.summary.info));
     await expect(page.getByTestId("finding").count()).resolves.toBe(expectedJa.findings.length);
-    await expect(
-      page.getByRole("heading", { name: `指摘 ${expectedJa.findings.length} 件` }).isVisible(),
-    ).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: `指摘${expectedJa.findings.length}件` }).isVisible()).resolves.toBe(
+      true,
+    );
     const pj5 = finding(page, "PJ5", "sum/breakdown", "C5");
     await expect(pj5.textContent()).resolves.toContain("導出形態別の合計33件が指標値20件と一致しません");
     const rollup = finding(page, "全体", "rollup/additive", "G6");
@@ -291,7 +291,7 @@ describe("browser mode: a workbook with no sheet of a known kind is 未検証", 
         "未検証様式に当たるシートがないため、何も検証していません",
       );
       await expect(memo.getByTestId("file-counts").count()).resolves.toBe(0);
-      await expect(memo.textContent()).resolves.not.toMatch(/E 0|エラー 0 件/);
+      await expect(memo.textContent()).resolves.not.toMatch(/E 0|エラー0件/);
       // the sample keeps its counts
       const sample = page.locator('[data-testid="file-item"][data-file="r7-report.xlsx"]');
       await expect(sample.getAttribute("data-result")).resolves.toBe("checked");
@@ -433,7 +433,7 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await page.getByTestId("file-input").setInputFiles(paths);
       await settled(page, 11);
       const summary = page.getByTestId("set-summary");
-      await expect(summary.getByRole("heading", { name: "提出セット（11 ファイル）" }).isVisible()).resolves.toBe(true);
+      await expect(summary.getByRole("heading", { name: "提出セット（11ファイル）" }).isVisible()).resolves.toBe(true);
       await expect(summary.getAttribute("data-rollup")).resolves.toBe("checked");
       await expect(summary.getAttribute("data-missing")).resolves.toBe("");
       await expect(summary.getAttribute("data-verdict")).resolves.toBe("errors");
@@ -451,11 +451,11 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
         ),
       );
       await expect(page.locator('[data-testid="set-project"][data-project="PJ8"]').textContent()).resolves.toBe(
-        "PJ8提出_エコシステム.xlsx の PJ1",
+        "PJ8「提出_エコシステム.xlsx」の「PJ1」",
       );
       const t = cli.set!.summary;
       await expect(page.getByTestId("set-total").textContent()).resolves.toBe(
-        `合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`,
+        `合計11ファイル：エラー${t.error}件・警告${t.warning}件・情報${t.info}件`,
       );
       expect(t).toMatchObject({ error: 12, warning: 2 });
 
@@ -477,9 +477,9 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
           await item(page, f.file)
             .getByRole("button", { name: `表示: ${f.file}` })
             .click();
-        await page.locator(`[role="region"][aria-label="${f.file} の検証結果"]`).waitFor();
+        await page.locator(`[role="region"][aria-label="「${f.file}」の検証結果"]`).waitFor();
         const want = fileOf(f.file).findings;
-        await page.getByRole("heading", { name: `指摘 ${want.length} 件` }).waitFor({ timeout: 30_000 });
+        await page.getByRole("heading", { name: `指摘${want.length}件` }).waitFor({ timeout: 30_000 });
         expect((await shownFindings(page)).sort()).toEqual(expectedRows(want));
       }
 
@@ -551,7 +551,7 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       expect(set.getCell("A10").value).toBe("PJ8");
       expect(set.getCell("C10").value).toBe("提出_エコシステム.xlsx");
       await expect(page.getByTestId("browser-notice").textContent()).resolves.toBe(
-        `${all.suggestedFilename()} を保存しました。`,
+        `「${all.suggestedFilename()}」を保存しました。`,
       );
       expectNothingSent(requests);
       expect(errors).toEqual([]);
@@ -620,7 +620,7 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       await expect(page.locator('[data-testid="finding"][data-rule^="rollup/"]').count()).resolves.toBe(6);
 
       // closing PJ3's file: the roll-up goes, 「不足: PJ3」 is back
-      await item(page, "提出_再生医療.xlsx").getByRole("button", { name: "提出_再生医療.xlsx を閉じる" }).click();
+      await item(page, "提出_再生医療.xlsx").getByRole("button", { name: "「提出_再生医療.xlsx」を閉じる" }).click();
       await settled(page, 8);
       await expect(page.getByTestId("set-missing").textContent()).resolves.toBe("不足: PJ3");
       await expect(totalErrors()).resolves.toBe("0");
@@ -774,9 +774,7 @@ describe("browser mode: the opened files are one submission set (the split R7 sa
       ]);
       await settled(page, 3);
       const total = (await page.getByTestId("set-total").textContent())!;
-      expect(total).toMatch(
-        /^合計 3 ファイル（未検証 1 件・読めなかったファイル 1 件）: エラー \d+ 件・警告 \d+ 件・情報 \d+ 件$/,
-      );
+      expect(total).toMatch(/^合計3ファイル（未検証1件・読めなかったファイル1件）：エラー\d+件・警告\d+件・情報\d+件$/);
       await expect(page.getByTestId("set-summary").textContent()).resolves.not.toContain("問題なし");
       await expect(page.getByTestId("set-status").textContent()).resolves.toBe(
         "全体・PJ のモニタリングシートはありません（集計の検証は対象外です）。",

@@ -127,9 +127,9 @@ describe("Excel pane: accepted findings (確認済み)", () => {
       ).resolves.toBe(0);
       await expect(j15.getByTestId("accepted-note").textContent()).resolves.toContain(`理由: ${REASON}（審査担当、`);
       // never counted as a warning; counted apart
-      await expect(summaryBadge(page, /^警告/)).resolves.toBe(`警告 ${baseline.summary.warning - 1} 件`);
-      await expect(summaryBadge(page, /^エラー/)).resolves.toBe(`エラー ${baseline.summary.error} 件`);
-      await expect(summaryBadge(page, /^確認済み/)).resolves.toBe("確認済み 1 件");
+      await expect(summaryBadge(page, /^警告/)).resolves.toBe(`警告${baseline.summary.warning - 1}件`);
+      await expect(summaryBadge(page, /^エラー/)).resolves.toBe(`エラー${baseline.summary.error}件`);
+      await expect(summaryBadge(page, /^確認済み/)).resolves.toBe("確認済み1件");
       await page.getByTestId("accepted-findings").locator("summary").click();
       await j15.scrollIntoViewIfNeeded();
       await screenshot(page, "excel-pane-accepted-from-cli-350-ja");
@@ -151,7 +151,7 @@ describe("Excel pane: accepted findings (確認済み)", () => {
         "値が変わったため確認済みではなくなりました",
       );
       await expect(page.getByTestId("accepted-findings").count()).resolves.toBe(0);
-      await expect(summaryBadge(page, /^警告/)).resolves.toBe(`警告 ${baseline.summary.warning} 件`);
+      await expect(summaryBadge(page, /^警告/)).resolves.toBe(`警告${baseline.summary.warning}件`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -171,7 +171,7 @@ describe("Excel pane: accepted findings (確認済み)", () => {
       await dialog.getByTestId("accept-confirm").click();
       await page
         .getByTestId("notice")
-        .filter({ hasText: "アウトプット指標!J15 の指摘を確認済みにしました。" })
+        .filter({ hasText: "アウトプット指標!J15の指摘を確認済みにしました。" })
         .waitFor({ timeout: 60_000 });
       await expect(row(page, "J15").getAttribute("data-accepted")).resolves.toBe("true");
       const store = await page.evaluate(() => {
@@ -203,10 +203,10 @@ describe("Excel pane: accepted findings (確認済み)", () => {
 
       // listed apart, folded: opened to revoke
       await page.getByTestId("accepted-findings").locator("summary").click();
-      await row(page, "J15").getByRole("button", { name: "J15 の確認済みを取り消す" }).click();
+      await row(page, "J15").getByRole("button", { name: "J15の確認済みを取り消す" }).click();
       await page
         .getByTestId("notice")
-        .filter({ hasText: "J15 の確認済みを取り消しました。" })
+        .filter({ hasText: "J15の確認済みを取り消しました。" })
         .waitFor({ timeout: 60_000 });
       await expect(row(page, "J15").getAttribute("data-accepted")).resolves.toBeNull();
       expect(errors).toEqual([]);
@@ -275,7 +275,7 @@ describe("Excel pane at 350 px: problems first", () => {
         (c) => (window as unknown as { __kensaFakeExcel: Fake }).__kensaFakeExcel.selection?.address.startsWith(c),
         order[0].cell,
       );
-      await expect(page.getByTestId("problem-position").textContent()).resolves.toBe(`1 / ${order.length} 件目`);
+      await expect(page.getByTestId("problem-position").textContent()).resolves.toBe(`${order.length}件中1件目`);
       // F8 from the keyboard, to the first problem of the next sheet
       const nextSheet = order.findIndex((o) => o.sheet !== order[0].sheet);
       for (let i = 1; i <= nextSheet; i++) await page.keyboard.press("F8");
@@ -294,7 +294,7 @@ describe("Excel pane at 350 px: problems first", () => {
         order[nextSheet - 1].sheet,
       );
       await expect(page.getByTestId("problem-position").textContent()).resolves.toBe(
-        `${nextSheet} / ${order.length} 件目`,
+        `${order.length}件中${nextSheet}件目`,
       );
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);

@@ -341,7 +341,7 @@ describe("Excel task pane: the open workbook with the other submitters' workbook
       );
       const t = cli.set!.summary;
       await expect(page.getByTestId("pane-set-total").textContent()).resolves.toBe(
-        `合計 11 ファイル: エラー ${t.error} 件・警告 ${t.warning} 件・情報 ${t.info} 件`,
+        `合計11ファイル：エラー${t.error}件・警告${t.warning}件・情報${t.info}件`,
       );
       for (const f of SPLIT.filter((x) => x.file !== OPEN)) {
         const got = await page
@@ -422,7 +422,7 @@ describe("Excel task pane: the open workbook with the other submitters' workbook
       await screenshot(page, "excel-pane-set-added-narrow-ja");
 
       // keyboard: the remove buttons are reachable and named; removing PJ1's file checks again (PJ1 missing)
-      const remove = page.getByRole("button", { name: "削除: 提出_医薬品.xlsx（提出セットから外す）" });
+      const remove = page.getByRole("button", { name: "「提出_医薬品.xlsx」を提出セットから外す" });
       await remove.focus();
       await page.keyboard.press("Enter");
       await page

@@ -93,10 +93,24 @@
  *     rows × run of visible columns; ItemNotFound / a null object when there is none
  *     (docs/excel/excel-add-ins-ranges-special-cells.md).
  *
+ * Page layout and data validation (recorded per sheet for tests: FakeSheet.pageLayout, .validations)
+ * - Worksheet.pageLayout (ExcelApi 1.9, Excel.PageLayout reference): orientation "Portrait"/"Landscape"
+ *   (Excel.PageOrientation), paperSize one of Excel.PaperType, margins in points, centerHorizontally,
+ *   setPrintTitleRows (a range or an address such as "$3:$4"), headersFooters.defaultForAllPages; `zoom` only as
+ *   a whole object ("use x.zoom = {...} instead of x.zoom.scale = ...", PageLayout.zoom reference), with
+ *   scale 10–400 (PageLayoutZoomOptions reference); any other value fails with InvalidArgument (the code is
+ *   not documented). Below 1.9 every use fails with ApiNotFound;
+ * - Range.dataValidation (ExcelApi 1.8): a rule holds exactly one kind of criteria ("You can only use one of
+ *   them at a time", DataValidationRule reference), else InvalidArgument; prompt, errorAlert and ignoreBlanks
+ *   (defaults to true, docs/excel/excel-add-ins-data-validation.md) are recorded with it;
+ * - Range.merge / unmerge (ExcelApi 1.2): merging keeps the top-left cell's value only, as FakeExcel.merge.
+ *   Whether Range.clear("All") unmerges is not documented: the fake keeps the merges (the worse case);
+ * - column widths, row heights (RangeFormat.rowHeight, points) and font name / size / italic are recorded.
+ *
  * What it does NOT model: formula calculation (formulas keep the cached value a test gives them, or
- * null; HYPERLINK shows its text), fonts/widths/validation beyond recording them, writing into or
- * merging/unmerging merged cells through the API, filters, theme colours (a fill is the RGB colour Office.js
- * reports), and real Excel's timing. Real-Excel verification is a manual step.
+ * null; HYPERLINK shows its text), alignment and borders beyond accepting them, writing into merged cells
+ * through the API, filters, theme colours (a fill is the RGB colour Office.js reports), how a page breaks,
+ * and real Excel's timing. Real-Excel verification is a manual step.
  */
 
 // Types only: the e2e tests transpile this file alone and run it in a page, where nothing can be required.
@@ -137,6 +151,8 @@ export interface FakeCell {
   numberFormat: string;
   fill: FakeFill | null;
   bold?: boolean;
+  /** RangeFont.name / size / italic, as last set. */
+  font?: { name?: string; size?: number; italic?: boolean };
   /** The value is an error value (valueTypes "Error"), not text. */
   error?: boolean;
 }
@@ -181,7 +197,13 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   frozenRows = 0;
   autoFilter?: string;
-  validations: { address: string; rule: unknown }[] = [];
+  /** Range.dataValidation by A1 address (see FakeValidation). */
+  readonly validations = new Map<string, FakeValidation>();
+  /** Worksheet.pageLayout, as set (nothing set: Excel's defaults). */
+  readonly pageLayout: FakePageLayoutState = {};
+  /** RangeFormat.rowHeight by 0-based row, and columnWidth by 0-based column, in points. */
+  readonly rowHeights = new Map<number, number>();
+  readonly columnWidths = new Map<number, number>();
   /** Cell notes by A1 address (upper case, no "$"). */
   readonly notes = new Map<string, string>();
   /** Merged areas (see FakeExcel.merge). */
@@ -202,6 +224,39 @@ export class FakeSheet {
     return cell;
   }
 }
+
+/** What a range's data validation holds (Excel.DataValidation). */
+export interface FakeValidation {
+  rule?: Record<string, unknown>;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+  ignoreBlanks: boolean;
+}
+
+/** What Worksheet.pageLayout holds once set (Excel.PageLayout). */
+export interface FakePageLayoutState {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated on every page, "3:4". */
+  printTitleRows?: string;
+  centerHorizontally?: boolean;
+  margins?: Record<string, number>;
+  headersFooters?: Record<string, string>;
+}
+
+/** Excel.PaperType (ref). */
+const PAPER_TYPES = new Set(
+  [
+    "Letter LetterSmall Tabloid Ledger Legal Statement Executive A3 A4 A4Small A5 B4 B5 Folio Quatro ",
+    "Paper10x14 Paper11x17 Note Envelope9 Envelope10 Envelope11 Envelope12 Envelope14 Csheet Dsheet ",
+    "Esheet EnvelopeDL EnvelopeC5 EnvelopeC3 EnvelopeC4 EnvelopeC6 EnvelopeC65 EnvelopeB4 EnvelopeB5 ",
+    "EnvelopeB6 EnvelopeItaly EnvelopeMonarch EnvelopePersonal FanfoldUS FanfoldStdGerman ",
+    "FanfoldLegalGerman",
+  ]
+    .join("")
+    .split(" "),
+);
 
 export interface FakeStats {
   syncs: number;
@@ -1043,6 +1098,11 @@ class FakeWorksheet extends FakeProxy {
       };
     })());
   }
+  private _pageLayout?: FakePageLayout;
+  /** ExcelApi 1.9 (ref Worksheet.pageLayout). */
+  get pageLayout(): FakePageLayout {
+    return (this._pageLayout ??= new FakePageLayout(this.context, this));
+  }
   get autoFilter() {
     return (this._autoFilter ??= (() => {
       this.context.proxy();
@@ -1057,6 +1117,79 @@ class FakeWorksheet extends FakeProxy {
         remove: () => this.context.enqueue({ bytes: 30, minVersion: "1.9", exec: () => set(undefined) }),
       };
     })());
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): every setting queued, checked as the reference gives its values. */
+class FakePageLayout extends FakeProxy {
+  private _headersFooters?: { defaultForAllPages: Record<string, string> };
+  constructor(
+    ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx);
+    // leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin: points, ≥ 0
+    for (const side of ["left", "right", "top", "bottom", "header", "footer"])
+      Object.defineProperty(this, `${side}Margin`, { set: (v: number) => this.margin(side, v) });
+  }
+  private set(what: string, apply: (l: FakePageLayoutState) => void, valid = true): void {
+    this.context.enqueue({
+      bytes: 60,
+      minVersion: "1.9",
+      exec: () => {
+        const s = this.worksheet.resolve();
+        this.context.touch(s);
+        if (!valid) throw new FakeExcelError("InvalidArgument", `fake: pageLayout ${what} is not valid`);
+        apply(s.pageLayout);
+      },
+    });
+  }
+  private margin(side: string, v: number): void {
+    this.set(`${side}Margin`, (l) => void ((l.margins ??= {})[side] = v), Number.isFinite(v) && v >= 0);
+  }
+  set orientation(v: string) {
+    this.set("orientation", (l) => void (l.orientation = v), v === "Portrait" || v === "Landscape");
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", (l) => void (l.paperSize = v), PAPER_TYPES.has(v));
+  }
+  /** Set only as a whole object; its fields as the reference allows them. */
+  set zoom(v: FakePageLayoutState["zoom"]) {
+    const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    const valid =
+      !!v &&
+      typeof v === "object" &&
+      (v.scale === undefined || (v.scale >= 10 && v.scale <= 400)) &&
+      pages(v.horizontalFitToPages) &&
+      pages(v.verticalFitToPages);
+    this.set("zoom", (l) => void (l.zoom = { ...v }), valid);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", (l) => void (l.centerHorizontally = v));
+  }
+  /** A range, or an address of whole rows ("$3:$4", "3:4"). */
+  setPrintTitleRows(rows: string | FakeRange): void {
+    const m = typeof rows === "string" ? /^\$?(\d+):\$?(\d+)$/.exec(rows.trim()) : null;
+    this.set("title rows", (l) => {
+      let span: [number, number] | undefined;
+      if (typeof rows !== "string") span = [rows.rect!.top + 1, rows.rect!.bottom + 1];
+      else if (m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2])) span = [Number(m[1]), Number(m[2])];
+      if (!span) throw new FakeExcelError("InvalidArgument", `fake: title rows ${String(rows)} are not rows`);
+      l.printTitleRows = `${span[0]}:${span[1]}`;
+    });
+  }
+  /** headersFooters.defaultForAllPages: leftHeader, centerFooter… (ref HeaderFooter). */
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    if (!this._headersFooters) {
+      this.context.proxy();
+      const part = (name: string) => (v: string) => this.set(name, (l) => void ((l.headersFooters ??= {})[name] = v));
+      const page: Record<string, string> = {};
+      for (const side of ["left", "center", "right"])
+        for (const where of ["Header", "Footer"])
+          Object.defineProperty(page, `${side}${where}`, { set: part(`${side}${where}`), enumerable: true });
+      this._headersFooters = { defaultForAllPages: page };
+    }
+    return this._headersFooters;
   }
 }
 
@@ -1249,6 +1382,8 @@ class FakeFormat extends FakeProxy {
     ctx: FakeContext,
     private readonly each: Each,
     private readonly sheet: () => FakeSheet,
+    /** The range's rectangle (for row heights and column widths); none for RangeAreas. */
+    private readonly rect?: () => Rect,
   ) {
     super(ctx);
   }
@@ -1264,12 +1399,14 @@ class FakeFormat extends FakeProxy {
       this._font = new Proxy(
         {},
         {
-          set: (_t, prop) => {
+          set: (_t, prop, value: unknown) => {
             ctx.enqueue({
               bytes: 40,
               exec: () => {
                 ctx.touch(sheet());
                 if (prop === "bold") each((c) => void (c.bold = true));
+                if (prop === "name" || prop === "size" || prop === "italic")
+                  each((c) => void ((c.font ??= {})[prop] = value as never));
               },
             });
             return true;
@@ -1282,14 +1419,61 @@ class FakeFormat extends FakeProxy {
   private other(): void {
     this.context.enqueue({ bytes: 40, exec: () => this.context.touch(this.sheet()) });
   }
-  set columnWidth(_v: number) {
-    this.other();
+  /** A change of the range's rows or columns (their sizes), once the range is known. */
+  private sized(change: (s: FakeSheet, r: Rect) => void, minVersion?: string): void {
+    this.context.enqueue({
+      bytes: 40,
+      minVersion,
+      exec: () => {
+        const s = this.sheet();
+        this.context.touch(s);
+        const r = this.rect?.();
+        if (r) change(s, r);
+      },
+    });
+  }
+  /** Points; recorded by column (ref RangeFormat.columnWidth). */
+  set columnWidth(v: number) {
+    this.sized((s, r) => {
+      for (let col = r.left; col <= r.right; col++) s.columnWidths.set(col, v);
+    });
   }
   set wrapText(_v: boolean) {
     this.other();
   }
   set verticalAlignment(_v: string) {
     this.other();
+  }
+  set horizontalAlignment(_v: string) {
+    this.other();
+  }
+  /** Points; recorded by row (ref RangeFormat.rowHeight). */
+  set rowHeight(v: number) {
+    this.sized((s, r) => {
+      for (let row = r.top; row <= r.bottom; row++) s.rowHeights.set(row, v);
+    });
+  }
+  /** ExcelApi 1.9 (ref RangeFormat.useStandardHeight, "only intended to be set to true"): standard row heights again. */
+  set useStandardHeight(v: boolean) {
+    this.sized((s, r) => {
+      for (const row of [...s.rowHeights.keys()]) if (v && row >= r.top && row <= r.bottom) s.rowHeights.delete(row);
+    }, "1.9");
+  }
+  /** format.borders.getItem(side): its colour, style and weight are accepted, not recorded. */
+  get borders(): { getItem(side: string): Record<string, unknown> } {
+    this.context.proxy();
+    return {
+      getItem: () =>
+        new Proxy(
+          {},
+          {
+            set: () => {
+              this.other();
+              return true;
+            },
+          },
+        ),
+    };
   }
 }
 
@@ -1342,7 +1526,7 @@ class FakeRange extends FakeProxy {
   whole = false;
   private data: Record<string, unknown> = {};
   private _format?: FakeFormat;
-  private _dv?: { rule: unknown; errorAlert: unknown };
+  private _dv?: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
     readonly worksheet: FakeWorksheet,
@@ -1610,39 +1794,60 @@ class FakeRange extends FakeProxy {
     this.setGrid("numberFormat", grid, (c, v) => void (c.numberFormat = String(v)), false);
   }
   get format(): FakeFormat {
-    return (this._format ??= new FakeFormat(this.context, this.each, this.sheetOf));
+    return (this._format ??= new FakeFormat(this.context, this.each, this.sheetOf, () => this.rect!));
   }
-  get dataValidation() {
+  /** ExcelApi 1.8 (ref Range.dataValidation): rule, prompt, errorAlert, ignoreBlanks, recorded by address. */
+  get dataValidation(): Record<string, unknown> {
     if (!this._dv) {
       this.context.proxy();
-      const ctx = this.context;
-      // the setters below have their own `this` (the object literal)
-      // eslint-disable-next-line @typescript-eslint/no-this-alias
-      const self = this;
-      this._dv = {
-        set rule(v: unknown) {
-          ctx.enqueue({
-            bytes: 40 + bytesOf(v),
-            minVersion: "1.8",
-            exec: () => {
-              const s = self.worksheet.resolve();
-              ctx.touch(s);
-              s.validations.push({ address: rectAddress(self.rect!), rule: v });
-            },
-          });
-        },
-        set errorAlert(_v: unknown) {
-          ctx.enqueue({ bytes: 60, minVersion: "1.8", exec: () => ctx.touch(self.worksheet.resolve()) });
-        },
-        get rule() {
-          return undefined;
-        },
-        get errorAlert() {
-          return undefined;
-        },
-      };
+      const set = (part: keyof FakeValidation, v: unknown) =>
+        this.context.enqueue({
+          bytes: 40 + bytesOf(v),
+          minVersion: "1.8",
+          exec: () => {
+            const s = this.worksheet.resolve();
+            this.context.touch(s);
+            const kinds = part === "rule" && v && typeof v === "object" ? Object.keys(v) : [];
+            if (part === "rule" && kinds.length !== 1)
+              throw new FakeExcelError("InvalidArgument", "fake: a validation rule holds exactly one kind of criteria");
+            const address = rectAddress(this.rect!);
+            const dv = s.validations.get(address) ?? { ignoreBlanks: true };
+            (dv as unknown as Record<string, unknown>)[part] = v;
+            s.validations.set(address, dv);
+          },
+        });
+      const dv: Record<string, unknown> = {};
+      for (const part of ["rule", "prompt", "errorAlert", "ignoreBlanks"] as const)
+        Object.defineProperty(dv, part, { set: (v: unknown) => set(part, v), enumerable: true });
+      this._dv = dv;
     }
     return this._dv;
+  }
+  /** A change of the sheet's merged areas (ExcelApi 1.2), once the range is known. */
+  private merging(change: (s: FakeSheet, r: Rect) => void): void {
+    this.context.enqueue({
+      bytes: 40,
+      minVersion: "1.2",
+      exec: () => {
+        const s = this.worksheet.resolve();
+        this.context.touch(s);
+        change(s, this.rect!);
+      },
+    });
+  }
+  /** Merges the range (across: each row apart); the top-left value stays, as FakeExcel.merge. */
+  merge(across = false): void {
+    this.merging((s, r) => {
+      const rows = across ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => r.top + i) : [r.top];
+      for (const top of rows) this.context.fake.merge(s, rectAddress({ ...r, top, bottom: across ? top : r.bottom }));
+    });
+  }
+  /** The merged areas inside the range (the whole sheet without an address) are unmerged. */
+  unmerge(): void {
+    this.merging((s, r) => {
+      const inside = (m: Rect) => m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right;
+      for (let i = s.merges.length - 1; i >= 0; i--) if (inside(s.merges[i])) s.merges.splice(i, 1);
+    });
   }
   getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }) {
     this.context.proxy();

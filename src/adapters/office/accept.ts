@@ -32,7 +32,7 @@ import {
 import { columnLetters } from "../../core/model/address";
 import { HostError } from "../../host/host";
 import { hostError } from "./errors";
-import { StructureNeeded } from "./highlight";
+import { StructureNeeded } from "./state-writes";
 import type { Session } from "./session";
 
 /** What an edit does with the record's entries: the new entries, or null to write nothing. */

@@ -59,6 +59,15 @@ export function excelErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Codes of a first sync that failed because of the reads queued with it (then made again without them). */
+export const PREFETCH_FAILURES = new Set([
+  "ItemNotFound",
+  "InvalidReference",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
+
 export function isPayloadError(err: unknown): boolean {
   const code = excelErrorCode(err);
   return (

@@ -1,8 +1,8 @@
 /**
  * The task pane's (and the ribbon's) WorkbookHost inside Excel, over Office.js. Every method is one
- * Excel.run with a small, constant number of context.sync() calls (see ./read.ts, ./highlight.ts and
- * ./write.ts), and every Excel error becomes a HostError the pane shows as one message with a retry
- * (./errors.ts).
+ * Excel.run with a small, constant number of context.sync() calls (see ./read.ts, ./highlight.ts and the
+ * writers: ./computed.ts, ./fix-log.ts, ./result-sheet.ts, ./template.ts, ./remove.ts, ./select.ts), and every
+ * Excel error becomes a HostError the pane shows as one message with a retry (./errors.ts).
  *
  * Run options (Excel.RunOptions reference):
  * - mergeUndoGroup (ExcelApi 1.20): the syncs of one write become one undo record, so Ctrl+Z takes back a
@@ -48,11 +48,17 @@ import {
 } from "../../host/host";
 import { editAcceptanceStore } from "./accept";
 import { excelErrorCode, toHostError } from "./errors";
-import { applyHighlights, StructureNeeded } from "./highlight";
+import { fillComputed } from "./computed";
+import { applyFix } from "./fix-log";
+import { applyHighlights } from "./highlight";
 import { readWorkbook, type ReadSnapshot } from "./read";
+import { clearAll } from "./remove";
+import { writeResultSheet } from "./result-sheet";
+import { selectCells } from "./select";
 import { Session, type Requirements } from "./session";
 import { STATE_SHEET } from "./state";
-import * as W from "./write";
+import { StructureNeeded } from "./state-writes";
+import { insertTemplate } from "./template";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -85,6 +91,8 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
   snapshot?: ReadSnapshot;
   /** Syncs of the last operation. */
   lastSyncs = 0;
+  /** The result last highlighted or filled (its findings name the rule of a fix applied later). */
+  private lastResult?: CheckResult;
   /** Counts of the last fillComputed, shown on the result sheet. */
   lastComputed = { written: 0, skipped: 0 };
   /** Ids of Kensa's own sheets (state, result, accepted findings): change events there are Kensa's. */
@@ -222,6 +230,7 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
 
   /** Highlights and notes only (検証): never changes a value. */
   async highlight(result: CheckResult): Promise<HighlightReport> {
+    this.lastResult = result;
     const knownSheets = this.knownSheets();
     return this.batch(
       async (s) => {
@@ -233,7 +242,7 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
   }
 
   async clearHighlights(options: ClearOptions = {}): Promise<ClearReport> {
-    const out = await this.batch((s) => W.clearAll(s, !!options.removeAll), {
+    const out = await this.batch((s) => clearAll(s, !!options.removeAll), {
       writes: true,
       requiredSet: "1.9",
       structure: !!options.removeAll,
@@ -248,13 +257,14 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
   }
 
   async select(sheet: string, cells: string[]): Promise<void> {
-    await this.batch((s) => W.selectCells(s, sheet, cells));
+    await this.batch((s) => selectCells(s, sheet, cells));
   }
 
   /** 再計算・検証 only: writes computed cells that are empty or Kensa's own, and says exactly which. */
   async fillComputed(result: CheckResult): Promise<FillReport> {
+    this.lastResult = result;
     const knownSheets = this.knownSheets();
-    const out = await this.batch((s) => W.fillComputed(s, result, { knownSheets }), {
+    const out = await this.batch((s) => fillComputed(s, result, { knownSheets }), {
       writes: true,
       structure: this.stateMissing(),
     });
@@ -263,14 +273,21 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
     return report;
   }
 
-  async applyFix(fix: Fix): Promise<void> {
-    await this.batch((s) => W.applyFix(s, fix), { writes: true });
+  /**
+   * Applies one fix, logged on 修正履歴 with its rule: the one given, else that of the last result's finding
+   * proposing this very fix (as browser mode finds it).
+   */
+  async applyFix(fix: Fix, rule?: string): Promise<void> {
+    rule ??= this.lastResult?.findings.find(
+      (f) => f.fix && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell && f.fix.formula === fix.formula,
+    )?.rule;
+    await this.batch((s) => applyFix(s, fix, rule), { writes: true });
   }
 
   async writeResultSheet(result: CheckResult): Promise<void> {
     await this.batch(
       async (s) => {
-        await W.writeResultSheet(s, result, this.lastComputed);
+        await writeResultSheet(s, result, this.lastComputed);
       },
       { writes: true, structure: true },
     );
@@ -317,7 +334,7 @@ export class ExcelHost implements WorkbookHost, UndoRiskHost, AcceptingHost {
 
   async insertTemplate(): Promise<string[]> {
     // adding sheets is not merged: a retry after UndoNotSupported would add them twice
-    return this.batch((s) => W.insertTemplate(s), { writes: true, structure: true });
+    return this.batch((s) => insertTemplate(s), { writes: true, structure: true });
   }
 
   /**

@@ -38,26 +38,24 @@
  */
 import type { CheckResult } from "../../core/engine";
 import {
-  SEVERITY_FILL,
-  UNSETTABLE_PATTERNS,
   fillKey,
   hasKensaPart,
-  isBetween,
-  mergeIntoRectangles,
   noteWithKensa,
   planHighlights,
-  rectToA1,
   sameFill,
   userPartOfNote,
   type OfficeFill,
 } from "../../core/apply";
-import { fromA1, toA1 } from "../../core/model/address";
-import type { HighlightReport, WriteBlock } from "../../host/host";
-import { PAYLOAD_BUDGET_BYTES, chunkAddresses, stringBytes } from "./limits";
+import { toA1 } from "../../core/model/address";
+import type { HighlightReport } from "../../host/host";
+import { PREFETCH_FAILURES, excelErrorCode } from "./errors";
+import { formatCells, kensaMade, setFill } from "./fills";
+import { personsPart, planReads, queueReads, readItemBytes, splitReadItem, type ReadItem } from "./highlight-reads";
+import { PAYLOAD_BUDGET_BYTES, stringBytes } from "./limits";
+import { parseCell, type Pos } from "./runs";
 import type { Session } from "./session";
 import {
   HIGHLIGHT_COLUMNS,
-  STATE_MARK,
   STATE_SHEET,
   cellKey,
   entryRow,
@@ -65,208 +63,8 @@ import {
   type NoteRecord,
   type StateEntry,
 } from "./state";
-import { excelErrorCode } from "./errors";
+import { queueBlankRows, stateBlock, writeStateRows, type StateWrite } from "./state-writes";
 import { loadWorkbookInfo, queueWorkbookInfo, type WorkbookInfo } from "./workbook-info";
-
-/** Estimated response bytes of one cell's fill from getCellProperties. */
-const FILL_BYTES_PER_CELL = 100;
-/** Estimated request + response bytes of probing one cell's note (getItemOrNullObject + content). */
-const NOTE_PROBE_BYTES = 200;
-/** Rows of a column that a read run may bridge to save a range object. */
-export const RUN_GAP = 8;
-
-/** Kensa's highlight colours as Office fills. */
-export const KENSA_FILLS: readonly OfficeFill[] = Object.values(SEVERITY_FILL).map((argb) => ({
-  color: `#${argb.slice(-6).toUpperCase()}`,
-  pattern: "Solid",
-}));
-
-export function isKensaFill(f: OfficeFill | null): boolean {
-  return !!f && KENSA_FILLS.some((k) => sameFill(k, f));
-}
-
-/** Thrown before anything is written when the run may not add or hide the state sheet (a merged undo group). */
-export class StructureNeeded extends Error {
-  constructor() {
-    super("Kensa's state sheet must be added or hidden outside an undo group");
-    this.name = "StructureNeeded";
-  }
-}
-
-interface Pos {
-  row: number;
-  col: number;
-}
-
-/** A vertical run of cells in one column, rows first..last inclusive (0-based). */
-export interface ColumnRun {
-  sheet: string;
-  col: number;
-  first: number;
-  last: number;
-}
-
-/** Groups cells into vertical runs per sheet and column, bridging gaps of up to `gap` rows. */
-export function columnRuns(cells: readonly { sheet: string; row: number; col: number }[], gap = RUN_GAP): ColumnRun[] {
-  const sorted = [...cells].sort((a, b) =>
-    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row,
-  );
-  const runs: ColumnRun[] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.sheet === c.sheet && last.col === c.col && c.row <= last.last + gap + 1) {
-      last.last = Math.max(last.last, c.row);
-      continue;
-    }
-    runs.push({ sheet: c.sheet, col: c.col, first: c.row, last: c.row });
-  }
-  return runs;
-}
-
-/**
- * Runs for reading cells: starts from exact runs and bridges the smallest gaps first while the extra
- * cells read stay under `extraCells` — few range objects, bounded payload, however scattered the cells.
- */
-export function readRuns(
-  cells: readonly { sheet: string; row: number; col: number }[],
-  extraCells: number,
-): ColumnRun[] {
-  const runs = columnRuns(cells, 0);
-  const gaps: { i: number; size: number }[] = [];
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const a = runs[i];
-    const b = runs[i + 1];
-    if (a.sheet === b.sheet && a.col === b.col) gaps.push({ i, size: b.first - a.last - 1 });
-  }
-  gaps.sort((x, y) => x.size - y.size);
-  const joinNext = new Set<number>();
-  let spent = 0;
-  for (const g of gaps) {
-    if (spent + g.size > extraCells) break;
-    spent += g.size;
-    joinNext.add(g.i);
-  }
-  const out: ColumnRun[] = [];
-  runs.forEach((r, i) => {
-    if (i > 0 && joinNext.has(i - 1)) out[out.length - 1].last = r.last;
-    else out.push({ ...r });
-  });
-  return out;
-}
-
-export function runAddress(r: ColumnRun): string {
-  const l = toA1(0, r.col).replace(/\d+$/, "");
-  return r.first === r.last ? `${l}${r.first + 1}` : `${l}${r.first + 1}:${l}${r.last + 1}`;
-}
-
-export function parseCell(cell: string): Pos | undefined {
-  try {
-    return fromA1(cell);
-  } catch {
-    return undefined;
-  }
-}
-
-/** What getCellProperties says of one cell's fill (ExcelApi 1.9). */
-interface ReadFill {
-  color?: string | null;
-  pattern?: string | null;
-  patternColor?: string | null;
-  tintAndShade?: number | null;
-  patternTintAndShade?: number | null;
-}
-
-/**
- * A cell's fill from getCellProperties: null for No Fill, "unsettable" for a gradient. No Fill and a white
- * fill both read color #FFFFFF and may both read pattern null; tintAndShade is null only for No Fill
- * (office-js#4900, #6218). Where tintAndShade is not reported at all, a null or "None" pattern is taken as
- * No Fill (the add-in's behaviour before #4900 was answered).
- */
-export function fillFromOffice(f: ReadFill | null | undefined): OfficeFill | null | "unsettable" {
-  if (!f) return null;
-  if (f.tintAndShade === null) return null;
-  if (f.tintAndShade === undefined && (!f.pattern || f.pattern === "None")) return null;
-  const pattern = f.pattern ?? "Solid";
-  if (pattern === "None") return null;
-  if (UNSETTABLE_PATTERNS.has(pattern)) return "unsettable";
-  const out: OfficeFill = { color: (f.color ?? "#FFFFFF").toUpperCase(), pattern };
-  if (f.tintAndShade) out.tintAndShade = f.tintAndShade;
-  if (pattern !== "Solid") {
-    out.patternColor = (f.patternColor ?? "#000000").toUpperCase();
-    if (f.patternTintAndShade) out.patternTintAndShade = f.patternTintAndShade;
-  }
-  return out;
-}
-
-/**
- * Sets a fill exactly — colour, pattern, pattern colour and both tints; no fill: clear — writing only the
- * parts that differ from the cell's current fill `now` (fewer operations, so fewer half-written cells when a
- * batch fails part-way). A colour write is followed by the tint whenever a tint is involved: Microsoft does
- * not document whether setting the colour keeps the tint.
- */
-export function setFill(format: Excel.RangeFormat, target: OfficeFill | null, now: OfficeFill | null = null): void {
-  if (!target) {
-    format.fill.clear();
-    return;
-  }
-  const colour = !now || now.color.toUpperCase() !== target.color.toUpperCase();
-  if (colour) format.fill.color = target.color;
-  if (now ? now.pattern !== target.pattern : target.pattern !== "Solid")
-    format.fill.pattern = target.pattern as Excel.FillPattern;
-  const tint = target.tintAndShade ?? 0;
-  if ((now?.tintAndShade ?? 0) !== tint || (colour && (tint !== 0 || (now?.tintAndShade ?? 0) !== 0)))
-    format.fill.tintAndShade = tint;
-  if (target.pattern !== "Solid") {
-    const pc = target.patternColor ?? "#000000";
-    const pcWrite =
-      !now || now.pattern === "Solid" || (now.patternColor ?? "#000000").toUpperCase() !== pc.toUpperCase();
-    if (pcWrite) format.fill.patternColor = pc;
-    const pt = target.patternTintAndShade ?? 0;
-    if ((now?.patternTintAndShade ?? 0) !== pt || (pcWrite && pt !== 0)) format.fill.patternTintAndShade = pt;
-  }
-}
-
-/** True when the cell shows a fill Kensa made or was making between `original` and one of its colours. */
-function kensaMade(now: OfficeFill | null, original: OfficeFill | null): boolean {
-  return KENSA_FILLS.some((k) => isBetween(now, original, k));
-}
-
-/** Formats cells of one sheet through as few RangeAreas as the address limit allows; returns the getRanges calls. */
-export function formatCells(
-  ws: Excel.Worksheet,
-  cells: readonly Pos[],
-  apply: (format: Excel.RangeFormat) => void,
-): number {
-  const ranges = mergeIntoRectangles(cells).map(rectToA1);
-  let calls = 0;
-  for (const address of chunkAddresses(ranges)) {
-    apply(ws.getRanges(address).format);
-    calls++;
-  }
-  return calls;
-}
-
-/** Queues reading one cell's note (ExcelApi 1.18); isNullObject and content are known after the sync. */
-function probeNote(s: Session, sheet: string, cell: string): Excel.Note {
-  const note = s.sheet(sheet).notes.getItemOrNullObject(cell);
-  note.load("content");
-  return note;
-}
-
-/**
- * The person's part of a flagged cell's note, which Kensa's text follows. A note Kensa did not write
- * is entirely the person's; of Kensa's own earlier note, the person's part recorded in the state
- * (exactly as it was), or, for a state without that record (the exceljs adapter's), the text before
- * Kensa's mark.
- */
-function personsPart(existing: string | undefined, prev: StateEntry | undefined): string {
-  if (existing === undefined) return ""; // no note (or the person deleted Kensa's)
-  if (!prev) return existing; // Kensa never touched the cell: the note is the person's
-  if (!hasKensaPart(existing)) return existing; // the person rewrote it
-  const record: NoteRecord | undefined = prev.note;
-  if (record?.kensa === "appended") return record.user;
-  return userPartOfNote(existing);
-}
 
 export interface HighlightOutcome extends HighlightReport {
   /** getRanges calls made for restoring and highlighting. */
@@ -285,178 +83,10 @@ interface Target {
   note?: string;
 }
 
-/** A write of the state sheet: one row (appended or updated). */
-export interface StateWrite {
-  /** 1-based row. */
-  row: number;
-  /** 0-based first column (0: A–D, 5: F–I). */
-  col?: number;
-  values: string[];
-}
-
 /** A write of a cell: a fill of a group of cells, or one note. */
 type CellOp =
   | { kind: "fill"; sheet: string; fill: OfficeFill | null; now: OfficeFill | null; cells: Pos[]; bytes: number }
   | { kind: "note"; bytes: number; run: () => void };
-
-/** Queues the state writes; `mark` writes A1 too. */
-function queueStateWrites(ws: Excel.Worksheet, writes: StateWrite[], mark: boolean): void {
-  if (mark) {
-    const a1 = ws.getRange("A1");
-    a1.numberFormat = [["@"]];
-    a1.values = [[STATE_MARK]];
-  }
-  // contiguous rows of one column block in one range each
-  const sorted = [...writes].sort((a, b) => (a.col ?? 0) - (b.col ?? 0) || a.row - b.row);
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i + 1;
-    const col = sorted[i].col ?? 0;
-    const width = sorted[i].values.length;
-    while (
-      j < sorted.length &&
-      (sorted[j].col ?? 0) === col &&
-      sorted[j].values.length === width &&
-      sorted[j].row === sorted[j - 1].row + 1
-    )
-      j++;
-    const block = sorted.slice(i, j);
-    const first = block[0].row;
-    const letters = (c: number) => toA1(0, c).replace(/\d+$/, "");
-    const range = ws.getRange(`${letters(col)}${first}:${letters(col + width - 1)}${first + block.length - 1}`);
-    // text format first: a sheet named "=x" or "1" must stay text
-    range.numberFormat = block.map(() => new Array<string>(width).fill("@"));
-    range.values = block.map((w) => w.values);
-    i = j;
-  }
-}
-
-/** Queues blanking rows of the state sheet in the given columns ("A:D" or "F:I"). */
-export function queueBlankRows(ws: Excel.Worksheet, rows: readonly number[], firstCol: string, lastCol: string): void {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[j - 1] + 1) j++;
-    ranges.push(`${firstCol}${sorted[i]}:${lastCol}${sorted[j - 1]}`);
-    i = j;
-  }
-  for (const address of chunkAddresses(ranges)) ws.getRanges(address).clear("Contents");
-}
-
-/** Makes sure Kensa may record in the state sheet; queues adding it when there is none. Returns why it may not. */
-export function stateBlock(info: WorkbookInfo): WriteBlock | undefined {
-  if (!info.stateSheet) return info.workbookProtected ? "workbook-protected" : undefined;
-  if (info.stateSheet.protected) return "state-protected";
-  if (!info.state.ours && !info.state.blank) return "state-foreign";
-  return undefined;
-}
-
-/**
- * Prepares the state sheet for writes in this run: adds it (very hidden) when missing, hides it when a
- * failed run left it visible; both change the workbook's structure, so a merged undo group cannot do them
- * (StructureNeeded is thrown before anything is written). Returns whether A1 must be written.
- */
-export function prepareStateSheet(
-  s: Session,
-  info: WorkbookInfo,
-): { ws: Excel.Worksheet; mark: boolean; added: boolean } {
-  const needsAdd = !info.stateSheet;
-  const needsHide = !!info.stateSheet && info.stateSheet.visibility !== "VeryHidden";
-  if ((needsAdd || needsHide) && !s.structureAllowed) throw new StructureNeeded();
-  let ws: Excel.Worksheet;
-  if (needsAdd) ws = s.ctx.workbook.worksheets.add(STATE_SHEET);
-  else ws = s.sheet(STATE_SHEET);
-  if (needsAdd || needsHide) ws.visibility = "VeryHidden";
-  return { ws, mark: needsAdd || !info.state.ours, added: needsAdd };
-}
-
-/**
- * Writes rows of the state sheet in byte-sized batches, adding (or hiding) the sheet and writing its mark
- * in the first batch that gets through.
- */
-export async function writeStateRows(s: Session, info: WorkbookInfo, writes: StateWrite[]): Promise<void> {
-  let ready: Excel.Worksheet | undefined;
-  await s.writeInBatches(
-    writes,
-    (w) => rowBytes(w.values),
-    (batch) => {
-      const prep = ready ? { ws: ready, mark: false, added: false } : prepareStateSheet(s, info);
-      queueStateWrites(prep.ws, batch, prep.mark);
-      // a sheet just added: its id, so its change events are known as Kensa's
-      if (prep.added) prep.ws.load("id");
-      return () => {
-        if (prep.added) s.ownSheetIds.push(prep.ws.id);
-        s.stateSheetPresent = true;
-        ready ??= prep.ws;
-      };
-    },
-  );
-}
-
-/** State rows are strings: bytes of one row write. */
-function rowBytes(values: readonly string[]): number {
-  return values.reduce((n, v) => n + stringBytes(v) * 2 + 8, 40);
-}
-
-type ReadItem = { run: ColumnRun } | { probe: { key: string; sheet: string; cell: string } };
-
-function readItemBytes(it: ReadItem): number {
-  return "run" in it ? (it.run.last - it.run.first + 1) * FILL_BYTES_PER_CELL : NOTE_PROBE_BYTES;
-}
-
-/** A run of cells in two halves (a read too large for one response); a note probe cannot be cut. */
-function splitReadItem(it: ReadItem): ReadItem[] | undefined {
-  if (!("run" in it) || it.run.first === it.run.last) return undefined;
-  const mid = Math.floor((it.run.first + it.run.last) / 2);
-  return [{ run: { ...it.run, last: mid } }, { run: { ...it.run, first: mid + 1 } }];
-}
-
-/** Read runs (bridging small gaps while the payload allows) and note probes for the cells. */
-function planReads(cells: readonly { sheet: string; row: number; col: number }[], probes: ReadItem[]): ReadItem[] {
-  const room =
-    Math.floor((0.9 * PAYLOAD_BUDGET_BYTES - probes.length * NOTE_PROBE_BYTES) / FILL_BYTES_PER_CELL) - cells.length;
-  const runs = readRuns(cells, Math.max(0, Math.min(Math.max(20_000, 3 * cells.length), room)));
-  return [...runs.map((run) => ({ run })), ...probes];
-}
-
-/** Queues the reads; what it returns stores their results, once synced. */
-function queueReads(
-  s: Session,
-  items: readonly ReadItem[],
-  wanted: ReadonlySet<string>,
-  current: Map<string, OfficeFill | null | "unsettable">,
-  notes: Map<string, Excel.Note>,
-): () => void {
-  const props: { run: ColumnRun; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
-  const probed: [string, Excel.Note][] = [];
-  for (const it of items) {
-    if ("probe" in it) probed.push([it.probe.key, probeNote(s, it.probe.sheet, it.probe.cell)]);
-    else
-      props.push({
-        run: it.run,
-        result: s
-          .sheet(it.run.sheet)
-          .getRange(runAddress(it.run))
-          .getCellProperties({
-            format: {
-              fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
-            },
-          }),
-      });
-  }
-  return () => {
-    for (const [key, note] of probed) notes.set(key, note);
-    for (const { run, result: r } of props) {
-      const grid = r.value;
-      for (let k = 0; k <= run.last - run.first; k++) {
-        const key = cellKey(run.sheet, toA1(run.first + k, run.col));
-        if (wanted.has(key)) current.set(key, fillFromOffice(grid[k]?.[0]?.format?.fill));
-      }
-    }
-  };
-}
 
 export interface HighlightOptions {
   /** What the caller already read of the workbook (no first sync then). */
@@ -468,15 +98,6 @@ export interface HighlightOptions {
    */
   knownSheets?: ReadonlySet<string>;
 }
-
-/** Codes of a first sync that failed because of the reads queued with it (then made again without them). */
-const PREFETCH_FAILURES = new Set([
-  "ItemNotFound",
-  "InvalidReference",
-  "RequestPayloadSizeLimitExceeded",
-  "ResponsePayloadSizeLimitExceeded",
-  "RangeExceedsLimit",
-]);
 
 /**
  * Restores the cells highlighted before and not flagged now, and highlights the findings' cells (most

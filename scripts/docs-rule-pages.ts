@@ -201,7 +201,7 @@ export interface PageInput {
 }
 
 export function renderRulePage({ rule, note, tables }: PageInput): string {
-  const { id, severity, description, messages } = rule.meta;
+  const { id, severity, description, messages, phrases } = rule.meta;
   const page = rulePagePath(id);
   const source = `src/core/rules/${id}.ts`;
   const valid = pick(tables.valid, note?.example?.valid);
@@ -250,6 +250,13 @@ export function renderRulePage({ rule, note, tables }: PageInput): string {
   L.push("| 種類 | 日本語 | English |", "|---|---|---|");
   for (const [key, m] of Object.entries(messages)) L.push(`| \`${key}\` | ${escapeCell(m.ja)} | ${escapeCell(m.en)} |`);
   L.push("");
+  if (phrases && Object.keys(phrases).length) {
+    L.push("メッセージの中の語句（`{…}` に入るもの）:", "");
+    L.push("| 語句 | 日本語 | English |", "|---|---|---|");
+    for (const [key, m] of Object.entries(phrases))
+      L.push(`| \`${key}\` | ${escapeCell(m.ja)} | ${escapeCell(m.en)} |`);
+    L.push("");
+  }
 
   L.push("## English", "");
   L.push(`**${id}** — ${ruleName(id, "en", description)} (default severity: ${severity}). ${description.en}.`, "");

@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readWorkbookBuffer } from "../src/adapters/exceljs/read";
 import { checkWorkbook } from "../src/core/engine";
 import { launchChromium, newContext, watchErrors } from "../test/e2e/support/chromium";
@@ -45,6 +45,16 @@ export const SHOTS = {
 } as const;
 
 type ShotName = keyof typeof SHOTS;
+
+/**
+ * The time every page sees: the panes show when they checked (「10:00に検証しました」), so a real clock would
+ * make every run rewrite the PNGs. Timers still run (notices clear themselves); Chromium's time zone is fixed too.
+ */
+const SHOT_TIME = new Date("2026-04-01T10:00:00+09:00");
+
+async function freezeClock(context: BrowserContext): Promise<void> {
+  await context.clock.setFixedTime(SHOT_TIME);
+}
 
 function webpack(outputPath: string): Promise<void> {
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -73,6 +83,8 @@ async function shoot(page: Page, name: ShotName): Promise<void> {
     return Math.ceil(max);
   });
   const height = Math.min(viewport.height, Math.max(200, bottom + 16));
+  // no control under the pointer: the last click's spot may hover a button once the page has scrolled
+  await page.mouse.move(viewport.width - 1, viewport.height - 1);
   await page.screenshot({
     path: file,
     clip: { x: 0, y: 0, width: viewport.width, height },
@@ -117,6 +129,7 @@ async function paneShots(browser: Browser, url: string): Promise<void> {
   const sample = await readWorkbookBuffer(readFileSync(SAMPLE));
   const expected = checkWorkbook(sample, { lang: "ja" });
   const { context } = await newContext(browser, { locale: "ja-JP", officeJs: "/* fake: office.js not loaded */" });
+  await freezeClock(context);
   try {
     await context.addInitScript({ content: fakeOfficeScript("ja-JP") });
     const page = await context.newPage();
@@ -170,6 +183,7 @@ async function paneShots(browser: Browser, url: string): Promise<void> {
 /** A fresh pane over a workbook with nothing of Kensa's: 未検証, with テンプレート挿入. */
 async function paneUncheckedShot(browser: Browser, url: string): Promise<void> {
   const { context } = await newContext(browser, { locale: "ja-JP", officeJs: "/* fake: office.js not loaded */" });
+  await freezeClock(context);
   try {
     await context.addInitScript({ content: fakeOfficeScript("ja-JP") });
     const page = await context.newPage();
@@ -207,6 +221,7 @@ async function paneUncheckedShot(browser: Browser, url: string): Promise<void> {
 async function browserShots(browser: Browser, url: string): Promise<void> {
   const expected = checkWorkbook(await readWorkbookBuffer(readFileSync(SAMPLE)), { lang: "ja" });
   const { context } = await newContext(browser, { locale: "ja-JP" });
+  await freezeClock(context);
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -245,7 +260,7 @@ async function browserShots(browser: Browser, url: string): Promise<void> {
     await expectText(
       page,
       '[data-testid="set-summary"]',
-      /提出セット（2 ファイル）/,
+      /提出セット（2ファイル）/,
       "the set summary of the two files",
     );
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -280,6 +295,8 @@ async function main(): Promise<void> {
     await webpack(dist);
   }
   mkdirSync(IMAGES, { recursive: true });
+  // the time shown in the panes is Japan's, whatever the machine's zone (Chromium reads TZ when it starts)
+  process.env.TZ = "Asia/Tokyo";
   const server = await startServer(dist, 0);
   const browser = await launchChromium();
   try {

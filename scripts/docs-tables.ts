@@ -50,7 +50,7 @@ export function headersTable(): string {
 }
 
 export function catalogueTables(catalogue: Catalogue = defaultCatalogue): string {
-  const out: string[] = [`カタログの版: \`${catalogue.version}\``, ""];
+  const out: string[] = [`指標一覧の版: \`${catalogue.version}\``, ""];
   for (const ind of catalogue.indicators) {
     out.push(`#### 指標 ${ind.number}: ${esc(ind.label)}`, "");
     const facts = [`全体への集計: ${ROLLUP_JA[ind.rollup] ?? ind.rollup}`];

@@ -3,7 +3,10 @@
  * small grid of the cells around them, read from the workbook model, with the selected cells marked.
  * Pure (no DOM, no exceljs), so it is tested in Node.
  */
-import { columnLetters, fromA1, toA1 } from "../core/model/address";
+import { columnLetters, toA1 } from "../core/model/address";
+import { tryFromA1 } from "../core/model/a1";
+import { formatNumber } from "../core/values/format";
+import { formatValue } from "../taskpane/figures";
 import { isCellError, type Cell, type Sheet, type Workbook } from "../core/model/workbook";
 import { parseRef } from "../core/model/refs";
 import { detectTable } from "../core/sheets/detect";
@@ -91,28 +94,24 @@ export function parseReference(
   );
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  try {
-    const from = fromA1(m[3]);
-    const to = m[4] ? fromA1(m[4]) : from;
-    return {
-      sheet,
-      from: { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col) },
-      to: { row: Math.max(from.row, to.row), col: Math.max(from.col, to.col) },
-    };
-  } catch {
-    return undefined;
-  }
+  const from = tryFromA1(m[3]);
+  const to = m[4] ? tryFromA1(m[4]) : from;
+  if (!from || !to) return undefined;
+  return {
+    sheet,
+    from: { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col) },
+    to: { row: Math.max(from.row, to.row), col: Math.max(from.col, to.col) },
+  };
 }
 
-function formatNumber(n: number, numFmt: string | undefined): string {
+/** A number as its format shows it: a percentage with the format's decimals, else grouped (../taskpane/figures.ts). */
+function numberText(n: number, numFmt: string | undefined): string {
   if (numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ""))) {
     const decimals = /\.(0+)%/.exec(numFmt)?.[1].length ?? 0;
     return `${(n * 100).toFixed(decimals)}%`;
   }
-  const decimals = numFmt ? (/\.(0+)/.exec(numFmt)?.[1].length ?? undefined) : undefined;
-  if (decimals !== undefined)
-    return n.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return n.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
+  const decimals = numFmt ? /\.(0+)/.exec(numFmt)?.[1].length : undefined;
+  return decimals !== undefined ? formatNumber(n, decimals) : formatValue(n);
 }
 
 /** The text a cell shows, close to what Excel displays. */
@@ -121,7 +120,7 @@ export function cellText(cell: Cell | undefined): string {
   if (cell.text !== undefined) return cell.text;
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return formatNumber(v, cell.numFmt);
+  if (typeof v === "number") return numberText(v, cell.numFmt);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;

@@ -5,8 +5,8 @@
  *
  *   catalogue.yaml 12行目: indicators[3].groups[0].relation は exhaustive・partial・independent・ordered・percentages のいずれかです（文字列「sum」が書かれています）
  *
- * `kensa catalogue` prints the catalogue in force as JSON or YAML, or writes it as the Kensa_カタログ sheet of a
- * workbook for staff to copy into theirs.
+ * `kensa catalogue` prints the catalogue in force as JSON or YAML, or writes it as the indicator-list sheet
+ * (CATALOGUE_SHEET_NAME) of a workbook for staff to copy into theirs.
  *
  * The YAML parser (`yaml`, by eemeli: no dependencies, YAML 1.2, source positions through LineCounter) is used
  * here only, so it never reaches the browser bundle: a workbook's own catalogue is a table, read by the core.
@@ -42,6 +42,7 @@ import {
 import type { Catalogue } from "../core/catalogue/schema";
 import type { Lang } from "../core/values/format";
 import { assertRegularFile, NotRegularFileError } from "../adapters/exceljs/files";
+import { errnoReason } from "../adapters/errno";
 
 export type CatalogueFileResult =
   | { ok: true; catalogue: Catalogue; mode: CatalogueMode; changes: CatalogueChanges }
@@ -78,7 +79,7 @@ const TEXT = {
     noLine: (file: string) => `${file}:`,
     yaml: (what: string) => `YAML として読めません: ${what}`,
     json: (why: string) => `JSON として読めません（${why}）`,
-    cannotRead: (file: string, why: string) => `${file}: カタログのファイルを読めません（${why}）`,
+    cannotRead: (file: string, why: string) => `${file}: 指標一覧のファイルを読めません（${why}）`,
     more: (n: number) => `…ほか ${n} 件`,
   },
   en: {
@@ -89,18 +90,6 @@ const TEXT = {
     cannotRead: (file: string, why: string) => `${file}: cannot read the catalogue file (${why})`,
     more: (n: number) => `… and ${n} more`,
   },
-};
-
-/** Why a file could not be read, by the system's error code, in words a reviewer reads. */
-const READ_ERRORS: Record<string, { ja: string; en: string }> = {
-  ENOENT: { ja: "ファイルが見つかりません", en: "file not found" },
-  ENOTDIR: { ja: "ファイルが見つかりません", en: "file not found" },
-  EISDIR: { ja: "フォルダです", en: "is a folder" },
-  EACCES: { ja: "読み込む権限がありません", en: "no permission to read it" },
-  EPERM: { ja: "読み込む権限がありません", en: "no permission to read it" },
-  ELOOP: { ja: "シンボリックリンクが循環しています", en: "its symbolic links loop" },
-  ENAMETOOLONG: { ja: "ファイル名が長すぎます", en: "its name is too long" },
-  EIO: { ja: "ディスクから読み込めません（入出力エラー）", en: "the disk could not be read (I/O error)" },
 };
 
 /** At most this many problems are listed; the rest are counted. */
@@ -146,12 +135,7 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
   } catch (err) {
     if (err instanceof NotRegularFileError)
       return { ok: false, unreadable: true, messages: [t.cannotRead(file, err.messageIn(lang))] };
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    const why = (READ_ERRORS[code] ?? {
-      ja: `読み込めません（${code || "不明なエラー"}）`,
-      en: `cannot be read (${code || "unknown error"})`,
-    })[lang];
-    return { ok: false, unreadable: true, messages: [t.cannotRead(file, why)] };
+    return { ok: false, unreadable: true, messages: [t.cannotRead(file, errnoReason(err, lang))] };
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -200,9 +184,9 @@ export async function loadCatalogueFile(file: string, base: Catalogue, lang: Lan
 /** One line saying what a catalogue file did, for stderr. */
 export function describeChanges(file: string, mode: CatalogueMode, changes: CatalogueChanges, lang: Lang): string {
   const ja = [
-    changes.added.length ? `指標 ${changes.added.join("・")} を追加` : "",
-    changes.replaced.length ? `指標 ${changes.replaced.join("・")} を置き換え` : "",
-    changes.removed.length ? `指標 ${changes.removed.join("・")} を除外` : "",
+    changes.added.length ? `指標${changes.added.join("・")}を追加` : "",
+    changes.replaced.length ? `指標${changes.replaced.join("・")}を置き換え` : "",
+    changes.removed.length ? `指標${changes.removed.join("・")}を除外` : "",
   ].filter(Boolean);
   const en = [
     changes.added.length ? `added ${changes.added.join(", ")}` : "",
@@ -210,7 +194,7 @@ export function describeChanges(file: string, mode: CatalogueMode, changes: Cata
     changes.removed.length ? `removed ${changes.removed.join(", ")}` : "",
   ].filter(Boolean);
   if (lang === "ja")
-    return `カタログ: ${file}（${mode === "replace" ? "置き換え" : "追加・変更"}: ${ja.join("、") || "変更なし"}）`;
+    return `指標一覧: ${file}（${mode === "replace" ? "置き換え" : "追加・変更"}: ${ja.join("、") || "変更なし"}）`;
   return `catalogue: ${file} (${mode}: ${en.join("; ") || "no change"})`;
 }
 
@@ -219,7 +203,7 @@ export function describeChanges(file: string, mode: CatalogueMode, changes: Cata
 
 const YAML_HEAD = {
   ja: [
-    "# Kensa の指標カタログ（kensa check --catalogue このファイル で使えます）",
+    "# Kensa の指標一覧（kensa check --catalogue このファイル で使えます）",
     "# mode: extend（既定）… 番号が同じ指標を置き換え、新しい番号の指標を追加します。ここに書かない指標は組み込みのまま。",
     "# mode: replace … このファイルの指標だけを使います（組み込みの指標は使いません）。",
     "# 必要な指標だけを残して編集してください。項目の説明は README の「The command line」にあります。",
@@ -241,7 +225,7 @@ export function catalogueYaml(catalogue: Catalogue, lang: Lang): string {
 }
 
 /**
- * A workbook with the Kensa_カタログ sheet (the indicators the table can hold) and drop-down lists for 全体との集計
+ * A workbook with the indicator-list sheet (the indicators the table can hold) and drop-down lists for 全体との集計
  * and 関係, for staff to copy into their workbook (Excel: シートの移動またはコピー).
  */
 export async function catalogueWorkbookBuffer(
@@ -254,7 +238,7 @@ export async function catalogueWorkbookBuffer(
   const left = catalogue.indicators.filter((i) => notInTable(i)).map((i) => i.number);
   const note =
     lang === "ja"
-      ? `Kensa の指標カタログ。このシートを検証するブックにコピーすると、Kensa はこの表の指標で検証します（番号が同じ指標は置き換え、新しい番号は追加）。変えない指標の行は消してかまいません。${left.length ? `指標 ${left.join("・")}（割合の区分）はこの表には書けません。` : ""}`
+      ? `Kensa の指標一覧。このシートを検証するブックにコピーすると、Kensa はこの表の指標で検証します（番号が同じ指標は置き換え、新しい番号は追加）。変えない指標の行は消してかまいません。${left.length ? `指標${left.join("・")}（割合の区分）はこの表には書けません。` : ""}`
       : `Kensa's indicator catalogue. Copy this sheet into a workbook and Kensa checks it with these indicators (same number: replaced; new number: added). Rows of indicators you do not change may be deleted.${left.length ? ` Indicator ${left.join(", ")} (shares) cannot be written in this table.` : ""}`;
   ws.addRow([note]);
   const rows = catalogueSheetRows(catalogue.indicators);

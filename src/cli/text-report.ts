@@ -7,6 +7,7 @@ import type { FileReport, SetReport } from "../core/report/schema";
 import { KIND_TITLES, SHEET_KINDS } from "../core/model/kinds";
 import { isCatalogueSheet } from "../core/catalogue/sheet";
 import { acceptedText } from "../core/accept/index";
+import { SEVERITY_LABELS } from "../core/report/severity";
 import { escapeControls as shown } from "./terminal";
 
 export interface Colors {
@@ -46,9 +47,17 @@ export function useColor(stream: { isTTY?: boolean }, env: Record<string, string
   return stream.isTTY === true;
 }
 
+/** The severities as the terminal lists them: 「エラー」, and in English lower case ("error"), as in --severity. */
+export function severityWords(lang: Lang): Record<Severity, string> {
+  const labels = SEVERITY_LABELS[lang];
+  return lang === "ja"
+    ? labels
+    : { error: labels.error.toLowerCase(), warning: labels.warning.toLowerCase(), info: labels.info.toLowerCase() };
+}
+
 const TEXT = {
   ja: {
-    severity: { error: "エラー", warning: "警告", info: "情報" } as Record<Severity, string>,
+    severity: SEVERITY_LABELS.ja,
     sheet: (name: string) => `シート「${name}」`,
     noKind: "様式外",
     catalogue: "指標一覧",
@@ -92,7 +101,7 @@ const TEXT = {
       `表示していない指摘: ${counts}（--severity ${severity} より低い重要度。すべて表示するには --severity info）`,
   },
   en: {
-    severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    severity: severityWords("en"),
     sheet: (name: string) => `Sheet “${name}”`,
     noKind: "not a known kind",
     catalogue: "indicator list",

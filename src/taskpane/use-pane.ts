@@ -15,22 +15,13 @@
  * 「他のブックを追加」 (./added-books.ts): the other submitters' files, read in the pane, are checked with the open
  * workbook as one submission set. Only the open workbook's result reaches the host: its findings' cells in
  * other files are never selected, and the added files' findings are listed, never highlighted or fixed.
+ *
+ * Its shape: ./pane-model.ts; what it says: ./pane-notices.ts; its timers: ./pane-effects.ts.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CheckResult } from "../core/engine";
-import type { Finding, Severity } from "../core/model/finding";
 import type { Workbook } from "../core/model/workbook";
-import {
-  HostError,
-  type AcceptingHost,
-  type ClearReport,
-  type FillReport,
-  type HighlightReport,
-  type Progress,
-  type ProgressListener,
-  type UndoRisk,
-  type WorkbookHost,
-} from "../host/host";
+import type { Progress, WorkbookHost } from "../host/host";
 import type { PaneBridge, RibbonAction, RibbonOutcome } from "./bridge";
 import type { ActionName, Lang, Strings } from "./i18n";
 import {
@@ -43,161 +34,20 @@ import {
   readFailure,
   setMemberNames,
   type AddedBook,
-  type PaneSetCheckFn,
-  type ReadBookFn,
 } from "./added-books";
 import { defaultCheck, yieldToBrowser, type CheckFn } from "./run-check";
-import { initialState, reducer, type Failure, type Notice, type PaneState } from "./state";
-
-/** Hosts that can recalculate before reading (the Office.js adapter can; a file in the browser cannot). */
-interface RecalculatingHost {
-  recalculateAndRead?(onProgress?: ProgressListener): Promise<Workbook>;
-}
-
-/** Hosts that can hold a batch until the person leaves cell-edit mode (Excel.RunOptions.delayForCellEdit). */
-interface DelayingHost {
-  withCellEditDelay?<T>(work: () => Promise<T>): Promise<T>;
-}
-
-/** Hosts whose writes may clear Excel's undo history. */
-interface UndoHost {
-  undoRisk?(): UndoRisk;
-}
-
-/** Delay between the last edit and the automatic re-check. */
-export const AUTO_RECHECK_MS = 1500;
-
-/** How long a success or info notice stays (a warning stays until dismissed: it asks the person to look). */
-export const NOTICE_MS = 8000;
-
-/** Whether the host records accepted findings (確認済み) in the workbook. */
-export function canAccept(host: WorkbookHost): host is WorkbookHost & AcceptingHost {
-  return (
-    typeof (host as Partial<AcceptingHost>).accept === "function" &&
-    typeof (host as Partial<AcceptingHost>).revoke === "function"
-  );
-}
-
-export interface PaneActions {
-  check: () => Promise<boolean>;
-  recalcCheck: () => Promise<boolean>;
-  select: (finding: Finding) => Promise<void>;
-  applyFix: (finding: Finding) => Promise<boolean>;
-  insertTemplate: () => Promise<boolean>;
-  writeResultSheet: () => Promise<boolean>;
-  clearHighlights: (removeAll?: boolean) => Promise<boolean>;
-  /** The answer to the question before the first write. */
-  answer: (goOn: boolean) => void;
-  retry: () => void;
-  dismiss: () => void;
-  toggleSeverity: (severity: Severity) => void;
-  setRule: (rule: string | null) => void;
-  setAutoRecheck: (on: boolean) => void;
-  /** Adds other submitters' workbooks to the set (read here, never uploaded) and checks again. */
-  addBooks: (files: readonly PickedFile[]) => Promise<void>;
-  /** Takes an added workbook out of the set and checks again. */
-  removeBook: (id: string) => Promise<void>;
-  /** 確認済み: records the finding as accepted with a reason in the workbook, then checks again. */
-  accept: (finding: Finding, reason: string, by?: string) => Promise<boolean>;
-  /** Takes back the finding's acceptance, then checks again. */
-  revoke: (finding: Finding) => Promise<boolean>;
-}
-
-/** A file picked from disk (a File, or anything with its name and bytes). */
-export interface PickedFile {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export interface PaneOptions {
-  /** The open workbook's name in a set (its file name, from Office); 「開いているブック」 when absent. */
-  workbookName?: string;
-  /** Reads an added file (tests pass their own). */
-  readBook?: ReadBookFn;
-  /** The engine over a set (tests pass their own). */
-  setCheck?: PaneSetCheckFn;
-}
-
-export interface PaneModel {
-  state: PaneState;
-  actions: PaneActions;
-  /** The workbook of the last read, for the fix preview's current value. */
-  workbook: Workbook | null;
-  canAutoRecheck: boolean;
-  /** Whether the host can record accepted findings. */
-  canAccept: boolean;
-}
-
-export function describeFailure(err: unknown, action: ActionName, s: Strings): Failure {
-  const title = s.failedAction[action];
-  if (err instanceof HostError || (err instanceof Error && err.name === "HostError" && "code" in err)) {
-    const e = err as HostError;
-    const soft = e.code === "cell-edit-mode" || e.code === "workbook-changed";
-    return { action, title, message: e.message, intent: soft ? "warning" : "error", retryable: e.retryable !== false };
-  }
-  const detail = err instanceof Error ? err.message : String(err);
-  return { action, title, message: s.unexpected(detail || "?"), intent: "error", retryable: true };
-}
-
-/** Notice parts, with whether any is a warning the person should see. */
-interface Parts {
-  text: string[];
-  warning: boolean;
-}
-
-function cellNames(cells: readonly { sheet: string; cell: string }[]): string[] {
-  const out: string[] = [];
-  let last = "";
-  for (const c of cells) {
-    out.push(c.sheet === last ? c.cell : `${c.sheet}!${c.cell}`);
-    last = c.sheet;
-  }
-  return out;
-}
-
-/** What a highlight or a clear report says to the person. */
-export function describeHighlight(r: HighlightReport | ClearReport | void, s: Strings, parts: Parts): void {
-  if (!r) return;
-  if (r.blocked) {
-    parts.text.push(s.blocked[r.blocked]);
-    parts.warning = true;
-  }
-  if (r.protectedSheets.length) {
-    parts.text.push(s.protectedSheets(r.protectedSheets));
-    parts.warning = true;
-  }
-  if (r.unrestorable.length) {
-    parts.text.push(s.unrestorable(cellNames(r.unrestorable)));
-    parts.warning = true;
-  }
-  if (r.notHighlighted.length) {
-    parts.text.push(s.notHighlighted(cellNames(r.notHighlighted)));
-    parts.warning = true;
-  }
-}
-
-/** What 再計算・検証's writes say to the person: exactly the cells written. */
-export function describeFill(r: number | FillReport, s: Strings, parts: Parts): void {
-  if (typeof r === "number") {
-    if (r > 0) parts.text.push(s.computedFilled(r));
-    return;
-  }
-  if (r.blocked) {
-    parts.text.push(s.blocked[r.blocked]);
-    parts.warning = true;
-  } else if (r.written.length) parts.text.push(s.computedWritten(cellNames(r.written)));
-  else parts.text.push(s.computedUnchanged);
-  if (r.leftAlone) parts.text.push(s.computedLeftAlone(r.leftAlone));
-  if (r.protectedSheets.length) {
-    parts.text.push(s.protectedSheets(r.protectedSheets));
-    parts.warning = true;
-  }
-}
-
-function noticeOf(parts: Parts, okIntent: Notice["intent"]): Notice | undefined {
-  const text = [...new Set(parts.text)].join(" ");
-  return text ? { text, intent: parts.warning ? "warning" : okIntent } : undefined;
-}
+import { initialState, reducer, type Failure, type Notice } from "./state";
+import {
+  canAccept,
+  type DelayingHost,
+  type PaneActions,
+  type PaneModel,
+  type PaneOptions,
+  type RecalculatingHost,
+  type UndoHost,
+} from "./pane-model";
+import { describeFailure, describeFill, describeHighlight, noticeOf, type Parts } from "./pane-notices";
+import { useAutoRecheck, useNoticeExpiry } from "./pane-effects";
 
 /** Hosts (one per runtime: the session) whose person has been told about the undo history. */
 const undoTold = new WeakSet<object>();
@@ -395,7 +245,7 @@ export function usePane(
         if (!fix || !isOwnFix(f, stateRef.current.result)) return false;
         const ok = await run("applyFix", async () => {
           if (!(await mayWrite())) return { text: s.highlightsSkipped, intent: "info" };
-          await host.applyFix(fix);
+          await host.applyFix(fix, f.rule);
           return undefined;
         });
         if (!ok) return false;
@@ -530,41 +380,19 @@ export function usePane(
   };
 
   const canAutoRecheck = typeof host.onChanged === "function";
-  useEffect(() => {
-    if (!state.autoRecheck || typeof host.onChanged !== "function") return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    const onChanged = (): void => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void autoRef.current(), AUTO_RECHECK_MS);
-    };
-    host.onChanged(onChanged).then(
-      (off) => {
-        if (cancelled) off();
-        else unsubscribe = off;
-      },
-      (err: unknown) => {
-        if (cancelled) return;
-        retryRef.current = () => safeDispatch({ type: "setAutoRecheck", on: true });
-        safeDispatch({ type: "setAutoRecheck", on: false });
-        safeDispatch({ type: "fail", failure: describeFailure(err, "autoRecheck", s) });
-      },
-    );
-    return () => {
-      cancelled = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe?.();
-    };
-  }, [state.autoRecheck, host, s, safeDispatch]);
-
-  // a success or info notice clears itself; a warning stays until the person dismisses it
-  useEffect(() => {
-    const notice = state.notice;
-    if (!notice || notice.intent === "warning") return;
-    const timer = setTimeout(() => safeDispatch({ type: "expireNotice", notice }), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [state.notice, safeDispatch]);
+  const autoRecheckFailed = useCallback(
+    (err: unknown) => {
+      retryRef.current = () => safeDispatch({ type: "setAutoRecheck", on: true });
+      safeDispatch({ type: "setAutoRecheck", on: false });
+      safeDispatch({ type: "fail", failure: describeFailure(err, "autoRecheck", s) });
+    },
+    [s, safeDispatch],
+  );
+  useAutoRecheck(host, state.autoRecheck, autoRef, autoRecheckFailed);
+  useNoticeExpiry(
+    state.notice,
+    useCallback((notice: Notice) => safeDispatch({ type: "expireNotice", notice }), [safeDispatch]),
+  );
 
   return { state, actions, workbook: workbookRef.current, canAutoRecheck, canAccept: canAccept(host) };
 }

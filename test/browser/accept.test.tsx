@@ -204,7 +204,7 @@ describe("AcceptPanel", () => {
     expect(screen.queryByTestId("accept-button")).toBeNull();
     const list = screen.getByTestId("accepted-list");
     expect(within(list).getAllByTestId("accepted-item")).toHaveLength(1);
-    expect(screen.getByText("このファイルの確認済みの指摘（1 件）")).toBeTruthy();
+    expect(screen.getByText("このファイルの確認済みの指摘（1件）")).toBeTruthy();
     fireEvent.click(within(list).getByTestId("revoke"));
     fireEvent.click(screen.getByTestId("revoke-selected"));
     expect(revoke).toHaveBeenCalledTimes(2);
@@ -245,7 +245,7 @@ describe("FileList", () => {
     await host.highlight(checkWorkbook(await host.read()));
     renderList();
     expect(screen.getByTestId("file-counts").getAttribute("data-accepted")).toBe("1");
-    expect(screen.getByTestId("file-accepted").textContent).toBe("確認済み 1 件");
+    expect(screen.getByTestId("file-accepted").textContent).toBe("確認済み1件");
     fireEvent.click(screen.getByTestId("download-store"));
     expect(save).toHaveBeenCalledWith("a");
   });

@@ -61,10 +61,10 @@ function renderSummary(o: SetOverview, lang: Lang = "ja", checking = false) {
 describe("SetSummary", () => {
   test("missing and duplicated projects, where each one is, the totals and まとめてダウンロード", () => {
     const { root, onDownloadAll } = renderSummary(overview());
-    expect(within(root).getByRole("heading", { name: "提出セット（3 ファイル）" })).toBeInTheDocument();
+    expect(within(root).getByRole("heading", { name: "提出セット（3ファイル）" })).toBeInTheDocument();
     expect(within(root).getByTestId("set-missing")).toHaveTextContent("不足: PJ2、PJ3、PJ4、PJ5、PJ6、PJ7、PJ8");
     expect(within(root).getByTestId("set-duplicate")).toHaveTextContent(
-      "重複: PJ1（a.xlsx の 様式2、b.xlsx の Sheet 1）",
+      "重複: PJ1（「a.xlsx」の「様式2」、「b.xlsx」の「Sheet 1」）",
     );
     expect(within(root).getByTestId("set-status")).toHaveTextContent("全体シートとの集計の検証は省略しました");
     const list = within(root).getByRole("list", { name: "全体・PJ1〜PJ8 の所在" });
@@ -74,13 +74,11 @@ describe("SetSummary", () => {
       "duplicate",
       ...PROJECTS.slice(2).map(() => "missing"),
     ]);
-    expect(items[0]).toHaveTextContent("全体総括.xlsx の 様式1");
+    expect(items[0]).toHaveTextContent("全体「総括.xlsx」の「様式1」");
     expect(items[2]).toHaveTextContent("PJ2不足");
     // something is missing or claimed twice: where each project is shows unfolded
     expect(within(root).getByTestId("set-projects-fold")).toHaveAttribute("open");
-    expect(within(root).getByTestId("set-total")).toHaveTextContent(
-      "合計 3 ファイル: エラー 2 件・警告 1 件・情報 4 件",
-    );
+    expect(within(root).getByTestId("set-total")).toHaveTextContent("合計3ファイル：エラー2件・警告1件・情報4件");
     expect(within(root).getByTestId("set-verdict")).toHaveTextContent("エラーあり");
     const button = within(root).getByRole("button", {
       name: "提出セット全体の指摘一覧（.xlsx）をまとめてダウンロード",
@@ -103,7 +101,7 @@ describe("SetSummary", () => {
       }),
     );
     expect(within(root).getByTestId("set-total")).toHaveTextContent(
-      "合計 3 ファイル（未検証 1 件・読めなかったファイル 1 件）: エラー 0 件・警告 0 件・情報 2 件",
+      "合計3ファイル（未検証1件・読めなかったファイル1件）：エラー0件・警告0件・情報2件",
     );
     expect(root).not.toHaveTextContent("問題なし");
     expect(within(root).getByTestId("set-status")).toHaveTextContent("全体・PJ のモニタリングシートはありません");
@@ -114,7 +112,7 @@ describe("SetSummary", () => {
     const { root } = renderSummary(overview({ pending: 2 }), "ja", true);
     expect(root).toHaveAttribute("aria-busy", "true");
     expect(within(root).getByTestId("set-status")).toHaveTextContent(
-      "提出セットを検証しています…（2 ファイルを読み込み中）",
+      "提出セットを検証しています…（2ファイルを読み込み中）",
     );
     expect(within(root).queryByTestId("set-verdict")).not.toBeInTheDocument();
     expect(within(root).getByTestId("download-all")).toBeDisabled();

@@ -81,7 +81,7 @@ describe("kensa catalogue", () => {
     expect(JSON.parse(json.stdout)).toEqual(defaultCatalogue);
     const yaml = await run(["catalogue", "--format", "yaml"]);
     expect(yaml.code).toBe(0);
-    expect(yaml.stdout).toMatch(/^# Kensa の指標カタログ/);
+    expect(yaml.stdout).toMatch(/^# Kensa の指標一覧/);
     expect(parseYaml(yaml.stdout)).toEqual(defaultCatalogue);
   });
 
@@ -92,14 +92,14 @@ describe("kensa catalogue", () => {
     expect(cat.indicators.map((i) => i.number)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
   });
 
-  test("--out FILE.xlsx writes the Kensa_カタログ sheet for staff: it reads back as the built-in indicators 1–6", async () => {
-    const out = path.join(dir, "カタログ.xlsx");
+  test("--out FILE.xlsx writes the Kensa_指標一覧 sheet for staff: it reads back as the built-in indicators 1–6", async () => {
+    const out = path.join(dir, "指標一覧.xlsx");
     const r = await run(["catalogue", "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`カタログを書き出しました: ${out}`);
-    expect(r.stderr).toContain("指標 7 は割合の区分があるため表に書けません");
+    expect(r.stderr).toContain(`指標一覧を書き出しました: ${out}`);
+    expect(r.stderr).toContain("指標7は割合の区分があるため表に書けません");
     const wb = await readWorkbookFile(out);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Kensa_カタログ"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Kensa_指標一覧"]);
     const read = readCatalogueSheet(wb.sheets[0], defaultCatalogue);
     expect(read.ok).toBe(true);
     if (read.ok)
@@ -118,7 +118,7 @@ describe("kensa check --catalogue FILE: a new indicator is checked exactly like 
     const r = await run(["check", plain, "--catalogue", eightYaml, "--format", "json"]);
     expect(r.code).toBe(1);
     expect(findingsOf(r.stdout).map(pick)).toEqual(EIGHT_FINDINGS);
-    expect(r.stderr).toBe(`カタログ: ${eightYaml}（追加・変更: 指標 8 を追加）\n`);
+    expect(r.stderr).toBe(`指標一覧: ${eightYaml}（追加・変更: 指標8を追加）\n`);
   });
 
   test("without it, indicator 8 is unknown (nothing of it is checked)", async () => {
@@ -135,7 +135,7 @@ describe("kensa check --catalogue FILE: a new indicator is checked exactly like 
     expect(a.stdout).toBe(b.stdout);
   });
 
-  test("the workbook's own Kensa_カタログ sheet gives the same findings, plus the info saying it was used", async () => {
+  test("a workbook's own sheet under its first name, Kensa_カタログ, still gives the same findings, plus the info saying it was used", async () => {
     const fromFile = findingsOf((await run(["check", plain, "--catalogue", eightYaml, "--format", "json"])).stdout);
     const r = await run(["check", withSheet, "--format", "json"]);
     expect(r.code).toBe(1);
@@ -161,7 +161,7 @@ describe("kensa check --catalogue FILE: a new indicator is checked exactly like 
     const file = await write("only-eight.yaml", EIGHT_YAML.replace("mode: extend", "mode: replace"));
     const r = await run(["check", plain, "--catalogue", file, "--format", "json"]);
     expect(findingsOf(r.stdout).map(pick)).toEqual(EIGHT_FINDINGS);
-    expect(r.stderr).toBe(`カタログ: ${file}（置き換え: 指標 8 を追加、指標 1・2・3・4・5・6・7 を除外）\n`);
+    expect(r.stderr).toBe(`指標一覧: ${file}（置き換え: 指標8を追加、指標1・2・3・4・5・6・7を除外）\n`);
   });
 });
 
@@ -179,7 +179,7 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
       [
-        `kensa: カタログのファイル ${bad} を使えません:`,
+        `kensa: 指標一覧のファイル ${bad} を使えません:`,
         `  ${bad} 4行目: indicators[0].label がありません（必須の項目です）`,
         `  ${bad} 5行目: indicators[0].lable は使えない項目名です（label のことですか？）`,
         `  ${bad} 17行目: indicators[0].groups[1].relation は exhaustive・partial・independent・ordered・percentages のいずれかです（文字列「sum」が書かれています）`,
@@ -195,14 +195,14 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
   test("YAML that does not parse, JSON that does not parse, a JSON catalogue with wrong values, a missing file", async () => {
     const broken = await write("broken.yaml", "indicators:\n  - number: 8\n    label: a\n   groups: x\n");
     expect((await run(["check", plain, "--catalogue", broken])).stderr).toBe(
-      `kensa: カタログのファイル ${broken} を使えません:\n  ${broken} 4行目: YAML として読めません: 記号が足りません（「- 」「: 」や閉じ括弧を確かめてください）\n`,
+      `kensa: 指標一覧のファイル ${broken} を使えません:\n  ${broken} 4行目: YAML として読めません: 記号が足りません（「- 」「: 」や閉じ括弧を確かめてください）\n`,
     );
     const syntax = await write("syntax.json", '{\n  "indicators": [\n    { "number": "8", }\n  ]\n}\n');
     const s = await run(["check", plain, "--catalogue", syntax]);
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(
       new RegExp(
-        `^kensa: カタログのファイル .*syntax.json を使えません:\\n  .*syntax.json 3行目: JSON として読めません（.+）\\n$`,
+        `^kensa: 指標一覧のファイル .*syntax.json を使えません:\\n  .*syntax.json 3行目: JSON として読めません（.+）\\n$`,
       ),
     );
     const badJson = await write(
@@ -211,7 +211,7 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
     );
     expect((await run(["check", plain, "--catalogue", badJson])).stderr).toBe(
       [
-        `kensa: カタログのファイル ${badJson} を使えません:`,
+        `kensa: 指標一覧のファイル ${badJson} を使えません:`,
         `  ${badJson} 3行目: indicators[0].rollup は additive・deduplicated・share-bounds のいずれかです（文字列「sum」が書かれています）`,
         `  ${badJson} 4行目: indicators[0].groups は1つ以上必要です（空のリストです）`,
         "",
@@ -221,7 +221,7 @@ describe("a catalogue file that cannot be used: exit 2, every problem by its lin
     const m = await run(["check", plain, "--catalogue", missing]);
     expect(m.code).toBe(2);
     // a file that cannot be read: one line naming it
-    expect(m.stderr).toBe(`kensa: ${missing}: カタログのファイルを読めません（ファイルが見つかりません）\n`);
+    expect(m.stderr).toBe(`kensa: ${missing}: 指標一覧のファイルを読めません（ファイルが見つかりません）\n`);
   });
 
   test("a broken Kensa_カタログ sheet in a workbook: an error finding at its cell, exit 1, the sheet not used", async () => {

@@ -133,7 +133,7 @@ describe("only regular files are read", () => {
     const check = await run(["check", SAMPLE, "--catalogue", catalogue]);
     expect(check.code).toBe(2);
     expect(check.stderr).toBe(
-      `kensa: ${catalogue}: カタログのファイルを読めません（名前付きパイプ（FIFO）であり、通常のファイルではないため読み込みません）\n`,
+      `kensa: ${catalogue}: 指標一覧のファイルを読めません（名前付きパイプ（FIFO）であり、通常のファイルではないため読み込みません）\n`,
     );
   });
 });

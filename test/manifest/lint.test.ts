@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { COMMAND_FUNCTIONS } from "../../src/commands/function-names";
-import { associatedNames, EXCEL_API_FLOOR, lintManifest, parseXml, pngSize, xsiType } from "../../src/manifest/lint";
+import { EXCEL_API_FLOOR, lintManifest } from "../../src/manifest/lint";
+import { associatedNames, pngSize } from "../../src/manifest/sources";
+import { parseXml, xsiType } from "../../src/manifest/xml";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");

@@ -119,7 +119,7 @@ describe("the pane with added workbooks", () => {
     expect(
       screen.getAllByTestId("finding").filter((li) => li.getAttribute("data-rule")?.startsWith("rollup/")),
     ).toHaveLength(6);
-    expect(screen.getByRole("heading", { name: `指摘 ${wholeOf(OPEN).findings.length} 件` })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: `指摘${wholeOf(OPEN).findings.length}件` })).toBeInTheDocument();
     const g6row = screen
       .getAllByTestId("finding")
       .find((li) => li.getAttribute("data-rule") === "rollup/additive" && li.textContent?.includes("G6"))!;
@@ -139,7 +139,7 @@ describe("the pane with added workbooks", () => {
     expect(within(set).getAllByTestId("set-book")).toHaveLength(11);
     expect(within(set).getByTestId("pane-set-status")).toHaveTextContent("全体・PJ1〜PJ8 がそろっており");
     expect(within(set).getByTestId("pane-set-total")).toHaveTextContent(
-      `合計 11 ファイル: エラー ${whole.summary.error} 件・警告 ${whole.summary.warning} 件・情報 ${whole.summary.info} 件`,
+      `合計11ファイル：エラー${whole.summary.error}件・警告${whole.summary.warning}件・情報${whole.summary.info}件`,
     );
 
     // the added files' findings: listed apart, as text, with no button to select or fix
@@ -176,7 +176,7 @@ describe("the pane with added workbooks", () => {
     expect(host.fillComputed).not.toHaveBeenCalled();
 
     // removing PJ1's file: checked again, PJ1 missing, the roll-up skipped
-    fireEvent.click(within(set).getByRole("button", { name: "削除: 提出_医薬品.xlsx（提出セットから外す）" }));
+    fireEvent.click(within(set).getByRole("button", { name: "「提出_医薬品.xlsx」を提出セットから外す" }));
     await waitFor(() => expect(screen.getByTestId("pane-set")).toHaveAttribute("data-rollup", "skipped"));
     expect(screen.getByTestId("pane-set")).toHaveAttribute("data-missing", "PJ1");
     await waitFor(() =>
@@ -191,13 +191,13 @@ describe("the pane with added workbooks", () => {
     const host = renderPane();
     await addFiles([picked("メモ.xlsx", new Uint8Array(Buffer.from("これは Excel ではありません", "utf8")))]);
     const error = await screen.findByTestId("book-error");
-    expect(error).toHaveTextContent("メモ.xlsx を読み込めません: ");
+    expect(error).toHaveTextContent("「メモ.xlsx」を読み込めません: ");
     expect(error).toHaveTextContent("Excelブック（.xlsx）ではありません");
     expect(error).toHaveAttribute("role", "alert");
     // nothing readable was added: no check ran
     expect(host.read).not.toHaveBeenCalled();
     // it can be taken out again
-    fireEvent.click(screen.getByRole("button", { name: "削除: メモ.xlsx（提出セットから外す）" }));
+    fireEvent.click(screen.getByRole("button", { name: "「メモ.xlsx」を提出セットから外す" }));
     await waitFor(() => expect(screen.queryByTestId("set-book")).not.toBeInTheDocument());
   });
 });

@@ -4,15 +4,15 @@
  * a revoke button. The record goes into the in-memory file (BrowserHost.accept), so the next check honours it and
  * the downloads carry it; 「確認済みを記録して保存」 in the file list saves the file with it.
  */
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, DismissCircle20Regular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
-import { reasonProblem } from "../../core/accept/index";
+import { useEffect } from "react";
 import type { Finding } from "../../core/model/finding";
 import type { Lang } from "../../core/values/format";
 import { ruleName } from "../../core/rules/names";
 import type { BrowserStrings } from "../strings";
-import { AcceptFields } from "../../taskpane/components/AcceptFields";
+import { useSharedStyles } from "../../taskpane/components/shared-styles";
+import { AcceptFields, useAcceptForm } from "../../taskpane/components/AcceptFields";
 
 const useStyles = makeStyles({
   root: {
@@ -31,14 +31,6 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}`,
     backgroundColor: tokens.colorPaletteGreenBackground1,
-  },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
   },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, overflowWrap: "anywhere" },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
@@ -62,17 +54,15 @@ function label(f: Finding, lang: Lang): string {
 
 export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRevoke }: AcceptPanelProps) {
   const styles = useStyles();
-  const [reason, setReason] = useState("");
-  const [by, setBy] = useState("");
-  const [touched, setTouched] = useState(false);
+  const shared = useSharedStyles();
+  const form = useAcceptForm(lang);
+  const { setReason, setTouched } = form;
   const selectedKey = selected ? `${selected.rule}|${selected.sheet}|${selected.cell}` : "";
   // a new finding selected: a fresh reason (who stays: it is the same person)
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a reset on a new selection, kept beside the field it clears
     setReason("");
     setTouched(false);
-  }, [selectedKey]);
-  const problem = reasonProblem(reason, lang);
+  }, [selectedKey, setReason, setTouched]);
   const accepted = findings.filter((f) => f.accepted);
   const about = selected && selected.rule.startsWith("accepted/");
 
@@ -120,25 +110,16 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
               onSubmit={(e) => {
                 e.preventDefault();
                 setTouched(true);
-                if (!problem) onAccept(selected, reason, by);
+                if (!form.problem) onAccept(selected, form.reason, form.by);
               }}
             >
-              <AcceptFields
-                labels={{ reason: s.acceptReason, reasonHint: s.acceptReasonHint, by: s.acceptBy }}
-                reason={reason}
-                by={by}
-                onReason={setReason}
-                onBy={setBy}
-                problem={problem}
-                touched={touched}
-                onReasonBlur={() => setTouched(reason !== "")}
-              />
+              <AcceptFields s={s} form={form} onReasonBlur={() => setTouched(form.reason !== "")} />
               <div>
                 <Button
                   type="submit"
                   appearance="primary"
                   icon={<CheckmarkCircle20Regular />}
-                  disabled={busy || !!problem}
+                  disabled={busy || !!form.problem}
                   data-testid="accept-button"
                 >
                   {s.acceptButton}
@@ -153,7 +134,11 @@ export function AcceptPanel({ s, lang, selected, findings, busy, onAccept, onRev
           <Body1 as="h3" id="kensa-accepted-list" style={{ fontWeight: tokens.fontWeightSemibold, margin: 0 }}>
             {s.acceptedList(accepted.length)}
           </Body1>
-          <ul className={styles.list} aria-labelledby="kensa-accepted-list" data-testid="accepted-list">
+          <ul
+            className={mergeClasses(shared.stack, shared.roomy)}
+            aria-labelledby="kensa-accepted-list"
+            data-testid="accepted-list"
+          >
             {accepted.map((f) => (
               <li
                 key={`${f.rule}|${f.sheet}|${f.cell}|${f.cells.join(",")}`}

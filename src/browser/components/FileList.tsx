@@ -10,17 +10,10 @@ import {
 } from "@fluentui/react-icons";
 import { isUnchecked } from "../../core/report/status";
 import type { BrowserStrings } from "../strings";
+import { useSharedStyles } from "../../taskpane/components/shared-styles";
 import type { FileEntry } from "./BrowserApp";
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   item: {
     display: "flex",
     flexWrap: "wrap",
@@ -74,8 +67,9 @@ export function FileList({
   onSaveStored,
 }: FileListProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   return (
-    <ul className={styles.list} aria-label={s.fileListLabel} data-testid="file-list">
+    <ul className={shared.stack} aria-label={s.fileListLabel} data-testid="file-list">
       {files.map((f) => {
         const result = f.host?.result;
         // no sheet of a known kind: a badge of its own instead of counts that would read as "no problems"

@@ -6,7 +6,6 @@
  */
 import {
   Badge,
-  Body1,
   Button,
   Caption1,
   makeStyles,
@@ -16,25 +15,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowDownload20Regular,
-  CheckmarkCircle16Filled,
-  ErrorCircle16Filled,
-  Warning16Filled,
-} from "@fluentui/react-icons";
+import { ArrowDownload20Regular, CheckmarkCircle16Filled, ErrorCircle16Filled } from "@fluentui/react-icons";
+import { SetStatus } from "../../taskpane/components/SetStatus";
+import { useSharedStyles } from "../../taskpane/components/shared-styles";
 import type { SetOverview } from "../set-check";
 import type { BrowserStrings } from "../strings";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  padding: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   head: {
     display: "flex",
     flexWrap: "wrap",
@@ -52,12 +40,8 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground2 },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
-  icon: { flexShrink: 0, marginTop: "3px" },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  strong: { fontWeight: tokens.fontWeightSemibold },
   projects: {
     listStyle: "none",
     margin: 0,
@@ -120,12 +104,14 @@ export interface SetSummaryProps {
 
 export function SetSummary({ s, overview: o, checking, downloading, onDownloadAll }: SetSummaryProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const busy = checking || o.pending > 0;
   const settled = o.files - o.pending;
   const place = (p: { file: string; sheet: string }) => s.setPlace(p.file, p.sheet);
+  const placesOf = (code: string) => o.projects.find((p) => p.project === code)?.places.map(place) ?? [];
   return (
     <section
-      className={styles.root}
+      className={mergeClasses(shared.box, styles.padding)}
       aria-labelledby="kensa-set-heading"
       aria-busy={busy}
       data-testid="set-summary"
@@ -175,35 +161,8 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
             labelPosition="after"
             label={o.pending > 0 ? `${s.setChecking}（${s.setPending(o.pending)}）` : s.setChecking}
           />
-        ) : o.rollup === "checked" ? (
-          <Body1 className={styles.line}>
-            <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.ok)} aria-hidden />
-            <span>{s.setComplete}</span>
-          </Body1>
-        ) : o.rollup === "none" ? (
-          <Body1 className={styles.line}>
-            <span>{s.setNone}</span>
-          </Body1>
         ) : (
-          <>
-            {o.missing.length > 0 && (
-              <Body1 className={styles.line} data-testid="set-missing">
-                <Warning16Filled className={mergeClasses(styles.icon, styles.warn)} aria-hidden />
-                <span className={styles.strong}>{s.setMissing(o.missing)}</span>
-              </Body1>
-            )}
-            {o.duplicates.map((code) => (
-              <Body1 key={code} className={styles.line} data-testid="set-duplicate">
-                <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.bad)} aria-hidden />
-                <span className={styles.strong}>
-                  {s.setDuplicate(code, o.projects.find((p) => p.project === code)?.places.map(place) ?? [])}
-                </span>
-              </Body1>
-            ))}
-            <Body1 className={styles.line}>
-              <span>{s.setSkipped}</span>
-            </Body1>
-          </>
+          <SetStatus s={s} rollup={o.rollup} missing={o.missing} duplicates={o.duplicates} placesOf={placesOf} />
         )}
       </div>
 

@@ -1,43 +1,70 @@
 /**
- * The reason and name fields of an acceptance (確認済み), shared by the pane's dialog and browser mode's panel so
- * both faces limit and validate them the same way (ACCEPT_LIMITS, the core's wording of what is wrong).
+ * The reason and name fields of an acceptance (確認済み), with their state, shared by the pane's dialog and browser
+ * mode's panel so both faces limit and validate them the same way (ACCEPT_LIMITS, the core's wording of what is
+ * wrong).
  */
 import { Field, Input, Textarea } from "@fluentui/react-components";
-import { ACCEPT_LIMITS } from "../../core/accept/index";
+import { useState } from "react";
+import { ACCEPT_LIMITS, reasonProblem } from "../../core/accept/index";
+import type { Lang } from "../../core/values/format";
 
-export interface AcceptFieldsProps {
-  labels: { reason: string; reasonHint: string; by: string };
+/** The fields' words, as both the pane's strings and browser mode's have them. */
+export interface AcceptLabels {
+  acceptReason: string;
+  acceptReasonHint: string;
+  acceptBy: string;
+}
+
+/** What the person typed, and the core's objection to the reason (shown once the field was touched). */
+export interface AcceptForm {
   reason: string;
   by: string;
-  onReason: (reason: string) => void;
-  onBy: (by: string) => void;
-  /** The core's objection to the reason, shown once the field was touched. */
-  problem: string | undefined;
   touched: boolean;
+  problem: string | undefined;
+  setReason: (reason: string) => void;
+  setBy: (by: string) => void;
+  setTouched: (touched: boolean) => void;
+}
+
+export function useAcceptForm(lang: Lang, initialBy = ""): AcceptForm {
+  const [reason, setReason] = useState("");
+  const [by, setBy] = useState(initialBy);
+  const [touched, setTouched] = useState(false);
+  return { reason, by, touched, problem: reasonProblem(reason, lang), setReason, setBy, setTouched };
+}
+
+export interface AcceptFieldsProps {
+  s: AcceptLabels;
+  form: AcceptForm;
   onReasonBlur?: () => void;
 }
 
-export function AcceptFields(p: AcceptFieldsProps) {
+export function AcceptFields({ s, form, onReasonBlur }: AcceptFieldsProps) {
   return (
     <>
       <Field
-        label={p.labels.reason}
+        label={s.acceptReason}
         required
-        hint={p.labels.reasonHint}
-        validationState={p.touched && p.problem ? "error" : "none"}
-        validationMessage={p.touched ? p.problem : undefined}
+        hint={s.acceptReasonHint}
+        validationState={form.touched && form.problem ? "error" : "none"}
+        validationMessage={form.touched ? form.problem : undefined}
       >
         <Textarea
-          value={p.reason}
+          value={form.reason}
           maxLength={ACCEPT_LIMITS.reason}
           resize="vertical"
-          onChange={(_, d) => p.onReason(d.value)}
-          onBlur={p.onReasonBlur}
+          onChange={(_, d) => form.setReason(d.value)}
+          onBlur={onReasonBlur}
           data-testid="accept-reason"
         />
       </Field>
-      <Field label={p.labels.by}>
-        <Input value={p.by} maxLength={ACCEPT_LIMITS.by} onChange={(_, d) => p.onBy(d.value)} data-testid="accept-by" />
+      <Field label={s.acceptBy}>
+        <Input
+          value={form.by}
+          maxLength={ACCEPT_LIMITS.by}
+          onChange={(_, d) => form.setBy(d.value)}
+          data-testid="accept-by"
+        />
       </Field>
     </>
   );

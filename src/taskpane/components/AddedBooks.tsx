@@ -8,23 +8,16 @@
  */
 import {
   Badge,
-  Body1,
   Button,
   Caption1,
-  makeStyles,
   mergeClasses,
+  makeStyles,
   Spinner,
   Subtitle2,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import {
-  CheckmarkCircle16Filled,
-  Delete20Regular,
-  DocumentAdd20Regular,
-  ErrorCircle16Filled,
-  Warning16Filled,
-} from "@fluentui/react-icons";
+import { Delete20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
 import { useRef, type ChangeEvent } from "react";
 import { addSummary, type CheckResult, type Summary } from "../../core/engine";
 import { isUnchecked } from "../../core/report/status";
@@ -33,26 +26,11 @@ import type { AddedBook, PaneSet } from "../added-books";
 import { ADDED_STRINGS } from "../added-strings";
 import { useI18n } from "../i18n";
 import { Fold } from "./Fold";
+import { SetStatus } from "./SetStatus";
+import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  muted: { color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  padding: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   item: {
     display: "flex",
     alignItems: "flex-start",
@@ -65,10 +43,6 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
   line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
-  icon: { flexShrink: 0, marginTop: "3px" },
-  ok: { color: tokens.colorPaletteGreenForeground1 },
-  bad: { color: tokens.colorPaletteRedForeground1 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   strong: { fontWeight: tokens.fontWeightSemibold },
   places: { fontSize: tokens.fontSizeBase200 },
   summary: {
@@ -100,6 +74,7 @@ export interface AddedBooksProps {
 
 export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRemove }: AddedBooksProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { lang } = useI18n();
   const a = ADDED_STRINGS[lang];
   const b = BROWSER_STRINGS[lang];
@@ -135,11 +110,15 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
   if (books.length === 0)
     return (
       <Fold summary={a.foldedHeading} muted data-testid="pane-set-folded">
-        <section className={styles.root} aria-labelledby="kensa-set-heading" data-testid="pane-set">
+        <section
+          className={mergeClasses(shared.box, styles.padding)}
+          aria-labelledby="kensa-set-heading"
+          data-testid="pane-set"
+        >
           <Subtitle2 as="h2" id="kensa-set-heading">
             {a.heading}
           </Subtitle2>
-          <Caption1 className={styles.muted}>{a.intro}</Caption1>
+          <Caption1 className={shared.muted}>{a.intro}</Caption1>
           {addButton()}
         </section>
       </Fold>
@@ -157,7 +136,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
         >
           {a.add}
         </Button>
-        <Caption1 id="kensa-add-hint" className={mergeClasses(styles.muted)} block>
+        <Caption1 id="kensa-add-hint" className={shared.muted} block>
           {a.addHint}
         </Caption1>
         <input
@@ -177,7 +156,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
 
   return (
     <section
-      className={styles.root}
+      className={mergeClasses(shared.box, styles.padding)}
       aria-labelledby="kensa-set-heading"
       data-testid="pane-set"
       data-rollup={s?.rollup}
@@ -189,7 +168,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
       {addButton()}
 
       {books.length > 0 && (
-        <ul className={styles.list} aria-label={a.listLabel} data-testid="set-books">
+        <ul className={shared.stack} aria-label={a.listLabel} data-testid="set-books">
           <li className={styles.item} data-testid="set-book" data-file={openName} data-open="true">
             <span className={styles.itemText}>
               <Text className={styles.name}>{openName}</Text>
@@ -197,7 +176,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
                 <Badge size="small" appearance="tint" color="brand">
                   {a.openBadge}
                 </Badge>
-                {openResult && set && <Caption1 className={styles.muted}>{counts(openResult)}</Caption1>}
+                {openResult && set && <Caption1 className={shared.muted}>{counts(openResult)}</Caption1>}
               </span>
             </span>
           </li>
@@ -205,7 +184,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
             <li key={x.id} className={styles.item} data-testid="set-book" data-file={x.name} data-status={x.status}>
               <span className={styles.itemText}>
                 <Text className={styles.name}>{x.name}</Text>
-                {x.setName && <Caption1 className={styles.muted}>{a.setName(x.setName)}</Caption1>}
+                {x.setName && <Caption1 className={shared.muted}>{a.setName(x.setName)}</Caption1>}
                 {x.status === "reading" ? (
                   <Spinner size="extra-tiny" labelPosition="after" label={a.reading} />
                 ) : x.status === "error" ? (
@@ -213,7 +192,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
                     {a.cannotRead(x.name, x.error ?? "?")}
                   </Caption1>
                 ) : x.result ? (
-                  <Caption1 className={styles.muted} data-testid="book-counts">
+                  <Caption1 className={shared.muted} data-testid="book-counts">
                     {counts(x.result)}
                   </Caption1>
                 ) : null}
@@ -237,35 +216,15 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
 
       {s && (
         <div aria-live="polite" data-testid="pane-set-status">
-          {s.rollup === "checked" ? (
-            <Body1 className={styles.line}>
-              <CheckmarkCircle16Filled className={mergeClasses(styles.icon, styles.ok)} aria-hidden />
-              <span>{b.setComplete}</span>
-            </Body1>
-          ) : s.rollup === "none" ? (
-            <Body1>{b.setNone}</Body1>
-          ) : (
-            <>
-              {s.missing.length > 0 && (
-                <Body1 className={styles.line}>
-                  <Warning16Filled className={mergeClasses(styles.icon, styles.warn)} aria-hidden />
-                  <span className={styles.strong}>{b.setMissing(s.missing)}</span>
-                </Body1>
-              )}
-              {s.duplicates.map((code) => (
-                <Body1 key={code} className={styles.line}>
-                  <ErrorCircle16Filled className={mergeClasses(styles.icon, styles.bad)} aria-hidden />
-                  <span className={styles.strong}>
-                    {b.setDuplicate(
-                      code,
-                      s.projects.find((p) => p.project === code)?.sheets.map((x) => b.setPlace(x.file, x.sheet)) ?? [],
-                    )}
-                  </span>
-                </Body1>
-              ))}
-              <Body1>{b.setSkipped}</Body1>
-            </>
-          )}
+          <SetStatus
+            s={b}
+            rollup={s.rollup}
+            missing={s.missing}
+            duplicates={s.duplicates}
+            placesOf={(code) =>
+              s.projects.find((p) => p.project === code)?.sheets.map((x) => b.setPlace(x.file, x.sheet)) ?? []
+            }
+          />
         </div>
       )}
       {s && s.rollup !== "none" && (

@@ -86,9 +86,9 @@ export function AddedFindings({ books, visible }: AddedFindingsProps) {
                       <span className={styles.message}>{f.message}</span>
                       {(f.expected !== undefined || f.actual !== undefined) && (
                         <Caption1 className={styles.muted}>
-                          {f.actual !== undefined && `${s.actual} ${formatValue(f.actual, lang)}`}
+                          {f.actual !== undefined && `${s.actual} ${formatValue(f.actual)}`}
                           {f.expected !== undefined && f.actual !== undefined && " / "}
-                          {f.expected !== undefined && `${s.expected} ${formatValue(f.expected, lang)}`}
+                          {f.expected !== undefined && `${s.expected} ${formatValue(f.expected)}`}
                         </Caption1>
                       )}
                       {others && <Caption1 className={styles.muted}>{others}</Caption1>}

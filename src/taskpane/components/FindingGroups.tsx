@@ -12,11 +12,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { Finding } from "../../core/model/finding";
 import { SEVERITIES } from "../../core/model/finding";
 import { useI18n } from "../i18n";
 import type { SheetGroup } from "../state";
-import { FindingRows } from "./FindingRows";
+import { FindingRows, type FindingRowsProps } from "./FindingRows";
 import { SEVERITY_BADGE_COLOR } from "./SeverityIcon";
 
 const useStyles = makeStyles({
@@ -25,17 +24,13 @@ const useStyles = makeStyles({
   badges: { display: "flex", gap: tokens.spacingHorizontalXXS },
 });
 
-export interface FindingGroupsProps {
+/** The groups, and what each group's rows need (FindingRows, less the rows themselves). */
+export interface FindingGroupsProps extends Omit<FindingRowsProps, "label" | "findings"> {
   groups: SheetGroup[];
-  currentKey: string | null;
-  keyOf: (f: Finding) => string;
-  onSelect: (f: Finding) => void;
-  onFix: (f: Finding) => void;
-  onAccept?: (f: Finding) => void;
-  onRevoke?: (f: Finding) => void;
 }
 
-export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix, onAccept, onRevoke }: FindingGroupsProps) {
+export function FindingGroups({ groups, ...rows }: FindingGroupsProps) {
+  const { currentKey, keyOf } = rows;
   const styles = useStyles();
   const { s } = useI18n();
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
@@ -81,16 +76,7 @@ export function FindingGroups({ groups, currentKey, keyOf, onSelect, onFix, onAc
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <FindingRows
-              label={s.groupLabel(g.sheet, g.findings.length)}
-              findings={g.findings}
-              currentKey={currentKey}
-              keyOf={keyOf}
-              onSelect={onSelect}
-              onFix={onFix}
-              onAccept={onAccept}
-              onRevoke={onRevoke}
-            />
+            <FindingRows label={s.groupLabel(g.sheet, g.findings.length)} findings={g.findings} {...rows} />
           </AccordionPanel>
         </AccordionItem>
       ))}

@@ -131,9 +131,9 @@ export function FindingRow({
           </span>
           {hasNumbers && (
             <Caption1 className={styles.numbers}>
-              {f.actual !== undefined && `${s.actual} ${formatValue(f.actual, lang)}`}
+              {f.actual !== undefined && `${s.actual} ${formatValue(f.actual)}`}
               {f.expected !== undefined && f.actual !== undefined && " / "}
-              {f.expected !== undefined && `${s.expected} ${formatValue(f.expected, lang)}`}
+              {f.expected !== undefined && `${s.expected} ${formatValue(f.expected)}`}
             </Caption1>
           )}
           {f.accepted && (

@@ -27,7 +27,8 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  external: ["exceljs"],
+  // loaded from node_modules only when a command needs them (a catalogue file, a Kensa_accepted write)
+  external: ["exceljs", "yaml", "jszip"],
   supported: { "dynamic-import": false },
   legalComments: "none",
   logLevel: "warning",

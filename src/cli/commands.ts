@@ -9,13 +9,9 @@ import { RULES } from "../core/rules/index";
 import type { Rule } from "../core/rules/rule";
 import type { Lang } from "../core/values/format";
 import { writeFileAtomic, writeTemplate } from "../adapters/exceljs/files";
-import {
-  catalogueJson,
-  catalogueWorkbookBuffer,
-  catalogueYaml,
-  describeChanges,
-  loadCatalogueFile,
-} from "./catalogue-file";
+
+/** The catalogue-file module and its YAML parser, loaded only when a command asks for a file (not on `check`). */
+const catalogueFiles = () => import("./catalogue-file");
 import { escapeControls as safe, filtered, safeTerminalText } from "./terminal";
 import { displayWidth, severityWords } from "./text-report";
 import { outputProblem, reason, type CliIO } from "./io";
@@ -32,6 +28,7 @@ export async function runCatalogue(
   say: boolean,
 ): Promise<Catalogue | undefined> {
   if (!file) return defaultCatalogue;
+  const { loadCatalogueFile, describeChanges } = await catalogueFiles();
   const r = await loadCatalogueFile(file, defaultCatalogue, lang);
   if (!r.ok) {
     // a file that cannot be read is one line; a catalogue with mistakes lists each by its line
@@ -136,6 +133,7 @@ export async function runCatalogueCommand(
   }
   let bytes: Uint8Array;
   let left: string[] = [];
+  const { catalogueJson, catalogueWorkbookBuffer, catalogueYaml } = await catalogueFiles();
   if (format === "xlsx") ({ bytes, left } = await catalogueWorkbookBuffer(catalogue, opts.lang));
   else {
     const text = format === "yaml" ? catalogueYaml(catalogue, opts.lang) : catalogueJson(catalogue);

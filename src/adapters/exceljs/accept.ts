@@ -10,7 +10,8 @@
  * must be unchanged, and the store must read back as written; otherwise nothing is returned but an error.
  * Browser-safe (JSZip only); the CLI writes the bytes with writeFileAtomic (temp file, then rename).
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { loadZip } from "./excel-valid";
 import { ACCEPT_SHEET, isAcceptSheet, parseAcceptanceGrid, type AcceptanceStore } from "../../core/accept/store";
 import { columnLetters } from "../../core/model/address";
 
@@ -130,7 +131,7 @@ async function text(zip: JSZip, path: string): Promise<string | undefined> {
 async function openPackage(bytes: Uint8Array): Promise<Package> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await loadZip(bytes);
   } catch (err) {
     throw new StoreWriteError("not-xlsx", `not an .xlsx package (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -331,8 +332,8 @@ async function verify(
   part: string,
   grid: readonly (readonly string[])[],
 ): Promise<void> {
-  const a = await JSZip.loadAsync(before);
-  const b = await JSZip.loadAsync(after);
+  const a = await loadZip(before);
+  const b = await loadZip(after);
   const names = (z: JSZip) => Object.keys(z.files).filter((n) => !z.files[n].dir);
   const missing = names(a).filter((n) => !b.file(n));
   if (missing.length) throw new StoreWriteError("verify", `parts lost: ${missing.slice(0, 3).join(", ")}`);

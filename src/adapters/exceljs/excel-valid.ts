@@ -5,7 +5,13 @@
  * Kensa replaced. Browser-safe.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
+
+/** JSZip, loaded on first use: a check that writes nothing never parses it (issue 13, start-up). */
+export async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  const { default: zip } = await import("jszip");
+  return zip.loadAsync(bytes);
+}
 import {
   chooseFixLogName,
   clipCellText,
@@ -133,7 +139,7 @@ export async function withLegalSheetNames(
   const renamed = new Map<string, string>();
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await loadZip(bytes);
   } catch {
     return { bytes, renamed }; // not a zip: exceljs says so in its own words
   }

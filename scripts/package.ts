@@ -22,7 +22,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { DEV_BASE_URL, lintManifest } from "../src/manifest/lint";
@@ -174,6 +174,8 @@ export interface PackageOptions {
   version?: string;
   sourcemaps?: boolean;
   zip?: boolean;
+  /** A production webpack build of these same sources, copied instead of building again (the tests pass dist/). */
+  prebuilt?: string;
   log?: (line: string) => void;
 }
 
@@ -196,8 +198,13 @@ export async function buildPackage(opts: PackageOptions): Promise<PackageResult>
     if (/^kensa-addin-.*\.zip$/.test(f)) rmSync(path.join(outRoot, f), { force: true });
   mkdirSync(dir, { recursive: true });
 
-  log(`webpack (production) → ${path.relative(process.cwd(), web) || web}`);
-  await webpack(web);
+  if (opts.prebuilt) {
+    log(`copy of the production build ${opts.prebuilt} → ${path.relative(process.cwd(), web) || web}`);
+    cpSync(opts.prebuilt, web, { recursive: true });
+  } else {
+    log(`webpack (production) → ${path.relative(process.cwd(), web) || web}`);
+    await webpack(web);
+  }
   if (!opts.sourcemaps) for (const f of walk(web)) if (f.endsWith(".map")) rmSync(path.join(web, f));
 
   const manifest = rewriteManifest(readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), base, opts.version);

@@ -1,8 +1,8 @@
 /**
- * `npm run package -- --url https://kensa.example.go.jp/addin/` end to end: the package is built (webpack
- * production, into a temporary folder: dist/ is untouched), its manifest is checked and its web/ folder is
- * served on 127.0.0.1 under the same path (/addin/), with the headers docs/deploy.md asks of the web server
- * (scripts/package-server.ts, the optional Content-Security-Policy included). Debian's Chromium opens
+ * `npm run package -- --url https://kensa.example.go.jp/addin/` end to end: the package is made (from the production
+ * build the e2e suites share, so webpack runs once per test session; dist/ is only read) into a temporary folder, its
+ * manifest is checked and its web/ folder is served on 127.0.0.1 under the same path (/addin/), with the headers
+ * docs/deploy.md asks of the web server (scripts/package-server.ts, the optional Content-Security-Policy included). Debian's Chromium opens
  * taskpane.html there with no Office at all — Microsoft's office.js blocked, as on a closed network, and
  * answered by a stand-in that reports no host, as office.js does outside Office — and checks the R7 sample
  * in browser mode. Nothing but the package's own files is requested.
@@ -21,6 +21,7 @@ import { cacheControlFor, CSP, HASHED, headersFor, LONG_CACHE, NO_CACHE } from "
 import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { launchChromium, newContext, watchErrors, type Requests } from "../e2e/support/chromium";
+import { ensureDist } from "../e2e/support/dist";
 import { SAMPLE } from "../e2e/support/files";
 
 jest.setTimeout(180_000);
@@ -63,7 +64,8 @@ function serve(dir: string): Promise<Server> {
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), "kensa-package-"));
   const [built] = await Promise.all([
-    buildPackage({ url: URL_, out }),
+    // the e2e suites' production build of these sources: one webpack run per test session, not two
+    ensureDist().then((prebuilt) => buildPackage({ url: URL_, out, prebuilt })),
     (async () => (browser = await launchChromium()))(),
     (async () => (expected = checkWorkbook(await readWorkbookBuffer(readFileSync(SAMPLE)), { lang: "ja" })))(),
   ]);

@@ -4,6 +4,7 @@
  * unaffected.
  */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 
 class ResizeObserverStub {
@@ -58,3 +59,17 @@ if (typeof window !== "undefined") {
   };
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = function scrollIntoView(): void {};
 }
+
+if (typeof window !== "undefined") {
+  // Fluent's styles are not kept. jsdom's getComputedStyle matches every rule of every sheet against the element,
+  // and the accessible-name walk of each getByRole({ name }) calls it for every node: with Griffel's thousands of
+  // atomic rules that was half the pane tests' CPU (69 → 37 s user on pane and pane-excel). Nothing here asserts a
+  // style; how the pane looks is checked in real Chromium (test/e2e).
+  CSSStyleSheet.prototype.insertRule = function insertRule(): number {
+    return 0;
+  };
+}
+
+// A slow shared CI machine must not turn a render that takes a second longer into a failure: waits give up after
+// 15 s, not Testing Library's 1 s (a passing wait returns as soon as it holds, so this costs nothing).
+configure({ asyncUtilTimeout: 15_000 });

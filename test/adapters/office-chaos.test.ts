@@ -2,7 +2,7 @@
  * Chaos: every sync of a check → highlight → re-check → clear cycle fails in turn, at every one of its
  * operations (and after all of them, the answer lost), on FakeExcel — a test fake of the Excel JavaScript
  * API, not Excel — which keeps the operations that ran before the failing one, as real Excel does
- * (test/fakes/fake-excel.ts, "Partial failure"). After each failure the person clears: every cell of their
+ * (test/fakes/fake-excel/context.ts, "Partial failure"). After each failure the person clears: every cell of their
  * sheets must be exactly as they had it — value, formula, number format, fill (colour, pattern, pattern
  * colour, both tints) and note. The sample has fills of every kind, notes, and a protected sheet with
  * findings Kensa must never write to.

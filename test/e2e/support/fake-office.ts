@@ -2,15 +2,14 @@
  * A FAKE Office host for the e2e tests — not Office, not Excel. page.addInitScript runs the script built
  * here before the task pane's own scripts, so the page sees `window.Office` (onReady answering host
  * Excel, a displayLanguage, the requirement sets — SharedRuntime 1.1 included) and `window.Excel.run` over
- * test/fakes/fake-excel.ts (the Node-side FakeExcel, transpiled for the page: queued proxies, sync(),
+ * test/fakes/fake-excel.ts (the Node-side FakeExcel, bundled for the page with esbuild: queued proxies, sync(),
  * PropertyNotLoaded, run options), holding the small workbook below. The test reads the fake back through
  * `window.__kensaFakeExcel`. The shared runtime: the page's Office.actions.associate handlers are kept in
  * `window.__kensaRibbon` (press(name) runs one and resolves when it completes its event), and
  * Office.addin.showAsTaskpane() records `window.__kensaPaneShown`.
  */
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as ts from "typescript";
+import { buildSync } from "esbuild";
 import type { Workbook } from "../../../src/core/model/workbook";
 
 /** The fake workbook: an in-house budget table with a wrong 合計 and a blank cell, and a sheet of no kind. */
@@ -26,17 +25,25 @@ export const FAKE_SHEETS: Record<string, (string | number | null)[][]> = {
   メモ: [["このシートはメモです"]],
 };
 
-let compiled: string | undefined;
+/** The global the bundle assigns FakeExcel's module to (inside the init script's own scope). */
+const BUNDLE_GLOBAL = "__kensaFakeExcelModule";
+let bundled: string | undefined;
 
+/** test/fakes/fake-excel.ts and its modules as one script for the page (once per test file). */
 function fakeExcelSource(): string {
-  if (compiled) return compiled;
-  const file = path.resolve(__dirname, "../../fakes/fake-excel.ts");
-  const out = ts.transpileModule(readFileSync(file, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: true },
-    fileName: file,
+  if (bundled) return bundled;
+  const result = buildSync({
+    entryPoints: [path.resolve(__dirname, "../../fakes/fake-excel.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    globalName: BUNDLE_GLOBAL,
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
   });
-  compiled = out.outputText;
-  return compiled;
+  bundled = result.outputFiles[0].text;
+  return bundled;
 }
 
 /** A sheet for the fake as JSON: the cells as Excel holds them (as FakeExcel.addWorkbook loads a model), and the layout. */
@@ -75,15 +82,11 @@ export function fakeOfficeScript(
   options: { workbook?: Workbook; url?: string } = {},
 ): string {
   return `(() => {
-  const module = { exports: {} };
-  const exports = module.exports;
   // the Node-side fake measures payloads with Buffer.byteLength; the page has TextEncoder
   const encoder = new TextEncoder();
   const Buffer = { byteLength: (s) => encoder.encode(String(s)).length };
-  (function (module, exports, Buffer) {
 ${fakeExcelSource()}
-  })(module, exports, Buffer);
-  const { FakeExcel } = module.exports;
+  const { FakeExcel } = ${BUNDLE_GLOBAL};
   const fake = new FakeExcel();
   const sheets = ${JSON.stringify(FAKE_SHEETS)};
   const workbook = ${JSON.stringify(options.workbook ? fakeSheetsOf(options.workbook) : null)};

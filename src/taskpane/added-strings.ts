@@ -4,31 +4,12 @@
  */
 import type { Lang } from "../core/values/format";
 
-export interface AddedStrings {
-  heading: string;
-  /** The folded box's one line, while no book is added. */
-  foldedHeading: string;
-  intro: string;
-  add: string;
-  addHint: string;
-  openBadge: string;
-  reading: string;
-  cannotRead: (name: string, why: string) => string;
-  remove: string;
-  removeLabel: (name: string) => string;
-  listLabel: string;
-  setName: (name: string) => string;
-  counts: (e: number, w: number, i: number) => string;
-  notChecked: string;
-  placesToggle: string;
-  findingsHeading: (n: number) => string;
-  findingsIntro: string;
-  fileGroup: (file: string, n: number) => string;
-  noFindings: string;
-}
+/** Every language's strings have the shape of the Japanese table below: the same keys, the same arguments. */
+export type AddedStrings = typeof ja;
 
-const ja: AddedStrings = {
+const ja = {
   heading: "提出セット",
+  /** The folded box's one line, while no book is added. */
   foldedHeading: "提出セット（他のブックを追加）",
   intro:
     "他の提出者のブックを加えると、開いているブックとの集計（PJ1〜PJ8 と全体）と参照も検証します。ファイルはこの画面で読み込むだけで、送信しません。色やメモを付けるのは開いているブックだけです。",
@@ -36,18 +17,18 @@ const ja: AddedStrings = {
   addHint: "他の提出者の Excel ブック（.xlsx）を選びます（複数可）",
   openBadge: "開いているブック",
   reading: "読み込み中…",
-  cannotRead: (n, why) => `「${n}」を読み込めません: ${why}`,
+  cannotRead: (n: string, why: string) => `「${n}」を読み込めません: ${why}`,
   remove: "外す",
-  removeLabel: (n) => `「${n}」を提出セットから外す`,
+  removeLabel: (n: string) => `「${n}」を提出セットから外す`,
   listLabel: "提出セットのブック",
-  setName: (n) => `提出セット内の名前: ${n}`,
-  counts: (e, w, i) => `エラー${e}件・警告${w}件・情報${i}件`,
+  setName: (n: string) => `提出セット内の名前: ${n}`,
+  counts: (e: number, w: number, i: number) => `エラー${e}件・警告${w}件・情報${i}件`,
   notChecked: "未検証",
   placesToggle: "全体・PJ1〜PJ8 の所在",
-  findingsHeading: (n) => `追加したブック（指摘${n}件）`,
+  findingsHeading: (n: number) => `追加したブック（指摘${n}件）`,
   findingsIntro:
     "追加したブックのセルにある指摘です。Excel では選択・色付け・修正しません。元の提出者に伝えてください。",
-  fileGroup: (f, n) => `「${f}」（${n}件）`,
+  fileGroup: (f: string, n: number) => `「${f}」（${n}件）`,
   noFindings: "指摘はありません。",
 };
 

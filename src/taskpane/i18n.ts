@@ -1,16 +1,16 @@
 /**
  * The task pane's strings, Japanese first, English otherwise. The language follows Office's display
  * language inside Excel, and the browser's language outside it. The strings themselves: ./strings-ja.ts,
- * ./strings-en.ts, their shape ./strings-shape.ts.
+ * ./strings-en.ts (the Japanese table is the shape).
  */
 import { createContext, useContext } from "react";
 import type { Lang } from "../core/values/format";
-import type { Strings } from "./strings-shape";
-import { ja } from "./strings-ja";
+import { ja, type Strings } from "./strings-ja";
 import { en } from "./strings-en";
 
 export type { Lang };
-export { listOf, type ActionName, type Strings } from "./strings-shape";
+export { listOf, type ActionName } from "./strings-common";
+export type { Strings };
 export { formatValue } from "./figures";
 
 export const STRINGS: Record<Lang, Strings> = { ja, en };

@@ -8,7 +8,7 @@ import type { WorkbookHost } from "../host/host";
 import type { PaneBridge } from "./bridge";
 import { App } from "./components/App";
 import { MessageDialog } from "./components/MessageDialog";
-import { NotInExcel } from "./components/NotInExcel";
+import { NotInExcel } from "./components/Placeholders";
 import { I18nContext, STRINGS, type Lang } from "./i18n";
 
 export function mountPane(

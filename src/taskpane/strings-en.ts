@@ -1,6 +1,7 @@
 /** The task pane's strings in English. */
 import { SEVERITY_LABELS } from "../core/report/severity";
-import { listOf, type Strings } from "./strings-shape";
+import { listOf } from "./strings-common";
+import type { Strings } from "./strings-ja";
 
 export const en: Strings = {
   appTitle: "Kensa",

@@ -115,6 +115,43 @@ function Crumbs({ parts, className }: { parts: string[]; className: string }) {
 const labelText = (label: CellLabel | undefined): string | undefined =>
   label && label.row.length > 0 ? label.row.join(" › ") : undefined;
 
+interface RelatedCell {
+  /** `data-ref` (the key) and where the cell is, for tests and tools. */
+  data: { "data-ref": string } & Record<`data-${string}`, string>;
+  where: string;
+  value: string;
+  label?: string;
+}
+
+/** The finding's cells elsewhere (other sheets, other files) under a heading: where each is, what it holds. */
+function RelatedCells(p: { name: "elsewhere" | "other-files"; heading: string; refs?: boolean; cells: RelatedCell[] }) {
+  const styles = useStyles();
+  const id = `kensa-preview-${p.name}`;
+  return (
+    <>
+      <Caption1 className={mergeClasses(styles.muted, styles.block, styles.spaced)} id={id}>
+        {p.heading}
+      </Caption1>
+      <ul className={styles.related} aria-labelledby={id} data-testid={`preview-${p.name}`}>
+        {p.cells.map((c) => (
+          <li key={c.data["data-ref"]} {...c.data}>
+            {/* a sheet!cell reference in the monospace of references; another file's cell in words */}
+            <span className={p.refs ? styles.ref : undefined}>{c.where}</span>
+            <span className={styles.value} data-testid="related-value">
+              {c.value}
+            </span>
+            {c.label && (
+              <Caption1 className={styles.relatedLabel} data-testid="related-label">
+                {c.label}
+              </Caption1>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export interface CellPreviewProps {
   preview: CellPreviewModel | null;
   s: BrowserStrings;
@@ -247,50 +284,28 @@ export function CellPreview({ preview, s }: CellPreviewProps) {
           </Caption1>
         )}
         {preview && preview.elsewhere.length > 0 && (
-          <>
-            <Caption1 className={mergeClasses(styles.muted, styles.block, styles.spaced)} id="kensa-preview-elsewhere">
-              {s.previewElsewhere}
-            </Caption1>
-            <ul className={styles.related} aria-labelledby="kensa-preview-elsewhere" data-testid="preview-elsewhere">
-              {preview.elsewhere.map((c) => (
-                <li key={c.ref} data-ref={c.ref} data-sheet={c.sheet} data-cell={c.cell}>
-                  <span className={styles.ref}>{`${c.sheet}!${c.cell}`}</span>
-                  <span className={styles.value} data-testid="related-value">
-                    {shown(c.text)}
-                  </span>
-                  {labelText(c.label) && (
-                    <Caption1 className={styles.relatedLabel} data-testid="related-label">
-                      {labelText(c.label)}
-                    </Caption1>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
+          <RelatedCells
+            name="elsewhere"
+            heading={s.previewElsewhere}
+            refs
+            cells={preview.elsewhere.map((c) => ({
+              data: { "data-ref": c.ref, "data-sheet": c.sheet, "data-cell": c.cell },
+              where: `${c.sheet}!${c.cell}`,
+              value: shown(c.text),
+              label: labelText(c.label),
+            }))}
+          />
         )}
         {preview && preview.otherFiles.length > 0 && (
-          <>
-            <Caption1
-              className={mergeClasses(styles.muted, styles.block, styles.spaced)}
-              id="kensa-preview-other-files"
-            >
-              {s.previewOtherFiles}
-            </Caption1>
-            <ul
-              className={styles.related}
-              aria-labelledby="kensa-preview-other-files"
-              data-testid="preview-other-files"
-            >
-              {preview.otherFiles.map((c) => (
-                <li key={c.ref} data-ref={c.ref} data-file={c.file}>
-                  <span>{s.previewOtherCell(c.file, c.sheet, c.cell)}</span>
-                  <span className={styles.value} data-testid="related-value">
-                    {shown(c.text)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
+          <RelatedCells
+            name="other-files"
+            heading={s.previewOtherFiles}
+            cells={preview.otherFiles.map((c) => ({
+              data: { "data-ref": c.ref, "data-file": c.file },
+              where: s.previewOtherCell(c.file, c.sheet, c.cell),
+              value: shown(c.text),
+            }))}
+          />
         )}
       </div>
     </section>

@@ -20,9 +20,6 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
   },
   active: { border: `2px solid ${tokens.colorBrandStroke1}` },
   name: { flexGrow: 1, minWidth: "12em", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -82,7 +79,7 @@ export function FileList({
         return (
           <li
             key={f.id}
-            className={mergeClasses(styles.item, active && styles.active)}
+            className={mergeClasses(shared.card, styles.item, active && styles.active)}
             data-testid="file-item"
             data-file={f.name}
             data-status={f.status}

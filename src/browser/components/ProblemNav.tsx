@@ -2,10 +2,10 @@
  * 「前の問題」/「次の問題」 over the errors and warnings of every open file (./problems.ts), with F8 / Shift+F8 as in
  * code editors' "go to next problem". Where it stands (「14件中3件目」) and where the current problem is.
  */
-import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { ArrowDown20Regular, ArrowUp20Regular } from "@fluentui/react-icons";
+import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../core/values/format";
 import { ruleName } from "../../core/rules/names";
+import { StepButtons } from "../../taskpane/components/StepButtons";
 import type { BrowserStrings } from "../strings";
 import type { Problem } from "./problems";
 
@@ -43,28 +43,7 @@ export function ProblemNav({ s, lang, problems, index, onStep }: ProblemNavProps
       data-index={index >= 0 ? index + 1 : undefined}
     >
       <div className={styles.bar} role="toolbar" aria-label={s.navLabel}>
-        <Button
-          size="small"
-          icon={<ArrowUp20Regular />}
-          disabled={none}
-          onClick={() => onStep(-1)}
-          aria-keyshortcuts="Shift+F8"
-          title="Shift+F8"
-          data-testid="nav-prev"
-        >
-          {s.navPrev}
-        </Button>
-        <Button
-          size="small"
-          icon={<ArrowDown20Regular />}
-          disabled={none}
-          onClick={() => onStep(1)}
-          aria-keyshortcuts="F8"
-          title="F8"
-          data-testid="nav-next"
-        >
-          {s.navNext}
-        </Button>
+        <StepButtons prev={s.navPrev} next={s.navNext} disabled={none} onStep={onStep} />
         <Text className={styles.position} aria-live="polite" data-testid="nav-position">
           {none ? s.navNone : current ? s.navPosition(index + 1, problems.length) : s.navCount(problems.length)}
         </Text>

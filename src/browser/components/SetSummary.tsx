@@ -4,25 +4,15 @@
  * checked, the counts of every file (files not checked or not readable counted apart: never 「問題なし」 then),
  * and 「まとめてダウンロード」 for the findings workbook of the whole set.
  */
-import {
-  Badge,
-  Button,
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, CheckmarkCircle16Filled, ErrorCircle16Filled } from "@fluentui/react-icons";
+import { SetBox, SetHeading } from "../../taskpane/components/SetBox";
 import { SetStatus } from "../../taskpane/components/SetStatus";
 import { useSharedStyles } from "../../taskpane/components/shared-styles";
 import type { SetOverview } from "../set-check";
 import type { BrowserStrings } from "../strings";
 
 const useStyles = makeStyles({
-  padding: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   head: {
     display: "flex",
     flexWrap: "wrap",
@@ -55,10 +45,6 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: "2px",
     minWidth: 0,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
   },
   projectBad: {
     border: `1px solid ${tokens.colorPaletteRedBorder2}`,
@@ -110,9 +96,8 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
   const place = (p: { file: string; sheet: string }) => s.setPlace(p.file, p.sheet);
   const placesOf = (code: string) => o.projects.find((p) => p.project === code)?.places.map(place) ?? [];
   return (
-    <section
-      className={mergeClasses(shared.box, styles.padding)}
-      aria-labelledby="kensa-set-heading"
+    <SetBox
+      wide
       aria-busy={busy}
       data-testid="set-summary"
       data-files={o.files}
@@ -126,9 +111,7 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
     >
       <div className={styles.head}>
         <div className={styles.title}>
-          <Subtitle2 as="h2" id="kensa-set-heading">
-            {s.setHeading(o.files)}
-          </Subtitle2>
+          <SetHeading>{s.setHeading(o.files)}</SetHeading>
           {!busy && (
             <Badge appearance="filled" color={VERDICT_COLOR[o.verdict]} data-testid="set-verdict">
               {s.setVerdict[o.verdict]}
@@ -179,7 +162,7 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
             {o.projects.map((p) => (
               <li
                 key={p.project}
-                className={mergeClasses(styles.project, p.state !== "present" && styles.projectBad)}
+                className={mergeClasses(shared.card, styles.project, p.state !== "present" && styles.projectBad)}
                 data-testid="set-project"
                 data-project={p.project}
                 data-state={p.state}
@@ -225,6 +208,6 @@ export function SetSummary({ s, overview: o, checking, downloading, onDownloadAl
           o.summary.accepted,
         )}
       </Text>
-    </section>
+    </SetBox>
   );
 }

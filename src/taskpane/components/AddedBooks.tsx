@@ -6,17 +6,7 @@
  * 350 px pane: one column, browser mode's wording (src/browser/strings.ts). While no book is added the box is
  * one folded line, so the open workbook's findings come first.
  */
-import {
-  Badge,
-  Button,
-  Caption1,
-  mergeClasses,
-  makeStyles,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
 import { Delete20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
 import { useRef, type ChangeEvent } from "react";
 import { addSummary, type CheckResult, type Summary } from "../../core/engine";
@@ -26,24 +16,15 @@ import type { AddedBook, PaneSet } from "../added-books";
 import { ADDED_STRINGS } from "../added-strings";
 import { useI18n } from "../i18n";
 import { Fold } from "./Fold";
-import { SetStatus } from "./SetStatus";
+import { SetBox, SetHeading } from "./SetBox";
+import { SetStatus, useStatusLineStyles } from "./SetStatus";
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
-  padding: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
-  item: {
-    display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   itemText: { display: "flex", flexDirection: "column", gap: "2px", flexGrow: 1, minWidth: 0 },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
-  line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
-  strong: { fontWeight: tokens.fontWeightSemibold },
   places: { fontSize: tokens.fontSizeBase200 },
   summary: {
     cursor: "pointer",
@@ -75,6 +56,7 @@ export interface AddedBooksProps {
 export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRemove }: AddedBooksProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
+  const line = useStatusLineStyles();
   const { lang } = useI18n();
   const a = ADDED_STRINGS[lang];
   const b = BROWSER_STRINGS[lang];
@@ -110,17 +92,11 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
   if (books.length === 0)
     return (
       <Fold summary={a.foldedHeading} muted data-testid="pane-set-folded">
-        <section
-          className={mergeClasses(shared.box, styles.padding)}
-          aria-labelledby="kensa-set-heading"
-          data-testid="pane-set"
-        >
-          <Subtitle2 as="h2" id="kensa-set-heading">
-            {a.heading}
-          </Subtitle2>
+        <SetBox data-testid="pane-set">
+          <SetHeading>{a.heading}</SetHeading>
           <Caption1 className={shared.muted}>{a.intro}</Caption1>
           {addButton()}
-        </section>
+        </SetBox>
       </Fold>
     );
 
@@ -155,24 +131,21 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
   }
 
   return (
-    <section
-      className={mergeClasses(shared.box, styles.padding)}
-      aria-labelledby="kensa-set-heading"
-      data-testid="pane-set"
-      data-rollup={s?.rollup}
-      data-missing={s?.missing.join(",")}
-    >
-      <Subtitle2 as="h2" id="kensa-set-heading">
-        {a.heading}
-      </Subtitle2>
+    <SetBox data-testid="pane-set" data-rollup={s?.rollup} data-missing={s?.missing.join(",")}>
+      <SetHeading>{a.heading}</SetHeading>
       {addButton()}
 
       {books.length > 0 && (
         <ul className={shared.stack} aria-label={a.listLabel} data-testid="set-books">
-          <li className={styles.item} data-testid="set-book" data-file={openName} data-open="true">
+          <li
+            className={mergeClasses(shared.card, styles.item)}
+            data-testid="set-book"
+            data-file={openName}
+            data-open="true"
+          >
             <span className={styles.itemText}>
               <Text className={styles.name}>{openName}</Text>
-              <span className={styles.line}>
+              <span className={line.line}>
                 <Badge size="small" appearance="tint" color="brand">
                   {a.openBadge}
                 </Badge>
@@ -181,7 +154,13 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
             </span>
           </li>
           {books.map((x) => (
-            <li key={x.id} className={styles.item} data-testid="set-book" data-file={x.name} data-status={x.status}>
+            <li
+              key={x.id}
+              className={mergeClasses(shared.card, styles.item)}
+              data-testid="set-book"
+              data-file={x.name}
+              data-status={x.status}
+            >
               <span className={styles.itemText}>
                 <Text className={styles.name}>{x.name}</Text>
                 {x.setName && <Caption1 className={shared.muted}>{a.setName(x.setName)}</Caption1>}
@@ -233,7 +212,7 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
           <ul className={styles.placeList} data-testid="pane-set-places">
             {s.projects.map((p) => (
               <li key={p.project} data-project={p.project}>
-                <span className={styles.strong}>{p.project}</span>{" "}
+                <span className={line.strong}>{p.project}</span>{" "}
                 {p.sheets.length === 0
                   ? b.setMissingBadge
                   : p.sheets.map((x) => b.setPlace(x.file, x.sheet)).join("、")}
@@ -244,10 +223,10 @@ export function AddedBooks({ openName, openResult, books, set, busy, onAdd, onRe
         </details>
       )}
       {total && (
-        <Text className={styles.strong} data-testid="pane-set-total">
+        <Text className={line.strong} data-testid="pane-set-total">
           {total}
         </Text>
       )}
-    </section>
+    </SetBox>
   );
 }

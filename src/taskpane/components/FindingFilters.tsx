@@ -61,7 +61,7 @@ export function FindingFilters(p: FindingFiltersProps) {
               data-severity={sev}
               onClick={() => p.onToggleSeverity(sev)}
             >
-              {`${s.severity[sev]} ${p.counts[sev]}`}
+              {s.countOf(sev, p.counts[sev])}
             </ToggleButton>
           );
         })}

@@ -4,7 +4,12 @@
  * reason and can be revoked; the finding selected last can be accepted. All take part in the list's roving focus.
  */
 import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle20Regular, DismissCircle20Regular, Wrench20Regular } from "@fluentui/react-icons";
+import {
+  CheckmarkCircle20Regular,
+  DismissCircle20Regular,
+  Wrench20Regular,
+  type FluentIcon,
+} from "@fluentui/react-icons";
 import type { KeyboardEvent, Ref } from "react";
 import { acceptedText } from "../../core/accept/index";
 import type { Finding } from "../../core/model/finding";
@@ -100,8 +105,31 @@ export function FindingRow({
   };
   const hasNumbers = f.expected !== undefined || f.actual !== undefined;
   const name = ruleName(f.rule, lang);
+  const fixable = !!f.fix && !f.accepted;
   const canAccept = !!onAccept && current && !f.accepted && !f.rule.startsWith("accepted/");
   const canRevoke = !!onRevoke && !!f.accepted;
+  // the row's buttons under the text; like the select button, each takes part in the list's roving focus
+  const action = (
+    testId: string,
+    Icon: FluentIcon,
+    text: string,
+    label: string,
+    run: ((finding: Finding) => void) | undefined,
+    appearance?: "subtle",
+  ) => (
+    <Button
+      size="small"
+      appearance={appearance}
+      icon={<Icon />}
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={label}
+      onClick={() => run?.(f)}
+      onFocus={onFocusRow}
+      data-testid={testId}
+    >
+      {text}
+    </Button>
+  );
   return (
     <li
       className={mergeClasses(styles.row, f.accepted && styles.acceptedRow)}
@@ -147,47 +175,11 @@ export function FindingRow({
           <Caption1 className={styles.rule}>{name === f.rule ? f.rule : `${name}（${f.rule}）`}</Caption1>
         </span>
       </button>
-      {(f.fix || canAccept || canRevoke) && (
+      {(fixable || canAccept || canRevoke) && (
         <span className={styles.buttons}>
-          {f.fix && !f.accepted && (
-            <Button
-              size="small"
-              icon={<Wrench20Regular />}
-              tabIndex={tabStop ? 0 : -1}
-              aria-label={s.fixLabel(f.cell)}
-              onClick={() => onFix(f)}
-              onFocus={onFocusRow}
-            >
-              {s.fix}
-            </Button>
-          )}
-          {canAccept && (
-            <Button
-              size="small"
-              icon={<CheckmarkCircle20Regular />}
-              tabIndex={tabStop ? 0 : -1}
-              aria-label={s.acceptLabel(f.cell)}
-              onClick={() => onAccept?.(f)}
-              onFocus={onFocusRow}
-              data-testid="accept"
-            >
-              {s.accept}
-            </Button>
-          )}
-          {canRevoke && (
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<DismissCircle20Regular />}
-              tabIndex={tabStop ? 0 : -1}
-              aria-label={s.revokeLabel(f.cell)}
-              onClick={() => onRevoke?.(f)}
-              onFocus={onFocusRow}
-              data-testid="revoke"
-            >
-              {s.revoke}
-            </Button>
-          )}
+          {fixable && action("fix", Wrench20Regular, s.fix, s.fixLabel(f.cell), onFix)}
+          {canAccept && action("accept", CheckmarkCircle20Regular, s.accept, s.acceptLabel(f.cell), onAccept)}
+          {canRevoke && action("revoke", DismissCircle20Regular, s.revoke, s.revokeLabel(f.cell), onRevoke, "subtle")}
         </span>
       )}
     </li>

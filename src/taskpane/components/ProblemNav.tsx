@@ -4,10 +4,10 @@
  * the next and previous problem; the pane only hears them while it has the focus, so Excel's own F8 (extend
  * selection) in the grid is untouched.
  */
-import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDown20Regular, ArrowUp20Regular } from "@fluentui/react-icons";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n";
+import { StepButtons } from "./StepButtons";
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -40,30 +40,9 @@ export function ProblemNav({ count, index, onStep }: ProblemNavProps) {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
-  const disabled = count === 0;
   return (
     <nav className={styles.root} aria-label={s.navLabel} data-testid="problem-nav">
-      <Button
-        size="small"
-        icon={<ArrowUp20Regular />}
-        disabled={disabled}
-        aria-keyshortcuts="Shift+F8"
-        title={`${s.prevProblem}（Shift+F8）`}
-        onClick={() => onStep(-1)}
-      >
-        {s.prevProblem}
-      </Button>
-      <Button
-        size="small"
-        appearance="primary"
-        icon={<ArrowDown20Regular />}
-        disabled={disabled}
-        aria-keyshortcuts="F8"
-        title={`${s.nextProblem}（F8）`}
-        onClick={() => onStep(1)}
-      >
-        {s.nextProblem}
-      </Button>
+      <StepButtons prev={s.prevProblem} next={s.nextProblem} disabled={count === 0} onStep={onStep} primaryNext />
       <Caption1 className={styles.position} aria-live="polite" data-testid="problem-position">
         {index >= 0 ? s.navPosition(index + 1, count) : s.navNone(count)}
       </Caption1>

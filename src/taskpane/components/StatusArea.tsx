@@ -2,21 +2,11 @@
  * What is happening now: progress while an action runs, then at most one message (a failure with a
  * retry, or a notice). Announced politely to screen readers.
  */
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { Button, makeStyles, ProgressBar, Spinner, tokens } from "@fluentui/react-components";
 import type { Progress } from "../../host/host";
 import { useI18n } from "../i18n";
 import type { Failure, Notice, Question } from "../state";
+import { Message } from "./Message";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,9 +27,6 @@ export interface StatusAreaProps {
 export function StatusArea({ busy, failure, notice, question, onAnswer, onRetry, onDismiss }: StatusAreaProps) {
   const styles = useStyles();
   const { s } = useI18n();
-  const dismiss = (
-    <Button aria-label={s.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />
-  );
   return (
     <div className={styles.root}>
       <div role="status" aria-live="polite" className={styles.progress}>
@@ -51,35 +38,37 @@ export function StatusArea({ busy, failure, notice, question, onAnswer, onRetry,
         )}
       </div>
       {question && (
-        <MessageBar intent="warning" layout="multiline" data-testid="undo-question">
-          <MessageBarBody>
-            <MessageBarTitle>{s.undoTitle}</MessageBarTitle>
-            {question.risk === "every-write" ? s.undoEveryWrite : s.undoSheetChanges}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="primary" onClick={() => onAnswer?.(true)}>
-              {s.undoContinue}
-            </Button>
-            <Button onClick={() => onAnswer?.(false)}>{s.undoCancel}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Message
+          intent="warning"
+          title={s.undoTitle}
+          actions={
+            <>
+              <Button appearance="primary" onClick={() => onAnswer?.(true)}>
+                {s.undoContinue}
+              </Button>
+              <Button onClick={() => onAnswer?.(false)}>{s.undoCancel}</Button>
+            </>
+          }
+          testId="undo-question"
+        >
+          {question.risk === "every-write" ? s.undoEveryWrite : s.undoSheetChanges}
+        </Message>
       )}
       {failure && (
-        <MessageBar intent={failure.intent} layout="multiline" data-testid="failure">
-          <MessageBarBody>
-            <MessageBarTitle>{failure.title}</MessageBarTitle>
-            {failure.message}
-          </MessageBarBody>
-          <MessageBarActions containerAction={dismiss}>
-            {failure.retryable && <Button onClick={onRetry}>{s.retry}</Button>}
-          </MessageBarActions>
-        </MessageBar>
+        <Message
+          intent={failure.intent}
+          title={failure.title}
+          actions={failure.retryable && <Button onClick={onRetry}>{s.retry}</Button>}
+          onDismiss={onDismiss}
+          testId="failure"
+        >
+          {failure.message}
+        </Message>
       )}
       {!failure && notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-          <MessageBarActions containerAction={dismiss} />
-        </MessageBar>
+        <Message intent={notice.intent} onDismiss={onDismiss} testId="notice">
+          {notice.text}
+        </Message>
       )}
     </div>
   );

@@ -28,37 +28,30 @@ export interface WorkbookActionsProps {
 export function WorkbookActions(p: WorkbookActionsProps) {
   const styles = useStyles();
   const { s } = useI18n();
+  // none runs while another action does; the result sheet needs a result; 「Kensa の変更を削除」 only in Excel
+  const actions = [
+    { Icon: TableAdd20Regular, text: s.insertTemplate, run: p.onInsertTemplate },
+    { Icon: DocumentTable20Regular, text: s.writeResultSheet, run: p.onWriteResultSheet, needsResult: true },
+    { Icon: Eraser20Regular, text: s.clearHighlights, title: s.clearHighlightsHint, run: p.onClearHighlights },
+    { Icon: ArrowUndo20Regular, text: s.removeAll, title: s.removeAllHint, run: p.onRemoveAll },
+  ];
   return (
     <Fold summary={s.moreActionsToggle} muted data-testid="workbook-actions">
       <div className={styles.root}>
         <Toolbar aria-label={s.moreActions} size="small" className={styles.toolbar}>
-          <ToolbarButton icon={<TableAdd20Regular />} disabled={p.busy} onClick={p.onInsertTemplate}>
-            {s.insertTemplate}
-          </ToolbarButton>
-          <ToolbarButton
-            icon={<DocumentTable20Regular />}
-            disabled={p.busy || !p.hasResult}
-            onClick={p.onWriteResultSheet}
-          >
-            {s.writeResultSheet}
-          </ToolbarButton>
-          <ToolbarButton
-            icon={<Eraser20Regular />}
-            disabled={p.busy}
-            onClick={p.onClearHighlights}
-            title={s.clearHighlightsHint}
-          >
-            {s.clearHighlights}
-          </ToolbarButton>
-          {p.onRemoveAll && (
-            <ToolbarButton
-              icon={<ArrowUndo20Regular />}
-              disabled={p.busy}
-              onClick={p.onRemoveAll}
-              title={s.removeAllHint}
-            >
-              {s.removeAll}
-            </ToolbarButton>
+          {actions.map(
+            ({ Icon, text, title, run, needsResult }) =>
+              run && (
+                <ToolbarButton
+                  key={text}
+                  icon={<Icon />}
+                  disabled={p.busy || (needsResult && !p.hasResult)}
+                  onClick={run}
+                  title={title}
+                >
+                  {text}
+                </ToolbarButton>
+              ),
           )}
         </Toolbar>
         <Switch

@@ -12,7 +12,7 @@ export const useSharedStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   roomy: { gap: tokens.spacingVerticalS },
-  /** A framed box of its own on the page (the submission set); its padding is the box's own. */
+  /** A framed box of its own on the page (the submission set, ./SetBox.tsx, which pads it for its face). */
   box: {
     display: "flex",
     flexDirection: "column",
@@ -20,6 +20,13 @@ export const useSharedStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+  },
+  /** An item framed in a list (an open file, a book or project of the set): padded, thin border, plain background. */
+  card: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   muted: { color: tokens.colorNeutralForeground2 },
 });

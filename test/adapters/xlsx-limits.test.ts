@@ -59,6 +59,29 @@ test("the bomb of the issue: 1.1 million one-cell rows is not a valid sheet (row
   expect(e.messageIn("en")).toContain("XFD");
 });
 
+test("a large sheet whose last rows lie past the grid is refused from its end, before it is parsed", () => {
+  // 18 MB of rows after a broken tag: parsed, the part is damaged at its start (fflate's path, which streams);
+  // with the native inflater its end is looked at first and names the row past the grid.
+  const filler = '<row r="2"><c r="A2"><v>1</v></c></row>'.repeat(450_000);
+  const tail = `<row r="${MAX_ROWS + 5}"><c r="A${MAX_ROWS + 5}"><v>1</v></c></row>`;
+  const bytes = xlsx(one(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><<${filler}${tail}</sheetData>`));
+  const read = (inflateRaw?: typeof nodeInflateRaw) => {
+    try {
+      readWorkbookBytes(bytes, { inflateRaw });
+    } catch (err) {
+      return err as WorkbookReadError;
+    }
+    throw new Error("read without an error");
+  };
+  const e = read(nodeInflateRaw);
+  expect(e.code).toBe("out-of-range");
+  expect(e.messageIn("ja")).toContain(`${MAX_ROWS + 5}行`);
+  expect(read().code).toBe("corrupt");
+  // a column past XFD at the end, likewise
+  const wide = xlsx(one(`<sheetData><<${filler}<row r="3"><c r="XFE3"><v>1</v></c></row></sheetData>`));
+  expect(() => readWorkbookBytes(wide, { inflateRaw: nodeInflateRaw })).toThrow(/XFE3/);
+});
+
 test("a row past 1,048,576 or a column past XFD, however it is written", () => {
   expect(refusal(xlsx(one(`<sheetData><row r="${MAX_ROWS + 1}"><c><v>1</v></c></row></sheetData>`))).code).toBe(
     "out-of-range",

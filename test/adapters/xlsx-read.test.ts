@@ -195,3 +195,42 @@ describe("what Excel reads and exceljs does not", () => {
     expect(wb.sheets[1].rows).toEqual([[{ value: 7 }]]);
   });
 });
+
+describe("memory", () => {
+  test("cells holding the same shared string or the same number in one style are one cell; dates and formulas are not", async () => {
+    const wb = await both(
+      xlsx({
+        sharedStrings: ["<si><t>文</t></si>"],
+        numFmts: '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0"/></numFmts>',
+        cellXfs: [
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+          '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+          '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+        ],
+        sheets: [
+          [
+            "S",
+            data(
+              ...[1, 2].map((r) =>
+                row(
+                  r,
+                  `<c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>12</v></c><c r="C${r}" s="1"><v>12</v></c>` +
+                    `<c r="D${r}" s="2"><v>45000</v></c><c r="E${r}"><f>B${r}</f><v>12</v></c>`,
+                ),
+              ),
+            ),
+          ],
+        ],
+      }),
+    );
+    const [first, second] = wb.sheets[0].rows;
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(second[2]).toBe(first[2]);
+    expect(first[2]).not.toBe(first[1]); // another style: another number format
+    expect(first[2]).toEqual({ value: 12, numFmt: "#,##0.0" });
+    expect(second[3]).not.toBe(first[3]);
+    expect(second[3]).toEqual(first[3]);
+    expect(second[4]).not.toBe(first[4]);
+  });
+});

@@ -32,6 +32,33 @@ export function emptyCellRefs(zip: ZipArchive, part: string): Set<string> {
   return refs;
 }
 
+/** Sheet parts declared at least this large are looked at from their end first (a smaller one parses in under a second). */
+const TAIL_CHECK_BYTES = 16 * 1024 * 1024;
+/** How much of their end: some hundreds of rows. */
+const TAIL_BYTES = 64 * 1024;
+const ROW_AT = /<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br\s*=\s*["']\s*(\d+)/g;
+const CELL_AT = /<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["']\s*([A-Za-z]+\d+)/g;
+
+/**
+ * A row or cell past Excel's grid among a large sheet's last rows, read from the end of its XML before the
+ * part is parsed: "1100000行", "XFE12", or undefined. Rows come in ascending order in a valid sheet, so a
+ * sheet grown past the grid shows it at its end (issue 13's bomb: 1.1 million one-cell rows, 47 MB of XML,
+ * refused in a fraction of a second instead of after parsing 1,048,576 valid rows). Anything past the grid
+ * elsewhere is still refused by the parse, within MAX_INFLATED_BYTES.
+ */
+export function pastGridAtEnd(zip: ZipArchive, part: string): string | undefined {
+  if (zip.declaredSize(part) < TAIL_CHECK_BYTES) return undefined;
+  const tail = zip.peekTail(part, TAIL_BYTES);
+  if (!tail) return undefined;
+  const text = new TextDecoder("utf-8").decode(tail);
+  for (const m of text.matchAll(ROW_AT)) if (Number(m[1]) > MAX_ROWS || m[1] === "0") return `${m[1]}行`;
+  for (const m of text.matchAll(CELL_AT)) {
+    const col = cellColumn(m[1]);
+    if (col < 0 || col >= MAX_COLUMNS) return m[1];
+  }
+  return undefined;
+}
+
 /** 0-based column of a cell reference ("B12" → 1), -1 when it is not one. */
 export function cellColumn(ref: string): number {
   let i = 0;

@@ -79,6 +79,8 @@ function readZip(zip: ZipArchive): Workbook {
     date1904,
     cells: 0,
     slots: 0,
+    stringCells: [],
+    numberCells: [],
   };
   const sheets: Sheet[] = [];
   for (const ref of refs) {

@@ -112,15 +112,17 @@ export class ZipArchive {
     return this.entries.has(n) ? n : this.lowerNames.get(n.toLowerCase());
   }
 
-  /**
-   * Streams a part's bytes to `sink` in chunks, inflating as it goes. Throws WorkbookReadError:
-   * part-too-large, workbook-too-large, or corrupt (bad data, sizes that disagree with the directory).
-   */
-  read(name: string, sink: (chunk: Uint8Array) => void): void {
+  /** The declared inflated size of a part (0 when absent): what the directory says, before any byte is read. */
+  declaredSize(name: string): number {
+    return this.entries.get(name)?.size ?? 0;
+  }
+
+  /** A part's entry and where its data lies, checked against the limits that need no inflating. */
+  private locate(name: string): { entry: Entry; start: number; end: number } {
     const entry = this.entries.get(name);
     if (!entry) throw corrupt(`no part ${name}`);
-    const part = { part: name };
-    if (entry.size > MAX_PART_BYTES) throw new WorkbookReadError("part-too-large", undefined, { detail: part });
+    if (entry.size > MAX_PART_BYTES)
+      throw new WorkbookReadError("part-too-large", undefined, { detail: { part: name } });
     if (entry.flags & 1) throw new WorkbookReadError("encrypted");
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localOffset;
@@ -129,6 +131,35 @@ export class ZipArchive {
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw corrupt(`${name} is cut short`);
+    return { entry, start, end };
+  }
+
+  /**
+   * The last `n` bytes of a part, inflated by the native inflater in one go and nothing else kept (the whole
+   * part is held only for that moment): a look at where a sheet ends before it is parsed. Undefined when
+   * there is no native inflater (deflate cannot start mid-stream, and a full pass of fflate costs as much
+   * as the parse saves) or the part does not inflate as declared (then read() says why). Not counted against
+   * MAX_INFLATED_BYTES: read() counts the part when it reads it.
+   */
+  peekTail(name: string, n: number): Uint8Array | undefined {
+    const { entry, start, end } = this.locate(name);
+    if (entry.method === 0) return this.bytes.slice(Math.max(start, end - n), end);
+    if (entry.method !== 8 || !this.inflateRaw) return undefined;
+    try {
+      const out = this.inflateRaw(this.bytes.subarray(start, end), entry.size);
+      return out.slice(Math.max(0, out.length - n));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Streams a part's bytes to `sink` in chunks, inflating as it goes. Throws WorkbookReadError:
+   * part-too-large, workbook-too-large, or corrupt (bad data, sizes that disagree with the directory).
+   */
+  read(name: string, sink: (chunk: Uint8Array) => void): void {
+    const { entry, start, end } = this.locate(name);
+    const part = { part: name };
     let produced = 0;
     const count = (chunk: Uint8Array): void => {
       produced += chunk.length;

@@ -7,6 +7,7 @@
  * annotating or clearing. Pure: values in, validated rows out.
  */
 import { z } from "zod";
+import { lazySchemas } from "../catalogue/schema";
 import { RESULT_SHEET_MARKER } from "../model/kensa-sheets";
 import { fromA1 } from "../model/address";
 import type { Lang } from "../values/format";
@@ -35,61 +36,73 @@ function isExcelCell(a1: string): boolean {
   }
 }
 
-const SheetName = z.string().min(1).max(31);
-const Cell = z
-  .string()
-  .max(12)
-  .refine(isExcelCell)
-  .transform((c) => c.replace(/\$/g, "").toUpperCase());
-/** "F4" or "F4:F10003", one column. */
-const Run = z
-  .string()
-  .max(25)
-  .transform((c) => c.replace(/\$/g, "").toUpperCase())
-  .refine((r) => {
-    const [a, b, ...rest] = r.split(":");
-    if (rest.length || !isExcelCell(a) || (b !== undefined && !isExcelCell(b))) return false;
-    return b === undefined || fromA1(a).col === fromA1(b).col;
+/** The record's schemas, built on first use (catalogue/schema.ts lazySchema). */
+function stateSchemas() {
+  const SheetName = z.string().min(1).max(31);
+  const Cell = z
+    .string()
+    .max(12)
+    .refine(isExcelCell)
+    .transform((c) => c.replace(/\$/g, "").toUpperCase());
+  /** "F4" or "F4:F10003", one column. */
+  const Run = z
+    .string()
+    .max(25)
+    .transform((c) => c.replace(/\$/g, "").toUpperCase())
+    .refine((r) => {
+      const [a, b, ...rest] = r.split(":");
+      if (rest.length || !isExcelCell(a) || (b !== undefined && !isExcelCell(b))) return false;
+      return b === undefined || fromA1(a).col === fromA1(b).col;
+    });
+  const RecordText = z.union([z.literal(""), z.string().max(MAX_RECORD_CHARS)]).optional();
+
+  const HighlightRowSchema = z.tuple([SheetName, Cell, RecordText, RecordText]);
+  const WrittenRowSchema = z.tuple([SheetName, Run, z.string().min(1).max(8192), RecordText]);
+  const BeforeSchema = z.object({ f: z.string().max(8192).optional(), nf: z.string().max(255).optional() });
+
+  /** A color in an exceljs fill as Kensa records it. */
+  const ColorSchema = z.object({
+    argb: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{6,8}$/)
+      .optional(),
+    theme: z.number().int().min(0).max(64).optional(),
+    tint: z.number().min(-1).max(1).optional(),
+    indexed: z.number().int().min(0).max(65).optional(),
   });
-const RecordText = z.union([z.literal(""), z.string().max(MAX_RECORD_CHARS)]).optional();
+  /**
+   * The exceljs Fill the exceljs adapter gives back to a cell: only a pattern fill with well-formed colours, or a
+   * gradient with a list of stops — exactly what exceljs can write (a gradient whose `stops` is not a list stops
+   * exceljs while it writes the file).
+   */
+  const ExceljsFillSchema = z.union([
+    z.object({
+      type: z.literal("pattern"),
+      pattern: z.string().regex(/^[a-zA-Z0-9]{1,20}$/),
+      fgColor: ColorSchema.optional(),
+      bgColor: ColorSchema.optional(),
+    }),
+    z.object({
+      type: z.literal("gradient"),
+      gradient: z.enum(["angle", "path"]),
+      degree: z.number().finite().optional(),
+      center: z.object({ left: z.number().finite(), top: z.number().finite() }).optional(),
+      stops: z.array(z.object({ position: z.number().min(0).max(1), color: ColorSchema })).max(16),
+    }),
+  ]);
+  return { HighlightRowSchema, WrittenRowSchema, BeforeSchema, ExceljsFillSchema };
+}
+
+const schema = lazySchemas(stateSchemas);
 
 /** Columns A–D of a highlighted cell's row: sheet, cell, fill record, note record. */
-export const HighlightRowSchema = z.tuple([SheetName, Cell, RecordText, RecordText]);
+export const HighlightRowSchema = schema("HighlightRowSchema");
 /** Columns F–I of a computed cells' row: sheet, cell or run, formula, what was there before. */
-export const WrittenRowSchema = z.tuple([SheetName, Run, z.string().min(1).max(8192), RecordText]);
+export const WrittenRowSchema = schema("WrittenRowSchema");
 /** Column I: what the cells held before Kensa wrote them. */
-export const BeforeSchema = z.object({ f: z.string().max(8192).optional(), nf: z.string().max(255).optional() });
-
-/** A color in an exceljs fill as Kensa records it. */
-const ColorSchema = z.object({
-  argb: z
-    .string()
-    .regex(/^[0-9A-Fa-f]{6,8}$/)
-    .optional(),
-  theme: z.number().int().min(0).max(64).optional(),
-  tint: z.number().min(-1).max(1).optional(),
-  indexed: z.number().int().min(0).max(65).optional(),
-});
-/**
- * The exceljs Fill the exceljs adapter gives back to a cell: only a pattern fill with well-formed colours, or a
- * gradient with a list of stops — exactly what exceljs can write (a gradient whose `stops` is not a list stops
- * exceljs while it writes the file).
- */
-export const ExceljsFillSchema = z.union([
-  z.object({
-    type: z.literal("pattern"),
-    pattern: z.string().regex(/^[a-zA-Z0-9]{1,20}$/),
-    fgColor: ColorSchema.optional(),
-    bgColor: ColorSchema.optional(),
-  }),
-  z.object({
-    type: z.literal("gradient"),
-    gradient: z.enum(["angle", "path"]),
-    degree: z.number().finite().optional(),
-    center: z.object({ left: z.number().finite(), top: z.number().finite() }).optional(),
-    stops: z.array(z.object({ position: z.number().min(0).max(1), color: ColorSchema })).max(16),
-  }),
-]);
+export const BeforeSchema = schema("BeforeSchema");
+/** The exceljs Fill the exceljs adapter gives back to a cell (what exceljs can write: see stateSchemas). */
+export const ExceljsFillSchema = schema("ExceljsFillSchema");
 
 export type ExceljsFillRecord = z.infer<typeof ExceljsFillSchema>;
 

@@ -22,90 +22,118 @@
  * `summary.accepted` (present when there are any), never in `error`, `warning` or `info`.
  */
 import { z } from "zod";
+import { lazySchemas } from "../catalogue/schema";
 import { SHEET_KINDS, type SheetKind } from "../model/kinds";
 import { FILE_STATUSES } from "./status";
 
-export const SeveritySchema = z.enum(["error", "warning", "info"]);
+/** The report's schemas, built on first use (catalogue/schema.ts lazySchema). */
+function reportSchemas() {
+  const SeveritySchema = z.enum(["error", "warning", "info"]);
 
-export const FixSchema = z.object({
-  sheet: z.string(),
-  cell: z.string(),
-  value: z.union([z.number(), z.string()]).optional(),
-  formula: z.string().optional(),
-});
-
-export const FindingSchema = z.object({
-  rule: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/),
-  severity: SeveritySchema,
-  sheet: z.string(),
-  cell: z.string().min(1),
-  cells: z.array(z.string()).min(1),
-  message: z.string().min(1),
-  /** 計算値: what Kensa computes from other cells (the sum of the parts, the annual target…). docs/messages.md */
-  expected: z.number().optional(),
-  /** 記入値: the figure the finding's cell holds, as the person typed it. docs/messages.md */
-  actual: z.number().optional(),
-  fix: FixSchema.optional(),
-  /** An accepted finding (確認済み): never counted in the summary's error, warning or info. */
-  accepted: z.object({ reason: z.string().min(1), by: z.string().optional(), at: z.string().optional() }).optional(),
-});
-
-export const SheetKindSchema = z.enum(SHEET_KINDS as unknown as [SheetKind, ...SheetKind[]]);
-
-export const SummarySchema = z.object({
-  error: z.number().int().nonnegative(),
-  warning: z.number().int().nonnegative(),
-  info: z.number().int().nonnegative(),
-  /** Accepted findings (確認済み), counted apart; present when there are any. */
-  accepted: z.number().int().nonnegative().optional(),
-});
-
-/** Codes of WorkbookReadError, plus "internal" for an unexpected failure while checking one file. */
-export const FileErrorSchema = z.object({
-  code: z.string().min(1),
-  message: z.string().min(1),
-});
-
-export const FileStatusSchema = z.enum(FILE_STATUSES);
-
-export const FileReportSchema = z
-  .object({
-    file: z.string(),
-    status: FileStatusSchema,
-    sheets: z.array(z.object({ name: z.string(), kind: SheetKindSchema.nullable() })),
-    findings: z.array(FindingSchema),
-    summary: SummarySchema,
-    error: FileErrorSchema.optional(),
-  })
-  .superRefine((r, ctx) => {
-    const failed = r.status === "unreadable" || r.status === "failed";
-    if (failed !== (r.error !== undefined))
-      ctx.addIssue({
-        code: "custom",
-        path: ["error"],
-        message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error`,
-      });
-    const known = r.sheets.some((s) => s.kind !== null);
-    if ((r.status === "checked" || r.status === "unfilled") && !known)
-      ctx.addIssue({ code: "custom", path: ["status"], message: `${r.status}, but no sheet of a known kind` });
-    if (r.status === "unchecked" && known)
-      ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
+  const FixSchema = z.object({
+    sheet: z.string(),
+    cell: z.string(),
+    value: z.union([z.number(), z.string()]).optional(),
+    formula: z.string().optional(),
   });
 
-export const SetReportSchema = z.object({
-  rollup: z.enum(["checked", "skipped", "none"]),
-  projects: z.array(
-    z.object({ project: z.string(), sheets: z.array(z.object({ file: z.string(), sheet: z.string() })) }),
-  ),
-  missing: z.array(z.string()),
-  duplicates: z.array(z.string()),
-  summary: SummarySchema,
-});
+  const FindingSchema = z.object({
+    rule: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/),
+    severity: SeveritySchema,
+    sheet: z.string(),
+    cell: z.string().min(1),
+    cells: z.array(z.string()).min(1),
+    message: z.string().min(1),
+    /** 計算値: what Kensa computes from other cells (the sum of the parts, the annual target…). docs/messages.md */
+    expected: z.number().optional(),
+    /** 記入値: the figure the finding's cell holds, as the person typed it. docs/messages.md */
+    actual: z.number().optional(),
+    fix: FixSchema.optional(),
+    /** An accepted finding (確認済み): never counted in the summary's error, warning or info. */
+    accepted: z.object({ reason: z.string().min(1), by: z.string().optional(), at: z.string().optional() }).optional(),
+  });
 
-export const ReportSchema = z.object({
-  files: z.array(FileReportSchema),
-  set: SetReportSchema.optional(),
-});
+  const SheetKindSchema = z.enum(SHEET_KINDS as unknown as [SheetKind, ...SheetKind[]]);
+
+  const SummarySchema = z.object({
+    error: z.number().int().nonnegative(),
+    warning: z.number().int().nonnegative(),
+    info: z.number().int().nonnegative(),
+    /** Accepted findings (確認済み), counted apart; present when there are any. */
+    accepted: z.number().int().nonnegative().optional(),
+  });
+
+  /** Codes of WorkbookReadError, plus "internal" for an unexpected failure while checking one file. */
+  const FileErrorSchema = z.object({
+    code: z.string().min(1),
+    message: z.string().min(1),
+  });
+
+  const FileStatusSchema = z.enum(FILE_STATUSES);
+
+  const FileReportSchema = z
+    .object({
+      file: z.string(),
+      status: FileStatusSchema,
+      sheets: z.array(z.object({ name: z.string(), kind: SheetKindSchema.nullable() })),
+      findings: z.array(FindingSchema),
+      summary: SummarySchema,
+      error: FileErrorSchema.optional(),
+    })
+    .superRefine((r, ctx) => {
+      const failed = r.status === "unreadable" || r.status === "failed";
+      if (failed !== (r.error !== undefined))
+        ctx.addIssue({
+          code: "custom",
+          path: ["error"],
+          message: failed ? `a file ${r.status} needs an error` : `a file ${r.status} has no error`,
+        });
+      const known = r.sheets.some((s) => s.kind !== null);
+      if ((r.status === "checked" || r.status === "unfilled") && !known)
+        ctx.addIssue({ code: "custom", path: ["status"], message: `${r.status}, but no sheet of a known kind` });
+      if (r.status === "unchecked" && known)
+        ctx.addIssue({ code: "custom", path: ["status"], message: "unchecked, but a sheet is of a known kind" });
+    });
+
+  const SetReportSchema = z.object({
+    rollup: z.enum(["checked", "skipped", "none"]),
+    projects: z.array(
+      z.object({ project: z.string(), sheets: z.array(z.object({ file: z.string(), sheet: z.string() })) }),
+    ),
+    missing: z.array(z.string()),
+    duplicates: z.array(z.string()),
+    summary: SummarySchema,
+  });
+
+  const ReportSchema = z.object({
+    files: z.array(FileReportSchema),
+    set: SetReportSchema.optional(),
+  });
+  return {
+    SeveritySchema,
+    FixSchema,
+    FindingSchema,
+    SheetKindSchema,
+    SummarySchema,
+    FileErrorSchema,
+    FileStatusSchema,
+    FileReportSchema,
+    SetReportSchema,
+    ReportSchema,
+  };
+}
+
+const schema = lazySchemas(reportSchemas);
+export const SeveritySchema = schema("SeveritySchema");
+export const FixSchema = schema("FixSchema");
+export const FindingSchema = schema("FindingSchema");
+export const SheetKindSchema = schema("SheetKindSchema");
+export const SummarySchema = schema("SummarySchema");
+export const FileErrorSchema = schema("FileErrorSchema");
+export const FileStatusSchema = schema("FileStatusSchema");
+export const FileReportSchema = schema("FileReportSchema");
+export const SetReportSchema = schema("SetReportSchema");
+export const ReportSchema = schema("ReportSchema");
 
 export type FileError = z.infer<typeof FileErrorSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;

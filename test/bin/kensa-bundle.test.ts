@@ -1,0 +1,58 @@
+/**
+ * The CLI bundle (esbuild.cli.mjs) starts without what a check does not use: zod (Kensa's schemas are built on
+ * first use, src/core/catalogue/schema.ts lazySchema) and child_process (commander's, for subcommands Kensa does
+ * not have). A validation still loads zod, and its findings are the same.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SAMPLE = path.join(ROOT, "samples", "r7-report.xlsx");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "kensa-bundle-"));
+  mkdirSync(path.join(dir, "bin"));
+  copyFileSync(path.join(ROOT, "bin", "kensa.js"), path.join(dir, "bin", "kensa.js"));
+  execFileSync(process.execPath, [path.join(ROOT, "esbuild.cli.mjs"), dir], { stdio: "pipe", timeout: 120_000 });
+  // runs bin/kensa.js with the given arguments, then reports what the process loaded
+  writeFileSync(
+    path.join(dir, "probe.js"),
+    `process.argv = [process.argv[0], ${JSON.stringify(path.join(dir, "bin", "kensa.js"))}, ...process.argv.slice(2)];
+process.on("exit", () => {
+  const zod = Object.keys(require.cache).some((f) => f.includes("node_modules/zod/"));
+  const childProcess = process.moduleLoadList.includes("NativeModule child_process");
+  require("fs").writeSync(2, "\\n" + JSON.stringify({ zod, childProcess }));
+});
+require(${JSON.stringify(path.join(dir, "bin", "kensa.js"))});`,
+  );
+}, 180_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function probe(args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(dir, "probe.js"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_PATH: path.join(ROOT, "node_modules"), NO_COLOR: "1" },
+    timeout: 60_000,
+  });
+  const lines = r.stderr.trimEnd().split("\n");
+  return { loaded: JSON.parse(lines.pop()!) as { zod: boolean; childProcess: boolean }, r, stderr: lines.join("\n") };
+}
+
+test("checking the sample loads neither zod nor child_process", () => {
+  const { loaded, r } = probe(["check", SAMPLE, "--format", "json"]);
+  expect(JSON.parse(r.stdout).files[0].summary).toEqual({ error: 12, warning: 2, info: 25 });
+  expect(loaded).toEqual({ zod: false, childProcess: false });
+});
+
+test("a catalogue file is validated with zod, its problems in plain words", () => {
+  const file = path.join(dir, "catalogue.yaml");
+  writeFileSync(file, "indicators:\n  - number: 9\n    label: X\n    rollup: additiv\n    groups: []\n");
+  const { loaded, r, stderr } = probe(["check", SAMPLE, "--catalogue", file]);
+  expect(r.status).toBe(2);
+  expect(stderr).toContain("indicators[0].rollup は additive・deduplicated・share-bounds のいずれかです");
+  expect(loaded.zod).toBe(true);
+});

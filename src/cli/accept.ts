@@ -14,15 +14,14 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import {
-  acceptanceOf,
+  acceptedEntries,
   acceptedText,
   AcceptanceError,
-  localTimestamp,
   normalCell,
   reasonProblem,
   readAcceptanceStore,
   storeGrid,
-  withAcceptance,
+  storeProblemText,
   withoutAcceptance,
   workbookLookup,
   type Acceptance,
@@ -250,7 +249,7 @@ export async function runAccept(
   if (opts.list) {
     if (opts.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ file, accepted: store.entries.map(({ row: _row, ...a }) => a), problems: store.problems.map((p) => ({ row: p.row, message: p[lang] })) }, null, 2)}\n`,
+        `${JSON.stringify({ file, accepted: store.entries.map(({ row: _row, ...a }) => a), problems: store.problems.map((p) => ({ row: p.row, message: storeProblemText(p, lang) })) }, null, 2)}\n`,
       );
       return 0;
     }
@@ -260,7 +259,7 @@ export async function runAccept(
       for (const a of store.entries)
         io.stdout.write(`  ${safe(where(a.sheet, a.cell))} [${safe(a.rule)}] ${safe(acceptedText(a, lang))}\n`);
     }
-    for (const p of store.problems) err.write(`! ${safe(p[lang])}\n`);
+    for (const p of store.problems) err.write(`! ${safe(storeProblemText(p, lang))}\n`);
     return 0;
   }
 
@@ -317,12 +316,9 @@ export async function runAccept(
   }
   const others_ = new Map(set.slice(1).map((s, i) => [names[i + 1], s.workbook]));
   const lookup = workbookLookup(workbook, others_);
-  // older records of this place (its cells since changed) give way to the new one
-  let entries = withoutAcceptance(store.entries, { rule, sheet, cell }).entries;
-  const now = localTimestamp();
+  let entries: Acceptance[];
   try {
-    for (const f of found)
-      entries = withAcceptance(entries, acceptanceOf(f, lookup, opts.reason!, { by: opts.by, at: now, lang }));
+    entries = acceptedEntries(store.entries, found, lookup, opts.reason!, { by: opts.by, lang });
   } catch (e) {
     err.write(`kensa: ${safe(e instanceof AcceptanceError ? e.message : reason(e))}\n`);
     return e instanceof AcceptanceError ? 2 : 1;

@@ -25,7 +25,6 @@ import {
   type Node as YamlNode,
 } from "yaml";
 import {
-  formatIssue,
   parseCatalogueDocument,
   type CatalogueChanges,
   type CatalogueMode,
@@ -41,8 +40,10 @@ import {
 } from "../core/catalogue/sheet";
 import type { Catalogue } from "../core/catalogue/schema";
 import type { Lang } from "../core/values/format";
+import { formatIssue } from "../core/rules/shared/catalogue-sheet";
 import { assertRegularFile, NotRegularFileError } from "../adapters/exceljs/files";
 import { errnoReason } from "../adapters/errno";
+import yamlErrors from "./yaml-errors.json";
 
 export type CatalogueFileResult =
   | { ok: true; catalogue: Catalogue; mode: CatalogueMode; changes: CatalogueChanges }
@@ -52,26 +53,8 @@ export type CatalogueFileResult =
       /** The file itself could not be read: one line, the file named in it. */ unreadable?: boolean;
     };
 
-const YAML_CODES: Record<string, { ja: string; en: string }> = {
-  BAD_INDENT: { ja: "字下げ（インデント）が合っていません", en: "the indentation is wrong" },
-  TAB_AS_INDENT: { ja: "字下げにタブは使えません（空白で字下げしてください）", en: "tabs cannot indent (use spaces)" },
-  DUPLICATE_KEY: { ja: "同じ項目名が2回書かれています", en: "a key is written twice" },
-  MISSING_CHAR: {
-    ja: "記号が足りません（「- 」「: 」や閉じ括弧を確かめてください）",
-    en: "a character is missing (check “- ”, “: ” and closing brackets)",
-  },
-  BLOCK_AS_IMPLICIT_KEY: { ja: "「項目名: 値」の形になっていません", en: "not a “key: value” line" },
-  MULTILINE_IMPLICIT_KEY: {
-    ja: "項目名が複数行にわたっています（「: 」の後に空白が要ります）",
-    en: "a key spans several lines (“: ” needs a space after the colon)",
-  },
-  UNEXPECTED_TOKEN: { ja: "ここに書けない文字があります", en: "an unexpected character" },
-  BAD_SCALAR_START: {
-    ja: "値の書き始めに使えない文字があります（「」で囲んでください）",
-    en: "a value starts with a reserved character (quote it)",
-  },
-  MISSING_ANCHOR: { ja: "参照（*名前）の元がありません", en: "an alias refers to no anchor" },
-};
+/** The YAML parser's error codes in plain words (./yaml-errors.json); another code keeps the parser's own line. */
+const YAML_CODES: Readonly<Record<string, { ja: string; en: string }>> = yamlErrors;
 
 const TEXT = {
   ja: {

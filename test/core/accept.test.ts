@@ -20,6 +20,7 @@ import {
   reasonProblem,
   splitAcceptanceStore,
   storeGrid,
+  storeProblemText,
   withAcceptance,
   withoutAcceptance,
   workbookLookup,
@@ -193,8 +194,8 @@ describe("the store sheet", () => {
     const store = parseAcceptanceGrid(forged);
     expect(store.entries.map((e) => e.row)).toEqual([3, 15]);
     expect(store.problems.map((p) => p.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(store.problems[0].ja).toBe("4行目の「ルール」を読めません");
-    expect(store.problems[1].en).toBe("row 5: cannot read its cells");
+    expect(storeProblemText(store.problems[0], "ja")).toBe("4行目の「ルール」を読めません");
+    expect(storeProblemText(store.problems[1], "en")).toBe("row 5: cannot read its cells");
   });
 
   test("a sheet without the mark, or of another version, is not read; an empty one is an empty store", () => {
@@ -202,7 +203,9 @@ describe("the store sheet", () => {
       entries: [],
       problems: [{ row: 1 }],
     });
-    expect(parseAcceptanceGrid([["Kensa accepted v9"]]).problems[0].ja).toContain("この版");
+    expect(storeProblemText(parseAcceptanceGrid([["Kensa accepted v9"]]).problems[0], "ja")).toBe(
+      "この版（Kensa accepted v9）の記録は読めません",
+    );
     expect(parseAcceptanceGrid([])).toMatchObject({ entries: [], problems: [] });
     expect(parseAcceptanceGrid([[null, ""]])).toMatchObject({ entries: [], problems: [] });
   });
@@ -231,12 +234,14 @@ describe("the store sheet", () => {
     bad[5] = "abc";
     bad[6] = "xyz";
     const store = parseAcceptanceGrid([mark, header, bad]);
-    expect(store.problems.map((p) => [p.ja, p.en])).toEqual([
+    expect(store.problems.map((p) => [storeProblemText(p, "ja"), storeProblemText(p, "en")])).toEqual([
       ["3行目の「計算値」を読めません", "row 3: cannot read its computed value"],
     ]);
     const onlyG = [...row];
     onlyG[6] = "xyz";
-    expect(parseAcceptanceGrid([mark, header, onlyG]).problems[0].ja).toBe("3行目の「記入値」を読めません");
+    expect(storeProblemText(parseAcceptanceGrid([mark, header, onlyG]).problems[0], "ja")).toBe(
+      "3行目の「記入値」を読めません",
+    );
   });
 
   test("caps the number of acceptances read", () => {
@@ -249,7 +254,10 @@ describe("the store sheet", () => {
     });
     const store = parseAcceptanceGrid([mark, header, ...rows]);
     expect(store.entries).toHaveLength(ACCEPT_LIMITS.entries);
-    expect(store.problems).toEqual([expect.objectContaining({ row: 1, ja: expect.stringContaining("残りの 3 件") })]);
+    expect(store.problems).toEqual([expect.objectContaining({ row: 1 })]);
+    expect(storeProblemText(store.problems[0], "ja")).toBe(
+      `記録が ${ACCEPT_LIMITS.entries} 件を超えるため、残りの 3 件を読んでいません`,
+    );
   });
 
   test("control characters and carriage returns are dropped when written", () => {

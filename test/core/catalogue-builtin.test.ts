@@ -6,10 +6,11 @@
 import { defaultCatalogue } from "../../src/core/catalogue/default";
 import data from "../../src/core/catalogue/indicators.json";
 import { parseCatalogue } from "../../src/core/catalogue/load";
+import { formatIssue } from "../../src/core/rules/shared/catalogue-sheet";
 
 test("indicators.json is a valid catalogue, identical to what validation gives", () => {
   const r = parseCatalogue(JSON.parse(JSON.stringify(data)));
-  if (!r.ok) throw new Error(r.errors.join("\n"));
+  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join("\n"));
   expect(r.catalogue).toEqual(defaultCatalogue);
   expect(JSON.stringify(r.catalogue)).toBe(JSON.stringify(defaultCatalogue));
 });

@@ -1,8 +1,7 @@
 /** Roll-up fixtures shared by the rollup rule tables: a 全体 sheet and eight PJ sheets holding indicators 3, 4 and 7. */
-import type { CellValue } from "../../src/core/model/workbook";
+import { diversityRows, monitoringSheet, supportRows, useRows, type Row } from "./monitoring";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-export type Row = (CellValue | undefined)[];
+export type { Row };
 
 export interface PjData {
   /** 指標3: total, ペアリング, マッチング, 新たに公募. */
@@ -14,48 +13,12 @@ export interface PjData {
 }
 
 export function monitoringRows(project: string, d: PjData): Row[] {
-  const rows: Row[] = [["統合プロジェクト", project], H];
-  if (d.support) {
-    rows.push([
-      "3",
-      "優れたシーズの発展・継続支援件数",
-      d.support[0],
-      null,
-      "ペアリングによる他事業への受け渡し件数",
-      null,
-      d.support[1],
-    ]);
-    rows.push([null, null, null, null, "マッチングによる他事業への受け渡し件数", null, d.support[2]]);
-    rows.push([
-      null,
-      null,
-      null,
-      null,
-      "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
-      null,
-      d.support[3],
-    ]);
-  }
-  if (d.use) {
-    const labels = [
-      "医薬品の承認件数（モダリティ別の内訳）",
-      "医療機器の承認・認証件数（治療用／診断用の内訳）",
-      "体外診断用医薬品の承認・認証件数",
-      "再生医療等製品の承認件数",
-    ];
-    let first = true;
-    d.use.forEach((v, i) => {
-      if (v === undefined) return;
-      rows.push(
-        first
-          ? ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", labels[i], null, v]
-          : [null, null, null, null, labels[i], null, v],
-      );
-      first = false;
-    });
-  }
-  if (d.diversity) rows.push(["7", "人的ダイバーシティ", "—", null, "研究者の男女（その他）比率", null, d.diversity]);
-  return rows;
+  return monitoringSheet(
+    project,
+    ...(d.support ? supportRows(d.support) : []),
+    ...(d.use ? useRows(d.use) : []),
+    ...(d.diversity ? diversityRows(d.diversity) : []),
+  );
 }
 
 /** Sheets named after their order, so that names say nothing: the metadata identifies them. */
@@ -64,3 +27,46 @@ export function workbook(overall: PjData, projects: PjData[]): Record<string, Ro
   projects.forEach((d, i) => (out[`シート${i + 1}`] = monitoringRows(`PJ${i + 1}`, d)));
   return out;
 }
+
+/** The seed's PJ1…PJ8, indicator by indicator. */
+export const SEED = {
+  /** 指標3: total, ペアリング, マッチング, 新たに公募 (half counts where two PJs share a seed). */
+  support: [
+    ["46.5件", "21件", "0件", "25.5件"],
+    ["15.5件", "0件", "0件", "15.5件"],
+    ["22.5件", "0件", "0件", "22.5件"],
+    ["10.5件", "3件", "0件", "7.5件"],
+    ["25.5件", "0件", "0件", "25.5件"],
+    ["17.5件", "0件", "0件", "17.5件"],
+    ["18件", "2件", "0件", "16件"],
+    ["9.5件", "9件", "0件", "0.5件"],
+  ] as [string, string, string, string][],
+  /** 指標4 利用形態別: 医薬品, 医療機器, 体外診断用医薬品, 再生医療等製品. */
+  use: [
+    ["5件（低分子医薬品2件／高分子医薬品－抗体3件）", "1件（0件／1件）", "2件", "0件"],
+    ["0件", "12件（9件／3件）", "0件", "0件"],
+    ["0件", "0件", "0件", "4件"],
+    ["0件", "0件", "1件", "0件"],
+    ["0件", "2件(0件/2件)", "3件", "0件"],
+    ["0件", "2件（1件／1件）", "1件", "0件"],
+    ["1件（低分子医薬品1件）", "3件（3件／0件）", "2件", "0件"],
+    ["0件", "1件 (1件/0件)", "1件", "0件"],
+  ],
+  /** 指標7 男女比率. */
+  diversity: [
+    "男：89.0% 女：11.0%",
+    "男：89.7% 女：10.3%",
+    "男：94.1% 女：5.9%",
+    "男: 92.3% 女: 7.7%",
+    "男:89.2% 女:10.8%",
+    "男：86.6% 女：13.4%",
+    "男：93.2% 女：6.8%",
+    "男: 93.6% 女: 6.4%",
+  ],
+};
+
+/** The PJ sheets' cells as a finding names them, PJ1 first (シート1 … シート8). */
+export const pjCells = (...cells: string[]) => cells.map((c, i) => `'シート${i + 1}'!${c}`);
+
+/** The same cell on each of the eight PJ sheets. */
+export const inEveryPj = (cell: string) => pjCells(...Array<string>(8).fill(cell));

@@ -34,27 +34,8 @@ export type WorkbookReadErrorCode =
   | "xls"
   /** A workbook with no sheets or no cells. */
   | "empty"
-  // Hard limits (../xlsx/limits.ts): each names the limit and, where there is one, the part.
-  /** The file is larger than MAX_FILE_BYTES. */
-  | "file-too-large"
-  /** The zip holds more than MAX_ZIP_ENTRIES entries. */
-  | "too-many-parts"
-  /** One part is declared as, or inflates to, more than MAX_PART_BYTES. */
-  | "part-too-large"
-  /** The parts read inflate to more than MAX_INFLATED_BYTES together. */
-  | "workbook-too-large"
-  /** A cell beyond row 1,048,576 or column XFD: not a valid sheet. */
-  | "out-of-range"
-  /** More than MAX_CELLS non-empty cells. */
-  | "too-many-cells"
-  /** Rows spanning more than MAX_GRID_SLOTS cells in all. */
-  | "grid-too-large"
-  /** More than MAX_SHARED_STRINGS shared strings. */
-  | "too-many-strings"
-  /** A text longer than MAX_TEXT_CHARS. */
-  | "text-too-long"
-  /** More than MAX_MERGES merged ranges in one sheet. */
-  | "too-many-merges";
+  /** A hard limit met (../xlsx/limits.ts): each message names the limit and, where there is one, the part. */
+  | LimitCode;
 
 /** Where a limit was met: the part of the zip (xl/worksheets/sheet1.xml) and, for out-of-range, the cell. */
 export interface ReadErrorDetail {
@@ -69,19 +50,7 @@ const inJa = (d: ReadErrorDetail): string => (d.part ? `（${d.part}）` : "");
 const inEn = (d: ReadErrorDetail): string => (d.part ? ` (${d.part})` : "");
 
 /** Messages of the limits: one line each, naming the limit and the part. */
-export type LimitCode =
-  | "file-too-large"
-  | "too-many-parts"
-  | "part-too-large"
-  | "workbook-too-large"
-  | "out-of-range"
-  | "too-many-cells"
-  | "grid-too-large"
-  | "too-many-strings"
-  | "text-too-long"
-  | "too-many-merges";
-
-const LIMIT_MESSAGES: Record<LimitCode, (d: ReadErrorDetail) => { ja: string; en: string }> = {
+const LIMIT_MESSAGES = {
   "file-too-large": () => ({
     ja: `ファイルが大きすぎます（上限 ${mb(MAX_FILE_BYTES)}）`,
     en: `the file is too large (limit ${mb(MAX_FILE_BYTES)})`,
@@ -122,7 +91,14 @@ const LIMIT_MESSAGES: Record<LimitCode, (d: ReadErrorDetail) => { ja: string; en
     ja: `結合セルが多すぎます（1シートの上限 ${count(MAX_MERGES)}個）${inJa(d)}`,
     en: `too many merged ranges (limit ${count(MAX_MERGES)} per sheet)${inEn(d)}`,
   }),
-};
+} satisfies Record<string, (d: ReadErrorDetail) => { ja: string; en: string }>;
+
+/**
+ * The hard limits: the file (file-too-large), the zip (too-many-parts, part-too-large, workbook-too-large), a
+ * cell beyond row 1,048,576 or column XFD (out-of-range), and the sheets' cells, grid, shared strings, text
+ * length and merged ranges.
+ */
+export type LimitCode = keyof typeof LIMIT_MESSAGES;
 
 const MESSAGES: Record<Exclude<WorkbookReadErrorCode, LimitCode>, { ja: string; en: string }> = {
   "not-found": { ja: "ファイルが見つかりません", en: "file not found" },
@@ -190,9 +166,7 @@ export function isLimitCode(code: WorkbookReadErrorCode): code is LimitCode {
 }
 
 function messagesOf(code: WorkbookReadErrorCode, detail: ReadErrorDetail): { ja: string; en: string } {
-  return code in LIMIT_MESSAGES
-    ? LIMIT_MESSAGES[code as LimitCode](detail)
-    : MESSAGES[code as Exclude<WorkbookReadErrorCode, LimitCode>];
+  return isLimitCode(code) ? LIMIT_MESSAGES[code](detail) : MESSAGES[code];
 }
 
 export function readErrorMessage(code: WorkbookReadErrorCode, lang: Lang, detail: ReadErrorDetail = {}): string {

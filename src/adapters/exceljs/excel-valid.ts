@@ -30,6 +30,7 @@ import {
 } from "../../core/apply";
 import { isFixLogTitle } from "../../core/model/kensa-sheets";
 import { kensaFont } from "./result-sheet";
+import { landscapeA4 } from "./print";
 import type { Lang } from "../../core/values/format";
 
 const TEXT = {
@@ -195,15 +196,7 @@ export function appendFixLog(wb: ExcelJS.Workbook, entries: readonly FixLogEntry
     });
     FIX_LOG_WIDTHS.forEach((w, i) => (ws!.getColumn(i + 1).width = w));
     ws.views = [{ state: "frozen", xSplit: 0, ySplit: FIX_LOG_HEADER_ROW }];
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${FIX_LOG_HEADER_ROW}:${FIX_LOG_HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    };
+    ws.pageSetup = landscapeA4(`${FIX_LOG_HEADER_ROW}:${FIX_LOG_HEADER_ROW}`);
   }
   let r = Math.max(ws.actualRowCount, ws.rowCount, FIX_LOG_HEADER_ROW) + 1;
   for (const e of entries) {

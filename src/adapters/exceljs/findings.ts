@@ -15,6 +15,7 @@ import { rowHeight, wrappedLines } from "../../core/apply/result-sheet";
 import { stripInvalidXmlChars } from "../../core/apply/excel-text";
 import { makeValidForExcel } from "./excel-valid";
 import { kensaFont } from "./result-sheet";
+import { landscapeA4 } from "./print";
 import {
   fileHeaders,
   fileRows,
@@ -125,16 +126,7 @@ function setupSheet(ws: ExcelJS.Worksheet, widths: number[], lastRow: number, la
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(lastRow, 2), column: widths.length } };
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0, // as many pages down as needed
-    printTitlesRow: "1:1",
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = landscapeA4("1:1", { centered: true });
   ws.headerFooter = { oddFooter: `&C${TEXT[lang].footer}` };
 }
 

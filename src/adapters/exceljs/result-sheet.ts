@@ -1,6 +1,7 @@
 /** The 検証結果 sheet of an annotated copy as exceljs writes it from its plan, and the copy's print setup. */
 import type ExcelJS from "exceljs";
 import { internalReference, RESULT_FONT, type ResultSheetPlan } from "../../core/apply";
+import { PRINT_MARGINS } from "../../core/apply/print";
 
 /**
  * The result sheet's and fix log's font. family 3 and charset 128 (SHIFTJIS) are what Excel writes for 游ゴシック,
@@ -76,7 +77,7 @@ export function writeResultSheet(wb: ExcelJS.Workbook, plan: ResultSheetPlan): E
     fitToWidth: plan.print.fitToWidth,
     fitToHeight: plan.print.fitToHeight,
     printTitlesRow: plan.print.titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: PRINT_MARGINS,
   };
   ws.headerFooter = { oddFooter: "&C&P / &N" };
   return ws;

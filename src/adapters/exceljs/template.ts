@@ -13,6 +13,8 @@ import {
   type TemplateSpec,
   type TemplateStyle,
 } from "../../core/template";
+import { TEMPLATE_MARGINS } from "../../core/apply/print";
+import { landscapeA4 } from "./print";
 
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: "thin", color: { argb: "FFBFBFBF" } },
@@ -102,16 +104,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet): void {
   });
   const [top, bottom] = sheet.print.titleRows;
   // A4 landscape, every column on the page width, as many pages down as needed, the header on each page.
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${top + 1}:${bottom + 1}`,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = landscapeA4(`${top + 1}:${bottom + 1}`, { centered: true, margins: TEMPLATE_MARGINS });
   ws.headerFooter = { oddHeader: "&L&A", oddFooter: "&C&P / &N" };
   sheet.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);

@@ -19,7 +19,8 @@ import type { Fix } from "../../core/model/finding";
 import { isFixLogTitle } from "../../core/model/kensa-sheets";
 import { hostError } from "./errors";
 import type { Session } from "./session";
-import { PRINT_MARGINS, needsTextFormat, setColumnWidths, setPrintLayout } from "./sheet-format";
+import { PRINT_MARGINS } from "../../core/apply/print";
+import { needsTextFormat, setColumnWidths, setPrintLayout } from "./sheet-format";
 import { loadWorkbookInfo, type WorkbookInfo } from "./workbook-info";
 
 /**

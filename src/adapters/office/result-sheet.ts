@@ -20,7 +20,8 @@ import { isFixLogTitle, isResultSheetTitle } from "../../core/model/kensa-sheets
 import { hostError } from "./errors";
 import { batchByBytes, gridBytes } from "./limits";
 import type { Session } from "./session";
-import { PRINT_MARGINS, formatAreas, setColumnWidths, setPrintLayout, setRowHeights } from "./sheet-format";
+import { PRINT_MARGINS } from "../../core/apply/print";
+import { formatAreas, setColumnWidths, setPrintLayout, setRowHeights } from "./sheet-format";
 import { STATE_SHEET } from "./state";
 import { loadWorkbookInfo } from "./workbook-info";
 

@@ -67,16 +67,6 @@ export interface PrintSetup {
 
 const POINTS_PER_INCH = 72;
 
-/** The margins of the CLI's result sheet and log (inches). */
-export const PRINT_MARGINS: PrintSetup["margins"] = {
-  left: 0.4,
-  right: 0.4,
-  top: 0.5,
-  bottom: 0.6,
-  header: 0.3,
-  footer: 0.3,
-};
-
 /**
  * Queues the print setup (ExcelApi 1.9; nothing below it). `zoom` must be set as a whole object
  * (PageLayout.zoom reference: "use x.zoom = {...} instead of x.zoom.scale = ..."); only its width is given, as

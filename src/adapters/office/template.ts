@@ -18,6 +18,7 @@ import {
 } from "../../core/template";
 import { mergeIntoRectangles, rectToA1 } from "../../core/apply";
 import { columnLetters } from "../../core/model/address";
+import { TEMPLATE_MARGINS } from "../../core/apply/print";
 import { hostError } from "./errors";
 import type { Pos } from "./runs";
 import type { Session } from "./session";
@@ -142,7 +143,7 @@ function writeTemplateSheet(s: Session, name: string, sheet: TemplateSheet): voi
   const [top, bottom] = sheet.print.titleRows;
   setPrintLayout(s, ws, {
     titleRows: `${top + 1}:${bottom + 1}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: TEMPLATE_MARGINS,
     centered: true,
     nameInHeader: true,
   });

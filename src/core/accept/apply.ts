@@ -17,7 +17,15 @@ import { renderMessage, type MessageData, type PhraseBook } from "../rules/messa
 import { ruleName } from "../rules/names";
 import { parseRef } from "../model/refs";
 import { fingerprintOf, sameFingerprint, showValue, type CellLookup, type Fingerprint } from "./fingerprint";
-import { ACCEPT_LIMITS, ACCEPT_SHEET, acceptanceKey, normalCell, type Acceptance, type AcceptanceStore } from "./store";
+import {
+  ACCEPT_LIMITS,
+  ACCEPT_SHEET,
+  acceptanceKey,
+  normalCell,
+  STORE_PROBLEM_PHRASES,
+  type Acceptance,
+  type AcceptanceStore,
+} from "./store";
 
 interface AcceptRuleMeta {
   id: string;
@@ -70,7 +78,7 @@ export const storeRule: AcceptRuleMeta = {
       en: "{count} entries of the record of accepted findings (sheet “{sheet}”) cannot be read and are not used: {details}. Those findings are not accepted; accept them again with Kensa.",
     },
   },
-  phrases: { more: { ja: " ほか {more} 件", en: " and {more} more" } },
+  phrases: { more: { ja: " ほか {more} 件", en: " and {more} more" }, ...STORE_PROBLEM_PHRASES },
 };
 
 /** Every finding id the acceptances can add, for `kensa rules` and rule names. */
@@ -237,7 +245,7 @@ export function applyAcceptances(
     const listed = store.problems.slice(0, ACCEPT_LIMITS.problemsListed);
     const more = store.problems.length - listed.length;
     const details = {
-      list: listed.map((p) => ({ text: p })),
+      list: listed.map((p) => ({ phrase: p.id, data: p.data })),
       style: "clauses",
       ...(more ? { rest: { phrase: "more", data: { more } } } : {}),
     } as const;

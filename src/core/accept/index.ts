@@ -11,6 +11,7 @@
  *   const store = readAcceptanceStore(workbook);                           // from the model, as read
  *   const entry = acceptanceOf(finding, workbookLookup(workbook, others), reason, { by, at: localTimestamp() });
  *   const grid = storeGrid(withAcceptance(store.entries, entry));          // the sheet's new content
+ *   (or, for the findings at one place: storeGrid(acceptedEntries(store.entries, found, lookup, reason)))
  *   → write `grid` into the sheet `Kensa_accepted` (ACCEPT_SHEET): created very hidden when missing, its old
  *     content cleared, every cell text; then check again.
  *
@@ -23,7 +24,14 @@ import type { Finding } from "../model/finding";
 import type { Workbook } from "../model/workbook";
 import type { Lang } from "../values/format";
 import { fingerprintOf, workbookLookup, type CellLookup } from "./fingerprint";
-import { ACCEPT_LIMITS, AcceptanceSchema, normalCell, type Acceptance } from "./store";
+import {
+  ACCEPT_LIMITS,
+  AcceptanceSchema,
+  normalCell,
+  withAcceptance,
+  withoutAcceptance,
+  type Acceptance,
+} from "./store";
 
 export * from "./store";
 export * from "./fingerprint";
@@ -101,6 +109,26 @@ export function acceptanceIn(
   meta: { by?: string; at?: string; lang?: Lang; others?: ReadonlyMap<string, Workbook> } = {},
 ): Acceptance {
   return acceptanceOf(finding, workbookLookup(workbook, meta.others), reason, meta);
+}
+
+/**
+ * The store's entries with `found` accepted now: findings at one place (rule, sheet, primary cell), each read
+ * through `lookup`. Older records of that place (its cells since changed) give way to the new ones. Throws an
+ * AcceptanceError as acceptanceOf does.
+ */
+export function acceptedEntries(
+  entries: readonly Acceptance[],
+  found: readonly Finding[],
+  lookup: CellLookup,
+  reason: string,
+  meta: { by?: string; lang?: Lang } = {},
+): Acceptance[] {
+  if (!found.length) return entries.slice();
+  const { rule, sheet, cell } = found[0];
+  const at = localTimestamp();
+  let out = withoutAcceptance(entries, { rule, sheet, cell }).entries;
+  for (const f of found) out = withAcceptance(out, acceptanceOf(f, lookup, reason, { ...meta, at }));
+  return out;
 }
 
 /** Now, as ISO 8601 with the local offset and no milliseconds: `2025-12-02T10:15:00+09:00`. */

@@ -3,7 +3,10 @@
  * acceptance read from, or written as, the row's cells.
  */
 import { z } from "zod";
+import { lazySchema } from "../catalogue/schema";
 import { isCellError } from "../model/workbook";
+import type { Lang } from "../values/format";
+import { renderMessage, type PhraseBook, type Templates } from "../rules/message";
 import type { Fingerprint } from "./fingerprint";
 
 /**
@@ -70,12 +73,45 @@ export interface Acceptance extends Fingerprint {
   row?: number;
 }
 
-/** Something in the sheet that could not be understood, and was therefore not used. */
+/** What a problem of the store says, by id; `{mark}` and the other placeholders are the problem's data. */
+export const STORE_PROBLEMS = {
+  version: { ja: "この版（{mark}）の記録は読めません", en: "this version of the record ({mark}) cannot be read" },
+  noMark: {
+    ja: "A1 に「{mark}」がないため、記録として読めません",
+    en: "A1 does not hold “{mark}”, so it is not a record Kensa can read",
+  },
+  tooMany: {
+    ja: "記録が {limit} 件を超えるため、残りの {dropped} 件を読んでいません",
+    en: "more than {limit} acceptances: the other {dropped} were not read",
+  },
+  broken: { ja: "記録を読めません（{error}）", en: "the record cannot be read ({error})" },
+  badRow: { ja: "{row}行目の「{column}」を読めません", en: "row {row}: cannot read its {column}" },
+} as const satisfies Record<string, Templates>;
+
+export type StoreProblemId = keyof typeof STORE_PROBLEMS;
+
+/** A column as a problem names it: 「計算値」 / "computed value" (`{ phrase: "column:expected" }`). */
+const COLUMN_PHRASES: PhraseBook = Object.fromEntries(
+  [...COLUMNS, { field: "row", header: "行", en: "row" }].map((c): [string, Templates] => [
+    `column:${c.field}`,
+    { ja: c.header, en: c.en },
+  ]),
+);
+
+/** The templates a store problem's id and data render with (the accepted/store finding's phrases). */
+export const STORE_PROBLEM_PHRASES: PhraseBook = { ...STORE_PROBLEMS, ...COLUMN_PHRASES };
+
+/** Something in the sheet that could not be understood, and was therefore not used: a message id and its data. */
 export interface StoreProblem {
   /** 1-based row (1 for the sheet as a whole). */
   row: number;
-  ja: string;
-  en: string;
+  id: StoreProblemId;
+  data: { readonly [name: string]: string | number | { readonly phrase: string } };
+}
+
+/** A store problem in one language: 「4行目の「ルール」を読めません」. */
+export function storeProblemText(p: StoreProblem, lang: Lang): string {
+  return renderMessage(STORE_PROBLEMS[p.id], p.data, lang, COLUMN_PHRASES);
 }
 
 /** `C5` for `$c$5`: how cells are compared. */
@@ -89,41 +125,44 @@ export function normalCell(cell: string): string {
 /** No control characters except tab and line breaks: what an XML worksheet cannot hold is refused. */
 const PRINTABLE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]*$/;
 
-const Scalar = z.union([z.number().finite(), z.string().max(ACCEPT_LIMITS.text), z.boolean(), z.null()]);
-const Value = z.union([Scalar, z.array(Scalar).max(500)]);
-const Num = z.number().finite().optional();
+/** Built by its first use (catalogue/schema.ts lazySchema): a check of a workbook without the record never builds it. */
+export const AcceptanceSchema = lazySchema(() => {
+  const Scalar = z.union([z.number().finite(), z.string().max(ACCEPT_LIMITS.text), z.boolean(), z.null()]);
+  const Value = z.union([Scalar, z.array(Scalar).max(500)]);
+  const Num = z.number().finite().optional();
 
-export const AcceptanceSchema = z
-  .object({
-    rule: z
-      .string()
-      .regex(/^[a-z]+\/[a-z0-9-]+$/, "rule id")
-      .max(ACCEPT_LIMITS.rule),
-    sheet: z.string().min(1).max(ACCEPT_LIMITS.sheet).regex(PRINTABLE),
-    cell: z
-      .string()
-      .min(1)
-      .max(ACCEPT_LIMITS.cell)
-      .regex(/^[A-Za-z0-9$:]+$/, "cell address"),
-    cells: z.array(z.string().min(1).max(ACCEPT_LIMITS.ref).regex(PRINTABLE)).min(1).max(ACCEPT_LIMITS.cells),
-    values: z.array(Value).max(ACCEPT_LIMITS.cells),
-    expected: Num,
-    actual: Num,
-    reason: z.string().trim().min(1).max(ACCEPT_LIMITS.reason).regex(PRINTABLE),
-    by: z.string().trim().max(ACCEPT_LIMITS.by).regex(PRINTABLE).optional(),
-    at: z
-      .string()
-      .trim()
-      .max(ACCEPT_LIMITS.at)
-      .regex(/^[0-9T:.+\-Z ]*$/, "date")
-      .optional(),
-  })
-  .superRefine((a, ctx) => {
-    if (a.values.length !== a.cells.length)
-      ctx.addIssue({ code: "custom", path: ["values"], message: "one value per cell" });
-    if (normalCell(a.cells[0]) !== normalCell(a.cell))
-      ctx.addIssue({ code: "custom", path: ["cells"], message: "the first cell is the finding's cell" });
-  });
+  return z
+    .object({
+      rule: z
+        .string()
+        .regex(/^[a-z]+\/[a-z0-9-]+$/, "rule id")
+        .max(ACCEPT_LIMITS.rule),
+      sheet: z.string().min(1).max(ACCEPT_LIMITS.sheet).regex(PRINTABLE),
+      cell: z
+        .string()
+        .min(1)
+        .max(ACCEPT_LIMITS.cell)
+        .regex(/^[A-Za-z0-9$:]+$/, "cell address"),
+      cells: z.array(z.string().min(1).max(ACCEPT_LIMITS.ref).regex(PRINTABLE)).min(1).max(ACCEPT_LIMITS.cells),
+      values: z.array(Value).max(ACCEPT_LIMITS.cells),
+      expected: Num,
+      actual: Num,
+      reason: z.string().trim().min(1).max(ACCEPT_LIMITS.reason).regex(PRINTABLE),
+      by: z.string().trim().max(ACCEPT_LIMITS.by).regex(PRINTABLE).optional(),
+      at: z
+        .string()
+        .trim()
+        .max(ACCEPT_LIMITS.at)
+        .regex(/^[0-9T:.+\-Z ]*$/, "date")
+        .optional(),
+    })
+    .superRefine((a, ctx) => {
+      if (a.values.length !== a.cells.length)
+        ctx.addIssue({ code: "custom", path: ["values"], message: "one value per cell" });
+      if (normalCell(a.cells[0]) !== normalCell(a.cell))
+        ctx.addIssue({ code: "custom", path: ["cells"], message: "the first cell is the finding's cell" });
+    });
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading
@@ -178,15 +217,8 @@ export function parseAcceptanceRow(
   const parsed = AcceptanceSchema.safeParse(raw);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "");
-    const column = COLUMNS.find((c) => c.field === field) ?? { header: "行", en: "row" };
-    return {
-      ok: false,
-      problem: {
-        row,
-        ja: `${row}行目の「${column.header}」を読めません`,
-        en: `row ${row}: cannot read its ${column.en}`,
-      },
-    };
+    const column = COLUMNS.find((c) => c.field === field)?.field ?? "row";
+    return { ok: false, problem: { row, id: "badRow", data: { row, column: { phrase: `column:${column}` } } } };
   }
   const a = parsed.data;
   const acceptance: Acceptance = {

@@ -48,8 +48,12 @@ export {
   acceptanceRow,
   normalCell,
   parseAcceptanceRow,
+  STORE_PROBLEM_PHRASES,
+  STORE_PROBLEMS,
+  storeProblemText,
   type Acceptance,
   type StoreProblem,
+  type StoreProblemId,
 } from "./store-row";
 
 /** The sheet's fixed name. */
@@ -92,15 +96,11 @@ export function parseAcceptanceGrid(
     const nonEmpty = grid.some((r) => r?.some((v) => storeText(v).trim() !== ""));
     if (!nonEmpty) return store;
     if (mark !== ACCEPT_MARK) {
-      store.problems.push({
-        row: 1,
-        ja: mark.startsWith("Kensa accepted")
-          ? `この版（${mark}）の記録は読めません`
-          : `A1 に「${ACCEPT_MARK}」がないため、記録として読めません`,
-        en: mark.startsWith("Kensa accepted")
-          ? `this version of the record (${mark}) cannot be read`
-          : `A1 does not hold “${ACCEPT_MARK}”, so it is not a record Kensa can read`,
-      });
+      store.problems.push(
+        mark.startsWith("Kensa accepted")
+          ? { row: 1, id: "version", data: { mark } }
+          : { row: 1, id: "noMark", data: { mark: ACCEPT_MARK } },
+      );
       return store;
     }
     const seen = new Map<string, number>();
@@ -129,20 +129,12 @@ export function parseAcceptanceGrid(
       }
     }
     if (dropped) {
-      store.problems.push({
-        row: 1,
-        ja: `記録が ${ACCEPT_LIMITS.entries} 件を超えるため、残りの ${dropped} 件を読んでいません`,
-        en: `more than ${ACCEPT_LIMITS.entries} acceptances: the other ${dropped} were not read`,
-      });
+      store.problems.push({ row: 1, id: "tooMany", data: { limit: ACCEPT_LIMITS.entries, dropped } });
     }
   } catch (err) {
     // a model Kensa never produces (a forged workbook object): nothing of it is used
     store.entries = [];
-    store.problems.push({
-      row: 1,
-      ja: `記録を読めません（${String(err)}）`,
-      en: `the record cannot be read (${String(err)})`,
-    });
+    store.problems.push({ row: 1, id: "broken", data: { error: String(err) } });
   }
   return store;
 }

@@ -1,22 +1,24 @@
 /**
- * The problems of a catalogue document, each a path inside the document and a message in both languages
- * (「indicators[3].groups[0].relation は exhaustive・partial・… のいずれかです」), and zod's issues put in those
- * plain words. Whoever read the document turns the path into a place the user can find (./load.ts).
+ * The problems of a catalogue document, each a path inside the document and a message id with its data
+ * (「indicators[3].groups[0].relation は exhaustive・partial・… のいずれかです」, ./messages.ts), and zod's issues
+ * put in those plain words. Whoever read the document turns the path into a place the user can find (./load.ts).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { editDistance } from "../values/edit-distance";
+import type { CatalogueData, CatalogueDatum, IssueId, VALUE_PHRASES } from "./messages";
 import { CatalogueFileSchema } from "./schema";
 
 export type CataloguePath = readonly PropertyKey[];
 
 /**
- * One problem of a catalogue document. `ja` and `en` read after the path (「indicators[0].rollup がありません」);
- * `{other}` in them stands for another place of the document (`other`), written the same way as the path.
+ * One problem of a catalogue document: its path, a message id of ./messages.ts's ISSUE_MESSAGES (read after the
+ * path: 「indicators[0].rollup がありません」) and its data; `{other}` in the message is another place of the
+ * document (`other`), written the same way as the path.
  */
 export interface CatalogueIssue {
   path: CataloguePath;
-  ja: string;
-  en: string;
+  id: IssueId;
+  data?: CatalogueData;
   other?: CataloguePath;
 }
 
@@ -30,48 +32,28 @@ export function formatPath(path: CataloguePath): string {
   return out || "（ルート）";
 }
 
-/** An issue as one line: the place (the path unless `place` says otherwise), then the message. */
-export function formatIssue(
-  issue: CatalogueIssue,
-  lang: "ja" | "en" = "ja",
-  place: (path: CataloguePath) => string = formatPath,
-  otherPlace: (path: CataloguePath) => string = place,
-): string {
-  const text = (lang === "ja" ? issue.ja : issue.en).replace("{other}", issue.other ? otherPlace(issue.other) : "");
-  return `${place(issue.path)} ${text}`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // zod issues in plain words
 
 type ZodIssue = z.core.$ZodIssue & { input?: unknown };
 
-/** 「文字列「sum」が」, 「数値 8 が」: the found value as the subject of a sentence. */
-function found(v: unknown): { ja: string; en: string } {
-  const d = describeInput(v);
-  return { ja: `${d.ja}${d.ja.endsWith("」") ? "" : " "}が書かれています`, en: `found ${d.en}` };
+/** The found value, as the end of a message: 「文字列「sum」が書かれています」 / "found the text “sum”". */
+function found(v: unknown): CatalogueDatum {
+  if (v === null) return { phrase: "foundNull" };
+  if (Array.isArray(v)) return { phrase: "foundList" };
+  if (typeof v === "object") return { phrase: "foundMapping" };
+  if (typeof v === "string") return { phrase: "foundText", data: { value: v } };
+  if (typeof v === "number") return { phrase: "foundNumber", data: { value: v } };
+  return { phrase: "foundOther", data: { value: String(v) } };
 }
 
-function describeInput(v: unknown): { ja: string; en: string } {
-  if (v === null) return { ja: "空（null）", en: "empty (null)" };
-  if (Array.isArray(v)) return { ja: "リスト", en: "a list" };
-  if (typeof v === "object") return { ja: "「項目: 値」の組", en: "a mapping" };
-  if (typeof v === "string") return { ja: `文字列「${v}」`, en: `the text “${v}”` };
-  if (typeof v === "number") return { ja: `数値 ${v}`, en: `the number ${v}` };
-  if (typeof v === "boolean") return { ja: String(v), en: String(v) };
-  return { ja: String(v), en: String(v) };
-}
-
-/** What a value of each type zod expected should have been written as, in Japanese and in English. */
-const EXPECTED: Record<string, [ja: string, en: string]> = {
-  string: ["文字列で書いてください", "must be a text"],
-  number: ["数値で書いてください", "must be a number"],
-  boolean: ["true か false で書いてください", "must be true or false"],
-  array: [
-    "リスト（YAML では「- 」で始まる行、JSON では [ ]）で書いてください",
-    "must be a list (lines starting with “- ” in YAML, [ ] in JSON)",
-  ],
-  object: ["「項目: 値」の組（JSON では { }）で書いてください", "must be a mapping of “key: value” ({ } in JSON)"],
+/** What a value of each type zod expected should have been written as (./messages.ts VALUE_PHRASES). */
+const EXPECTED: Record<string, keyof typeof VALUE_PHRASES> = {
+  string: "wantString",
+  number: "wantNumber",
+  boolean: "wantBoolean",
+  array: "wantArray",
+  object: "wantObject",
 };
 
 /** Walks the file schema along a path, for the keys an object there may have (unknown-key messages). */
@@ -123,65 +105,42 @@ function zodIssue(i: ZodIssue, base: CataloguePath = []): CatalogueIssue[] {
   const hasInput = "input" in i && i.input !== undefined;
   switch (i.code) {
     case "invalid_type": {
-      if (!hasInput) return [{ path, ja: "がありません（必須の項目です）", en: "is missing (required)" }];
-      const [wantJa, wantEn] = EXPECTED[i.expected] ?? [` ${i.expected} で書いてください`, `must be ${i.expected}`];
-      const got = found(i.input);
-      return [{ path, ja: `は${wantJa}（${got.ja}）`, en: `${wantEn} (${got.en})` }];
-    }
-    case "invalid_union": {
-      if (!hasInput) return [{ path, ja: "がありません（必須の項目です）", en: "is missing (required)" }];
-      const got = found(i.input);
-      return [
-        { path, ja: `は文字列か数値で書いてください（${got.ja}）`, en: `must be a text or a number (${got.en})` },
-      ];
-    }
-    case "invalid_value": {
-      const values = i.values.map(String);
-      if (!hasInput)
-        return [
-          {
-            path,
-            ja: `がありません（${values.join("・")} のいずれかです）`,
-            en: `is missing (one of ${values.join(", ")})`,
-          },
-        ];
-      const got = found(i.input);
+      if (!hasInput) return [{ path, id: "missing" }];
+      const want = EXPECTED[i.expected];
       return [
         {
           path,
-          ja: `は ${values.join("・")} のいずれかです（${got.ja}）`,
-          en: `must be one of ${values.join(", ")} (${got.en})`,
+          id: "wrongType",
+          data: {
+            want: want ? { phrase: want } : { phrase: "wantOther", data: { type: i.expected } },
+            found: found(i.input),
+          },
         },
       ];
     }
+    case "invalid_union":
+      if (!hasInput) return [{ path, id: "missing" }];
+      return [{ path, id: "notTextOrNumber", data: { found: found(i.input) } }];
+    case "invalid_value": {
+      const values: CatalogueDatum = { list: i.values.map(String), style: "and" };
+      if (!hasInput) return [{ path, id: "missingOneOf", data: { values } }];
+      return [{ path, id: "notOneOf", data: { values, found: found(i.input) } }];
+    }
     case "too_small":
       if (i.origin === "array")
-        return [
-          {
-            path,
-            ja: `は${String(i.minimum)}つ以上必要です（空のリストです）`,
-            en: `needs at least ${String(i.minimum)} entr${i.minimum === 1 ? "y" : "ies"} (the list is empty)`,
-          },
-        ];
-      return [{ path, ja: "が空です", en: "is empty" }];
+        return [{ path, id: i.minimum === 1 ? "tooFewOne" : "tooFew", data: { minimum: String(i.minimum) } }];
+      return [{ path, id: "empty" }];
     case "unrecognized_keys": {
       const keys = knownKeys(path);
-      return i.keys.map((k) => {
+      return i.keys.map((k): CatalogueIssue => {
         const near = nearestKey(k, keys);
-        const list = keys.join("・");
-        return {
-          path: [...path, k],
-          ja: near
-            ? `は使えない項目名です（${near} のことですか？）`
-            : `は使えない項目名です（ここに書けるのは ${list}）`,
-          en: near
-            ? `is not a known key (did you mean ${near}?)`
-            : `is not a known key (allowed here: ${keys.join(", ")})`,
-        };
+        return near
+          ? { path: [...path, k], id: "unknownKeyNear", data: { near } }
+          : { path: [...path, k], id: "unknownKey", data: { keys: { list: keys, style: "and" } } };
       });
     }
     default:
-      return [{ path, ja: `が正しくありません（${i.message}）`, en: `is not valid (${i.message})` }];
+      return [{ path, id: "invalid", data: { message: i.message } }];
   }
 }
 

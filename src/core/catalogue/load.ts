@@ -1,8 +1,9 @@
 /**
- * Loading and merging catalogues: zod validation with Japanese (and English) messages that name the path inside
- * the document (./issues.ts), plus the consistency checks zod cannot express. Each problem is a CatalogueIssue
- * (path + message); whoever read the document turns the path into a place the user can find: a line of a
- * YAML/JSON file (src/cli/catalogue-file.ts) or a cell of a workbook's Kensa_指標一覧 sheet (./sheet.ts).
+ * Loading and merging catalogues: zod validation with messages that name the path inside the document
+ * (./issues.ts), plus the consistency checks zod cannot express. Each problem is a CatalogueIssue (path, message
+ * id of ./messages.ts and its data, rendered in either language by the report); whoever read the document turns
+ * the path into a place the user can find: a line of a YAML/JSON file (src/cli/catalogue-file.ts) or a cell of a
+ * workbook's Kensa_指標一覧 sheet (./sheet.ts).
  *
  * Browser-safe and pure: the YAML parser is the CLI's business.
  */
@@ -16,22 +17,21 @@ import {
   type CatalogueOverride,
 } from "./schema";
 import { indicatorNumberKey } from "../values/indicator-number";
-import { formatIssue, formatPath, zodIssues, type CatalogueIssue, type CataloguePath } from "./issues";
+import { formatPath, zodIssues, type CatalogueIssue, type CataloguePath } from "./issues";
+import type { CatalogueData } from "./messages";
 import { matchKey } from "./match";
 
-export { formatIssue, formatPath, zodIssues, type CatalogueIssue, type CataloguePath } from "./issues";
+export { formatPath, zodIssues, type CatalogueIssue, type CataloguePath } from "./issues";
 export { CatalogueFileSchema, CatalogueOverrideSchema, type CatalogueMode, type CatalogueOverride } from "./schema";
 
-export type ParseResult =
-  { ok: true; catalogue: Catalogue } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+export type ParseResult = { ok: true; catalogue: Catalogue } | { ok: false; issues: CatalogueIssue[] };
 
-export type OverrideParseResult =
-  { ok: true; override: CatalogueOverride } | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+export type OverrideParseResult = { ok: true; override: CatalogueOverride } | { ok: false; issues: CatalogueIssue[] };
 
 const PARSE = { reportInput: true } as const;
 
-function failure(issues: CatalogueIssue[]): { ok: false; errors: string[]; issues: CatalogueIssue[] } {
-  return { ok: false, errors: issues.map((i) => formatIssue(i)), issues };
+function failure(issues: CatalogueIssue[]): { ok: false; issues: CatalogueIssue[] } {
+  return { ok: false, issues };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ export interface CatalogueChanges {
 
 export type DocumentParseResult =
   | { ok: true; catalogue: Catalogue; mode: CatalogueMode; changes: CatalogueChanges }
-  | { ok: false; errors: string[]; issues: CatalogueIssue[] };
+  | { ok: false; issues: CatalogueIssue[] };
 
 /**
  * A catalogue document (the data of a YAML or JSON file): `{ mode?, version?, indicators }`, applied to `base`
@@ -147,31 +147,21 @@ export function mergeCatalogue(base: Catalogue, override: CatalogueOverride | Ca
 /** Checks beyond the schema: unique numbers and keys, totalItemKey present, no label naming two items. */
 export function checkIndicators(indicators: readonly CatalogueIndicator[], requireOne: boolean): CatalogueIssue[] {
   const issues: CatalogueIssue[] = [];
-  const add = (path: CataloguePath, ja: string, en: string, other?: CataloguePath) =>
-    issues.push(other ? { path, ja, en, other } : { path, ja, en });
-  if (requireOne && indicators.length === 0) add(["indicators"], "に指標が1つもありません", "has no indicator");
+  const add = (path: CataloguePath, id: CatalogueIssue["id"], data?: CatalogueData, other?: CataloguePath) =>
+    issues.push({ path, id, ...(data ? { data } : {}), ...(other ? { other } : {}) });
+  if (requireOne && indicators.length === 0) add(["indicators"], "noIndicators");
   const numbers = new Map<string, number>();
   indicators.forEach((ind, i) => {
     const at = ["indicators", i];
     const n = indicatorNumberKey(ind.number);
     const prev = numbers.get(n);
-    if (prev !== undefined)
-      add(
-        [...at, "number"],
-        `の番号「${ind.number}」は {other} と重複しています`,
-        `repeats the number “${ind.number}” of {other}`,
-        ["indicators", prev],
-      );
+    if (prev !== undefined) add([...at, "number"], "duplicateNumber", { number: ind.number }, ["indicators", prev]);
     else numbers.set(n, i);
 
     const groupKeys = new Map<string, number>();
     const unnamed = ind.groups.filter((g) => g.label === null).length;
     if (unnamed > 0 && ind.groups.length > 1) {
-      add(
-        [...at, "groups"],
-        "に名前のない内訳（label: null）があります。名前のない内訳は、内訳が1つだけの指標にしか使えません",
-        "has an unnamed breakdown (label: null), which is only allowed when the indicator has a single breakdown",
-      );
+      add([...at, "groups"], "unnamedGroup");
     }
     const groupNames = new Map<string, CataloguePath>();
     const itemNames = new Map<string, CataloguePath>();
@@ -179,32 +169,20 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
     ind.groups.forEach((g, gi) => {
       const gat = [...at, "groups", gi];
       const pg = groupKeys.get(g.key);
-      if (pg !== undefined)
-        add([...gat, "key"], `のキー「${g.key}」は {other} と重複しています`, `repeats the key “${g.key}” of {other}`, [
-          ...at,
-          "groups",
-          pg,
-        ]);
+      if (pg !== undefined) add([...gat, "key"], "duplicateKey", { key: g.key }, [...at, "groups", pg]);
       else groupKeys.set(g.key, gi);
       for (const l of [g.label, ...g.aliases]) {
         if (l === null) continue;
         const k = matchKey(l);
         const other = groupNames.get(k);
-        if (other !== undefined && formatPath(other) !== formatPath(gat))
-          add(gat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+        if (other !== undefined && formatPath(other) !== formatPath(gat)) add(gat, "duplicateName", { name: l }, other);
         else groupNames.set(k, gat);
       }
       const itemKeys = new Map<string, number>();
       g.items.forEach((it, ii) => {
         const iat = [...gat, "items", ii];
         const pi = itemKeys.get(it.key);
-        if (pi !== undefined)
-          add(
-            [...iat, "key"],
-            `のキー「${it.key}」は {other} と重複しています`,
-            `repeats the key “${it.key}” of {other}`,
-            [...gat, "items", pi],
-          );
+        if (pi !== undefined) add([...iat, "key"], "duplicateKey", { key: it.key }, [...gat, "items", pi]);
         else itemKeys.set(it.key, ii);
         if (it.key === ind.totalItemKey) hasTotalItem = true;
         // Within a group two items must not share a name; across groups they may (each group is matched alone).
@@ -212,46 +190,35 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
           const k = `${g.key}\u0000${matchKey(l)}`;
           const other = itemNames.get(k);
           if (other !== undefined && formatPath(other) !== formatPath(iat))
-            add(iat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+            add(iat, "duplicateName", { name: l }, other);
           else itemNames.set(k, iat);
         }
         const subs = it.subItems?.items ?? [];
         const subKeys = new Set<string>();
         subs.forEach((s, si) => {
           const sat = [...iat, "subItems", "items", si];
-          if (!s.key) add([...sat, "key"], "が空です", "is empty");
-          else if (subKeys.has(s.key))
-            add([...sat, "key"], `のキー「${s.key}」が重複しています`, `uses the key “${s.key}” twice`);
+          if (!s.key) add([...sat, "key"], "empty");
+          else if (subKeys.has(s.key)) add([...sat, "key"], "keyTwice", { key: s.key });
           subKeys.add(s.key);
-          if (!s.label.trim()) add([...sat, "label"], "が空です", "is empty");
+          if (!s.label.trim()) add([...sat, "label"], "empty");
         });
         if (it.subItems && subs.length === 0 && !it.subItems.openLabels) {
-          add(
-            [...iat, "subItems", "items"],
-            "に細目がありません（任意の名称を認める場合は openLabels: true）",
-            "has no sub-item (openLabels: true accepts any name)",
-          );
+          add([...iat, "subItems", "items"], "noSubItems");
         }
         // Shares (男 / 女 / その他): checked for summing to 100 in a percentages group only; keys and names unique.
         if (it.shares) {
-          if (g.relation !== "percentages")
-            add(
-              [...iat, "shares"],
-              'は relation が "percentages" の内訳の項目にしか使えません',
-              'is only allowed in a breakdown whose relation is "percentages"',
-            );
+          if (g.relation !== "percentages") add([...iat, "shares"], "sharesOutsidePercentages");
           const shareKeys = new Set<string>();
           const shareNames = new Map<string, CataloguePath>();
           it.shares.forEach((sh, si) => {
             const sat = [...iat, "shares", si];
-            if (shareKeys.has(sh.key))
-              add([...sat, "key"], `のキー「${sh.key}」が重複しています`, `uses the key “${sh.key}” twice`);
+            if (shareKeys.has(sh.key)) add([...sat, "key"], "keyTwice", { key: sh.key });
             shareKeys.add(sh.key);
             for (const l of [sh.label, ...sh.aliases]) {
               const k = matchKey(l);
               const other = shareNames.get(k);
               if (other !== undefined && formatPath(other) !== formatPath(sat))
-                add(sat, `の名称「${l}」は {other} と重複しています`, `repeats the name “${l}” of {other}`, other);
+                add(sat, "duplicateName", { name: l }, other);
               else shareNames.set(k, sat);
             }
           });
@@ -267,21 +234,13 @@ export function checkIndicators(indicators: readonly CatalogueIndicator[], requi
         it.shares?.forEach((sh, si) => {
           for (const l of [sh.label, ...sh.aliases]) {
             if (itemKeys.has(matchKey(l)))
-              add(
-                [...at, "groups", gi, "items", ii, "shares", si],
-                `の名称「${l}」はこの指標の項目名と同じです`,
-                `is named “${l}”, which is also the name of an item of this indicator`,
-              );
+              add([...at, "groups", gi, "items", ii, "shares", si], "shareNamesItem", { name: l });
           }
         }),
       ),
     );
     if (ind.totalItemKey !== undefined && !hasTotalItem) {
-      add(
-        [...at, "totalItemKey"],
-        `の項目「${ind.totalItemKey}」がこの指標にありません`,
-        `names the item “${ind.totalItemKey}”, which is not in this indicator`,
-      );
+      add([...at, "totalItemKey"], "totalItemMissing", { item: ind.totalItemKey });
     }
   });
   return issues;

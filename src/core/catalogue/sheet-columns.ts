@@ -8,7 +8,8 @@ import type { Sheet, CellValue } from "../model/workbook";
 import { isCellError } from "../model/workbook";
 import { toA1 } from "../model/address";
 import { normalizeLabel } from "../values/normalize";
-import { checkIndicators, CatalogueOverrideSchema, formatIssue, zodIssues, type CataloguePath } from "./load";
+import { checkIndicators, CatalogueOverrideSchema, zodIssues, type CataloguePath } from "./load";
+import type { CatalogueData, CatalogueDatum, SheetProblemId } from "./messages";
 import { matchKey } from "./match";
 import type { CatalogueGroup, CatalogueIndicator } from "./schema";
 
@@ -35,11 +36,11 @@ export function isCatalogueSheet(sheet: { name: string }): boolean {
   return SHEET_KEYS.has(sheetNameKey(sheet.name));
 }
 
-/** A problem of the sheet, at a cell, in both languages. */
+/** A problem of the sheet, at a cell: a message id of ./messages.ts's SHEET_MESSAGES and its data. */
 export interface SheetProblem {
   cell: string;
-  ja: string;
-  en: string;
+  id: SheetProblemId;
+  data?: CatalogueData;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,6 +156,11 @@ export interface Header {
   cols: Partial<Record<Column, number>>;
 }
 
+/** Every column title, as the header messages list them: 番号・指標・… / 番号, 指標, … */
+function titleList(): CatalogueDatum {
+  return { list: Object.values(COLUMN_TITLES), style: "and" };
+}
+
 export function findHeader(sheet: Sheet, problems: SheetProblem[]): Header | undefined {
   const last = Math.min(sheet.rows.length, 20);
   for (let r = 0; r < last; r++) {
@@ -172,13 +178,9 @@ export function findHeader(sheet: Sheet, problems: SheetProblem[]): Header | und
       if (!t) return;
       const col = HEADER_INDEX.get(headerKey(t));
       if (!col) {
-        problems.push({
-          cell: toA1(r, i),
-          ja: `見出し「${t}」は使えません（使える見出し: ${Object.values(COLUMN_TITLES).join("・")}・備考）`,
-          en: `the header “${t}” is not a known column (known: ${Object.values(COLUMN_TITLES).join(", ")}, 備考)`,
-        });
+        problems.push({ cell: toA1(r, i), id: "unknownHeader", data: { header: t, titles: titleList() } });
       } else if (found.get(col) !== i) {
-        problems.push({ cell: toA1(r, i), ja: `見出し「${t}」が2回あります`, en: `the header “${t}” appears twice` });
+        problems.push({ cell: toA1(r, i), id: "headerTwice", data: { header: t } });
       }
     });
     const missing = REQUIRED.filter((c) => !found.has(c));
@@ -186,17 +188,13 @@ export function findHeader(sheet: Sheet, problems: SheetProblem[]): Header | und
       const names = missing.map((c) => COLUMN_TITLES[c as Exclude<Column, "note">]);
       problems.push({
         cell: toA1(r, found.get("number")!),
-        ja: `見出し行に「${names.join("」「")}」の列がありません`,
-        en: `the header row has no column “${names.join("”, “")}”`,
+        id: "missingColumns",
+        data: { names: { list: names, style: "quoted" } },
       });
     }
     return { row: r, cols: Object.fromEntries(found) };
   }
-  problems.push({
-    cell: "A1",
-    ja: `最初の20行に見出し行（${Object.values(COLUMN_TITLES).join("・")}）が見つかりません`,
-    en: `no header row (${Object.values(COLUMN_TITLES).join(", ")}) in the first 20 rows`,
-  });
+  problems.push({ cell: "A1", id: "noHeader", data: { titles: titleList() } });
   return undefined;
 }
 
@@ -266,7 +264,10 @@ export function schemaProblems(
   };
   return issues.map((issue) => ({
     cell: cellOf(issue.path),
-    ja: formatIssue(issue, "ja", columnOf, cellOf),
-    en: formatIssue(issue, "en", columnOf, cellOf),
+    id: "schema",
+    data: {
+      place: columnOf(issue.path),
+      issue: { phrase: issue.id, data: { ...issue.data, ...(issue.other ? { other: cellOf(issue.other) } : {}) } },
+    },
   }));
 }

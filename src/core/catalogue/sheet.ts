@@ -26,6 +26,7 @@ import { normalizeLabel } from "../values/normalize";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { matchKey } from "./match";
 import type { CataloguePath } from "./load";
+import { WORDS, type CatalogueData, type SheetProblemId } from "./messages";
 import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } from "./schema";
 import {
   cellText,
@@ -40,8 +41,6 @@ import {
   schemaProblems,
   splitAliases,
   wordKey,
-  wordList,
-  wordListJa,
   wordOf,
   type Column,
   type SheetProblem,
@@ -93,7 +92,8 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
   const mark = (p: CataloguePath, cell: string) => {
     if (!cells.has(pathKey(p))) cells.set(pathKey(p), cell);
   };
-  const problem = (cell: string, ja: string, en: string) => problems.push({ cell, ja, en });
+  const problem = (cell: string, id: SheetProblemId, data?: CatalogueData) =>
+    problems.push(data ? { cell, id, data } : { cell, id });
   const baseByNumber = new Map(base.indicators.map((i) => [indicatorNumberKey(i.number), i]));
 
   const indicators: CatalogueIndicator[] = [];
@@ -106,20 +106,13 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     if (!cur) return;
     const b = cur;
     if (b.ind.groups.length === 0) {
-      problem(
-        cells.get(pathKey(at())) ?? "A1",
-        `指標${b.ind.number}に項目がありません（内訳・関係・項目を書いてください）`,
-        `indicator ${b.ind.number} has no item (write its 内訳, 関係 and 項目)`,
-      );
+      problem(cells.get(pathKey(at())) ?? "A1", "indicatorNoItems", { number: b.ind.number });
     }
     b.ind.groups.forEach((g, gi) => {
       if (g.items.length > 0) return;
-      const name = g.label === null ? "" : `「${g.label}」`;
-      problem(
-        cells.get(pathKey([...at(), "groups", gi])) ?? "A1",
-        `内訳${name}に項目がありません（下の行に「項目」を書いてください）`,
-        `the breakdown${g.label === null ? "" : ` “${g.label}”`} has no item (write its 項目 on the rows below)`,
-      );
+      const cell = cells.get(pathKey([...at(), "groups", gi])) ?? "A1";
+      if (g.label === null) problem(cell, "groupNoItems");
+      else problem(cell, "namedGroupNoItems", { group: g.label });
     });
     const t = b.totalText;
     if (t && !NO_TOTAL.has(wordKey(t)) && !HAS_TOTAL.has(wordKey(t))) {
@@ -132,11 +125,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
         b.ind.totalItemKey = found.key;
         found.optional = true;
       } else {
-        problem(
-          b.totalCell!,
-          `指標値「${t}」は「あり」「なし」またはこの指標の項目名のいずれかです`,
-          `指標値 “${t}” must be あり (a total), なし (no total) or the name of one of the indicator's items`,
-        );
+        problem(b.totalCell!, "badTotal", { total: t });
       }
     }
   };
@@ -170,24 +159,9 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     if (v.number !== "" && !continues) {
       finishIndicator();
       const rollup = wordOf(ROLLUP_WORDS, v.rollup);
-      if (!v.label)
-        problem(
-          addr("label"),
-          `指標${v.number}の「指標」（名称）が空です`,
-          `indicator ${v.number} has no name in 指標`,
-        );
-      if (!v.rollup)
-        problem(
-          addr("rollup"),
-          `指標${v.number}の「全体との集計」が空です（${wordListJa(ROLLUP_WORDS)}のいずれか）`,
-          `indicator ${v.number} has no 全体との集計 (one of ${wordList(ROLLUP_WORDS)})`,
-        );
-      else if (!rollup)
-        problem(
-          addr("rollup"),
-          `全体との集計「${v.rollup}」は${wordListJa(ROLLUP_WORDS)}のいずれかです`,
-          `全体との集計 “${v.rollup}” must be one of ${wordList(ROLLUP_WORDS)}`,
-        );
+      if (!v.label) problem(addr("label"), "noLabel", { number: v.number });
+      if (!v.rollup) problem(addr("rollup"), "noRollup", { number: v.number, rollupWords: WORDS.rollupWords });
+      else if (!rollup) problem(addr("rollup"), "badRollup", { rollup: v.rollup, rollupWords: WORDS.rollupWords });
       const ind: CatalogueIndicator = {
         number: v.number,
         label: v.label || v.number,
@@ -213,31 +187,13 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     } else {
       if (!cur) {
         const first = (Object.keys(v) as (keyof typeof v)[]).find((k) => v[k] !== "")!;
-        problem(
-          addr(first),
-          "番号のない行です（指標の最初の行には番号を書いてください）",
-          "a row with no 番号 before it (the first row of an indicator needs its 番号)",
-        );
+        problem(addr(first), "noNumber");
         continue;
       }
-      if (v.label && v.label !== cur.ind.label)
-        problem(
-          addr("label"),
-          `「指標」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
-          `指標 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
-        );
+      if (v.label && v.label !== cur.ind.label) problem(addr("label"), "labelContinues", { number: cur.ind.number });
       if (v.rollup && wordOf(ROLLUP_WORDS, v.rollup) !== cur.ind.rollup)
-        problem(
-          addr("rollup"),
-          `「全体との集計」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
-          `全体との集計 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
-        );
-      if (v.total && v.total !== cur.totalText)
-        problem(
-          addr("total"),
-          `「指標値」は番号のある行にだけ書けます（指標${cur.ind.number}の続きの行です）`,
-          `指標値 belongs on the row with the 番号 (this row continues indicator ${cur.ind.number})`,
-        );
+        problem(addr("rollup"), "rollupContinues", { number: cur.ind.number });
+      if (v.total && v.total !== cur.totalText) problem(addr("total"), "totalContinues", { number: cur.ind.number });
       if (continues) named = { aliases: cur.ind.aliases, path: [...at(), "aliases"] };
     }
     const b = cur;
@@ -245,22 +201,14 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     // 内訳 and 関係: a new breakdown (named, or the indicator's single unnamed one), or the one above
     const relation = v.relation ? wordOf(RELATION_WORDS, v.relation) : undefined;
     if (v.relation && !relation)
-      problem(
-        addr("relation"),
-        `関係「${v.relation}」は${wordListJa(RELATION_WORDS)}のいずれかです`,
-        `関係 “${v.relation}” must be one of ${wordList(RELATION_WORDS)}`,
-      );
+      problem(addr("relation"), "badRelation", { relation: v.relation, relationWords: WORDS.relationWords });
     const sameGroup =
       b.group && v.group !== "" && b.group.label !== null && matchKey(v.group) === matchKey(b.group.label);
     const newGroup = (v.group !== "" && !sameGroup) || (v.group === "" && v.relation !== "" && !b.group);
     if (newGroup) {
       const label = v.group === "" ? null : v.group;
       if (!v.relation)
-        problem(
-          addr("relation"),
-          `内訳「${v.group}」の「関係」が空です（${wordListJa(RELATION_WORDS)}のいずれか）`,
-          `the breakdown “${v.group}” has no 関係 (one of ${wordList(RELATION_WORDS)})`,
-        );
+        problem(addr("relation"), "groupNoRelation", { group: v.group, relationWords: WORDS.relationWords });
       const key = keyFor(b.base?.groups ?? [], label, b.groupKeys, "g");
       const group: CatalogueGroup = { key, label, aliases: [], relation: relation ?? "exhaustive", items: [] };
       b.ind.groups.push(group);
@@ -277,11 +225,9 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
       named = { aliases: group.aliases, path: [...gAt(), "aliases"] };
     } else if (b.group) {
       if (v.relation && relation && relation !== b.group.relation) {
-        problem(
-          addr("relation"),
-          `関係「${v.relation}」が、この行の属する内訳${b.group.label ? `「${b.group.label}」` : ""}の関係と違います（新しい内訳なら「内訳」に名前を書いてください）`,
-          `関係 “${v.relation}” differs from that of the breakdown this row belongs to (name a new breakdown in 内訳)`,
-        );
+        if (b.group.label)
+          problem(addr("relation"), "namedRelationDiffers", { relation: v.relation, group: b.group.label });
+        else problem(addr("relation"), "relationDiffers", { relation: v.relation });
       }
       if (sameGroup) named = { aliases: b.group.aliases, path: [...gAt(), "aliases"] };
     }
@@ -290,11 +236,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     const sameItem = b.item && v.item !== "" && matchKey(v.item) === matchKey(b.item.label) && v.sub !== "";
     if (v.item !== "" && !sameItem) {
       if (!b.group) {
-        problem(
-          addr("item"),
-          `項目「${v.item}」の内訳がありません（この行か上の行に「関係」を書いてください）`,
-          `the item “${v.item}” belongs to no breakdown (write a 関係 on this row or above)`,
-        );
+        problem(addr("item"), "itemNoGroup", { item: v.item });
       } else {
         const key = keyFor(b.baseGroup?.items ?? [], v.item, b.itemKeys!, "i");
         const item: CatalogueItem = { key, label: v.item, aliases: [] };
@@ -311,7 +253,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
         named = { aliases: item.aliases, path: [...iAt(), "aliases"] };
       }
     } else if (v.ofWhich && !(b.item && b.item.ofWhichLabel === v.ofWhich)) {
-      problem(addr("ofWhich"), "「うち」は項目のある行に書いてください", "うち belongs on the row of its item");
+      problem(addr("ofWhich"), "ofWhichNoItem");
     } else if (sameItem) {
       named = { aliases: b.item!.aliases, path: [...iAt(), "aliases"] };
     }
@@ -319,17 +261,12 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     // 細目: a sub-item of the item above (「＊」: any name)
     if (v.sub !== "") {
       if (!b.item) {
-        problem(
-          addr("sub"),
-          `細目「${v.sub}」の項目がありません（この行か上の行に「項目」を書いてください）`,
-          `the sub-item “${v.sub}” belongs to no item (write a 項目 on this row or above)`,
-        );
+        problem(addr("sub"), "subNoItem", { sub: v.sub });
       } else {
         const subs = (b.item.subItems ??= { relation: "exhaustive", items: [] });
         if (OPEN_SUBS.has(normalizeLabel(v.sub))) {
           subs.openLabels = true;
-          if (v.aliases)
-            problem(addr("aliases"), "「＊」（任意の細目）に別名は書けません", "＊ (any sub-item) takes no 別名");
+          if (v.aliases) problem(addr("aliases"), "openSubAliases");
         } else {
           const key = keyFor(b.baseItem?.subItems?.items ?? [], v.sub, b.subKeys!, "s");
           const sub = { key, label: v.sub, aliases: [] as string[] };
@@ -342,12 +279,7 @@ export function readCatalogueSheet(sheet: Sheet, base: Catalogue): SheetParseRes
     }
 
     if (v.aliases) {
-      if (!named)
-        problem(
-          addr("aliases"),
-          "別名を付けるもの（指標・内訳・項目・細目）がこの行にありません",
-          "this row names nothing (指標, 内訳, 項目 or 細目) for its 別名",
-        );
+      if (!named) problem(addr("aliases"), "aliasesNoTarget");
       else {
         named.aliases.push(...splitAliases(v.aliases));
         mark(named.path, addr("aliases"));

@@ -17,12 +17,16 @@ import type { Severity } from "../model/finding";
 import { changesOf, mergeCatalogue, sameIndicator } from "./load";
 import { indicatorNumberKey } from "../values/indicator-number";
 import type { Catalogue, CatalogueIndicator } from "./schema";
+import type { CatalogueData, CatalogueDatum } from "./messages";
 import { isCatalogueSheet, readCatalogueSheet } from "./sheet";
+
+export type { CatalogueData, CatalogueDatum } from "./messages";
 
 /** One outcome of a catalogue sheet; the catalogue/sheet rule (rules/shared/catalogue-sheet.ts) reports it. */
 export interface CatalogueFinding {
   messageId: "applied" | "invalid" | "conflict" | "twoSheets";
-  data: Record<string, CatalogueDatum>;
+  /** Language-neutral: the rule renders it from its messages and phrases (./messages.ts has the problems'). */
+  data: CatalogueData;
   sheet: string;
   cell: string;
   severity?: Severity;
@@ -34,21 +38,6 @@ export interface WorkbookCatalogues {
   /** Per workbook, in the order given: its catalogue/sheet findings. */
   findings: CatalogueFinding[][];
 }
-
-/**
- * A datum of a catalogue finding, as the rule catalogue/sheet renders it in either language (its phrases are in
- * src/core/rules/shared/catalogue-sheet.ts; the shapes are src/core/rules/message.ts's terms). `text` is a problem
- * the catalogue sheet's reader already wrote in both languages.
- */
-export type CatalogueDatum =
-  | string
-  | number
-  | { readonly list: readonly CatalogueDatum[]; readonly style: "and" | "clauses" }
-  | {
-      readonly phrase: "added" | "replaced" | "unchanged" | "noIndicator" | "scope";
-      readonly data?: Record<string, CatalogueDatum>;
-    }
-  | { readonly text: { readonly ja: string; readonly en: string } };
 
 /** "指標3・5を追加" / "added indicator 3, 5": one kind of change, or nothing when no indicator had it. */
 function changed(numbers: string[], phrase: "added" | "replaced" | "unchanged"): CatalogueDatum[] {
@@ -80,7 +69,7 @@ export function applyWorkbookCatalogues(
         for (const p of r.problems) {
           findings[k].push({
             messageId: "invalid",
-            data: { sheet: sheet.name, cell: p.cell, detail: { text: { ja: p.ja, en: p.en } } },
+            data: { sheet: sheet.name, cell: p.cell, detail: { phrase: p.id, data: p.data } },
             sheet: sheet.name,
             cell: p.cell,
           });

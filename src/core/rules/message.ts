@@ -40,15 +40,12 @@ const LIST_SEPARATORS = {
  *   (「ほか（計12か所）」).
  * - `{ fiscalYear }`: 令和7年度 / FY2025.
  * - `{ phrase, data? }`: a phrase of the rule (meta.phrases) or of ./phrases.ts, filled with its own data.
- * - `{ text }`: a problem a layer below the rules already wrote in both languages (a catalogue sheet's, the
- *   acceptance record's); shown as it is.
  */
 export type Term<P extends string = string> =
   | { readonly quote: string }
   | { readonly list: readonly MessageValue<P>[]; readonly style: ListStyle; readonly rest?: Term<P> }
   | { readonly fiscalYear: number }
-  | { readonly phrase: P | SharedPhraseId; readonly data?: MessageData<P> }
-  | { readonly text: Templates };
+  | { readonly phrase: P | SharedPhraseId; readonly data?: MessageData<P> };
 
 export type MessageValue<P extends string = string> = string | number | Term<P>;
 
@@ -96,7 +93,6 @@ function renderValue(value: MessageValue, lang: Lang, phrases: PhraseBook | unde
   if (typeof value === "number") return String(value);
   if ("quote" in value) return QUOTE[lang](value.quote);
   if ("fiscalYear" in value) return fiscalYearLabel(value.fiscalYear, lang);
-  if ("text" in value) return value.text[lang];
   if ("list" in value) {
     const items = value.list.map((v) => renderValue(v, lang, phrases)).join(LIST_SEPARATORS[value.style][lang]);
     return value.rest === undefined ? items : items + renderValue(value.rest, lang, phrases);

@@ -3,7 +3,7 @@
  * xref/mismatch, date/era-mismatch and the typed-vs-computed rules). Kind-specific rules use the
  * reader's own typed table instead.
  */
-import type { Parsed, UnitKind } from "../values/types";
+import type { Figure, Parsed, UnitKind } from "../values/types";
 
 /** A numeric cell as the reader sees it. */
 export interface NumericCell {
@@ -49,6 +49,22 @@ export interface FigureRef {
   unit?: string;
   /** What it is, for messages: "健康・医療関係", "うち国際共同治験数". */
   label: string;
+}
+
+/**
+ * A cell named by its row and column, as messages quote it: 「理化学研究所」の「健康・医療関係」. The rules' messages
+ * read this form back for English (“健康・医療関係” of “理化学研究所”, src/core/rules/message.ts), so it is written here
+ * only.
+ */
+export function rowColumnLabel(row: string, column: string): string {
+  return `「${row}」の「${column}」`;
+}
+
+/** A figure in `cell` of `sheet`, named `label` in messages. */
+export function figureRef(sheet: string, cell: string, f: Figure, unitKind: UnitKind, label: string): FigureRef {
+  const r: FigureRef = { sheet, cell, value: f.value, decimals: f.decimals, unitKind, label };
+  if (f.unit !== undefined) r.unit = f.unit;
+  return r;
 }
 
 /** `part/exceeds-whole`: part must not exceed whole. */

@@ -17,8 +17,8 @@ import { memoKey, fileOf, setMembers, setMemo, type CheckContext } from "./conte
 import { editDistance } from "../values/edit-distance";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
-import type { Figure, Parsed, UnitKind } from "../values/types";
-import type { Equality, FigureRef } from "./analysis";
+import type { Figure, Parsed } from "../values/types";
+import { figureRef, type Equality, type FigureRef } from "./analysis";
 import { indicatorLabel, itemLabel } from "./monitoring/labels";
 import {
   itemFigure,
@@ -72,14 +72,8 @@ export function crossReferences(ctx: CheckContext): PlacedEquality[] {
 // ---------------------------------------------------------------------------------------------------------
 // Figures
 
-function ref(sheet: string, cell: string, f: Figure, unitKind: UnitKind, label: string): FigureRef {
-  const r: FigureRef = { sheet, cell, value: f.value, decimals: f.decimals, unitKind, label };
-  if (f.unit !== undefined) r.unit = f.unit;
-  return r;
-}
-
 function parsedRef(sheet: string, cell: string, p: Parsed, label: string): FigureRef | undefined {
-  return p.kind === "number" ? ref(sheet, cell, p, p.unitKind, label) : undefined;
+  return p.kind === "number" ? figureRef(sheet, cell, p, p.unitKind, label) : undefined;
 }
 
 function indicatorOf(sheet: MonitoringSheet, number: string): MonIndicator | undefined {
@@ -100,7 +94,7 @@ function totalRef(sheet: MonitoringSheet, ind: MonIndicator): FigureRef | undefi
 function itemRef(sheet: MonitoringSheet, ind: MonIndicator, it: MonItem): FigureRef | undefined {
   const f = itemFigure(it);
   if (!f) return undefined;
-  return ref(
+  return figureRef(
     sheet.sheet,
     f.cell,
     f.figure,
@@ -138,7 +132,7 @@ function groupTotalRef(sheet: MonitoringSheet, ind: MonIndicator): { ref: Figure
     if (unit !== undefined) f.unit = unit;
     const cells = gp.parts.map((p) => p.cell);
     return {
-      ref: ref(
+      ref: figureRef(
         sheet.sheet,
         cells[0],
         f,
@@ -240,13 +234,19 @@ function composite(ctx: CheckContext): Equality[] {
     const r3 = rows.find((r) => r.sheet === r20.sheet && r.number === "3" && !SPECIAL.test(r.category));
     if (!r1 || !r3 || r1.actual.kind !== "number" || r3.actual.kind !== "number" || r20.actual.kind !== "number")
       continue;
-    const a = ref(r20.sheet, r20.actualCell, r20.actual, r20.actual.unitKind, `アウトプット指標20 ${r20.label}`.trim());
+    const a = figureRef(
+      r20.sheet,
+      r20.actualCell,
+      r20.actual,
+      r20.actual.unitKind,
+      `アウトプット指標20 ${r20.label}`.trim(),
+    );
     const sum: Figure = {
       value: Number((r1.actual.value + r3.actual.value).toPrecision(15)),
       decimals: Math.max(r1.actual.decimals, r3.actual.decimals),
     };
     if (r1.actual.unit !== undefined) sum.unit = r1.actual.unit;
-    const b = ref(r20.sheet, r1.actualCell, sum, r1.actual.unitKind, "アウトプット指標1 + 3");
+    const b = figureRef(r20.sheet, r1.actualCell, sum, r1.actual.unitKind, "アウトプット指標1 + 3");
     out.push({ a, b, bCells: [r3.actualCell], reason: "指標20 = 指標1 + 指標3" });
   }
   return out;

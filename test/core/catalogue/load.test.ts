@@ -1,7 +1,7 @@
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { findIndicator, matchItem } from "../../../src/core/catalogue/match";
+import { formatIssue } from "../../../src/core/rules/shared/catalogue-sheet";
 import {
-  formatIssue,
   formatPath,
   mergeCatalogue,
   parseCatalogue,
@@ -24,7 +24,7 @@ const good = () => ({
 function errorsOf(json: unknown): string[] {
   const r = parseCatalogue(json);
   if (r.ok) throw new Error("expected errors");
-  return r.errors;
+  return r.issues.map((i) => formatIssue(i));
 }
 
 describe("parseCatalogue", () => {
@@ -200,7 +200,8 @@ describe("mergeCatalogue", () => {
     expect(mergeCatalogue(defaultCatalogue, { version: "wb", indicators: [] }).version).toBe("wb");
     const bad = parseCatalogueOverride({ indicators: [{ number: "1" }] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toContain("indicators[0].label がありません（必須の項目です）");
+    if (!bad.ok)
+      expect(bad.issues.map((i) => formatIssue(i))).toContain("indicators[0].label がありません（必須の項目です）");
   });
 });
 
@@ -232,7 +233,7 @@ describe("parseCatalogueDocument (kensa check --catalogue)", () => {
     expect(r.catalogue).toMatchObject({ version: "r8", indicators: [{ number: "8" }] });
     expect(r.changes.removed).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     const empty = parseCatalogueDocument({ mode: "replace", indicators: [] }, defaultCatalogue);
-    expect(empty.ok ? [] : empty.errors).toEqual(["indicators に指標が1つもありません"]);
+    expect(empty.ok ? [] : empty.issues.map((i) => formatIssue(i))).toEqual(["indicators に指標が1つもありません"]);
   });
 
   test("a bad mode, and the consistency checks, name their paths", () => {
@@ -240,9 +241,13 @@ describe("parseCatalogueDocument (kensa check --catalogue)", () => {
       { mode: "merge", indicators: [eight, { ...eight, label: "別" }] },
       defaultCatalogue,
     );
-    expect(r.ok ? [] : r.errors).toEqual(["mode は extend・replace のいずれかです（文字列「merge」が書かれています）"]);
+    expect(r.ok ? [] : r.issues.map((i) => formatIssue(i))).toEqual([
+      "mode は extend・replace のいずれかです（文字列「merge」が書かれています）",
+    ]);
     const dup = parseCatalogueDocument({ indicators: [eight, { ...eight, label: "別" }] }, defaultCatalogue);
-    expect(dup.ok ? [] : dup.errors).toEqual(["indicators[1].number の番号「8」は indicators[0] と重複しています"]);
+    expect(dup.ok ? [] : dup.issues.map((i) => formatIssue(i))).toEqual([
+      "indicators[1].number の番号「8」は indicators[0] と重複しています",
+    ]);
     expect(dup.ok ? [] : formatIssue(dup.issues[0], "en")).toBe(
       "indicators[1].number repeats the number “8” of indicators[0]",
     );

@@ -9,7 +9,10 @@ import {
   readCatalogueSheet,
   type SheetProblem,
 } from "../../../src/core/catalogue/sheet";
+import { CATALOGUE_PHRASES, SHEET_MESSAGES } from "../../../src/core/catalogue/messages";
 import { sheetFromValues, type CellValue } from "../../../src/core/model/workbook";
+import { renderMessage } from "../../../src/core/rules/message";
+import type { Lang } from "../../../src/core/values/format";
 import { EIGHT_SHEET } from "../../fixtures/catalogue-eight";
 
 type Row = (CellValue | undefined)[];
@@ -19,10 +22,16 @@ function read(rows: Row[]) {
   return readCatalogueSheet(sheetFromValues("Kensa_カタログ", rows), defaultCatalogue);
 }
 
-function problems(rows: Row[]): SheetProblem[] {
+/** A problem as the report renders it, in each language. */
+function rendered(p: SheetProblem): { cell: string; ja: string; en: string } {
+  const text = (lang: Lang) => renderMessage(SHEET_MESSAGES[p.id], p.data ?? {}, lang, CATALOGUE_PHRASES);
+  return { cell: p.cell, ja: text("ja"), en: text("en") };
+}
+
+function problems(rows: Row[]): { cell: string; ja: string; en: string }[] {
   const r = read(rows);
   if (r.ok) throw new Error("expected problems");
-  return r.problems;
+  return r.problems.map(rendered);
 }
 
 describe("the sheet's name", () => {

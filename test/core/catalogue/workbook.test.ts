@@ -5,6 +5,7 @@
  */
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { parseCatalogueDocument } from "../../../src/core/catalogue/load";
+import { formatIssue } from "../../../src/core/rules/shared/catalogue-sheet";
 import { catalogueSheetRows } from "../../../src/core/catalogue/sheet";
 import type { CatalogueIndicator } from "../../../src/core/catalogue/schema";
 import { checkSet, checkWorkbook } from "../../../src/core/engine";
@@ -106,7 +107,7 @@ describe("indicator 8 defined in the workbook's Kensa_カタログ sheet", () =>
       },
       defaultCatalogue,
     );
-    if (!doc.ok) throw new Error(doc.errors.join("\n"));
+    if (!doc.ok) throw new Error(doc.issues.map((i) => formatIssue(i)).join("\n"));
     const fromFile = checkWorkbook(workbookOf(eightSheets(false)), { catalogue: doc.catalogue });
     const fromSheet = checkWorkbook(workbookOf(eightSheets(true)));
     expect(fromFile.findings).toEqual(fromSheet.findings.filter((f) => f.rule !== "catalogue/sheet"));

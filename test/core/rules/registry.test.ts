@@ -1,7 +1,8 @@
 /**
  * The rule registry agrees with the files (after ESLint's rule-file check, Makefile.js `checkRuleFiles`): every
  * module src/core/rules/<family>/<name>.ts exports a rule whose id is "<family>/<name>", registered under that id,
- * with a valid/invalid table (runRuleTests) in <name>.test.ts beside it; and the registry holds nothing else.
+ * built by defineRule (message ids and data typed from its messages), with a valid/invalid table (runRuleTests) in
+ * <name>.test.ts beside it; and the registry holds nothing else.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
@@ -38,6 +39,11 @@ describe.each(modules)("%s", (id) => {
   test("exports `rule` with the id of its path", () => {
     expect(exported).toBeDefined();
     expect(exported!.meta.id).toBe(id);
+  });
+
+  test("is built by defineRule, so that its message ids and data are typed", () => {
+    const source = readFileSync(path.join(RULES_DIR, `${id}.ts`), "utf8");
+    expect(source).toMatch(/^export const rule = defineRule\(\{$/m);
   });
 
   test("is registered under its id", () => {

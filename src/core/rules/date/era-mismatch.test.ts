@@ -1,15 +1,16 @@
 import { runRuleTests, findingsOf } from "../../../../test/support/rule-tester";
-import { INHOUSE_HEADER, inhouse } from "../../../../test/support/sheets";
+import { INHOUSE_HEADER, inhouse, inhouseUnder, OUTPUT_LEAD } from "../../../../test/support/sheets";
 import { sheetFromValues, type CellValue } from "../../model/workbook";
 import { rule } from "./era-mismatch";
 
 type Row = (CellValue | undefined)[];
 
 /**
- * A finding's message id and data: the pair as written (`match`), its era half (era, year), its Western half, the
- * Western year the era half stands for, and the era year the Western half stands for.
+ * A finding at `cell`, by message id and data: the pair as written (`match`), its era half (era, year), its Western
+ * half, the Western year the era half stands for, and the era year the Western half stands for.
  */
-const pair = (
+const at = (
+  cell: string,
   messageId: "eraInBrackets" | "westernInBrackets",
   match: string,
   era: string,
@@ -17,32 +18,16 @@ const pair = (
   western: string,
   expected: string,
   westernEra: string,
-) => ({ messageId, data: { match, era, eraYear, expected, western, westernEra } });
+) => ({ cell, messageId, data: { match, era, eraYear, expected, western, westernEra } });
 
 // インハウス予算: A1 報告年度, A2 (単位：億円), row 3 the header (A 機関名 … H 備考), data from row 4.
 const note = (text: string): Row => ["理研", "文", 100, 50, null, null, null, text];
 /** The inhouse header with 備考 (column H) written another way. */
-const withNoteHeader = (label: string, ...rows: Row[]): Row[] => [
-  ["報告年度", "令和7年度"],
-  ["(単位：億円)"],
-  [...INHOUSE_HEADER.slice(0, 7), label],
-  ...rows,
-];
+const withNoteHeader = (label: string, ...rows: Row[]): Row[] =>
+  inhouseUnder([...INHOUSE_HEADER.slice(0, 7), label], ...rows);
 
 // アウトプット指標: row 1 報告年度, row 2 the header (A 番号 … L 進捗の詳細, M 備考), data from row 3.
-const OUTPUT_HEADER = [
-  "番号",
-  "区分",
-  "指標",
-  "目標値",
-  "目標の種類",
-  "期間",
-  "年度目標",
-  "実績",
-  "達成率",
-  "進捗",
-  "判定",
-];
+const OUTPUT_HEADER = [...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗", "判定"];
 const output = (detailHeader: string, noteHeader: string, ...rows: Row[]): Row[] => [
   ["報告年度", "令和7年度"],
   [...OUTPUT_HEADER, detailHeader, noteHeader],
@@ -107,50 +92,31 @@ runRuleTests(rule, {
           rule: "date/era-mismatch",
           severity: "error",
           sheet: "予算",
-          cell: "H4",
-          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+          ...at("H4", "eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
         },
       ],
     },
     {
       name: "備考 headed 「備考\\n出典・留意事項等」",
       sheets: { 予算: withNoteHeader("備考\n出典・留意事項等", note("2025（令和8）年度に拡充")) },
-      findings: [
-        {
-          cell: "H4",
-          ...pair("eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7"),
-        },
-      ],
+      findings: [at("H4", "eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7")],
     },
     {
       name: "備考 headed 「備考欄（特筆すべき事項等）」",
       sheets: { 予算: withNoteHeader("備考欄（特筆すべき事項等）", note("令和7年（2024年）開始")) },
-      findings: [
-        {
-          cell: "H4",
-          ...pair("westernInBrackets", "令和7年（2024年）", "令和", "7", "2024", "2025", "令和6"),
-        },
-      ],
+      findings: [at("H4", "westernInBrackets", "令和7年（2024年）", "令和", "7", "2024", "2025", "令和6")],
     },
     {
       name: "a column no reader knows, and its header",
       sheets: {
-        予算: [
-          ["報告年度", "令和7年度"],
-          ["(単位：億円)"],
+        予算: inhouseUnder(
           [...INHOUSE_HEADER, "2025（令和8）年度見込"],
           ["理研", "文", 100, 50, null, null, null, null, "令和8（2025）年度に増額"],
-        ],
+        ),
       },
       findings: [
-        {
-          cell: "I3",
-          ...pair("eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "I4",
-          ...pair("westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
-        },
+        at("I3", "eraInBrackets", "2025（令和8）年度", "令和", "8", "2025", "2026", "令和7"),
+        at("I4", "westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
       ],
     },
     {
@@ -166,14 +132,8 @@ runRuleTests(rule, {
         ],
       },
       findings: [
-        {
-          cell: "A1",
-          ...pair("westernInBrackets", "令和7年度（2024年度）", "令和", "7", "2024", "2025", "令和6"),
-        },
-        {
-          cell: "A6",
-          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
-        },
+        at("A1", "westernInBrackets", "令和7年度（2024年度）", "令和", "7", "2024", "2025", "令和6"),
+        at("A6", "eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
       ],
     },
     {
@@ -188,13 +148,11 @@ runRuleTests(rule, {
       findings: [
         {
           sheet: "アウトプット指標",
-          cell: "L3",
-          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+          ...at("L3", "eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
         },
         {
           sheet: "アウトプット指標",
-          cell: "M3",
-          ...pair("westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
+          ...at("M3", "westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
         },
       ],
     },
@@ -220,80 +178,29 @@ runRuleTests(rule, {
         ),
       },
       findings: [
-        {
-          cell: "H4",
-          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H5",
-          ...pair("eraInBrackets", "2025(令和8年)", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H6",
-          ...pair("eraInBrackets", "2025年（令和8年）", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H7",
-          ...pair("eraInBrackets", "2024年度（令和7年度）", "令和", "7", "2024", "2025", "令和6"),
-        },
-        {
-          cell: "H8",
-          ...pair("westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H9",
-          ...pair("westernInBrackets", "令和8年（2025年）", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H10",
-          ...pair("westernInBrackets", "令和元年（2020年）", "令和", "元", "2020", "2019", "令和2"),
-        },
-        {
-          cell: "H11",
-          ...pair("eraInBrackets", "２０２５（令和８）年", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H12",
-          ...pair("eraInBrackets", "2025　（　令和　8　）", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H13",
-          ...pair("westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H14",
-          ...pair("eraInBrackets", "2025(R8)", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H15",
-          ...pair("westernInBrackets", "Ｒ８（２０２５）", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H16",
-          ...pair("westernInBrackets", "H30（2019）", "平成", "30", "2019", "2018", "令和元"),
-        },
-        {
-          cell: "H17",
-          ...pair("westernInBrackets", "平成30年（2019年）", "平成", "30", "2019", "2018", "令和元"),
-        },
-        {
-          cell: "H18",
-          ...pair("westernInBrackets", "昭和64年（1990年）", "昭和", "64", "1990", "1989", "平成2"),
-        },
+        at("H4", "eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        at("H5", "eraInBrackets", "2025(令和8年)", "令和", "8", "2025", "2026", "令和7"),
+        at("H6", "eraInBrackets", "2025年（令和8年）", "令和", "8", "2025", "2026", "令和7"),
+        at("H7", "eraInBrackets", "2024年度（令和7年度）", "令和", "7", "2024", "2025", "令和6"),
+        at("H8", "westernInBrackets", "令和8（2025）年度", "令和", "8", "2025", "2026", "令和7"),
+        at("H9", "westernInBrackets", "令和8年（2025年）", "令和", "8", "2025", "2026", "令和7"),
+        at("H10", "westernInBrackets", "令和元年（2020年）", "令和", "元", "2020", "2019", "令和2"),
+        at("H11", "eraInBrackets", "２０２５（令和８）年", "令和", "8", "2025", "2026", "令和7"),
+        at("H12", "eraInBrackets", "2025　（　令和　8　）", "令和", "8", "2025", "2026", "令和7"),
+        at("H13", "westernInBrackets", "R8(2025)", "令和", "8", "2025", "2026", "令和7"),
+        at("H14", "eraInBrackets", "2025(R8)", "令和", "8", "2025", "2026", "令和7"),
+        at("H15", "westernInBrackets", "Ｒ８（２０２５）", "令和", "8", "2025", "2026", "令和7"),
+        at("H16", "westernInBrackets", "H30（2019）", "平成", "30", "2019", "2018", "令和元"),
+        at("H17", "westernInBrackets", "平成30年（2019年）", "平成", "30", "2019", "2018", "令和元"),
+        at("H18", "westernInBrackets", "昭和64年（1990年）", "昭和", "64", "1990", "1989", "平成2"),
       ],
     },
     {
       name: "two mistakes in one cell are two findings at that cell",
       sheets: { 予算: inhouse(note("第14回：2025（令和8）年2月、第15回：2026（令和9）年3月")) },
       findings: [
-        {
-          cell: "H4",
-          ...pair("eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
-        },
-        {
-          cell: "H4",
-          ...pair("eraInBrackets", "2026（令和9）年", "令和", "9", "2026", "2027", "令和8"),
-        },
+        at("H4", "eraInBrackets", "2025（令和8）年", "令和", "8", "2025", "2026", "令和7"),
+        at("H4", "eraInBrackets", "2026（令和9）年", "令和", "9", "2026", "2027", "令和8"),
       ],
     },
     {

@@ -1,9 +1,22 @@
+import { indicator } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
 import { rule } from "./below-pace";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "実績", "進捗", "備考"];
+const H = [...OUTPUT_LEAD, "実績", "進捗", "備考"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 実績, H 進捗, I 備考
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
+/** Data of a result below pace in 令和7 (2025), year 2 of 5 of the period. */
+const paceIn2025 = (number: string, actual: string, pace: string, target: string, ratio: string) => ({
+  row: indicator(number),
+  actual,
+  pace,
+  target,
+  elapsed: 2,
+  years: 5,
+  year: { fiscalYear: 2025 },
+  ratio,
+});
 
 runRuleTests(rule, {
   valid: [
@@ -64,16 +77,7 @@ runRuleTests(rule, {
           expected: 4,
           actual: 0,
           messageId: "belowPace",
-          data: {
-            row: { phrase: "indicator", data: { number: "8" } },
-            actual: "0件",
-            pace: "4件",
-            target: "10件",
-            elapsed: 2,
-            years: 5,
-            year: { fiscalYear: 2025 },
-            ratio: "0.0%",
-          },
+          data: paceIn2025("8", "0件", "4件", "10件", "0.0%"),
         },
         {
           rule: "grade/below-pace",
@@ -82,16 +86,7 @@ runRuleTests(rule, {
           expected: 300,
           actual: 271,
           messageId: "belowPace",
-          data: {
-            row: { phrase: "indicator", data: { number: "16" } },
-            actual: "271人",
-            pace: "300名",
-            target: "750名",
-            elapsed: 2,
-            years: 5,
-            year: { fiscalYear: 2025 },
-            ratio: "90.3%",
-          },
+          data: paceIn2025("16", "271人", "300名", "750名", "90.3%"),
         },
       ],
     },
@@ -102,16 +97,7 @@ runRuleTests(rule, {
         {
           expected: 300,
           messageId: "belowPace",
-          data: {
-            row: { phrase: "indicator", data: { number: "16" } },
-            actual: "271名",
-            pace: "300名",
-            target: "750名",
-            elapsed: 2,
-            years: 5,
-            year: { fiscalYear: 2025 },
-            ratio: "90.3%",
-          },
+          data: paceIn2025("16", "271名", "300名", "750名", "90.3%"),
         },
       ],
     },

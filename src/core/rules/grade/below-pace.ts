@@ -1,6 +1,6 @@
 import { defineRule } from "../rule";
-import { computedDecimals, outputTables, showFigure, showPercent } from "../../sheets/output/read";
-import { rowName } from "../shared/output-row";
+import { computedDecimals, showFigure, showPercent } from "../../sheets/output/read";
+import { gradedRows, judgedGrade, rowName } from "../shared/output-row";
 
 export const rule = defineRule({
   meta: {
@@ -18,36 +18,26 @@ export const rule = defineRule({
     },
   },
   *check(ctx) {
-    for (const table of outputTables(ctx)) {
-      if (table.reportYear === undefined) continue;
-      for (const row of table.rows) {
-        const ev = row.evaluation;
-        if (row.isOutcome || !ev || ev.kind !== "cumulative" || row.grade !== "A" || !row.gradeCell || ev.meets)
-          continue;
-        const actualUnit = row.actual.kind === "number" ? row.actual.unit : undefined;
-        const unit = ev.target.unit ?? actualUnit;
-        const actualDecimals = row.actual.kind === "number" ? row.actual.decimals : 0;
-        const cells = [row.gradeCell, row.actualCell];
-        if (row.targetCell) cells.push(row.targetCell);
-        yield {
-          messageId: "belowPace",
-          data: {
-            row: rowName(row),
-            actual: showFigure(ev.measure, actualDecimals, actualUnit ?? unit),
-            pace: showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit),
-            target: showFigure(ev.target.value, ev.target.decimals, unit),
-            elapsed: ev.annual.elapsed ?? 0,
-            years: ev.annual.years ?? 0,
-            year: { fiscalYear: table.reportYear },
-            ratio: showPercent(ev.ratio),
-          },
-          sheet: table.sheet,
-          cell: row.gradeCell,
-          cells,
-          expected: ev.annual.value,
-          actual: ev.measure,
-        };
-      }
+    for (const { table, row, gradeCell } of gradedRows(ctx)) {
+      const ev = row.evaluation;
+      if (table.reportYear === undefined || !ev || ev.kind !== "cumulative" || row.grade !== "A" || ev.meets) continue;
+      const actualUnit = row.actual.kind === "number" ? row.actual.unit : undefined;
+      const unit = ev.target.unit ?? actualUnit;
+      const actualDecimals = row.actual.kind === "number" ? row.actual.decimals : 0;
+      yield {
+        messageId: "belowPace",
+        data: {
+          row: rowName(row),
+          actual: showFigure(ev.measure, actualDecimals, actualUnit ?? unit),
+          pace: showFigure(ev.annual.value, computedDecimals(ev.annual.value, ev.target.decimals), unit),
+          target: showFigure(ev.target.value, ev.target.decimals, unit),
+          elapsed: ev.annual.elapsed ?? 0,
+          years: ev.annual.years ?? 0,
+          year: { fiscalYear: table.reportYear },
+          ratio: showPercent(ev.ratio),
+        },
+        ...judgedGrade(table, row, gradeCell, ev, [row.actualCell]),
+      };
     }
   },
 });

@@ -1,23 +1,11 @@
+import { indicator } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
 import { rule } from "./invalid";
 
-const H = [
-  "番号",
-  "区分",
-  "指標",
-  "目標値",
-  "目標の種類",
-  "期間",
-  "年度目標",
-  "実績",
-  "達成率",
-  "進捗",
-  "判定",
-  "進捗の詳細",
-  "備考",
-];
+const H = [...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗", "判定", "進捗の詳細", "備考"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I 達成率, J 進捗, K 判定, L 詳細, M 備考
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
 const row = (n: string, grade: string | null, category = "全体目標") => [
   n,
   category,
@@ -49,7 +37,7 @@ runRuleTests(rule, {
           sheet: "アウトプット指標",
           cell: "J4",
           messageId: "invalid",
-          data: { row: { phrase: "indicator", data: { number: "2" } }, text: "C" },
+          data: { row: indicator("2"), text: "C" },
         },
       ],
     },
@@ -70,7 +58,7 @@ runRuleTests(rule, {
           rule: "grade/invalid",
           cell: "A5",
           messageId: "invalid",
-          data: { row: { phrase: "indicator", data: { number: "1" } }, text: "順調" },
+          data: { row: indicator("1"), text: "順調" },
         },
       ],
     },

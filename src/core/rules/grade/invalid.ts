@@ -1,6 +1,5 @@
 import { defineRule } from "../rule";
-import { outputTables } from "../../sheets/output/read";
-import { rowName } from "../shared/output-row";
+import { gradedRows, rowName } from "../shared/output-row";
 
 export const rule = defineRule({
   meta: {
@@ -18,16 +17,10 @@ export const rule = defineRule({
     },
   },
   *check(ctx) {
-    for (const table of outputTables(ctx)) {
-      for (const row of table.rows) {
-        if (row.isOutcome || row.gradeStatus !== "invalid" || !row.gradeCell) continue;
-        yield {
-          messageId: "invalid",
-          data: { row: rowName(row), text: row.gradeText ?? "" },
-          sheet: table.sheet,
-          cell: row.gradeCell,
-        };
-      }
+    for (const { table, row, gradeCell } of gradedRows(ctx)) {
+      if (row.gradeStatus !== "invalid") continue;
+      const data = { row: rowName(row), text: row.gradeText ?? "" };
+      yield { messageId: "invalid", data, sheet: table.sheet, cell: gradeCell };
     }
   },
 });

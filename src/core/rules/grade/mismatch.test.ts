@@ -1,22 +1,20 @@
+import { indicator } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
+import type { MessageValue } from "../message";
 import { rule } from "./mismatch";
 
-const H = [
-  "番号",
-  "区分",
-  "指標",
-  "目標値",
-  "目標の種類",
-  "期間",
-  "年度目標",
-  "実績",
-  "R6実績",
-  "R7実績",
-  "達成率",
-  "進捗",
-];
+const H = [...OUTPUT_LEAD, "年度目標", "実績", "R6実績", "R7実績", "達成率", "進捗"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I R6実績, J R7実績, K 達成率, L 進捗
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
+const result = (m: string) => ({ phrase: "result", data: { m } });
+/** Data of a grade that disagrees: the indicator, what was measured, the threshold it was held against, the ratio. */
+const graded = (number: string, measure: MessageValue, threshold: MessageValue, ratio: string) => ({
+  row: indicator(number),
+  measure,
+  threshold,
+  ratio,
+});
 
 const seedOverall = [
   ["1", "全体目標", "企業導出件数", "650件", "期間累計", "R7-R11", null, "158件", null, null, null, "A"],
@@ -91,12 +89,12 @@ runRuleTests(rule, {
           expected: 120,
           actual: 86,
           messageId: "aBelow",
-          data: {
-            row: { phrase: "indicator", data: { number: "4" } },
-            measure: { phrase: "result", data: { m: "86件" } },
-            threshold: { phrase: "annualShare", data: { a: "120件", t: "600件", years: "5" } },
-            ratio: "71.7%",
-          },
+          data: graded(
+            "4",
+            result("86件"),
+            { phrase: "annualShare", data: { a: "120件", t: "600件", years: "5" } },
+            "71.7%",
+          ),
           fix: { sheet: "アウトプット指標", cell: "L3", value: "B" },
         },
       ],
@@ -110,12 +108,7 @@ runRuleTests(rule, {
           severity: "warning",
           cell: "L3",
           messageId: "bMet",
-          data: {
-            row: { phrase: "indicator", data: { number: "1" } },
-            measure: { phrase: "result", data: { m: "158" } },
-            threshold: { phrase: "target", data: { t: "130" } },
-            ratio: "121.5%",
-          },
+          data: graded("1", result("158"), { phrase: "target", data: { t: "130" } }, "121.5%"),
           fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
         },
       ],
@@ -140,12 +133,7 @@ runRuleTests(rule, {
         {
           severity: "error",
           messageId: "aNotAbove",
-          data: {
-            row: { phrase: "indicator", data: { number: "18" } },
-            measure: { phrase: "result", data: { m: "1,225名" } },
-            threshold: { phrase: "baseline", data: { t: "1,225名" } },
-            ratio: "100.0%",
-          },
+          data: graded("18", result("1,225名"), { phrase: "baseline", data: { t: "1,225名" } }, "100.0%"),
         },
       ],
     },
@@ -158,15 +146,12 @@ runRuleTests(rule, {
           cells: ["L3", "I3", "J3", "D3"],
           actual: 2,
           messageId: "aBelow",
-          data: {
-            row: { phrase: "indicator", data: { number: "17" } },
-            measure: {
-              phrase: "yearsMean",
-              data: { m: "2", list: { list: ["R6実績 2", "R7実績 2"], style: "comma" } },
-            },
-            threshold: { phrase: "averageTarget", data: { t: "3" } },
-            ratio: "66.7%",
-          },
+          data: graded(
+            "17",
+            { phrase: "yearsMean", data: { m: "2", list: { list: ["R6実績 2", "R7実績 2"], style: "comma" } } },
+            { phrase: "averageTarget", data: { t: "3" } },
+            "66.7%",
+          ),
         },
       ],
     },
@@ -190,12 +175,12 @@ runRuleTests(rule, {
         {
           severity: "error",
           messageId: "aBelow",
-          data: {
-            row: { phrase: "indicator", data: { number: "17" } },
-            measure: { phrase: "partsMean", data: { m: "2.5件", parts: "3件/2件" } },
-            threshold: { phrase: "averageTarget", data: { t: "3件" } },
-            ratio: "83.3%",
-          },
+          data: graded(
+            "17",
+            { phrase: "partsMean", data: { m: "2.5件", parts: "3件/2件" } },
+            { phrase: "averageTarget", data: { t: "3件" } },
+            "83.3%",
+          ),
         },
       ],
     },
@@ -220,12 +205,7 @@ runRuleTests(rule, {
           severity: "warning",
           cell: "L3",
           messageId: "bAbove",
-          data: {
-            row: { phrase: "indicator", data: { number: "18" } },
-            measure: { phrase: "result", data: { m: "1,404名" } },
-            threshold: { phrase: "baseline", data: { t: "1,225名" } },
-            ratio: "114.6%",
-          },
+          data: graded("18", result("1,404名"), { phrase: "baseline", data: { t: "1,225名" } }, "114.6%"),
           fix: { sheet: "アウトプット指標", cell: "L3", value: "A" },
         },
       ],

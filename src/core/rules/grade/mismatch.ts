@@ -3,7 +3,6 @@ import type { MessageData } from "../message";
 import { isStrictKind } from "../../compute/targets";
 import {
   computedDecimals,
-  outputTables,
   showFigure,
   showPercent,
   yearsUpToReport,
@@ -11,7 +10,7 @@ import {
   type OutputRow,
   type OutputTable,
 } from "../../sheets/output/read";
-import { rowName } from "../shared/output-row";
+import { gradedRows, judgedGrade, rowName } from "../shared/output-row";
 
 /** The words for what was compared with what, filled with the figures. */
 const PHRASES = {
@@ -106,34 +105,20 @@ export const rule = defineRule({
     phrases: PHRASES,
   },
   *check(ctx) {
-    for (const table of outputTables(ctx)) {
-      for (const row of table.rows) {
-        const ev = row.evaluation;
-        if (row.isOutcome || !ev || !isStrictKind(ev.kind) || !row.gradeCell) continue;
-        if (row.grade !== "A" && row.grade !== "B") continue;
-        if ((row.grade === "A") === ev.meets) continue;
-        const above = ev.kind === "baseline-above";
-        const measure = describeMeasure(row, ev, table);
-        const threshold = describeThreshold(ev, row.actual.kind === "number" ? row.actual.unit : undefined);
-        const cells = [row.gradeCell, ...ev.measureCells];
-        if (row.targetCell) cells.push(row.targetCell);
-        yield {
-          messageId: row.grade === "A" ? (above ? "aNotAbove" : "aBelow") : above ? "bAbove" : "bMet",
-          severity: row.grade === "A" ? "error" : "warning",
-          data: {
-            row: rowName(row),
-            measure,
-            threshold,
-            ratio: showPercent(ev.ratio),
-          },
-          sheet: table.sheet,
-          cell: row.gradeCell,
-          cells,
-          expected: ev.annual.value,
-          actual: ev.measure,
-          fix: { sheet: table.sheet, cell: row.gradeCell, value: ev.suggested },
-        };
-      }
+    for (const { table, row, gradeCell } of gradedRows(ctx)) {
+      const ev = row.evaluation;
+      if (!ev || !isStrictKind(ev.kind) || (row.grade !== "A" && row.grade !== "B")) continue;
+      if ((row.grade === "A") === ev.meets) continue;
+      const above = ev.kind === "baseline-above";
+      const measure = describeMeasure(row, ev, table);
+      const threshold = describeThreshold(ev, row.actual.kind === "number" ? row.actual.unit : undefined);
+      yield {
+        messageId: row.grade === "A" ? (above ? "aNotAbove" : "aBelow") : above ? "bAbove" : "bMet",
+        severity: row.grade === "A" ? "error" : "warning",
+        data: { row: rowName(row), measure, threshold, ratio: showPercent(ev.ratio) },
+        ...judgedGrade(table, row, gradeCell, ev, ev.measureCells),
+        fix: { sheet: table.sheet, cell: gradeCell, value: ev.suggested },
+      };
     }
   },
 });

@@ -1,9 +1,11 @@
+import { indicator } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
 import { rule } from "./missing";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗"];
+const H = [...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗"];
 // Columns: A 番号 … H 実績, I 達成率, J 進捗
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
 
 runRuleTests(rule, {
   valid: [
@@ -32,7 +34,7 @@ runRuleTests(rule, {
           cell: "J3",
           cells: ["J3", "H3"],
           messageId: "missingSuggested",
-          data: { row: { phrase: "indicator", data: { number: "1" } }, actual: "158件", suggested: "A" },
+          data: { row: indicator("1"), actual: "158件", suggested: "A" },
         },
       ],
     },
@@ -55,7 +57,7 @@ runRuleTests(rule, {
           rule: "grade/missing",
           cell: "J3",
           messageId: "missing",
-          data: { row: { phrase: "indicator", data: { number: "19" } }, actual: "Top10%論文数 1,113編" },
+          data: { row: indicator("19"), actual: "Top10%論文数 1,113編" },
         },
       ],
     },

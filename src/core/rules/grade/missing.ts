@@ -1,6 +1,5 @@
 import { defineRule } from "../rule";
-import { outputTables } from "../../sheets/output/read";
-import { rowName } from "../shared/output-row";
+import { gradedRows, rowName } from "../shared/output-row";
 
 export const rule = defineRule({
   meta: {
@@ -22,17 +21,14 @@ export const rule = defineRule({
     },
   },
   *check(ctx) {
-    for (const table of outputTables(ctx)) {
-      for (const row of table.rows) {
-        if (row.isOutcome || row.gradeStatus !== "empty" || !row.gradeCell) continue;
-        const k = row.actual.kind;
-        if (k === "empty" || k === "placeholder") continue;
-        const suggested = row.evaluation?.suggested;
-        const at = { sheet: table.sheet, cell: row.gradeCell, cells: [row.gradeCell, row.actualCell] };
-        const data = { row: rowName(row), actual: row.actualText };
-        if (suggested) yield { messageId: "missingSuggested", data: { ...data, suggested }, ...at } as const;
-        else yield { messageId: "missing", data, ...at } as const;
-      }
+    for (const { table, row, gradeCell } of gradedRows(ctx)) {
+      const k = row.actual.kind;
+      if (row.gradeStatus !== "empty" || k === "empty" || k === "placeholder") continue;
+      const suggested = row.evaluation?.suggested;
+      const at = { sheet: table.sheet, cell: gradeCell, cells: [gradeCell, row.actualCell] };
+      const data = { row: rowName(row), actual: row.actualText };
+      if (suggested) yield { messageId: "missingSuggested", data: { ...data, suggested }, ...at } as const;
+      else yield { messageId: "missing", data, ...at } as const;
     }
   },
 });

@@ -1,20 +1,28 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { DIVERSITY_LABEL, itemRow, monitoringSheet, type Row } from "../../../../test/support/monitoring";
 import { rule } from "./unknown";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const top = [["統合プロジェクト", "PJ2 医療機器・ヘルスケアプロジェクト"], H];
+const top = monitoringSheet("PJ2 医療機器・ヘルスケアプロジェクト");
 const support = (pairing: string) => [
   ["3", "優れたシーズの発展・継続支援件数", "15.5件", null, pairing, null, "0件"],
-  [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
-  [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "15.5件"],
+  itemRow("マッチングによる他事業への受け渡し件数", "0件"),
+  itemRow("過去にAMED支援を受けた課題について、新たに公募により採択された件数", "15.5件"),
 ];
 
 // 指標7: 男 / 女 / その他 (and 男性 / 女性) are the shares of 研究者の男女（その他）比率 in every layout.
-const L = "研究者の男女（その他）比率";
+const L = DIVERSITY_LABEL;
 const IND = ["7", "研究環境における 人的ダイバーシティ", "—"];
-const pj1 = (rows: (string | null)[][]) => ({ PJ1: [["統合プロジェクト", "PJ1"], H, ...rows] });
+const pj1 = (rows: Row[]) => ({ PJ1: monitoringSheet("PJ1", ...rows) });
 const shareRows = (group: string | null, labels: string[]) =>
-  pj1(labels.map((l, i) => (i === 0 ? [...IND, group, l, null, "33.3%"] : [null, null, null, null, l, null, "33.3%"])));
+  pj1(labels.map((l, i) => (i === 0 ? [...IND, group, l, null, "33.3%"] : itemRow(l, "33.3%"))));
+
+/** A typo at `cell`: what the label is (item, group, indicator), as written, the label meant, and the fix writing it. */
+const typo = (sheet: string, cell: string, what: string, label: string, suggestion: string) => ({
+  cell,
+  messageId: "typo",
+  data: { what: { phrase: what }, label, suggestion },
+  fix: { sheet, cell, value: suggestion },
+});
 
 runRuleTests(rule, {
   valid: [
@@ -31,11 +39,7 @@ runRuleTests(rule, {
     },
     {
       name: "indicator 7, label in 項目, 男 / 女 rows below",
-      sheets: pj1([
-        [...IND, null, L],
-        [null, null, null, null, "男", null, "89.0%"],
-        [null, null, null, null, "女", null, "11.0%"],
-      ]),
+      sheets: pj1([[...IND, null, L], itemRow("男", "89.0%"), itemRow("女", "11.0%")]),
     },
     {
       name: "indicator 7, label in 項目, 男性 / 女性 in 細目",
@@ -47,12 +51,7 @@ runRuleTests(rule, {
     {
       name: "indicator 7 on the 全体 sheet",
       sheets: {
-        全体: [
-          ["統合プロジェクト", "全体"],
-          H,
-          [...IND, L, "男", null, "89.7%"],
-          [null, null, null, null, "女", null, "10.3%"],
-        ],
+        全体: monitoringSheet("全体", [...IND, L, "男", null, "89.7%"], itemRow("女", "10.3%")),
       },
     },
     { name: "catalogue labels", sheets: { PJ2: [...top, ...support("ペアリングによる他事業への受け渡し件数")] } },
@@ -62,8 +61,8 @@ runRuleTests(rule, {
         PJ2: [
           ...top,
           ["3", "発展・継続支援件数", "15.5件", null, "ペアリング", null, "0件"],
-          [null, null, null, null, "マッチング", null, "0件"],
-          [null, null, null, null, "新たに公募", null, "15.5件"],
+          itemRow("マッチング", "0件"),
+          itemRow("新たに公募", "15.5件"),
         ],
       },
     },
@@ -97,14 +96,13 @@ runRuleTests(rule, {
         {
           rule: "label/unknown",
           severity: "info",
-          cell: "E3",
-          messageId: "typo",
-          data: {
-            what: { phrase: "item" },
-            label: "ベアリングによる他事業への受け渡し件数",
-            suggestion: "ペアリングによる他事業への受け渡し件数",
-          },
-          fix: { sheet: "PJ2", cell: "E3", value: "ペアリングによる他事業への受け渡し件数" },
+          ...typo(
+            "PJ2",
+            "E3",
+            "item",
+            "ベアリングによる他事業への受け渡し件数",
+            "ペアリングによる他事業への受け渡し件数",
+          ),
         },
       ],
     },
@@ -112,19 +110,11 @@ runRuleTests(rule, {
       name: "seed PJ5: 業事承認・認証 for 薬事承認・認証",
       sheets: {
         PJ5: [
-          ["統合プロジェクト", "PJ5"],
-          H,
+          ...monitoringSheet("PJ5"),
           ["4", "業事承認・認証", "—", "品目の性格別の承認件数", "新規の承認件数", null, "4件"],
         ],
       },
-      findings: [
-        {
-          cell: "B3",
-          messageId: "typo",
-          data: { what: { phrase: "indicator" }, label: "業事承認・認証", suggestion: "薬事承認・認証" },
-          fix: { sheet: "PJ5", cell: "B3", value: "薬事承認・認証" },
-        },
-      ],
+      findings: [typo("PJ5", "B3", "indicator", "業事承認・認証", "薬事承認・認証")],
     },
     {
       name: "an item the catalogue does not know",
@@ -199,18 +189,7 @@ runRuleTests(rule, {
     {
       name: "indicator 7: a typo in the label written in 内訳",
       sheets: shareRows("研究者の男女（その他）比", ["男", "女"]),
-      findings: [
-        {
-          cell: "D3",
-          messageId: "typo",
-          data: {
-            what: { phrase: "group" },
-            label: "研究者の男女（その他）比",
-            suggestion: "研究者の男女（その他）比率",
-          },
-          fix: { sheet: "PJ1", cell: "D3", value: "研究者の男女（その他）比率" },
-        },
-      ],
+      findings: [typo("PJ1", "D3", "group", "研究者の男女（その他）比", "研究者の男女（その他）比率")],
     },
     {
       name: "an item near a catalogue label but not a typo: the nearest label is named",

@@ -1,3 +1,4 @@
+import { quotedFigures } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
 import { rule } from "./violated";
 
@@ -28,10 +29,7 @@ runRuleTests(rule, {
           cells: ["G3", "G4"],
           messageId: "violated",
           data: {
-            smaller: { quote: "Top10%論文数" },
-            smallerValue: "3,000件",
-            larger: { quote: "全論文数" },
-            largerValue: "2,944件",
+            ...quotedFigures({ smaller: ["Top10%論文数", "3,000件"], larger: ["全論文数", "2,944件"] }),
             order: "Top1%論文数 ≤ Top10%論文数 ≤ 全論文数",
           },
           expected: 2944,

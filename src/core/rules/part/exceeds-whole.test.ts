@@ -1,8 +1,8 @@
+import { quotedFigures } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { monitoringSheet, trialRows } from "../../../../test/support/monitoring";
 import { breakdown, inhouse } from "../../../../test/support/sheets";
 import { rule as exceedsWhole } from "./exceeds-whole";
-
-const MON_HEADER = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
 
 runRuleTests(exceedsWhole, {
   valid: [
@@ -10,19 +10,7 @@ runRuleTests(exceedsWhole, {
     {
       name: "a うち figure within its value (29件（0件）)",
       sheets: {
-        PJ1: [
-          ["統合プロジェクト", "PJ1"],
-          MON_HEADER,
-          [
-            "2",
-            "治験に至った件数",
-            "30件",
-            null,
-            "医師主導治験の治験計画届の届出数（うち国際共同治験数）",
-            null,
-            "29件（0件）",
-          ],
-        ],
+        PJ1: monitoringSheet("PJ1", ...trialRows("30件", "29件（0件）")),
       },
     },
     {
@@ -41,12 +29,10 @@ runRuleTests(exceedsWhole, {
           cell: "D4",
           cells: ["D4", "C4"],
           messageId: "exceeds",
-          data: {
-            part: { quote: "「理化学研究所」の「健康・医療関係」" },
-            partValue: "120億円",
-            whole: { quote: "「全体」" },
-            wholeValue: "100億円",
-          },
+          data: quotedFigures({
+            part: ["「理化学研究所」の「健康・医療関係」", "120億円"],
+            whole: ["「全体」", "100億円"],
+          }),
           expected: 100,
           actual: 120,
         },
@@ -55,11 +41,7 @@ runRuleTests(exceedsWhole, {
     {
       name: "a うち figure above its value (3件（4件）)",
       sheets: {
-        PJ1: [
-          ["統合プロジェクト", "PJ1"],
-          MON_HEADER,
-          ["2", "治験に至った件数", "3件", null, "医師主導治験", null, "3件（4件）"],
-        ],
+        PJ1: monitoringSheet("PJ1", ["2", "治験に至った件数", "3件", null, "医師主導治験", null, "3件（4件）"]),
       },
       findings: [{ cell: "G3", expected: 3, actual: 4 }],
     },

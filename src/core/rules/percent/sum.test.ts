@@ -1,23 +1,33 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { sheetFromValues, type Sheet } from "../../model/workbook";
+import { DIVERSITY_LABEL, itemRow, monitoringSheet, type Row } from "../../../../test/support/monitoring";
 import { rule } from "./sum";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const shares = (value: string, item: string | null = "研究者の男女（その他）比率"): (string | null)[][] => [
-  ["統合プロジェクト", "PJ1 医薬品プロジェクト"],
-  H,
-  ["7", "研究環境における 人的ダイバーシティ", "—", null, item, null, value],
-];
-
-const L = "研究者の男女（その他）比率";
+const L = DIVERSITY_LABEL;
 const IND = ["7", "研究環境における 人的ダイバーシティ", "—"];
-const sheet = (
-  rows: (string | number | null)[][],
-  project = "PJ1 医薬品プロジェクト",
-): (string | number | null)[][] => [["統合プロジェクト", project], H, ...rows];
+const sheet = (rows: Row[], project = "PJ1 医薬品プロジェクト") => monitoringSheet(project, ...rows);
+/** The seed's layout: one composite value (「男：89.0% 女：11.0%」) on the indicator's row, the label in 項目. */
+const shares = (value: string, item: string | null = L) => sheet([[...IND, null, item, null, value]]);
+/** One share per row (男, 女), each a number formatted as a percentage (0.89 shown as 89.0%). */
+function formattedShares(male: number, female: number): Sheet {
+  const pj1 = sheetFromValues(
+    "PJ1",
+    sheet([["7", "人的ダイバーシティ", "—", null, "男", null, male], itemRow("女", female)], "PJ1"),
+  );
+  for (const row of pj1.rows.slice(2)) row[6] = { value: row[6]?.value ?? null, numFmt: "0.0%" };
+  return pj1;
+}
+/** The finding at the first of `cells`: the shares (`parts`) add up to `sum`, not 100. */
+const sumAt = (cells: string[], sum: string, parts: string) => ({
+  cell: cells[0],
+  cells,
+  messageId: "sum",
+  data: { what: "男女比率", sum, parts },
+});
 /** Layout 1: the label in 内訳, one share per row in 項目 (男 / 女 / その他), the percentage in 値. */
 const inGroupRows = (shares: [string, string | number][], project?: string) =>
   sheet(
-    shares.map(([label, v], i) => (i === 0 ? [...IND, L, label, null, v] : [null, null, null, null, label, null, v])),
+    shares.map(([label, v], i) => (i === 0 ? [...IND, L, label, null, v] : itemRow(label, v))),
     project,
   );
 /** Layout 2: the label in 内訳, the value as one composite text. */
@@ -28,7 +38,7 @@ const inItemRows = (shares: [string, string][], column: "項目" | "細目" = "�
     ...(column === "項目" ? [[...IND, null, L]] : []),
     ...shares.map(([label, v], i) =>
       column === "項目"
-        ? [null, null, null, null, label, null, v]
+        ? itemRow(label, v)
         : i === 0
           ? [...IND, null, L, label, v]
           : [null, null, null, null, null, label, v],
@@ -146,25 +156,7 @@ runRuleTests(rule, {
     { name: "a blank 項目 in the one-item group", sheets: { PJ4: shares("男：89.0% 女：11.0%", null) } },
     {
       name: "one share per row, as percentage-formatted numbers",
-      sheets: [
-        {
-          name: "PJ1",
-          rows: [
-            [{ value: "統合プロジェクト" }, { value: "PJ1" }],
-            H.map((h) => ({ value: h })),
-            [
-              { value: "7" },
-              { value: "人的ダイバーシティ" },
-              { value: "—" },
-              undefined,
-              { value: "男" },
-              undefined,
-              { value: 0.89, numFmt: "0.0%" },
-            ],
-            [undefined, undefined, undefined, undefined, { value: "女" }, undefined, { value: 0.11, numFmt: "0.0%" }],
-          ],
-        },
-      ],
+      sheets: [formattedShares(0.89, 0.11)],
     },
   ],
   invalid: [
@@ -176,9 +168,7 @@ runRuleTests(rule, {
           rule: "percent/sum",
           severity: "error",
           sheet: "PJ1",
-          cell: "G3",
-          messageId: "sum",
-          data: { what: "男女比率", sum: "99.0", parts: "男 89.0 + 女 10.0" },
+          ...sumAt(["G3"], "99.0", "男 89.0 + 女 10.0"),
           expected: 100,
           actual: 99,
         },
@@ -186,25 +176,7 @@ runRuleTests(rule, {
     },
     {
       name: "one share per row adding up to 101%",
-      sheets: [
-        {
-          name: "PJ1",
-          rows: [
-            [{ value: "統合プロジェクト" }, { value: "PJ1" }],
-            H.map((h) => ({ value: h })),
-            [
-              { value: "7" },
-              { value: "人的ダイバーシティ" },
-              { value: "—" },
-              undefined,
-              { value: "男" },
-              undefined,
-              { value: 0.9, numFmt: "0.0%" },
-            ],
-            [undefined, undefined, undefined, undefined, { value: "女" }, undefined, { value: 0.11, numFmt: "0.0%" }],
-          ],
-        },
-      ],
+      sheets: [formattedShares(0.9, 0.11)],
       findings: [{ cell: "G3", cells: ["G3", "G4"], actual: 101 }],
     },
     {
@@ -220,10 +192,7 @@ runRuleTests(rule, {
           rule: "percent/sum",
           severity: "error",
           sheet: "PJ1",
-          cell: "G3",
-          cells: ["G3", "G4"],
-          messageId: "sum",
-          data: { what: "男女比率", sum: "99.0", parts: "男 89.0 + 女 10.0" },
+          ...sumAt(["G3", "G4"], "99.0", "男 89.0 + 女 10.0"),
           expected: 100,
           actual: 99,
         },
@@ -240,10 +209,7 @@ runRuleTests(rule, {
       },
       findings: [
         {
-          cell: "G3",
-          cells: ["G3", "G4", "G5"],
-          messageId: "sum",
-          data: { what: "男女比率", sum: "100.5", parts: "男性 88.0 + 女性 12.0 + その他 0.5" },
+          ...sumAt(["G3", "G4", "G5"], "100.5", "男性 88.0 + 女性 12.0 + その他 0.5"),
           actual: 100.5,
         },
       ],
@@ -272,10 +238,7 @@ runRuleTests(rule, {
       },
       findings: [
         {
-          cell: "G3",
-          cells: ["G3", "G4", "G5"],
-          messageId: "sum",
-          data: { what: "男女比率", sum: "101.0", parts: "男 89.0 + 女 11.0 + 無回答 1.0" },
+          ...sumAt(["G3", "G4", "G5"], "101.0", "男 89.0 + 女 11.0 + 無回答 1.0"),
           actual: 101,
         },
       ],
@@ -285,10 +248,7 @@ runRuleTests(rule, {
       sheets: { PJ1: inGroupComposite("男：89.0% 女：10.0%") },
       findings: [
         {
-          cell: "G3",
-          cells: ["G3"],
-          messageId: "sum",
-          data: { what: "男女比率", sum: "99.0", parts: "男 89.0 + 女 10.0" },
+          ...sumAt(["G3"], "99.0", "男 89.0 + 女 10.0"),
           actual: 99,
         },
       ],
@@ -298,10 +258,7 @@ runRuleTests(rule, {
       sheets: { PJ1: inGroupComposite("男性89.0%・女性10.0%") },
       findings: [
         {
-          cell: "G3",
-          cells: ["G3"],
-          messageId: "sum",
-          data: { what: "男女比率", sum: "99.0", parts: "男性 89.0 + 女性 10.0" },
+          ...sumAt(["G3"], "99.0", "男性 89.0 + 女性 10.0"),
           actual: 99,
         },
       ],

@@ -1,9 +1,11 @@
+import { indicator } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
 import { rule } from "./average";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "実績", "R6実績", "R7実績", "進捗"];
+const H = [...OUTPUT_LEAD, "実績", "R6実績", "R7実績", "進捗"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 実績, H R6実績, I R7実績, J 進捗
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
 
 runRuleTests(rule, {
   valid: [
@@ -38,7 +40,7 @@ runRuleTests(rule, {
           actual: 4,
           messageId: "mismatch",
           data: {
-            row: { phrase: "indicator", data: { number: "17" } },
+            row: indicator("17"),
             stated: "4件",
             mean: "3件",
             parts: { list: ["4件", "2件"], style: "comma" },
@@ -54,7 +56,7 @@ runRuleTests(rule, {
           cells: ["G3", "H3", "I3"],
           messageId: "mismatch",
           data: {
-            row: { phrase: "indicator", data: { number: "17" } },
+            row: indicator("17"),
             stated: "3.5",
             mean: "3.0",
             parts: { list: ["R6実績 4", "R7実績 2"], style: "comma" },

@@ -1,9 +1,9 @@
 import { defineRule } from "../rule";
-import { computedDecimals, outputTables, showFigure } from "../../sheets/output/read";
+import { computedDecimals, showFigure } from "../../sheets/output/read";
 import { rowName } from "../shared/output-row";
+import { periodPlace, periodRows } from "../shared/period-parts";
 import { mean } from "../../compute/targets";
 import { sameAtPrecision } from "../../values/tolerance";
-import { periodParts } from "./parts";
 
 export const rule = defineRule({
   meta: {
@@ -21,39 +21,28 @@ export const rule = defineRule({
     },
   },
   *check(ctx) {
-    for (const table of outputTables(ctx)) {
-      for (const row of table.rows) {
-        const p = periodParts(row, table, "average");
-        if (!p) continue;
-        const m = mean(p.parts.map((x) => x.value));
-        if (m === undefined || sameAtPrecision(m, p.total)) continue;
-        if (p.cells.length > 0 && table.reportYear !== undefined) {
-          // A plain 実績 equal to the report year's own value reads as that year's result, not an average: ambiguous, skip.
-          const own = row.perYear.find((y) => y.year === table.reportYear);
-          if (own?.parsed.kind === "number" && own.parsed.value === p.total.value) continue;
-        }
-        const unit = p.total.unit;
-        const decimals = Math.max(p.total.decimals, ...p.parts.map((x) => x.decimals));
-        const fix =
-          p.plain && p.cells.length > 0
-            ? { sheet: table.sheet, cell: row.actualCell, formula: `AVERAGE(${p.cells.join(",")})` }
-            : undefined;
-        yield {
-          messageId: "mismatch",
-          data: {
-            row: rowName(row),
-            stated: showFigure(p.total.value, p.total.decimals, unit),
-            mean: showFigure(m, computedDecimals(m, decimals), unit),
-            parts: { list: p.labels, style: "comma" },
-          },
-          sheet: table.sheet,
-          cell: row.actualCell,
-          cells: [row.actualCell, ...p.cells],
-          expected: m,
-          actual: p.total.value,
-          ...(fix ? { fix } : {}),
-        };
+    for (const { table, row, p } of periodRows(ctx, "average")) {
+      const m = mean(p.parts.map((x) => x.value));
+      if (m === undefined || sameAtPrecision(m, p.total)) continue;
+      if (p.cells.length > 0 && table.reportYear !== undefined) {
+        // A plain 実績 equal to the report year's own value reads as that year's result, not an average: ambiguous, skip.
+        const own = row.perYear.find((y) => y.year === table.reportYear);
+        if (own?.parsed.kind === "number" && own.parsed.value === p.total.value) continue;
       }
+      const unit = p.total.unit;
+      const decimals = Math.max(p.total.decimals, ...p.parts.map((x) => x.decimals));
+      yield {
+        messageId: "mismatch",
+        data: {
+          row: rowName(row),
+          stated: showFigure(p.total.value, p.total.decimals, unit),
+          mean: showFigure(m, computedDecimals(m, decimals), unit),
+          parts: { list: p.labels, style: "comma" },
+        },
+        ...periodPlace(table, row, p, "AVERAGE"),
+        expected: m,
+        actual: p.total.value,
+      };
     }
   },
 });

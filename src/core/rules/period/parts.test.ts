@@ -1,10 +1,12 @@
 import { findingsOf, runRuleTests } from "../../../../test/support/rule-tester";
+import { indicator } from "../../../../test/support/phrases";
+import { OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
 import { sheetFromValues, type Sheet } from "../../model/workbook";
 import { rule } from "./parts";
 
-const H = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "実績", "R6実績", "R7実績", "進捗"];
+const H = [...OUTPUT_LEAD, "実績", "R6実績", "R7実績", "進捗"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 実績, H R6実績, I R7実績, J 進捗
-const sheet = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], H, ...rows] as never });
+const sheet = outputSheetOf(H);
 
 runRuleTests(rule, {
   valid: [
@@ -47,7 +49,7 @@ runRuleTests(rule, {
           actual: 52,
           messageId: "mismatch",
           data: {
-            row: { phrase: "indicator", data: { number: "5" } },
+            row: indicator("5"),
             total: "52件",
             sum: "51件",
             parts: "R6 22件 + R7 29件",
@@ -66,7 +68,7 @@ runRuleTests(rule, {
           actual: 270,
           messageId: "mismatch",
           data: {
-            row: { phrase: "indicator", data: { number: "16" } },
+            row: indicator("16"),
             total: "270",
             sum: "271",
             parts: "R6実績 125 + R7実績 146",
@@ -94,7 +96,7 @@ runRuleTests(rule, {
           severity: "info",
           messageId: "rounding",
           data: {
-            row: { phrase: "indicator", data: { number: "X" } },
+            row: indicator("X"),
             total: "16億円",
             sum: "15.6億円",
             parts: "R6 10.4億円 + R7 5.2億円",

@@ -1,12 +1,12 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
-import { inhouse } from "../../../../test/support/sheets";
+import { inhouse, OUTPUT_LEAD, outputSheetOf } from "../../../../test/support/sheets";
+import { typedMismatchOf } from "../../../../test/core/rules/typed-vs-computed";
 import { rule as ratioMismatch } from "./mismatch";
 
-const OUTPUT_HEADER = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗"];
-// Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I 達成率, J 進捗
-const output = (...rows: unknown[][]) => ({
-  アウトプット指標: [["報告年度", "令和7年度"], OUTPUT_HEADER, ...rows] as never,
-});
+// Columns after OUTPUT_LEAD: G 年度目標, H 実績, I 達成率, J 進捗
+const output = outputSheetOf([...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗"]);
+const inhouseMismatch = typedMismatchOf("ratio/mismatch", "インハウス予算");
+const outputMismatch = typedMismatchOf("ratio/mismatch", "アウトプット指標");
 
 runRuleTests(ratioMismatch, {
   valid: [
@@ -28,24 +28,19 @@ runRuleTests(ratioMismatch, {
       name: "a 健康・医療比率 that is not 健康・医療関係 ÷ 全体",
       sheets: { インハウス予算: inhouse(["理化学研究所", "文", 1020, 306, 40, "35.0%", "13.1%"]) },
       findings: [
-        {
-          rule: "ratio/mismatch",
-          severity: "error",
-          cell: "F4",
-          messageId: "mismatch",
-          data: { label: { quote: "「理化学研究所」の「健康・医療比率」" }, typed: "35.0%", computed: "30.0%" },
-          expected: 30,
-          actual: 35,
-          fix: { sheet: "インハウス予算", cell: "F4", formula: expect.stringContaining("D4/C4") },
-        },
+        inhouseMismatch(
+          "F4",
+          "「理化学研究所」の「健康・医療比率」",
+          ["35.0%", 35],
+          ["30.0%", 30],
+          expect.stringContaining("D4/C4"),
+        ),
       ],
     },
     {
       name: "a 達成率 computed against the period total instead of the annual target",
       sheets: output(["2", "全体目標", "治験に至った件数", 300, "期間累計", "R7-R11", 60, 111, "37.0%", "A"]),
-      findings: [
-        { cell: "I3", expected: 185, actual: 37, fix: { sheet: "アウトプット指標", cell: "I3", formula: "H3/(D3/5)" } },
-      ],
+      findings: [outputMismatch("I3", "「指標2」の「達成率」", ["37.0%", 37], ["185.0%", 185], "H3/(D3/5)")],
     },
   ],
 });

@@ -1,18 +1,9 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
-import { workbook, type PjData } from "../../../../test/support/rollup-sheets";
+import { ROUNDED } from "../../../../test/support/monitoring";
+import { inEveryPj, type PjData, SEED, workbook } from "../../../../test/support/rollup-sheets";
 import { rule } from "./additive";
 
-const SEED_SUPPORT: [string, string, string, string][] = [
-  ["46.5件", "21件", "0件", "25.5件"],
-  ["15.5件", "0件", "0件", "15.5件"],
-  ["22.5件", "0件", "0件", "22.5件"],
-  ["10.5件", "3件", "0件", "7.5件"],
-  ["25.5件", "0件", "0件", "25.5件"],
-  ["17.5件", "0件", "0件", "17.5件"],
-  ["18件", "2件", "0件", "16件"],
-  ["9.5件", "9件", "0件", "0.5件"],
-];
-const pj = (i: number): PjData => ({ support: SEED_SUPPORT[i] });
+const pj = (i: number): PjData => ({ support: SEED.support[i] });
 const all = Array.from({ length: 8 }, (_, i) => pj(i));
 
 runRuleTests(rule, {
@@ -56,17 +47,7 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "集計",
           cell: "C3",
-          cells: [
-            "C3",
-            "'シート1'!C3",
-            "'シート2'!C3",
-            "'シート3'!C3",
-            "'シート4'!C3",
-            "'シート5'!C3",
-            "'シート6'!C3",
-            "'シート7'!C3",
-            "'シート8'!C3",
-          ],
+          cells: ["C3", ...inEveryPj("C3")],
           messageId: "mismatch",
           data: {
             label: "指標3 発展・継続支援",
@@ -101,18 +82,15 @@ runRuleTests(rule, {
     {
       name: "amounts that differ only by rounding are info",
       sheets: workbook(
-        { support: ["15億円", "15億円", "0億円", "0億円"] },
-        ["10.4億円", "2.2億円", "2.6億円", "0億円", "0億円", "0億円", "0億円", "0億円"].map((v) => ({
+        { support: [ROUNDED.total, ROUNDED.total, "0億円", "0億円"] },
+        [...ROUNDED.parts, "0億円", "0億円", "0億円", "0億円", "0億円"].map((v) => ({
           support: [v, v, "0億円", "0億円"],
         })),
       ),
       findings: [
         {
           cell: "C3",
-          severity: "info",
-          expected: 15.2,
-          actual: 15,
-          messageId: "rounding",
+          ...ROUNDED.finding,
           data: {
             label: "指標3 発展・継続支援",
             overall: "15億円",

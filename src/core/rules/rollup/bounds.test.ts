@@ -1,30 +1,9 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
-import { workbook, type PjData, type Row } from "../../../../test/support/rollup-sheets";
+import { inEveryPj, pjCells, type PjData, type Row, SEED, workbook } from "../../../../test/support/rollup-sheets";
 import { rule } from "./bounds";
 
-// 指標4 利用形態別 per PJ (seed): 医薬品, 医療機器, 体外診断用医薬品, 再生医療等製品.
-const SEED_USE = [
-  ["5件（低分子医薬品2件／高分子医薬品－抗体3件）", "1件（0件／1件）", "2件", "0件"],
-  ["0件", "12件（9件／3件）", "0件", "0件"],
-  ["0件", "0件", "0件", "4件"],
-  ["0件", "0件", "1件", "0件"],
-  ["0件", "2件(0件/2件)", "3件", "0件"],
-  ["0件", "2件（1件／1件）", "1件", "0件"],
-  ["1件（低分子医薬品1件）", "3件（3件／0件）", "2件", "0件"],
-  ["0件", "1件 (1件/0件)", "1件", "0件"],
-];
-const SEED_DIVERSITY = [
-  "男：89.0% 女：11.0%",
-  "男：89.7% 女：10.3%",
-  "男：94.1% 女：5.9%",
-  "男: 92.3% 女: 7.7%",
-  "男:89.2% 女:10.8%",
-  "男：86.6% 女：13.4%",
-  "男：93.2% 女：6.8%",
-  "男: 93.6% 女: 6.4%",
-];
 const projects = (change: (i: number, d: PjData) => PjData = (_i, d) => d) =>
-  SEED_USE.map((use, i) => change(i, { use, diversity: SEED_DIVERSITY[i] }));
+  SEED.use.map((use, i) => change(i, { use, diversity: SEED.diversity[i] }));
 const OVERALL = ["6件 (低分子医薬品3件/高分子医薬品-抗体3件)", "16件 (治療用10件/診断用6件)", "7件", "4件"];
 
 // 指標7 in the other layouts: each sheet's composite row (番号 7) rewritten as `layout` lays it out.
@@ -53,8 +32,22 @@ function relaid(sheets: Record<string, Row[]>, layouts: Layout[]): Record<string
   return out;
 }
 const ALL = Object.values(LAYOUTS);
-/** The PJ sheets' cells, PJ1 first (their 指標7 starts on row 7, below 指標4). */
-const pj = (...cells: string[]) => cells.map((c, i) => `'シート${i + 1}'!${c}`);
+/** Data of a 全体 share (男 or 女) outside what the PJ shares allow, with the PJ that bounds it. */
+const shareBound = (share: "男" | "女", overall: string, project: string, projectValue: string) => ({
+  label: `指標7 男女比率の${share}`,
+  overall,
+  project,
+  projectValue,
+});
+/** A 全体 of 95% / 5%: its 男 above the largest PJ share (PJ3 94.1%), its 女 below the smallest (PJ3 5.9%). */
+const SKEWED = "男: 95.0% 女: 5.0%";
+const MALE_ABOVE_PJ3 = {
+  messageId: "aboveMax",
+  data: shareBound("男", "95.0%", "PJ3", "94.1%"),
+  expected: 94.1,
+  actual: 95,
+};
+const FEMALE_BELOW_PJ3 = { messageId: "belowMin", data: shareBound("女", "5.0%", "PJ3", "5.9%") };
 
 runRuleTests(rule, {
   valid: [
@@ -99,17 +92,7 @@ runRuleTests(rule, {
           severity: "error",
           sheet: "集計",
           cell: "G6",
-          cells: [
-            "G6",
-            "'シート1'!G6",
-            "'シート2'!G6",
-            "'シート3'!G6",
-            "'シート4'!G6",
-            "'シート5'!G6",
-            "'シート6'!G6",
-            "'シート7'!G6",
-            "'シート8'!G6",
-          ],
+          cells: ["G6", ...inEveryPj("G6")],
           messageId: "belowMax",
           data: { label: "指標4 再生医療等製品", overall: "2件", project: "PJ3", projectValue: "4件" },
           expected: 4,
@@ -148,41 +131,25 @@ runRuleTests(rule, {
     },
     {
       name: "indicator 7: the overall share outside the PJ range",
-      sheets: workbook({ diversity: "男: 95.0% 女: 5.0%" }, projects()),
+      sheets: workbook({ diversity: SKEWED }, projects()),
       findings: [
-        {
-          cell: "G3",
-          messageId: "aboveMax",
-          data: { label: "指標7 男女比率の男", overall: "95.0%", project: "PJ3", projectValue: "94.1%" },
-          expected: 94.1,
-          actual: 95,
-        },
-        {
-          cell: "G3",
-          messageId: "belowMin",
-          data: { label: "指標7 男女比率の女", overall: "5.0%", project: "PJ3", projectValue: "5.9%" },
-          expected: 5.9,
-          actual: 5,
-        },
+        { cell: "G3", ...MALE_ABOVE_PJ3 },
+        { cell: "G3", ...FEMALE_BELOW_PJ3, expected: 5.9, actual: 5 },
       ],
     },
     {
       name: "indicator 7, label in 内訳 with share rows: the 全体 share row and each PJ's share row",
-      sheets: relaid(workbook({ diversity: "男: 95.0% 女: 5.0%" }, projects()), [LAYOUTS.inGroupRows]),
+      sheets: relaid(workbook({ diversity: SKEWED }, projects()), [LAYOUTS.inGroupRows]),
       findings: [
         {
           cell: "G3",
-          cells: ["G3", ...pj("G7", "G7", "G7", "G7", "G7", "G7", "G7", "G7")],
-          messageId: "aboveMax",
-          data: { label: "指標7 男女比率の男", overall: "95.0%", project: "PJ3", projectValue: "94.1%" },
-          expected: 94.1,
-          actual: 95,
+          cells: ["G3", ...inEveryPj("G7")],
+          ...MALE_ABOVE_PJ3,
         },
         {
           cell: "G4",
-          cells: ["G4", ...pj("G8", "G8", "G8", "G8", "G8", "G8", "G8", "G8")],
-          messageId: "belowMin",
-          data: { label: "指標7 男女比率の女", overall: "5.0%", project: "PJ3", projectValue: "5.9%" },
+          cells: ["G4", ...inEveryPj("G8")],
+          ...FEMALE_BELOW_PJ3,
         },
       ],
     },
@@ -192,32 +159,32 @@ runRuleTests(rule, {
       findings: [
         {
           cell: "G3",
-          cells: ["G3", ...pj("G7", "G7", "G7", "G7", "G7", "G7", "G7", "G7")],
+          cells: ["G3", ...inEveryPj("G7")],
           messageId: "belowMin",
-          data: { label: "指標7 男女比率の男", overall: "85.0%", project: "PJ6", projectValue: "86.6%" },
+          data: shareBound("男", "85.0%", "PJ6", "86.6%"),
         },
         {
           cell: "G3",
           messageId: "aboveMax",
-          data: { label: "指標7 男女比率の女", overall: "15.0%", project: "PJ6", projectValue: "13.4%" },
+          data: shareBound("女", "15.0%", "PJ6", "13.4%"),
         },
       ],
     },
     {
       name: "indicator 7, label in 項目 on its own row with share rows below",
-      sheets: relaid(workbook({ diversity: "男: 95.0% 女: 5.0%" }, projects()), [LAYOUTS.inItemRows]),
+      sheets: relaid(workbook({ diversity: SKEWED }, projects()), [LAYOUTS.inItemRows]),
       findings: [
-        { cell: "G4", cells: ["G4", ...pj("G8", "G8", "G8", "G8", "G8", "G8", "G8", "G8")], actual: 95 },
-        { cell: "G5", cells: ["G5", ...pj("G9", "G9", "G9", "G9", "G9", "G9", "G9", "G9")], actual: 5 },
+        { cell: "G4", cells: ["G4", ...inEveryPj("G8")], actual: 95 },
+        { cell: "G5", cells: ["G5", ...inEveryPj("G9")], actual: 5 },
       ],
     },
     {
       name: "indicator 7 with every sheet in a layout of its own: each PJ cell where that sheet holds the share",
-      sheets: relaid(workbook({ diversity: "男: 95.0% 女: 5.0%" }, projects()), ALL),
+      sheets: relaid(workbook({ diversity: SKEWED }, projects()), ALL),
       findings: [
         // 全体: share rows (G3, G4); PJ1 composite (G7); PJ2 label row, then shares (G8, G9); PJ3 share rows (G7, G8); …
-        { cell: "G3", cells: ["G3", ...pj("G7", "G8", "G7", "G7", "G8", "G7", "G7", "G8")], actual: 95 },
-        { cell: "G4", cells: ["G4", ...pj("G7", "G9", "G8", "G7", "G9", "G8", "G7", "G9")], actual: 5 },
+        { cell: "G3", cells: ["G3", ...pjCells("G7", "G8", "G7", "G7", "G8", "G7", "G7", "G8")], actual: 95 },
+        { cell: "G4", cells: ["G4", ...pjCells("G7", "G9", "G8", "G7", "G9", "G8", "G7", "G9")], actual: 5 },
       ],
     },
   ],

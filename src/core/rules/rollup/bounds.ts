@@ -41,15 +41,16 @@ export const rule = defineRule({
         if (p.entry.figure.value > max.entry.figure.value) max = p;
         if (p.entry.figure.value < min.entry.figure.value) min = p;
       }
-      const at = (p: typeof max) => ({ project: p.code, projectValue: show(p.entry.figure) });
+      // An overall figure beyond one project's: that project named, its figure the bound.
+      const beyond = (messageId: "belowMax" | "belowMin" | "aboveMax", p: typeof max) => ({
+        ...base,
+        messageId,
+        data: { label: c.label, overall: show(o), project: p.code, projectValue: show(p.entry.figure) },
+        expected: p.entry.figure.value,
+      });
       if (c.mode === "deduplicated") {
         if (exceeds(max.entry.figure, o, c.unitKind)) {
-          yield {
-            ...base,
-            messageId: "belowMax",
-            data: { label: c.label, overall: show(o), ...at(max) },
-            expected: max.entry.figure.value,
-          };
+          yield beyond("belowMax", max);
           continue;
         }
         const cmp = compareSum(
@@ -70,23 +71,8 @@ export const rule = defineRule({
             expected: cmp.sum,
           };
         }
-      } else {
-        if (exceeds(min.entry.figure, o, c.unitKind)) {
-          yield {
-            ...base,
-            messageId: "belowMin",
-            data: { label: c.label, overall: show(o), ...at(min) },
-            expected: min.entry.figure.value,
-          };
-        } else if (exceeds(o, max.entry.figure, c.unitKind)) {
-          yield {
-            ...base,
-            messageId: "aboveMax",
-            data: { label: c.label, overall: show(o), ...at(max) },
-            expected: max.entry.figure.value,
-          };
-        }
-      }
+      } else if (exceeds(min.entry.figure, o, c.unitKind)) yield beyond("belowMin", min);
+      else if (exceeds(o, max.entry.figure, c.unitKind)) yield beyond("aboveMax", max);
     }
   },
 });

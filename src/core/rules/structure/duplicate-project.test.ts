@@ -1,3 +1,4 @@
+import { sheetPhrase } from "../../../../test/support/phrases";
 import { runRuleTests } from "../../../../test/support/rule-tester";
 import { workbook, type PjData } from "../../../../test/support/rollup-sheets";
 import { rule } from "./duplicate-project";
@@ -31,8 +32,8 @@ runRuleTests(rule, {
           messageId: "duplicate",
           data: {
             project: "PJ3",
-            first: { phrase: "sheet", data: { sheet: "シート3" } },
-            here: { phrase: "sheet", data: { sheet: "控え" } },
+            first: sheetPhrase("シート3"),
+            here: sheetPhrase("控え"),
           },
         },
       ],
@@ -48,8 +49,8 @@ runRuleTests(rule, {
           messageId: "duplicate",
           data: {
             project: "全体",
-            first: { phrase: "sheet", data: { sheet: "全体の写し" } },
-            here: { phrase: "sheet", data: { sheet: "集計" } },
+            first: sheetPhrase("全体の写し"),
+            here: sheetPhrase("集計"),
           },
         },
       ],

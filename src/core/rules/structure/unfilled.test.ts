@@ -1,15 +1,14 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
-import { inhouse, breakdown } from "../../../../test/support/sheets";
+import { itemRow, monitoringSheet } from "../../../../test/support/monitoring";
+import { inhouse, breakdown, OUTPUT_LEAD, outputSheetOf, type Row } from "../../../../test/support/sheets";
 import { sheetFromValues, type Sheet } from "../../model/workbook";
 import { rule } from "./unfilled";
 
-const OUTPUT = ["番号", "区分", "指標", "目標値", "目標の種類", "期間", "年度目標", "実績", "達成率", "進捗"];
-const output = (...rows: unknown[][]) => ({ アウトプット指標: [["報告年度", "令和7年度"], OUTPUT, ...rows] as never });
-const MONITORING = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const monitoring = (...rows: unknown[][]) => ({ PJ1: [["統合プロジェクト", "PJ1"], MONITORING, ...rows] as never });
+const output = outputSheetOf([...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗"]);
+const monitoring = (...rows: Row[]) => ({ PJ1: monitoringSheet("PJ1", ...rows) });
 const ITEMS = [
   ["3", "優れたシーズの発展・継続支援件数", null, null, "ペアリングによる他事業への受け渡し件数", null, null],
-  [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, null],
+  itemRow("マッチングによる他事業への受け渡し件数", null),
 ];
 
 /** An インハウス予算 sheet whose 合計 row holds formulas with cached results, as Excel saves a blank template. */

@@ -1,26 +1,31 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import {
+  itemRow,
+  ROUNDED,
+  USE_ITEMS,
+  monitoringSheet,
+  supportRows,
+  licensingRows,
+  trialRows,
+  useRows,
+} from "../../../../test/support/monitoring";
 import { rule } from "./breakdown";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const top = (pj = "PJ5 データ利活用・ライフコースプロジェクト") => [["統合プロジェクト", pj], H];
+const top = (pj = "PJ5 データ利活用・ライフコースプロジェクト") => monitoringSheet(pj);
 
 // Rows start at A3: A 番号, B アウトプット指標, C 指標値, D 内訳, E 項目, F 細目, G 値, H うち, I 備考.
-const form = (total: string, a: string, b: string, c: string) => [
-  ["1", "企業導出件数", total, "導出形態別の件数", "権利譲渡契約件数", null, a],
-  [null, null, null, null, "実施許諾契約（オプション契約は除く）件数", null, b],
-  [null, null, null, null, "共同研究開発契約件数", null, c],
-];
+const form = (total: string, a: string, b: string, c: string) => licensingRows(total, [a, b, c]);
 const dest = (a: string, b: string, c: string, d: string) => [
-  [null, null, null, "導出先別の件数", "ベンチャー企業への導出件数（国内企業）", null, a],
-  [null, null, null, null, "ベンチャー企業への導出件数（外資系企業）", null, b],
-  [null, null, null, null, "ベンチャー以外の企業への導出件数（国内企業）", null, c],
-  [null, null, null, null, "ベンチャー以外の企業への導出件数（外資系企業）", null, d],
+  itemRow("ベンチャー企業への導出件数（国内企業）", a, "導出先別の件数"),
+  itemRow("ベンチャー企業への導出件数（外資系企業）", b),
+  itemRow("ベンチャー以外の企業への導出件数（国内企業）", c),
+  itemRow("ベンチャー以外の企業への導出件数（外資系企業）", d),
 ];
-const use = (drugs: string, devices: string) => [
-  ["4", "薬事承認・認証", "—", "医療における利用形態別の件数", "医薬品の承認件数（モダリティ別の内訳）", null, drugs],
-  [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", null, devices],
-  [null, null, null, null, "体外診断用医薬品の承認・認証件数", null, "0件"],
-  [null, null, null, null, "再生医療等製品の承認件数", null, "0件"],
+const use = (drugs: string, devices: string) => useRows([drugs, devices, "0件", "0件"]);
+/** 医療機器 broken down in 細目 rows below its item: 治療用, 診断用. */
+const devices = (therapy: string, diagnosis: string) => [
+  [null, null, null, null, USE_ITEMS[1], "治療用", therapy],
+  [null, null, null, null, null, "診断用", diagnosis],
 ];
 
 runRuleTests(rule, {
@@ -39,7 +44,7 @@ runRuleTests(rule, {
           ["備考", "番号", "内訳", "項目", "値", "アウトプット指標", "指標値", "参考"],
           [null, "１", "導出形態別の件数", "権利譲渡契約件数", "２件", "企業導出件数", "５３件"],
           [],
-          [null, null, null, "実施許諾契約（オプション契約は除く）件数", "１１", null, null],
+          itemRow("１１", null, "実施許諾契約（オプション契約は除く）件数"),
           [null, null, null, "共同研究開発契約件数", "４０件"],
           ["※ 速報値"],
         ],
@@ -48,12 +53,7 @@ runRuleTests(rule, {
     {
       name: "細目 rows and composite values add up to their item",
       sheets: {
-        PJ1: [
-          ...top(),
-          ...use("5件（低分子医薬品2件／高分子医薬品－抗体3件）", "12件"),
-          [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", "治療用", "9件"],
-          [null, null, null, null, null, "診断用", "3件"],
-        ],
+        PJ1: [...top(), ...use("5件（低分子医薬品2件／高分子医薬品－抗体3件）", "12件"), ...devices("9件", "3件")],
       },
     },
     {
@@ -67,20 +67,7 @@ runRuleTests(rule, {
     {
       name: "a うち figure is not a breakdown (29件（0件）)",
       sheets: {
-        PJ1: [
-          ...top(),
-          [
-            "2",
-            "治験に至った件数",
-            "30件",
-            null,
-            "医師主導治験の治験計画届の届出数（うち国際共同治験数）",
-            null,
-            "29件（0件）",
-          ],
-          [null, null, null, null, "企業治験の治験計画届の届出数（うち国際共同治験数）", null, "1件（1件）"],
-          [null, null, null, null, "臨床性能試験の数", null, "0件"],
-        ],
+        PJ1: [...top(), ...trialRows("30件", "29件（0件）", "1件（1件）", "0件")],
       },
     },
     {
@@ -90,28 +77,7 @@ runRuleTests(rule, {
     {
       name: "half counts (46.5 = 21 + 0 + 25.5)",
       sheets: {
-        PJ1: [
-          ...top(),
-          [
-            "3",
-            "優れたシーズの発展・継続支援件数",
-            "46.5件",
-            null,
-            "ペアリングによる他事業への受け渡し件数",
-            null,
-            "21件",
-          ],
-          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
-          [
-            null,
-            null,
-            null,
-            null,
-            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
-            null,
-            "25.5件",
-          ],
-        ],
+        PJ1: [...top(), ...supportRows(["46.5件", "21件", "0件", "25.5件"])],
       },
     },
   ],
@@ -142,28 +108,7 @@ runRuleTests(rule, {
     {
       name: "a half count short is an error (165.5 ≠ 166)",
       sheets: {
-        PJ1: [
-          ...top(),
-          [
-            "3",
-            "優れたシーズの発展・継続支援件数",
-            "166件",
-            null,
-            "ペアリングによる他事業への受け渡し件数",
-            null,
-            "35件",
-          ],
-          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
-          [
-            null,
-            null,
-            null,
-            null,
-            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
-            null,
-            "130.5件",
-          ],
-        ],
+        PJ1: [...top(), ...supportRows(["166件", "35件", "0件", "130.5件"])],
       },
       findings: [{ cell: "C3", expected: 165.5, actual: 166 }],
     },
@@ -198,12 +143,7 @@ runRuleTests(rule, {
     {
       name: "細目 rows that do not add up",
       sheets: {
-        PJ1: [
-          ...top(),
-          ...use("0件", "12件"),
-          [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", "治療用", "9件"],
-          [null, null, null, null, null, "診断用", "4件"],
-        ],
+        PJ1: [...top(), ...use("0件", "12件"), ...devices("9件", "4件")],
       },
       findings: [
         {
@@ -225,37 +165,12 @@ runRuleTests(rule, {
     {
       name: "amounts that differ only by rounding (10.4 + 2.2 + 2.6 against 15億円) are info",
       sheets: {
-        PJ1: [
-          ["統合プロジェクト", "PJ1"],
-          H,
-          [
-            "3",
-            "優れたシーズの発展・継続支援件数",
-            "15億円",
-            null,
-            "ペアリングによる他事業への受け渡し件数",
-            null,
-            "10.4億円",
-          ],
-          [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "2.2億円"],
-          [
-            null,
-            null,
-            null,
-            null,
-            "過去にAMED支援を受けた課題について、新たに公募により採択された件数",
-            null,
-            "2.6億円",
-          ],
-        ],
+        PJ1: [...top("PJ1"), ...supportRows([ROUNDED.total, ...ROUNDED.parts])],
       },
       findings: [
         {
           cell: "C3",
-          severity: "info",
-          expected: 15.2,
-          actual: 15,
-          messageId: "rounding",
+          ...ROUNDED.finding,
           data: {
             what: "支援形態",
             sum: "15.2億円",

@@ -1,10 +1,6 @@
-import { sumChecks, partsText, type SumCheck } from "../../sheets/monitoring/relations";
+import { sumChecks, type SumCheck } from "../../sheets/monitoring/relations";
 import { defineRule } from "../rule";
-import { show } from "../shared/figures";
-
-function unique(cells: string[]): string[] {
-  return cells.filter((c, i) => cells.indexOf(c) === i);
-}
+import { sumData, sumPlace } from "../shared/breakdown-sum";
 
 /**
  * The corrected 指標値 when every exhaustive group of the indicator agrees on a sum the 指標値 does not
@@ -49,21 +45,12 @@ export const rule = defineRule({
     for (const c of all) {
       if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
       const rounding = c.comparison.status === "rounding";
-      const sum = show({
-        value: c.comparison.sum,
-        decimals: c.comparison.sumDecimals,
-        unit: c.total.unit ?? c.parts[0]?.figure.unit,
-      });
       const fix = rounding ? undefined : proposedTotal(c, all);
       yield {
         messageId: rounding ? "rounding" : c.scope,
         ...(rounding ? ({ severity: "info" } as const) : {}),
-        data: { what: c.what, sum, totalLabel: c.totalLabel, total: show(c.total), parts: partsText(c.parts) },
-        sheet: c.sheet.sheet,
-        cell: c.totalCell,
-        cells: unique([c.totalCell, ...c.parts.map((p) => p.cell)]),
-        expected: c.comparison.sum,
-        actual: c.total.value,
+        data: sumData(c),
+        ...sumPlace(c),
         ...(fix !== undefined ? { fix: { sheet: c.sheet.sheet, cell: c.totalCell, value: fix } } : {}),
       };
     }

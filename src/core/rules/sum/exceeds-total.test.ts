@@ -1,24 +1,9 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { derivationRows, monitoringSheet } from "../../../../test/support/monitoring";
 import { rule } from "./exceeds-total";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const sheet = (total: string, tech: string, cand: string, phase: [string, string, string] = ["1件", "1件", "0件"]) => [
-  ["統合プロジェクト", "PJ2 医療機器・ヘルスケアプロジェクト"],
-  H,
-  [
-    "1",
-    "企業導出件数",
-    total,
-    "導出時の開発フェーズ（開発ステージ）別の件数",
-    "非臨床試験開始以前に導出した件数",
-    null,
-    phase[0],
-  ],
-  [null, null, null, null, "非臨床試験開始後かつ治験開始前までに導出した件数", null, phase[1]],
-  [null, null, null, null, "治験開始後に導出した件数", null, phase[2]],
-  [null, null, null, "導出内容別の件数", "技術導出件数", null, tech],
-  [null, null, null, null, "開発候補品の導出件数", null, cand],
-];
+const sheet = (total: string, tech: string, cand: string, phase: [string, string, string] = ["1件", "1件", "0件"]) =>
+  monitoringSheet("PJ2 医療機器・ヘルスケアプロジェクト", ...derivationRows(total, phase, [tech, cand]));
 
 runRuleTests(rule, {
   valid: [
@@ -27,11 +12,7 @@ runRuleTests(rule, {
     {
       name: "an exhaustive group above the total is sum/breakdown's",
       sheets: {
-        PJ1: [
-          ["統合プロジェクト", "PJ1"],
-          H,
-          ["1", "企業導出件数", "1件", "導出形態別の件数", "権利譲渡契約件数", null, "5件"],
-        ],
+        PJ1: monitoringSheet("PJ1", ["1", "企業導出件数", "1件", "導出形態別の件数", "権利譲渡契約件数", null, "5件"]),
       },
     },
   ],

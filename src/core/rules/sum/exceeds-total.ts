@@ -1,6 +1,6 @@
-import { sumChecks, partsText } from "../../sheets/monitoring/relations";
+import { sumChecks } from "../../sheets/monitoring/relations";
 import { defineRule } from "../rule";
-import { show } from "../shared/figures";
+import { sumData, sumPlace } from "../shared/breakdown-sum";
 
 export const rule = defineRule({
   meta: {
@@ -21,26 +21,11 @@ export const rule = defineRule({
     for (const c of sumChecks(ctx)) {
       // "mismatch" is beyond tolerance: counts exactly, rounded figures when their intervals do not meet.
       if (c.relation !== "partial" || c.comparison.status !== "mismatch") continue;
-      const sumFig = {
-        value: c.comparison.sum,
-        decimals: c.comparison.sumDecimals,
-        unit: c.total.unit ?? c.parts[0]?.figure.unit,
-      };
       if (!(c.comparison.sum > c.total.value)) continue;
       yield {
         messageId: "exceeds",
-        data: {
-          what: c.what,
-          sum: show(sumFig),
-          totalLabel: c.totalLabel,
-          total: show(c.total),
-          parts: partsText(c.parts),
-        },
-        sheet: c.sheet.sheet,
-        cell: c.totalCell,
-        cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
-        expected: c.comparison.sum,
-        actual: c.total.value,
+        data: sumData(c),
+        ...sumPlace(c),
       };
     }
   },

@@ -1,24 +1,9 @@
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { derivationRows, monitoringSheet } from "../../../../test/support/monitoring";
 import { rule } from "./incomplete";
 
-const H = ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"];
-const sheet = (total: string, phase: [string, string, string], content: [string, string]) => [
-  ["統合プロジェクト", "PJ1 医薬品プロジェクト"],
-  H,
-  [
-    "1",
-    "企業導出件数",
-    total,
-    "導出時の開発フェーズ（開発ステージ）別の件数",
-    "非臨床試験開始以前に導出した件数",
-    null,
-    phase[0],
-  ],
-  [null, null, null, null, "非臨床試験開始後かつ治験開始前までに導出した件数", null, phase[1]],
-  [null, null, null, null, "治験開始後に導出した件数", null, phase[2]],
-  [null, null, null, "導出内容別の件数", "技術導出件数", null, content[0]],
-  [null, null, null, null, "開発候補品の導出件数", null, content[1]],
-];
+const sheet = (total: string, phase: [string, string, string], content: [string, string]) =>
+  monitoringSheet("PJ1 医薬品プロジェクト", ...derivationRows(total, phase, content));
 
 runRuleTests(rule, {
   valid: [

@@ -1,7 +1,7 @@
 import { formatNumber } from "../../values/format";
-import { sumChecks, partsText } from "../../sheets/monitoring/relations";
+import { sumChecks } from "../../sheets/monitoring/relations";
 import { defineRule } from "../rule";
-import { show } from "../shared/figures";
+import { sumData, sumPlace, sumUnit } from "../shared/breakdown-sum";
 
 export const rule = defineRule({
   meta: {
@@ -22,24 +22,16 @@ export const rule = defineRule({
     for (const c of sumChecks(ctx)) {
       if (c.relation !== "partial" || c.comparison.status !== "mismatch" || !(c.comparison.sum < c.total.value))
         continue;
-      const unit = c.total.unit ?? c.parts[0]?.figure.unit;
+      const unit = sumUnit(c);
       const decimals = Math.max(c.total.decimals, c.comparison.sumDecimals);
       const gap = Number((c.total.value - c.comparison.sum).toPrecision(12));
       yield {
         messageId: "incomplete",
         data: {
-          what: c.what,
-          sum: show({ value: c.comparison.sum, decimals: c.comparison.sumDecimals, unit }),
-          totalLabel: c.totalLabel,
-          total: show(c.total),
+          ...sumData(c),
           gap: formatNumber(gap, Number.isInteger(gap) ? 0 : Math.max(0, decimals)) + (unit ?? ""),
-          parts: partsText(c.parts),
         },
-        sheet: c.sheet.sheet,
-        cell: c.totalCell,
-        cells: [c.totalCell, ...c.parts.map((p) => p.cell)].filter((x, i, a) => a.indexOf(x) === i),
-        expected: c.comparison.sum,
-        actual: c.total.value,
+        ...sumPlace(c),
       };
     }
   },

@@ -1,10 +1,13 @@
 import type { CellValue } from "../../model/workbook";
 import { findingsOf, runRuleTests } from "../../../../test/support/rule-tester";
+import { ALL_BLANK, partialSum, statedTotal, summedParts } from "../../../../test/support/total-data";
 import { rule } from "./subtotal";
 import { T002_1_ROWS } from "../../../../test/support/seed-budget";
 
 type Rows = (CellValue | undefined)[][];
 const HEADER = ["区分", "名称", "令和3年度予算額", "備考"];
+/** Sheet S: the header in row 1, the given rows (区分, 名称, amount) from row 2. */
+const table = (...rows: Rows) => ({ S: [HEADER, ...rows] });
 
 /** Seed 002 T002-1 (厚生労働科学研究費補助金等), reconstructed; 区分 blank, roles inferred from 名称. */
 const T002_1: Rows = [
@@ -45,49 +48,40 @@ runRuleTests(rule, {
     },
     {
       name: "分野 subtotals, then 小計（Ⅰ＋Ⅱ＋Ⅲ） over them, then 合計 (no double counting)",
-      sheets: {
-        S: [
-          HEADER,
-          [undefined, "行政政策研究経費", 7.1],
-          [undefined, "特別研究経費", 2.4],
-          ["小計", "Ⅰ 小計", 9.5],
-          [undefined, "がん対策推進総合研究経費", 6.1],
-          [undefined, "感染症対策総合研究経費", 15.2],
-          ["小計", "Ⅱ 小計", 21.3],
-          ["小計", "小計（Ⅰ＋Ⅱ）", 30.8],
-          [undefined, "その他", 4.4],
-          ["合計", "合計", 35.2],
-        ],
-      },
+      sheets: table(
+        [undefined, "行政政策研究経費", 7.1],
+        [undefined, "特別研究経費", 2.4],
+        ["小計", "Ⅰ 小計", 9.5],
+        [undefined, "がん対策推進総合研究経費", 6.1],
+        [undefined, "感染症対策総合研究経費", 15.2],
+        ["小計", "Ⅱ 小計", 21.3],
+        ["小計", "小計（Ⅰ＋Ⅱ）", 30.8],
+        [undefined, "その他", 4.4],
+        ["合計", "合計", 35.2],
+      ),
     },
     {
       name: "subtotals above their items (slide layout), 合計 at the bottom",
-      sheets: {
-        S: [
-          HEADER,
-          ["小計", "（１）NBRP", 12.6],
-          [undefined, "①中核的拠点整備プログラム", 10.4],
-          [undefined, "②情報センター整備プログラム", 2.2],
-          ["小計", "（２）NLDP", 2.6],
-          [undefined, "○DBの機能的連携・統合化のための基盤技術開発", 2.6],
-          ["合計", "ライフサイエンス研究基盤整備事業", 15.2],
-        ],
-      },
+      sheets: table(
+        ["小計", "（１）NBRP", 12.6],
+        [undefined, "①中核的拠点整備プログラム", 10.4],
+        [undefined, "②情報センター整備プログラム", 2.2],
+        ["小計", "（２）NLDP", 2.6],
+        [undefined, "○DBの機能的連携・統合化のための基盤技術開発", 2.6],
+        ["合計", "ライフサイエンス研究基盤整備事業", 15.2],
+      ),
     },
     {
       name: "内数 and 再掲 rows are never added; an amount `43億円の内数` marks 内数",
-      sheets: {
-        S: [
-          HEADER,
-          [undefined, "革新的がん医療実用化研究事業", "50億円"],
-          [undefined, "B-cure(東北メディカル・メガバンク)", "43億円の内数"],
-          [undefined, "B-cure(ゲノム研究バイオバンク)", "43億円の内数"],
-          [undefined, "難治性疾患実用化研究事業", "44億円"],
-          [undefined, "医工連携イノベーション推進事業（再掲）", "21億円"],
-          ["内数", "ゲノム医療実現バイオバンク利活用プログラム", "43億円"],
-          [undefined, "合計", "94億円"],
-        ],
-      },
+      sheets: table(
+        [undefined, "革新的がん医療実用化研究事業", "50億円"],
+        [undefined, "B-cure(東北メディカル・メガバンク)", "43億円の内数"],
+        [undefined, "B-cure(ゲノム研究バイオバンク)", "43億円の内数"],
+        [undefined, "難治性疾患実用化研究事業", "44億円"],
+        [undefined, "医工連携イノベーション推進事業（再掲）", "21億円"],
+        ["内数", "ゲノム医療実現バイオバンク利活用プログラム", "43億円"],
+        [undefined, "合計", "94億円"],
+      ),
     },
     {
       name: "several 合計 blocks and a grand total; a subtotal with an empty cell is computed, not checked",
@@ -106,7 +100,7 @@ runRuleTests(rule, {
     },
     {
       name: "a 合計 placed above its items takes the items below it",
-      sheets: { S: [HEADER, ["合計", "事業計", 10], [undefined, "A", 4], [undefined, "B", 6]] },
+      sheets: table(["合計", "事業計", 10], [undefined, "A", 4], [undefined, "B", 6]),
     },
   ],
   invalid: [
@@ -132,40 +126,30 @@ runRuleTests(rule, {
           expected: 15.2,
           actual: 16,
           messageId: "mismatch",
-          data: {
-            row: "ライフサイエンス研究基盤整備事業",
-            column: "令和７年度予算額",
-            stated: "16億円",
-            what: { phrase: "what" },
-            sum: "15.2億円",
-            parts: {
-              list: [
-                { list: ["①中核的拠点整備プログラム", "10.4"], style: "space" },
-                { list: ["②情報センター整備プログラム", "2.2"], style: "space" },
-                { list: ["○DBの機能的連携・統合化のための基盤技術開発", "2.6"], style: "space" },
-              ],
-              style: "plus",
-            },
-          },
+          data: statedTotal(
+            "ライフサイエンス研究基盤整備事業",
+            "令和７年度予算額",
+            "16億円",
+            summedParts(
+              "15.2億円",
+              ["①中核的拠点整備プログラム", "10.4"],
+              ["②情報センター整備プログラム", "2.2"],
+              ["○DBの機能的連携・統合化のための基盤技術開発", "2.6"],
+            ),
+          ),
           fix: { sheet: "T004_2", cell: "C6", value: 15.2 },
         },
         {
           cell: "D6",
           severity: "info",
           messageId: "allBlank",
-          data: {
-            row: "ライフサイエンス研究基盤整備事業",
-            column: "前年度予算額",
-            stated: "13億円",
-            what: { phrase: "what" },
-            whatOne: { phrase: "whatOne" },
-          },
+          data: statedTotal("ライフサイエンス研究基盤整備事業", "前年度予算額", "13億円", ALL_BLANK),
         },
       ],
     },
     {
       name: "rounding only (11 + 7.3 vs 18) is info, with no fix proposed",
-      sheets: { S: [HEADER, [undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]] },
+      sheets: table([undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]),
       findings: [{ cell: "C4", severity: "info", expected: 18.3, actual: 18 }],
     },
     {
@@ -178,20 +162,12 @@ runRuleTests(rule, {
           expected: 98,
           actual: 93.6,
           messageId: "mismatch",
-          data: {
-            row: "合 計",
-            column: "令和3年度予算額",
-            stated: "93.6億円",
-            what: { phrase: "what" },
-            sum: "98.0億円",
-            parts: {
-              list: [
-                { list: ["小 計（Ⅰ＋Ⅱ＋Ⅲ）", "93.6"], style: "space" },
-                { list: ["その他", "4.4"], style: "space" },
-              ],
-              style: "plus",
-            },
-          },
+          data: statedTotal(
+            "合 計",
+            "令和3年度予算額",
+            "93.6億円",
+            summedParts("98.0億円", ["小 計（Ⅰ＋Ⅱ＋Ⅲ）", "93.6"], ["その他", "4.4"]),
+          ),
         },
       ],
     },
@@ -203,7 +179,7 @@ runRuleTests(rule, {
     {
       name: "a blank item makes the sum partial; a 合計 with nothing to add is info",
       sheets: {
-        S: [HEADER, [undefined, "A", 5], ["明細", "B", undefined], [undefined, "小計", 9]],
+        ...table([undefined, "A", 5], ["明細", "B", undefined], [undefined, "小計", 9]),
         S2: [HEADER, [undefined, "合計", 3]],
       },
       findings: [
@@ -211,35 +187,20 @@ runRuleTests(rule, {
           cell: "C4",
           severity: "info",
           messageId: "partial",
-          data: {
-            row: "小計",
-            column: "令和3年度予算額",
-            stated: "9億円",
-            what: { phrase: "what" },
-            sum: "5億円",
-            parts: {
-              list: [
-                { list: ["A", "5"], style: "space" },
-                { list: ["B", { phrase: "blank" }], style: "space" },
-              ],
-              style: "plus",
-            },
-            missing: 1,
-            count: 2,
-          },
+          data: statedTotal("小計", "令和3年度予算額", "9億円", partialSum("5億円", 1, ["A", "5"], ["B", null])),
         },
         {
           sheet: "S2",
           cell: "C2",
           severity: "info",
           messageId: "empty",
-          data: { row: "合計", column: "令和3年度予算額", stated: "3億円", what: { phrase: "what" } },
+          data: statedTotal("合計", "令和3年度予算額", "3億円"),
         },
       ],
     },
     {
       name: "a 小計 right after a 小計 totals it (nested)",
-      sheets: { S: [HEADER, [undefined, "A", 5], [undefined, "小計", 5], [undefined, "小計（全体）", 7]] },
+      sheets: table([undefined, "A", 5], [undefined, "小計", 5], [undefined, "小計（全体）", 7]),
       findings: [{ cell: "C4", severity: "error", expected: 5, actual: 7 }],
     },
     {
@@ -259,48 +220,25 @@ runRuleTests(rule, {
           expected: 1050,
           actual: 1600,
           messageId: "mismatch",
-          data: {
-            row: "計",
-            column: "予算額（百万円）",
-            stated: "1,600百万円",
-            what: { phrase: "what" },
-            sum: "1,050百万円",
-            parts: {
-              list: [
-                { list: ["A", "1,000"], style: "space" },
-                { list: ["B", "50"], style: "space" },
-              ],
-              style: "plus",
-            },
-          },
+          data: statedTotal(
+            "計",
+            "予算額（百万円）",
+            "1,600百万円",
+            summedParts("1,050百万円", ["A", "1,000"], ["B", "50"]),
+          ),
         },
       ],
     },
     {
       name: "the readable items alone exceed the 小計: an error even with an unreadable item",
-      sheets: { S: [HEADER, [undefined, "A", 20], [undefined, "B", "未定"], [undefined, "小計", 9]] },
+      sheets: table([undefined, "A", 20], [undefined, "B", "未定"], [undefined, "小計", 9]),
       findings: [
         {
           cell: "C4",
           severity: "error",
           actual: 9,
           messageId: "partialExceeds",
-          data: {
-            row: "小計",
-            column: "令和3年度予算額",
-            stated: "9億円",
-            what: { phrase: "what" },
-            sum: "20億円",
-            parts: {
-              list: [
-                { list: ["A", "20"], style: "space" },
-                { list: ["B", { phrase: "blank" }], style: "space" },
-              ],
-              style: "plus",
-            },
-            missing: 1,
-            count: 2,
-          },
+          data: statedTotal("小計", "令和3年度予算額", "9億円", partialSum("20億円", 1, ["A", "20"], ["B", null])),
         },
       ],
     },
@@ -309,14 +247,13 @@ runRuleTests(rule, {
 
 describe("sum/subtotal: no fix on a rounding-only difference", () => {
   test("11 + 7.3 against a stated 18 is info and proposes nothing; 16 against 15.2 is an error with its fix", () => {
-    const [rounding] = findingsOf(rule, {
-      S: [HEADER, [undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]],
-    });
+    const [rounding] = findingsOf(rule, table([undefined, "A", 11], [undefined, "B", 7.3], [undefined, "小計", 18]));
     expect(rounding).toMatchObject({ severity: "info", expected: 18.3, actual: 18 });
     expect(rounding).not.toHaveProperty("fix");
-    const [error] = findingsOf(rule, {
-      S: [HEADER, [undefined, "A", 10.4], [undefined, "B", 2.2], [undefined, "C", 2.6], [undefined, "小計", 16]],
-    });
+    const [error] = findingsOf(
+      rule,
+      table([undefined, "A", 10.4], [undefined, "B", 2.2], [undefined, "C", 2.6], [undefined, "小計", 16]),
+    );
     expect(error).toMatchObject({
       severity: "error",
       expected: 15.2,

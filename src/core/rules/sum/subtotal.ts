@@ -9,7 +9,7 @@
 import { rowLabel, readAllBreakdowns } from "../../sheets/breakdown/read";
 import { sumFormula } from "../../sheets/inhouse/sums";
 import { defineRule } from "../rule";
-import { SUM_MESSAGES, sumFinding, sumPhrases, type SumFinding } from "../shared/sum-finding";
+import { SUM_MESSAGES, sumFinding, sumPhrases } from "../shared/sum-finding";
 
 export const rule = defineRule({
   meta: {
@@ -22,8 +22,7 @@ export const rule = defineRule({
     messages: SUM_MESSAGES,
     phrases: sumPhrases("内訳", { one: "item", many: "items" }),
   },
-  check(ctx) {
-    const out: SumFinding[] = [];
+  *check(ctx) {
     for (const t of readAllBreakdowns(ctx)) {
       for (const group of t.groups) {
         for (let ci = 0; ci < t.amountCols.length; ci++) {
@@ -39,10 +38,9 @@ export const rule = defineRule({
             unit: t.amountCols[ci].unit,
             formula: sumFormula(parts, t.amountCols[ci].col, t.blocking),
           });
-          if (f) out.push(f);
+          if (f) yield f;
         }
       }
     }
-    return out;
   },
 });

@@ -1,8 +1,12 @@
 import type { CellValue } from "../../model/workbook";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { ALL_BLANK, partialSum, statedTotal, summedParts } from "../../../../test/support/total-data";
 import { rule } from "./row";
 
 const HEADER = ["機関名", "所管", "全体", "健康・医療関係", "外部資金（健康・医療関係）", "備考"];
+
+/** A row with no 所管: the institution, then 全体, 健康・医療関係, 外部資金. */
+const row = (name: string, ...amounts: (CellValue | undefined)[]) => [name, undefined, ...amounts];
 
 /** Seed 000 (別表), with 所管 added and ministry subtotals. */
 const GROUPED: Rows = [
@@ -17,10 +21,12 @@ const GROUPED: Rows = [
   ["小計", "厚", 109.8, 109.8, 100.3],
   ["産業技術総合研究所", "経", 666, 59.9, 7.1],
   ["小計", "経", 666, 59.9, 7.1],
-  ["合計", undefined, 2578.8, 420.7, 196.4],
+  row("合計", 2578.8, 420.7, 196.4),
 ];
 
 type Rows = (CellValue | undefined)[][];
+/** A 別表 sheet: the header in row 1, the given rows from row 2. */
+const table = (...rows: Rows) => ({ 別表: [HEADER, ...rows] });
 
 function replace(rows: Rows, r: number, c: number, v: CellValue): Rows {
   return rows.map((row, i) => (i === r ? row.map((x, j) => (j === c ? v : x)) : row));
@@ -51,40 +57,34 @@ runRuleTests(rule, {
     },
     {
       name: "所管 merged: only the first row of each group carries it",
-      sheets: {
-        別表: [
-          HEADER,
-          ["理化学研究所", "文", 577, 144, 45],
-          ["量子科学技術研究開発機構", undefined, 218, 95, 44],
-          ["小計", "文", 795, 239, 89],
-          ["国立がん研究センター", "厚", 65.1, 65.1, 67.6],
-          ["国立循環器病研究センター", undefined, 44.7, 44.7, 32.7],
-          ["小計", "厚", 109.8, 109.8, 100.3],
-        ],
-      },
+      sheets: table(
+        ["理化学研究所", "文", 577, 144, 45],
+        row("量子科学技術研究開発機構", 218, 95, 44),
+        ["小計", "文", 795, 239, 89],
+        ["国立がん研究センター", "厚", 65.1, 65.1, 67.6],
+        row("国立循環器病研究センター", 44.7, 44.7, 32.7),
+        ["小計", "厚", 109.8, 109.8, 100.3],
+      ),
     },
     {
       name: "empty total cells are computed, not checked; no total row at all (seed 000 as printed)",
       sheets: {
         別表: [
           HEADER,
-          ["理化学研究所", undefined, 577, 144, 45],
-          ["国立健康危機管理研究機構", undefined, 173.6, undefined, 98.6],
-          ["合計", undefined, undefined, undefined, undefined],
+          row("理化学研究所", 577, 144, 45),
+          row("国立健康危機管理研究機構", 173.6, undefined, 98.6),
+          row("合計", undefined, undefined, undefined),
         ],
-        seed: [HEADER, ["理化学研究所", undefined, 577, 144, 45]],
+        seed: [HEADER, row("理化学研究所", 577, 144, 45)],
       },
     },
     {
       name: "a 合計 placed right below the header covers the rows below it; amounts as text with units",
-      sheets: {
-        別表: [
-          HEADER,
-          ["計", undefined, "2,000億円", "300億円", "50億円"],
-          ["A研究所", undefined, "1,200億円", "200億円", "30億円"],
-          ["B研究所", undefined, "800億円", "100億円", "20億円"],
-        ],
-      },
+      sheets: table(
+        row("計", "2,000億円", "300億円", "50億円"),
+        row("A研究所", "1,200億円", "200億円", "30億円"),
+        row("B研究所", "800億円", "100億円", "20億円"),
+      ),
     },
     {
       name: "unit conversion: a cell typed in 百万円 in a 億円 sheet",
@@ -92,9 +92,9 @@ runRuleTests(rule, {
         別表: [
           ["(単位：億円)"],
           HEADER,
-          ["A研究所", undefined, 10.5, 1, 1],
-          ["B研究所", undefined, "950百万円", 1, 1],
-          ["合計", undefined, 20, 2, 2],
+          row("A研究所", 10.5, 1, 1),
+          row("B研究所", "950百万円", 1, 1),
+          row("合計", 20, 2, 2),
         ],
       },
     },
@@ -112,24 +112,20 @@ runRuleTests(rule, {
           expected: 420.7,
           actual: 430.7,
           messageId: "mismatch",
-          data: {
-            row: "合計",
-            column: "健康・医療関係",
-            stated: "430.7億円",
-            what: { phrase: "what" },
-            sum: "420.7億円",
-            parts: {
-              list: [
-                { list: ["理化学研究所", "144"], style: "space" },
-                { list: ["量子科学技術研究開発機構", "95"], style: "space" },
-                { list: ["科学技術振興機構", "12"], style: "space" },
-                { list: ["国立がん研究センター", "65.1"], style: "space" },
-                { list: ["国立循環器病研究センター", "44.7"], style: "space" },
-                { list: ["産業技術総合研究所", "59.9"], style: "space" },
-              ],
-              style: "plus",
-            },
-          },
+          data: statedTotal(
+            "合計",
+            "健康・医療関係",
+            "430.7億円",
+            summedParts(
+              "420.7億円",
+              ["理化学研究所", "144"],
+              ["量子科学技術研究開発機構", "95"],
+              ["科学技術振興機構", "12"],
+              ["国立がん研究センター", "65.1"],
+              ["国立循環器病研究センター", "44.7"],
+              ["産業技術総合研究所", "59.9"],
+            ),
+          ),
           fix: { sheet: "別表", cell: "D12", value: 420.7 },
         },
       ],
@@ -143,21 +139,17 @@ runRuleTests(rule, {
           cells: ["C6", "C3", "C4", "C5"],
           severity: "error",
           messageId: "mismatch",
-          data: {
-            row: "小計（文）",
-            column: "全体",
-            stated: "1,900億円",
-            what: { phrase: "what" },
-            sum: "1,803億円",
-            parts: {
-              list: [
-                { list: ["理化学研究所", "577"], style: "space" },
-                { list: ["量子科学技術研究開発機構", "218"], style: "space" },
-                { list: ["科学技術振興機構", "1,008"], style: "space" },
-              ],
-              style: "plus",
-            },
-          },
+          data: statedTotal(
+            "小計（文）",
+            "全体",
+            "1,900億円",
+            summedParts(
+              "1,803億円",
+              ["理化学研究所", "577"],
+              ["量子科学技術研究開発機構", "218"],
+              ["科学技術振興機構", "1,008"],
+            ),
+          ),
           fix: { sheet: "別表", cell: "C6", value: 1803 },
         },
         { cell: "D6", expected: 251, actual: 260, fix: { sheet: "別表", cell: "D6", formula: "SUM(D3:D5)" } },
@@ -165,101 +157,56 @@ runRuleTests(rule, {
     },
     {
       name: "rounding only (11 + 7.3 vs 18) is info",
-      sheets: {
-        別表: [HEADER, ["A", undefined, 11, 1, 1], ["B", undefined, 7.3, 1, 1], ["合計", undefined, 18, 2, 2]],
-      },
+      sheets: table(row("A", 11, 1, 1), row("B", 7.3, 1, 1), row("合計", 18, 2, 2)),
       findings: [{ cell: "C4", severity: "info", expected: 18.3, actual: 18 }],
     },
     {
       name: "beyond rounding (10.4 + 2.2 + 2.6 vs 16) is an error",
-      sheets: {
-        別表: [
-          HEADER,
-          ["A", undefined, 10.4, 1, 1],
-          ["B", undefined, 2.2, 1, 1],
-          ["C", undefined, 2.6, 1, 1],
-          ["合計", undefined, 16, 3, 3],
-        ],
-      },
+      sheets: table(row("A", 10.4, 1, 1), row("B", 2.2, 1, 1), row("C", 2.6, 1, 1), row("合計", 16, 3, 3)),
       findings: [{ cell: "C5", severity: "error", expected: 15.2, actual: 16 }],
     },
     {
       name: "a blank cell makes the sum partial (info, with the count), never zero-filled",
-      sheets: {
-        別表: [
-          HEADER,
-          ["理化学研究所", undefined, 577, 144, 45],
-          ["国立健康危機管理研究機構", undefined, 173.6, undefined, 98.6],
-          ["合計", undefined, 750.6, 300, 143.6],
-        ],
-      },
+      sheets: table(
+        row("理化学研究所", 577, 144, 45),
+        row("国立健康危機管理研究機構", 173.6, undefined, 98.6),
+        row("合計", 750.6, 300, 143.6),
+      ),
       findings: [
         {
           cell: "D4",
           severity: "info",
           messageId: "partial",
-          data: {
-            row: "合計",
-            column: "健康・医療関係",
-            stated: "300億円",
-            what: { phrase: "what" },
-            sum: "144億円",
-            parts: {
-              list: [
-                { list: ["理化学研究所", "144"], style: "space" },
-                { list: ["国立健康危機管理研究機構", { phrase: "blank" }], style: "space" },
-              ],
-              style: "plus",
-            },
-            missing: 1,
-            count: 2,
-          },
+          data: statedTotal(
+            "合計",
+            "健康・医療関係",
+            "300億円",
+            partialSum("144億円", 1, ["理化学研究所", "144"], ["国立健康危機管理研究機構", null]),
+          ),
         },
       ],
     },
     {
       name: "known parts alone exceed the total: error even with a blank",
-      sheets: {
-        別表: [
-          HEADER,
-          ["A", undefined, 577, 144, 45],
-          ["B", undefined, "abc", 10, 5],
-          ["合計", undefined, 500, 154, 50],
-        ],
-      },
+      sheets: table(row("A", 577, 144, 45), row("B", "abc", 10, 5), row("合計", 500, 154, 50)),
       findings: [
         {
           cell: "C4",
           severity: "error",
           messageId: "partialExceeds",
-          data: {
-            row: "合計",
-            column: "全体",
-            stated: "500億円",
-            what: { phrase: "what" },
-            sum: "577億円",
-            parts: {
-              list: [
-                { list: ["A", "577"], style: "space" },
-                { list: ["B", { phrase: "blank" }], style: "space" },
-              ],
-              style: "plus",
-            },
-            missing: 1,
-            count: 2,
-          },
+          data: statedTotal("合計", "全体", "500億円", partialSum("577億円", 1, ["A", "577"], ["B", null])),
         },
       ],
     },
     {
       name: "a 小計 whose ministry has no rows",
-      sheets: { 別表: [HEADER, ["A", "文", 5, 1, 1], ["小計", "文", 5, 1, 1], ["小計", "厚", 3, 1, 1]] },
+      sheets: table(["A", "文", 5, 1, 1], ["小計", "文", 5, 1, 1], ["小計", "厚", 3, 1, 1]),
       findings: [
         {
           cell: "C4",
           severity: "info",
           messageId: "empty",
-          data: { row: "小計（厚）", column: "全体", stated: "3億円", what: { phrase: "what" } },
+          data: statedTotal("小計（厚）", "全体", "3億円"),
         },
         { cell: "D4", severity: "info" },
         { cell: "E4", severity: "info" },
@@ -267,16 +214,13 @@ runRuleTests(rule, {
     },
     {
       name: "two subtotal blocks of the same ministry, then a total over all rows",
-      sheets: {
-        別表: [
-          HEADER,
-          ["A", "文", 5, 1, 1],
-          ["小計", "文", 5, 1, 1],
-          ["B", "文", 7, 1, 1],
-          ["小計", "文", 12, 1, 1],
-          ["合計", undefined, 12, 2, 2],
-        ],
-      },
+      sheets: table(
+        ["A", "文", 5, 1, 1],
+        ["小計", "文", 5, 1, 1],
+        ["B", "文", 7, 1, 1],
+        ["小計", "文", 12, 1, 1],
+        row("合計", 12, 2, 2),
+      ),
       findings: [
         {
           cell: "C5",
@@ -289,26 +233,13 @@ runRuleTests(rule, {
     },
     {
       name: "a total over rows that are all blank in its column cannot be checked (info)",
-      sheets: {
-        別表: [
-          HEADER,
-          ["A", undefined, 5, undefined, 1],
-          ["B", undefined, 7, undefined, 1],
-          ["合計", undefined, 12, 9, 2],
-        ],
-      },
+      sheets: table(row("A", 5, undefined, 1), row("B", 7, undefined, 1), row("合計", 12, 9, 2)),
       findings: [
         {
           cell: "D4",
           severity: "info",
           messageId: "allBlank",
-          data: {
-            row: "合計",
-            column: "健康・医療関係",
-            stated: "9億円",
-            what: { phrase: "what" },
-            whatOne: { phrase: "whatOne" },
-          },
+          data: statedTotal("合計", "健康・医療関係", "9億円", ALL_BLANK),
         },
       ],
     },

@@ -7,7 +7,7 @@
 import { sumFormula } from "../../sheets/inhouse/sums";
 import { INHOUSE_AMOUNT_KEYS, inhouseParts, inhouseRowLabel, readInhouse } from "../../sheets/inhouse/read";
 import { defineRule } from "../rule";
-import { SUM_MESSAGES, sumFinding, sumPhrases, type SumFinding } from "../shared/sum-finding";
+import { SUM_MESSAGES, sumFinding, sumPhrases } from "../shared/sum-finding";
 
 export const rule = defineRule({
   meta: {
@@ -20,8 +20,7 @@ export const rule = defineRule({
     messages: SUM_MESSAGES,
     phrases: sumPhrases("機関の行", { one: "institute row", many: "institute rows" }),
   },
-  check(ctx) {
-    const out: SumFinding[] = [];
+  *check(ctx) {
     for (const table of ctx.tablesOf("inhouse-budget")) {
       const t = readInhouse(table, ctx);
       for (const group of t.groups) {
@@ -39,10 +38,9 @@ export const rule = defineRule({
             unit: t.unit,
             formula: sumFormula(parts, col, t.blocking),
           });
-          if (f) out.push(f);
+          if (f) yield f;
         }
       }
     }
-    return out;
   },
 });

@@ -2,6 +2,19 @@ import { findingsOf, runRuleTests } from "../../../../test/support/rule-tester";
 import { inhouse } from "../../../../test/support/sheets";
 import { rule as notANumber } from "./not-a-number";
 
+/** A value that is no number at `cell`, named by its row and column, with why (text, date, too-large). */
+const notANumberAt = (cell: string, row: string, column: string, text: string, reason: string) => ({
+  cell,
+  messageId: "notANumber",
+  data: { row, column, text, reason: { phrase: reason } },
+});
+/** An approximate figure at `cell`, named by its row and column, with the qualifier that makes it so (約, 程度 …). */
+const approximateAt = (cell: string, row: string, column: string, text: string, qualifier: string) => ({
+  cell,
+  messageId: "approximate",
+  data: { row, column, text, qualifier },
+});
+
 runRuleTests(notANumber, {
   valid: [
     {
@@ -23,36 +36,17 @@ runRuleTests(notANumber, {
     {
       name: "text in an amount cell",
       sheets: { 予算: inhouse(["理研", "文", "未定", 50]) },
-      findings: [
-        {
-          cell: "C4",
-          severity: "error",
-          messageId: "notANumber",
-          data: { row: "理研", column: "全体", text: "未定", reason: { phrase: "text" } },
-        },
-      ],
+      findings: [{ severity: "error", ...notANumberAt("C4", "理研", "全体", "未定", "text") }],
     },
     {
       name: "a date in an amount cell",
       sheets: { 予算: inhouse(["理研", "文", new Date(Date.UTC(2025, 3, 1)), 50]) },
-      findings: [
-        {
-          cell: "C4",
-          messageId: "notANumber",
-          data: { row: "理研", column: "全体", text: "2025-04-01", reason: { phrase: "date" } },
-        },
-      ],
+      findings: [notANumberAt("C4", "理研", "全体", "2025-04-01", "date")],
     },
     {
       name: "an absurdly large value",
       sheets: { 予算: inhouse(["理研", "文", 1e300, 50]) },
-      findings: [
-        {
-          cell: "C4",
-          messageId: "notANumber",
-          data: { row: "理研", column: "全体", text: "1e+300", reason: { phrase: "too-large" } },
-        },
-      ],
+      findings: [notANumberAt("C4", "理研", "全体", "1e+300", "too-large")],
     },
     {
       name: "an approximate figure names its qualifier and asks for the exact figure",
@@ -61,15 +55,9 @@ runRuleTests(notANumber, {
         {
           rule: "value/not-a-number",
           severity: "error",
-          cell: "C4",
-          messageId: "approximate",
-          data: { row: "理研", column: "全体", text: "約70億円", qualifier: "約" },
+          ...approximateAt("C4", "理研", "全体", "約70億円", "約"),
         },
-        {
-          cell: "D4",
-          messageId: "approximate",
-          data: { row: "理研", column: "健康・医療関係", text: "50億円程度", qualifier: "程度" },
-        },
+        approximateAt("D4", "理研", "健康・医療関係", "50億円程度", "程度"),
       ],
     },
     {
@@ -87,30 +75,14 @@ runRuleTests(notANumber, {
         ),
       },
       findings: [
-        { cell: "C4", messageId: "approximate", data: { row: "A", column: "全体", text: "概ね70", qualifier: "概ね" } },
-        {
-          cell: "C5",
-          messageId: "approximate",
-          data: { row: "B", column: "全体", text: "おおむね70", qualifier: "おおむね" },
-        },
-        {
-          cell: "C6",
-          messageId: "approximate",
-          data: { row: "C", column: "全体", text: "７０前後", qualifier: "前後" },
-        },
-        { cell: "C7", messageId: "approximate", data: { row: "D", column: "全体", text: "70強", qualifier: "強" } },
-        { cell: "C8", messageId: "approximate", data: { row: "E", column: "全体", text: "70弱", qualifier: "弱" } },
-        { cell: "C9", messageId: "approximate", data: { row: "F", column: "全体", text: "～70", qualifier: "～" } },
-        {
-          cell: "C10",
-          messageId: "approximate",
-          data: { row: "G", column: "全体", text: "70億円くらい", qualifier: "くらい" },
-        },
-        {
-          cell: "C11",
-          messageId: "approximate",
-          data: { row: "H", column: "全体", text: "約　７０億円", qualifier: "約" },
-        },
+        approximateAt("C4", "A", "全体", "概ね70", "概ね"),
+        approximateAt("C5", "B", "全体", "おおむね70", "おおむね"),
+        approximateAt("C6", "C", "全体", "７０前後", "前後"),
+        approximateAt("C7", "D", "全体", "70強", "強"),
+        approximateAt("C8", "E", "全体", "70弱", "弱"),
+        approximateAt("C9", "F", "全体", "～70", "～"),
+        approximateAt("C10", "G", "全体", "70億円くらい", "くらい"),
+        approximateAt("C11", "H", "全体", "約　７０億円", "約"),
       ],
     },
     {
@@ -132,35 +104,17 @@ runRuleTests(notANumber, {
           ["O1", "アウトカム", "薬事承認", null, null, null, "約31件", null],
         ],
       },
-      findings: [
-        {
-          cell: "G2",
-          messageId: "approximate",
-          data: { row: "指標O1", column: "実績", text: "約31件", qualifier: "約" },
-        },
-      ],
+      findings: [approximateAt("G2", "指標O1", "実績", "約31件", "約")],
     },
     {
       name: "a bound is not approximate: plain not-a-number",
       sheets: { 予算: inhouse(["理研", "文", "70億円以上", 5]) },
-      findings: [
-        {
-          cell: "C4",
-          messageId: "notANumber",
-          data: { row: "理研", column: "全体", text: "70億円以上", reason: { phrase: "text" } },
-        },
-      ],
+      findings: [notANumberAt("C4", "理研", "全体", "70億円以上", "text")],
     },
     {
       name: "text that looks like a formula stays text and is reported",
       sheets: { 予算: inhouse(["理研", "文", "=1+1", 50]) },
-      findings: [
-        {
-          cell: "C4",
-          messageId: "notANumber",
-          data: { row: "理研", column: "全体", text: "=1+1", reason: { phrase: "text" } },
-        },
-      ],
+      findings: [notANumberAt("C4", "理研", "全体", "=1+1", "text")],
     },
   ],
 });

@@ -5,6 +5,14 @@
 import type { CellValue } from "../../model/workbook";
 import { rule } from "./mismatch";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import {
+  itemRow,
+  licensingRows,
+  monitoringSheet,
+  supportRows,
+  trialRows,
+  useItemRows,
+} from "../../../../test/support/monitoring";
 
 type Row = (CellValue | undefined)[];
 
@@ -54,42 +62,21 @@ interface Mon {
 
 /** The 全体 monitoring sheet: rows 3… (A 番号, B アウトプット指標, C 指標値, D 内訳, E 項目, F 細目, G 値). */
 function overall(m: Mon = {}): Row[] {
-  const rows: Row[] = [
-    ["統合プロジェクト", "全体"],
-    ["番号", "アウトプット指標", "指標値", "内訳", "項目", "細目", "値", "うち", "備考"],
-    ["1", "企業導出件数", m.t1 ?? "158件", "導出形態別の件数", "権利譲渡契約件数", null, "7件"], // row 3
-    [null, null, null, null, "実施許諾契約（オプション契約は除く）件数", null, "36件"],
-    [null, null, null, null, "共同研究開発契約件数", null, "115件"],
-    [
-      "2",
-      "治験に至った件数",
-      "111件",
-      null,
-      "医師主導治験の治験計画届の届出数（うち国際共同治験数）",
-      null,
-      "77件 (3件)",
-    ], // row 6
-    [null, null, null, null, "企業治験の治験計画届の届出数（うち国際共同治験数）", null, "31件 (11件)"],
-    [null, null, null, null, "臨床性能試験の数", null, "3件"],
-    ["3", "優れたシーズの発展・継続支援件数", "166件", null, "ペアリングによる他事業への受け渡し件数", null, "35件"], // row 9
-    [null, null, null, null, "マッチングによる他事業への受け渡し件数", null, "0件"],
-    [null, null, null, null, "過去にAMED支援を受けた課題について、新たに公募により採択された件数", null, "131件"],
+  const rows = monitoringSheet(
+    "全体",
+    ...licensingRows(m.t1 ?? "158件", ["7件", "36件", "115件"]), // row 3
+    ...trialRows("111件", "77件 (3件)", "31件 (11件)", "3件"), // row 6
+    ...supportRows(["166件", "35件", "0件", "131件"]), // row 9
     ["4", "薬事承認・認証", "-", "品目の性格別の承認件数", "新規の承認件数", null, "14件"], // row 12
-    [null, null, null, null, "適応拡大の承認件数", null, "9件"],
-    [null, null, null, null, "海外承認・認証件数", null, "5件"],
-    [null, null, null, null, "その他", null, "3件"],
-    [
-      null,
-      null,
-      null,
-      "医療における利用形態別の件数",
-      "医薬品の承認件数（モダリティ別の内訳）",
-      null,
-      "6件 (低分子医薬品3件/高分子医薬品-抗体3件)",
-    ], // row 16
-    [null, null, null, null, "医療機器の承認・認証件数（治療用／診断用の内訳）", null, "16件 (治療用10件/診断用6件)"],
-    [null, null, null, null, "体外診断用医薬品の承認・認証件数", null, "7件"],
-    [null, null, null, null, "再生医療等製品の承認件数", null, m.regenerative ?? "2件"],
+    itemRow("適応拡大の承認件数", "9件"),
+    itemRow("海外承認・認証件数", "5件"),
+    itemRow("その他", "3件"),
+    ...useItemRows([
+      "6件 (低分子医薬品3件/高分子医薬品-抗体3件)", // row 16
+      "16件 (治療用10件/診断用6件)",
+      "7件",
+      m.regenerative ?? "2件",
+    ]),
     [
       "5",
       "医療等に実装された件数 （薬事承認・認証を除く）",
@@ -99,13 +86,27 @@ function overall(m: Mon = {}): Row[] {
       null,
       "136件",
     ], // row 20
-    [null, null, null, null, "ソフトウェアや一般医療機器が上市に至った件数", null, "19件"],
+    itemRow("ソフトウェアや一般医療機器が上市に至った件数", "19件"),
     ["6", "論文数", m.t6 ?? "Top1%論文数 (PJ1~PJ6) 86件", null, "Top10%論文数", null, "599件"], // row 22
-    [null, null, null, null, "全論文数", null, "5,585件"],
-  ];
-  if (m.top1Item) rows.push([null, null, null, null, "Top1%論文数 (PJ1~PJ8)", null, m.top1Item]); // row 24
+    itemRow("全論文数", "5,585件"),
+  );
+  if (m.top1Item) rows.push(itemRow("Top1%論文数 (PJ1~PJ8)", m.top1Item)); // row 24
   return rows;
 }
+
+/** Data of a reference that does not hold: side a as written, side b and where it stands, and the equality broken. */
+const broken = (
+  a: [label: string, value: string],
+  b: [label: string, value: string, where: string],
+  reason: string,
+) => ({
+  aLabel: { quote: a[0] },
+  aValue: a[1],
+  bLabel: { quote: b[0] },
+  bValue: b[1],
+  bWhere: b[2],
+  reason,
+});
 
 runRuleTests(rule, {
   valid: [
@@ -136,14 +137,11 @@ runRuleTests(rule, {
           cell: "G3",
           cells: ["G3", "'全体'!C3"],
           messageId: "mismatch",
-          data: {
-            aLabel: { quote: "アウトプット指標1 企業導出件数" },
-            aValue: "157件",
-            bLabel: { quote: "全体 #1 企業導出件数" },
-            bValue: "158件",
-            bWhere: "'全体'!C3",
-            reason: "アウトプット指標1 = 全体 #1",
-          },
+          data: broken(
+            ["アウトプット指標1 企業導出件数", "157件"],
+            ["全体 #1 企業導出件数", "158件", "'全体'!C3"],
+            "アウトプット指標1 = 全体 #1",
+          ),
           expected: 158,
           actual: 157,
         },
@@ -166,14 +164,11 @@ runRuleTests(rule, {
           expected: 324,
           actual: 320,
           messageId: "mismatch",
-          data: {
-            aLabel: { quote: "アウトプット指標20 AMED支援シーズの企業導出件数及び事業間の連続的支援数" },
-            aValue: "320件",
-            bLabel: { quote: "アウトプット指標1 + 3" },
-            bValue: "324件",
-            bWhere: "G3",
-            reason: "指標20 = 指標1 + 指標3",
-          },
+          data: broken(
+            ["アウトプット指標20 AMED支援シーズの企業導出件数及び事業間の連続的支援数", "320件"],
+            ["アウトプット指標1 + 3", "324件", "G3"],
+            "指標20 = 指標1 + 指標3",
+          ),
         },
       ],
     },

@@ -13,7 +13,14 @@ import { cleanFloat } from "../../values/float";
 import type { CheckContext } from "../context";
 import { sumFigures } from "../../values/tolerance";
 import type { Figure } from "../../values/types";
-import { emptyAnalysis, type ComputedCell, type FigureRef, type SheetAnalysis } from "../analysis";
+import {
+  emptyAnalysis,
+  figureRef,
+  rowColumnLabel,
+  type ComputedCell,
+  type FigureRef,
+  type SheetAnalysis,
+} from "../analysis";
 import type { DetectedTable } from "../table";
 import { computeSum, convertFigure, sumFormula, typedOf } from "../inhouse/amounts";
 import {
@@ -29,8 +36,9 @@ import {
 /** Words written in a change column instead of a number (new or ended programmes). */
 const CHANGE_WORDS = /^(皆増|皆減|新規|純増|純減|増|減|-|―|—|－)$/;
 
-function ref(sheet: string, cell: string, f: Figure, label: string): FigureRef {
-  return { sheet, cell, value: f.value, decimals: f.decimals, unitKind: "amount", unit: f.unit, label };
+/** An amount figure (a budget's money column) as the shared rules see it. */
+function amountRef(sheet: string, cell: string, f: Figure, label: string): FigureRef {
+  return figureRef(sheet, cell, f, "amount", label);
 }
 
 /** The column of `to` that matches amount column `ci` of `from`: same header, else same position. */
@@ -100,7 +108,7 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
         sheet,
         cell: a.cell,
         value: figure ? figure.value : null,
-        label: `「${label}」の「${cols[ci].label}」`,
+        label: rowColumnLabel(label, cols[ci].label),
       };
       if (figure) c.decimals = figure.decimals;
       if (formula) c.formula = formula.formula;
@@ -115,20 +123,23 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
     for (let ci = 0; ci < cols.length; ci++) {
       const wholeFig = t.effective(set.whole, ci);
       if (!wholeFig) continue;
-      const whole = ref(
+      const whole = amountRef(
         sheet,
         set.whole.amounts[ci].cell,
         wholeFig,
-        `「${rowLabel(set.whole)}」の「${cols[ci].label}」`,
+        rowColumnLabel(rowLabel(set.whole), cols[ci].label),
       );
       const known = set.parts.filter((p) => p.amounts[ci].figure);
       for (const p of known)
-        out.partsOfWhole.push({ part: ref(sheet, p.amounts[ci].cell, p.amounts[ci].figure!, rowLabel(p)), whole });
+        out.partsOfWhole.push({
+          part: amountRef(sheet, p.amounts[ci].cell, p.amounts[ci].figure!, rowLabel(p)),
+          whole,
+        });
       if (known.length >= 2) {
         const sum = sumFigures(known.map((p) => p.amounts[ci].figure!));
         sum.unit = cols[ci].unit;
         out.partsOfWhole.push({
-          part: ref(
+          part: amountRef(
             sheet,
             known[0].amounts[ci].cell,
             sum,
@@ -155,8 +166,8 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
         const theirs = orig.table.effective(orig.row, oci);
         if (!theirs) continue;
         out.equalities.push({
-          a: ref(sheet, row.amounts[ci].cell, mine, `「${rowLabel(row)}」の「${cols[ci].label}」`),
-          b: ref(
+          a: amountRef(sheet, row.amounts[ci].cell, mine, rowColumnLabel(rowLabel(row), cols[ci].label)),
+          b: amountRef(
             orig.table.sheet,
             orig.row.amounts[oci].cell,
             convertFigure(theirs, cols[ci].unit),
@@ -216,7 +227,7 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
         cell: change.cell,
         value,
         decimals,
-        label: `「${label}」の「${t.labels.change}」`,
+        label: rowColumnLabel(label, t.labels.change),
         computes: "change-amount",
         numFmt: decimals > 0 ? `#,##0.${"0".repeat(decimals)};"▲"#,##0.${"0".repeat(decimals)}` : `#,##0;"▲"#,##0`,
       };
@@ -235,7 +246,7 @@ function pushChanges(t: BreakdownTable, row: BreakdownRow, computed: ComputedCel
         value,
         decimals: 1,
         numFmt: "0.0%",
-        label: `「${label}」の「${t.labels.changeRate}」`,
+        label: rowColumnLabel(label, t.labels.changeRate),
         computes: "change-rate",
         percent: true,
       };

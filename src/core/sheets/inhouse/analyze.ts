@@ -10,7 +10,7 @@ import { columnLetters } from "../../model/address";
 import type { CheckContext } from "../context";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
-import { emptyAnalysis, type ComputedCell, type SheetAnalysis } from "../analysis";
+import { emptyAnalysis, rowColumnLabel, type ComputedCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
 import { computeSum, sumFormula, typedOf } from "./amounts";
 import {
@@ -60,7 +60,6 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       col: t.cols[r.key]!,
       letters: columnLetters(t.cols[r.key]!),
       column: t.labels[r.key],
-      suffix: `の「${t.labels[r.key]}」`,
       // The formula's column letters, when both columns are present.
       n: numCol === undefined ? undefined : columnLetters(numCol),
       d: denCol === undefined ? undefined : columnLetters(denCol),
@@ -123,7 +122,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
         sheet,
         cell: a.cell,
         value: figure ? figure.value : null,
-        label: `「${inhouseRowLabel(row)}」の「${t.labels[key]}」`,
+        label: rowColumnLabel(inhouseRowLabel(row), t.labels[key]),
       };
       if (figure) c.decimals = figure.decimals;
       if (formula) c.formula = formula.formula;
@@ -175,7 +174,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       if (num && den && den.value !== 0) value = num.value / den.value;
       rowLabel ??= inhouseRowLabel(row);
       const cell = ratioCells[i * ratios.length + k];
-      const label = `「${rowLabel}」${r.suffix}`;
+      const label = rowColumnLabel(rowLabel, r.column);
       let c: ComputedCell;
       const live = item
         ? numAmount !== undefined && numAmount.live && denAmount !== undefined && denAmount.live

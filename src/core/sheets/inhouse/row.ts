@@ -6,7 +6,7 @@
 import type { Cell } from "../../model/workbook";
 import { plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
-import type { FigureRef, NumericCell } from "../analysis";
+import { rowColumnLabel, type FigureRef, type NumericCell } from "../analysis";
 import { a1, amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "./amount-cell";
 import type { SumPart } from "./sums";
 
@@ -177,7 +177,7 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
   /** 「理化学研究所」の「健康・医療関係」 for the part, 「全体」 for the whole. */
   get label(): string {
     return this.spec.key === "health"
-      ? `「${inhouseRowLabel(this.owner)}」の「${this.spec.column}」`
+      ? rowColumnLabel(inhouseRowLabel(this.owner), this.spec.column)
       : `「${this.spec.column}」`;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { CheckContext } from "../context";
 import type { Parsed } from "../../values/types";
-import { emptyAnalysis, type FigureRef, type NumericCell, type SheetAnalysis } from "../analysis";
+import { emptyAnalysis, figureRef, type NumericCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
 import { itemFigure, itemName, readMonitoring, type MonIndicator, type MonItem } from "./read";
 
@@ -60,27 +60,13 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
         const whole = itemFigure(it);
         for (const ow of it.ofWhich) {
           if (!whole || whole.derived) continue;
-          const wholeRef: FigureRef = {
-            sheet,
-            cell: whole.cell,
-            value: whole.figure.value,
-            decimals: whole.figure.decimals,
-            unitKind: whole.unitKind,
-            label: rowLabel,
-          };
-          if (whole.figure.unit !== undefined) wholeRef.unit = whole.figure.unit;
-          const partRef: FigureRef = {
-            sheet,
-            cell: ow.cell,
-            value: ow.figure.value,
-            decimals: ow.figure.decimals,
-            unitKind: ow.unitKind,
-            label: it.catalogueItem?.ofWhichLabel
-              ? `「${rowLabel}」の${stripUchi(it.catalogueItem.ofWhichLabel)}`
-              : `「${rowLabel}」のうち数`,
-          };
-          if (ow.figure.unit !== undefined) partRef.unit = ow.figure.unit;
-          a.partsOfWhole.push({ part: partRef, whole: wholeRef });
+          const partLabel = it.catalogueItem?.ofWhichLabel
+            ? `「${rowLabel}」の${stripUchi(it.catalogueItem.ofWhichLabel)}`
+            : `「${rowLabel}」のうち数`;
+          a.partsOfWhole.push({
+            part: figureRef(sheet, ow.cell, ow.figure, ow.unitKind, partLabel),
+            whole: figureRef(sheet, whole.cell, whole.figure, whole.unitKind, rowLabel),
+          });
         }
         // うち column cells (numbers or not) are numeric cells too; a `—` there means none.
         if (it.ofWhichColumn)
@@ -92,25 +78,11 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
     if (cat?.totalItemKey && ind.total.kind === "number" && totalItem) {
       const f = itemFigure(totalItem);
       if (f) {
-        const a1: FigureRef = {
-          sheet,
-          cell: f.cell,
-          value: f.figure.value,
-          decimals: f.figure.decimals,
-          unitKind: f.unitKind,
-          label: itemName(totalItem),
-        };
-        if (f.figure.unit !== undefined) a1.unit = f.figure.unit;
-        const b1: FigureRef = {
-          sheet,
-          cell: ind.totalCell,
-          value: ind.total.value,
-          decimals: ind.total.decimals,
-          unitKind: ind.total.unitKind,
-          label: `「${ind.label || cat.label}」の指標値`,
-        };
-        if (ind.total.unit !== undefined) b1.unit = ind.total.unit;
-        a.equalities.push({ a: a1, b: b1, reason: `指標値と項目「${itemName(totalItem)}」は同じ値です` });
+        a.equalities.push({
+          a: figureRef(sheet, f.cell, f.figure, f.unitKind, itemName(totalItem)),
+          b: figureRef(sheet, ind.totalCell, ind.total, ind.total.unitKind, `「${ind.label || cat.label}」の指標値`),
+          reason: `指標値と項目「${itemName(totalItem)}」は同じ値です`,
+        });
       }
     }
   }

@@ -6,7 +6,14 @@
 import type { CheckContext } from "../context";
 import { isNumericKind } from "../../compute/targets";
 import type { Parsed } from "../../values/types";
-import { emptyAnalysis, type ComputedCell, type FixedBecause, type NumericCell, type SheetAnalysis } from "../analysis";
+import {
+  emptyAnalysis,
+  rowColumnLabel,
+  type ComputedCell,
+  type FixedBecause,
+  type NumericCell,
+  type SheetAnalysis,
+} from "../analysis";
 import { cellText } from "../detect";
 import { fromA1 } from "../../model/address";
 import type { DetectedTable } from "../table";
@@ -199,7 +206,7 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         cell: row.annualTargetCell,
         value: percent ? row.annual.value / 100 : row.annual.value,
         decimals: computedDecimals(row.annual.value, target.decimals),
-        label: `「${row.label}」の「${labels.annual}」`,
+        label: rowColumnLabel(row.label, labels.annual),
         computes: "annual-target",
       };
       setFormula(c, [annual], (a) => a.replace(/^\((.*)\)$/, "$1"));
@@ -221,7 +228,7 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
         decimals: 1,
         numFmt: "0.0%",
         percent: true,
-        label: `「${row.label}」の「${labels.achievement}」`,
+        label: rowColumnLabel(row.label, labels.achievement),
         computes: "ratio",
       };
       setFormula(c, [measure, annual], (m, a) => `${m}/${ev.annual.basis === "target" ? a : `(${a})`}`);

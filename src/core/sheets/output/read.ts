@@ -71,12 +71,8 @@ export interface OutputRow {
   /** 目標値 is a number cell (a formula may reference it). */
   targetPlainNumber: boolean;
   targetKind?: TargetKind;
-  targetKindText?: string;
-  targetKindCell?: string;
   /** From 期間, else a period written in 目標値 or 指標 (`令和6～10年度累積で50件`). */
   period?: Period;
-  periodCell?: string;
-  periodText?: string;
   /** A 年度目標 typed by a person. */
   annualTargetCell?: string;
   annualTargetTyped?: Parsed;
@@ -287,25 +283,13 @@ function readTable(table: DetectedTable): OutputTable {
       const t = text(cell);
       if (t) row.targetText = t;
     }
-    if (cols.targetKind !== undefined) {
-      row.targetKindCell = a1(cols.targetKind);
-      const t = text(cellOf(cells, cols.targetKind));
-      if (t) {
-        row.targetKindText = t;
-        const kind = cached(kindCache, t, parseTargetKind);
-        if (kind) row.targetKind = kind;
-      }
-    }
-    if (cols.period !== undefined) {
-      row.periodCell = a1(cols.period);
-      const t = text(cellOf(cells, cols.period));
-      if (t) {
-        row.periodText = t;
-        const p = cached(periodCache, t, parsePeriod);
-        if (p) row.period = p;
-      }
-    }
-    if (!row.period && !row.periodText) {
+    const kindText = text(cellOf(cells, cols.targetKind));
+    const kind = kindText ? cached(kindCache, kindText, parseTargetKind) : undefined;
+    if (kind) row.targetKind = kind;
+    const periodText = text(cellOf(cells, cols.period));
+    const period = periodText ? cached(periodCache, periodText, parsePeriod) : undefined;
+    if (period) row.period = period;
+    if (!periodText) {
       // A period written in the target or the indicator (`令和6～10年度累積で50件`); only a range counts here.
       for (const t of [row.targetText, indicatorText]) {
         const p = t ? parsePeriod(t) : undefined;

@@ -93,16 +93,13 @@ function stateSchemas() {
   return { HighlightRowSchema, WrittenRowSchema, BeforeSchema, ExceljsFillSchema };
 }
 
-const schema = lazySchemas(stateSchemas);
-
-/** Columns A–D of a highlighted cell's row: sheet, cell, fill record, note record. */
-export const HighlightRowSchema = schema("HighlightRowSchema");
-/** Columns F–I of a computed cells' row: sheet, cell or run, formula, what was there before. */
-export const WrittenRowSchema = schema("WrittenRowSchema");
-/** Column I: what the cells held before Kensa wrote them. */
-export const BeforeSchema = schema("BeforeSchema");
-/** The exceljs Fill the exceljs adapter gives back to a cell (what exceljs can write: see stateSchemas). */
-export const ExceljsFillSchema = schema("ExceljsFillSchema");
+/**
+ * HighlightRowSchema: columns A–D of a highlighted cell's row (sheet, cell, fill record, note record).
+ * WrittenRowSchema: columns F–I of a computed cells' row (sheet, cell or run, formula, what was there before).
+ * BeforeSchema: column I, what the cells held before Kensa wrote them.
+ * ExceljsFillSchema: the exceljs Fill the exceljs adapter gives back to a cell (what exceljs can write).
+ */
+export const { HighlightRowSchema, WrittenRowSchema, BeforeSchema, ExceljsFillSchema } = lazySchemas(stateSchemas);
 
 export type ExceljsFillRecord = z.infer<typeof ExceljsFillSchema>;
 

@@ -29,10 +29,12 @@ export function lazySchema<T extends object>(build: () => T): T {
   });
 }
 
-/** Schemas that nest, built together by the first use of any of them: `export const A = schema("A")`. */
-export function lazySchemas<S extends Record<string, object>>(build: () => S): <K extends keyof S>(key: K) => S[K] {
+/** Schemas that nest, built together by the first use of any of them: `export const { A, B } = lazySchemas(…)`. */
+export function lazySchemas<S extends Record<string, object>>(build: () => S): S {
   let built: S | undefined;
-  return (key) => lazySchema(() => (built ??= build())[key]);
+  return new Proxy({} as S, {
+    get: (_, key) => lazySchema(() => (built ??= build())[key as keyof S]),
+  });
 }
 
 /** The catalogue's schemas. */
@@ -119,18 +121,12 @@ function catalogueSchemas() {
   return { ItemSchema, GroupSchema, IndicatorSchema, CatalogueSchema, CatalogueOverrideSchema, CatalogueFileSchema };
 }
 
-const schema = lazySchemas(catalogueSchemas);
+export const { CatalogueSchema, CatalogueOverrideSchema, CatalogueFileSchema } = lazySchemas(catalogueSchemas);
 
-export const ItemSchema = schema("ItemSchema");
-export const GroupSchema = schema("GroupSchema");
-export const IndicatorSchema = schema("IndicatorSchema");
-export const CatalogueSchema = schema("CatalogueSchema");
-export const CatalogueOverrideSchema = schema("CatalogueOverrideSchema");
-export const CatalogueFileSchema = schema("CatalogueFileSchema");
-
-export type CatalogueItem = z.infer<typeof ItemSchema>;
-export type CatalogueGroup = z.infer<typeof GroupSchema>;
-export type CatalogueIndicator = z.infer<typeof IndicatorSchema>;
+type Built = ReturnType<typeof catalogueSchemas>;
+export type CatalogueItem = z.infer<Built["ItemSchema"]>;
+export type CatalogueGroup = z.infer<Built["GroupSchema"]>;
+export type CatalogueIndicator = z.infer<Built["IndicatorSchema"]>;
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 export type CatalogueOverride = z.infer<typeof CatalogueOverrideSchema>;
 export type CatalogueMode = "extend" | "replace";

@@ -123,19 +123,10 @@ function reportSchemas() {
   };
 }
 
-const schema = lazySchemas(reportSchemas);
-export const SeveritySchema = schema("SeveritySchema");
-export const FixSchema = schema("FixSchema");
-export const FindingSchema = schema("FindingSchema");
-export const SheetKindSchema = schema("SheetKindSchema");
-export const SummarySchema = schema("SummarySchema");
-export const FileErrorSchema = schema("FileErrorSchema");
-export const FileStatusSchema = schema("FileStatusSchema");
-export const FileReportSchema = schema("FileReportSchema");
-export const SetReportSchema = schema("SetReportSchema");
-export const ReportSchema = schema("ReportSchema");
+export const { ReportSchema, FindingSchema, SummarySchema } = lazySchemas(reportSchemas);
 
-export type FileError = z.infer<typeof FileErrorSchema>;
-export type FileReport = z.infer<typeof FileReportSchema>;
+type Built = ReturnType<typeof reportSchemas>;
+export type FileError = z.infer<Built["FileErrorSchema"]>;
+export type FileReport = z.infer<Built["FileReportSchema"]>;
 export type Report = z.infer<typeof ReportSchema>;
-export type SetReport = z.infer<typeof SetReportSchema>;
+export type SetReport = z.infer<Built["SetReportSchema"]>;

@@ -1,6 +1,6 @@
 import { exceeds } from "../../values/tolerance";
 import { defineRule } from "../rule";
-import { ref, show } from "../shared/figures";
+import { figureData, ref } from "../shared/figures";
 
 export const rule = defineRule({
   meta: {
@@ -20,12 +20,7 @@ export const rule = defineRule({
         .filter(({ part, whole }) => exceeds(part, whole, whole.unitKind))
         .map(({ part, whole }) => ({
           messageId: "exceeds",
-          data: {
-            part: { quote: part.label },
-            partValue: show(part),
-            whole: { quote: whole.label },
-            wholeValue: show(whole),
-          },
+          data: { ...figureData("part", part), ...figureData("whole", whole) },
           sheet: part.sheet,
           cell: part.cell,
           cells: [part.cell, ref(whole.sheet, whole.cell, part.sheet)],

@@ -5,6 +5,7 @@
 import type { CellValue } from "../../model/workbook";
 import { rule } from "./mismatch";
 import { runRuleTests } from "../../../../test/support/rule-tester";
+import { quotedFigures } from "../../../../test/support/phrases";
 import {
   itemRow,
   licensingRows,
@@ -100,10 +101,7 @@ const broken = (
   b: [label: string, value: string, where: string],
   reason: string,
 ) => ({
-  aLabel: { quote: a[0] },
-  aValue: a[1],
-  bLabel: { quote: b[0] },
-  bValue: b[1],
+  ...quotedFigures({ a: [a[0], a[1]], b: [b[0], b[1]] }),
   bWhere: b[2],
   reason,
 });

@@ -3,7 +3,7 @@ import { crossReferences, type PlacedEquality } from "../../sheets/xref";
 import { compareEqual } from "../../values/tolerance";
 import { fileOf } from "../../sheets/context";
 import { defineRule } from "../rule";
-import { show } from "../shared/figures";
+import { figureData } from "../shared/figures";
 
 export const rule = defineRule({
   meta: {
@@ -15,8 +15,8 @@ export const rule = defineRule({
     },
     messages: {
       mismatch: {
-        ja: "{aLabel}{aValue}と{bLabel}{bValue}（{bWhere}）が一致しません（{reason}）。",
-        en: "{aLabel} ({aValue}) and {bLabel} ({bValue}, {bWhere}) disagree ({reason}).",
+        ja: "{a}{aValue}と{b}{bValue}（{bWhere}）が一致しません（{reason}）。",
+        en: "{a} ({aValue}) and {b} ({bValue}, {bWhere}) disagree ({reason}).",
       },
     },
   },
@@ -37,14 +37,7 @@ export const rule = defineRule({
           .map((c) => cellRef(from, to, c));
         return {
           messageId: "mismatch",
-          data: {
-            aLabel: { quote: a.label },
-            aValue: show(a),
-            bLabel: { quote: b.label },
-            bValue: show(b),
-            bWhere: bRefs[0],
-            reason,
-          },
+          data: { ...figureData("a", a), ...figureData("b", b), bWhere: bRefs[0], reason },
           sheet: a.sheet,
           cell: a.cell,
           cells: [a.cell, ...bRefs],

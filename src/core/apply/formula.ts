@@ -77,6 +77,9 @@ export function isKensaFormula(
   return candidates.some((c) => unguard(c) === bare);
 }
 
+/** A cell reference (C5, $C$5, AB12) where the scan stands; not a function name's start (LOG10(). */
+const CELL_AT = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/y;
+
 /**
  * The formula with its relative row references moved by `delta` rows, as Excel does when a formula is
  * filled down: `=D4/C4` → `=D5/C5` for 1; `$4` rows, whole columns (`A:A`), text in quotes and quoted sheet
@@ -102,7 +105,8 @@ export function shiftRows(formula: string, delta: number): string {
       i = j + 1;
       continue;
     }
-    const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/.exec(formula.slice(i));
+    CELL_AT.lastIndex = i; // sticky: matched where i stands, without copying the rest of the formula
+    const m = CELL_AT.exec(formula);
     const prev = i > 0 ? formula[i - 1] : "";
     if (m && !/[\w.$]/.test(prev)) {
       const [all, colAbs, col, rowAbs, row] = m;

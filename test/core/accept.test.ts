@@ -35,6 +35,9 @@ import { findingRows, fileRows } from "../../src/core/report/table";
 import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import type { Rule } from "../../src/core/rules/rule";
 import { toA1 } from "../../src/core/model/address";
+import { lapsedRule } from "../../src/core/accept/apply";
+import { valueTerm, type FingerprintValue } from "../../src/core/accept/fingerprint";
+import { renderMessage } from "../../src/core/rules/message";
 
 /** Flags each row reading SUM whose B is not C + D: cells B, C, D; expected C + D, actual B. */
 const sumRule: Rule = {
@@ -373,6 +376,18 @@ describe("the engine", () => {
     expect(r.summary).toEqual({ error: 1, warning: 0, info: 1 });
     const en = checkWorkbook(changed, { rules, lang: "en" }).findings.find((f) => f.rule === "accepted/lapsed")!;
     expect(en.message).toContain("its values changed (D1: 5 → 4, computed: 9 → 8)");
+  });
+
+  test("a lapse shows blank, text and list values in each language from the same terms", () => {
+    const shown = (v: FingerprintValue | undefined) =>
+      (["ja", "en"] as const).map((lang) =>
+        renderMessage({ ja: "{v}", en: "{v}" }, { v: valueTerm(v) }, lang, lapsedRule.phrases),
+      );
+    expect(shown(null)).toEqual(["空欄", "blank"]);
+    expect(shown(undefined)).toEqual(["空欄", "blank"]);
+    expect(shown("A")).toEqual(["「A」", "“A”"]);
+    expect(shown(1.5)).toEqual(["1.5", "1.5"]);
+    expect(shown([1, "x", null])).toEqual(["[1, 「x」, 空欄]", "[1, “x”, blank]"]);
   });
 
   test("an acceptance nothing matches any more is reported as unused (the numbers were corrected)", () => {

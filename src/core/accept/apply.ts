@@ -13,10 +13,10 @@
  */
 import type { Finding, Severity } from "../model/finding";
 import type { Lang } from "../values/format";
-import { renderMessage, type MessageData, type PhraseBook } from "../rules/message";
+import { renderMessage, type MessageData, type MessageValue, type PhraseBook, type Term } from "../rules/message";
 import { ruleName } from "../rules/names";
 import { parseRef } from "../model/refs";
-import { fingerprintOf, sameFingerprint, showValue, type CellLookup, type Fingerprint } from "./fingerprint";
+import { fingerprintOf, sameFingerprint, valueTerm, type CellLookup, type Fingerprint } from "./fingerprint";
 import {
   ACCEPT_LIMITS,
   ACCEPT_SHEET,
@@ -47,6 +47,19 @@ export const lapsedRule: AcceptRuleMeta = {
       ja: "{cell}の指摘（{rule}）は確認済みでしたが、値が変わったため確認済みではなくなりました（{changes}）。内容を確かめ、よければ改めて確認済みにしてください。確認済みにした理由: {reason}",
       en: "The finding at {cell} ({rule}) was accepted, but its values changed ({changes}), so it is no longer accepted. Look at it again and accept it again if it is right. The reason given: {reason}",
     },
+  },
+  phrases: {
+    cellsMoved: { ja: "関連するセルが変わりました", en: "the cells involved changed" },
+    cell: { ja: "{cell}: {before} → {after}", en: "{cell}: {before} → {after}" },
+    // 記入値 / 計算値 as every report names Finding.actual / Finding.expected
+    entered: { ja: "記入値: {before} → {after}", en: "entered: {before} → {after}" },
+    computed: { ja: "計算値: {before} → {after}", en: "computed: {before} → {after}" },
+    valuesChanged: { ja: "値が変わりました", en: "values changed" },
+    more: { ja: " ほか {more} 件", en: " and {more} more" },
+    blank: { ja: "空欄", en: "blank" },
+    none: { ja: "なし", en: "none" },
+    text: { ja: "「{text}」", en: "“{text}”" },
+    array: { ja: "[{items}]", en: "[{items}]" },
   },
 };
 
@@ -120,37 +133,32 @@ function clip(s: string, n = 200): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-/** 「H15: 0 → 2、計算値: 4 → 6」: the cells and numbers that changed (the first few). */
-function changes(before: Acceptance, now: Fingerprint, f: Finding, lang: Lang): string {
-  const sep = lang === "ja" ? "、" : ", ";
-  const parts: string[] = [];
+/** 「H15: 0 → 2、計算値: 4 → 6」: the cells and numbers that changed (the first few), in lapsedRule's phrases. */
+function changes(before: Acceptance, now: Fingerprint, f: Finding): Term {
+  const parts: Term[] = [];
   const sameCells = before.cells.length === f.cells.length && before.cells.every((c, i) => c === f.cells[i]);
-  if (!sameCells) parts.push(lang === "ja" ? "関連するセルが変わりました" : "the cells involved changed");
+  if (!sameCells) parts.push({ phrase: "cellsMoved" });
   else {
-    f.cells.forEach((c, i) => {
+    f.cells.forEach((cell, i) => {
       const a = JSON.stringify(before.values[i] ?? null);
       const b = JSON.stringify(now.values[i] ?? null);
-      if (a !== b) parts.push(`${c}: ${showValue(before.values[i], lang)} → ${showValue(now.values[i], lang)}`);
+      if (a !== b)
+        parts.push({
+          phrase: "cell",
+          data: { cell, before: valueTerm(before.values[i]), after: valueTerm(now.values[i]) },
+        });
     });
   }
-  const num = (label: { ja: string; en: string }, a: number | undefined, b: number | undefined) => {
-    if (a === b) return;
-    const show = (n: number | undefined) => (n === undefined ? (lang === "ja" ? "なし" : "none") : String(n));
-    parts.push(`${label[lang]}: ${show(a)} → ${show(b)}`);
+  const num = (phrase: "entered" | "computed", a: number | undefined, b: number | undefined) => {
+    const show = (n: number | undefined): MessageValue => (n === undefined ? { phrase: "none" } : String(n));
+    if (a !== b) parts.push({ phrase, data: { before: show(a), after: show(b) } });
   };
-  // 記入値 / 計算値 as every report names Finding.actual / Finding.expected
-  num({ ja: "記入値", en: "entered" }, before.actual, now.actual);
-  num({ ja: "計算値", en: "computed" }, before.expected, now.expected);
-  if (parts.length === 0) parts.push(lang === "ja" ? "値が変わりました" : "values changed");
+  num("entered", before.actual, now.actual);
+  num("computed", before.expected, now.expected);
+  if (parts.length === 0) parts.push({ phrase: "valuesChanged" });
   const shown = parts.slice(0, 5);
-  return (
-    shown.join(sep) +
-    (parts.length > shown.length
-      ? lang === "ja"
-        ? ` ほか ${parts.length - shown.length} 件`
-        : ` and ${parts.length - shown.length} more`
-      : "")
-  );
+  const more = parts.length - shown.length;
+  return { list: shown, style: "comma", ...(more ? { rest: { phrase: "more", data: { more } } } : {}) };
 }
 
 /** The files an acceptance names cells of (`[提出_医薬品.xlsx]様式2!G6` → 提出_医薬品.xlsx). */
@@ -219,7 +227,7 @@ export function applyAcceptances(
           {
             cell: f.cell,
             rule: ruleLabel(f.rule, lang),
-            changes: changes(before, now, f, lang),
+            changes: changes(before, now, f),
             reason: clip(before.reason),
           },
           { sheet: f.sheet, cell: f.cell, cells: f.cells },

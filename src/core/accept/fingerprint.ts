@@ -14,6 +14,7 @@ import { tryFromA1 } from "../model/a1";
 import { isCellError, type CellValue, type Sheet, type Workbook } from "../model/workbook";
 import { parseRef } from "../model/refs";
 import { parseText } from "../values/parse";
+import type { MessageValue } from "../rules/message";
 
 /** A normalised cell value; a range (`C5:C9`) gives the list of its cells' values. */
 export type FingerprintScalar = number | string | boolean | null;
@@ -182,10 +183,13 @@ export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
   );
 }
 
-/** A value as the lapse message shows it: `0`, `「A」`, `空欄`/`blank`. */
-export function showValue(v: FingerprintValue | undefined, lang: "ja" | "en"): string {
-  if (v === null || v === undefined) return lang === "ja" ? "空欄" : "blank";
-  if (Array.isArray(v)) return `[${v.map((x) => showValue(x, lang)).join(", ")}]`;
-  if (typeof v === "string") return lang === "ja" ? `「${v}」` : `“${v}”`;
+/**
+ * A value as the lapse message shows it (`0`, `「A」`, `空欄`/`blank`), in the terms of accept/apply.ts's
+ * lapsedRule phrases: each language renders it from the same data.
+ */
+export function valueTerm(v: FingerprintValue | undefined): MessageValue {
+  if (v === null || v === undefined) return { phrase: "blank" };
+  if (Array.isArray(v)) return { phrase: "array", data: { items: { list: v.map(valueTerm), style: "elements" } } };
+  if (typeof v === "string") return { phrase: "text", data: { text: v } };
   return String(v);
 }

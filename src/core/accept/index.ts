@@ -23,6 +23,7 @@
 import type { Finding } from "../model/finding";
 import type { Workbook } from "../model/workbook";
 import type { Lang } from "../values/format";
+import { renderMessage, type Templates } from "../rules/message";
 import { fingerprintOf, workbookLookup, type CellLookup } from "./fingerprint";
 import {
   ACCEPT_LIMITS,
@@ -44,14 +45,26 @@ export {
   type ApplyAcceptanceOptions,
 } from "./apply";
 
+/** What accepting says in words, each language from the same data. */
+const MESSAGES = {
+  reasonEmpty: { ja: "確認済みにする理由を書いてください", en: "Give the reason for accepting the finding" },
+  reasonTooLong: {
+    ja: "理由は {max} 文字までです（{length} 文字）",
+    en: "The reason can be at most {max} characters ({length})",
+  },
+  notRecordable: {
+    ja: "この指摘は確認済みとして記録できません（{path}）",
+    en: "This finding cannot be recorded as accepted ({path})",
+  },
+  withWho: { ja: "{reason}（{who}）", en: "{reason} ({who})" },
+} as const satisfies Record<string, Templates>;
+
 /** Why a reason cannot be used (empty, too long), or undefined when it can. */
 export function reasonProblem(reason: string, lang: Lang): string | undefined {
   const r = reason.trim();
-  if (!r) return lang === "ja" ? "確認済みにする理由を書いてください" : "Give the reason for accepting the finding";
+  if (!r) return renderMessage(MESSAGES.reasonEmpty, {}, lang);
   if (r.length > ACCEPT_LIMITS.reason)
-    return lang === "ja"
-      ? `理由は ${ACCEPT_LIMITS.reason} 文字までです（${r.length} 文字）`
-      : `The reason can be at most ${ACCEPT_LIMITS.reason} characters (${r.length})`;
+    return renderMessage(MESSAGES.reasonTooLong, { max: ACCEPT_LIMITS.reason, length: r.length }, lang);
   return undefined;
 }
 
@@ -92,11 +105,7 @@ export function acceptanceOf(
   const valid = AcceptanceSchema.safeParse(a);
   if (!valid.success) {
     const path = valid.error.issues[0]?.path.join(".") ?? "";
-    throw new AcceptanceError(
-      lang === "ja"
-        ? `この指摘は確認済みとして記録できません（${path}）`
-        : `This finding cannot be recorded as accepted (${path})`,
-    );
+    throw new AcceptanceError(renderMessage(MESSAGES.notRecordable, { path }, lang));
   }
   return a;
 }
@@ -141,7 +150,7 @@ export function localTimestamp(date: Date = new Date()): string {
 
 /** 「理由（山田、2025-12-02）」: an acceptance's reason with who and the day, for lists and sheets. */
 export function acceptedText(a: { reason: string; by?: string; at?: string }, lang: Lang): string {
-  const who = [a.by, a.at?.slice(0, 10)].filter(Boolean);
+  const who = [a.by, a.at?.slice(0, 10)].filter((w): w is string => !!w);
   if (!who.length) return a.reason;
-  return lang === "ja" ? `${a.reason}（${who.join("、")}）` : `${a.reason} (${who.join(", ")})`;
+  return renderMessage(MESSAGES.withWho, { reason: a.reason, who: { list: who, style: "comma" } }, lang);
 }

@@ -28,6 +28,8 @@ const LIST_SEPARATORS = {
   quoted: { ja: "」「", en: "”, “" },
   /** A name and its figure: "理化学研究所 577" in both. */
   space: { ja: " ", en: " " },
+  /** The elements of a cell's list value: "[1, 2]" in both. */
+  elements: { ja: ", ", en: ", " },
   /** The parts of a sum: "577 + 218" in both. */
   plus: { ja: " + ", en: " + " },
 } as const satisfies Record<string, Templates>;

@@ -16,6 +16,7 @@ import { readWorkbookBuffer } from "../../src/adapters/exceljs/read";
 import { COMPUTED_FIXED_STYLE, COMPUTED_STYLE } from "../../src/core/apply";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { convertAll } from "./soffice";
+import { OUTPUT_LEAD } from "../support/sheets";
 
 const SHEET = "アウトプット指標";
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "r7-report.xlsx");
@@ -27,21 +28,7 @@ async function textFigures(): Promise<Uint8Array> {
   ws.addRow(["アウトカム指標・アウトプット指標"]);
   ws.addRow(["報告年度", "令和7年度"]);
   ws.addRow([]);
-  ws.addRow([
-    "番号",
-    "区分",
-    "指標",
-    "目標値",
-    "目標の種類",
-    "期間",
-    "年度目標",
-    "実績",
-    "達成率",
-    "進捗",
-    "判定",
-    "R6実績",
-    "R7実績",
-  ]);
+  ws.addRow([...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗", "判定", "R6実績", "R7実績"]);
   const rows: (string | number | null)[][] = [
     [1, "全体目標", "割合", "85%", "年度", "R7-R11", null, "80.5%", null, "B"],
     [2, "全体目標", "割合（全角）", "85.5％", "年度", "R7-R11", null, "90％", null, "A"],

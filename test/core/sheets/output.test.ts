@@ -21,6 +21,7 @@ import { rule as ratioMismatch } from "../../../src/core/rules/ratio/mismatch";
 import { rule as eraMismatch } from "../../../src/core/rules/date/era-mismatch";
 import { analyzeOutput } from "../../../src/core/sheets/output/analyze";
 import { readOutput } from "../../../src/core/sheets/output/read";
+import { OUTPUT_LEAD } from "../../support/sheets";
 
 /** The output-indicator rules (grade/*, period/*). */
 const outputRules = (
@@ -38,21 +39,7 @@ const RULES = [
   eraMismatch,
 ];
 
-const HEADER = [
-  "番号",
-  "区分",
-  "指標",
-  "目標値",
-  "目標の種類",
-  "期間",
-  "年度目標",
-  "実績",
-  "達成率",
-  "進捗",
-  "判定",
-  "進捗の詳細",
-  "備考",
-];
+const HEADER = [...OUTPUT_LEAD, "年度目標", "実績", "達成率", "進捗", "判定", "進捗の詳細", "備考"];
 // Columns: A 番号, B 区分, C 指標, D 目標値, E 目標の種類, F 期間, G 年度目標, H 実績, I 達成率, J 進捗, K 判定, L 進捗の詳細, M 備考
 
 /** Seed 001 ① as staff would type it: units in the text, full-width characters, section headings, footnotes. */

@@ -11,6 +11,7 @@
 import * as path from "node:path";
 import { buildSync } from "esbuild";
 import type { Workbook } from "../../../src/core/model/workbook";
+import { fakeInputOf } from "../../fakes/fake-excel/model";
 
 /** The fake workbook: an in-house budget table with a wrong 合計 and a blank cell, and a sheet of no kind. */
 export const FAKE_SHEETS: Record<string, (string | number | null)[][]> = {
@@ -54,21 +55,7 @@ function fakeSheetsOf(workbook: Workbook): {
 }[] {
   return workbook.sheets.map((sheet) => ({
     name: sheet.name,
-    rows: sheet.rows.map((row) =>
-      Array.from(row, (cell) => {
-        if (!cell) return null;
-        const v = cell.value;
-        const value =
-          v === null || v === undefined
-            ? null
-            : v instanceof Date
-              ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000
-              : typeof v === "object"
-                ? v.error
-                : v;
-        return { v: value, f: cell.formula, nf: cell.numFmt };
-      }),
-    ),
+    rows: sheet.rows.map((row) => Array.from(row, (cell) => (cell ? fakeInputOf(cell) : null))),
     layout: { merges: sheet.merges, hiddenRows: sheet.hiddenRows, hiddenColumns: sheet.hiddenColumns },
   }));
 }

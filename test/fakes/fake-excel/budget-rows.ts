@@ -1,3 +1,4 @@
+import { INHOUSE_HEADER } from "../../support/sheets";
 import type { FakeInput } from "./model";
 
 /**
@@ -6,20 +7,7 @@ import type { FakeInput } from "./model";
  * are left empty for Kensa to fill.
  */
 export function budgetSheetRows(rows: number, bad = 0, prefix = "研究機関"): FakeInput[][] {
-  const out: FakeInput[][] = [
-    ["報告年度", "令和7年度"],
-    ["(単位：億円)"],
-    [
-      "機関名",
-      "所管",
-      "全体",
-      "健康・医療関係",
-      "外部資金（健康・医療関係）",
-      "健康・医療比率",
-      "外部資金比率",
-      "備考",
-    ],
-  ];
+  const out: FakeInput[][] = [["報告年度", "令和7年度"], ["(単位：億円)"], [...INHOUSE_HEADER] as FakeInput[]];
   const step = bad > 0 ? Math.max(1, Math.floor(rows / bad)) : Infinity;
   let badLeft = bad;
   for (let i = 0; i < rows; i++) {

@@ -16,6 +16,7 @@ import {
   FAKE_ERROR_VALUES,
   FAKE_PAYLOAD_LIMIT,
   FakeSheet,
+  fakeInputOf,
   zeroStats,
   type FakeCell,
   type FakeInput,
@@ -123,21 +124,7 @@ export class FakeExcel {
    */
   addWorkbook(workbook: Workbook): void {
     for (const sheet of workbook.sheets) {
-      const rows: FakeInput[][] = sheet.rows.map((row) =>
-        row.map((cell) => {
-          if (!cell) return undefined;
-          const v = cell.value;
-          const value =
-            v === null
-              ? null
-              : v instanceof Date
-                ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000
-                : typeof v === "object"
-                  ? v.error
-                  : v;
-          return { v: value, f: cell.formula, nf: cell.numFmt };
-        }),
-      );
+      const rows: FakeInput[][] = sheet.rows.map((row) => row.map((cell) => (cell ? fakeInputOf(cell) : undefined)));
       this.addSheet(sheet.name, rows, {
         merges: sheet.merges,
         hiddenRows: sheet.hiddenRows,

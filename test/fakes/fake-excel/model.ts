@@ -2,6 +2,7 @@
  * What the FAKE Excel holds (see test/fakes/fake-excel.ts): its sheets and cells, the limits it enforces, the error
  * it throws and the counters it keeps. Plain data, no requests.
  */
+import type { Cell } from "../../../src/core/model/workbook";
 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const FAKE_MAX_GET_CELLS = 5_000_000;
@@ -51,6 +52,23 @@ export type FakeInput =
   | null
   | undefined
   | { v?: number | string | boolean | null; f?: string; nf?: string; fill?: string | FakeFill; note?: string };
+
+/**
+ * A core model cell as Excel holds it: a formula's cached value, an error as an error value, a date as its serial
+ * number, with the formula and number format. Used by addWorkbook and by the e2e pages' JSON of a workbook.
+ */
+export function fakeInputOf(cell: Cell): FakeInput {
+  const v = cell.value;
+  const value =
+    v === null || v === undefined
+      ? null
+      : v instanceof Date
+        ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000
+        : typeof v === "object"
+          ? v.error
+          : v;
+  return { v: value, f: cell.formula, nf: cell.numFmt };
+}
 
 /** A sheet's layout for test setup: merged areas as A1 rectangles, 0-based hidden rows and columns. */
 export interface FakeLayout {

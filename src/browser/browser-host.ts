@@ -31,7 +31,7 @@ import type { Lang } from "../core/values/format";
 import { HostError, type ProgressListener, type WorkbookHost } from "../host/host";
 import { originalResult } from "./cross-file";
 import { isExternalRef } from "../core/model/refs";
-import { surroundingCells, type CellPreview } from "./preview";
+import type { CellPreview } from "./preview";
 
 export type BrowserHostEvent = "result" | "selection" | "fix" | "accept";
 
@@ -45,9 +45,10 @@ export class BrowserHost implements WorkbookHost {
   preview: CellPreview | null = null;
   /** Fixes applied to the in-memory copy. */
   fixesApplied = 0;
-  /** Looks up a cell of another open file (set by browser mode): the preview shows what other files' cells hold. */
-  lookupOther?: (file: string, sheet: string, cell: string) => string | undefined;
-  /** Another open file's workbook by its name in the set (set by browser mode): a cross-file finding's fingerprint. */
+  /**
+   * Another open file's workbook by its name in the set (set by browser mode): a cross-file finding's fingerprint
+   * reads its cells, and the preview shows what they hold.
+   */
   otherWorkbook?: (name: string) => Workbook | undefined;
   /** Acceptances made or revoked here since the file was opened: its copy with the record is worth saving. */
   acceptChanges = 0;
@@ -119,7 +120,13 @@ export class BrowserHost implements WorkbookHost {
     // the pane may pass only the finding's cells in this file: its cells in other files are listed from the finding
     const all = finding?.cells ?? cells;
     this.selectedKey = { sheet, cells: [...all] };
-    this.preview = surroundingCells(workbook, sheet, all, { primary: finding?.cell, lookup: this.lookupOther });
+    // the preview's code is loaded on the first selection: reading and checking a file do not need it
+    const { lookupCell, surroundingCells } = await import(/* webpackChunkName: "preview" */ "./preview");
+    const lookup = (file: string, other: string, cell: string) => {
+      const book = this.otherWorkbook?.(file);
+      return book ? lookupCell(book, other, cell) : undefined;
+    };
+    this.preview = surroundingCells(workbook, sheet, all, { primary: finding?.cell, lookup });
     this.emit("selection");
   }
 

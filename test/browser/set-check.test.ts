@@ -18,7 +18,7 @@ import {
   readableOtherCell,
   withOtherFiles,
 } from "../../src/browser/cross-file";
-import { lookupCell, surroundingCells } from "../../src/browser/preview";
+import { surroundingCells } from "../../src/browser/preview";
 import {
   defaultSetCheck,
   findingsFileName,
@@ -262,11 +262,7 @@ describe("cross-file findings in the pane and in the preview", () => {
   });
 
   test("selecting a roll-up: the grid shows the 全体 cell of this file; the PJ files' cells are listed with their values", async () => {
-    const lookup = (file: string, sheet: string, cell: string) => {
-      const wb = entries.find((e) => e.name === file)?.host?.loaded;
-      return wb ? lookupCell(wb, sheet, cell) : undefined;
-    };
-    total.lookupOther = lookup;
+    total.otherWorkbook = (file) => entries.find((e) => e.name === file)?.host?.loaded ?? undefined;
     const g6 = total.result!.findings.find((f) => f.rule === "rollup/additive" && f.cell === "G6")!;
     await total.select(g6.sheet, g6.cells);
     const p = total.preview!;

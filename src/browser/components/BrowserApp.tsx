@@ -18,7 +18,7 @@ import { App } from "../../taskpane/components/App";
 import { yieldToBrowser, type CheckFn } from "../../taskpane/run-check";
 import { BrowserHost, toHostError } from "../browser-host";
 import { withOtherFiles } from "../cross-file";
-import { lookupCell, type CellPreview as CellPreviewModel } from "../preview";
+import type { CellPreview as CellPreviewModel } from "../preview";
 import {
   defaultSetCheck,
   sameResult,
@@ -95,13 +95,6 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
         .map((f) => ({ id: f.id, name: f.name, host: f.host! })),
     [],
   );
-
-  /** What a cell of another open file shows (the preview lists other files' cells with their values). */
-  const lookup = useCallback((file: string, sheet: string, cell: string): string | undefined => {
-    const entry = filesRef.current.find((f) => f.host && (f.setName ?? f.name) === file);
-    const workbook = entry?.host?.loaded;
-    return workbook ? lookupCell(workbook, sheet, cell) : undefined;
-  }, []);
 
   /**
    * Gives each file its result from a check of the set, and the summary its projects. `paneId`: the file whose
@@ -181,8 +174,7 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
           const bytes = new Uint8Array(await list[i].arrayBuffer());
           const host = new BrowserHost(name, bytes, lang);
           host.subscribe(() => setVersion((v) => v + 1));
-          host.lookupOther = lookup;
-          // a cross-file finding's fingerprint reads the other open files' cells
+          // a cross-file finding's fingerprint and the preview read the other open files' cells
           host.otherWorkbook = (setName) =>
             filesRef.current.find((f) => f.host && (f.setName ?? f.name) === setName)?.host?.loaded ?? undefined;
           await host.read();
@@ -206,7 +198,7 @@ export function BrowserApp({ lang, checkSet = defaultSetCheck }: BrowserAppProps
         if (first) setActiveId(first.id);
       }
     },
-    [commit, update, lang, lookup, recheck, setActiveId],
+    [commit, update, lang, recheck, setActiveId],
   );
 
   const active = files.find((f) => f.id === activeId && f.status === "ready" && f.host);

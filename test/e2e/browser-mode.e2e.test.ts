@@ -372,6 +372,8 @@ describe("browser mode (English)", () => {
         page.getByRole("heading", { name: `${expectedEn.findings.length} findings` }).isVisible(),
       ).resolves.toBe(true);
       await finding(page, "PJ5", "sum/breakdown", "C5").locator("[data-finding-select]").click();
+      // the preview's code is fetched on the first selection
+      await page.locator('[data-testid="preview-grid"][data-sheet="PJ5"][data-anchor="C5"]').waitFor();
       await expect(page.getByTestId("cell-preview").textContent()).resolves.toContain("Around PJ5!C5");
       await expect(page.getByTestId("download").textContent()).resolves.toBe("Annotated copy");
       await expect(page.getByTestId("download").getAttribute("aria-label")).resolves.toBe(

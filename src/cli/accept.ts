@@ -82,7 +82,7 @@ export const ACCEPT_UI = {
       `確認済みを取り消しました: ${where} [${rule}]${n > 1 ? `（${n}件）` : ""}`,
     noRecord: (where: string, rule: string) => `${where} [${rule}] の確認済みの記録はありません`,
     written: (file: string) => `記録しました: ${file}（非表示のシート「Kensa_accepted」）`,
-    dropped: (n: number) => `読めない記録 ${n} 件は使えないため、記録から除きました`,
+    dropped: (n: number) => `読めない記録${n}件は使えないため、記録から除きました`,
     changed: (file: string) => `${file} は読み込んだ後に変更されました。書き込まずに終了します。やり直してください`,
     notOurs: (file: string) => `${file} のシート「Kensa_accepted」は Kensa の記録ではないため、書き込みません`,
     writeFailed: (file: string, why: string) => `${file} に書き込めません（${why}）`,

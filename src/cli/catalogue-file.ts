@@ -63,7 +63,7 @@ const TEXT = {
     yaml: (what: string) => `YAML として読めません: ${what}`,
     json: (why: string) => `JSON として読めません（${why}）`,
     cannotRead: (file: string, why: string) => `${file}: 指標一覧のファイルを読めません（${why}）`,
-    more: (n: number) => `…ほか ${n} 件`,
+    more: (n: number) => `…ほか${n}件`,
   },
   en: {
     line: (file: string, line: number) => `${file} line ${line}:`,

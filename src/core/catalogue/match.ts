@@ -77,7 +77,8 @@ interface IndicatorIndex {
   items: Entry<ItemTarget>[];
   itemsByGroup: Map<CatalogueGroup, Entry<ItemTarget>[]>;
   groupMemo: Map<string, GroupMatch | undefined>;
-  itemMemo: Map<string, ItemMatch>;
+  /** By group key ("" for any group), then label: no key is built per call (the labels are the sheet's strings). */
+  itemMemo: Map<string, Map<string, ItemMatch>>;
 }
 
 interface ItemIndex {
@@ -91,14 +92,19 @@ const catalogueIndexes = new WeakMap<Catalogue, CatalogueIndex>();
 const indicatorIndexes = new WeakMap<CatalogueIndicator, IndicatorIndex>();
 const itemIndexes = new WeakMap<CatalogueItem, ItemIndex>();
 
+const LABEL_MEMO_MAX = 4096;
+
 /** The result for `key` in `memo`, computed the first time (an index per catalogue object, a match per label). */
 function memoised<K, R>(
   memo: { has(key: K): boolean; get(key: K): R | undefined; set(key: K, value: R): unknown },
   key: K,
   compute: () => R,
 ): R {
-  if (memo.has(key)) return memo.get(key)!;
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known!;
   const out = compute();
+  // Labels come from every file a process checks: bounded, as a batch brings new ones without end.
+  if (memo instanceof Map && memo.size >= LABEL_MEMO_MAX) memo.clear();
   memo.set(key, out);
   return out;
 }
@@ -149,6 +155,21 @@ function itemIndex(item: CatalogueItem): ItemIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Public API
 
+const NUMBER_KEYS = new Map<string, string>();
+
+/**
+ * indicatorNumberKey, remembered: every indicator row of every monitoring sheet reads the same few 番号 (twice:
+ * the reader keys the text, then findIndicator keys the key). Bounded like the label memos.
+ */
+export function numberKey(text: string): string {
+  let key = NUMBER_KEYS.get(text);
+  if (key === undefined) {
+    if (NUMBER_KEYS.size >= LABEL_MEMO_MAX) NUMBER_KEYS.clear();
+    NUMBER_KEYS.set(text, (key = indicatorNumberKey(text)));
+  }
+  return key;
+}
+
 /**
  * A lookup's hit as a match: the entry under `name`, whether it was exact, and for a near miss the entry's
  * canonical label as the suggestion.
@@ -168,7 +189,7 @@ function matchOf<T, N extends string>(
 /** An indicator by its 番号 (`1`, `１`, `No.1`) or by its label (exact, alias, qualifier or near miss). */
 export function findIndicator(cat: Catalogue, numberOrLabel: string): CatalogueIndicator | undefined {
   const idx = catalogueIndex(cat);
-  const byNumber = idx.byNumber.get(indicatorNumberKey(numberOrLabel));
+  const byNumber = idx.byNumber.get(numberKey(numberOrLabel));
   if (byNumber) return byNumber;
   return matchIndicator(cat, numberOrLabel)?.indicator;
 }
@@ -201,8 +222,11 @@ export function matchGroup(indicator: CatalogueIndicator, label: string | null |
  */
 export function matchItem(indicator: CatalogueIndicator, group: CatalogueGroup | undefined, label: string): ItemMatch {
   const idx = indicatorIndex(indicator);
-  const groupEntries = group ? (idx.itemsByGroup.get(group) ?? groupByKey(idx, group.key)) : idx.items;
-  return memoised(idx.itemMemo, `${group ? group.key : ""}\u0000${label}`, (): ItemMatch => {
+  const groupKey = group ? group.key : "";
+  let memo = idx.itemMemo.get(groupKey);
+  if (!memo) idx.itemMemo.set(groupKey, (memo = new Map<string, ItemMatch>()));
+  return memoised(memo, label, (): ItemMatch => {
+    const groupEntries = group ? (idx.itemsByGroup.get(group) ?? groupByKey(idx, group.key)) : idx.items;
     const r = lookup(groupEntries ?? [], label);
     const hit = matchOf("target", r, (t) => t.item.label);
     if (hit) {

@@ -6,6 +6,7 @@
 import type { Sheet } from "../model/workbook";
 import { normalizeLabel } from "../values/normalize";
 import { findHeader, nearestKind, type KindMatch } from "./structure/header";
+import { matchedColumns } from "./structure/header-match";
 import { Layout, cellText } from "./structure/layout";
 import { isMetadataText, readMetadata } from "./structure/metadata";
 import { toA1 } from "../model/address";
@@ -53,15 +54,16 @@ export function detectTable(sheet: Sheet): DetectedTable | undefined {
     n++;
   }
 
-  const keyColumns = new Set(Object.values(match.columns).flat());
+  const keyColumns = matchedColumns(match);
   const requiredColumns = new Set(
     match.spec.columns.filter((c) => c.required).flatMap((c) => match.columns[c.key] ?? []),
   );
   const headerLabels = new Map<number, Set<string>>();
   for (const c of block.columns) headerLabels.set(c.col, new Set(c.path.map((t) => normalizeLabel(t))));
   const dataRows: number[] = [];
+  const rowContext = { kind, keyColumns, requiredColumns, headerLabels };
   for (let r = first; r < layout.rowCount; r++) {
-    const role = rowRole(layout, r, { kind, keyColumns, requiredColumns, headerLabels });
+    const role = rowRole(layout, r, rowContext);
     if (readerSees(kind, role, layout, r)) dataRows.push(r);
     if (role !== "data") roles.set(r, role);
   }

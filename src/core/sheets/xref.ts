@@ -225,13 +225,22 @@ function outputToMonitoring(ctx: CheckContext, overall: MonitoringSheet): Equali
 /** Indicator 20 = indicator 1 + indicator 3 (seed: 324 = 158 + 166). */
 function composite(ctx: CheckContext): Equality[] {
   const rows = outputRows(ctx).filter((r) => !isOutcome(r));
+  // The first indicator 1 and 3 of each sheet, found in one pass: a workbook of many output sheets would
+  // otherwise scan every row of every sheet for each indicator 20.
+  const firstOf = new Map<string, { "1"?: OutputFacts; "3"?: OutputFacts }>();
+  for (const r of rows) {
+    if ((r.number !== "1" && r.number !== "3") || SPECIAL.test(r.category)) continue;
+    let first = firstOf.get(r.sheet);
+    if (!first) firstOf.set(r.sheet, (first = {}));
+    first[r.number] ??= r;
+  }
   const out: Equality[] = [];
   for (const r20 of rows) {
     if (r20.number !== "20") continue;
     const lbl = normalizeLabel(r20.label);
     if (lbl && !(lbl.includes("企業導出") || lbl.includes("連続的支援"))) continue;
-    const r1 = rows.find((r) => r.sheet === r20.sheet && r.number === "1" && !SPECIAL.test(r.category));
-    const r3 = rows.find((r) => r.sheet === r20.sheet && r.number === "3" && !SPECIAL.test(r.category));
+    const r1 = firstOf.get(r20.sheet)?.["1"];
+    const r3 = firstOf.get(r20.sheet)?.["3"];
     if (!r1 || !r3 || r1.actual.kind !== "number" || r3.actual.kind !== "number" || r20.actual.kind !== "number")
       continue;
     const a = figureRef(
@@ -260,16 +269,17 @@ function counterpart(row: ProjectSpecificRow, candidates: ProjectSpecificRow[]):
   const want = normalizeLabel(row.label);
   const exact = candidates.find((c) => normalizeLabel(c.label) === want);
   if (exact) return exact;
+  const limit = Math.max(2, Math.floor([...want].length * 0.2));
   let best: ProjectSpecificRow | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = editDistance(want, normalizeLabel(c.label));
+    // Only a distance within the limit and below the best so far can matter: the alignment stops past it.
+    const d = editDistance(want, normalizeLabel(c.label), Math.min(limit, bestD - 1));
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor([...want].length * 0.2));
   return best && bestD <= limit ? best : undefined;
 }
 

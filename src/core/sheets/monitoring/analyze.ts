@@ -57,7 +57,7 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
         // An item named in 内訳 with neither a value nor shares below it: its 値 is missing.
         if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0)
           numeric(it.valueCell, COLUMN.value, rowLabel, { kind: "empty" }, true, false);
-        const whole = itemFigure(it);
+        const whole = it.ofWhich.length > 0 ? itemFigure(it) : undefined; // a figure only for an item with うち
         for (const ow of it.ofWhich) {
           if (!whole || whole.derived) continue;
           const partLabel = it.catalogueItem?.ofWhichLabel

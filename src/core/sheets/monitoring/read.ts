@@ -22,10 +22,9 @@
  * is parsed once; the result is memoised per sheet with ctx.memo.
  */
 import type { Catalogue } from "../../catalogue/schema";
-import { findIndicator, matchGroup, matchItem } from "../../catalogue/match";
+import { findIndicator, matchGroup, matchItem, numberKey } from "../../catalogue/match";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { parseCell } from "../../values/parse";
-import { indicatorNumberKey } from "../../values/indicator-number";
 import { normalizeLabel } from "../../values/normalize";
 import { cellText } from "../detect";
 import type { DetectedTable } from "../table";
@@ -99,7 +98,7 @@ class MonitoringReader {
       }
 
       const numberText = rows.text(r, col.number);
-      const number = numberText ? indicatorNumberKey(numberText) : "";
+      const number = numberText ? numberKey(numberText) : "";
 
       if (number === PROJECT_SPECIFIC_NUMBER || this.projectSection) {
         this.current = undefined;
@@ -135,8 +134,10 @@ class MonitoringReader {
 
   private isHeadingRow(r: number): boolean {
     for (const cell of this.rows.cells[r] ?? []) {
+      // Only a text can read 個々: a number's or a date's cellText never does, so it is not built for them.
+      if (!cell || (typeof cell.value !== "string" && !cell.text)) continue;
       const t = cellText(cell);
-      if (t && t.includes("個々") && normalizeLabel(t).startsWith(PROJECT_SPECIFIC_HEADING)) return true;
+      if (t.includes("個々") && normalizeLabel(t).startsWith(PROJECT_SPECIFIC_HEADING)) return true;
     }
     return false;
   }

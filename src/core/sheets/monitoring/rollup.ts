@@ -76,17 +76,24 @@ export const PROJECT_CODES: readonly string[] = [
   ...Array.from({ length: PROJECT_COUNT }, (_, i) => `PJ${i + 1}`),
 ];
 
+/** What one sheet says of one roll-up key. */
+interface Slot {
+  /** The first statement of the key; undefined when the sheet only counts it 0 (zeroOk) or not at all. */
+  entry: RollupEntry | undefined;
+  /** The key counts 0 when absent. */
+  zeroOk: boolean;
+  /** For a key counted 0: a cell near where it would be written. */
+  anchor: string | undefined;
+  /** The key's label, in words. */
+  label: string;
+  mode: RollupMode;
+}
+
 interface SheetValues {
-  values: Map<string, RollupEntry>;
-  /** Keys that count 0 when absent. */
-  zeroOk: Set<string>;
-  /** For an absent key counted 0: a cell near where it would be written. */
-  anchors: Map<string, string>;
-  /** Keys in reading order. */
+  /** One slot per key: a sheet's keys are looked up once per put and once per comparison, not once per fact. */
+  slots: Map<string, Slot>;
+  /** Keys with an entry, in reading order. */
   order: string[];
-  /** Labels of keys, in words. */
-  labels: Map<string, string>;
-  modes: Map<string, RollupMode>;
 }
 
 const ZERO = (unitKind: UnitKind, unit?: string): Figure =>
@@ -101,26 +108,26 @@ function modeOf(cat: CatalogueIndicator): RollupMode {
 }
 
 function collect(sheet: MonitoringSheet): SheetValues {
-  const sv: SheetValues = {
-    values: new Map(),
-    zeroOk: new Set(),
-    anchors: new Map(),
-    order: [],
-    labels: new Map(),
-    modes: new Map(),
-  };
+  const sv: SheetValues = { slots: new Map(), order: [] };
   const put = (key: string, label: string, mode: RollupMode, entry: RollupEntry) => {
-    if (sv.values.has(key)) return; // the first statement wins (a repeated row is structure/duplicate-row's business)
-    sv.values.set(key, entry);
+    const slot = sv.slots.get(key);
+    if (slot?.entry) return; // the first statement wins (a repeated row is structure/duplicate-row's business)
+    // Every slot is made with all its fields, in one order: one object shape for the lookups to stay fast on.
+    if (!slot) sv.slots.set(key, { entry, zeroOk: false, anchor: undefined, label, mode });
+    else {
+      slot.entry = entry; // a key counted 0 before it is written: the written one, with its own label
+      slot.label = label;
+      slot.mode = mode;
+    }
     sv.order.push(key);
-    sv.labels.set(key, label);
-    sv.modes.set(key, mode);
   };
   const zero = (key: string, label: string, mode: RollupMode, anchor: string) => {
-    sv.zeroOk.add(key);
-    if (!sv.anchors.has(key)) sv.anchors.set(key, anchor);
-    if (!sv.labels.has(key)) sv.labels.set(key, label);
-    if (!sv.modes.has(key)) sv.modes.set(key, mode);
+    const slot = sv.slots.get(key);
+    if (!slot) sv.slots.set(key, { entry: undefined, zeroOk: true, anchor, label, mode });
+    else {
+      slot.zeroOk = true;
+      slot.anchor ??= anchor;
+    }
   };
   const seen = new Set<string>();
   for (const ind of sheet.indicators) {
@@ -184,9 +191,12 @@ function collect(sheet: MonitoringSheet): SheetValues {
         }
         // うち
         const ow = it.ofWhich[0];
-        const owName = `${name}（${it.catalogueItem.ofWhichLabel ? it.catalogueItem.ofWhichLabel.replace(/^[（(]|[）)]$/g, "") : "うち"}）`;
-        if (ow) put(`O|${base}`, owName, mode, { figure: ow.figure, unitKind: ow.unitKind, cell: ow.cell });
-        else if (f.figure.value === 0 && it.catalogueItem.ofWhichLabel) zero(`O|${base}`, owName, mode, f.cell);
+        const ofWhichLabel = it.catalogueItem.ofWhichLabel;
+        if (ow || (f.figure.value === 0 && ofWhichLabel)) {
+          const owName = `${name}（${ofWhichLabel ? ofWhichLabel.replace(/^[（(]|[）)]$/g, "") : "うち"}）`;
+          if (ow) put(`O|${base}`, owName, mode, { figure: ow.figure, unitKind: ow.unitKind, cell: ow.cell });
+          else zero(`O|${base}`, owName, mode, f.cell);
+        }
       }
     }
   }
@@ -299,32 +309,29 @@ function compute(claims: ProjectClaim[]): RollupState {
   const ov = collect(overall);
   const pv = projects.map(collect);
 
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const k of [...ov.order, ...pv.flatMap((p) => p.order)]) {
-    if (!seen.has(k)) {
-      seen.add(k);
-      keys.push(k);
-    }
-  }
+  const sheets = [ov, ...pv];
+  const keys = new Set<string>();
+  for (const v of sheets) for (const k of v.order) keys.add(k);
 
   const checks: RollupCheck[] = [];
   for (const key of keys) {
-    const real = [ov, ...pv].map((v) => v.values.get(key)).find((e) => e !== undefined)!;
+    const slots = sheets.map((v) => v.slots.get(key));
+    const real = slots.find((slot) => slot?.entry !== undefined)!.entry!;
     const unitKind = real.unitKind;
     const unit = real.figure.unit;
-    const entryOf = (v: SheetValues): RollupEntry | undefined =>
-      v.values.get(key) ?? (v.zeroOk.has(key) ? { figure: ZERO(unitKind, unit), unitKind } : undefined);
-    const o = entryOf(ov);
+    const entryOf = (slot: Slot | undefined): RollupEntry | undefined =>
+      slot?.entry ?? (slot?.zeroOk ? { figure: ZERO(unitKind, unit), unitKind, cell: undefined } : undefined);
+    const [oSlot, ...pSlots] = slots;
+    const o = entryOf(oSlot);
     if (!o) continue;
-    const pes = pv.map(entryOf);
+    const pes = pSlots.map(entryOf);
     if (pes.some((e) => e === undefined)) continue;
-    const oCell = o.cell ?? ov.anchors.get(key);
+    const oCell = o.cell ?? oSlot!.anchor;
     if (!oCell) continue;
     checks.push({
       key,
-      mode: ov.modes.get(key) ?? pv.map((p) => p.modes.get(key)).find((m) => m !== undefined)!,
-      label: ov.labels.get(key) ?? pv.map((p) => p.labels.get(key)).find((l) => l !== undefined) ?? key,
+      mode: oSlot!.mode,
+      label: oSlot!.label,
       unitKind,
       overallFile: overallAt.file,
       overallSheet: overall.sheet,

@@ -9,8 +9,8 @@ export interface HeaderColumn {
   col: number;
   /** Labels from the top of the block down, consecutive repeats (vertical merges) removed. */
   path: string[];
-  /** Texts to match, most specific reading first. */
-  candidates: string[];
+  /** Texts to match, most specific reading first (shared between columns with the same label: read only). */
+  candidates: readonly string[];
   hidden: boolean;
 }
 
@@ -80,6 +80,13 @@ function bareLabel(text: string): string {
 function readingRank(column: HeaderColumn, index: number): number {
   if (index === 0 || column.path.length === 1) return 0;
   return /\d/.test(column.path[column.path.length - 1].normalize("NFKC")) ? 2 : 1;
+}
+
+/** Every column a match chose, for any key (a loop: Array.prototype.flat is slow for this many small arrays). */
+export function matchedColumns(match: Pick<KindMatch, "columns">): Set<number> {
+  const out = new Set<number>();
+  for (const key in match.columns) for (const col of match.columns[key]) out.add(col);
+  return out;
 }
 
 /** How well a block carries a kind's labels. */

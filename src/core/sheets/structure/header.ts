@@ -6,7 +6,14 @@
  */
 import { normalizeLabel } from "../../values/normalize";
 import { KIND_SPECS, type KindSpec } from "../kinds";
-import { columnSpecOf, matchKind, type HeaderBlock, type HeaderColumn, type KindMatch } from "./header-match";
+import {
+  columnSpecOf,
+  matchedColumns,
+  matchKind,
+  type HeaderBlock,
+  type HeaderColumn,
+  type KindMatch,
+} from "./header-match";
 
 export type { HeaderBlock, HeaderColumn, KindMatch } from "./header-match";
 import type { Layout } from "./layout";
@@ -21,10 +28,27 @@ const MAX_HEADER_COLUMNS = 256;
 const TRAILING_MARKS = /(\s*(※\s*\d*|[*＊]\s*\d*|注\s*\d+|[(（]注\s*\d*[)）]|[(（]\s*※\s*\d*\s*[)）]))+$/;
 
 /**
+ * Texts read before, for readings() and specKeysOf(): header detection reads the same labels in every block it
+ * tries, in every sheet of a workbook (2,000 PJ sheets of one template) and in every file of a batch. Bounded.
+ */
+const TEXT_CACHE_MAX = 4096;
+const READINGS = new Map<string, readonly string[]>();
+const SPEC_KEYS = new Map<string, readonly (readonly [KindSpec, string])[]>();
+
+/**
  * Readings of one header cell: the text; its first line, when a line break separates the label from a
  * qualifier (`備考\n出典・留意事項等`); and the text without trailing footnote marks.
  */
-function readings(text: string): string[] {
+function readings(text: string): readonly string[] {
+  let out = READINGS.get(text);
+  if (out === undefined) {
+    if (READINGS.size >= TEXT_CACHE_MAX) READINGS.clear();
+    READINGS.set(text, (out = readingsOf(text)));
+  }
+  return out;
+}
+
+function readingsOf(text: string): string[] {
   const out = [text];
   const lines = text
     .split(/\r?\n/)
@@ -43,13 +67,15 @@ function labelledColumns(layout: Layout, row: number): number[] {
   const out: number[] = [];
   const width = Math.min(layout.width(row), MAX_HEADER_COLUMNS);
   for (let c = 0; c < width; c++) if (layout.textAt(row, c)) out.push(c);
+  const inRow = out.length;
   for (const m of layout.merges) {
     if (m.top <= row && m.bottom >= row && m.right >= width) {
       for (let c = Math.max(m.left, width); c <= Math.min(m.right, MAX_HEADER_COLUMNS - 1); c++)
         if (layout.textAt(row, c)) out.push(c);
     }
   }
-  return [...new Set(out)].sort((a, b) => a - b);
+  // The row's own cells come in order; only columns merged in from beyond the row's end need sorting.
+  return out.length === inRow ? out : [...new Set(out)].sort((a, b) => a - b);
 }
 
 /**
@@ -123,7 +149,7 @@ export function headerBlock(layout: Layout, top: number, bottom: number): Header
  * label (`予算額（億円）` / `全体`); a parent over one column is the label and the child its qualifier
  * (`外部資金` / `（健康・医療関係）`). Either way the parent with the child as a qualifier is also tried.
  */
-function candidatesOf(path: string[], spans: number[]): string[] {
+function candidatesOf(path: string[], spans: number[]): readonly string[] {
   const out: string[] = [];
   const leaf = path[path.length - 1];
   if (path.length === 1) return readings(leaf);
@@ -271,30 +297,46 @@ export function findHeader(layout: Layout): HeaderFound | undefined {
 function specKeysOfRow(layout: Layout, row: number): Map<KindSpec, Set<string>> {
   const out = new Map<KindSpec, Set<string>>();
   for (const c of labelledColumns(layout, row)) {
-    for (const text of readings(layout.textAt(row, c))) {
-      const normalized = normalizeLabel(text);
+    for (const [spec, key] of specKeysOf(layout.textAt(row, c))) {
+      let keys = out.get(spec);
+      if (!keys) out.set(spec, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+  return out;
+}
+
+/** The (kind, column key) pairs some reading of one cell's text matches. */
+function specKeysOf(text: string): readonly (readonly [KindSpec, string])[] {
+  let out = SPEC_KEYS.get(text);
+  if (out === undefined) {
+    if (SPEC_KEYS.size >= TEXT_CACHE_MAX) SPEC_KEYS.clear();
+    const found: [KindSpec, string][] = [];
+    for (const reading of readings(text)) {
+      const normalized = normalizeLabel(reading);
       for (const spec of KIND_SPECS) {
         const cs = columnSpecOf(spec, normalized);
-        if (!cs) continue;
-        let keys = out.get(spec);
-        if (!keys) out.set(spec, (keys = new Set()));
-        keys.add(cs.key);
+        if (cs) found.push([spec, cs.key]);
       }
     }
+    SPEC_KEYS.set(text, (out = found));
   }
   return out;
 }
 
 /** The kinds whose every required key some row of top..bottom carries. */
 function possibleSpecs(keysOfRow: Map<KindSpec, Set<string>>[], top: number, bottom: number): KindSpec[] {
-  return KIND_SPECS.filter((spec) =>
-    spec.columns.every((cs) => !cs.required || keysOfRow.slice(top, bottom + 1).some((k) => k.get(spec)?.has(cs.key))),
-  );
+  // Asked for every row and height of the first 30 rows: no copy of the rows per question.
+  const carried = (spec: KindSpec, key: string) => {
+    for (let r = top; r <= bottom; r++) if (keysOfRow[r].get(spec)?.has(key)) return true;
+    return false;
+  };
+  return KIND_SPECS.filter((spec) => spec.columns.every((cs) => !cs.required || carried(spec, cs.key)));
 }
 
 function widen(layout: Layout, found: HeaderFound): HeaderFound {
   let { block, match } = found;
-  const matchedCols = () => new Set(Object.values(match.columns).flat());
+  const matchedCols = () => matchedColumns(match);
   for (;;) {
     const height = block.bottom - block.top + 1;
     if (height >= MAX_HEADER_ROWS) break;

@@ -26,15 +26,48 @@ function unbracket(text: string): string {
     .replace(/^[(（【［\[]\s*(.*?)\s*[)）】］\]]$/s, "$1");
 }
 
+type MetadataLabel = (typeof METADATA_LABELS)[number];
+
+/** What a text is as metadata: a label alone, a `label：value` pair, or neither (both undefined). */
+interface MetadataReading {
+  label?: MetadataLabel;
+  pair?: [MetadataLabel, string];
+}
+
+/**
+ * Texts read before: header detection asks of every cell in the rows above a table whether it is metadata, and the
+ * sheets of a workbook (the PJ sheets, a batch of files) repeat the same texts. NFKC is the cost. Bounded.
+ */
+const READINGS = new Map<string, MetadataReading>();
+const READINGS_MAX = 4096;
+
+function readingOf(text: string): MetadataReading {
+  let reading = READINGS.get(text);
+  if (reading === undefined) {
+    if (READINGS.size >= READINGS_MAX) READINGS.clear();
+    const bare = unbracket(text);
+    reading = {};
+    const label = ALIASES[normalizeLabel(bare).replace(/:$/, "")];
+    if (label) reading.label = label;
+    const pair = pairOf(bare);
+    if (pair) reading.pair = pair;
+    READINGS.set(text, reading);
+  }
+  return reading;
+}
+
 /** The metadata label a text is, alone (`統合プロジェクト`, `報告年度：`). */
-function labelOf(text: string): (typeof METADATA_LABELS)[number] | undefined {
-  const t = normalizeLabel(unbracket(text)).replace(/:$/, "");
-  return ALIASES[t];
+function labelOf(text: string): MetadataLabel | undefined {
+  return readingOf(text).label;
 }
 
 /** `報告年度：令和7年度`, `（単位：億円）` → label and value. */
-function inlinePair(text: string): [(typeof METADATA_LABELS)[number], string] | undefined {
-  const m = /^([^:：]{1,12})\s*[:：]\s*(.+)$/s.exec(unbracket(text));
+function inlinePair(text: string): [MetadataLabel, string] | undefined {
+  return readingOf(text).pair;
+}
+
+function pairOf(unbracketed: string): [MetadataLabel, string] | undefined {
+  const m = /^([^:：]{1,12})\s*[:：]\s*(.+)$/s.exec(unbracketed);
   if (!m) return undefined;
   const label = ALIASES[normalizeLabel(m[1])];
   return label ? [label, m[2].trim()] : undefined;

@@ -4,6 +4,7 @@
  */
 import { normalizeLabel } from "../../values/normalize";
 import type { SheetKind } from "../../model/kinds";
+import { isEmptyCell } from "../../model/workbook";
 import type { Layout } from "./layout";
 
 export type RowRole = "annex" | "header" | "section" | "legend" | "footnote" | "blank" | "data";
@@ -131,7 +132,7 @@ export function rowRole(layout: Layout, row: number, ctx: RowContext): RowRole {
   let firstPlain = false;
   for (let c = 0; c < raw.length && filled < 2; c++) {
     const cell = raw[c];
-    if (!cell || layout.isEmpty(row, c)) continue;
+    if (!cell || isEmptyCell(cell)) continue;
     if (filled === 0) {
       const v = cell.value;
       firstPlain =

@@ -19,8 +19,8 @@ export interface SumCheck {
   column: string;
   parts: SumPart[];
   unit: string;
-  /** SUM formula over the parts, when one fits. */
-  formula?: { formula: string; runs: number };
+  /** SUM formula over the parts, when one fits: asked only for a mismatch, the one finding that proposes it. */
+  formula: () => { formula: string; runs: number } | undefined;
 }
 
 /**
@@ -57,9 +57,10 @@ export function sumFinding(check: SumCheck): SumFinding | undefined {
         data: sum,
       };
     default: {
+      const formula = check.formula();
       const fix =
-        check.formula && check.formula.runs === 1
-          ? { sheet: check.sheet, cell: check.stated.cell, formula: check.formula.formula }
+        formula && formula.runs === 1
+          ? { sheet: check.sheet, cell: check.stated.cell, formula: formula.formula }
           : { sheet: check.sheet, cell: check.stated.cell, value: outcome.sum.value };
       return {
         ...at,

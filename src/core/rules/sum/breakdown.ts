@@ -2,16 +2,25 @@ import { sumChecks, type SumCheck } from "../../sheets/monitoring/relations";
 import { defineRule } from "../rule";
 import { sumData, sumPlace } from "../shared/breakdown-sum";
 
+/** The exhaustive group checks of each indicator, in reading order (one pass, rather than a scan per finding). */
+function groupsByIndicator(all: readonly SumCheck[]): Map<SumCheck["indicator"], SumCheck[]> {
+  const out = new Map<SumCheck["indicator"], SumCheck[]>();
+  for (const c of all) {
+    if (c.scope !== "group" || c.relation !== "exhaustive") continue;
+    const list = out.get(c.indicator);
+    if (list) list.push(c);
+    else out.set(c.indicator, [c]);
+  }
+  return out;
+}
+
 /**
  * The corrected 指標値 when every exhaustive group of the indicator agrees on a sum the 指標値 does not
  * match (two or more groups corroborate each other); otherwise the error may be in a part, so no fix.
  */
-function proposedTotal(check: SumCheck, all: SumCheck[]): number | undefined {
+function proposedTotal(check: SumCheck, groups: Map<SumCheck["indicator"], SumCheck[]>): number | undefined {
   if (check.scope !== "group") return undefined;
-  const siblings = all.filter(
-    (c) =>
-      c.scope === "group" && c.relation === "exhaustive" && c.indicator === check.indicator && c.sheet === check.sheet,
-  );
+  const siblings = (groups.get(check.indicator) ?? []).filter((c) => c.sheet === check.sheet);
   if (siblings.length < 2) return undefined;
   const sum = check.comparison.sum;
   return siblings.every((c) => c.comparison.status === "mismatch" && c.comparison.sum === sum) ? sum : undefined;
@@ -42,10 +51,11 @@ export const rule = defineRule({
   },
   *check(ctx) {
     const all = sumChecks(ctx);
+    let groups: Map<SumCheck["indicator"], SumCheck[]> | undefined;
     for (const c of all) {
       if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
       const rounding = c.comparison.status === "rounding";
-      const fix = rounding ? undefined : proposedTotal(c, all);
+      const fix = rounding ? undefined : proposedTotal(c, (groups ??= groupsByIndicator(all)));
       yield {
         messageId: rounding ? "rounding" : c.scope,
         ...(rounding ? ({ severity: "info" } as const) : {}),

@@ -36,7 +36,7 @@ export const rule = defineRule({
             column: t.amountCols[ci].label,
             parts,
             unit: t.amountCols[ci].unit,
-            formula: sumFormula(parts, t.amountCols[ci].col, t.blocking),
+            formula: () => sumFormula(parts, t.amountCols[ci].col, t.blocking),
           });
           if (f) yield f;
         }

@@ -36,7 +36,7 @@ export const rule = defineRule({
             column: t.labels[key],
             parts,
             unit: t.unit,
-            formula: sumFormula(parts, col, t.blocking),
+            formula: () => sumFormula(parts, col, t.blocking),
           });
           if (f) yield f;
         }

@@ -10,8 +10,18 @@ import { columnLetters } from "../../model/address";
 import type { CheckContext } from "../context";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
-import { emptyAnalysis, rowColumnLabel, type ComputedCell, type SheetAnalysis } from "../analysis";
-import type { DetectedTable } from "../table";
+import {
+  emptyAnalysis,
+  rowColumnLabel,
+  type ComputedCell,
+  type NumericCell,
+  type PartOfWhole,
+  type RowKey,
+  type SheetAnalysis,
+} from "../analysis";
+import { cellText } from "../detect";
+import { column, type DetectedTable } from "../table";
+import { a1 } from "./amount-cell";
 import { computeSum, sumFormula, typedOf } from "./amounts";
 import {
   INHOUSE_AMOUNT_KEYS,
@@ -65,47 +75,60 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       d: denCol === undefined ? undefined : columnLetters(denCol),
     };
   });
-  // Per row and ratio column: the cell's address and its parsed value (read once, used twice).
-  const ratioCells: string[] = [];
-  const ratioParsed: Parsed[] = [];
+  // Per row and ratio column: the cell's parsed value (read once, used twice). Addresses are made only for the
+  // cells that need one: most ratio cells are empty.
+  const rowCount = t.rows.length;
+  const ratioParsed = new Array<Parsed>(rowCount * ratios.length);
 
-  // Money cells, keys, parts of the whole, text.
-  const numericCells = out.numericCells;
-  const nameLabel = t.labels.name;
-  for (let i = 0; i < t.rows.length; i++) {
+  // Money cells, keys, parts of the whole, text. The arrays are made at their largest size and cut to what they
+  // hold: grown by push, a sheet of 10⁵ rows would leave each array's earlier copies behind as garbage.
+  const numericCells = new Array<NumericCell>(rowCount * (3 + ratios.length));
+  const rowKeys = new Array<RowKey>(rowCount);
+  const partsOfWhole = new Array<PartOfWhole>(rowCount);
+  let numericCount = 0;
+  let keyCount = 0;
+  let partCount = 0;
+  const noteCol = column(table, "note");
+  for (let i = 0; i < rowCount; i++) {
     const row = t.rows[i];
     const { total, health, external } = row.amounts;
     // The money cells are their own NumericCells.
-    if (total) numericCells.push(total);
-    if (health) numericCells.push(health);
-    if (external) numericCells.push(external);
+    if (total) numericCells[numericCount++] = total;
+    if (health) numericCells[numericCount++] = health;
+    if (external) numericCells[numericCount++] = external;
     const cells = rowsOfSheet[row.row];
-    const rowNumber = String(row.row + 1);
     for (let k = 0; k < ratios.length; k++) {
       const r = ratios[k];
-      const cell = r.letters + rowNumber;
       const parsed = parseCell(cells?.[r.col]);
-      ratioCells.push(cell);
-      ratioParsed.push(parsed);
+      ratioParsed[i * ratios.length + k] = parsed;
       // A ratio cell only needs checking as a value when it holds something that claims to be one.
       if (parsed.kind === "number" || parsed.kind === "error" || parsed.kind === "not-a-number") {
-        numericCells.push({
+        numericCells[numericCount++] = {
           sheet,
-          cell,
+          cell: r.letters + String(row.row + 1),
           column: r.column,
           rowLabel: inhouseRowLabel(row),
           parsed,
           required: false,
           placeholderAllowed: true,
-        });
+        };
       }
     }
-    if (row.role === "item" && row.name)
-      out.rowKeys.push({ sheet, cell: row.nameCell, key: row.name, label: nameLabel });
-    // The money cells are their own FigureRefs too (labelled "<row> の 健康・医療関係" and "全体").
-    if (health?.figure && total?.figure) out.partsOfWhole.push({ part: health, whole: total });
-    if (row.note) out.textCells.push({ sheet, cell: row.note.cell, text: row.note.text });
+    // The row is its own RowKey (機関名) and PartOfWhole; the money cells are their own FigureRefs (labelled
+    // "<row> の 健康・医療関係" and "全体").
+    if (row.role === "item" && row.name) rowKeys[keyCount++] = row;
+    if (health?.figure && total?.figure) partsOfWhole[partCount++] = row;
+    if (noteCol !== undefined) {
+      const text = cellText(cells?.[noteCol]).trim();
+      if (text) out.textCells.push({ sheet, cell: a1(row.row, noteCol), text });
+    }
   }
+  numericCells.length = numericCount;
+  rowKeys.length = keyCount;
+  partsOfWhole.length = partCount;
+  out.numericCells = numericCells;
+  out.rowKeys = rowKeys;
+  out.partsOfWhole = partsOfWhole;
 
   // 小計 / 合計 cells: computed sums (the figure other computations use when the cell is empty).
   for (const group of t.groups) {
@@ -153,7 +176,6 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     "",
     ',""))',
   ]);
-  const rowCount = t.rows.length;
   const onlyTyped = ctx.onlyTypedComputed === true;
   for (let i = 0; i < rowCount; i++) {
     const row = t.rows[i];
@@ -173,14 +195,14 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
       let value: number | null = null;
       if (num && den && den.value !== 0) value = num.value / den.value;
       rowLabel ??= inhouseRowLabel(row);
-      const cell = ratioCells[i * ratios.length + k];
+      rowNumber ??= String(row.row + 1);
+      const cell = r.letters + rowNumber;
       const label = rowColumnLabel(rowLabel, r.column);
       let c: ComputedCell;
       const live = item
         ? numAmount !== undefined && numAmount.live && denAmount !== undefined && denAmount.live
         : liveOf(row, r.num) && liveOf(row, r.den);
       if (live) {
-        rowNumber ??= String(row.row + 1);
         // IF(OR(C4="",B4=""),"",IFERROR(C4/B4,"")), joined: one flat string rather than a chain of pieces.
         const pieces = formulaPieces[k];
         pieces[2] = pieces[5] = pieces[8] = pieces[11] = rowNumber;

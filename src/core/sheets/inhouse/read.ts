@@ -16,8 +16,16 @@ import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import { cellText } from "../detect";
 import { column, headerPathText, type DetectedTable } from "../table";
-import { a1, amountUnitIn, sheetUnit } from "./amount-cell";
-import { InhouseAmount, InhouseRow, type InhouseAmountColumn, type InhouseAmountKey, type InhouseRole } from "./row";
+import { amountUnitIn, sheetUnit } from "./amount-cell";
+import {
+  INHOUSE_AMOUNT_KEYS,
+  InhouseAmount,
+  InhouseRow,
+  type InhouseAmountColumn,
+  type InhouseAmountKey,
+  type InhouseRole,
+  type InhouseSheetInfo,
+} from "./row";
 import { blockingPrefix, type SumPart } from "./sums";
 
 // For importers outside this folder (the analyzer, total/row).
@@ -111,15 +119,23 @@ function buildRows(
   const sheet = table.sheet;
   const nameCol = column(table, "name");
   const ministryCol = column(table, "ministry");
-  const noteCol = column(table, "note");
   const totalCol = cols.total;
   const spec = (key: InhouseAmountKey): InhouseAmountColumn | undefined => {
     const col = cols[key];
-    return col === undefined ? undefined : { key, sheet: sheet.name, col, column: labels[key], unit };
+    const index = INHOUSE_AMOUNT_KEYS.indexOf(key);
+    return col === undefined ? undefined : { key, sheet: sheet.name, col, column: labels[key], unit, index };
   };
   const total = spec("total");
   const health = spec("health");
   const external = spec("external");
+  const info: InhouseSheetInfo = {
+    sheet: sheet.name,
+    nameCol: nameCol ?? totalCol ?? 0,
+    nameLabel: labels.name,
+    ministryCol,
+    columns: [total, health, external],
+    rows: table.rows,
+  };
   const rows: InhouseRow[] = [];
   const dataRows = table.dataRows;
   for (let i = 0; i < dataRows.length; i++) {
@@ -138,16 +154,11 @@ function buildRows(
       }
     }
     if (role !== "total") ministry = ministry ?? ministryKey(name === ministryText ? "" : ministryText);
-    const out = new InhouseRow(r, role, name, a1(r, nameCol ?? totalCol ?? 0));
+    const out = new InhouseRow(r, role, name, info);
     if (total) out.total = new InhouseAmount(out, total, cells[total.col]);
     if (health) out.health = new InhouseAmount(out, health, cells[health.col]);
     if (external) out.external = new InhouseAmount(out, external, cells[external.col]);
     if (ministry) out.ministry = ministry;
-    if (ministryText && name !== ministryText) out.ministryText = ministryText;
-    if (noteCol !== undefined) {
-      const text = cellText(cells[noteCol]).trim();
-      if (text) out.note = { cell: a1(r, noteCol), text };
-    }
     rows.push(out);
   }
   return rows;

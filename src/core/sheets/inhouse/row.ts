@@ -1,12 +1,14 @@
 /**
  * One row of an インハウス予算 table and its money cells (DOMAIN §3.1). A money cell is the shared rules'
- * NumericCell, the SumPart of the 小計 / 合計 that add it up and a FigureRef all at once, so that a large sheet
- * costs one small object per cell. How rows are read and grouped: ./read.ts.
+ * NumericCell, the SumPart of the 小計 / 合計 that add it up, a FigureRef and its own Figure all at once; a row is
+ * its own RowKey and PartOfWhole: a sheet of 10⁵ rows costs one small object per cell and per row (issue 13,
+ * peak memory). How rows are read and grouped: ./read.ts.
  */
 import type { Cell } from "../../model/workbook";
 import { plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
-import { rowColumnLabel, type FigureRef, type NumericCell } from "../analysis";
+import { rowColumnLabel, type FigureRef, type NumericCell, type PartOfWhole, type RowKey } from "../analysis";
+import { cellText } from "../detect";
 import { a1, amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "./amount-cell";
 import type { SumPart } from "./sums";
 
@@ -16,36 +18,79 @@ export type InhouseRole = "item" | "subtotal" | "total";
 export const INHOUSE_AMOUNT_KEYS = ["total", "health", "external"] as const;
 export type InhouseAmountKey = (typeof INHOUSE_AMOUNT_KEYS)[number];
 
+/** What the rows of one table share: where they are and how their names are labelled. */
+export interface InhouseSheetInfo {
+  sheet: string;
+  /** 0-based column of 機関名 (or the first money column when there is none). */
+  nameCol: number;
+  /** 機関名's header as written, for messages. */
+  nameLabel: string;
+  /** 0-based column of 所管, when there is one. */
+  ministryCol: number | undefined;
+  /** The money columns present, by their index in INHOUSE_AMOUNT_KEYS. */
+  columns: (InhouseAmountColumn | undefined)[];
+  /** The table's rows (the model's cells), for what is read again only for messages. */
+  rows: readonly (readonly (Cell | undefined)[] | undefined)[];
+}
+
 /**
  * One row of the table. Its money cells are its own fields (`amounts` is the row itself), declared up
- * front so that every row has the same shape.
+ * front so that every row has the same shape. The row is also the shared rules' RowKey (its 機関名) and its
+ * PartOfWhole (健康・医療関係 of 全体), so that a large sheet costs no object per row for either.
  */
-export class InhouseRow {
+export class InhouseRow implements RowKey, PartOfWhole {
   readonly row: number;
   readonly role: InhouseRole;
   /** 機関名 as written (trimmed); "合計", "小計" for those rows. */
   readonly name: string;
   /** Canonical ministry key (文, 厚, 経, 内, 総, こ…), own or filled down. */
   ministry: string | undefined = undefined;
-  /** 所管 as written on this row, when any. */
-  ministryText: string | undefined = undefined;
-  /** A1 of the 機関名 cell (or the first cell of the row when there is none). */
-  readonly nameCell: string;
-  note: { cell: string; text: string } | undefined = undefined;
+  readonly info: InhouseSheetInfo;
   total: InhouseAmount | undefined = undefined;
   health: InhouseAmount | undefined = undefined;
   external: InhouseAmount | undefined = undefined;
 
-  constructor(row: number, role: InhouseRole, name: string, nameCell: string) {
+  constructor(row: number, role: InhouseRole, name: string, info: InhouseSheetInfo) {
     this.row = row;
     this.role = role;
     this.name = name;
-    this.nameCell = nameCell;
+    this.info = info;
   }
 
   /** The money cells by column key (全体, 健康・医療関係, 外部資金), for the columns present. */
   get amounts(): Partial<Record<InhouseAmountKey, InhouseAmount>> {
     return this;
+  }
+  /** 所管 as written on this row, when any (and not what 機関名 took). Read again: only messages need it. */
+  get ministryText(): string | undefined {
+    const col = this.info.ministryCol;
+    if (col === undefined) return undefined;
+    const text = cellText(this.info.rows[this.row]?.[col]).trim();
+    return text && text !== this.name ? text : undefined;
+  }
+  /** A1 of the 機関名 cell (or the first money cell of the row when there is none). */
+  get nameCell(): string {
+    return a1(this.row, this.info.nameCol);
+  }
+  // RowKey (taken for institute rows with a name)
+  get sheet(): string {
+    return this.info.sheet;
+  }
+  get cell(): string {
+    return this.nameCell;
+  }
+  get key(): string {
+    return this.name;
+  }
+  get label(): string {
+    return this.info.nameLabel;
+  }
+  // PartOfWhole (taken when both cells hold a figure)
+  get part(): InhouseAmount {
+    return this.health!;
+  }
+  get whole(): InhouseAmount {
+    return this.total!;
   }
 }
 
@@ -58,50 +103,73 @@ export interface InhouseAmountColumn {
   /** Header as written, for messages. */
   column: string;
   unit: string;
+  /** The key's index in INHOUSE_AMOUNT_KEYS. */
+  index: number;
 }
 
-/** Bits of InhouseAmount.flags; `plain`: a plain number, whose parse is not kept. */
-const FLAG = { live: 1, innerOf: 2, plain: 4 } as const;
+/** Bits of InhouseAmount.bits: flags, then the column's index (KEY_SHIFT), then the figure's decimals. */
+const FLAG = { live: 1, innerOf: 2, figure: 4 } as const;
+const KEY_SHIFT = 8;
+/** The decimals are kept above the flags, offset so that a negative count (a larger unit) stays positive. */
+const DECIMALS_SHIFT = 32;
+const DECIMALS_OFFSET = 1024;
+
+/** A money cell that is not a plain number: what it means, and its figure's value in the column's unit. */
+interface Reading {
+  parsed: Parsed;
+  value: number;
+}
 
 /**
  * One money cell of an インハウス予算 sheet, parsed once. The same object is the shared rules' NumericCell,
- * the SumPart of the 小計 / 合計 that add it up and the FigureRef of part/exceeds-whole (健康・医療関係 as
- * the part, 全体 as the whole), so a cell costs one small object however many places take it. What only
- * messages need (the A1 address, the text, labels) is derived on demand.
+ * the SumPart of the 小計 / 合計 that add it up, the FigureRef of part/exceeds-whole (健康・医療関係 as
+ * the part, 全体 as the whole) and its own Figure, so a cell costs one small object of three fields however
+ * many places take it. What only messages need (the A1 address, the text, labels) is derived on demand.
  */
-export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRef {
+export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRef, Figure {
   readonly owner: InhouseRow;
-  readonly spec: InhouseAmountColumn;
-  readonly figure: Figure | undefined;
-  /** What the cell means; undefined for a plain number, whose parse is rebuilt from the figure on demand. */
-  private readonly parsedValue: Parsed | undefined;
-  /** The model cell, for the text. */
-  private readonly source: Cell | undefined;
-  private readonly flags: number;
+  /** A plain number (the commonest cell, whose parse is rebuilt on demand), or the reading of any other cell. */
+  private readonly v: number | Reading;
+  /** FLAG bits, the column's index and the figure's decimals, in one small integer rather than three fields. */
+  private readonly bits: number;
 
   constructor(owner: InhouseRow, spec: InhouseAmountColumn, cell: Cell | undefined) {
     this.owner = owner;
-    this.spec = spec;
-    this.source = cell;
     const plain = plainNumberOf(cell);
     if (plain !== undefined) {
-      // The commonest cell: parseCell's fast path. Keep only the figure (the same value and decimals).
-      this.parsedValue = undefined;
-      this.flags = FLAG.live | FLAG.plain;
-      this.figure = { value: plain, decimals: plain % 1 === 0 ? 0 : shortestDecimals(plain), unit: spec.unit };
+      // parseCell's fast path: the figure is the number (the same value and decimals).
+      this.v = plain;
+      const decimals = plain % 1 === 0 ? 0 : shortestDecimals(plain);
+      this.bits = FLAG.live + FLAG.figure + spec.index * KEY_SHIFT + (decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT;
     } else {
       const { parsed, innerOf } = parseAmount(cell);
-      this.parsedValue = parsed;
-      this.flags = (amountIsLive(cell) ? FLAG.live : 0) | (innerOf ? FLAG.innerOf : 0);
-      this.figure = amountFigure(parsed, spec.unit);
+      const figure = amountFigure(parsed, spec.unit);
+      this.v = { parsed, value: figure ? figure.value : 0 };
+      this.bits =
+        (amountIsLive(cell) ? FLAG.live : 0) +
+        (innerOf ? FLAG.innerOf : 0) +
+        spec.index * KEY_SHIFT +
+        (figure ? FLAG.figure + (figure.decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT : 0);
     }
   }
 
+  /** What the cells of this column share. */
+  get spec(): InhouseAmountColumn {
+    return this.owner.info.columns[(this.bits / KEY_SHIFT) & 3]!;
+  }
+  /** The figure in the column's unit, when the cell is a number: the cell itself. */
+  get figure(): Figure | undefined {
+    return (this.bits & FLAG.figure) !== 0 ? this : undefined;
+  }
   /** What the cell means (parseCell's reading, with the money-cell readings of parseAmount). */
   get parsed(): Parsed {
-    if (this.parsedValue !== undefined) return this.parsedValue;
-    const f = this.figure!;
-    return { kind: "number", value: f.value, decimals: f.decimals, unitKind: "none" };
+    const v = this.v;
+    if (typeof v !== "number") return v.parsed;
+    return { kind: "number", value: v, decimals: this.decimals, unitKind: "none" };
+  }
+  /** The model cell, for the text. */
+  private get source(): Cell | undefined {
+    return this.owner.info.rows[this.owner.row]?.[this.spec.col];
   }
 
   get key(): InhouseAmountKey {
@@ -123,16 +191,16 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
     return amountText(this.source);
   }
   get empty(): boolean {
-    return this.parsedValue !== undefined && this.parsedValue.kind === "empty";
+    return typeof this.v !== "number" && this.v.parsed.kind === "empty";
   }
   get placeholder(): boolean {
-    return this.parsedValue !== undefined && this.parsedValue.kind === "placeholder";
+    return typeof this.v !== "number" && this.v.parsed.kind === "placeholder";
   }
   get live(): boolean {
-    return (this.flags & FLAG.live) !== 0;
+    return (this.bits & FLAG.live) !== 0;
   }
   get innerOf(): true | undefined {
-    return (this.flags & FLAG.innerOf) !== 0 ? true : undefined;
+    return (this.bits & FLAG.innerOf) !== 0 ? true : undefined;
   }
   // NumericCell
   /** Column header, for messages. */
@@ -161,15 +229,16 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
   get placeholderIsZero(): boolean | undefined {
     return this.spec.key === "external" ? true : undefined;
   }
-  // FigureRef (only taken when the cell has a figure)
+  // FigureRef and Figure (only taken when the cell has a figure)
   get value(): number {
-    return this.figure!.value;
+    const v = this.v;
+    return typeof v === "number" ? v : v.value;
   }
   get decimals(): number {
-    return this.figure!.decimals;
+    return Math.floor(this.bits / DECIMALS_SHIFT) - DECIMALS_OFFSET;
   }
-  get unit(): string | undefined {
-    return this.figure!.unit;
+  get unit(): string {
+    return this.spec.unit;
   }
   get unitKind(): "amount" {
     return "amount";

@@ -31,8 +31,6 @@ export interface SumOutcome {
   sum: Figure;
   /** Parts with no usable figure (empty, error, text, forbidden placeholder). */
   missing: number;
-  /** Parts with a figure. */
-  known: SumPart[];
 }
 
 /** Is a part's figure unknown (so a sum over it is partial)? */
@@ -79,25 +77,28 @@ export function evaluateSum(stated: Figure | undefined, parts: SumPart[], unit: 
     if (f === "missing") missing++;
     else if (f !== "zero") plain += f.value;
   }
-  const known = parts.filter((p) => p.figure !== undefined);
-  if (!stated) return { status: "skip", sum: { value: plain, decimals: 0, unit }, missing, known };
-  if (parts.length === 0) return { status: "empty", sum: { value: 0, decimals: 0, unit }, missing, known };
+  if (!stated) return { status: "skip", sum: { value: plain, decimals: 0, unit }, missing };
+  if (parts.length === 0) return { status: "empty", sum: { value: 0, decimals: 0, unit }, missing };
   // Fast path: an exact match needs no intervals (the usual case in a consistent sheet).
   if (missing === 0 && Math.abs(plain - stated.value) <= 1e-9 * Math.max(1, Math.abs(plain), Math.abs(stated.value))) {
-    return { status: "equal", sum: { value: stated.value, decimals: stated.decimals, unit }, missing, known };
+    return { status: "equal", sum: { value: stated.value, decimals: stated.decimals, unit }, missing };
+  }
+  const knownFigures: Figure[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const f = parts[i].figure;
+    if (f !== undefined) knownFigures.push(f);
   }
   // Parts present but every one blank: a column the sheet does not fill (a lone 前年度 figure), not a partial sum.
-  if (known.length === 0 && missing > 0)
-    return { status: "all-blank", sum: { value: 0, decimals: 0, unit }, missing, known };
-  const knownFigures = known.map((p) => p.figure!);
+  if (knownFigures.length === 0 && missing > 0)
+    return { status: "all-blank", sum: { value: 0, decimals: 0, unit }, missing };
   const cmp = compareSum(stated, knownFigures, "amount");
   const sum: Figure = { value: cmp.sum, decimals: knownFigures.length ? cmp.sumDecimals : 0, unit };
   if (missing > 0) {
     // Missing amounts are never negative: known parts above the total are wrong whatever the blanks hold.
     const exceeds = cmp.status === "mismatch" && cmp.low > stated.value;
-    return { status: exceeds ? "partial-exceeds" : "partial", sum, missing, known };
+    return { status: exceeds ? "partial-exceeds" : "partial", sum, missing };
   }
-  return { status: cmp.status, sum, missing, known };
+  return { status: cmp.status, sum, missing };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -111,10 +111,18 @@ async function runCycle(
   return { edited, failed: false };
 }
 
+const expectedSheets = new Map<string, Record<string, Record<string, string>>>();
+
+/** The person's sheets as they had them, with or without their edit (built once each: asked at every failure point). */
 function expected(edited: boolean, apiVersion: string): Record<string, Record<string, string>> {
-  const f = sample(apiVersion);
-  if (edited) personEdits(f);
-  return personSheets(f);
+  const key = `${apiVersion} ${edited}`;
+  let sheets = expectedSheets.get(key);
+  if (!sheets) {
+    const f = sample(apiVersion);
+    if (edited) personEdits(f);
+    expectedSheets.set(key, (sheets = personSheets(f)));
+  }
+  return sheets;
 }
 
 describe.each(["1.18", "1.20"])("ExcelApi %s", (apiVersion) => {

@@ -6,7 +6,7 @@
 import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { deflateSync, strToU8 } from "fflate";
+import { deflateSync, strToU8, zipSync } from "fflate";
 import { WorkbookReadError } from "../../src/adapters/exceljs/errors";
 import {
   MAX_CELLS,
@@ -22,7 +22,7 @@ import {
 import { readWorkbookBytes } from "../../src/adapters/xlsx/read";
 import { nodeInflateRaw, readWorkbookFile } from "../../src/adapters/xlsx/read-file";
 import { tempDir } from "../fixtures/workbooks";
-import { rawEntries, rawZip, sheetXml, xlsx, type Parts } from "./xlsx-parts";
+import { partsOf, rawEntries, rawZip, sheetXml, xlsx, type Parts } from "./xlsx-parts";
 
 /** The error reading `bytes` gives (the same with fflate and with Node's native inflate, the CLI's path). */
 function refusal(bytes: Uint8Array): WorkbookReadError {
@@ -47,12 +47,14 @@ function refusal(bytes: Uint8Array): WorkbookReadError {
 }
 
 const one = (body: string): Parts => ({ sheets: [["S", body]] });
+/** A workbook of tens of megabytes of XML, deflated at level 1: the same reading, in half the time to build. */
+const bigXlsx = (p: Parts): Uint8Array => zipSync(partsOf(p), { level: 1 });
 const SHEET = "xl/worksheets/sheet1.xml";
 
 test("the bomb of the issue: 1.1 million one-cell rows is not a valid sheet (row 1,048,577)", () => {
   const rows: string[] = [];
   for (let r = 1; r <= 1_100_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
-  const e = refusal(xlsx(one(`<sheetData>${rows.join("")}</sheetData>`)));
+  const e = refusal(bigXlsx(one(`<sheetData>${rows.join("")}</sheetData>`)));
   expect(e.code).toBe("out-of-range");
   expect(e.messageIn("ja")).toContain("1,048,576行");
   expect(e.messageIn("ja")).toContain(SHEET);
@@ -207,7 +209,7 @@ test("too many non-empty cells", () => {
   const rows: string[] = [];
   const cells = "<c><v>1</v></c>".repeat(perRow);
   for (let r = 1; r <= MAX_CELLS / perRow + 1; r++) rows.push(`<row r="${r}">${cells}</row>`);
-  const e = refusal(xlsx(one(`<sheetData>${rows.join("")}</sheetData>`)));
+  const e = refusal(bigXlsx(one(`<sheetData>${rows.join("")}</sheetData>`)));
   expect(e.code).toBe("too-many-cells");
   expect(e.messageIn("ja")).toContain("2,000,000個");
 });

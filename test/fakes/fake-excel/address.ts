@@ -8,7 +8,12 @@ function colNumber(letters: string): number {
   return n - 1;
 }
 
+/** Column letters by 0-based column, as computed (addresses of every cell are built at scale). */
+const LETTERS: string[] = [];
+
 function colLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -16,7 +21,7 @@ function colLetters(col: number): string {
     s = String.fromCharCode(65 + r) + s;
     n = Math.floor((n - 1) / 26);
   }
-  return s;
+  return (LETTERS[col] = s);
 }
 
 export function parseRect(address: string): Rect {
@@ -48,10 +53,18 @@ export function bytesOf(v: unknown): number {
   return Buffer.byteLength(JSON.stringify(v) ?? "null", "utf8");
 }
 
+const VERSION_LE = new Map<string, boolean>();
+
+/** a ≤ b for API versions "1.9" and "1.18" (asked for every queued operation, of a handful of pairs). */
 export function versionLE(a: string, b: string): boolean {
-  const [a1, a2] = a.split(".").map(Number);
-  const [b1, b2] = b.split(".").map(Number);
-  return a1 < b1 || (a1 === b1 && a2 <= b2);
+  const key = `${a}/${b}`;
+  let le = VERSION_LE.get(key);
+  if (le === undefined) {
+    const [a1, a2] = a.split(".").map(Number);
+    const [b1, b2] = b.split(".").map(Number);
+    VERSION_LE.set(key, (le = a1 < b1 || (a1 === b1 && a2 <= b2)));
+  }
+  return le;
 }
 
 /** An address string over 8,192 characters fails (real Excel truncates it silently: the fake makes that loud). */

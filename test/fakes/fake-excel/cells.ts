@@ -84,18 +84,20 @@ export function reportedFill(f: FakeFill | null, want: Record<string, boolean>):
 
 /** Range.clear: Contents (values and formulas), Formats (fill, number format, bold) or All (the cells). */
 export function clearCells(s: FakeSheet, r: Rect | undefined, applyTo: string | undefined): void {
-  for (const [k, c] of [...s.cells]) {
-    const [row, col] = k.split(",").map(Number);
-    if (r && (row < r.top || row > r.bottom || col < r.left || col > r.right)) continue;
-    if (applyTo === "Contents") {
-      c.value = "";
-      delete c.formula;
-      delete c.error;
-    } else if (applyTo === "Formats") {
-      c.fill = null;
-      c.numberFormat = "General";
-      delete c.bold;
-    } else s.cells.delete(k);
+  for (const [row, cols] of [...s.cells.rows]) {
+    if (r && (row < r.top || row > r.bottom)) continue;
+    for (const [col, c] of [...cols]) {
+      if (r && (col < r.left || col > r.right)) continue;
+      if (applyTo === "Contents") {
+        c.value = "";
+        delete c.formula;
+        delete c.error;
+      } else if (applyTo === "Formats") {
+        c.fill = null;
+        c.numberFormat = "General";
+        delete c.bold;
+      } else s.cells.delete(`${row},${col}`);
+    }
   }
   if (!r && applyTo !== "Contents" && applyTo !== "Formats") s.notes.clear();
 }

@@ -199,19 +199,20 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     const out: Record<string, string> = {};
     if (!s) return out;
-    for (const [k, c] of s.cells) {
-      const [r, col] = k.split(",").map(Number);
-      const a1 = rectAddress({ top: r, left: col, bottom: r, right: col });
-      const view = {
-        v: c.value,
-        f: c.formula ?? null,
-        nf: c.numberFormat,
-        fill: c.fill ? normalFill(c.fill) : null,
-        e: !!c.error,
-      };
-      if (view.v === "" && !view.f && view.nf === "General" && !view.fill) continue;
-      out[a1] = JSON.stringify(view);
-    }
+    // row by row, left to right: the same text for the same cells whatever order they were made in
+    const byNumber = (a: [number, unknown], b: [number, unknown]) => a[0] - b[0];
+    for (const [r, cols] of [...s.cells.rows].sort(byNumber))
+      for (const [col, c] of [...cols].sort(byNumber)) {
+        if (c.value === "" && !c.formula && c.numberFormat === "General" && !c.fill) continue;
+        const view = {
+          v: c.value,
+          f: c.formula ?? null,
+          nf: c.numberFormat,
+          fill: c.fill ? normalFill(c.fill) : null,
+          e: !!c.error,
+        };
+        out[rectAddress({ top: r, left: col, bottom: r, right: col })] = JSON.stringify(view);
+      }
     for (const [a1, text] of s.notes) out[`${a1}#note`] = text;
     return out;
   }

@@ -93,13 +93,72 @@ export interface Rect {
 
 let nextSheetId = 1;
 
+/**
+ * A sheet's cells, held by row and column number and read as a map by "row,col" key (0-based): the adapter at
+ * scale reads millions of cells, and a key string built for each lookup was most of the fake's time and memory.
+ * Iterates row by row in the order the rows were first written, each row's cells in the order they were.
+ */
+export class FakeCells implements Iterable<[string, FakeCell]> {
+  /** Row → column → cell. */
+  readonly rows = new Map<number, Map<number, FakeCell>>();
+  private count = 0;
+  get size(): number {
+    return this.count;
+  }
+  at(r: number, c: number): FakeCell | undefined {
+    return this.rows.get(r)?.get(c);
+  }
+  put(r: number, c: number, cell: FakeCell): void {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = new Map()));
+    if (!row.has(c)) this.count++;
+    row.set(c, cell);
+  }
+  get(key: string): FakeCell | undefined {
+    const [r, c] = key.split(",").map(Number);
+    return this.at(r, c);
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  set(key: string, cell: FakeCell): this {
+    const [r, c] = key.split(",").map(Number);
+    this.put(r, c, cell);
+    return this;
+  }
+  delete(key: string): boolean {
+    const [r, c] = key.split(",").map(Number);
+    const row = this.rows.get(r);
+    if (!row?.delete(c)) return false;
+    if (row.size === 0) this.rows.delete(r);
+    this.count--;
+    return true;
+  }
+  clear(): void {
+    this.rows.clear();
+    this.count = 0;
+  }
+  *entries(): IterableIterator<[string, FakeCell]> {
+    for (const [r, row] of this.rows) for (const [c, cell] of row) yield [`${r},${c}`, cell];
+  }
+  *keys(): IterableIterator<string> {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values(): IterableIterator<FakeCell> {
+    for (const row of this.rows.values()) yield* row.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, FakeCell]> {
+    return this.entries();
+  }
+}
+
 export class FakeSheet {
   visibility = "Visible";
   /** Worksheet.id: a GUID in braces, as Excel gives it. */
   readonly id = `{00000000-0000-4000-8000-${String(nextSheetId++).padStart(12, "0")}}`;
   /** Worksheet.protection.protected. */
   protected = false;
-  readonly cells = new Map<string, FakeCell>();
+  readonly cells = new FakeCells();
   frozenRows = 0;
   autoFilter?: string;
   /** Range.dataValidation by A1 address (see FakeValidation). */
@@ -117,15 +176,12 @@ export class FakeSheet {
   readonly hiddenRows = new Set<number>();
   readonly hiddenColumns = new Set<number>();
   constructor(public name: string) {}
-  key(r: number, c: number): string {
-    return `${r},${c}`;
-  }
   get(r: number, c: number): FakeCell | undefined {
-    return this.cells.get(this.key(r, c));
+    return this.cells.at(r, c);
   }
   ensure(r: number, c: number): FakeCell {
-    let cell = this.get(r, c);
-    if (!cell) this.cells.set(this.key(r, c), (cell = { value: "", numberFormat: "General", fill: null }));
+    let cell = this.cells.at(r, c);
+    if (!cell) this.cells.put(r, c, (cell = { value: "", numberFormat: "General", fill: null }));
     return cell;
   }
 }

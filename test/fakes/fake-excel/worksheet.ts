@@ -116,18 +116,19 @@ export class FakeWorksheet extends FakeProxy {
   private usedRect(valuesOnly: boolean | undefined): Rect | undefined {
     const s = this.resolve();
     let rect: Rect | undefined;
-    for (const [k, c] of s.cells) {
-      const has = c.value !== "" || !!c.formula || (!valuesOnly && (c.fill !== null || c.numberFormat !== "General"));
-      if (!has) continue;
-      const [row, col] = k.split(",").map(Number);
-      if (!rect) rect = { top: row, left: col, bottom: row, right: col };
-      else {
-        rect.top = Math.min(rect.top, row);
-        rect.left = Math.min(rect.left, col);
-        rect.bottom = Math.max(rect.bottom, row);
-        rect.right = Math.max(rect.right, col);
+    for (const [row, cols] of s.cells.rows)
+      for (const [col, c] of cols) {
+        const has = c.value !== "" || !!c.formula || (!valuesOnly && (c.fill !== null || c.numberFormat !== "General"));
+        if (!has) continue;
+        // plain comparisons: this runs for every cell of the sheet (10⁵ at scale) on each used-range request
+        if (!rect) rect = { top: row, left: col, bottom: row, right: col };
+        else {
+          if (row < rect.top) rect.top = row;
+          if (col < rect.left) rect.left = col;
+          if (row > rect.bottom) rect.bottom = row;
+          if (col > rect.right) rect.right = col;
+        }
       }
-    }
     return rect;
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {

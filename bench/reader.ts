@@ -245,8 +245,12 @@ export async function benchReader(): Promise<void> {
       `    ${label}: check ≤ ${TARGETS.checkVsExceljsAt1e6}× the bare exceljs read's CPU: ${cpu.toFixed(2)}× — ${ok(cpu <= TARGETS.checkVsExceljsAt1e6)}; peak memory ≤ ${TARGETS.memoryVsExceljsAt1e6}×: ${mem.toFixed(2)}× — ${ok(mem <= TARGETS.memoryVsExceljsAt1e6)}`,
     );
   }
+  // Both rates, each judged: a reviewer waits on the clock (V8 marks and compiles on other threads beside the
+  // check), while CPU seconds are what a machine busy with other work can spare.
+  const perCpu = BATCH / batch.loopCpu!;
+  const perWall = BATCH / batch.wall!;
   console.log(
-    `    batches ≥ ${TARGETS.batchFilesPerSecond} files/s: ${(BATCH / batch.loopCpu!).toFixed(0)} — ${ok(BATCH / batch.loopCpu! >= TARGETS.batchFilesPerSecond)}`,
+    `    batches ≥ ${TARGETS.batchFilesPerSecond} files/s: ${perWall.toFixed(0)} per second of wall-clock time — ${ok(perWall >= TARGETS.batchFilesPerSecond)}; ${perCpu.toFixed(0)} per CPU second — ${ok(perCpu >= TARGETS.batchFilesPerSecond)}`,
   );
   console.log(
     `    bomb refused in < ${TARGETS.bombSeconds} s and ${TARGETS.bombMb} MB (kensa check): ${b.check.cpu.toFixed(2)} s, ${b.check.rssMb.toFixed(0)} MB — ${ok(b.check.cpu < TARGETS.bombSeconds && b.check.rssMb < TARGETS.bombMb)}`,

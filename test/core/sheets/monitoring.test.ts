@@ -137,6 +137,33 @@ describe("readMonitoring", () => {
     ]);
   });
 
+  test("numeric cells are the reader's own objects, every field the shared rules read derived from them", () => {
+    const plain = (c: (typeof analysis.numericCells)[number]) => ({
+      sheet: c.sheet,
+      cell: c.cell,
+      column: c.column,
+      rowLabel: c.rowLabel,
+      kind: c.parsed.kind,
+      required: c.required,
+      placeholderAllowed: c.placeholderAllowed,
+    });
+    const byCell = new Map(analysis.numericCells.map((c) => [c.cell, c]));
+    const base = { sheet: "シート2", kind: "number", required: true, placeholderAllowed: false };
+    // 指標値 (the indicator), 値 (the item), うち (the item's うち cell) and a 独自 row.
+    expect(plain(byCell.get("C4")!)).toMatchObject({ ...base, column: "指標値" });
+    expect(byCell.get("C4")).toBe(sheet.indicators[0]);
+    expect(plain(byCell.get("G10")!)).toMatchObject({ ...base, column: "値" });
+    expect(byCell.get("G10")!.rowLabel).not.toBe("");
+    expect(plain(byCell.get("H10")!)).toMatchObject({
+      column: "うち",
+      rowLabel: byCell.get("G10")!.rowLabel,
+      required: false,
+      placeholderAllowed: true,
+    });
+    expect(plain(byCell.get("C17")!)).toMatchObject({ ...base, column: "指標値", rowLabel: "PMDA対面助言実施件数" });
+    expect(byCell.get("C17")).toBe(sheet.projectSpecific[0]);
+  });
+
   test("row keys, text cells", () => {
     expect(analysis.rowKeys.map((k) => `${k.cell}:${k.key}`)).toEqual(["A4:1", "A9:2", "A12:4"]);
     expect(analysis.textCells).toEqual([{ sheet: "シート2", cell: "I7", text: "2025（令和7）年度の集計" }]);

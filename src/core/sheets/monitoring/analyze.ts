@@ -8,55 +8,46 @@ import type { CheckContext } from "../context";
 import type { Parsed } from "../../values/types";
 import { emptyAnalysis, figureRef, type NumericCell, type SheetAnalysis } from "../analysis";
 import type { DetectedTable } from "../table";
+import { NumberKey, type Indicator, type Item, type ProjectRow } from "./item";
 import { itemFigure, itemName, readMonitoring, type MonIndicator, type MonItem } from "./read";
-
-const COLUMN = { total: "指標値", value: "値", ofWhich: "うち" } as const;
 
 export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): SheetAnalysis {
   const m = readMonitoring(table, ctx);
   const a = emptyAnalysis();
   const sheet = m.sheet;
 
-  const numeric = (
-    cell: string,
-    column: string,
-    rowLabel: string,
-    parsed: Parsed,
-    required: boolean,
-    placeholderAllowed: boolean,
-  ) => {
-    const n: NumericCell = { sheet, cell, column, rowLabel, parsed, required, placeholderAllowed };
+  /** A 細目 or share row's 値 (few: a literal each). */
+  const numeric = (cell: string, rowLabel: string, parsed: Parsed) => {
+    const n: NumericCell = { sheet, cell, column: "値", rowLabel, parsed, required: true, placeholderAllowed: false };
     a.numericCells.push(n);
   };
 
-  for (const ind of m.indicators) {
-    const indLabel = `${ind.number} ${ind.label || ind.catalogue?.label || ""}`.trim();
-    a.rowKeys.push({ sheet, cell: ind.numberCell, key: ind.number, label: "番号" });
+  // The reader makes every indicator an Indicator and every item an Item (./item.ts).
+  for (const ind of m.indicators as Indicator[]) {
+    a.rowKeys.push(new NumberKey(ind));
 
     // 指標値: required unless the indicator has none (4, 5, 7) or lists its total as an item (6's Top1%).
+    // The indicator is the NumericCell of its 指標値 (./item.ts).
     const cat = ind.catalogue;
-    const totalItem = cat?.totalItemKey ? findItem(ind, cat.totalItemKey) : undefined;
-    const totalOptional = !cat || cat.noTotal || totalItem !== undefined;
+    const totalItem = ind.totalItem;
     const quiet = ind.total.kind === "empty" || ind.total.kind === "placeholder";
     // A `—` or blank where no total is expected is the template's own content: not worth a finding.
-    if (!(totalOptional && quiet))
-      numeric(ind.totalCell, COLUMN.total, indLabel, ind.total, !totalOptional, totalOptional);
+    if (!(ind.totalOptional && quiet)) a.numericCells.push(ind);
 
     for (const g of ind.groups) {
-      for (const it of g.items) {
-        const rowLabel = itemName(it) || indLabel;
-        if (it.hasValueRow) numeric(it.valueCell, COLUMN.value, rowLabel, it.value, true, false);
+      for (const it of g.items as Item[]) {
+        const rowLabel = it.rowLabel;
+        // The item is the NumericCell of its 値 (./item.ts).
+        if (it.hasValueRow) a.numericCells.push(it);
         for (const sub of it.subItems) {
-          if (!sub.composite && sub.parsed)
-            numeric(sub.cell, COLUMN.value, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed, true, false);
+          if (!sub.composite && sub.parsed) numeric(sub.cell, `${rowLabel}（${sub.label ?? ""}）`, sub.parsed);
         }
         for (const sh of it.shares) {
-          if (!sh.composite && sh.parsed)
-            numeric(sh.cell, COLUMN.value, `${rowLabel}（${sh.label}）`, sh.parsed, true, false);
+          if (!sh.composite && sh.parsed) numeric(sh.cell, `${rowLabel}（${sh.label}）`, sh.parsed);
         }
         // An item named in 内訳 with neither a value nor shares below it: its 値 is missing.
-        if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0)
-          numeric(it.valueCell, COLUMN.value, rowLabel, { kind: "empty" }, true, false);
+        // (Its value is then still the empty one: the item itself is that cell.)
+        if (!it.hasValueRow && it.subItems.length === 0 && it.shares.length === 0) a.numericCells.push(it);
         const whole = it.ofWhich.length > 0 ? itemFigure(it) : undefined; // a figure only for an item with うち
         for (const ow of it.ofWhich) {
           if (!whole || whole.derived) continue;
@@ -69,8 +60,7 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
           });
         }
         // うち column cells (numbers or not) are numeric cells too; a `—` there means none.
-        if (it.ofWhichColumn)
-          numeric(it.ofWhichColumn.cell, COLUMN.ofWhich, rowLabel, it.ofWhichColumn.parsed, false, true);
+        if (it.ofWhichColumn) a.numericCells.push(it.ofWhichColumn);
       }
     }
 
@@ -87,11 +77,14 @@ export function analyzeMonitoring(table: DetectedTable, ctx: CheckContext): Shee
     }
   }
 
-  for (const p of m.projectSpecific) {
-    numeric(p.valueCell, p.valueColumn, p.label, p.value, true, false);
-  }
+  for (const p of m.projectSpecific as ProjectRow[]) a.numericCells.push(p);
 
   for (const n of m.notes) a.textCells.push({ sheet, cell: n.cell, text: n.text });
+  // The analyses are held until the run ends: lists grown by push are copied to their length.
+  if (a.numericCells.length > 0) a.numericCells = a.numericCells.slice();
+  if (a.rowKeys.length > 0) a.rowKeys = a.rowKeys.slice();
+  if (a.partsOfWhole.length > 0) a.partsOfWhole = a.partsOfWhole.slice();
+  if (a.textCells.length > 0) a.textCells = a.textCells.slice();
   return a;
 }
 

@@ -4,10 +4,10 @@ import type { MonIndicator, MonItem } from "./types";
 
 /** The figure of a parsed number (value, decimals, unit and label; no parts). */
 export function figureOf(p: NumberValue | Figure): Figure {
-  const f: Figure = { value: p.value, decimals: p.decimals };
-  if (p.unit !== undefined) f.unit = p.unit;
-  if (p.label !== undefined) f.label = p.label;
-  return f;
+  // Each shape made whole at once: a field added to a literal costs the object a second block.
+  const { value, decimals, unit, label } = p;
+  if (unit === undefined) return label === undefined ? { value, decimals } : { value, decimals, label };
+  return label === undefined ? { value, decimals, unit } : { value, decimals, unit, label };
 }
 
 export interface ItemFigure {
@@ -25,13 +25,8 @@ export interface ItemFigure {
 export function itemFigure(it: MonItem): ItemFigure | undefined {
   if (it.hasValueRow) {
     if (it.value.kind !== "number") return undefined;
-    return {
-      figure: figureOf(it.value),
-      unitKind: it.value.unitKind,
-      cell: it.valueCell,
-      derived: false,
-      cells: [it.valueCell],
-    };
+    const cell = it.valueCell; // built on each ask (./item.ts): once here
+    return { figure: figureOf(it.value), unitKind: it.value.unitKind, cell, derived: false, cells: [cell] };
   }
   if (it.subItems.length === 0 || it.subItems.some((s) => !s.figure)) return undefined;
   let value = 0;

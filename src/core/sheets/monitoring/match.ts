@@ -6,6 +6,7 @@ import type { Catalogue, CatalogueGroup, CatalogueIndicator, CatalogueItem } fro
 import { matchIndicator, matchItem, matchShare, matchSubItem } from "../../catalogue/match";
 import { foldWidth, unitKindOf } from "../../values/parse";
 import type { Figure, Parsed, UnitKind } from "../../values/types";
+import { EXACT } from "./item";
 import type { LabelMatch, MonShare, MonSubItem } from "./types";
 
 export type CatalogueItemMatch = { group: CatalogueGroup; item: CatalogueItem; exact: boolean; suggestion?: string };
@@ -33,7 +34,7 @@ export function matchShareOf(item: CatalogueItem, share: MonShare): MonShare {
   if (m) {
     share.key = m.share.key;
     share.canonical = m.share.label;
-    share.match = m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.share.label };
+    share.match = m.exact ? EXACT : { exact: false, suggestion: m.suggestion ?? m.share.label };
   }
   return share;
 }
@@ -95,13 +96,13 @@ export function matchSub(
   return {
     key: m.subItem.key,
     canonical: m.subItem.label,
-    match: m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.subItem.label },
+    match: m.exact ? EXACT : { exact: false, suggestion: m.suggestion ?? m.subItem.label },
   };
 }
 
 /** The アウトプット指標 text against the indicator its 番号 names: exact, a near miss (業事 → 薬事), or different. */
 export function indicatorLabelMatch(catalogue: Catalogue, cat: CatalogueIndicator, label: string): LabelMatch {
   const m = matchIndicator(catalogue, label);
-  if (m && m.indicator === cat) return m.exact ? { exact: true } : { exact: false, suggestion: cat.label };
+  if (m && m.indicator === cat) return m.exact ? EXACT : { exact: false, suggestion: cat.label };
   return { exact: false, suggestion: cat.label, differs: true };
 }

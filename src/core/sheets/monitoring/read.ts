@@ -24,13 +24,14 @@
 import type { Catalogue } from "../../catalogue/schema";
 import { findIndicator, matchGroup, matchItem, numberKey } from "../../catalogue/match";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
-import { parseCell } from "../../values/parse";
 import { normalizeLabel } from "../../values/normalize";
 import { cellText } from "../detect";
 import type { DetectedTable } from "../table";
 import { indicatorLabelMatch, sharesItemNamed, sharesOwner, type CatalogueItemMatch } from "./match";
 import { parseProject, projectOf } from "./project";
-import type { MonGroup, MonIndicator, MonItem, MonitoringSheet, ProjectId, ProjectSpecificRow } from "./types";
+import type { MonGroup, MonItem, MonitoringSheet, ProjectId, ProjectSpecificRow } from "./types";
+import { parseCell } from "../../values/parse";
+import { EXACT, Indicator, ProjectRow } from "./item";
 import { addShareRow, addSubItemRow, MonitoringRows, newItem, setValue } from "./values";
 
 // For importers outside this folder (rules, xref, the analyzer).
@@ -57,11 +58,32 @@ function sameLabel(a: string, b: string): boolean {
   return normalizeLabel(a) === normalizeLabel(b);
 }
 
+/**
+ * The sheet's lists copied to their length: a list grown by push keeps room for 16 more, and the sheets are
+ * held until the run ends (report ×250: 2,250 sheets).
+ */
+function trimLists(out: MonitoringSheet): void {
+  for (const ind of out.indicators) {
+    for (const g of ind.groups) {
+      for (const it of g.items) {
+        if (it.subItems.length > 1) it.subItems = it.subItems.slice();
+        if (it.shares.length > 1) it.shares = it.shares.slice();
+        if (it.ofWhich.length > 1) it.ofWhich = it.ofWhich.slice();
+      }
+      g.items = g.items.slice();
+    }
+    ind.groups = ind.groups.slice();
+  }
+  out.indicators = out.indicators.slice();
+  if (out.projectSpecific.length > 0) out.projectSpecific = out.projectSpecific.slice();
+  if (out.notes.length > 0) out.notes = out.notes.slice();
+}
+
 /** One pass over a sheet's data rows; what is open (indicator, group, item) is the reader's state. */
 class MonitoringReader {
   private readonly rows: MonitoringRows;
   private readonly out: MonitoringSheet;
-  private current: MonIndicator | undefined;
+  private current: Indicator | undefined;
   private group: MonGroup | undefined;
   private item: MonItem | undefined;
   /** Below the `個々の統合プロジェクトで定めるモニタリング指標` heading: every row is project-specific. */
@@ -109,17 +131,7 @@ class MonitoringReader {
       if (number) {
         const label = rows.text(r, col.indicator);
         const catalogue = findIndicator(cat, number) ?? (label ? findIndicator(cat, label) : undefined);
-        const current: MonIndicator = {
-          row: r,
-          number,
-          numberCell: rows.addr(r, col.number),
-          label,
-          labelCell: rows.addr(r, col.indicator),
-          catalogue,
-          total: parseCell(rows.at(r, col.indicatorValue)),
-          totalCell: rows.addr(r, col.indicatorValue),
-          groups: [],
-        };
+        const current = new Indicator(rows, r, number, label, catalogue, parseCell(rows.at(r, col.indicatorValue)));
         if (catalogue && label) current.labelMatch = indicatorLabelMatch(cat, catalogue, label);
         out.indicators.push(current);
         this.current = current;
@@ -129,6 +141,7 @@ class MonitoringReader {
       if (!this.current) continue;
       this.readIndicatorRow(r, this.current);
     }
+    trimLists(out);
     return out;
   }
 
@@ -160,27 +173,21 @@ class MonitoringReader {
     const projectText = rows.text(r, col.group);
     if (projectText) this.lastProject = { id: parseProject(projectText), text: projectText };
     if (!label && value.kind === "empty") return;
-    const row: ProjectSpecificRow = {
-      row: r,
-      label,
-      labelCell: rows.addr(r, label === rows.text(r, col.indicator) ? col.indicator : col.item),
-      value,
-      valueCell: rows.addr(r, valueCol),
-      valueColumn,
-    };
+    const labelCol = label === rows.text(r, col.indicator) ? col.indicator : col.item;
+    const row = new ProjectRow(rows, r, label, labelCol, value, valueCol, valueColumn);
     if (this.lastProject.id) row.project = this.lastProject.id;
     if (this.lastProject.text) row.projectText = this.lastProject.text;
     this.out.projectSpecific.push(row);
   }
 
-  private readIndicatorRow(r: number, ind: MonIndicator): void {
+  private readIndicatorRow(r: number, ind: Indicator): void {
     const { rows } = this;
     const { col } = rows;
     const groupText = rows.text(r, col.group);
     const itemText = rows.text(r, col.item);
     const subText = rows.text(r, col.subItem);
-    const hasValue = rows.text(r, col.value) !== "";
-    const hasOfWhich = rows.text(r, col.ofWhich) !== "";
+    const hasValue = rows.filled(r, col.value);
+    const hasOfWhich = rows.filled(r, col.ofWhich);
     const hasContent = itemText !== "" || subText !== "" || hasValue || hasOfWhich;
 
     if (groupText) this.readGroupCell(r, ind, groupText);
@@ -218,7 +225,7 @@ class MonitoringReader {
   }
 
   /** A written 内訳: a new group, the group being read again (merged down), or a percentages item it names. */
-  private readGroupCell(r: number, ind: MonIndicator, groupText: string): void {
+  private readGroupCell(r: number, ind: Indicator, groupText: string): void {
     const m = ind.catalogue ? matchGroup(ind.catalogue, groupText) : undefined;
     const named = !m && ind.catalogue ? sharesItemNamed(ind.catalogue, groupText) : undefined;
     const { group, item } = this;
@@ -236,12 +243,18 @@ class MonitoringReader {
         ? group.key === m.group.key
         : group.key === undefined && group.label !== null && sameLabel(group.label, groupText));
     if (sameAsCurrent) return;
-    const opened: MonGroup = { label: groupText, labelCell: this.rows.addr(r, this.rows.col.group), items: [] };
-    if (m) {
-      opened.key = m.group.key;
-      opened.catalogueGroup = m.group;
-      opened.match = m.exact ? { exact: true } : { exact: false, suggestion: m.group.label ?? undefined };
-    }
+    const labelCell = this.rows.addr(r, this.rows.col.group);
+    // Made whole at once (no field added later, which would cost the object a second block).
+    const opened: MonGroup = m
+      ? {
+          label: groupText,
+          labelCell,
+          items: [],
+          key: m.group.key,
+          catalogueGroup: m.group,
+          match: m.exact ? EXACT : { exact: false, suggestion: m.group.label ?? undefined },
+        }
+      : { label: groupText, labelCell, items: [] };
     ind.groups.push(opened);
     this.group = opened;
     this.item = undefined;
@@ -255,20 +268,18 @@ class MonitoringReader {
   }
 
   /** 内訳 names a percentages item: a group of its own holding that item, its value and shares to follow. */
-  private openNamedItem(r: number, ind: MonIndicator, groupText: string, m: CatalogueItemMatch): void {
+  private openNamedItem(r: number, ind: Indicator, groupText: string, m: CatalogueItemMatch): void {
     const group: MonGroup = {
       label: groupText,
       labelCell: this.rows.addr(r, this.rows.col.group),
       key: m.group.key,
       catalogueGroup: m.group,
-      match: m.exact ? { exact: true } : { exact: false, suggestion: m.item.label },
+      match: m.exact ? EXACT : { exact: false, suggestion: m.item.label },
       namesItem: true,
       items: [],
     };
     ind.groups.push(group);
-    const it = newItem(this.rows, r, "");
-    it.key = m.item.key;
-    it.canonical = m.item.label;
+    const it = newItem(ind, r, "");
     it.catalogueItem = m.item;
     group.items.push(it);
     this.group = group;
@@ -280,7 +291,7 @@ class MonitoringReader {
    * item's own label again with its value (内訳 and 項目 both naming it), `女：11.0%` in 値 with 項目 blank, or
    * the value of an item opened from 内訳. False when the row is something else (a new item).
    */
-  private takeShareRow(r: number, ind: MonIndicator, it: MonItem, itemText: string, hasValue: boolean): boolean {
+  private takeShareRow(r: number, ind: Indicator, it: MonItem, itemText: string, hasValue: boolean): boolean {
     const { rows } = this;
     if (!it.catalogueItem?.shares || !ind.catalogue) return false;
     if (itemText) {
@@ -314,7 +325,7 @@ class MonitoringReader {
    * Places a new item in the current group, or in the group the catalogue finds for it when 内訳 is blank.
    * `owner`: the percentages item a share label belongs to (the item's own label is not written).
    */
-  private startItem(r: number, ind: MonIndicator, label: string, hasValueRow: boolean, owner?: CatalogueItemMatch) {
+  private startItem(r: number, ind: Indicator, label: string, hasValueRow: boolean, owner?: CatalogueItemMatch) {
     const cat = ind.catalogue;
     let target = this.group;
     let m: ReturnType<typeof matchItem> | undefined = owner;
@@ -354,19 +365,15 @@ class MonitoringReader {
     }
     this.group = target;
 
-    const it = newItem(this.rows, r, label);
+    const it = newItem(ind, r, label);
     if (m && "item" in m && m.item) {
-      it.key = m.item.key;
-      it.canonical = m.item.label;
       it.catalogueItem = m.item;
-      if (label) it.match = m.exact ? { exact: true } : { exact: false, suggestion: m.suggestion ?? m.item.label };
+      if (label) it.match = m.exact ? EXACT : { exact: false, suggestion: m.suggestion ?? m.item.label };
     } else if (m && "unknown" in m) {
       it.unknown = m.nearest !== undefined ? { nearest: m.nearest.label } : {};
     } else if (!label && target.catalogueGroup && target.catalogueGroup.items.length === 1) {
       // An unlabelled value in a one-item group (indicator 7's 男女比率) is that item.
       const only = target.catalogueGroup.items[0];
-      it.key = only.key;
-      it.canonical = only.label;
       it.catalogueItem = only;
     }
     target.items.push(it);

@@ -99,8 +99,82 @@ interface SheetValues {
 const ZERO = (unitKind: UnitKind, unit?: string): Figure =>
   unit !== undefined ? { value: 0, decimals: 0, unit } : { value: 0, decimals: 0 };
 
-function catItemLabel(ci: CatalogueItem): string {
-  return shortName(ci) ?? ci.label;
+/**
+ * The roll-up keys and labels of one catalogue item, built once per process rather than once per sheet: every
+ * sheet of every workbook asks for the same ones (and a key string used again keeps its hash for the lookups).
+ */
+interface ItemKeys {
+  /** The indicator's number and the group's key the keys were built for. */
+  n: string;
+  groupKey: string;
+  /** `${n}|${group}|${item}`. */
+  base: string;
+  /** The item's slot (`I|` + base; also the one counted 0 in its group), and its label counted 0. */
+  zeroKey: string;
+  zeroLabel: string;
+  /** `指標n ` + the item's short name; undefined when the catalogue has none (the written label is taken). */
+  name: string | undefined;
+  /** The うち slot (`O|` + base). */
+  ofWhichKey: string;
+  /** Its label, for the catalogue's short name (built on first use). */
+  ofWhichLabel: string | undefined;
+  /** 細目 and share keys and labels, by the 細目's or share's key (only for the catalogue's short name). */
+  subs: Map<string, { key: string; label: string }>;
+  shares: Map<string, { key: string; label: string }>;
+}
+
+const ITEM_KEYS = new WeakMap<CatalogueItem, ItemKeys>();
+
+function itemKeys(n: string, groupKey: string, ci: CatalogueItem): ItemKeys {
+  let k = ITEM_KEYS.get(ci);
+  // (An item read under another group than its catalogue one gets keys of its own, as before.)
+  if (k === undefined || k.n !== n || k.groupKey !== groupKey) {
+    const pre = `指標${n}`;
+    const short = shortName(ci);
+    k = {
+      n,
+      groupKey,
+      base: `${n}|${groupKey}|${ci.key}`,
+      zeroKey: `I|${n}|${groupKey}|${ci.key}`,
+      zeroLabel: `${pre} ${short ?? ci.label}`,
+      name: short !== undefined ? `${pre} ${short}` : undefined,
+      ofWhichKey: `O|${n}|${groupKey}|${ci.key}`,
+      ofWhichLabel: undefined,
+      subs: new Map(),
+      shares: new Map(),
+    };
+    ITEM_KEYS.set(ci, k);
+  }
+  return k;
+}
+
+const TOTAL_KEYS = new WeakMap<CatalogueIndicator, { key: string; label: string | undefined }>();
+
+/** The indicator total's slot, and its label when the catalogue has a short name (else the label as written). */
+function totalKeys(cat: CatalogueIndicator): { key: string; label: string | undefined } {
+  let k = TOTAL_KEYS.get(cat);
+  if (k === undefined) {
+    const short = shortName(cat);
+    k = { key: `T|${cat.number}`, label: short !== undefined ? `指標${cat.number} ${short}` : undefined };
+    TOTAL_KEYS.set(cat, k);
+  }
+  return k;
+}
+
+/** A key and label under `base`, remembered in `memo` by `part` when the label does not depend on the sheet. */
+function keyed(
+  memo: Map<string, { key: string; label: string }> | undefined,
+  prefix: string,
+  base: string,
+  part: string,
+  label: () => string,
+): { key: string; label: string } {
+  let e = memo?.get(part);
+  if (e === undefined) {
+    e = { key: `${prefix}|${base}|${part}`, label: label() };
+    memo?.set(part, e);
+  }
+  return e;
 }
 
 function modeOf(cat: CatalogueIndicator): RollupMode {
@@ -142,7 +216,10 @@ function collect(sheet: MonitoringSheet): SheetValues {
 
     if (mode !== "share-bounds") {
       const t = totalEntry(ind);
-      if (t) put(`T|${n}`, `${pre} ${indicatorLabel(ind)}`, mode, t);
+      if (t) {
+        const tk = totalKeys(cat);
+        put(tk.key, tk.label ?? `${pre} ${indicatorLabel(ind)}`, mode, t);
+      }
     }
 
     for (const g of ind.groups) {
@@ -151,51 +228,75 @@ function collect(sheet: MonitoringSheet): SheetValues {
       const rel = cg.relation;
       if ((rel === "exhaustive" || rel === "partial") && g.items.length > 0) {
         const anchor = g.labelCell ?? g.items[0].labelCell;
-        for (const ci of cg.items) zero(`I|${n}|${cg.key}|${ci.key}`, `${pre} ${catItemLabel(ci)}`, mode, anchor);
+        for (const ci of cg.items) {
+          const k = itemKeys(n, cg.key, ci);
+          zero(k.zeroKey, k.zeroLabel, mode, anchor);
+        }
       }
       for (const it of g.items) {
         if (!it.key || !it.catalogueItem) continue;
         if (cat.totalItemKey === it.key) continue; // rolled up as the indicator total
-        const base = `${n}|${cg.key}|${it.key}`;
-        const name = `${pre} ${itemLabel(it)}`;
+        const ik = itemKeys(n, cg.key, it.catalogueItem);
+        const base = ik.base;
+        // The catalogue's short name, else the label as written (itemLabel): only the first is the same everywhere.
+        const name = ik.name ?? `${pre} ${itemLabel(it)}`;
+        const fixed = ik.name !== undefined;
         if (it.shares.length > 0 || it.value.kind === "shares") {
           // Each share on its own: the overall share lies between the smallest and the largest PJ share.
           for (const s of it.shares) {
             if (!s.figure) continue;
             const share = s.key ?? shareKey(it.catalogueItem, s.label);
-            put(`P|${base}|${share}`, `${name}の${s.canonical ?? s.label}`, "share-bounds", {
-              figure: s.figure,
-              unitKind: "percent",
-              cell: s.cell,
-            });
+            const shareName = s.canonical ?? s.label;
+            // Keyed by its catalogue share only when the label is the canonical one (a share the catalogue lacks
+            // is keyed by its normalised label, which several spellings share).
+            const k = keyed(
+              fixed && s.canonical !== undefined ? ik.shares : undefined,
+              "P",
+              base,
+              share,
+              () => `${name}の${shareName}`,
+            );
+            put(k.key, k.label, "share-bounds", { figure: s.figure, unitKind: "percent", cell: s.cell });
           }
           continue;
         }
         const f = itemFigure(it);
         if (!f) continue;
-        put(`I|${base}`, name, mode, { figure: f.figure, unitKind: f.unitKind, cell: f.cell });
+        put(ik.zeroKey, name, mode, { figure: f.figure, unitKind: f.unitKind, cell: f.cell });
 
         // 細目: listed ones, and 0 for the others when the item is 0 or broken down.
         const subs = it.catalogueItem.subItems?.items ?? [];
         const broken = it.subItems.some((s) => s.key);
+        const subMemo = fixed ? ik.subs : undefined;
         for (const s of it.subItems) {
           if (!s.key || !s.figure) continue;
-          put(`S|${base}|${s.key}`, `${name}（${subItemLabel(s)}）`, mode, {
+          const label = subItemLabel(s);
+          // A 細目 with a key has its canonical label: the same as the catalogue's (cs.label below).
+          const k =
+            s.canonical !== undefined ? keyed(subMemo, "S", base, s.key, () => `${name}（${label}）`) : undefined;
+          put(k?.key ?? `S|${base}|${s.key}`, k?.label ?? `${name}（${label}）`, mode, {
             figure: s.figure,
             unitKind: s.unitKind,
             cell: s.cell,
           });
         }
         if (broken || f.figure.value === 0) {
-          for (const cs of subs) zero(`S|${base}|${cs.key}`, `${name}（${cs.label}）`, mode, f.cell);
+          for (const cs of subs) {
+            const k = keyed(subMemo, "S", base, cs.key, () => `${name}（${cs.label}）`);
+            zero(k.key, k.label, mode, f.cell);
+          }
         }
         // うち
         const ow = it.ofWhich[0];
         const ofWhichLabel = it.catalogueItem.ofWhichLabel;
         if (ow || (f.figure.value === 0 && ofWhichLabel)) {
-          const owName = `${name}（${ofWhichLabel ? ofWhichLabel.replace(/^[（(]|[）)]$/g, "") : "うち"}）`;
-          if (ow) put(`O|${base}`, owName, mode, { figure: ow.figure, unitKind: ow.unitKind, cell: ow.cell });
-          else zero(`O|${base}`, owName, mode, f.cell);
+          let owName = fixed ? ik.ofWhichLabel : undefined;
+          if (owName === undefined) {
+            owName = `${name}（${ofWhichLabel ? ofWhichLabel.replace(/^[（(]|[）)]$/g, "") : "うち"}）`;
+            if (fixed) ik.ofWhichLabel = owName;
+          }
+          if (ow) put(ik.ofWhichKey, owName, mode, { figure: ow.figure, unitKind: ow.unitKind, cell: ow.cell });
+          else zero(ik.ofWhichKey, owName, mode, f.cell);
         }
       }
     }
@@ -314,29 +415,40 @@ function compute(claims: ProjectClaim[]): RollupState {
   for (const v of sheets) for (const k of v.order) keys.add(k);
 
   const checks: RollupCheck[] = [];
-  for (const key of keys) {
-    const slots = sheets.map((v) => v.slots.get(key));
-    const real = slots.find((slot) => slot?.entry !== undefined)!.entry!;
-    const unitKind = real.unitKind;
-    const unit = real.figure.unit;
-    const entryOf = (slot: Slot | undefined): RollupEntry | undefined =>
-      slot?.entry ?? (slot?.zeroOk ? { figure: ZERO(unitKind, unit), unitKind, cell: undefined } : undefined);
-    const [oSlot, ...pSlots] = slots;
+  const slots: (Slot | undefined)[] = new Array<Slot | undefined>(sheets.length);
+  keys: for (const key of keys) {
+    // A key some sheet neither states nor counts 0 is not compared: found before any entry is made.
+    let real: RollupEntry | undefined;
+    for (let i = 0; i < sheets.length; i++) {
+      const slot = sheets[i].slots.get(key);
+      if (slot === undefined || (slot.entry === undefined && !slot.zeroOk)) continue keys;
+      slots[i] = slot;
+      real ??= slot.entry;
+    }
+    const unitKind = real!.unitKind;
+    const unit = real!.figure.unit;
+    const entryOf = (slot: Slot): RollupEntry =>
+      slot.entry ?? { figure: ZERO(unitKind, unit), unitKind, cell: undefined };
+    const oSlot = slots[0]!;
     const o = entryOf(oSlot);
-    if (!o) continue;
-    const pes = pSlots.map(entryOf);
-    if (pes.some((e) => e === undefined)) continue;
-    const oCell = o.cell ?? oSlot!.anchor;
+    const oCell = o.cell ?? oSlot.anchor;
     if (!oCell) continue;
+    const pes = new Array<RollupEntry>(sheets.length - 1);
+    for (let i = 1; i < sheets.length; i++) pes[i - 1] = entryOf(slots[i]!);
     checks.push({
       key,
-      mode: oSlot!.mode,
-      label: oSlot!.label,
+      mode: oSlot.mode,
+      label: oSlot.label,
       unitKind,
       overallFile: overallAt.file,
       overallSheet: overall.sheet,
       overall: { ...o, cell: oCell },
-      projects: projectsAt.map((s, i) => ({ code: `PJ${i + 1}`, file: s.file, sheet: s.mon.sheet, entry: pes[i]! })),
+      projects: projectsAt.map((s, i) => ({
+        code: PROJECT_CODES[i + 1],
+        file: s.file,
+        sheet: s.mon.sheet,
+        entry: pes[i],
+      })),
     });
   }
   return { kind: "ready", overall: overallAt, projects: projectsAt, checks };

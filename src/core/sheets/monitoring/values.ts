@@ -2,74 +2,19 @@
  * The 値 side of a monitoring item (DOMAIN §3.4): its own value, composite parts (`12件（9件／3件）`), うち,
  * 細目 rows and the shares of a percentages item, read from the sheet's rows into the MonItem.
  */
-import { toA1 } from "../../model/address";
-import type { Cell } from "../../model/workbook";
-import { parseCell } from "../../values/parse";
-import type { Figure, NumberValue, Parsed } from "../../values/types";
+import type { Figure, NumberValue } from "../../values/types";
 import { cellText } from "../detect";
-import { column, type DetectedTable } from "../table";
 import { figureOf } from "./figures";
+import { parseCell } from "../../values/parse";
+import { append, Item, OfWhichCell, type Indicator, type MonitoringRows } from "./item";
 import { matchShareOf, matchSub, percentFigure, sharesFromText } from "./match";
 import type { MonItem, MonShare, MonSubItem } from "./types";
 
-/** A monitoring table's rows and columns, by role: cells, their trimmed text and A1 addresses. */
-export class MonitoringRows {
-  readonly cells: (Cell | undefined)[][];
-  readonly col: {
-    number?: number;
-    indicator?: number;
-    indicatorValue?: number;
-    group?: number;
-    item?: number;
-    subItem?: number;
-    value?: number;
-    ofWhich?: number;
-    note?: number;
-  };
-
-  constructor(table: DetectedTable) {
-    this.cells = table.rows;
-    this.col = {
-      number: column(table, "number"),
-      indicator: column(table, "indicator"),
-      indicatorValue: column(table, "indicatorValue"),
-      group: column(table, "group"),
-      item: column(table, "item"),
-      subItem: column(table, "subItem"),
-      value: column(table, "value"),
-      ofWhich: column(table, "ofWhich"),
-      note: column(table, "note"),
-    };
-  }
-
-  at(r: number, c: number | undefined): Cell | undefined {
-    return c === undefined ? undefined : this.cells[r]?.[c];
-  }
-
-  text(r: number, c: number | undefined): string {
-    return cellText(this.at(r, c)).trim();
-  }
-
-  addr(r: number, c: number | undefined): string {
-    return toA1(r, c ?? 0);
-  }
-}
-
-const EMPTY: Parsed = { kind: "empty" };
+export { MonitoringRows } from "./item";
 
 /** An item on row r, its value still to be read. */
-export function newItem(rows: MonitoringRows, r: number, label: string): MonItem {
-  return {
-    row: r,
-    label,
-    labelCell: rows.addr(r, rows.col.item),
-    value: EMPTY,
-    valueCell: rows.addr(r, rows.col.value),
-    hasValueRow: false,
-    ofWhich: [],
-    subItems: [],
-    shares: [],
-  };
+export function newItem(ind: Indicator, r: number, label: string): Item {
+  return new Item(ind, r, label);
 }
 
 /** Reads row r's 値 (and うち) as the item's own value: composite parts, shares, うち. */
@@ -87,7 +32,7 @@ export function setValue(rows: MonitoringRows, it: MonItem, r: number): void {
       v = { kind: "not-a-number", text: written.trim(), reason: "text" };
   }
   it.value = v;
-  it.valueCell = rows.addr(r, col.value);
+  (it as Item).valueRow = r; // every item is read into an Item
   it.hasValueRow = true;
   if (ci?.shares) {
     if (v.kind === "shares") for (const f of v.shares) addCompositeShare(it, f);
@@ -99,9 +44,9 @@ export function setValue(rows: MonitoringRows, it: MonItem, r: number): void {
   }
   if (col.ofWhich !== undefined) {
     const ofWhich = parseCell(rows.cells[r]?.[col.ofWhich]);
-    if (ofWhich.kind !== "empty") it.ofWhichColumn = { parsed: ofWhich, cell: rows.addr(r, col.ofWhich) };
+    if (ofWhich.kind !== "empty") it.ofWhichColumn = new OfWhichCell(it as Item, r, ofWhich);
     if (ofWhich.kind === "number") {
-      it.ofWhich.push({
+      it.ofWhich = append(it.ofWhich, {
         figure: figureOf(ofWhich),
         unitKind: ofWhich.unitKind,
         cell: rows.addr(r, col.ofWhich),
@@ -115,7 +60,7 @@ function addCompositeShare(it: MonItem, f: Figure): void {
   const share: MonShare = { label: f.label ?? "", labelColumn: "値", cell: it.valueCell, composite: true };
   const pf = percentFigure(f);
   if (pf) share.figure = pf;
-  it.shares.push(matchShareOf(it.catalogueItem!, share));
+  it.shares = append(it.shares, matchShareOf(it.catalogueItem!, share));
 }
 
 /** A share on a row of its own: label in 項目, 細目 or inside the 値 (`女：11.0%`), the percentage in 値. */
@@ -134,7 +79,7 @@ export function addShareRow(
   if (pf) share.figure = pf;
   // The item's label on a row of its own with 値 left blank: the shares below are its value.
   if (it.hasValueRow && it.value.kind === "empty") it.hasValueRow = false;
-  it.shares.push(matchShareOf(it.catalogueItem!, share));
+  it.shares = append(it.shares, matchShareOf(it.catalogueItem!, share));
 }
 
 function addCompositeParts(it: MonItem, v: NumberValue): void {
@@ -162,10 +107,15 @@ function addCompositeParts(it: MonItem, v: NumberValue): void {
         sub.key = subs[i].key;
         sub.canonical = subs[i].label;
       }
-      it.subItems.push(sub);
+      it.subItems = append(it.subItems, sub);
     });
   } else if (kind === "of-which" && parts.length === 1) {
-    it.ofWhich.push({ figure: figureOf(parts[0]), unitKind: v.unitKind, cell: it.valueCell, fromColumn: false });
+    it.ofWhich = append(it.ofWhich, {
+      figure: figureOf(parts[0]),
+      unitKind: v.unitKind,
+      cell: it.valueCell,
+      fromColumn: false,
+    });
   }
 }
 
@@ -189,5 +139,5 @@ export function addSubItemRow(rows: MonitoringRows, r: number, it: MonItem, labe
   if (parsed.kind === "number") sub.figure = figureOf(parsed);
   const sm = it.catalogueItem ? matchSub(it.catalogueItem, label) : undefined;
   if (sm) Object.assign(sub, sm);
-  it.subItems.push(sub);
+  it.subItems = append(it.subItems, sub);
 }

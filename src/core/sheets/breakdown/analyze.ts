@@ -58,41 +58,17 @@ export function analyzeBreakdown(table: DetectedTable, ctx: CheckContext): Sheet
   const cols = t.amountCols;
   const grid = table.rows;
 
-  // Money cells and text.
+  // Money cells and text: the reading's cells are their own NumericCells and TextCells.
   for (const row of t.rows) {
-    if (row.note) out.textCells.push({ sheet, cell: row.note.cell, text: row.note.text });
+    if (row.note) out.textCells.push(row.note);
     if (row.heading) continue;
-    const label = rowLabel(row);
-    for (let ci = 0; ci < cols.length; ci++) {
-      const a = row.amounts[ci];
-      out.numericCells.push({
-        sheet,
-        cell: a.cell,
-        column: cols[ci].label,
-        rowLabel: label,
-        parsed: a.parsed,
-        // Previous-year columns may be blank (a new programme, or not given per item).
-        required: (row.role === "detail" || row.role === "other") && (t.cur === undefined || ci === t.cur),
-        placeholderAllowed: t.placeholderAllowed(row, ci),
-      });
-    }
-    for (const [c, column] of [
-      [row.change, t.labels.change],
-      [row.changeRate, t.labels.changeRate],
-    ] as const) {
-      if (!c || !needsValueCheck(c)) continue;
-      out.numericCells.push({
-        sheet,
-        cell: c.cell,
-        column,
-        rowLabel: label,
-        parsed: c.parsed,
-        required: false,
-        placeholderAllowed: true,
-        negativeAllowed: true,
-      });
-    }
+    for (let ci = 0; ci < cols.length; ci++) out.numericCells.push(row.amounts[ci]);
+    if (row.change && needsValueCheck(row.change)) out.numericCells.push(row.change);
+    if (row.changeRate && needsValueCheck(row.changeRate)) out.numericCells.push(row.changeRate);
   }
+  // Kept until the run ends: without the spare capacity that growing by push leaves.
+  out.numericCells = out.numericCells.slice();
+  out.textCells = out.textCells.slice();
 
   // 小計 / 合計 cells.
   for (const group of t.groups) {

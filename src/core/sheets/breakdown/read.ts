@@ -21,79 +21,96 @@
  */
 import type { Cell } from "../../model/workbook";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
-import { parseCell } from "../../values/parse";
 import type { Figure } from "../../values/types";
 import { cellText } from "../detect";
 import { column, type DetectedTable } from "../table";
-import { a1, readAmount } from "../inhouse/amount-cell";
 import { blockingPrefix, computeSum, type SumPart } from "../inhouse/sums";
 import { amountColumns, choosePrevCur, columnLabels, type AmountColumn } from "./columns";
 import { buildGroups, buildOfWhich } from "./groups";
-import { explicitRole, inferRole, nameKey, ROLE_LABELS } from "./roles";
-import type { BreakdownGroup, BreakdownRow, BreakdownTable, ComputedColumnCell } from "./types";
+import { explicitRole, inferRole, nameKey, type BreakdownRole } from "./roles";
+import {
+  BreakdownAmount,
+  BreakdownRow,
+  ChangeCell,
+  NoteCell,
+  placeholderAllowed,
+  type BreakdownSheetInfo,
+} from "./row";
+import type { BreakdownGroup, BreakdownTable } from "./types";
 
 // For importers outside this folder (the analyzer, the rules).
 export type * from "./types";
+export { rowLabel } from "./row";
 
-function buildRows(table: DetectedTable, amountCols: AmountColumn[]): BreakdownRow[] {
+function buildRows(
+  table: DetectedTable,
+  amountCols: AmountColumn[],
+  info: BreakdownSheetInfo,
+  labels: BreakdownTable["labels"],
+): BreakdownRow[] {
   const catCol = column(table, "category");
   const nameCol = column(table, "name");
   const changeCol = column(table, "change");
   const rateCol = column(table, "changeRate");
   const noteCol = column(table, "note");
+  const change = changeCol === undefined ? undefined : { col: changeCol, label: labels.change };
+  const rate = rateCol === undefined ? undefined : { col: rateCol, label: labels.changeRate };
+  // 区分 repeats (明細, 小計…): its role is read once per text.
+  const roles = new Map<string, BreakdownRole | undefined>();
   const rows: BreakdownRow[] = [];
   for (const r of table.dataRows) {
-    const cells: (Cell | undefined)[] = table.rows[r] ?? [];
+    const cells: readonly (Cell | undefined)[] = table.rows[r] ?? [];
     const category = catCol === undefined ? "" : cellText(cells[catCol]).trim();
     let name = nameCol === undefined ? "" : cellText(cells[nameCol]).trim();
-    const explicit = explicitRole(category);
+    let explicit = roles.get(category);
+    if (explicit === undefined && !roles.has(category)) roles.set(category, (explicit = explicitRole(category)));
     if (!name && !explicit) name = category;
-    let role = explicit ?? inferRole(name);
-    const amounts = amountCols.map((c) => readAmount(cells[c.col], r, c.col, c.unit));
-    if (!explicit && role === "detail" && amounts.some((a) => a.innerOf)) role = "inner";
+    const out = new BreakdownRow(r, explicit ?? inferRole(name), explicit !== undefined, name, info);
+    const amounts = new Array<BreakdownAmount>(amountCols.length);
+    let innerOf = false;
+    let allEmpty = true;
+    for (let ci = 0; ci < amountCols.length; ci++) {
+      const a = (amounts[ci] = new BreakdownAmount(out, ci, cells[amountCols[ci].col]));
+      if (a.innerOf) innerOf = true;
+      if (!a.empty) allEmpty = false;
+    }
+    out.amounts = amounts;
+    if (!explicit && out.role === "detail" && innerOf) out.role = "inner";
     // A row with no amount at all is a heading (`Ⅰ．行政政策研究分野`), unless 区分 says it is an item.
-    const heading = !explicit && (role === "detail" || role === "other") && amounts.every((a) => a.empty);
-    const out: BreakdownRow = {
-      row: r,
-      role,
-      explicit: explicit !== undefined,
-      name,
-      nameCell: a1(r, nameCol ?? catCol ?? 0),
-      amounts,
-      heading,
-    };
-    if (changeCol !== undefined) out.change = computedColumnCell(cells[changeCol], r, changeCol);
-    if (rateCol !== undefined) out.changeRate = computedColumnCell(cells[rateCol], r, rateCol);
+    out.heading = !explicit && (out.role === "detail" || out.role === "other") && allEmpty;
+    if (change) out.change = new ChangeCell(out, change, cells[change.col]);
+    if (rate) out.changeRate = new ChangeCell(out, rate, cells[rate.col]);
     if (noteCol !== undefined) {
       const text = cellText(cells[noteCol]).trim();
-      if (text) out.note = { cell: a1(r, noteCol), text };
+      if (text) out.note = new NoteCell(out, text);
     }
     rows.push(out);
   }
   return rows;
 }
 
-function computedColumnCell(cell: Cell | undefined, row: number, col: number): ComputedColumnCell {
-  return { cell: a1(row, col), col, parsed: parseCell(cell), text: cellText(cell).trim() };
-}
-
 export function buildBreakdown(table: DetectedTable): BreakdownTable {
   const amountCols = amountColumns(table);
-  const rows = buildRows(table, amountCols);
+  const { prev, cur } = choosePrevCur(amountCols);
+  const nameCol = column(table, "name") ?? column(table, "category") ?? 0;
+  const info: BreakdownSheetInfo = {
+    sheet: table.sheet.name,
+    amountCols,
+    cur,
+    nameCol,
+    noteCol: column(table, "note") ?? 0,
+    rows: table.rows,
+  };
+  const labels = columnLabels(table);
+  const rows = buildRows(table, amountCols, info, labels);
   const groups = buildGroups(rows);
+  // Grown by push, a group's parts keep spare capacity for the whole run: kept at their size.
+  for (const g of groups) if (g.parts.length) g.parts = g.parts.slice();
   const groupOf = new Map<BreakdownRow, BreakdownGroup>();
   for (const g of groups) groupOf.set(g.row, g);
-  const { prev, cur } = choosePrevCur(amountCols);
-  const blocking = blockingPrefix(
-    table.rows.length,
-    rows.filter((r) => !r.heading).map((r) => r.row),
-  );
-
-  const placeholderAllowed = (row: BreakdownRow, ci: number): boolean =>
-    row.role === "of-which" ||
-    row.role === "inner" ||
-    row.role === "relisted" ||
-    (amountCols.length >= 2 && ci !== (cur ?? amountCols.length - 1));
+  const dataRows: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (!rows[i].heading) dataRows.push(rows[i].row);
+  const blocking = blockingPrefix(table.rows.length, dataRows);
 
   // Effective figures, computed lazily per (row, column); groups never contain themselves.
   const memo = new Map<number, Figure | null>();
@@ -126,7 +143,7 @@ export function buildBreakdown(table: DetectedTable): BreakdownTable {
     unit: amountCols[cur ?? 0]?.unit ?? "億円",
     amountCols,
     ...(prev !== undefined && cur !== undefined ? { prev, cur } : {}),
-    labels: columnLabels(table),
+    labels,
     rows,
     groups,
     groupOf,
@@ -182,9 +199,4 @@ export function rowKey(row: BreakdownRow): string {
     KEYS.set(row, k);
   }
   return k;
-}
-
-/** "小計（Ⅰ＋Ⅱ＋Ⅲ）", or the role word when the row has no name. */
-export function rowLabel(row: BreakdownRow): string {
-  return row.name || ROLE_LABELS[row.role] || `${row.row + 1}行目`;
 }

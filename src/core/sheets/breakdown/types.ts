@@ -1,11 +1,11 @@
 /** What the 予算内訳 reader (./read.ts) gives the rules: typed rows, the groups that add them up, うち sets. */
 import type { Parsed, Figure } from "../../values/types";
 import type { DetectedTable } from "../table";
-import type { AmountCell } from "../inhouse/amount-cell";
+import type { BreakdownRow } from "./row";
 import type { SumPart } from "../inhouse/sums";
 import type { AmountColumn } from "./columns";
-import type { BreakdownRole } from "./roles";
 
+/** A 増減額 / 増減率 cell (./row.ts: ChangeCell). */
 export interface ComputedColumnCell {
   cell: string;
   col: number;
@@ -14,21 +14,7 @@ export interface ComputedColumnCell {
   text: string;
 }
 
-export interface BreakdownRow {
-  row: number;
-  role: BreakdownRole;
-  explicit: boolean;
-  /** 名称 as written (trimmed); falls back to 区分 when 名称 is blank. */
-  name: string;
-  nameCell: string;
-  /** Per amount column, aligned with BreakdownTable.amountCols. */
-  amounts: AmountCell[];
-  /** 明細 / その他 with every amount empty: a heading, neither added nor required. */
-  heading: boolean;
-  change?: ComputedColumnCell;
-  changeRate?: ComputedColumnCell;
-  note?: { cell: string; text: string };
-}
+export type { BreakdownRow };
 
 export type GroupStyle = "below" | "above" | "nested" | "grand" | "empty";
 

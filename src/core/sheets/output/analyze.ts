@@ -17,6 +17,7 @@ import {
 import { cellText } from "../detect";
 import { fromA1 } from "../../model/address";
 import type { DetectedTable } from "../table";
+import { OutputNumericCell, OutputRowKey, OutputTextCell } from "./cells";
 import { computedDecimals, readOutput, yearsUpToReport, type OutputRow, type OutputTable } from "./read";
 
 function header(table: DetectedTable, key: string, fallback: string): string {
@@ -125,41 +126,37 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     suggested: "判定",
   };
 
+  const cols = typed.rows.length ? typed.rows[0].info.cols : undefined;
   const numeric = (
-    cell: string,
+    col: number | undefined,
     column: string,
     row: OutputRow,
     parsed: Parsed,
     required: boolean,
     placeholderAllowed: boolean,
-  ): NumericCell => ({
-    sheet,
-    cell,
-    column,
-    rowLabel: row.label,
-    parsed,
-    required,
-    placeholderAllowed,
-  });
+  ): NumericCell => new OutputNumericCell(row, col, column, parsed, required, placeholderAllowed);
 
   for (const row of typed.rows) {
+    const k = cols!;
     // Row identity.
-    if (row.number && row.numberCell) out.rowKeys.push({ sheet, cell: row.numberCell, key: row.key, label: "番号" });
+    if (row.number && k.number !== undefined) out.rowKeys.push(new OutputRowKey(row));
 
     // Text cells scanned for era mismatches.
-    if (row.indicator) out.textCells.push({ sheet, cell: row.indicatorCell, text: row.indicator });
-    if (row.detail && row.detailCell) out.textCells.push({ sheet, cell: row.detailCell, text: row.detail });
-    if (row.note && row.noteCell) out.textCells.push({ sheet, cell: row.noteCell, text: row.note });
-    if (row.targetText && row.targetCell && row.target?.kind !== "number")
-      out.textCells.push({ sheet, cell: row.targetCell, text: row.targetText });
+    if (row.indicator) out.textCells.push(new OutputTextCell(row, k.indicator ?? k.number ?? k.actual, row.indicator));
+    if (row.detail && k.detail !== undefined) out.textCells.push(new OutputTextCell(row, k.detail, row.detail));
+    if (row.note && k.note !== undefined) out.textCells.push(new OutputTextCell(row, k.note, row.note));
+    if (row.target?.kind !== "number" && k.target !== undefined) {
+      const targetText = row.targetText;
+      if (targetText) out.textCells.push(new OutputTextCell(row, k.target, targetText));
+    }
 
     const numericKind = !row.isOutcome && isNumericKind(row.targetKind);
 
     // 目標値: required for kinds with a numeric target; elsewhere (定性, blank kind, アウトカム) prose and dashes are fine.
-    if (row.target && row.targetCell) {
-      if (numericKind) out.numericCells.push(numeric(row.targetCell, labels.target, row, row.target, true, false));
+    if (row.target && k.target !== undefined) {
+      if (numericKind) out.numericCells.push(numeric(k.target, labels.target, row, row.target, true, false));
       else if (row.target.kind === "number" || row.target.kind === "error") {
-        out.numericCells.push(numeric(row.targetCell, labels.target, row, row.target, false, true));
+        out.numericCells.push(numeric(k.target, labels.target, row, row.target, false, true));
       }
     }
 
@@ -170,37 +167,55 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
     const approximate = a.kind === "not-a-number" && a.reason === "approximate";
     if (row.isOutcome) {
       if (a.kind !== "not-a-number" || approximate)
-        out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, false, true));
+        out.numericCells.push(numeric(k.actual, labels.actual, row, a, false, true));
     } else if (numericKind || a.kind !== "not-a-number" || approximate) {
       // (A prose result of a qualitative indicator has nothing numeric to check.)
-      out.numericCells.push(numeric(row.actualCell, labels.actual, row, a, graded, !graded));
+      out.numericCells.push(numeric(k.actual, labels.actual, row, a, graded, !graded));
     }
 
     // Per-year values.
     for (const y of row.perYear) {
       if (y.parsed.kind === "empty") continue;
-      out.numericCells.push(numeric(y.cell, y.header, row, y.parsed, false, true));
+      out.numericCells.push(numeric(y.column.col, y.header, row, y.parsed, false, true));
     }
 
     // Typed computed cells that are not numbers at all.
-    for (const [cell, p, column] of [
-      [row.annualTargetCell, row.annualTargetTyped, labels.annual],
-      [row.achievementCell, row.achievementTyped, labels.achievement],
-    ] as const) {
-      if (cell && p && (p.kind === "not-a-number" || p.kind === "error"))
-        out.numericCells.push(numeric(cell, column, row, p, false, true));
-    }
+    const annualTyped = row.annualTargetTyped;
+    if (
+      k.annualTarget !== undefined &&
+      annualTyped &&
+      (annualTyped.kind === "not-a-number" || annualTyped.kind === "error")
+    )
+      out.numericCells.push(numeric(k.annualTarget, labels.annual, row, annualTyped, false, true));
+    const ratioTyped = row.achievementTyped;
+    if (
+      k.achievement !== undefined &&
+      ratioTyped &&
+      (ratioTyped.kind === "not-a-number" || ratioTyped.kind === "error")
+    )
+      out.numericCells.push(numeric(k.achievement, labels.achievement, row, ratioTyped, false, true));
 
     // Computed cells (only those typed over when the check needs no more: ctx.onlyTypedComputed).
     if (row.isOutcome || row.target?.kind !== "number" || !row.annual) continue;
-    const wanted = (typed: unknown) => typed !== undefined || !ctx.onlyTypedComputed;
+    const onlyTyped = ctx.onlyTypedComputed === true;
+    const wantAnnual = k.annualTarget !== undefined && (!onlyTyped || row.annualTargetTyped !== undefined);
+    const ev = row.evaluation;
+    const wantRatio =
+      ev !== undefined &&
+      ev.ratio !== undefined &&
+      k.achievement !== undefined &&
+      (!onlyTyped || row.achievementTyped !== undefined);
+    const wantGrade =
+      ev !== undefined && k.suggestedGrade !== undefined && (!onlyTyped || row.suggestedGradeTyped !== undefined);
+    // The formulas' readings are built only for the cells written: in a check, those typed over (most are not).
+    if (!wantAnnual && !wantRatio && !wantGrade) continue;
     const target = row.target;
     const percent = target.unitKind === "percent";
     const annual = annualExpression(
       row,
       reading(row.targetCell!, row.targetPlainNumber, row.targetText ?? "", target, labels.target),
     );
-    if (row.annualTargetCell && wanted(row.annualTargetTyped)) {
+    if (wantAnnual && row.annualTargetCell) {
       const c: ComputedCell = {
         sheet,
         cell: row.annualTargetCell,
@@ -217,10 +232,9 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
       if (row.annualTargetTyped) c.typed = { parsed: row.annualTargetTyped, text: textAt(table, row.annualTargetCell) };
       out.computed.push(c);
     }
-    const ev = row.evaluation;
-    if (!ev) continue;
+    if (!ev || (!wantRatio && !wantGrade)) continue;
     const measure = measureExpression(row, typed, labels.actual);
-    if (row.achievementCell && ev.ratio !== undefined && wanted(row.achievementTyped)) {
+    if (wantRatio && row.achievementCell) {
       const c: ComputedCell = {
         sheet,
         cell: row.achievementCell,
@@ -235,7 +249,7 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
       if (row.achievementTyped) c.typed = { parsed: row.achievementTyped, text: textAt(table, row.achievementCell) };
       out.computed.push(c);
     }
-    if (row.suggestedGradeCell && wanted(row.suggestedGradeTyped)) {
+    if (wantGrade && row.suggestedGradeCell) {
       const c: ComputedCell = {
         sheet,
         cell: row.suggestedGradeCell,
@@ -252,5 +266,9 @@ export function analyzeOutput(table: DetectedTable, ctx: CheckContext): SheetAna
       out.computed.push(c);
     }
   }
+  // Kept until the run ends: without the spare capacity that growing by push leaves.
+  out.numericCells = out.numericCells.slice();
+  out.textCells = out.textCells.slice();
+  out.rowKeys = out.rowKeys.slice();
   return out;
 }

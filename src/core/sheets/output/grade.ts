@@ -17,20 +17,47 @@ import {
 import type { OutputRow, YearValue } from "./read";
 
 /** How the numbers of one row compare with its target (numeric kinds with a target and a result). */
-export interface Evaluation {
-  kind: Exclude<TargetKind, "qualitative">;
+export class Evaluation {
+  readonly kind: Exclude<TargetKind, "qualitative">;
   /** The 目標値 figure. */
-  target: NumberValue;
-  annual: AnnualTarget;
+  readonly target: NumberValue;
+  readonly annual: AnnualTarget;
   /** The figure compared with the annual target: 実績, or the mean of per-year values for 年平均. */
-  measure: number;
-  measureBasis: "actual" | "parts-mean" | "years-mean";
-  /** Cells behind the measure (実績, or the per-year cells). */
-  measureCells: string[];
+  readonly measure: number;
+  readonly measureBasis: "actual" | "parts-mean" | "years-mean";
   /** measure / annual target as a fraction; undefined when the annual target is 0. */
-  ratio?: number;
-  meets: boolean;
-  suggested: "A" | "B";
+  readonly ratio: number | undefined;
+  readonly meets: boolean;
+  readonly suggested: "A" | "B";
+  private readonly row: OutputRow;
+  private readonly reportYear: number | undefined;
+
+  constructor(
+    row: OutputRow,
+    reportYear: number | undefined,
+    kind: Exclude<TargetKind, "qualitative">,
+    target: NumberValue,
+    annual: AnnualTarget,
+    measure: number,
+    measureBasis: Evaluation["measureBasis"],
+  ) {
+    this.kind = kind;
+    this.target = target;
+    this.annual = annual;
+    this.measure = measure;
+    this.measureBasis = measureBasis;
+    this.meets = meetsTarget(kind, measure, annual.value);
+    this.suggested = this.meets ? "A" : "B";
+    this.ratio = achievementRatio(measure, annual.value);
+    this.row = row;
+    this.reportYear = reportYear;
+  }
+
+  /** Cells behind the measure (実績, or the per-year cells), made when a message asks. */
+  get measureCells(): string[] {
+    if (this.measureBasis !== "years-mean") return [this.row.actualCell];
+    return yearsUpToReport(this.row, this.reportYear).values.map((y) => y.cell);
+  }
 }
 
 /**
@@ -59,7 +86,6 @@ export function evaluate(row: OutputRow, reportYear: number | undefined): Evalua
   const actual = row.actual;
   let measure: number | undefined;
   let basis: Evaluation["measureBasis"] = "actual";
-  let cells = [row.actualCell];
   if (kind === "average") {
     if (
       actual.kind === "number" &&
@@ -73,7 +99,6 @@ export function evaluate(row: OutputRow, reportYear: number | undefined): Evalua
       if (years.complete) {
         measure = mean(years.values.map((y) => (y.parsed as NumberValue).value));
         basis = "years-mean";
-        cells = years.values.map((y) => y.cell);
       }
     }
   }
@@ -82,20 +107,7 @@ export function evaluate(row: OutputRow, reportYear: number | undefined): Evalua
     measure = actual.value;
     basis = "actual";
   }
-  const meets = meetsTarget(kind, measure, row.annual.value);
-  const ev: Evaluation = {
-    kind,
-    target: row.target,
-    annual: row.annual,
-    measure,
-    measureBasis: basis,
-    measureCells: cells,
-    meets,
-    suggested: meets ? "A" : "B",
-  };
-  const ratio = achievementRatio(measure, row.annual.value);
-  if (ratio !== undefined) ev.ratio = ratio;
-  return ev;
+  return new Evaluation(row, reportYear, kind, row.target, row.annual, measure, basis);
 }
 
 /** "271人" — a figure as the sheet shows it (decimals clamped to ≥ 0). */

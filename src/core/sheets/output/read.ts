@@ -33,72 +33,173 @@ export interface YearColumn {
   header: string;
 }
 
-/** One per-year cell of a row. */
-export interface YearValue {
-  year: number;
-  cell: string;
-  /** Header text, for messages ("R6実績"). */
-  header: string;
-  parsed: Parsed;
-  /** The cell holds a number (not text), so a formula may reference it. */
-  plainNumber: boolean;
+/** The columns of a table by key (undefined when absent), and what its rows share. */
+export interface OutputColumns {
+  number: number | undefined;
+  category: number | undefined;
+  indicator: number | undefined;
+  target: number | undefined;
+  targetKind: number | undefined;
+  period: number | undefined;
+  annualTarget: number | undefined;
+  actual: number | undefined;
+  achievement: number | undefined;
+  grade: number | undefined;
+  suggestedGrade: number | undefined;
+  detail: number | undefined;
+  note: number | undefined;
 }
 
-export interface OutputRow {
+interface OutputSheetInfo {
+  sheet: string;
+  cols: OutputColumns;
+  /** The table's rows (the model's cells), read again for what only messages need. */
+  rows: readonly (readonly (Cell | undefined)[] | undefined)[];
+}
+
+const LETTERS: string[] = [];
+
+/** A1 of a row's cell; an absent column is `columnLetters(undefined)`, as it always was. */
+export function address(row: number, col: number | undefined): string {
+  if (col === undefined) return columnLetters(col as unknown as number) + String(row + 1);
+  return (LETTERS[col] ??= columnLetters(col)) + String(row + 1);
+}
+
+/**
+ * One per-year cell of a row. Its address, header and whether it holds a number are derived on demand (only
+ * formulas and messages need them): a cell costs one small object.
+ */
+export class YearValue {
+  readonly owner: OutputRow;
+  readonly column: YearColumn;
+  readonly parsed: Parsed;
+
+  constructor(owner: OutputRow, column: YearColumn, parsed: Parsed) {
+    this.owner = owner;
+    this.column = column;
+    this.parsed = parsed;
+  }
+
+  get year(): number {
+    return this.column.year;
+  }
+  get cell(): string {
+    return address(this.owner.row, this.column.col);
+  }
+  /** Header text, for messages ("R6実績"). */
+  get header(): string {
+    return this.column.header;
+  }
+  /** The cell holds a number (not text), so a formula may reference it. */
+  get plainNumber(): boolean {
+    return typeof this.owner.info.rows[this.owner.row]?.[this.column.col]?.value === "number";
+  }
+}
+
+const NO_YEARS: YearValue[] = Object.freeze([]) as unknown as YearValue[];
+
+/**
+ * One indicator row. Every field is declared up front (one shape for every row); the A1 addresses of its cells
+ * and the texts only messages and formulas read are derived on demand from the table's cells.
+ */
+export class OutputRow {
   /** 0-based sheet row. */
-  row: number;
+  readonly row: number;
+  readonly info: OutputSheetInfo;
   /** 番号 as written, trimmed ("" when blank). */
-  number: string;
-  numberCell?: string;
+  number = "";
   /** 番号 normalised for identity ("1)" → "1", "Ｏ１" → "O1"). */
-  key: string;
-  /** How Japanese text names the row: "指標16", or the indicator's text (cut at 20 characters) with no 番号. */
-  label: string;
-  /** The 番号 a message names the row by ("16" of 指標16, indicator 16), or "" when `label` is the indicator's text. */
-  labelNumber: string;
+  key = "";
   /** 区分 as written, inherited from the rows above when blank (merged cells, section headings). */
-  category?: string;
+  category: string | undefined = undefined;
   /** 区分 アウトカム: no target, no grade; exempt from the grade and target rules. */
-  isOutcome: boolean;
-  indicator: string;
-  indicatorCell: string;
-  target?: Parsed;
-  targetCell?: string;
-  /** 目標値 as displayed. */
-  targetText?: string;
+  isOutcome = false;
+  indicator = "";
+  target: Parsed | undefined = undefined;
   /** The 目標値 is written per year (`130件/年`). */
-  targetPerYear: boolean;
+  targetPerYear = false;
   /** 目標値 is a number cell (a formula may reference it). */
-  targetPlainNumber: boolean;
-  targetKind?: TargetKind;
+  targetPlainNumber = false;
+  targetKind: TargetKind | undefined = undefined;
   /** From 期間, else a period written in 目標値 or 指標 (`令和6～10年度累積で50件`). */
-  period?: Period;
+  period: Period | undefined = undefined;
   /** A 年度目標 typed by a person. */
-  annualTargetCell?: string;
-  annualTargetTyped?: Parsed;
+  annualTargetTyped: Parsed | undefined = undefined;
   actual: Parsed;
-  actualCell: string;
-  /** 実績 as displayed ("" when empty). */
-  actualText: string;
-  actualPlainNumber: boolean;
+  actualPlainNumber = false;
   /** Per-year column values of this row (every per-year column, in column order). */
-  perYear: YearValue[];
-  achievementCell?: string;
-  achievementTyped?: Parsed;
+  perYear: YearValue[] = NO_YEARS;
+  achievementTyped: Parsed | undefined = undefined;
   /** Normalised grade when valid. */
-  grade?: Grade;
-  gradeStatus: "empty" | "valid" | "invalid";
-  gradeText?: string;
-  gradeCell?: string;
-  suggestedGradeCell?: string;
-  suggestedGradeTyped?: string;
-  detail?: string;
-  detailCell?: string;
-  note?: string;
-  noteCell?: string;
+  grade: Grade | undefined = undefined;
+  gradeStatus: "empty" | "valid" | "invalid" = "empty";
+  gradeText: string | undefined = undefined;
+  suggestedGradeTyped: string | undefined = undefined;
+  detail: string | undefined = undefined;
+  note: string | undefined = undefined;
   /** 年度目標 (or the pace) when the kind, target, period and report year allow it. */
-  annual?: AnnualTarget;
-  evaluation?: Evaluation;
+  annual: AnnualTarget | undefined = undefined;
+  evaluation: Evaluation | undefined = undefined;
+
+  constructor(row: number, info: OutputSheetInfo, actual: Parsed) {
+    this.row = row;
+    this.info = info;
+    this.actual = actual;
+  }
+
+  /** How Japanese text names the row: "指標16", or the indicator's text (cut at 20 characters) with no 番号. */
+  get label(): string {
+    return rowLabel(this.number, this.indicator);
+  }
+  /** The 番号 a message names the row by ("16" of 指標16, indicator 16), or "" when `label` is the indicator's text. */
+  get labelNumber(): string {
+    return labelNumber(this.number);
+  }
+  private at(col: number | undefined): string | undefined {
+    return col === undefined ? undefined : address(this.row, col);
+  }
+  private textAt(col: number | undefined): string {
+    return col === undefined ? "" : text(this.info.rows[this.row]?.[col]);
+  }
+  get numberCell(): string | undefined {
+    return this.at(this.info.cols.number);
+  }
+  get indicatorCell(): string {
+    const c = this.info.cols;
+    return address(this.row, c.indicator ?? c.number ?? c.actual);
+  }
+  get targetCell(): string | undefined {
+    return this.at(this.info.cols.target);
+  }
+  /** 目標値 as displayed. */
+  get targetText(): string | undefined {
+    return this.textAt(this.info.cols.target) || undefined;
+  }
+  get annualTargetCell(): string | undefined {
+    return this.at(this.info.cols.annualTarget);
+  }
+  get actualCell(): string {
+    return address(this.row, this.info.cols.actual);
+  }
+  /** 実績 as displayed ("" when empty). */
+  get actualText(): string {
+    return this.textAt(this.info.cols.actual);
+  }
+  get achievementCell(): string | undefined {
+    return this.at(this.info.cols.achievement);
+  }
+  get gradeCell(): string | undefined {
+    return this.at(this.info.cols.grade);
+  }
+  get suggestedGradeCell(): string | undefined {
+    return this.at(this.info.cols.suggestedGrade);
+  }
+  get detailCell(): string | undefined {
+    return this.at(this.info.cols.detail);
+  }
+  get noteCell(): string | undefined {
+    return this.at(this.info.cols.note);
+  }
 }
 
 export interface OutputTable {
@@ -172,7 +273,7 @@ function findReportYear(table: DetectedTable): number | undefined {
   return header ? parseFiscalYear(header) : undefined;
 }
 
-function cellOf(cells: (Cell | undefined)[], c: number | undefined): Cell | undefined {
+function cellOf(cells: readonly (Cell | undefined)[], c: number | undefined): Cell | undefined {
   return c === undefined ? undefined : cells[c];
 }
 
@@ -191,7 +292,7 @@ function readTable(table: DetectedTable): OutputTable {
   const reportYear = findReportYear(table);
   const yearColumns = findYearColumns(table);
   const col = (key: string) => table.columns[key]?.[0];
-  const cols = {
+  const cols: OutputColumns = {
     number: col("number"),
     category: col("category"),
     indicator: col("indicator"),
@@ -206,10 +307,8 @@ function readTable(table: DetectedTable): OutputTable {
     detail: col("detail"),
     note: col("note"),
   };
+  const info: OutputSheetInfo = { sheet: sheet.name, cols, rows: table.rows };
   const rows: OutputRow[] = [];
-  const letters: string[] = [];
-  let rowNumber = "";
-  const a1 = (c: number): string => (letters[c] ??= columnLetters(c)) + rowNumber;
   const kindCache = new Map<string, TargetKind | undefined>();
   const periodCache = new Map<string, Period | undefined>();
   const gradeCache = new Map<string, GradeReading>();
@@ -250,48 +349,31 @@ function readTable(table: DetectedTable): OutputTable {
     if (categoryText) category = categoryText;
     const rowCategory = category ?? section;
 
-    rowNumber = String(r + 1);
     const actualCell = cellOf(cells, cols.actual);
-    const row: OutputRow = {
-      row: r,
-      number: numberText,
-      key: indicatorNumberKey(numberText),
-      label: rowLabel(numberText, indicatorText),
-      labelNumber: labelNumber(numberText),
-      isOutcome: rowCategory !== undefined && rowCategory.includes("アウトカム"),
-      indicator: indicatorText,
-      indicatorCell: a1(cols.indicator ?? cols.number ?? cols.actual),
-      actual: parseCell(actualCell),
-      actualCell: a1(cols.actual),
-      actualText: text(actualCell),
-      actualPlainNumber: typeof actualCell?.value === "number",
-      perYear: [],
-      gradeStatus: "empty",
-      targetPerYear: false,
-      targetPlainNumber: false,
-    };
-    if (cols.number !== undefined) row.numberCell = a1(cols.number);
-    if (rowCategory !== undefined) row.category = rowCategory;
+    const row = new OutputRow(r, info, parseCell(actualCell));
+    row.number = numberText;
+    row.key = indicatorNumberKey(numberText);
+    row.isOutcome = rowCategory !== undefined && rowCategory.includes("アウトカム");
+    row.indicator = indicatorText;
+    row.actualPlainNumber = typeof actualCell?.value === "number";
+    row.category = rowCategory;
 
+    let targetText: string | undefined;
     if (cols.target !== undefined) {
       const cell = cellOf(cells, cols.target);
       const { parsed, perYear } = parseTarget(cell);
       row.target = parsed;
-      row.targetCell = a1(cols.target);
       row.targetPerYear = perYear;
       row.targetPlainNumber = typeof cell?.value === "number";
-      const t = text(cell);
-      if (t) row.targetText = t;
+      targetText = text(cell) || undefined;
     }
     const kindText = text(cellOf(cells, cols.targetKind));
-    const kind = kindText ? cached(kindCache, kindText, parseTargetKind) : undefined;
-    if (kind) row.targetKind = kind;
+    row.targetKind = kindText ? cached(kindCache, kindText, parseTargetKind) : undefined;
     const periodText = text(cellOf(cells, cols.period));
-    const period = periodText ? cached(periodCache, periodText, parsePeriod) : undefined;
-    if (period) row.period = period;
+    row.period = periodText ? cached(periodCache, periodText, parsePeriod) : undefined;
     if (!periodText) {
       // A period written in the target or the indicator (`令和6～10年度累積で50件`); only a range counts here.
-      for (const t of [row.targetText, indicatorText]) {
+      for (const t of [targetText, indicatorText]) {
         const p = t ? parsePeriod(t) : undefined;
         if (p && p.last > p.first) {
           row.period = p;
@@ -300,17 +382,14 @@ function readTable(table: DetectedTable): OutputTable {
       }
     }
     if (cols.annualTarget !== undefined) {
-      row.annualTargetCell = a1(cols.annualTarget);
       const cell = cellOf(cells, cols.annualTarget);
       if (!isBlank(cell)) row.annualTargetTyped = parseCell(cell);
     }
     if (cols.achievement !== undefined) {
-      row.achievementCell = a1(cols.achievement);
       const cell = cellOf(cells, cols.achievement);
       if (!isBlank(cell)) row.achievementTyped = parseCell(cell);
     }
     if (cols.grade !== undefined) {
-      row.gradeCell = a1(cols.grade);
       const t = text(cellOf(cells, cols.grade));
       const g = cached(gradeCache, t, parseGrade);
       row.gradeStatus = g.status;
@@ -318,41 +397,36 @@ function readTable(table: DetectedTable): OutputTable {
       if (g.status === "valid") row.grade = g.grade;
     }
     if (cols.suggestedGrade !== undefined) {
-      row.suggestedGradeCell = a1(cols.suggestedGrade);
       const t = text(cellOf(cells, cols.suggestedGrade));
       if (t) row.suggestedGradeTyped = t;
     }
     if (cols.detail !== undefined) {
-      row.detailCell = a1(cols.detail);
       const t = text(cellOf(cells, cols.detail));
       if (t) row.detail = t;
     }
     if (cols.note !== undefined) {
-      row.noteCell = a1(cols.note);
       const t = text(cellOf(cells, cols.note));
       if (t) row.note = t;
     }
-    for (const y of yearColumns) {
-      const cell = cellOf(cells, y.col);
-      row.perYear.push({
-        year: y.year,
-        cell: a1(y.col),
-        header: y.header,
-        parsed: parseCell(cell),
-        plainNumber: typeof cell?.value === "number",
-      });
+    if (yearColumns.length) {
+      const perYear = new Array<YearValue>(yearColumns.length);
+      for (let i = 0; i < yearColumns.length; i++) {
+        const y = yearColumns[i];
+        perYear[i] = new YearValue(row, y, parseCell(cellOf(cells, y.col)));
+      }
+      row.perYear = perYear;
     }
 
     if (!row.isOutcome && row.target?.kind === "number") {
+      // One literal of one shape: spreading optional parts made this the reader's slowest line.
       const annual = annualTarget(row.targetKind, row.target.value, {
-        ...(row.period ? { period: row.period } : {}),
-        ...(reportYear !== undefined ? { reportYear } : {}),
+        period: row.period,
+        reportYear,
         perYear: row.targetPerYear,
       });
       if (annual) row.annual = annual;
     }
-    const ev = evaluate(row, reportYear);
-    if (ev) row.evaluation = ev;
+    row.evaluation = evaluate(row, reportYear);
     rows.push(row);
   }
   const out: OutputTable = { sheet: sheet.name, yearColumns, rows, table };

@@ -94,23 +94,29 @@ const itemIndexes = new WeakMap<CatalogueItem, ItemIndex>();
 
 const LABEL_MEMO_MAX = 4096;
 
-/** The result for `key` in `memo`, computed the first time (an index per catalogue object, a match per label). */
-function memoised<K, R>(
-  memo: { has(key: K): boolean; get(key: K): R | undefined; set(key: K, value: R): unknown },
-  key: K,
-  compute: () => R,
-): R {
+/** An index per catalogue object, built the first time it is asked for. */
+function memoIndex<K extends object, R>(memo: WeakMap<K, R>, key: K, compute: () => R): R {
+  let out = memo.get(key);
+  if (out === undefined) memo.set(key, (out = compute()));
+  return out;
+}
+
+/**
+ * The match for a label, computed the first time. Apart from memoIndex: each call site then sees one kind of
+ * map, not a WeakMap here and a Map there.
+ */
+function memoised<R>(memo: Map<string, R>, key: string, compute: () => R): R {
   const known = memo.get(key);
   if (known !== undefined || memo.has(key)) return known!;
   const out = compute();
   // Labels come from every file a process checks: bounded, as a batch brings new ones without end.
-  if (memo instanceof Map && memo.size >= LABEL_MEMO_MAX) memo.clear();
+  if (memo.size >= LABEL_MEMO_MAX) memo.clear();
   memo.set(key, out);
   return out;
 }
 
 function catalogueIndex(cat: Catalogue): CatalogueIndex {
-  return memoised(catalogueIndexes, cat, () => {
+  return memoIndex(catalogueIndexes, cat, () => {
     const byNumber = new Map<string, CatalogueIndicator>();
     for (const ind of cat.indicators) {
       const n = indicatorNumberKey(ind.number);
@@ -125,7 +131,7 @@ function catalogueIndex(cat: Catalogue): CatalogueIndex {
 }
 
 function indicatorIndex(ind: CatalogueIndicator): IndicatorIndex {
-  return memoised(indicatorIndexes, ind, () => {
+  return memoIndex(indicatorIndexes, ind, () => {
     const itemsByGroup = new Map<CatalogueGroup, Entry<ItemTarget>[]>();
     const items: Entry<ItemTarget>[] = [];
     for (const group of ind.groups) {
@@ -144,7 +150,7 @@ function indicatorIndex(ind: CatalogueIndicator): IndicatorIndex {
 }
 
 function itemIndex(item: CatalogueItem): ItemIndex {
-  return memoised(itemIndexes, item, () => ({
+  return memoIndex(itemIndexes, item, () => ({
     subItems: (item.subItems?.items ?? []).map((s) => entry(s, [s.label, ...s.aliases])),
     shares: (item.shares ?? []).map((s) => entry(s, [s.label, ...s.aliases])),
     subMemo: new Map(),
@@ -155,19 +161,12 @@ function itemIndex(item: CatalogueItem): ItemIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Public API
 
-const NUMBER_KEYS = new Map<string, string>();
-
 /**
- * indicatorNumberKey, remembered: every indicator row of every monitoring sheet reads the same few 番号 (twice:
- * the reader keys the text, then findIndicator keys the key). Bounded like the label memos.
+ * indicatorNumberKey, which remembers the texts it keys: every indicator row of every monitoring sheet reads the
+ * same few 番号 (twice: the reader keys the text, then findIndicator keys the key).
  */
 export function numberKey(text: string): string {
-  let key = NUMBER_KEYS.get(text);
-  if (key === undefined) {
-    if (NUMBER_KEYS.size >= LABEL_MEMO_MAX) NUMBER_KEYS.clear();
-    NUMBER_KEYS.set(text, (key = indicatorNumberKey(text)));
-  }
-  return key;
+  return indicatorNumberKey(text);
 }
 
 /**

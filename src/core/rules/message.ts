@@ -104,11 +104,48 @@ function renderValue(value: MessageValue, lang: Lang, phrases: PhraseBook | unde
   return renderTemplate(template[lang], value.data ?? {}, lang, phrases);
 }
 
+/** A template split at its placeholders: texts[0], names[0], texts[1], …, texts[names.length]. */
+interface CompiledTemplate {
+  texts: string[];
+  names: string[];
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+/**
+ * Templates split once: every finding renders one, and a batch of files renders the same few hundred. Bounded,
+ * though templates are the rules' and phrases' own constants.
+ */
+const COMPILED = new Map<string, CompiledTemplate>();
+const COMPILED_MAX = 2048;
+
+function compiled(template: string): CompiledTemplate {
+  let out = COMPILED.get(template);
+  if (out === undefined) {
+    out = { texts: [], names: [] };
+    let last = 0;
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
+      out.texts.push(template.slice(last, m.index));
+      out.names.push(m[1]);
+      last = m.index + m[0].length;
+    }
+    out.texts.push(template.slice(last));
+    if (COMPILED.size >= COMPILED_MAX) COMPILED.clear();
+    COMPILED.set(template, out);
+  }
+  return out;
+}
+
 /** Replaces {name} placeholders; unknown names stay visible so that a missing datum is noticed. */
 export function renderTemplate(template: string, data: MessageData, lang: Lang, phrases?: PhraseBook): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(data, name) ? renderValue(data[name], lang, phrases) : whole,
-  );
+  const { texts, names } = compiled(template);
+  let out = texts[0];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    out += Object.hasOwn(data, name) ? renderValue(data[name], lang, phrases) : `{${name}}`;
+    out += texts[i + 1];
+  }
+  return out;
 }
 
 /** A message in one language, from its templates and data; `phrases` are the rule's own. */

@@ -33,8 +33,10 @@ export type Memo = <T>(key: MemoKey<T>, make: () => T) => T;
 export function newMemo(): Memo {
   const cache = new Map<MemoKey<unknown>, unknown>();
   return <T>(key: MemoKey<T>, make: () => T): T => {
-    if (!cache.has(key)) cache.set(key, make());
-    return cache.get(key) as T;
+    // One lookup when cached; has() only for what is cached as undefined.
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) cache.set(key, (value = make()));
+    return value as T;
   };
 }
 
@@ -104,6 +106,7 @@ export function memoPerSheet<T>(
 ): T {
   const bySheet = ctx.memo(key, () => new Map<string, T>());
   const name = table.sheet.name;
-  if (!bySheet.has(name)) bySheet.set(name, make());
-  return bySheet.get(name) as T;
+  let value = bySheet.get(name);
+  if (value === undefined && !bySheet.has(name)) bySheet.set(name, (value = make()));
+  return value as T;
 }

@@ -11,26 +11,26 @@ export interface DetectedTable {
   /** 0-based last row of the header block. */
   headerRow: number;
   /** Column key → 0-based columns (more than one only for repeated columns). */
-  columns: Record<string, number[]>;
+  columns: Readonly<Record<string, readonly number[]>>;
   /**
    * Header text by column, for messages and qualifiers: the reading that matched for a key column
    * (`全体` under `予算額（億円）`), else the column's label with its parent as a qualifier.
    */
-  headers: Map<number, string>;
+  headers: ReadonlyMap<number, string>;
   /** Every label above each column, top first (`予算額（億円）`, `全体`), with units from an annex row. */
-  headerPaths: Map<number, string[]>;
+  headerPaths: ReadonlyMap<number, readonly string[]>;
   /** Metadata found above the data: 報告年度, 単位, 統合プロジェクト, … (label → raw text). */
   metadata: Record<string, string>;
   /** Where each metadata value was read (label → A1). */
   metadataCells: Record<string, string>;
   /** Other texts above the header (titles such as 「モニタリング指標（PJ1 医薬品プロジェクト）」), top first. */
-  titles: { cell: string; text: string }[];
+  titles: readonly { cell: string; text: string }[];
   /** 0-based data rows: below the header and its annex, not blank, footnotes, legends or headings. */
   dataRows: number[];
   /** The role of every row below the header block that is not data. */
-  roles: Map<number, RowRole>;
+  roles: ReadonlyMap<number, RowRole>;
   /** Hidden columns whose label repeats a visible column's: working columns, not read. */
-  hiddenDuplicates: { key: string; hidden: number; visible: number }[];
+  hiddenDuplicates: readonly { key: string; hidden: number; visible: number }[];
   /**
    * The grid readers read: the sheet's cells, except that an attribute merged down over several data rows
    * (目標の種類, 期間, 区分, 所管, 内訳) is given to every row it spans. Addresses are the sheet's own.

@@ -22,8 +22,28 @@ export const UNIT_KINDS: Readonly<Record<string, UnitKind>> = {
 
 /** count for 件 人 名 社 施設 拠点 試験 編, amount for 億円 百万円 千円 円, percent for %, none otherwise. */
 export function unitKindOf(unit: string | undefined): UnitKind {
-  if (unit === undefined) return "none";
-  return UNIT_KINDS[unit] ?? "none";
+  // A switch, not UNIT_KINDS[unit]: units are sliced from cell text, and a property lookup by a string not
+  // internalised costs a string-table probe on every call.
+  switch (unit) {
+    case "件":
+    case "人":
+    case "名":
+    case "社":
+    case "施設":
+    case "拠点":
+    case "試験":
+    case "編":
+      return "count";
+    case "億円":
+    case "百万円":
+    case "千円":
+    case "円":
+      return "amount";
+    case "%":
+      return "percent";
+    default:
+      return "none";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -18,8 +18,44 @@ import {
 import { matchingOpen, notANumber, parseBracketParts, parseShares, parseSingle, plain } from "./figures";
 import { APPROX_REMARK_RE, approximate, approximateInBracket, findApproximate } from "./approximate";
 
+/**
+ * Texts read before, with what they mean: a workbook's sheets of one template, and a batch's files, type the same
+ * figures and words (`12件`, `－`, `男：89.0% 女：11.0%`) in cell after cell. A result is shared by every cell of
+ * its text, so it is frozen: a reader that would change it fails at once instead of changing other cells' values.
+ * Bounded, as a batch of files brings new texts without end; long texts (prose) are not kept.
+ */
+const PARSED = new Map<string, Parsed>();
+const PARSED_MAX = 4096;
+const PARSED_TEXT_MAX = 64;
+
 export function parseText(text: string): Parsed {
   if (typeof text !== "string") return notANumber(String(text));
+  if (text.length > PARSED_TEXT_MAX) return parseFresh(text);
+  let out = PARSED.get(text);
+  if (out === undefined) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, (out = freeze(parseFresh(text))));
+  }
+  return out;
+}
+
+function freeze(p: Parsed): Parsed {
+  if (p.kind === "number") {
+    if (p.parts) {
+      for (const f of p.parts) Object.freeze(f);
+      Object.freeze(p.parts);
+    }
+    if (p.secondary) Object.freeze(p.secondary);
+  } else if (p.kind === "shares") {
+    for (const f of p.shares) Object.freeze(f);
+    Object.freeze(p.shares);
+  } else if (p.kind === "not-a-number" && p.approximate) {
+    Object.freeze(p.approximate);
+  }
+  return Object.freeze(p);
+}
+
+function parseFresh(text: string): Parsed {
   const c0 = text.charCodeAt(0);
   if (c0 >= 0x30 && c0 <= 0x39) {
     const simple = parsePlainFigure(text);
@@ -121,8 +157,11 @@ export function parseText(text: string): Parsed {
   return out;
 }
 
-/** The units a plain figure may end with (UNIT_ALT). */
-const PLAIN_UNITS: ReadonlySet<string> = new Set(UNIT_ALT.split("|"));
+/**
+ * The units a plain figure may end with (UNIT_ALT), each to its own literal: the figure keeps the shared literal,
+ * not a slice of the cell's text.
+ */
+const PLAIN_UNITS: ReadonlyMap<string, string> = new Map(UNIT_ALT.split("|").map((u) => [u, u]));
 
 /**
  * Fast path of parseText for the commonest typed figure: ASCII digits, an optional fraction and an optional
@@ -144,8 +183,8 @@ function parsePlainFigure(text: string): Parsed | undefined {
   }
   let unit: string | undefined;
   if (i < n) {
-    unit = text.slice(i);
-    if (!PLAIN_UNITS.has(unit)) return undefined;
+    unit = PLAIN_UNITS.get(text.slice(i));
+    if (unit === undefined) return undefined;
   }
   const value = Number(unit === undefined ? text : text.slice(0, i));
   if (!(value <= MAX_ABS)) return undefined;

@@ -93,3 +93,8 @@ describe("defineRule", () => {
     expect(rules.map((r) => r.check(createContext({ sheets: [] })).length)).toEqual([1, 1, 1, 1]);
   });
 });
+
+test("text around placeholders is kept as written: braces that name nothing, `$` patterns, adjacent placeholders", () => {
+  expect(renderMessage({ ja: "{{a}}{b}$&{c", en: "" }, { a: "x$1", b: 2 }, "ja")).toBe("{x$1}2$&{c");
+  expect(renderMessage({ ja: "{a}{a}", en: "" }, { a: "→" }, "ja")).toBe("→→");
+});

@@ -412,3 +412,15 @@ test("the sheet's own rows are not changed by attribute spans", () => {
   expect(t.rows[2][1]?.value).toBe("全体目標");
   expect(s.rows[2][1]).toBeUndefined();
 });
+
+test("sheets of one template share their columns, headers and paths; another template has its own", () => {
+  const pj = (n: number) => sheet([["統合プロジェクト", `PJ${n}`], MON, ["1", "企業導出件数", "20件"]]);
+  const a = detectTable(pj(1))!;
+  const b = detectTable(pj(2))!;
+  expect(b.headers).toBe(a.headers);
+  expect(b.headerPaths).toBe(a.headerPaths);
+  expect(b.columns).toBe(a.columns);
+  expect(b.metadata).not.toBe(a.metadata);
+  const other = detectTable(sheet([MON.slice(0, -1), ["1", "企業導出件数", "20件"]]));
+  if (other) expect(other.headers).not.toBe(a.headers);
+});

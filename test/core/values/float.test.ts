@@ -16,4 +16,11 @@ describe("cleanFloat", () => {
     expect(cleanFloat(Infinity)).toBe(Infinity);
     expect(cleanFloat(NaN)).toBeNaN();
   });
+
+  test("a multiple of 1/64 is its own 15-digit reading (the fast path agrees with toPrecision)", () => {
+    for (const x of [11.5, -0.25, 165.015625, 999999999.5, -123456.75, 0.015625])
+      expect(cleanFloat(x)).toBe(Number(x.toPrecision(15)));
+    // From 10⁹ the fast path stops: 17 significant digits are rounded to 15.
+    expect(cleanFloat(12345678901.015625)).toBe(12345678901.0156);
+  });
 });

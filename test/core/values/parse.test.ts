@@ -529,3 +529,22 @@ describe("helpers", () => {
     expect(analyzeFormat('"件"0')).toMatchObject({ unit: "件" });
   });
 });
+
+describe("parseText — results remembered per text", () => {
+  it("gives the same frozen result for the same text, parts and shares frozen too", () => {
+    for (const text of ["12件（9件／3件）", "男：89.0% 女：11.0%", "約70件", "12"]) {
+      const a = parseText(text);
+      expect(parseText(`${text} `.trimEnd())).toBe(a);
+      expect(Object.isFrozen(a)).toBe(true);
+      if (a.kind === "number" && a.parts) expect(a.parts.every((f) => Object.isFrozen(f))).toBe(true);
+      if (a.kind === "shares") expect(Object.isFrozen(a.shares) && Object.isFrozen(a.shares[0])).toBe(true);
+      if (a.kind === "not-a-number" && a.approximate) expect(Object.isFrozen(a.approximate)).toBe(true);
+    }
+  });
+
+  it("reads long text afresh (prose is not kept)", () => {
+    const prose = "論文数は前年度より増加した。".repeat(8);
+    expect(parseText(prose)).not.toBe(parseText(prose));
+    expect(parseText(prose)).toEqual(parseText(prose));
+  });
+});

@@ -89,9 +89,17 @@ export function matchedColumns(match: Pick<KindMatch, "columns">): Set<number> {
   return out;
 }
 
+/** A column whose label matches a key, with how directly (readingRank). */
+interface Found {
+  col: number;
+  text: string;
+  hidden: boolean;
+  rank: number;
+}
+
 /** How well a block carries a kind's labels. */
 export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
-  const byKey = new Map<string, { col: number; text: string; hidden: boolean; rank: number }[]>();
+  const byKey = new Map<string, Found[]>();
   for (const column of block.columns) {
     let hit: { key: string; text: string; rank: number } | undefined;
     for (let i = 0; i < column.candidates.length && !hit; i++) {
@@ -110,27 +118,14 @@ export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
   const missing: string[] = [];
   let requiredFound = 0;
   for (const cs of spec.columns) {
-    const found = byKey.get(cs.key) ?? [];
-    const visible = found.filter((f) => !f.hidden);
-    const hidden = found.filter((f) => f.hidden);
-    let chosen: typeof found;
-    if (cs.repeated) {
-      const seen = new Map(visible.map((v) => [bareLabel(v.text), v.col]));
-      chosen = [...visible];
-      for (const h of hidden) {
-        const twin = seen.get(bareLabel(h.text));
-        if (twin !== undefined) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: twin });
-        else chosen.push(h);
-      }
-      chosen.sort((a, b) => a.col - b.col);
-    } else {
-      const best = (list: typeof found) =>
-        list.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
-      const pick = best(visible) ?? best(hidden);
-      chosen = pick ? [pick] : [];
-      if (visible.length && pick)
-        for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
+    const found = byKey.get(cs.key);
+    if (found === undefined) {
+      // Most of a kind's keys are not in a block tried for it: nothing to choose.
+      if (cs.required) missing.push(cs.title ?? cs.labels[0] ?? cs.key);
+      continue;
     }
+    // The common case first: one visible column, which the key takes whatever its rank.
+    const chosen = found.length === 1 && !found[0].hidden ? found : choose(cs, found, hiddenDuplicates);
     if (chosen.length) {
       columns[cs.key] = chosen.map((f) => f.col);
       for (const f of chosen) labels.set(f.col, f.text);
@@ -140,4 +135,29 @@ export function matchKind(block: HeaderBlock, spec: KindSpec): KindMatch {
     }
   }
   return { spec, columns, labels, hiddenDuplicates, missing, requiredFound, score: Object.keys(columns).length };
+}
+
+/** The columns a key takes among those whose label it matches: visible before hidden, a hidden twin set aside. */
+function choose(cs: ColumnSpec, found: Found[], hiddenDuplicates: KindMatch["hiddenDuplicates"]): Found[] {
+  let chosen: Found[];
+  const visible = found.filter((f) => !f.hidden);
+  const hidden = found.filter((f) => f.hidden);
+  if (cs.repeated) {
+    const seen = new Map(visible.map((v) => [bareLabel(v.text), v.col]));
+    chosen = [...visible];
+    for (const h of hidden) {
+      const twin = seen.get(bareLabel(h.text));
+      if (twin !== undefined) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: twin });
+      else chosen.push(h);
+    }
+    chosen.sort((a, b) => a.col - b.col);
+  } else {
+    const best = (list: Found[]) =>
+      list.reduce<Found | undefined>((a, b) => (!a || b.rank < a.rank ? b : a), undefined);
+    const pick = best(visible) ?? best(hidden);
+    chosen = pick ? [pick] : [];
+    if (visible.length && pick)
+      for (const h of hidden) hiddenDuplicates.push({ key: cs.key, hidden: h.col, visible: pick.col });
+  }
+  return chosen;
 }

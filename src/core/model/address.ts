@@ -11,8 +11,19 @@ export function columnLetters(col: number): string {
   return out;
 }
 
+const LETTERS: string[] = [];
+const ROW_TEXTS: string[] = [];
+/** Row numbers kept as text: those of any template's rows, not every row of a sheet of 10⁶. */
+const ROW_TEXTS_KEPT = 4096;
+
+/**
+ * The A1 address of (row, col), with column letters and the first rows' numbers cached: the readers derive a
+ * cell's address each time a message or a formula asks for it rather than keep one string per cell.
+ */
 export function toA1(row: number, col: number): string {
-  return columnLetters(col) + String(row + 1);
+  const letters = (LETTERS[col] ??= columnLetters(col));
+  if (row >= ROW_TEXTS_KEPT) return letters + String(row + 1);
+  return letters + (ROW_TEXTS[row] ??= String(row + 1));
 }
 
 export function fromA1(address: string): { row: number; col: number } {

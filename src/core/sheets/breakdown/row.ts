@@ -9,7 +9,9 @@ import { parseCell, plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import type { NumericCell, TextCell } from "../analysis";
 import { cellText } from "../detect";
-import { a1, amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "../inhouse/amount-cell";
+import { amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "../inhouse/amount-cell";
+import { toA1 } from "../../model/address";
+import { AMOUNT_FLAG, amountBits, bitsDecimals, bitsIndex, decimalsFit } from "../inhouse/amount-bits";
 import type { AmountColumn } from "./columns";
 import { ROLE_LABELS, type BreakdownRole } from "./roles";
 
@@ -76,7 +78,7 @@ export class BreakdownRow {
     if (heading !== this.heading) this.bits += heading ? HEADING : -HEADING;
   }
   get nameCell(): string {
-    return a1(this.row, this.info.nameCol);
+    return toA1(this.row, this.info.nameCol);
   }
 }
 
@@ -90,14 +92,7 @@ function plainParsed(v: number, decimals: number): Parsed {
   return { kind: "number", value: v, decimals, unitKind: "none" };
 }
 
-/**
- * Bits of BreakdownAmount.bits: flags, the figure's decimals (offset so that a negative count, a larger unit,
- * stays positive), then the column's index; all within a small integer, which V8 keeps unboxed in the field.
- */
-const FLAG = { live: 1, innerOf: 2, figure: 4 } as const;
-const DECIMALS_SHIFT = 8;
-const DECIMALS_OFFSET = 128;
-const KEY_SHIFT = 256 * DECIMALS_SHIFT;
+const FLAG = AMOUNT_FLAG;
 
 /** A money cell whose figure is not its parse's (a unit converted, or decimals past the bits): both, apart. */
 interface Reading {
@@ -126,35 +121,34 @@ export class BreakdownAmount implements AmountCell, NumericCell, Figure {
     if (plain !== undefined) {
       this.v = plain;
       const decimals = plain % 1 === 0 ? 0 : shortestDecimals(plain);
-      this.bits = FLAG.live + FLAG.figure + ci * KEY_SHIFT + (decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT;
+      this.bits = amountBits(FLAG.live + FLAG.figure, decimals, ci);
     } else {
       const { parsed, innerOf } = parseAmount(cell);
       const figure = amountFigure(parsed, owner.info.amountCols[ci].unit);
-      const flags = (amountIsLive(cell) ? FLAG.live : 0) + (innerOf ? FLAG.innerOf : 0) + ci * KEY_SHIFT;
+      const flags = (amountIsLive(cell) ? FLAG.live : 0) + (innerOf ? FLAG.innerOf : 0);
       if (!figure) {
         this.v = parsed;
-        this.bits = flags;
+        this.bits = amountBits(flags, 0, ci);
       } else if (
         parsed.kind === "number" &&
         figure.value === parsed.value &&
         figure.decimals === parsed.decimals &&
-        figure.decimals >= -DECIMALS_OFFSET &&
-        figure.decimals < DECIMALS_OFFSET
+        decimalsFit(figure.decimals)
       ) {
         // A formatted number cell (`#,##0.0`) reads as a plain number would: kept as one, its parse rebuilt.
         const plainShaped = typeof cell?.value === "number" && parsed.unit === undefined && parsed.unitKind === "none";
         this.v = plainShaped ? parsed.value : parsed;
-        this.bits = flags + FLAG.figure + (figure.decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT;
+        this.bits = amountBits(flags + FLAG.figure, figure.decimals, ci);
       } else {
         this.v = { parsed, value: figure.value, decimals: figure.decimals };
-        this.bits = flags + FLAG.figure;
+        this.bits = amountBits(flags + FLAG.figure, 0, ci);
       }
     }
   }
 
   /** Index of the column in BreakdownTable.amountCols. */
   get ci(): number {
-    return (this.bits / KEY_SHIFT) | 0;
+    return bitsIndex(this.bits);
   }
   private get spec(): AmountColumn {
     return this.owner.info.amountCols[this.ci];
@@ -174,7 +168,7 @@ export class BreakdownAmount implements AmountCell, NumericCell, Figure {
     return this.spec.col;
   }
   get cell(): string {
-    return a1(this.owner.row, this.spec.col);
+    return toA1(this.owner.row, this.spec.col);
   }
   get text(): string {
     return amountText(this.owner.info.rows[this.owner.row]?.[this.spec.col]);
@@ -218,7 +212,7 @@ export class BreakdownAmount implements AmountCell, NumericCell, Figure {
   get decimals(): number {
     const v = this.v;
     if (typeof v !== "number" && !("kind" in v)) return v.decimals;
-    return (((this.bits % KEY_SHIFT) / DECIMALS_SHIFT) | 0) - DECIMALS_OFFSET;
+    return bitsDecimals(this.bits);
   }
   get unit(): string {
     return this.spec.unit;
@@ -270,7 +264,7 @@ export class ChangeCell implements NumericCell {
     return cellText(this.owner.info.rows[this.owner.row]?.[this.col]).trim();
   }
   get cell(): string {
-    return a1(this.owner.row, this.col);
+    return toA1(this.owner.row, this.col);
   }
   get sheet(): string {
     return this.owner.info.sheet;
@@ -303,6 +297,6 @@ export class NoteCell implements TextCell {
     return this.owner.info.sheet;
   }
   get cell(): string {
-    return a1(this.owner.row, this.owner.info.noteCol);
+    return toA1(this.owner.row, this.owner.info.noteCol);
   }
 }

@@ -4,7 +4,7 @@
  * typed value of a computed cell. Sums over them: ./sums.ts.
  */
 import { cleanFloat } from "../../values/float";
-import { columnLetters } from "../../model/address";
+import { toA1 } from "../../model/address";
 import type { Cell } from "../../model/workbook";
 import { formatNumber } from "../../values/format";
 import { cellText } from "../detect";
@@ -13,15 +13,6 @@ import type { Figure, Parsed } from "../../values/types";
 
 // ---------------------------------------------------------------------------------------------------------
 // Fast helpers (these run once per cell)
-
-const LETTERS: string[] = [];
-
-/** toA1 with the column letters cached. */
-export function a1(row: number, col: number): string {
-  let letters = LETTERS[col];
-  if (letters === undefined) letters = LETTERS[col] = columnLetters(col);
-  return letters + String(row + 1);
-}
 
 /** formatNumber (1443 → "1,443", displayed decimals kept) without toLocaleString, which is slow. */
 export function fmt(value: number, decimals: number): string {
@@ -131,7 +122,7 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, uni
   const out: AmountCell = {
     row,
     col,
-    cell: a1(row, col),
+    cell: toA1(row, col),
     parsed,
     text: amountText(cell),
     empty: parsed.kind === "empty",

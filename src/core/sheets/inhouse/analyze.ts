@@ -6,7 +6,7 @@
  *
  * 外部資金 is a different fiscal year (R6) from the other columns (R7), so it is never compared with them.
  */
-import { columnLetters } from "../../model/address";
+import { columnLetters, toA1 } from "../../model/address";
 import type { CheckContext } from "../context";
 import { parseCell } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
@@ -21,7 +21,6 @@ import {
 } from "../analysis";
 import { cellText } from "../detect";
 import { column, type DetectedTable } from "../table";
-import { a1 } from "./amount-cell";
 import { computeSum, sumFormula, typedOf } from "./amounts";
 import {
   INHOUSE_AMOUNT_KEYS,
@@ -120,7 +119,7 @@ export function analyzeInhouse(table: DetectedTable, ctx: CheckContext): SheetAn
     if (health?.figure && total?.figure) partsOfWhole[partCount++] = row;
     if (noteCol !== undefined) {
       const text = cellText(cells?.[noteCol]).trim();
-      if (text) out.textCells.push({ sheet, cell: a1(row.row, noteCol), text });
+      if (text) out.textCells.push({ sheet, cell: toA1(row.row, noteCol), text });
     }
   }
   numericCells.length = numericCount;

@@ -9,7 +9,9 @@ import { plainNumberOf, shortestDecimals } from "../../values/parse";
 import type { Figure, Parsed } from "../../values/types";
 import { rowColumnLabel, type FigureRef, type NumericCell, type PartOfWhole, type RowKey } from "../analysis";
 import { cellText } from "../detect";
-import { a1, amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "./amount-cell";
+import { amountFigure, amountIsLive, amountText, parseAmount, type AmountCell } from "./amount-cell";
+import { toA1 } from "../../model/address";
+import { AMOUNT_FLAG, amountBits, bitsDecimals, bitsIndex } from "./amount-bits";
 import type { SumPart } from "./sums";
 
 export type InhouseRole = "item" | "subtotal" | "total";
@@ -70,7 +72,7 @@ export class InhouseRow implements RowKey, PartOfWhole {
   }
   /** A1 of the 機関名 cell (or the first money cell of the row when there is none). */
   get nameCell(): string {
-    return a1(this.row, this.info.nameCol);
+    return toA1(this.row, this.info.nameCol);
   }
   // RowKey (taken for institute rows with a name)
   get sheet(): string {
@@ -107,17 +109,13 @@ export interface InhouseAmountColumn {
   index: number;
 }
 
-/** Bits of InhouseAmount.bits: flags, then the column's index (KEY_SHIFT), then the figure's decimals. */
-const FLAG = { live: 1, innerOf: 2, figure: 4 } as const;
-const KEY_SHIFT = 8;
-/** The decimals are kept above the flags, offset so that a negative count (a larger unit) stays positive. */
-const DECIMALS_SHIFT = 32;
-const DECIMALS_OFFSET = 1024;
+const FLAG = AMOUNT_FLAG;
 
-/** A money cell that is not a plain number: what it means, and its figure's value in the column's unit. */
+/** A money cell that is not a plain number: what it means, and its figure in the column's unit. */
 interface Reading {
   parsed: Parsed;
   value: number;
+  decimals: number;
 }
 
 /**
@@ -139,23 +137,20 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
     if (plain !== undefined) {
       // parseCell's fast path: the figure is the number (the same value and decimals).
       this.v = plain;
-      const decimals = plain % 1 === 0 ? 0 : shortestDecimals(plain);
-      this.bits = FLAG.live + FLAG.figure + spec.index * KEY_SHIFT + (decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT;
+      const decimals = plain % 1 === 0 ? 0 : shortestDecimals(plain); // at most 17: it fits the bits
+      this.bits = amountBits(FLAG.live + FLAG.figure, decimals, spec.index);
     } else {
       const { parsed, innerOf } = parseAmount(cell);
       const figure = amountFigure(parsed, spec.unit);
-      this.v = { parsed, value: figure ? figure.value : 0 };
-      this.bits =
-        (amountIsLive(cell) ? FLAG.live : 0) +
-        (innerOf ? FLAG.innerOf : 0) +
-        spec.index * KEY_SHIFT +
-        (figure ? FLAG.figure + (figure.decimals + DECIMALS_OFFSET) * DECIMALS_SHIFT : 0);
+      this.v = { parsed, value: figure ? figure.value : 0, decimals: figure ? figure.decimals : 0 };
+      const flags = (amountIsLive(cell) ? FLAG.live : 0) + (innerOf ? FLAG.innerOf : 0) + (figure ? FLAG.figure : 0);
+      this.bits = amountBits(flags, 0, spec.index);
     }
   }
 
   /** What the cells of this column share. */
   get spec(): InhouseAmountColumn {
-    return this.owner.info.columns[(this.bits / KEY_SHIFT) & 3]!;
+    return this.owner.info.columns[bitsIndex(this.bits)]!;
   }
   /** The figure in the column's unit, when the cell is a number: the cell itself. */
   get figure(): Figure | undefined {
@@ -185,7 +180,7 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
     return this.spec.col;
   }
   get cell(): string {
-    return a1(this.owner.row, this.spec.col);
+    return toA1(this.owner.row, this.spec.col);
   }
   get text(): string {
     return amountText(this.source);
@@ -235,7 +230,8 @@ export class InhouseAmount implements AmountCell, NumericCell, SumPart, FigureRe
     return typeof v === "number" ? v : v.value;
   }
   get decimals(): number {
-    return Math.floor(this.bits / DECIMALS_SHIFT) - DECIMALS_OFFSET;
+    const v = this.v;
+    return typeof v === "number" ? bitsDecimals(this.bits) : v.decimals;
   }
   get unit(): string {
     return this.spec.unit;

@@ -6,7 +6,7 @@
  * so that all items (all indicators) share one object shape, and the lists most items leave empty share one
  * frozen empty array until something is added.
  */
-import { columnLetters } from "../../model/address";
+import { toA1 } from "../../model/address";
 import type { CatalogueIndicator, CatalogueItem } from "../../catalogue/schema";
 import type { Cell } from "../../model/workbook";
 import type { Parsed } from "../../values/types";
@@ -24,21 +24,6 @@ import type {
   ProjectId,
   ProjectSpecificRow,
 } from "./types";
-
-const LETTERS: string[] = [];
-const ROWS: string[] = [];
-/** Row numbers kept as text: the rows of any monitoring template, not those of a sheet of 10⁶ rows. */
-const ROWS_KEPT = 4096;
-
-/** toA1 with the column letters and row numbers cached: addresses are built again each time one is asked for. */
-export function a1(row: number, col: number): string {
-  let letters = LETTERS[col];
-  if (letters === undefined) letters = LETTERS[col] = columnLetters(col);
-  if (row >= ROWS_KEPT) return letters + String(row + 1);
-  let digits = ROWS[row];
-  if (digits === undefined) digits = ROWS[row] = String(row + 1);
-  return letters + digits;
-}
 
 /** An exact match, shared: most labels match exactly, and nothing changes a match once made. */
 export const EXACT: LabelMatch = Object.freeze({ exact: true });
@@ -104,7 +89,7 @@ export class MonitoringRows {
   }
 
   addr(r: number, c: number | undefined): string {
-    return a1(r, c ?? 0);
+    return toA1(r, c ?? 0);
   }
 }
 

@@ -4,7 +4,7 @@
  * achievement ratio, suggested grade). Memoised per sheet; the analysis (./analyze.ts), the grade and
  * period rules and the cross-sheet references all read it.
  */
-import { columnLetters } from "../../model/address";
+import { columnLetters, toA1 } from "../../model/address";
 import type { Cell } from "../../model/workbook";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { parseCell, parseText } from "../../values/parse";
@@ -57,12 +57,10 @@ interface OutputSheetInfo {
   rows: readonly (readonly (Cell | undefined)[] | undefined)[];
 }
 
-const LETTERS: string[] = [];
-
 /** A1 of a row's cell; an absent column is `columnLetters(undefined)`, as it always was. */
 export function address(row: number, col: number | undefined): string {
   if (col === undefined) return columnLetters(col as unknown as number) + String(row + 1);
-  return (LETTERS[col] ??= columnLetters(col)) + String(row + 1);
+  return toA1(row, col);
 }
 
 /**

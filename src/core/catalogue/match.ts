@@ -162,14 +162,6 @@ function itemIndex(item: CatalogueItem): ItemIndex {
 // Public API
 
 /**
- * indicatorNumberKey, which remembers the texts it keys: every indicator row of every monitoring sheet reads the
- * same few 番号 (twice: the reader keys the text, then findIndicator keys the key).
- */
-export function numberKey(text: string): string {
-  return indicatorNumberKey(text);
-}
-
-/**
  * A lookup's hit as a match: the entry under `name`, whether it was exact, and for a near miss the entry's
  * canonical label as the suggestion.
  */
@@ -188,7 +180,7 @@ function matchOf<T, N extends string>(
 /** An indicator by its 番号 (`1`, `１`, `No.1`) or by its label (exact, alias, qualifier or near miss). */
 export function findIndicator(cat: Catalogue, numberOrLabel: string): CatalogueIndicator | undefined {
   const idx = catalogueIndex(cat);
-  const byNumber = idx.byNumber.get(numberKey(numberOrLabel));
+  const byNumber = idx.byNumber.get(indicatorNumberKey(numberOrLabel));
   if (byNumber) return byNumber;
   return matchIndicator(cat, numberOrLabel)?.indicator;
 }

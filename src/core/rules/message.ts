@@ -7,6 +7,7 @@
 import { fiscalYearLabel } from "../compute/period";
 import type { Lang } from "../values/format";
 import { SHARED_PHRASES, type SharedPhraseId } from "./phrases";
+import { memoByText } from "../values/text-memo";
 
 /** A message or phrase template in each language; {name} is replaced by the datum `name`. */
 export interface Templates {
@@ -115,26 +116,18 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * Templates split once: every finding renders one, and a batch of files renders the same few hundred. Bounded,
  * though templates are the rules' and phrases' own constants.
  */
-const COMPILED = new Map<string, CompiledTemplate>();
-const COMPILED_MAX = 2048;
-
-function compiled(template: string): CompiledTemplate {
-  let out = COMPILED.get(template);
-  if (out === undefined) {
-    out = { texts: [], names: [] };
-    let last = 0;
-    PLACEHOLDER.lastIndex = 0;
-    for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
-      out.texts.push(template.slice(last, m.index));
-      out.names.push(m[1]);
-      last = m.index + m[0].length;
-    }
-    out.texts.push(template.slice(last));
-    if (COMPILED.size >= COMPILED_MAX) COMPILED.clear();
-    COMPILED.set(template, out);
+const compiled = memoByText((template): CompiledTemplate => {
+  const out: CompiledTemplate = { texts: [], names: [] };
+  let last = 0;
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
+    out.texts.push(template.slice(last, m.index));
+    out.names.push(m[1]);
+    last = m.index + m[0].length;
   }
+  out.texts.push(template.slice(last));
   return out;
-}
+}, 2048);
 
 /** Replaces {name} placeholders; unknown names stay visible so that a missing datum is noticed. */
 export function renderTemplate(template: string, data: MessageData, lang: Lang, phrases?: PhraseBook): string {

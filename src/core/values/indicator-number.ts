@@ -4,6 +4,7 @@
  * same indicator everywhere.
  */
 import { normalizeLabel } from "./normalize";
+import { memoByText } from "./text-memo";
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 
@@ -11,20 +12,14 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
  * Keys of texts seen before: every reader and the catalogue key the same few numbers (`1`, `No.1`, `（１）`) in
  * every sheet of a workbook. Bounded, as a batch of files brings new texts without end.
  */
-const KEYS = new Map<string, string>();
-const KEYS_MAX = 4096;
+const knownKey = memoByText(keyOf);
 
 /**
  * `1` `１` `01` `1.` `1)` `(1)` `（１）` `①` `No.1` `No 1` `#1` `番号1` `指標1` → "1"; `o1` `Ｏ１` → "O1"; `独自` as is.
  * NFKC and no whitespace first (normalizeLabel), then the wrappers people put around a number.
  */
 export function indicatorNumberKey(text: string): string {
-  let key = KEYS.get(text);
-  if (key === undefined) {
-    if (KEYS.size >= KEYS_MAX) KEYS.clear();
-    KEYS.set(text, (key = keyOf(text)));
-  }
-  return key;
+  return knownKey(text);
 }
 
 function keyOf(text: string): string {

@@ -1,5 +1,7 @@
 /** Label normalisation (DOMAIN §2): NFKC, no whitespace, one dash, ASCII brackets, slash and colon. */
 
+import { memoByText } from "./text-memo";
+
 const DASHES = /[\u2014\u2015\u2010\u2011\u2012\u2013\u2212\uFF0D\u30FC\u2500]/g;
 
 /**
@@ -23,17 +25,10 @@ function isNormalLabel(text: string): boolean {
  * Labels seen before, normalised: header detection and row roles normalise the same few hundred texts of a sheet
  * thousands of times. Bounded, as a batch of files brings new texts without end.
  */
-const NORMALIZED = new Map<string, string>();
-const NORMALIZED_MAX = 4096;
+const normalizeKnown = memoByText(normalizeSlow);
 
 export function normalizeLabel(text: string): string {
-  if (isNormalLabel(text)) return text;
-  let out = NORMALIZED.get(text);
-  if (out === undefined) {
-    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
-    NORMALIZED.set(text, (out = normalizeSlow(text)));
-  }
-  return out;
+  return isNormalLabel(text) ? text : normalizeKnown(text);
 }
 
 function normalizeSlow(text: string): string {

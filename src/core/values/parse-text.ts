@@ -16,6 +16,7 @@ import {
   unitKindOf,
 } from "./lexicon";
 import { matchingOpen, notANumber, parseBracketParts, parseShares, parseSingle, plain } from "./figures";
+import { memoByText } from "./text-memo";
 import { APPROX_REMARK_RE, approximate, approximateInBracket, findApproximate } from "./approximate";
 
 /**
@@ -24,19 +25,12 @@ import { APPROX_REMARK_RE, approximate, approximateInBracket, findApproximate } 
  * its text, so it is frozen: a reader that would change it fails at once instead of changing other cells' values.
  * Bounded, as a batch of files brings new texts without end; long texts (prose) are not kept.
  */
-const PARSED = new Map<string, Parsed>();
-const PARSED_MAX = 4096;
+const parseKnown = memoByText((text) => freeze(parseFresh(text)));
 const PARSED_TEXT_MAX = 64;
 
 export function parseText(text: string): Parsed {
   if (typeof text !== "string") return notANumber(String(text));
-  if (text.length > PARSED_TEXT_MAX) return parseFresh(text);
-  let out = PARSED.get(text);
-  if (out === undefined) {
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    PARSED.set(text, (out = freeze(parseFresh(text))));
-  }
-  return out;
+  return text.length > PARSED_TEXT_MAX ? parseFresh(text) : parseKnown(text);
 }
 
 function freeze(p: Parsed): Parsed {

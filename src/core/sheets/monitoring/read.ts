@@ -22,7 +22,8 @@
  * is parsed once; the result is memoised per sheet with ctx.memo.
  */
 import type { Catalogue } from "../../catalogue/schema";
-import { findIndicator, matchGroup, matchItem, numberKey } from "../../catalogue/match";
+import { findIndicator, matchGroup, matchItem } from "../../catalogue/match";
+import { indicatorNumberKey } from "../../values/indicator-number";
 import { memoKey, memoPerSheet, type CheckContext } from "../context";
 import { normalizeLabel } from "../../values/normalize";
 import { cellText } from "../detect";
@@ -120,7 +121,7 @@ class MonitoringReader {
       }
 
       const numberText = rows.text(r, col.number);
-      const number = numberText ? numberKey(numberText) : "";
+      const number = numberText ? indicatorNumberKey(numberText) : "";
 
       if (number === PROJECT_SPECIFIC_NUMBER || this.projectSection) {
         this.current = undefined;

@@ -18,6 +18,7 @@ import {
 export type { HeaderBlock, HeaderColumn, KindMatch } from "./header-match";
 import type { Layout } from "./layout";
 import { isMetadataText } from "./metadata";
+import { memoByText } from "../../values/text-memo";
 
 export const HEADER_SEARCH_ROWS = 30;
 export const MAX_HEADER_ROWS = 3;
@@ -31,22 +32,11 @@ const TRAILING_MARKS = /(\s*(※\s*\d*|[*＊]\s*\d*|注\s*\d+|[(（]注\s*\d*[)�
  * Texts read before, for readings() and specKeysOf(): header detection reads the same labels in every block it
  * tries, in every sheet of a workbook (2,000 PJ sheets of one template) and in every file of a batch. Bounded.
  */
-const TEXT_CACHE_MAX = 4096;
-const READINGS = new Map<string, readonly string[]>();
-const SPEC_KEYS = new Map<string, readonly (readonly [KindSpec, string])[]>();
-
 /**
  * Readings of one header cell: the text; its first line, when a line break separates the label from a
  * qualifier (`備考\n出典・留意事項等`); and the text without trailing footnote marks.
  */
-function readings(text: string): readonly string[] {
-  let out = READINGS.get(text);
-  if (out === undefined) {
-    if (READINGS.size >= TEXT_CACHE_MAX) READINGS.clear();
-    READINGS.set(text, (out = readingsOf(text)));
-  }
-  return out;
-}
+const readings: (text: string) => readonly string[] = memoByText(readingsOf);
 
 function readingsOf(text: string): string[] {
   const out = [text];
@@ -307,22 +297,17 @@ function specKeysOfRow(layout: Layout, row: number): Map<KindSpec, Set<string>> 
 }
 
 /** The (kind, column key) pairs some reading of one cell's text matches. */
-function specKeysOf(text: string): readonly (readonly [KindSpec, string])[] {
-  let out = SPEC_KEYS.get(text);
-  if (out === undefined) {
-    if (SPEC_KEYS.size >= TEXT_CACHE_MAX) SPEC_KEYS.clear();
-    const found: [KindSpec, string][] = [];
-    for (const reading of readings(text)) {
-      const normalized = normalizeLabel(reading);
-      for (const spec of KIND_SPECS) {
-        const cs = columnSpecOf(spec, normalized);
-        if (cs) found.push([spec, cs.key]);
-      }
+const specKeysOf: (text: string) => readonly (readonly [KindSpec, string])[] = memoByText((text) => {
+  const found: [KindSpec, string][] = [];
+  for (const reading of readings(text)) {
+    const normalized = normalizeLabel(reading);
+    for (const spec of KIND_SPECS) {
+      const cs = columnSpecOf(spec, normalized);
+      if (cs) found.push([spec, cs.key]);
     }
-    SPEC_KEYS.set(text, (out = found));
   }
-  return out;
-}
+  return found;
+});
 
 /** The kinds whose every required key some row of top..bottom carries. */
 function possibleSpecs(keysOfRow: Map<KindSpec, Set<string>>[], top: number, bottom: number): KindSpec[] {

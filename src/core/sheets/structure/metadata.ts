@@ -6,6 +6,7 @@
 import { toA1 } from "../../model/address";
 import { normalizeLabel } from "../../values/normalize";
 import type { Layout } from "./layout";
+import { memoByText } from "../../values/text-memo";
 
 export const METADATA_LABELS = ["報告年度", "単位", "統合プロジェクト"] as const;
 
@@ -38,23 +39,15 @@ interface MetadataReading {
  * Texts read before: header detection asks of every cell in the rows above a table whether it is metadata, and the
  * sheets of a workbook (the PJ sheets, a batch of files) repeat the same texts. NFKC is the cost. Bounded.
  */
-const READINGS = new Map<string, MetadataReading>();
-const READINGS_MAX = 4096;
-
-function readingOf(text: string): MetadataReading {
-  let reading = READINGS.get(text);
-  if (reading === undefined) {
-    if (READINGS.size >= READINGS_MAX) READINGS.clear();
-    const bare = unbracket(text);
-    reading = {};
-    const label = ALIASES[normalizeLabel(bare).replace(/:$/, "")];
-    if (label) reading.label = label;
-    const pair = pairOf(bare);
-    if (pair) reading.pair = pair;
-    READINGS.set(text, reading);
-  }
+const readingOf = memoByText((text): MetadataReading => {
+  const bare = unbracket(text);
+  const reading: MetadataReading = {};
+  const label = ALIASES[normalizeLabel(bare).replace(/:$/, "")];
+  if (label) reading.label = label;
+  const pair = pairOf(bare);
+  if (pair) reading.pair = pair;
   return reading;
-}
+});
 
 /** The metadata label a text is, alone (`統合プロジェクト`, `報告年度：`). */
 function labelOf(text: string): MetadataLabel | undefined {

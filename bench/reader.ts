@@ -17,7 +17,7 @@
  *   npx tsx bench/reader.ts            (KENSA_BENCH_ROUNDS=3, KENSA_BENCH_BATCH=1000)
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -71,6 +71,7 @@ async function run() {
     const ExcelJS = require("exceljs");
     await new ExcelJS.Workbook().xlsx.load(bytes);
   } else if (mode.startsWith("batch")) {
+    require(__dirname + "/bin/v8-tuning.js"); // as bin/kensa.js starts a check
     // the new reader as the CLI runs it (Node's native inflate), or the previous exceljs reader
     const { readWorkbookBytes } = require(lib + "/adapters/xlsx/read.js");
     const { nodeInflateRaw } = require(lib + "/adapters/xlsx/read-file.js");
@@ -135,9 +136,8 @@ export async function benchReader(): Promise<void> {
   } catch {
     // type errors elsewhere in a working tree still emit JavaScript
   }
-  // the one-file CLI as npm run build:cli makes it (esbuild.cli.mjs), with bin/kensa.js beside it
-  mkdirSync(join(dir, "bin"));
-  copyFileSync(join(ROOT, "bin", "kensa.js"), join(dir, "bin", "kensa.js"));
+  // the one-file CLI as npm run build:cli makes it (esbuild.cli.mjs), with bin/ beside it
+  cpSync(join(ROOT, "bin"), join(dir, "bin"), { recursive: true });
   execFileSync(process.execPath, [join(ROOT, "esbuild.cli.mjs"), dir], { stdio: "pipe" });
   console.log("done");
   writeFileSync(join(dir, "child.js"), CHILD);

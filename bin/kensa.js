@@ -4,6 +4,7 @@
 // unless it is stale, then tsc's lib/cli/main.js. Stale means older than a source it was built from (listed in
 // kensa.bundle.js.sources.json), in a checkout that has them: a `tsc -p tsconfig.cli.json` alone (test/cli/e2e)
 // rewrites lib/cli/main.js but no source, so the bundle, twice as fast to start, stays in use.
+require("./v8-tuning");
 const fs = require("fs");
 const path = require("path");
 

@@ -3,7 +3,7 @@
  * of the sources it was built from changed after it, so that a tsc build alone (test/cli/e2e) keeps the fast start.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -31,8 +31,7 @@ function chosen(): string {
 
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), "kensa-bin-"));
-  mkdirSync(path.join(root, "bin"));
-  copyFileSync(BIN, path.join(root, "bin", "kensa.js"));
+  cpSync(path.dirname(BIN), path.join(root, "bin"), { recursive: true });
 });
 
 afterEach(() => rmSync(root, { recursive: true, force: true }));

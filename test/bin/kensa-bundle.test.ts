@@ -4,7 +4,7 @@
  * not have). A validation still loads zod, and its findings are the same.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -14,17 +14,24 @@ let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "kensa-bundle-"));
-  mkdirSync(path.join(dir, "bin"));
-  copyFileSync(path.join(ROOT, "bin", "kensa.js"), path.join(dir, "bin", "kensa.js"));
+  cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
   execFileSync(process.execPath, [path.join(ROOT, "esbuild.cli.mjs"), dir], { stdio: "pipe", timeout: 120_000 });
   // runs bin/kensa.js with the given arguments, then reports what the process loaded
   writeFileSync(
     path.join(dir, "probe.js"),
     `process.argv = [process.argv[0], ${JSON.stringify(path.join(dir, "bin", "kensa.js"))}, ...process.argv.slice(2)];
+const vm = require("vm");
+let cacheRejected = null;
+vm.Script = class extends vm.Script {
+  constructor(source, options) {
+    super(source, options);
+    if (options && options.cachedData) cacheRejected = this.cachedDataRejected;
+  }
+};
 process.on("exit", () => {
   const zod = Object.keys(require.cache).some((f) => f.includes("node_modules/zod/"));
   const childProcess = process.moduleLoadList.includes("NativeModule child_process");
-  require("fs").writeSync(2, "\\n" + JSON.stringify({ zod, childProcess }));
+  require("fs").writeSync(2, "\\n" + JSON.stringify({ zod, childProcess, cacheRejected }));
 });
 require(${JSON.stringify(path.join(dir, "bin", "kensa.js"))});`,
   );
@@ -39,13 +46,17 @@ function probe(args: string[]) {
     timeout: 60_000,
   });
   const lines = r.stderr.trimEnd().split("\n");
-  return { loaded: JSON.parse(lines.pop()!) as { zod: boolean; childProcess: boolean }, r, stderr: lines.join("\n") };
+  return {
+    loaded: JSON.parse(lines.pop()!) as { zod: boolean; childProcess: boolean; cacheRejected: boolean | null },
+    r,
+    stderr: lines.join("\n"),
+  };
 }
 
 test("checking the sample loads neither zod nor child_process", () => {
   const { loaded, r } = probe(["check", SAMPLE, "--format", "json"]);
   expect(JSON.parse(r.stdout).files[0].summary).toEqual({ error: 12, warning: 2, info: 25 });
-  expect(loaded).toEqual({ zod: false, childProcess: false });
+  expect(loaded).toEqual({ zod: false, childProcess: false, cacheRejected: false });
 });
 
 test("a catalogue file is validated with zod, its problems in plain words", () => {

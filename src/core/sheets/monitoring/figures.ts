@@ -28,6 +28,24 @@ export function itemFigure(it: MonItem): ItemFigure | undefined {
     const cell = it.valueCell; // built on each ask (./item.ts): once here
     return { figure: figureOf(it.value), unitKind: it.value.unitKind, cell, derived: false, cells: [cell] };
   }
+  const figure = subItemsSum(it);
+  if (!figure) return undefined;
+  return {
+    figure,
+    unitKind: it.subItems[0].unitKind,
+    cell: it.subItems[0].cell,
+    derived: true,
+    cells: it.subItems.map((s) => s.cell),
+  };
+}
+
+/** itemFigure's figure alone, for a comparison: the parsed 値 itself (not a copy), or the sum of the 細目. */
+export function itemValueFigure(it: MonItem): Figure | undefined {
+  if (it.hasValueRow) return it.value.kind === "number" ? it.value : undefined;
+  return subItemsSum(it);
+}
+
+function subItemsSum(it: MonItem): Figure | undefined {
   if (it.subItems.length === 0 || it.subItems.some((s) => !s.figure)) return undefined;
   let value = 0;
   let decimals = 0;
@@ -38,13 +56,7 @@ export function itemFigure(it: MonItem): ItemFigure | undefined {
   const unit = it.subItems[0].figure!.unit;
   const figure: Figure = { value: Number(value.toPrecision(15)), decimals };
   if (unit !== undefined) figure.unit = unit;
-  return {
-    figure,
-    unitKind: it.subItems[0].unitKind,
-    cell: it.subItems[0].cell,
-    derived: true,
-    cells: it.subItems.map((s) => s.cell),
-  };
+  return figure;
 }
 
 /** The indicator total (指標値) as a figure, when it is a number. */

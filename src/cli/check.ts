@@ -28,6 +28,7 @@ import { annotateFile, NotRegularFileError, writeFileAtomic } from "../adapters/
 import { findingsWorkbookBuffer } from "../adapters/xlsx/lazy-writers";
 import { annotatedPath, collectInputs, isMacroWorkbook } from "./inputs";
 import { Progress } from "./progress";
+import { writeJson } from "./json-out";
 import { escapeControls as safe, filtered, safeJson, safeTerminalText } from "./terminal";
 import {
   ANSI,
@@ -296,7 +297,8 @@ export async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, d
   if (opts.format === "json") {
     const doc: Report = { files: reports.map(stripName) };
     if (setReport) doc.set = setReport;
-    out(`${JSON.stringify(doc, null, 2)}\n`);
+    writeJson(doc, out);
+    out("\n");
   } else if (opts.format === "csv") {
     out(findingsCsv(reports, lang, describeWith(rules)));
   } else {

@@ -17,7 +17,7 @@
  *   npx tsx bench/reader.ts            (KENSA_BENCH_ROUNDS=3, KENSA_BENCH_BATCH=1000)
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -115,8 +115,17 @@ async function largeTables(cells: number, path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
+/** The benchmark in a temporary folder (the compiled CLI and the generated workbooks, some 20 MB), removed after. */
 export async function benchReader(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "kensa-bench-reader-"));
+  try {
+    await benchReaderIn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchReaderIn(dir: string): Promise<void> {
   console.log(
     "\n## Reader and kensa check (fresh process each, CPU s incl. start-up, peak RSS MB; median of interleaved rounds)",
   );

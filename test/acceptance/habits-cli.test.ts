@@ -11,7 +11,7 @@
  *
  * The engine-level comparison (cells, numbers, fixes) is in habits.test.ts.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -55,6 +55,8 @@ beforeAll(() => {
   base = checkWorkbook(sample.workbook);
   kinds = Object.fromEntries(sample.workbook.sheets.map((s) => [s.name, profileOf(s).kind]));
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function check(file: string): Promise<{ code: number; report: FileReport }> {
   const { code, stdout } = await runCaptured(["check", file, "--format", "json"]);

@@ -5,7 +5,7 @@
  * only, hidden rows and columns, merged areas through getMergedAreasOrNullObject) must give identical
  * findings — same rule, severity, sheet, cell, cells, numbers and message.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExcelHost } from "../../src/adapters/office";
@@ -56,6 +56,8 @@ beforeAll(() => {
   corrected = correctedSample(sample);
   dir = mkdtempSync(join(tmpdir(), "kensa-habits-excel-"));
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(Object.keys(VARIANTS))("habit %s: the add-in and the CLI give the same findings", (variant) => {
   test("the sample", async () => {

@@ -2,8 +2,7 @@
  * Acceptance on real data (DOMAIN §5): the R7 sample, transcribed from the seeds, produces every
  * expected finding at its cell, and no other error or warning anywhere.
  */
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/adapters/exceljs/read-file";
@@ -22,9 +21,14 @@ beforeAll(async () => {
 });
 
 test("the committed sample is what the generator makes from the committed data", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "kensa-sample-")), "r7.xlsx");
-  await buildSample(join(ROOT, "samples", "r7-report.data.json"), out);
-  expect(readFileSync(out).equals(readFileSync(join(ROOT, "samples", "r7-report.xlsx")))).toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), "kensa-sample-"));
+  try {
+    const out = join(dir, "r7.xlsx");
+    await buildSample(join(ROOT, "samples", "r7-report.data.json"), out);
+    expect(readFileSync(out).equals(readFileSync(join(ROOT, "samples", "r7-report.xlsx")))).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("every sheet is recognised as its kind", () => {

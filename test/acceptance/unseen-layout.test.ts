@@ -4,7 +4,7 @@
  * full-width text — must give the same findings at the moved cells, through the engine and through
  * `kensa check --format json`.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -101,8 +101,12 @@ test("the engine finds the same problems at the moved cells", () => {
   expect(findingKeys(checkWorkbook(relaid))).toEqual(expected);
 });
 
+let dir: string | undefined;
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
 test("kensa check --format json on the re-laid-out .xlsx reports them too", async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "kensa-unseen-")), "他府省様式.xlsx");
+  dir = mkdtempSync(join(tmpdir(), "kensa-unseen-"));
+  const file = join(dir, "他府省様式.xlsx");
   const wb = new ExcelJS.Workbook();
   for (const sheet of relaid.sheets) {
     const ws = wb.addWorksheet(sheet.name);

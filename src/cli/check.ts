@@ -35,7 +35,7 @@ import {
   PLAIN,
   formatAnnotated,
   formatFileError,
-  formatFileReport,
+  fileReportPieces,
   formatHidden,
   formatSet,
   formatTotal,
@@ -266,14 +266,19 @@ export async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, d
     addSummary(total, report.summary);
     reports.push(names.has(entry) ? { ...report, name: names.get(entry) } : report);
     if (opts.format === "text" && !report.error) {
-      let text = formatFileReport(report, lang, outColors, {
+      // written as it is formatted; the last piece, the file's outcome, is followed by where its copy went
+      let last = "";
+      for (const piece of fileReportPieces(report, lang, outColors, {
         quiet: opts.quiet,
         hidden,
         severity: opts.severity,
         acceptedHidden,
-      });
-      if (annotated && !opts.quiet) text = text.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
-      out(text);
+      })) {
+        if (last) out(last);
+        last = piece;
+      }
+      if (annotated && !opts.quiet) last = last.replace(/\n\n$/, `\n${formatAnnotated(annotated, lang, outColors)}\n`);
+      out(last);
     }
   }
 

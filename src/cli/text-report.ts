@@ -245,23 +245,31 @@ function fileOutcome(report: FileReport, lang: Lang, colors: Colors): string {
   return s.error ? colors.red(text) : colors.yellow(text);
 }
 
+/** Characters of the report gathered before a piece is given out (below V8's large-object size: ./json-out.ts). */
+const PIECE = 16 * 1024;
+
 /**
  * A readable file's section: its name, each sheet with its kind and findings, its counts. A workbook with
  * no sheet of a known kind says 未検証 first, and no sheet of no kind ever says 「問題なし」: nothing was
- * checked there.
+ * checked there. In pieces of about 16K characters, so that a file with thousands of findings is written as it
+ * is formatted rather than held whole (issue 13: 10,000 findings are some 8 MB as one string); the last piece is
+ * the file's outcome line, alone.
  */
-export function formatFileReport(
+export function* fileReportPieces(
   report: FileReport,
   lang: Lang,
   colors: Colors,
   options: { quiet?: boolean; hidden?: Counts; severity?: Severity; acceptedHidden?: number } = {},
-): string {
+): Generator<string, void, undefined> {
   const t = TEXT[lang];
   const hiddenCounts = options.hidden ? t.hiddenCounts(options.hidden) : "";
   const hidden =
     (hiddenCounts ? colors.dim(t.hiddenFile(hiddenCounts, options.severity ?? "info")) : "") +
     (options.acceptedHidden ? colors.dim(t.acceptedHidden(options.acceptedHidden)) : "");
-  if (options.quiet) return `${colors.bold(shown(report.file))}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
+  if (options.quiet) {
+    yield `${colors.bold(shown(report.file))}: ${fileOutcome(report, lang, colors)}${hidden}\n`;
+    return;
+  }
   let out = `${colors.bold(`■ ${shown(report.file)}`)}\n`;
   const unchecked = report.status === "unchecked";
   if (unchecked) out += `  ${colors.yellow(t.uncheckedLine(kindTitles(lang)))}\n`;
@@ -285,11 +293,17 @@ export function formatFileReport(
       continue;
     }
     out += `${head}\n`;
-    for (const f of findings) out += formatFinding(f, lang, colors);
+    for (const f of findings) {
+      out += formatFinding(f, lang, colors);
+      if (out.length >= PIECE) {
+        yield out;
+        out = "";
+      }
+    }
   }
   if (report.findings.length === 0 && sheets.length === 0 && !unchecked) out += `  ${colors.green(t.noFindings)}\n`;
-  out += `  → ${fileOutcome(report, lang, colors)}${hidden}\n\n`;
-  return out;
+  if (out) yield out;
+  yield `  → ${fileOutcome(report, lang, colors)}${hidden}\n\n`;
 }
 
 /** The line under the total when --severity hid findings: how many, of which severity; "" when none were hidden. */

@@ -54,6 +54,21 @@ test("every depth gives the same bytes, for values of every JSON kind", () => {
     [[], {}, [[]], [{}]],
     { a: undefined, b: () => 1, c: [undefined, () => 1, Symbol("s")], d: { e: { f: [1, { g: [2, 3] }] } } },
     { when: new Date(Date.UTC(2026, 11, 3)), nested: [new Date(0)] },
+    {
+      gone: { toJSON: () => undefined },
+      kept: { toJSON: (key: string) => `key ${key}` },
+      list: [{ toJSON: () => undefined }],
+    },
+    { boxed: [Object("文字"), Object(3), Object(true)], bare: Object.assign(Object.create(null), { a: [1] }) },
+    { indexed: Array.from({ length: 70 }, () => ({ toJSON: (key: string) => `#${key}` })) },
+    {
+      instance: new (class Point {
+        constructor(
+          readonly x = 1,
+          readonly y = [2],
+        ) {}
+      })(),
+    },
     Array.from({ length: 700 }, (_, i) => (i % 3 ? { i, s: "x".repeat(i % 17) } : [i, null, "y"])),
   ];
   for (const v of values)

@@ -41,7 +41,7 @@ function row(label: string, ms: number, mb: number, extra = ""): void {
 function main(): void {
   const file = process.argv[2];
   const bytes = file ? readFileSync(file) : repeatedReport(250);
-  console.log(`# ${file ?? "R7 sample ×250"}: ${(bytes.length / 1e6).toFixed(1)} MB zipped`);
+  console.log(`# ${file ?? "R7 sample ×250"}: ${Math.round(bytes.length / 1024).toLocaleString("en-US")} KB zipped`);
   console.log(`${"phase".padEnd(34)} ${"CPU".padStart(10)} ${"held".padStart(11)}`);
 
   let heap = liveMb();

@@ -56,11 +56,12 @@ export const rule = defineRule({
       if (c.relation !== "exhaustive" || c.comparison.status === "equal") continue;
       const rounding = c.comparison.status === "rounding";
       const fix = rounding ? undefined : proposedTotal(c, (groups ??= groupsByIndicator(all)));
+      const parts = c.parts;
       yield {
         messageId: rounding ? "rounding" : c.scope,
         ...(rounding ? ({ severity: "info" } as const) : {}),
-        data: sumData(c),
-        ...sumPlace(c),
+        data: sumData(c, parts),
+        ...sumPlace(c, parts),
         ...(fix !== undefined ? { fix: { sheet: c.sheet.sheet, cell: c.totalCell, value: fix } } : {}),
       };
     }

@@ -22,10 +22,11 @@ export const rule = defineRule({
       // "mismatch" is beyond tolerance: counts exactly, rounded figures when their intervals do not meet.
       if (c.relation !== "partial" || c.comparison.status !== "mismatch") continue;
       if (!(c.comparison.sum > c.total.value)) continue;
+      const parts = c.parts;
       yield {
         messageId: "exceeds",
-        data: sumData(c),
-        ...sumPlace(c),
+        data: sumData(c, parts),
+        ...sumPlace(c, parts),
       };
     }
   },

@@ -22,16 +22,17 @@ export const rule = defineRule({
     for (const c of sumChecks(ctx)) {
       if (c.relation !== "partial" || c.comparison.status !== "mismatch" || !(c.comparison.sum < c.total.value))
         continue;
-      const unit = sumUnit(c);
+      const parts = c.parts;
+      const unit = sumUnit(c, parts);
       const decimals = Math.max(c.total.decimals, c.comparison.sumDecimals);
       const gap = Number((c.total.value - c.comparison.sum).toPrecision(12));
       yield {
         messageId: "incomplete",
         data: {
-          ...sumData(c),
+          ...sumData(c, parts),
           gap: formatNumber(gap, Number.isInteger(gap) ? 0 : Math.max(0, decimals)) + (unit ?? ""),
         },
-        ...sumPlace(c),
+        ...sumPlace(c, parts),
       };
     }
   },

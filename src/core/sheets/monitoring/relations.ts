@@ -20,11 +20,9 @@ export interface Part {
 /**
  * A group (or an item's 細目) compared with its total. Made for every group of every sheet (18,250 on a report of
  * 2,250 sheets) and almost all of them equal: the comparison is made at once, from the figures alone; the
- * labels, cells and named parts a finding shows are built when a rule asks for them.
+ * labels, cells and named parts a finding shows are built when a rule asks for them, and not kept.
  */
 export class SumCheck {
-  #parts: Part[] | undefined;
-
   constructor(
     readonly sheet: MonitoringSheet,
     readonly indicator: MonIndicator,
@@ -56,10 +54,11 @@ export class SumCheck {
     return this.item ? this.item.valueCell : this.indicator.totalCell;
   }
 
+  /** Built on each ask and kept nowhere: a rule reporting the check asks once. */
   get parts(): Part[] {
-    return (this.#parts ??= this.item
+    return this.item
       ? this.item.subItems.map((s) => ({ name: subItemLabel(s), figure: s.figure!, cell: s.cell }))
-      : groupParts(this.group)!.parts);
+      : groupParts(this.group)!.parts;
   }
 }
 
@@ -83,7 +82,7 @@ export function sumOf(parts: Part[]): Figure {
 }
 
 /** "権利譲渡 0 + 実施許諾 14 + 共同研究開発 19" */
-export function partsText(parts: Part[]): string {
+export function partsText(parts: readonly Part[]): string {
   return parts.map((p) => `${p.name} ${formatNumber(p.figure.value, p.figure.decimals)}`).join(" + ");
 }
 

@@ -13,7 +13,7 @@
  * (the cell the finding points at) is in it, so a cross-file mismatch is reported once. Indicator 20 = 1 + 3
  * compares rows of one output sheet and stays within its workbook.
  */
-import { memoKey, fileOf, setMembers, setMemo, type CheckContext } from "./context";
+import { memoKey, fileOf, setMembers, type CheckContext } from "./context";
 import { editDistance } from "../values/edit-distance";
 import { indicatorNumberKey } from "../values/indicator-number";
 import { normalizeLabel } from "../values/normalize";
@@ -37,36 +37,38 @@ export interface PlacedEquality extends Equality {
   bFile: string;
 }
 
-const CROSS_REFERENCES = memoKey<PlacedEquality[]>("cross-references");
 const ACROSS_SET = memoKey<{ outputs: PlacedEquality[]; relisted: PlacedEquality[] }>(
   "cross-references across the set",
 );
 
-/** The cross-references whose `a` side is in this workbook (for a workbook checked alone: all of them). */
+/**
+ * The cross-references whose `a` side is in this workbook (for a workbook checked alone: all of them). Built on
+ * each call and kept only where the members of a set share them: xref/mismatch, their only reader, asks once per
+ * check, and keeping them held 2.5 MB to the end of a 3,000-sheet check.
+ */
 export function crossReferences(ctx: CheckContext): PlacedEquality[] {
-  return ctx.memo(CROSS_REFERENCES, () => {
-    const file = fileOf(ctx);
-    const across = setMemo(ctx, ACROSS_SET, () => {
-      const sheets = setMonitoringSheets(ctx);
-      const overall = sheets.find((s) => s.mon.project?.kind === "overall");
-      if (!overall) return { outputs: [], relisted: [] };
-      const outputs = setMembers(ctx).flatMap((m) =>
-        outputToMonitoring(m.ctx, overall.mon).map((e): PlacedEquality => ({
-          ...e,
-          aFile: m.name,
-          bFile: overall.file,
-        })),
-      );
-      return { outputs, relisted: relisted(sheets, overall) };
-    });
-    const own = composite(ctx).map((e): PlacedEquality => ({ ...e, aFile: file, bFile: file }));
-    // In the order a workbook checked alone has always had: output ↔ 全体, indicator 20, re-listed rows.
-    return [
-      ...across.outputs.filter((e) => e.aFile === file),
-      ...own,
-      ...across.relisted.filter((e) => e.aFile === file),
-    ];
-  });
+  const file = fileOf(ctx);
+  const acrossTheSet = () => {
+    const sheets = setMonitoringSheets(ctx);
+    const overall = sheets.find((s) => s.mon.project?.kind === "overall");
+    if (!overall) return { outputs: [], relisted: [] };
+    const outputs = setMembers(ctx).flatMap((m) =>
+      outputToMonitoring(m.ctx, overall.mon).map((e): PlacedEquality => ({
+        ...e,
+        aFile: m.name,
+        bFile: overall.file,
+      })),
+    );
+    return { outputs, relisted: relisted(sheets, overall) };
+  };
+  const across = ctx.set ? ctx.set.memo(ACROSS_SET, acrossTheSet) : acrossTheSet();
+  const own = composite(ctx).map((e): PlacedEquality => ({ ...e, aFile: file, bFile: file }));
+  // In the order a workbook checked alone has always had: output ↔ 全体, indicator 20, re-listed rows.
+  return [
+    ...across.outputs.filter((e) => e.aFile === file),
+    ...own,
+    ...across.relisted.filter((e) => e.aFile === file),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -26,17 +26,22 @@ export function itemFigure(it: MonItem): ItemFigure | undefined {
   if (it.hasValueRow) {
     if (it.value.kind !== "number") return undefined;
     const cell = it.valueCell; // built on each ask (./item.ts): once here
-    return { figure: figureOf(it.value), unitKind: it.value.unitKind, cell, derived: false, cells: [cell] };
+    return { figure: figureOf(it.value), unitKind: itemUnitKind(it), cell, derived: false, cells: [cell] };
   }
   const figure = subItemsSum(it);
   if (!figure) return undefined;
   return {
     figure,
-    unitKind: it.subItems[0].unitKind,
+    unitKind: itemUnitKind(it),
     cell: it.subItems[0].cell,
     derived: true,
     cells: it.subItems.map((s) => s.cell),
   };
+}
+
+/** itemFigure's unit kind alone: its 値's, or its first 細目's. */
+export function itemUnitKind(it: MonItem): UnitKind {
+  return it.hasValueRow && it.value.kind === "number" ? it.value.unitKind : it.subItems[0].unitKind;
 }
 
 /** itemFigure's figure alone, for a comparison: the parsed 値 itself (not a copy), or the sum of the 細目. */

@@ -5,8 +5,8 @@
 import { formatNumber } from "../../values/format";
 import { memoKey, type CheckContext, type MemoKey } from "../context";
 import { compareSum, interval, sumFigures, type SumComparison } from "../../values/tolerance";
-import type { Figure, NumberValue, UnitKind } from "../../values/types";
-import { itemFigure, itemValueFigure, totalFigure } from "./figures";
+import type { Figure, UnitKind } from "../../values/types";
+import { itemFigure, itemUnitKind, itemValueFigure, totalFigure } from "./figures";
 import { monitoringSheets } from "./read";
 import type { MonGroup, MonIndicator, MonItem, MonitoringSheet } from "./types";
 import { groupLabel, indicatorLabel, itemLabel, subItemLabel } from "./labels";
@@ -62,18 +62,25 @@ export class SumCheck {
   }
 }
 
-/** The figures of a group's items, as groupParts gives them, or undefined when any item has no number. */
-function groupFigures(g: MonGroup): { figures: Figure[]; unitKind: UnitKind } | undefined {
+/**
+ * What `read` gives for each item of a group, with the first item's unit kind; undefined for a group with no item or
+ * an item without a number (the value rules report those cells).
+ */
+function eachItem<T>(g: MonGroup, read: (it: MonItem) => T | undefined): { of: T[]; unitKind: UnitKind } | undefined {
   if (g.items.length === 0) return undefined;
-  const figures: Figure[] = [];
-  let unitKind: UnitKind | undefined;
+  const of: T[] = [];
   for (const it of g.items) {
-    const f = itemValueFigure(it);
-    if (!f) return undefined;
-    figures.push(f);
-    unitKind ??= it.hasValueRow ? (it.value as NumberValue).unitKind : it.subItems[0].unitKind;
+    const x = read(it);
+    if (x === undefined) return undefined;
+    of.push(x);
   }
-  return { figures, unitKind: unitKind ?? "none" };
+  return { of, unitKind: itemUnitKind(g.items[0]) };
+}
+
+/** The figures of a group's items, for a comparison: groupParts without names or cells. */
+function groupFigures(g: MonGroup): { figures: Figure[]; unitKind: UnitKind } | undefined {
+  const read = eachItem(g, itemValueFigure);
+  return read && { figures: read.of, unitKind: read.unitKind };
 }
 
 /** Σ parts as a figure (decimals of the finest part, unit when they share one). */
@@ -88,16 +95,11 @@ export function partsText(parts: readonly Part[]): string {
 
 /** The parts of a group, or undefined when any item has no number (the value rules report those cells). */
 export function groupParts(g: MonGroup): { parts: Part[]; unitKind: UnitKind } | undefined {
-  if (g.items.length === 0) return undefined;
-  const parts: Part[] = [];
-  let unitKind: UnitKind | undefined;
-  for (const it of g.items) {
+  const read = eachItem(g, (it): Part | undefined => {
     const f = itemFigure(it);
-    if (!f) return undefined;
-    parts.push({ name: itemLabel(it), figure: f.figure, cell: f.cell });
-    unitKind ??= f.unitKind;
-  }
-  return { parts, unitKind: unitKind ?? "none" };
+    return f && { name: itemLabel(it), figure: f.figure, cell: f.cell };
+  });
+  return read && { parts: read.of, unitKind: read.unitKind };
 }
 
 function kindOf(total: UnitKind, parts: UnitKind): UnitKind {

@@ -32,12 +32,14 @@ export type Memo = <T>(key: MemoKey<T>, make: () => T) => T;
 /** A fresh cache for a check context or a submission set. */
 export function newMemo(): Memo {
   const cache = new Map<MemoKey<unknown>, unknown>();
-  return <T>(key: MemoKey<T>, make: () => T): T => {
-    // One lookup when cached; has() only for what is cached as undefined.
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) cache.set(key, (value = make()));
-    return value as T;
-  };
+  return <T>(key: MemoKey<T>, make: () => T): T => cached(cache, key, make) as T;
+}
+
+/** map's value for key, made and kept on the first ask: one lookup when kept, has() only for a kept undefined. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined && !map.has(key)) map.set(key, (value = make()));
+  return value as V;
 }
 
 export interface CheckContext {
@@ -104,9 +106,9 @@ export function memoPerSheet<T>(
   table: DetectedTable,
   make: () => T,
 ): T {
-  const bySheet = ctx.memo(key, () => new Map<string, T>());
-  const name = table.sheet.name;
-  let value = bySheet.get(name);
-  if (value === undefined && !bySheet.has(name)) bySheet.set(name, (value = make()));
-  return value as T;
+  return cached(
+    ctx.memo(key, () => new Map<string, T>()),
+    table.sheet.name,
+    make,
+  );
 }

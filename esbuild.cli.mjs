@@ -71,26 +71,9 @@ const { metafile } = await build({
   logLevel: "warning",
 });
 
-// The reading thread of src/cli/read-pool.ts, one file beside the bundle (where tsc puts its own: either runs).
-const { metafile: workerMeta } = await build({
-  entryPoints: [join(root, "src", "cli", "read-worker.ts")],
-  outfile: join(target, "lib", "cli", "read-worker.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  alias: { fflate: "fflate/browser" },
-  metafile: true,
-  absWorkingDir: root,
-  legalComments: "none",
-  logLevel: "warning",
-});
-
-// The sources the bundles were built from, for bin/kensa.js to tell a stale bundle: one older than any of them.
+// The sources the bundle was built from, for bin/kensa.js to tell a stale bundle: one older than any of them.
 // esbuild names them relative to absWorkingDir, with forward slashes.
-const sources = [...new Set([...Object.keys(metafile.inputs), ...Object.keys(workerMeta.inputs)])].filter((input) =>
-  input.startsWith("src/"),
-);
+const sources = Object.keys(metafile.inputs).filter((input) => input.startsWith("src/"));
 writeFileSync(`${outfile}.sources.json`, JSON.stringify(sources));
 
 // The code cache: best effort. Without it (no sample in a packed install, another Node later) the bundle still

@@ -12,14 +12,13 @@
  * mostly monitoring), the same report repeated to 10⁴, 10⁵ and 10⁶ cells of used range (its parts copied as
  * new sheets: 24 to 2,000 monitoring PJ sheets), a 10⁶-cell workbook of large budget tables, and the bomb of
  * issue 13 (1.1 million one-cell rows, refused). The 10⁶ targets are read on both 10⁶ workbooks. Then batches: 1,000
- * sample-sized files read and checked in one process, with the new reader and with the previous one, and
- * `kensa check --each` on a folder of 1,000, reading on threads (src/cli/read-pool.ts) and on the main thread.
+ * sample-sized files read and checked in one process, with the new reader and with the previous one.
  *
  *   npx tsx bench/reader.ts            (KENSA_BENCH_ROUNDS=3, KENSA_BENCH_BATCH=1000)
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { bomb, generatedWorkbook, repeatedReport } from "./generate";
@@ -54,15 +53,13 @@ function peakMb() {
   return process.resourceUsage().maxRSS / 1024;
 }
 function done() {
-  // the whole process: every thread's CPU, the wall-clock time since it started
   const c = process.cpuUsage();
-  fs.writeFileSync(out, JSON.stringify({ cpu: (c.user + c.system) / 1e6, wall: process.uptime(), rssMb: peakMb() }));
+  fs.writeFileSync(out, JSON.stringify({ cpu: (c.user + c.system) / 1e6, rssMb: peakMb() }));
 }
 async function run() {
-  if (mode === "check" || mode === "check-each") {
+  if (mode === "check") {
     // as a user runs it: bin/kensa.js (the CLI bundle and its code cache), output discarded by the parent
-    const args = mode === "check" ? ["check", file] : ["check", "--each", file];
-    process.argv = [process.argv[0], __dirname + "/bin/kensa.js", ...args, "--format", "json"];
+    process.argv = [process.argv[0], __dirname + "/bin/kensa.js", "check", file, "--format", "json"];
     process.on("exit", done);
     require(__dirname + "/bin/kensa.js");
     return;
@@ -154,12 +151,12 @@ async function benchReaderIn(dir: string): Promise<void> {
   console.log("done");
   writeFileSync(join(dir, "child.js"), CHILD);
   const env = { ...process.env, NODE_PATH: join(ROOT, "node_modules") };
-  const run = (mode: string, file: string, count = 0, extraEnv: Record<string, string> = {}): Measure => {
+  const run = (mode: string, file: string, count = 0): Measure => {
     const out = join(dir, `m-${mode}.json`);
     try {
       execFileSync(process.execPath, [join(dir, "child.js"), mode, out, file, String(count)], {
         stdio: "ignore",
-        env: { ...env, ...extraEnv },
+        env,
         cwd: ROOT,
       });
     } catch (err) {
@@ -242,33 +239,6 @@ async function benchReaderIn(dir: string): Promise<void> {
     );
   }
 
-  // The batch as a reviewer runs it: `kensa check --each` on a folder of the sample's copies, reading on threads
-  // beside the checks (src/cli/read-pool.ts) and, for comparison, on the main thread only. Interleaved, median.
-  const folder = join(dir, "batch");
-  mkdirSync(folder);
-  for (let i = 0; i < BATCH; i++) linkSync(SAMPLE, join(folder, `提出${String(i).padStart(4, "0")}.xlsx`));
-  const cli: Record<"threads" | "one", Measure[]> = { threads: [], one: [] };
-  for (let round = 0; round < 2; round++) {
-    cli.threads.push(run("check-each", folder));
-    cli.one.push(run("check-each", folder, 0, { KENSA_READ_THREADS: "0" }));
-  }
-  const cliMedian = (ms: Measure[]): Measure => ({
-    cpu: median(ms.map((x) => x.cpu)),
-    wall: median(ms.map((x) => x.wall!)),
-    rssMb: median(ms.map((x) => x.rssMb)),
-  });
-  const cliThreads = cliMedian(cli.threads);
-  const cliOne = cliMedian(cli.one);
-  console.log(`  kensa check --each on a folder of ${BATCH} (start-up and the JSON report included):`);
-  for (const [label, r] of [
-    [`reading on threads (${availableParallelism()} cores)`, cliThreads],
-    ["reading on the main thread", cliOne],
-  ] as const) {
-    console.log(
-      `    ${label.padEnd(26)} ${(BATCH / r.wall!).toFixed(0).padStart(5)} files/s wall (${(BATCH / r.cpu).toFixed(0)} files per CPU s), peak ${r.rssMb.toFixed(0)} MB`,
-    );
-  }
-
   const sample = figures.get("R7 sample")!;
   const b = figures.get("bomb (refused)")!;
   const ok = (good: boolean) => (good ? "OK" : "MISSED");
@@ -288,9 +258,8 @@ async function benchReaderIn(dir: string): Promise<void> {
   // check), while CPU seconds are what a machine busy with other work can spare.
   const perCpu = BATCH / batch.loopCpu!;
   const perWall = BATCH / batch.wall!;
-  const cliWall = BATCH / cliThreads.wall!;
   console.log(
-    `    batches ≥ ${TARGETS.batchFilesPerSecond} files/s: in the library ${perWall.toFixed(0)} per second of wall-clock time — ${ok(perWall >= TARGETS.batchFilesPerSecond)}; ${perCpu.toFixed(0)} per CPU second — ${ok(perCpu >= TARGETS.batchFilesPerSecond)}; kensa check --each ${cliWall.toFixed(0)} per second — ${ok(cliWall >= TARGETS.batchFilesPerSecond)}`,
+    `    batches ≥ ${TARGETS.batchFilesPerSecond} files/s: ${perWall.toFixed(0)} per second of wall-clock time — ${ok(perWall >= TARGETS.batchFilesPerSecond)}; ${perCpu.toFixed(0)} per CPU second — ${ok(perCpu >= TARGETS.batchFilesPerSecond)}`,
   );
   console.log(
     `    bomb refused in < ${TARGETS.bombSeconds} s and ${TARGETS.bombMb} MB (kensa check): ${b.check.cpu.toFixed(2)} s, ${b.check.rssMb.toFixed(0)} MB — ${ok(b.check.cpu < TARGETS.bombSeconds && b.check.rssMb < TARGETS.bombMb)}`,

@@ -23,11 +23,11 @@ import type { Workbook } from "../core/model/workbook";
 import { checkStatus } from "../core/report/status";
 import { RULES } from "../core/rules/index";
 import { WorkbookReadError } from "../adapters/exceljs/errors";
+import { readWorkbookFile } from "../adapters/xlsx/read-file";
 import { annotateFile, NotRegularFileError, writeFileAtomic } from "../adapters/exceljs/files";
 import { findingsWorkbookBuffer } from "../adapters/xlsx/lazy-writers";
 import { annotatedPath, collectInputs, isMacroWorkbook } from "./inputs";
 import { Progress } from "./progress";
-import { readInputs } from "./read-pool";
 import { writeJson } from "./json-out";
 import { escapeControls as safe, filtered, safeJson, safeTerminalText } from "./terminal";
 import {
@@ -43,7 +43,7 @@ import {
   useColor,
   type Colors,
 } from "./text-report";
-import { describeWith, outputProblem, reason, type CliDeps, type CliIO } from "./io";
+import { describeWith, outputProblem, reason, refuseSpecialFile, type CliDeps, type CliIO } from "./io";
 import { runCatalogue } from "./commands";
 import { UI } from "./ui";
 
@@ -150,18 +150,16 @@ export async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, d
 
   // Cells Kensa would fill are built only for the annotated copies; a check alone needs just the typed ones.
   const onlyTypedComputed = !opts.annotate;
-  // 1. Read every file (each one that cannot be read gets its line on stderr); many files are read ahead on
-  // other threads while one is checked (./read-pool.ts).
+  // 1. Read every file (each one that cannot be read gets its line on stderr).
   const entries: Entry[] = [];
-  let i = 0;
-  for await (const { file, read } of readInputs(inputs, io.env, {
-    debug: io.env.KENSA_DEBUG ? (line) => err(`kensa: ${line}\n`) : undefined,
-  })) {
-    progress.update(i++, file);
+  for (let i = 0; i < inputs.length; i++) {
+    const file = inputs[i];
+    progress.update(i, file);
     try {
-      const entry: Entry = { file, read: true, workbook: await read };
+      await refuseSpecialFile(file);
+      const entry: Entry = { file, read: true, workbook: await readWorkbookFile(file) };
       if (opts.each) {
-        // on its own: checked at once, so that only this workbook and the few read ahead are held at a time
+        // on its own: checked at once, so that only one workbook is held in memory at a time
         try {
           entry.result = checkWorkbook(entry.workbook!, { lang, rules, catalogue, onlyTypedComputed });
         } catch (x) {

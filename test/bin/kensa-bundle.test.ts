@@ -4,7 +4,7 @@
  * not have). A validation still loads zod, and its findings are the same.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -66,26 +66,4 @@ test("a catalogue file is validated with zod, its problems in plain words", () =
   expect(r.status).toBe(2);
   expect(stderr).toContain("indicators[0].rollup は additive・deduplicated・share-bounds のいずれかです");
   expect(loaded.zod).toBe(true);
-});
-
-test("many files are read on threads beside the bundle, and report exactly what reading on one thread reports", () => {
-  const folder = path.join(dir, "many");
-  mkdirSync(folder);
-  for (let i = 1; i <= 9; i++) cpSync(SAMPLE, path.join(folder, `提出${i}.xlsx`));
-  writeFileSync(path.join(folder, "提出0.xlsx"), "not a workbook");
-  const kensa = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [path.join(dir, "bin", "kensa.js"), "check", "--each", folder, "--format", "json"], {
-      encoding: "utf8",
-      env: { ...process.env, NODE_PATH: path.join(ROOT, "node_modules"), NO_COLOR: "1", ...env },
-      timeout: 60_000,
-    });
-  const threads = kensa({ KENSA_DEBUG: "1", KENSA_READ_THREADS: "2" });
-  const one = kensa({ KENSA_READ_THREADS: "0" });
-  expect(threads.stderr).toContain("kensa: reading on 2 threads");
-  expect(threads.stderr.replace("kensa: reading on 2 threads\n", "")).toBe(one.stderr);
-  expect(threads.status).toBe(one.status);
-  expect(threads.stdout).toBe(one.stdout);
-  const files = JSON.parse(one.stdout).files as { status: string; summary?: unknown }[];
-  expect(files.map((f) => f.status)).toEqual(["unreadable", ...Array(9).fill(files[1].status)]);
-  expect(files[1].summary).toEqual({ error: 12, warning: 2, info: 25 });
 });

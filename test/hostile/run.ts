@@ -27,10 +27,7 @@ export interface Outcome {
   problems: { kind: ProblemKind; detail: string }[];
 }
 
-/**
- * Bundles src/cli/main.ts and its reading thread into a temp folder (their packages resolve through NODE_PATH);
- * returns the child script and a cleanup.
- */
+/** Bundles src/cli/main.ts into a temp folder (its packages resolve through NODE_PATH); returns the child script and a cleanup. */
 export async function bundleCli(): Promise<{ child: string; dispose: () => Promise<void> }> {
   // esbuild comes with tsx (a dev dependency); loaded lazily so that importing this file costs nothing
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,17 +41,6 @@ export async function bundleCli(): Promise<{ child: string; dispose: () => Promi
     target: "node20",
     packages: "external",
     outfile: path.join(dir, "cli.js"),
-    logLevel: "error",
-  });
-  // its reading thread beside it, as esbuild.cli.mjs puts it: runs of many files read them on threads
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, "src", "cli", "read-worker.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
-    outfile: path.join(dir, "read-worker.js"),
     logLevel: "error",
   });
   // main() as bin/kensa.js calls it, and the process's own peak RSS on fd 3 at exit: VmHWM from /proc, the peak

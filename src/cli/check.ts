@@ -28,6 +28,7 @@ import { annotateFile, NotRegularFileError, writeFileAtomic } from "../adapters/
 import { findingsWorkbookBuffer } from "../adapters/xlsx/lazy-writers";
 import { annotatedPath, collectInputs, isMacroWorkbook } from "./inputs";
 import { Progress } from "./progress";
+import { keepYoungGenerationForLargeInputs } from "./heap";
 import { writeJson } from "./json-out";
 import { escapeControls as safe, filtered, safeJson, safeTerminalText } from "./terminal";
 import {
@@ -150,6 +151,7 @@ export async function runCheck(paths: string[], opts: CheckOpts, rawIO: CliIO, d
 
   // Cells Kensa would fill are built only for the annotated copies; a check alone needs just the typed ones.
   const onlyTypedComputed = !opts.annotate;
+  keepYoungGenerationForLargeInputs(inputs);
   // 1. Read every file (each one that cannot be read gets its line on stderr).
   const entries: Entry[] = [];
   for (let i = 0; i < inputs.length; i++) {

@@ -4,10 +4,10 @@
  * other before it is promoted anyway. V8 grows that space to 2 × 16 MB when so much survives; kept at the size it
  * has when the check starts, survivors are promoted sooner and the process holds some 26–28 MB less.
  *
- * Measured with the CLI bundle, interleaved ×3 (CPU s, peak RSS MB): report ×250 (4.8 MB, 3,000 sheets) 4.5 → 4.1–5.0 s,
- * 188 → 159 MB; tables 10⁶ (3.3 MB) 2.4–2.7 → 2.6–2.8 s, 184 → 155–160 MB. Only for a file of a megabyte or more:
- * on sample-sized files the young generation's scavenges are the cheap part of a check, and kept small it costs a
- * batch of them a fifth of its speed (last session's measurement of the same flag).
+ * Measured with the CLI bundle, interleaved (CPU s, peak RSS MB): report ×250 (4.8 MB, 3,000 sheets) 3.7–4.1 →
+ * 3.6–3.8 s, 188–191 → 161–162 MB; tables 10⁶ (3.3 MB) 2.6–2.7 → 2.4–2.7 s, 185–186 → 157–158 MB. Only for a file
+ * of a megabyte or more: on sample-sized files the young generation's scavenges are the cheap part of a check, and
+ * the same flag set for every file cost a batch of 1,000 samples 22% of its files per CPU second.
  *
  * Only on V8 11 (Node 20), where it was measured, as bin/v8-tuning.js. The flag is read each time V8 decides
  * whether to grow the space, so it takes effect when set here, before the first file is read.
@@ -18,15 +18,10 @@ import { setFlagsFromString } from "v8";
 /** A file this large (zipped) holds some 10⁵ cells: the sample is 33 KB, real submissions 30–500 KB. */
 export const LARGE_INPUT_BYTES = 1024 * 1024;
 
-let kept = false;
-
-/** Keeps the young generation at its size now when one of `files` is large; says whether it did (this time). */
-export function keepYoungGenerationForLargeInputs(files: readonly string[]): boolean {
-  if (kept || !/^11\./.test(process.versions.v8)) return false;
-  if (!files.some((file) => sizeOf(file) >= LARGE_INPUT_BYTES)) return false;
-  setFlagsFromString("--semi-space-growth-factor=1");
-  kept = true;
-  return true;
+/** Keeps the young generation at its size now when one of `files` is large (setting the flag again changes nothing). */
+export function keepYoungGenerationForLargeInputs(files: readonly string[]): void {
+  if (/^11\./.test(process.versions.v8) && files.some((file) => sizeOf(file) >= LARGE_INPUT_BYTES))
+    setFlagsFromString("--semi-space-growth-factor=1");
 }
 
 /** A file's size, 0 when it cannot be told (the reader says why it cannot be read). */
